@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+// Validation messages in Simplified Chinese, on the server and in the browser alike.
+z.config(z.locales.zhCN());
+
+/** Error body of every non-2xx API response. `details` pinpoints bad input (field, row, reason). */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z
+      .array(
+        z.object({
+          field: z.string().optional(),
+          row: z.number().int().optional(),
+          reason: z.string(),
+        }),
+      )
+      .optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Ok = z.object({ ok: z.literal(true) });
+
+export const Page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+/** 8+ characters with at least one letter and one digit. */
+export const PASSWORD_RULE_TEXT = '密码至少8位，且须同时包含字母和数字';
+export const Password = z
+  .string()
+  .min(8, PASSWORD_RULE_TEXT)
+  .max(128, '密码过长')
+  .refine((s) => /[A-Za-z]/.test(s) && /\d/.test(s), PASSWORD_RULE_TEXT);
+
+export const MobilePhone = z.string().regex(/^1[3-9]\d{9}$/, '请输入11位手机号码');
+export const Email = z.string().max(254).email('请输入有效的电子邮箱');
+
+/** Help-desk facts the notice gives every user (section 五). */
+export const HELP_DESK = {
+  hours: '工作日上午9:00—12:00，下午14:00—18:00',
+  phone: '0771-966111',
+  email: 'gxpx365@126.com',
+} as const;

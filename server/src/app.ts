@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie, { type CookieSerializeOptions } from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { SESSION_COOKIE, SessionStore } from './auth/sessions';
+import type { Config } from './config';
+import type { Database, Db } from './db/client';
+import { installAuthHooks } from './http/auth-hooks';
+import { installErrorHandler } from './http/errors';
+import { maskSensitive } from './http/log-redaction';
+import { API_MODULES } from './modules/index';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  db: Db;
+  sessions: SessionStore;
+  cookieOptions: CookieSerializeOptions;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+  sessionSecret: string;
+  logger?: boolean;
+}
+
+/** Builds the Fastify instance (used by main.ts and by the tests). */
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Passwords, cookies and CSRF tokens never reach the logs; ID numbers are masked.
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.oldPassword', '*.newPassword'],
+            serializers: {
+              req: (req) => ({ method: req.method, url: maskSensitive(req.url), ip: req.ip }),
+            },
+          },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', {
+    config,
+    database,
+    db: database.db,
+    sessions: new SessionStore(opts.sessionSecret, config.sessionIdleMinutes),
+    cookieOptions: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure },
+  });
+
+  // Every /api route declares its policy; a route without one is a programming error caught at start.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.policy) {
+      throw new Error(`Route ${String(route.method)} ${route.url} has no policy (config.policy)`);
+    }
+  });
+
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  // Per-IP limits on login, registration and public look-ups (in-process counters; see README).
+  if (config.rateLimit) await app.register(rateLimit, { global: false, enableDraftSpec: true });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'PTCE API — 专业技术人员继续教育信息管理系统', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAuthHooks(app);
+
+  await app.register(
+    async (api) => {
+      for (const mod of API_MODULES) await api.register(mod);
+    },
+    { prefix: '/api' },
+  );
+
+  const indexHtml = path.join(config.webDist, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+    }
+    if (!hasWeb) {
+      return reply.status(404).type('text/plain; charset=utf-8').send('前端尚未构建：请先运行 npm run build');
+    }
+    // The single-page app handles its own routes (and shows its own 404 page).
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
+  });
+
+  return app;
+}

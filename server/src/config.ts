@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the server reads from the environment, validated once at start-up.
+ * A bad value stops the process with a message naming the variable.
+ */
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** PostgreSQL server; when unset the embedded PGlite database in DATA_DIR is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Keys the session-id hashes; shared by every app process. Generated per data folder when unset. */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Send the session cookie only over HTTPS. Default on in production. */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /** Public base URL, used in links such as the certificate verification QR code. */
+  PUBLIC_URL: z.string().url('must be a URL such as https://ptce.example.cn').default('http://localhost:3000'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Load demo units, people and logins into an empty database. */
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Lets tests move the server clock through /api/test/clock. Never enable in production. */
+  ENABLE_TEST_CLOCK: z.enum(['true', 'false']).default('false'),
+  /** Directory of the built web app; served at / when it exists. */
+  WEB_DIST: z.string().optional(),
+  MAX_UPLOAD_MB: z.coerce.number().min(1).max(200).default(20),
+  /** Per-IP request limits on login, registration and public look-ups. */
+  RATE_LIMIT: z.enum(['true', 'false']).default('true'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  sessionSecret: string | undefined;
+  sessionIdleMinutes: number;
+  cookieSecure: boolean;
+  publicUrl: string;
+  logLevel: string;
+  seedDemo: boolean;
+  enableTestClock: boolean;
+  webDist: string;
+  maxUploadBytes: number;
+  rateLimit: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.ENABLE_TEST_CLOCK === 'true') {
+    throw new ConfigError('Invalid configuration:\n  ENABLE_TEST_CLOCK: must not be true in production');
+  }
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.SESSION_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SESSION_SECRET: required in production with DATABASE_URL (every app process must share it)',
+    );
+  }
+  const repoRoot = path.resolve(import.meta.dirname, '../..');
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir: path.resolve(e.DATA_DIR),
+    sessionSecret: e.SESSION_SECRET,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
+    publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO === 'true',
+    enableTestClock: e.ENABLE_TEST_CLOCK === 'true',
+    webDist: path.resolve(e.WEB_DIST ?? path.join(repoRoot, 'web/dist')),
+    maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    rateLimit: e.RATE_LIMIT === 'true',
+  };
+}

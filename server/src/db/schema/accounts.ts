@@ -1,0 +1,70 @@
+import { bigint, boolean, char, date, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { tstz } from './columns';
+
+export const ACCOUNT_KINDS = [
+  'professional',
+  'unit_account',
+  'unit_admin',
+  'authority',
+  'hr_bureau',
+  'base',
+  'operator',
+  'integration',
+] as const;
+export const REALMS = ['person', 'unit', 'authority', 'machine'] as const;
+
+export const accounts = pgTable('accounts', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  kind: text('kind', { enum: ACCOUNT_KINDS }).notNull(),
+  realm: text('realm', { enum: REALMS }).notNull(),
+  username: text('username').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  mustChangePassword: boolean('must_change_password').notNull(),
+  loginEnabled: boolean('login_enabled').notNull(),
+  name: text('name').notNull(),
+  idNumber: char('id_number', { length: 18 }),
+  gender: text('gender', { enum: ['male', 'female'] }),
+  birthDate: date('birth_date', { mode: 'string' }),
+  phone: text('phone'),
+  email: text('email'),
+  unitId: integer('unit_id'),
+  departmentId: integer('department_id'),
+  authorityId: integer('authority_id'),
+  baseId: integer('base_id'),
+  profileCompletedAt: tstz('profile_completed_at'),
+  passwordChangedAt: tstz('password_changed_at'),
+  lastLoginAt: tstz('last_login_at'),
+  createdAt: tstz('created_at').notNull(),
+  updatedAt: tstz('updated_at').notNull(),
+});
+
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  accountId: integer('account_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: tstz('created_at').notNull(),
+  lastSeenAt: tstz('last_seen_at').notNull(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+});
+
+export const loginFailures = pgTable('login_failures', {
+  usernameKey: text('username_key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lockedUntil: tstz('locked_until'),
+  updatedAt: tstz('updated_at').notNull(),
+});
+
+export const auditLog = pgTable('audit_log', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: tstz('at').notNull(),
+  actorAccountId: integer('actor_account_id'),
+  actorName: text('actor_name'),
+  actorKind: text('actor_kind'),
+  action: text('action').notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  result: text('result', { enum: ['ok', 'denied', 'failed'] }).notNull(),
+  ip: text('ip'),
+  detail: jsonb('detail').$type<Record<string, unknown>>(),
+});

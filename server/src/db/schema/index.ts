@@ -1,0 +1,5 @@
+// One schema object for Drizzle; each area adds its file here.
+export * from './reference';
+export * from './org';
+export * from './accounts';
+export * from './plans';

@@ -1,0 +1,27 @@
+import { date, integer, jsonb, pgTable } from 'drizzle-orm/pg-core';
+import { hoursColumn, tstz } from './columns';
+
+export interface ExamConfig {
+  minutes: number;
+  single: { count: number; points: number };
+  multiple: { count: number; points: number };
+  judge: { count: number; points: number };
+}
+
+/** 年度计划 — every number of a year's rules. */
+export const annualPlans = pgTable('annual_plans', {
+  year: integer('year').primaryKey(),
+  totalHours: hoursColumn('total_hours').notNull(),
+  professionalRatioNum: integer('professional_ratio_num').notNull(),
+  professionalRatioDen: integer('professional_ratio_den').notNull(),
+  compulsoryHours: hoursColumn('compulsory_hours').notNull(),
+  electiveHours: hoursColumn('elective_hours').notNull(),
+  passScore: integer('pass_score').notNull(),
+  maxAttempts: integer('max_attempts').notNull(),
+  hoursPerHalfDay: hoursColumn('hours_per_half_day').notNull(),
+  publicDeadline: date('public_deadline', { mode: 'string' }).notNull(),
+  professionalDeadline: date('professional_deadline', { mode: 'string' }).notNull(),
+  examConfig: jsonb('exam_config').$type<ExamConfig>().notNull(),
+  createdAt: tstz('created_at').notNull(),
+  updatedAt: tstz('updated_at').notNull(),
+});

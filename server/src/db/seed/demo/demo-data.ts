@@ -1,0 +1,203 @@
+import { sql } from 'drizzle-orm';
+import { now } from '../../../clock';
+import { hashPassword } from '../../../auth/passwords';
+import { creditCodeCheckChar } from '../../../domain/credit-code';
+import type { Db } from '../../client';
+import { accounts, authorities, departments, trainingBases, units } from '../../schema/index';
+import { createRng, pick, randomChineseName, randomIdNumber, randomInt, randomMobile, randomEmail, type Rng } from './people';
+
+export const DEMO_PASSWORD = 'Demo2026';
+
+export interface DemoLogin {
+  role: string;
+  realm: 'person' | 'unit' | 'authority';
+  username: string;
+  name: string;
+}
+
+/** A valid 统一社会信用代码 for a demo organization (registration authority 1/5/9, region code). */
+function creditCode(rng: Rng, kind: '12' | '91' | '11', regionCode: string): string {
+  const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  let body = '';
+  // 9-character organization code; its own GB 11714 check is not part of the GB 32100 check.
+  for (let i = 0; i < 9; i++) body += CHARS[randomInt(rng, 0, i < 8 ? 30 : 9)];
+  const first17 = kind + regionCode + body;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+interface UnitPlan {
+  name: string;
+  regionCode: string;
+  industryCode: string;
+  unitType: string;
+  authority: string;
+  departments: Array<[string, string[]]>;
+  staff: number;
+}
+
+const UNITS: UnitPlan[] = [
+  {
+    name: '南宁市第一人民医院',
+    regionCode: '450103',
+    industryCode: 'Q',
+    unitType: 'institution',
+    authority: '广西壮族自治区卫生健康委员会',
+    departments: [
+      ['内科', ['心血管内科', '呼吸与危重症医学科']],
+      ['外科', ['普通外科', '骨科']],
+      ['护理部', []],
+      ['医务科', []],
+    ],
+    staff: 36,
+  },
+  {
+    name: '柳州市城市建设设计研究院有限公司',
+    regionCode: '450202',
+    industryCode: 'M',
+    unitType: 'enterprise',
+    authority: '广西壮族自治区住房和城乡建设厅',
+    departments: [
+      ['道路桥梁设计所', []],
+      ['建筑设计所', []],
+      ['给排水设计所', []],
+      ['综合办公室', []],
+    ],
+    staff: 24,
+  },
+  {
+    name: '桂林市第十八中学',
+    regionCode: '450305',
+    industryCode: 'P',
+    unitType: 'institution',
+    authority: '广西壮族自治区教育厅',
+    departments: [
+      ['教务处', []],
+      ['高一年级组', []],
+      ['高二年级组', []],
+    ],
+    staff: 14,
+  },
+];
+
+const AUTHORITIES = [
+  { name: '广西壮族自治区卫生健康委员会', kind: 'industry' as const, regionCode: '450000', industryCode: 'Q' },
+  { name: '广西壮族自治区住房和城乡建设厅', kind: 'industry' as const, regionCode: '450000', industryCode: 'E' },
+  { name: '广西壮族自治区教育厅', kind: 'industry' as const, regionCode: '450000', industryCode: 'P' },
+  { name: '南宁市人力资源和社会保障局', kind: 'hr' as const, regionCode: '450100', industryCode: null },
+  { name: '柳州市人力资源和社会保障局', kind: 'hr' as const, regionCode: '450200', industryCode: null },
+];
+
+/** Loads demo organizations and people into an empty database and returns the demo logins. */
+export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
+  const rng = createRng(20240418); // the notice's date: the same demo every time
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const at = now();
+  const logins: DemoLogin[] = [];
+  const common = { passwordHash, mustChangePassword: false, loginEnabled: true, createdAt: at, updatedAt: at, passwordChangedAt: at };
+
+  await db.transaction(async (tx) => {
+    const auths = await tx
+      .insert(authorities)
+      .values(AUTHORITIES.map((a) => ({ ...a, createdAt: at })))
+      .returning();
+    const authByName = new Map(auths.map((a) => [a.name, a]));
+
+    for (const [unitIndex, plan] of UNITS.entries()) {
+      const [unit] = await tx
+        .insert(units)
+        .values({
+          name: plan.name,
+          creditCode: creditCode(rng, plan.unitType === 'enterprise' ? '91' : '12', plan.regionCode),
+          regionCode: plan.regionCode,
+          industryCode: plan.industryCode,
+          supervisingAuthorityId: authByName.get(plan.authority)!.id,
+          unitType: plan.unitType,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning();
+      const deptIds: number[] = [];
+      for (const [top, subs] of plan.departments) {
+        const [d] = await tx.insert(departments).values({ unitId: unit!.id, name: top, createdAt: at }).returning();
+        deptIds.push(d!.id);
+        for (const sub of subs) {
+          const [s] = await tx.insert(departments).values({ unitId: unit!.id, parentId: d!.id, name: sub, createdAt: at }).returning();
+          deptIds.push(s!.id);
+        }
+      }
+
+      await tx.insert(accounts).values({ ...common, kind: 'unit_account', realm: 'unit', username: unit!.creditCode, name: unit!.name, unitId: unit!.id });
+      if (unitIndex === 0) logins.push({ role: '单位账号', realm: 'unit', username: unit!.creditCode, name: unit!.name });
+
+      // A total admin (no department) and a department (二级) admin for the first department.
+      for (const deptId of [null, deptIds[0]!]) {
+        const gender = rng() < 0.5 ? 'male' : 'female';
+        const idNumber = randomIdNumber(rng, { regionCode: plan.regionCode, birthYearFrom: 1972, birthYearTo: 1990, gender });
+        const name = randomChineseName(rng, gender);
+        await tx.insert(accounts).values({
+          ...common,
+          kind: 'unit_admin',
+          realm: 'unit',
+          username: idNumber,
+          idNumber,
+          name,
+          gender,
+          birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+          phone: randomMobile(rng),
+          email: randomEmail(rng),
+          profileCompletedAt: at,
+          unitId: unit!.id,
+          departmentId: deptId,
+        });
+        if (unitIndex === 0) {
+          logins.push({ role: deptId === null ? '单位管理员（总管理员）' : `二级管理员（${plan.departments[0]![0]}）`, realm: 'unit', username: idNumber, name });
+        }
+      }
+
+      for (let i = 0; i < plan.staff; i++) {
+        const gender = rng() < 0.55 ? 'female' : 'male';
+        const idNumber = randomIdNumber(rng, { birthYearFrom: 1965, birthYearTo: 2000, gender });
+        const name = randomChineseName(rng, gender);
+        // Most staff have picked a department; some have not (the total admin manages them).
+        const departmentId = i % 6 === 5 ? null : pick(rng, deptIds);
+        await tx.insert(accounts).values({
+          ...common,
+          kind: 'professional',
+          realm: 'person',
+          username: idNumber,
+          idNumber,
+          name,
+          gender,
+          birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+          phone: randomMobile(rng),
+          email: randomEmail(rng),
+          profileCompletedAt: at,
+          unitId: unit!.id,
+          departmentId: unitIndex === 0 && i === 0 ? deptIds[0]! : departmentId,
+        });
+        if (unitIndex === 0 && i === 0) logins.unshift({ role: '专业技术人员', realm: 'person', username: idNumber, name });
+      }
+    }
+
+    const nnhr = authByName.get('南宁市人力资源和社会保障局')!;
+    const wjw = authByName.get('广西壮族自治区卫生健康委员会')!;
+    const [base] = await tx.select().from(trainingBases).where(sql`${trainingBases.name} = '广西大学'`);
+    const staffAccounts = [
+      { kind: 'hr_bureau' as const, username: 'nnrsj', name: '南宁市人社局管理员', authorityId: nnhr.id, role: '市人社局' },
+      { kind: 'authority' as const, username: 'gxwjw', name: '自治区卫健委管理员', authorityId: wjw.id, role: '行业主管部门' },
+      { kind: 'base' as const, username: 'gxu-base', name: '广西大学继续教育基地', baseId: base?.id ?? null, role: '继续教育基地' },
+      { kind: 'operator' as const, username: 'operator', name: '培训中心运营管理员', role: '平台运营（培训中心）' },
+    ];
+    for (const s of staffAccounts) {
+      const { role, ...row } = s;
+      await tx.insert(accounts).values({ ...common, realm: 'authority', ...row });
+      logins.push({ role, realm: 'authority', username: s.username, name: s.name });
+    }
+  });
+  return logins;
+}
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const r = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM accounts`);
+  return Number(r.rows[0]?.n ?? 0) === 0;
+}

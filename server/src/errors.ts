@@ -1,0 +1,65 @@
+/** Typed application errors, mapped to HTTP in one place (http/error-handler.ts). */
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'ACCOUNT_LOCKED'
+  | 'LOGIN_DISABLED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'CSRF'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'STATE_CHANGED'
+  | 'YEAR_CLOSED'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA'
+  | 'DB_UNAVAILABLE'
+  | 'INTERNAL';
+
+export const STATUS_OF: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  LOGIN_DISABLED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  CSRF: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  STATE_CHANGED: 409,
+  YEAR_CLOSED: 422,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA: 415,
+  DB_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export interface ErrorDetail {
+  field?: string;
+  row?: number;
+  reason: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return STATUS_OF[this.code];
+  }
+}
+
+export const notFound = (what = '记录') => new AppError('NOT_FOUND', `${what}不存在或无权访问`);
+export const forbidden = (message = '无权执行此操作') => new AppError('FORBIDDEN', message);
+export const invalid = (field: string, reason: string) =>
+  new AppError('VALIDATION', reason, [{ field, reason }]);

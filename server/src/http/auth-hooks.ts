@@ -1,0 +1,75 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../auth/actor';
+import { permits, type Policy } from '../auth/policy';
+import { SESSION_COOKIE } from '../auth/sessions';
+import { AppError } from '../errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+  interface FastifyContextConfig {
+    policy?: Policy;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+function sameOrigin(req: FastifyRequest): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Loads the session on every request and enforces the route's declared policy, then CSRF:
+ * a state-changing request with a session must carry the session's token in x-csrf-token
+ * and must not come from another origin.
+ */
+export function installAuthHooks(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token || token.length > 100) return;
+    req.sessionToken = token;
+    if (!req.url.startsWith('/api/')) return;
+    req.actor = await app.deps.sessions.load(app.deps.db, token);
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const policy = req.routeOptions.config.policy;
+    if (!policy) return; // non-API routes (static files); app.ts guarantees every /api route has one
+    if (!SAFE_METHODS.has(req.method) && !sameOrigin(req)) {
+      throw new AppError('CSRF', '请求来源不被允许');
+    }
+    if (policy.kind === 'public') return;
+    const actor = req.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    if (!SAFE_METHODS.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, actor.csrfToken)) {
+        throw new AppError('CSRF', '页面已过期，请刷新后重试');
+      }
+    }
+    if (actor.mustChangePassword && !policy.duringPasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码');
+    }
+    if (!permits(policy, actor)) {
+      throw new AppError('FORBIDDEN', '无权访问此功能');
+    }
+  });
+}

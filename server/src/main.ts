@@ -1,0 +1,65 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase, type Database } from './db/client';
+import { DataDirLockedError } from './db/lock';
+import { migrate } from './db/migrate';
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData, type DemoLogin } from './db/seed/demo/demo-data';
+import { ensureReferenceData } from './db/seed/reference-data';
+import { resolveSessionSecret } from './db/settings';
+
+const REALM_LABEL = { person: '专业技术人员', unit: '单位管理员', authority: '管理部门' } as const;
+
+function printDemoLogins(logins: DemoLogin[], url: string): void {
+  const lines = logins.map((l) => `  [${REALM_LABEL[l.realm]}] ${l.username.padEnd(20)} ${l.name} — ${l.role}`);
+  console.log(`\nDemo logins at ${url} — password for all: ${DEMO_PASSWORD}\n${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  let database: Database;
+  try {
+    database = await openDatabase(config);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(`PTCE cannot start: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const applied = await migrate(database);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  await ensureReferenceData(database.db);
+  let demo: DemoLogin[] | null = null;
+  if (config.seedDemo && (await isDatabaseEmpty(database.db))) demo = await seedDemoData(database.db);
+
+  const app = await buildApp({ config, database, sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret) });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  const port = (app.server.address() as { port: number }).port;
+  const shown = `http://localhost:${port}`;
+  console.log(
+    `PTCE listening on ${shown} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}) — ready in ${Math.round(performance.now() - started)} ms`,
+  );
+  if (demo) printDemoLogins(demo, shown);
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof ConfigError) console.error(e.message);
+  else console.error('PTCE failed to start:', e);
+  process.exit(1);
+});

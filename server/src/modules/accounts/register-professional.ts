@@ -1,0 +1,63 @@
+import type { RegisterRequest } from '@ptce/contracts';
+import { eq } from 'drizzle-orm';
+import { now, shanghaiDate } from '../../clock';
+import type { Db } from '../../db/client';
+import { accounts, units } from '../../db/schema/index';
+import { normalizeIdNumber, validateIdNumber } from '../../domain/id-number';
+import { AppError, invalid } from '../../errors';
+import { hashPassword } from '../../auth/passwords';
+import { writeAudit } from '../audit/write-audit';
+
+const DUPLICATE = '该身份证号码已注册，请直接登录；如忘记密码，请联系单位管理员重置';
+
+/** 注册: a new professional; username = ID number; gender and birth date come from the number. */
+export async function registerProfessional(db: Db, input: RegisterRequest, ip: string): Promise<{ id: number }> {
+  const idNumber = normalizeIdNumber(input.idNumber);
+  const check = validateIdNumber(idNumber, shanghaiDate());
+  if (!check.ok) throw invalid('idNumber', check.reason);
+  const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId));
+  if (!unit) throw invalid('unitId', '所选单位不存在，请重新搜索选择');
+  const passwordHash = await hashPassword(input.password);
+  const at = now();
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(accounts)
+        .values({
+          kind: 'professional',
+          realm: 'person',
+          username: idNumber,
+          passwordHash,
+          mustChangePassword: false,
+          loginEnabled: true,
+          name: input.name,
+          idNumber,
+          gender: check.gender,
+          birthDate: check.birthDate,
+          phone: input.phone,
+          unitId: unit.id,
+          passwordChangedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning({ id: accounts.id, name: accounts.name });
+      await writeAudit(tx, { actor: { id: row!.id, name: row!.name, kind: 'professional' }, ip }, {
+        action: 'account.register',
+        targetType: 'account',
+        targetId: row!.id,
+        detail: { unitId: unit.id },
+      });
+      return { id: row!.id };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT', DUPLICATE, [{ field: 'idNumber', reason: DUPLICATE }]);
+    throw e;
+  }
+}
+
+export function isUniqueViolation(e: unknown): boolean {
+  for (let x: unknown = e, i = 0; x && i < 4; i++, x = (x as { cause?: unknown }).cause) {
+    if ((x as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

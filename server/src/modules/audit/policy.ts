@@ -1,0 +1,5 @@
+import { allow } from '../../auth/policy';
+
+export const auditPolicy = {
+  search: allow('audit.search', ['operator']),
+} as const;

@@ -1,0 +1,47 @@
+import { LoginRequest, LoginResponse, Ok, RegisterRequest } from '@ptce/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SESSION_COOKIE } from '../../auth/sessions';
+import { getMe } from '../accounts/get-me';
+import { registerProfessional } from '../accounts/register-professional';
+import { login } from './login';
+import { authPolicy } from './policy';
+import { writeAudit } from '../audit/write-audit';
+import { AppError } from '../../errors';
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { sessions } = app.deps;
+  const loginLimit = { max: 30, timeWindow: '1 minute' };
+
+  app.post('/auth/login', {
+    schema: { tags: ['auth'], summary: '登录', body: LoginRequest, response: { 200: LoginResponse } },
+    config: { policy: authPolicy.login, rateLimit: loginLimit },
+  }, async (req, reply) => {
+    const db = app.deps.db;
+    // A new session id at every login (no fixation): the old one, if any, is dropped.
+    if (req.sessionToken) await sessions.destroy(db, req.sessionToken);
+    const s = await login(db, sessions, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
+    reply.setCookie(SESSION_COOKIE, s.token, app.deps.cookieOptions);
+    const actor = await sessions.load(db, s.token);
+    if (!actor) throw new AppError('INTERNAL', '登录失败，请重试');
+    return { me: await getMe(db, actor) };
+  });
+
+  app.post('/auth/logout', {
+    schema: { tags: ['auth'], summary: '退出登录', response: { 200: Ok } },
+    config: { policy: authPolicy.logout },
+  }, async (req, reply) => {
+    if (req.sessionToken) await sessions.destroy(app.deps.db, req.sessionToken);
+    if (req.actor) await writeAudit(app.deps.db, { actor: req.actor, ip: req.ip }, { action: 'auth.logout', targetType: 'account', targetId: req.actor.id });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.post('/auth/register', {
+    schema: { tags: ['auth'], summary: '注册（专业技术人员）', body: RegisterRequest, response: { 201: z.object({ id: z.number().int() }) } },
+    config: { policy: authPolicy.register, rateLimit: { max: 10, timeWindow: '1 minute' } },
+  }, async (req, reply) => {
+    const created = await registerProfessional(app.deps.db, req.body, req.ip);
+    return reply.status(201).send(created);
+  });
+};

@@ -1,0 +1,15 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { accountsRoutes } from './accounts/routes';
+import { auditRoutes } from './audit/routes';
+import { authRoutes } from './auth/routes';
+import { referenceRoutes } from './reference/routes';
+import { systemRoutes } from './system/routes';
+
+/** Every area's routes, mounted under /api. A new area adds one line. */
+export const API_MODULES: FastifyPluginAsync[] = [
+  systemRoutes,
+  authRoutes,
+  accountsRoutes,
+  referenceRoutes,
+  auditRoutes,
+] as FastifyPluginAsync[];

@@ -1,0 +1,58 @@
+import { AnnualPlan, Industry, Region, TrainingBase, UnitSearchQuery, UnitSummary } from '@ptce/contracts';
+import { asc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { annualPlans, industries, regions, trainingBases, units } from '../../db/schema/index';
+import { referencePolicy } from './policy';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
+  const read = { policy: referencePolicy.read };
+
+  app.get('/reference/regions', { schema: { tags: ['reference'], summary: '行政区划', response: { 200: z.array(Region) } }, config: read }, async () =>
+    app.deps.db.select().from(regions).orderBy(asc(regions.code)),
+  );
+
+  app.get('/reference/industries', { schema: { tags: ['reference'], summary: '行业', response: { 200: z.array(Industry) } }, config: read }, async () =>
+    app.deps.db.select().from(industries).orderBy(asc(industries.code)),
+  );
+
+  app.get('/reference/bases', { schema: { tags: ['reference'], summary: '继续教育基地', response: { 200: z.array(TrainingBase) } }, config: read }, async () =>
+    app.deps.db.select().from(trainingBases).orderBy(asc(trainingBases.id)),
+  );
+
+  app.get('/reference/plans', { schema: { tags: ['reference'], summary: '年度计划', response: { 200: z.array(AnnualPlan) } }, config: read }, async () =>
+    app.deps.db
+      .select({
+        year: annualPlans.year,
+        totalHours: annualPlans.totalHours,
+        professionalRatioNum: annualPlans.professionalRatioNum,
+        professionalRatioDen: annualPlans.professionalRatioDen,
+        compulsoryHours: annualPlans.compulsoryHours,
+        electiveHours: annualPlans.electiveHours,
+        passScore: annualPlans.passScore,
+        maxAttempts: annualPlans.maxAttempts,
+        hoursPerHalfDay: annualPlans.hoursPerHalfDay,
+        publicDeadline: annualPlans.publicDeadline,
+        professionalDeadline: annualPlans.professionalDeadline,
+      })
+      .from(annualPlans)
+      .orderBy(asc(annualPlans.year)),
+  );
+
+  app.get('/units/search', {
+    schema: { tags: ['reference'], summary: '按单位名称或统一社会信用代码搜索单位', querystring: UnitSearchQuery, response: { 200: z.array(UnitSummary) } },
+    config: { policy: referencePolicy.searchUnits, rateLimit: { max: 120, timeWindow: '1 minute' } },
+  }, async (req) => {
+    const q = req.query.q;
+    const code = q.toUpperCase();
+    return app.deps.db
+      .select({ id: units.id, name: units.name, creditCode: units.creditCode, regionCode: units.regionCode, regionName: sql<string>`coalesce(${regions.name}, '')` })
+      .from(units)
+      .leftJoin(regions, eq(regions.code, units.regionCode))
+      .where(or(ilike(units.name, `%${escapeLike(q)}%`), eq(units.creditCode, code)))
+      .orderBy(asc(sql`length(${units.name})`), asc(units.name))
+      .limit(20);
+  });
+};
