@@ -1,0 +1,78 @@
+import { now } from '../src/clock';
+import { hashPassword } from '../src/auth/passwords';
+import type { Db } from '../src/db/client';
+import { accounts, authorities, departments, units } from '../src/db/schema/index';
+import { creditCodeCheckChar } from '../src/domain/credit-code';
+import { idCheckChar } from '../src/domain/id-number';
+
+export const PASSWORD = 'Passw0rd1';
+let seq = 0;
+const hashes = new Map<string, Promise<string>>();
+const hashed = (p: string) => {
+  if (!hashes.has(p)) hashes.set(p, hashPassword(p));
+  return hashes.get(p)!;
+};
+
+/** A valid ID number, unique within the test run (sequence digits vary, check digit computed). */
+export function idNumber(opts: { region?: string; birth?: string; gender?: 'male' | 'female' } = {}): string {
+  seq++;
+  const birth = opts.birth ?? `19${70 + (seq % 25)}0${1 + (seq % 9)}1${seq % 10}`;
+  const n = (seq * 2 + (opts.gender === 'female' ? 0 : 1)) % 1000;
+  const first17 = `${opts.region ?? '450102'}${birth}${String(n).padStart(3, '0')}`;
+  return first17 + idCheckChar(first17);
+}
+
+export function creditCode(region = '450103'): string {
+  seq++;
+  const first17 = `91${region}${String(100000000 + seq * 7919).slice(-9)}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+export async function buildUnit(db: Db, over: Partial<typeof units.$inferInsert> = {}) {
+  const at = now();
+  const [u] = await db
+    .insert(units)
+    .values({ name: `测试单位${++seq}`, creditCode: creditCode(over.regionCode ?? '450103'), regionCode: '450103', unitType: 'enterprise', createdAt: at, updatedAt: at, ...over })
+    .returning();
+  return u!;
+}
+
+export async function buildDepartment(db: Db, unitId: number, name = `部门${++seq}`, parentId: number | null = null) {
+  const [d] = await db.insert(departments).values({ unitId, name, parentId, createdAt: now() }).returning();
+  return d!;
+}
+
+export async function buildAuthority(db: Db, over: Partial<typeof authorities.$inferInsert> = {}) {
+  const [a] = await db.insert(authorities).values({ name: `主管部门${++seq}`, kind: 'industry', regionCode: '450000', createdAt: now(), ...over }).returning();
+  return a!;
+}
+
+type AccountOver = Partial<typeof accounts.$inferInsert> & { password?: string };
+
+export async function buildAccount(db: Db, over: AccountOver & Pick<typeof accounts.$inferInsert, 'kind'>) {
+  const { password = PASSWORD, ...rest } = over;
+  const at = now();
+  const isPerson = rest.kind === 'professional' || rest.kind === 'unit_admin';
+  const id = isPerson ? (rest.idNumber ?? idNumber()) : null;
+  const realm = rest.kind === 'professional' ? 'person' : rest.kind === 'unit_admin' || rest.kind === 'unit_account' ? 'unit' : 'authority';
+  const [a] = await db
+    .insert(accounts)
+    .values({
+      realm,
+      username: id ?? `user${++seq}`,
+      passwordHash: await hashed(password),
+      mustChangePassword: false,
+      loginEnabled: true,
+      name: `测试${++seq}号`,
+      idNumber: id,
+      phone: '13800138000',
+      email: 'test@example.com',
+      createdAt: at,
+      updatedAt: at,
+      ...rest,
+    })
+    .returning();
+  return { ...a!, password };
+}
+
+export const buildProfessional = (db: Db, over: AccountOver = {}) => buildAccount(db, { kind: 'professional', ...over });

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { FastifyPluginAsync } from 'fastify';
+import { buildApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { openTestDatabase } from './db-template';
+
+const SERVER_DIR = path.resolve(import.meta.dirname, '..');
+const children: ChildProcess[] = [];
+afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(dataDir: string): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitFor(s: Started, pattern: RegExp, ms = 60_000): Promise<RegExpMatchArray> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const m = s.output().match(pattern);
+    if (m) return m;
+    if (s.child.exitCode !== null) throw new Error(`server exited early:\n${s.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${pattern}:\n${s.output()}`);
+}
+
+describe('npm start on the embedded database', () => {
+  it('migrates, seeds demo data once, refuses a second server on the same folder, and shuts down cleanly', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-start-'));
+    const first = start(dataDir);
+    const [, port] = await waitFor(first, /listening on http:\/\/localhost:(\d+)/);
+    await waitFor(first, /Demo logins/);
+    expect(first.output()).toMatch(/\[专业技术人员\] \d{17}[\dX]/);
+    expect(first.output()).toContain('单位管理员（总管理员）');
+    expect(first.output()).toContain('二级管理员');
+    expect(first.output()).toContain('平台运营');
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.json());
+    expect(health).toMatchObject({ status: 'ok', db: 'pglite' });
+
+    const second = start(dataDir);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('is in use by another PTCE server');
+    // The first server is unharmed.
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'ptce.lock'))).toBe(false);
+
+    // Restart on the seeded folder: data kept, no second demo load.
+    const again = start(dataDir);
+    const [, port2] = await waitFor(again, /listening on http:\/\/localhost:(\d+)/);
+    const login = await fetch(`http://127.0.0.1:${port2}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'operator', password: 'Demo2026', realm: 'authority' }),
+    });
+    expect(login.status).toBe(200);
+    expect(again.output()).not.toContain('Demo logins');
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+  }, 120_000);
+
+  it('refuses to start with a bad setting, naming it', async () => {
+    const s = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: SERVER_DIR, env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(s);
+    let err = '';
+    s.stderr.on('data', (d) => (err += d));
+    const code = await new Promise((r) => s.on('exit', r));
+    expect(code).toBe(1);
+    expect(err).toContain('PORT');
+  }, 60_000);
+
+  it('refuses to build an app with an /api route that declares no policy', async () => {
+    const { database, drop } = await openTestDatabase(inject('dbTemplate'));
+    const { API_MODULES } = await import('../src/modules/index');
+    const rogue: FastifyPluginAsync = async (app) => {
+      app.get('/rogue', async () => ({ ok: true }));
+    };
+    API_MODULES.push(rogue);
+    try {
+      await expect(
+        buildApp({ config: loadConfig({ NODE_ENV: 'test' }), database, sessionSecret: 'x'.repeat(32), logger: false }),
+      ).rejects.toThrow(/GET \/api\/rogue has no policy/);
+    } finally {
+      API_MODULES.pop();
+      await database.close();
+      await drop();
+    }
+  });
+});
