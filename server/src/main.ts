@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase, type Database } from './db/client';
@@ -55,7 +57,12 @@ async function main(): Promise<void> {
   console.log(
     `PTCE listening on ${shown} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}) — ready in ${Math.round(performance.now() - started)} ms`,
   );
-  if (demo) printDemoLogins(demo, shown);
+  if (demo) {
+    printDemoLogins(demo, shown);
+    // Kept beside the data so tools (and the browser tests) can find the demo accounts.
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(path.join(config.dataDir, 'demo-logins.json'), JSON.stringify({ password: DEMO_PASSWORD, logins: demo }, null, 2));
+  }
 }
 
 main().catch((e: unknown) => {
