@@ -15,6 +15,7 @@ import { installAuthHooks } from './http/auth-hooks';
 import { installErrorHandler } from './http/errors';
 import { maskSensitive } from './http/log-redaction';
 import { API_MODULES } from './modules/index';
+import { LocalFileStore, type FileStore } from './storage/file-store';
 
 export interface AppDeps {
   config: Config;
@@ -22,6 +23,7 @@ export interface AppDeps {
   db: Db;
   sessions: SessionStore;
   cookieOptions: CookieSerializeOptions;
+  files: FileStore;
 }
 
 declare module 'fastify' {
@@ -35,6 +37,8 @@ export interface BuildAppOptions {
   database: Database;
   sessionSecret: string;
   logger?: boolean;
+  /** Defaults to a folder under DATA_DIR. */
+  files?: FileStore;
 }
 
 /** Builds the Fastify instance (used by main.ts and by the tests). */
@@ -64,6 +68,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     db: database.db,
     sessions: new SessionStore(opts.sessionSecret, config.sessionIdleMinutes),
     cookieOptions: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure },
+    files: opts.files ?? new LocalFileStore(path.join(config.dataDir, 'files')),
   });
 
   // Every /api route declares its policy; a route without one is a programming error caught at start.

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -19,10 +20,11 @@ export interface TestApp {
 /** A real app on a fresh database cloned from the run's template; requests go through app.inject. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase(injectProvided('dbTemplate'));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-test-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATA_DIR: path.join(os.tmpdir(), 'ptce-unused'),
+    DATA_DIR: dataDir,
     RATE_LIMIT: 'false',
     ENABLE_TEST_CLOCK: 'true',
     ...env,
@@ -39,6 +41,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await app.close();
       await database.close();
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,5 @@
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../src/db/schema/index';
 import { createTestApp, type TestApp } from './helpers';
@@ -13,11 +14,11 @@ afterAll(async () => t.close());
 describe('schema', () => {
   it('every Drizzle column exists in the migrated database with the same nullability', async () => {
     const { rows } = await t.db.execute<{ table_name: string; column_name: string; is_nullable: string }>(
-      `SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'` as never,
+      sql`SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
     );
-    const db = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r.is_nullable === 'YES']));
+    const db = new Map((rows as Array<{ table_name: string; column_name: string; is_nullable: string }>).map((r) => [`${r.table_name}.${r.column_name}`, r.is_nullable === 'YES']));
     const problems: string[] = [];
-    const tables = Object.values(schema).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
+    const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
     expect(tables.length).toBeGreaterThan(5);
     for (const table of tables) {
       const cfg = getTableConfig(table);
