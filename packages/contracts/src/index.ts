@@ -2,3 +2,4 @@ export * from './common';
 export * from './auth';
 export * from './reference';
 export * from './audit';
+export * from './org';

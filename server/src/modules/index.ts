@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { accountsRoutes } from './accounts/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { orgRoutes } from './org/routes';
 import { referenceRoutes } from './reference/routes';
 import { systemRoutes } from './system/routes';
 
@@ -12,4 +13,5 @@ export const API_MODULES: FastifyPluginAsync[] = [
   accountsRoutes,
   referenceRoutes,
   auditRoutes,
+  orgRoutes,
 ] as FastifyPluginAsync[];

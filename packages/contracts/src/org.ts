@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { Email, MobilePhone, PageQuery } from './common';
+
+const Name = (label: string, max = 60) => z.string().trim().min(1, `请输入${label}`).max(max, `${label}过长`);
+const Id = z.coerce.number().int().positive();
+
+export const UnitType = z.enum(['institution', 'enterprise', 'government', 'social', 'other']);
+export const UNIT_TYPE_LABEL: Record<z.infer<typeof UnitType>, string> = {
+  institution: '事业单位',
+  enterprise: '企业',
+  government: '机关',
+  social: '社会团体',
+  other: '其他',
+};
+
+export const UnitInput = z.object({
+  name: Name('单位名称'),
+  creditCode: z.string().trim().toUpperCase().length(18, '统一社会信用代码应为18位'),
+  regionCode: z.string().regex(/^\d{6}$/, '请选择所在地区'),
+  industryCode: z.string().max(4).nullable().default(null),
+  supervisingAuthorityId: z.number().int().positive().nullable().default(null),
+  unitType: UnitType.default('enterprise'),
+});
+export type UnitInput = z.infer<typeof UnitInput>;
+export const UnitUpdate = UnitInput.omit({ creditCode: true }).partial();
+
+export const UnitRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  creditCode: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  industryCode: z.string().nullable(),
+  supervisingAuthorityId: z.number().int().nullable(),
+  supervisingAuthorityName: z.string().nullable(),
+  unitType: UnitType,
+  staffCount: z.number().int(),
+});
+export type UnitRow = z.infer<typeof UnitRow>;
+export const UnitListQuery = PageQuery.extend({ q: z.string().trim().max(60).optional(), regionCode: z.string().regex(/^\d{6}$/).optional() });
+
+export const AuthoritySummary = z.object({ id: z.number().int(), name: z.string(), kind: z.enum(['industry', 'hr']), regionCode: z.string() });
+export type AuthoritySummary = z.infer<typeof AuthoritySummary>;
+
+// 单位部门管理
+export const DepartmentInput = z.object({ name: Name('部门名称', 40), parentId: z.number().int().positive().nullable().default(null) });
+export const DepartmentUpdate = z.object({ name: Name('部门名称', 40).optional(), parentId: z.number().int().positive().nullable().optional() });
+export const DepartmentRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  parentId: z.number().int().nullable(),
+  staffCount: z.number().int(),
+  adminCount: z.number().int(),
+});
+export type DepartmentRow = z.infer<typeof DepartmentRow>;
+
+// 单位管理员管理
+export const AdminInput = z.object({
+  idNumber: z.string().trim().min(1, '请输入身份证号码').max(18, '身份证号码应为18位'),
+  name: Name('姓名', 30),
+  phone: MobilePhone,
+  departmentId: z.number().int().positive().nullable().default(null),
+  loginEnabled: z.boolean().default(true), // 允许登录系统
+});
+export type AdminInput = z.infer<typeof AdminInput>;
+export const AdminUpdate = z.object({
+  name: Name('姓名', 30).optional(),
+  phone: MobilePhone.optional(),
+  departmentId: z.number().int().positive().nullable().optional(),
+  loginEnabled: z.boolean().optional(),
+});
+export const AdminRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  phone: z.string().nullable(),
+  departmentId: z.number().int().nullable(),
+  departmentName: z.string().nullable(),
+  loginEnabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+});
+export type AdminRow = z.infer<typeof AdminRow>;
+
+// 专业技术人员管理
+export const StaffQuery = PageQuery.extend({
+  q: z.string().trim().max(30).optional(), // 姓名或身份证号码
+  departmentId: z.coerce.number().int().nonnegative().optional(), // 0 = no department
+});
+export const StaffRow = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  gender: z.enum(['male', 'female']).nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  departmentId: z.number().int().nullable(),
+  departmentName: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+});
+export type StaffRow = z.infer<typeof StaffRow>;
+export const StaffUpdate = z.object({
+  departmentId: z.number().int().positive().nullable().optional(),
+  phone: MobilePhone.optional(),
+  email: Email.optional(),
+});
+export const ReasonBody = z.object({ reason: z.string().trim().max(200).optional() });
+
+export const ChangeOwnUnitRequest = z.object({ unitId: z.number().int().positive('请选择单位') });
+
+export const IdParam = z.object({ id: Id });

@@ -1,0 +1,72 @@
+import {
+  AdminInput, AdminRow, AdminUpdate, AuthoritySummary, ChangeOwnUnitRequest, DepartmentInput, DepartmentRow, DepartmentUpdate,
+  IdParam, Me, Ok, Page, ReasonBody, StaffQuery, StaffRow, StaffUpdate, UnitInput, UnitListQuery, UnitRow, UnitUpdate,
+} from '@ptce/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf } from '../../http/context';
+import { getMe } from '../accounts/get-me';
+import { createAdmin, deleteAdmin, listAdmins, resetAdminPassword, updateAdmin } from './admins';
+import { changeOwnUnit } from './change-own-unit';
+import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from './departments';
+import { orgPolicy } from './policy';
+import { listStaff, removeStaff, resetStaffPassword, updateStaff } from './staff';
+import { createUnit, listUnits, searchAuthorities, updateUnit } from './units';
+
+const ok = { ok: true as const };
+const Created = z.object({ id: z.number().int() });
+
+export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { sessions } = app.deps;
+  const tags = ['org'];
+
+  // 单位
+  app.get('/units', { schema: { tags, summary: '单位列表', querystring: UnitListQuery, response: { 200: Page(UnitRow) } }, config: { policy: orgPolicy.listUnits } },
+    async (req) => listUnits(ctxOf(req), req.query));
+  app.post('/units', { schema: { tags, summary: '新增单位（含单位账号）', body: UnitInput, response: { 201: Created } }, config: { policy: orgPolicy.manageUnits } },
+    async (req, reply) => reply.status(201).send(await createUnit(ctxOf(req), req.body)));
+  app.patch('/units/:id', { schema: { tags, summary: '修改单位', params: IdParam, body: UnitUpdate, response: { 200: Ok } }, config: { policy: orgPolicy.manageUnits } },
+    async (req) => (await updateUnit(ctxOf(req), req.params.id, req.body), ok));
+  app.get('/authorities/search', { schema: { tags, summary: '搜索主管部门', querystring: z.object({ q: z.string().trim().max(60).optional() }), response: { 200: z.array(AuthoritySummary) } }, config: { policy: orgPolicy.searchAuthorities } },
+    async (req) => searchAuthorities(ctxOf(req).db, req.query.q));
+
+  // 单位部门管理
+  app.get('/org/departments', { schema: { tags, summary: '单位部门管理：部门列表', response: { 200: z.array(DepartmentRow) } }, config: { policy: orgPolicy.listDepartments } },
+    async (req) => listDepartments(ctxOf(req)));
+  app.post('/org/departments', { schema: { tags, summary: '新增部门', body: DepartmentInput, response: { 201: Created } }, config: { policy: orgPolicy.manageDepartments } },
+    async (req, reply) => reply.status(201).send(await createDepartment(ctxOf(req), req.body)));
+  app.patch('/org/departments/:id', { schema: { tags, summary: '修改部门（改名、移动）', params: IdParam, body: DepartmentUpdate, response: { 200: Ok } }, config: { policy: orgPolicy.manageDepartments } },
+    async (req) => (await updateDepartment(ctxOf(req), req.params.id, req.body), ok));
+  app.delete('/org/departments/:id', { schema: { tags, summary: '删除部门（仅空部门）', params: IdParam, response: { 200: Ok } }, config: { policy: orgPolicy.manageDepartments } },
+    async (req) => (await deleteDepartment(ctxOf(req), req.params.id), ok));
+
+  // 单位管理员管理
+  app.get('/org/admins', { schema: { tags, summary: '单位管理员管理：管理员列表', response: { 200: z.array(AdminRow) } }, config: { policy: orgPolicy.manageAdmins } },
+    async (req) => listAdmins(ctxOf(req)));
+  app.post('/org/admins', { schema: { tags, summary: '新增管理员', body: AdminInput, response: { 201: Created.extend({ initialPasswordHint: z.string() }) } }, config: { policy: orgPolicy.manageAdmins } },
+    async (req, reply) => reply.status(201).send(await createAdmin(ctxOf(req), req.body)));
+  app.patch('/org/admins/:id', { schema: { tags, summary: '修改管理员（部门、允许登录系统）', params: IdParam, body: AdminUpdate, response: { 200: Ok } }, config: { policy: orgPolicy.manageAdmins } },
+    async (req) => (await updateAdmin(ctxOf(req), sessions, req.params.id, req.body), ok));
+  app.post('/org/admins/:id/reset-password', { schema: { tags, summary: '重置管理员密码', params: IdParam, response: { 200: Ok } }, config: { policy: orgPolicy.manageAdmins } },
+    async (req) => (await resetAdminPassword(ctxOf(req), sessions, req.params.id), ok));
+  app.delete('/org/admins/:id', { schema: { tags, summary: '删除管理员', params: IdParam, response: { 200: Ok } }, config: { policy: orgPolicy.manageAdmins } },
+    async (req) => (await deleteAdmin(ctxOf(req), req.params.id), ok));
+
+  // 专业技术人员管理
+  app.get('/org/staff', { schema: { tags, summary: '专业技术人员管理：人员列表', querystring: StaffQuery, response: { 200: Page(StaffRow) } }, config: { policy: orgPolicy.manageStaff } },
+    async (req) => listStaff(ctxOf(req), req.query));
+  app.patch('/org/staff/:id', { schema: { tags, summary: '修改人员（部门、手机、邮箱）', params: IdParam, body: StaffUpdate, response: { 200: Ok } }, config: { policy: orgPolicy.manageStaff } },
+    async (req) => (await updateStaff(ctxOf(req), req.params.id, req.body), ok));
+  app.post('/org/staff/:id/reset-password', { schema: { tags, summary: '重置人员密码', params: IdParam, response: { 200: Ok } }, config: { policy: orgPolicy.manageStaff } },
+    async (req) => (await resetStaffPassword(ctxOf(req), sessions, req.params.id), ok));
+  app.post('/org/staff/:id/remove', { schema: { tags, summary: '移出本单位（人员已离开单位）', params: IdParam, body: ReasonBody, response: { 200: Ok } }, config: { policy: orgPolicy.manageStaff } },
+    async (req) => (await removeStaff(ctxOf(req), req.params.id, req.body.reason), ok));
+
+  // 我的信息 — change of unit
+  app.put('/me/unit', { schema: { tags, summary: '我的信息：更改所在单位', body: ChangeOwnUnitRequest, response: { 200: Me } }, config: { policy: orgPolicy.changeOwnUnit } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      await changeOwnUnit(ctx, req.body.unitId);
+      return getMe(ctx.db, ctx.actor);
+    });
+};

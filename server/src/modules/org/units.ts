@@ -1,0 +1,106 @@
+import type { UnitInput, UnitRow } from '@ptce/contracts';
+import { UnitListQuery, UnitUpdate } from '@ptce/contracts';
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { now } from '../../clock';
+import { regionPrefix, unitScope } from '../../auth/scope';
+import type { Db } from '../../db/client';
+import { accounts, authorities, regions, units } from '../../db/schema/index';
+import { normalizeCreditCode, validateCreditCode } from '../../domain/credit-code';
+import { AppError, invalid, notFound } from '../../errors';
+import type { Ctx } from '../../http/context';
+import { hashPassword } from '../../auth/passwords';
+import { writeAudit } from '../audit/write-audit';
+import { isUniqueViolation } from '../accounts/register-professional';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** An HR bureau works within its region: a unit it creates or edits must lie there. */
+function assertRegionAllowed(ctx: Ctx, regionCode: string) {
+  if (ctx.actor.scope === 'province') return;
+  if (ctx.actor.scope === 'region' && ctx.actor.regionCode && regionCode.startsWith(regionPrefix(ctx.actor.regionCode))) return;
+  throw invalid('regionCode', '只能在本辖区内创建或修改单位');
+}
+
+async function assertRefs(db: Db, input: Partial<UnitInput>) {
+  if (input.regionCode) {
+    const [r] = await db.select().from(regions).where(eq(regions.code, input.regionCode));
+    if (!r || r.level === 'province') throw invalid('regionCode', '所在地区无效，请选择市或县（区）');
+  }
+  if (input.supervisingAuthorityId) {
+    const [a] = await db.select({ id: authorities.id }).from(authorities).where(eq(authorities.id, input.supervisingAuthorityId));
+    if (!a) throw invalid('supervisingAuthorityId', '主管部门不存在');
+  }
+}
+
+/** A unit and its 单位账号 (username = credit code; initial password = its last six characters). */
+export async function createUnit(ctx: Ctx, input: UnitInput): Promise<{ id: number }> {
+  const creditCode = normalizeCreditCode(input.creditCode);
+  const check = validateCreditCode(creditCode);
+  if (!check.ok) throw invalid('creditCode', check.reason);
+  assertRegionAllowed(ctx, input.regionCode);
+  await assertRefs(ctx.db, input);
+  const passwordHash = await hashPassword(creditCode.slice(-6));
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const at = now();
+      const [unit] = await tx.insert(units).values({ ...input, creditCode, createdAt: at, updatedAt: at }).returning();
+      await tx.insert(accounts).values({
+        kind: 'unit_account', realm: 'unit', username: creditCode, passwordHash, mustChangePassword: true, loginEnabled: true,
+        name: unit!.name, unitId: unit!.id, createdAt: at, updatedAt: at,
+      });
+      await writeAudit(tx, ctx, { action: 'org.unit.create', targetType: 'unit', targetId: unit!.id, detail: { name: unit!.name, creditCode } });
+      return { id: unit!.id };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT', '该统一社会信用代码的单位已存在', [{ field: 'creditCode', reason: '该统一社会信用代码的单位已存在' }]);
+    throw e;
+  }
+}
+
+export async function updateUnit(ctx: Ctx, id: number, input: z.infer<typeof UnitUpdate>): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const [unit] = await tx.select().from(units).where(and(eq(units.id, id), unitScope(ctx.actor)));
+    if (!unit) throw notFound('单位');
+    if (input.regionCode) assertRegionAllowed(ctx, input.regionCode);
+    await assertRefs(tx, input);
+    await tx.update(units).set({ ...input, updatedAt: now() }).where(eq(units.id, id));
+    if (input.name) await tx.update(accounts).set({ name: input.name }).where(and(eq(accounts.unitId, id), eq(accounts.kind, 'unit_account')));
+    await writeAudit(tx, ctx, { action: 'org.unit.update', targetType: 'unit', targetId: id, detail: { fields: Object.keys(input) } });
+  });
+}
+
+export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitListQuery>): Promise<{ items: UnitRow[]; total: number; page: number; pageSize: number }> {
+  const where: SQL[] = [unitScope(ctx.actor)];
+  if (q.q) where.push(or(ilike(units.name, `%${escapeLike(q.q)}%`), eq(units.creditCode, q.q.toUpperCase())) as SQL);
+  if (q.regionCode) where.push(sql`${units.regionCode} LIKE ${regionPrefix(q.regionCode) + '%'}`);
+  const cond = and(...where);
+  const staffCount = sql<number>`(SELECT count(*)::int FROM accounts a WHERE a.unit_id = ${units.id} AND a.kind = 'professional')`;
+  const [rows, [count]] = await Promise.all([
+    ctx.db
+      .select({
+        id: units.id, name: units.name, creditCode: units.creditCode, regionCode: units.regionCode, regionName: sql<string>`coalesce(${regions.name}, '')`,
+        industryCode: units.industryCode, supervisingAuthorityId: units.supervisingAuthorityId, supervisingAuthorityName: authorities.name,
+        unitType: units.unitType, staffCount,
+      })
+      .from(units)
+      .leftJoin(regions, eq(regions.code, units.regionCode))
+      .leftJoin(authorities, eq(authorities.id, units.supervisingAuthorityId))
+      .where(cond)
+      .orderBy(asc(units.name))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(units).where(cond),
+  ]);
+  return { items: rows as UnitRow[], total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+/** 主管部门 search, for "提交至主管部门审核" and the unit form. */
+export async function searchAuthorities(db: Db, q: string | undefined) {
+  return db
+    .select({ id: authorities.id, name: authorities.name, kind: authorities.kind, regionCode: authorities.regionCode })
+    .from(authorities)
+    .where(q ? ilike(authorities.name, `%${escapeLike(q)}%`) : undefined)
+    .orderBy(asc(authorities.name))
+    .limit(20);
+}
