@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie, { type CookieSerializeOptions } from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -95,6 +96,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   // Per-IP limits on login, registration and public look-ups (in-process counters; see README).
   if (config.rateLimit) await app.register(rateLimit, { global: false, enableDraftSpec: true });
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'PTCE API — 专业技术人员继续教育信息管理系统', version: '0.1.0' },

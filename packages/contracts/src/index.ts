@@ -3,3 +3,5 @@ export * from './auth';
 export * from './reference';
 export * from './audit';
 export * from './org';
+export * from './hours';
+export * from './learning';

@@ -3,3 +3,5 @@ export * from './reference';
 export * from './org';
 export * from './accounts';
 export * from './plans';
+export * from './hours';
+export * from './learning';

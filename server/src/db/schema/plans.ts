@@ -22,6 +22,8 @@ export const annualPlans = pgTable('annual_plans', {
   publicDeadline: date('public_deadline', { mode: 'string' }).notNull(),
   professionalDeadline: date('professional_deadline', { mode: 'string' }).notNull(),
   examConfig: jsonb('exam_config').$type<ExamConfig>().notNull(),
+  /** Upper bound of 申请学时 on one record. */
+  maxRecordHours: hoursColumn('max_record_hours').notNull(),
   createdAt: tstz('created_at').notNull(),
   updatedAt: tstz('updated_at').notNull(),
 });

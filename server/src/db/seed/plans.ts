@@ -26,6 +26,7 @@ export function defaultPlan(year: number) {
     publicDeadline: `${year}-12-31`,
     professionalDeadline: `${year + 1}-03-31`,
     examConfig: DEFAULT_EXAM,
+    maxRecordHours: 90,
   };
 }
 

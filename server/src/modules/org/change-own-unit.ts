@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { now } from '../../clock';
-import { accounts, units } from '../../db/schema/index';
+import { accounts, hourRecords, units } from '../../db/schema/index';
 import { invalid } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
@@ -16,6 +16,8 @@ export async function changeOwnUnit(ctx: Ctx, unitId: number) {
     const [before] = await tx.select({ unitId: accounts.unitId }).from(accounts).where(eq(accounts.id, ctx.actor.id));
     if (before?.unitId === unitId) return;
     await tx.update(accounts).set({ unitId, departmentId: null, updatedAt: now() }).where(eq(accounts.id, ctx.actor.id));
+    // Unsubmitted drafts follow the person; everything already submitted stays with the old unit.
+    await tx.update(hourRecords).set({ unitId, updatedAt: now() }).where(and(eq(hourRecords.accountId, ctx.actor.id), eq(hourRecords.status, 'draft')));
     await writeAudit(tx, ctx, { action: 'org.me.unit.change', targetType: 'account', targetId: ctx.actor.id, detail: { from: before?.unitId ?? null, to: unitId } });
   });
 }

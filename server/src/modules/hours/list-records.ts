@@ -1,0 +1,93 @@
+import type { RecordRow } from '@ptce/contracts';
+import { RecordListQuery } from '@ptce/contracts';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/client';
+import { accounts, authorities, departments, hourRecords, units } from '../../db/schema/index';
+import { maskIdNumber } from '../../domain/id-number';
+import type { Ctx } from '../../http/context';
+import { personSearch } from '../org/staff';
+import { recordScope, reviewScope } from './record-scope';
+
+/**
+ * The record lists of both sides, one query:
+ * - mine:          我的学时 — 学时登记 / 培训登记详情 (the professional's own records)
+ * - registrations: 专业科目学时登记 (records registered on the unit side)
+ * - queue:         专业科目学时审核 (待初审, submitted to this unit or authority)
+ * - results:       专业科目学时审核结果 (by status, searched by name or ID number)
+ */
+export type RecordListKind = 'mine' | 'registrations' | 'queue' | 'results';
+
+export function recordListWhere(ctx: Ctx, kind: RecordListKind, q: Partial<z.infer<typeof RecordListQuery>>): SQL {
+  const where: SQL[] = [kind === 'queue' ? reviewScope(ctx.actor) : recordScope(ctx.actor)];
+  if (kind === 'mine') where.push(eq(hourRecords.accountId, ctx.actor.id));
+  if (kind === 'registrations') where.push(inArray(hourRecords.source, ['unit', 'import', 'base', 'integration']));
+  if (kind === 'queue') where.push(eq(hourRecords.status, 'pending'));
+  else if (q.status) where.push(eq(hourRecords.status, q.status));
+  if (q.year) where.push(eq(hourRecords.year, q.year));
+  if (q.q && kind !== 'mine') where.push(personSearch(q.q));
+  if (q.departmentId && kind !== 'mine') where.push(eq(accounts.departmentId, q.departmentId));
+  return and(...where) as SQL;
+}
+
+export const recordSelection = {
+  r: hourRecords,
+  personName: accounts.name,
+  idNumber: accounts.idNumber,
+  departmentName: departments.name,
+  unitName: units.name,
+  authorityName: authorities.name,
+  evidenceCount: sql<number>`(SELECT count(*)::int FROM hour_evidence e WHERE e.record_id = ${hourRecords.id})`,
+};
+
+export function recordQuery(db: Db) {
+  return db
+    .select(recordSelection)
+    .from(hourRecords)
+    .innerJoin(accounts, eq(accounts.id, hourRecords.accountId))
+    .leftJoin(departments, eq(departments.id, accounts.departmentId))
+    .leftJoin(units, eq(units.id, hourRecords.unitId))
+    .leftJoin(authorities, eq(authorities.id, hourRecords.authorityId));
+}
+
+type Selected = { r: typeof hourRecords.$inferSelect; personName: string; idNumber: string | null; departmentName: string | null; unitName: string | null; authorityName: string | null; evidenceCount: number };
+
+export function toRecordRow(x: Selected): RecordRow {
+  const r = x.r;
+  return {
+    id: r.id,
+    accountId: r.accountId,
+    personName: x.personName,
+    idNumberMasked: maskIdNumber(x.idNumber ?? ''),
+    departmentName: x.departmentName,
+    year: r.year,
+    activityType: r.activityType,
+    title: r.title,
+    organizer: r.organizer,
+    place: r.place,
+    startDate: r.startDate,
+    startHalf: r.startHalf,
+    endDate: r.endDate,
+    endHalf: r.endHalf,
+    hours: r.hours,
+    remarks: r.remarks,
+    status: r.status,
+    source: r.source,
+    reviewTarget: r.reviewTarget,
+    reviewerName: r.reviewTarget === 'authority' ? x.authorityName : r.reviewTarget === 'unit' ? x.unitName : null,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    opinion: r.opinion,
+    evidenceCount: x.evidenceCount,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+export async function listRecords(ctx: Ctx, kind: RecordListKind, q: z.infer<typeof RecordListQuery>) {
+  const where = recordListWhere(ctx, kind, q);
+  const [rows, [count]] = await Promise.all([
+    recordQuery(ctx.db).where(where).orderBy(desc(hourRecords.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(hourRecords).innerJoin(accounts, eq(accounts.id, hourRecords.accountId)).where(where),
+  ]);
+  return { items: rows.map(toRecordRow), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}

@@ -1,0 +1,83 @@
+import type { BatchResult } from '@ptce/contracts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { endOfShanghaiDay, now } from '../../clock';
+import { accounts, annualPlans, hourRecords } from '../../db/schema/index';
+import { AppError, invalid } from '../../errors';
+import type { Ctx } from '../../http/context';
+import { writeAudit } from '../audit/write-audit';
+import { addHistory } from './history';
+import { recordScope, reviewScope } from './record-scope';
+
+const STATUS = { draft: '待提交', pending: '待初审', approved: '通过认定', rejected: '不予认定' } as const;
+
+/**
+ * 通过 / 不通过, one or in batch (批量通过审核 / 批量不通过审核). One conditional UPDATE decides every
+ * record still 待初审 in the reviewer's scope and open year; a record withdrawn or decided a moment
+ * earlier (by another admin, or by the same request sent twice) is not touched again and is
+ * reported back with the reason.
+ */
+export async function reviewRecords(ctx: Ctx, ids: number[], decision: 'approve' | 'reject', opinion?: string): Promise<BatchResult> {
+  if (decision === 'reject' && !opinion?.trim()) throw invalid('opinion', '不通过须填写审核意见');
+  const unique = [...new Set(ids)];
+  return ctx.db.transaction(async (tx) => {
+    const at = now();
+    // Years still open for review: the deadline (Mar 31 of Y+1) has not ended in Shanghai.
+    const plans = await tx.select({ year: annualPlans.year, deadline: annualPlans.professionalDeadline }).from(annualPlans);
+    const openYears = plans.filter((p) => at < endOfShanghaiDay(p.deadline)).map((p) => p.year);
+    const decided = openYears.length
+      ? await tx
+          .update(hourRecords)
+          .set({
+            status: decision === 'approve' ? 'approved' : 'rejected',
+            decidedAt: at,
+            decidedBy: ctx.actor.id,
+            decidedByName: ctx.actor.name,
+            opinion: decision === 'reject' ? opinion!.trim() : (opinion?.trim() || null),
+            updatedAt: at,
+          })
+          .from(accounts)
+          .where(and(
+            eq(accounts.id, hourRecords.accountId),
+            inArray(hourRecords.id, unique),
+            eq(hourRecords.status, 'pending'),
+            inArray(hourRecords.year, openYears),
+            reviewScope(ctx.actor),
+          ))
+          .returning({ id: hourRecords.id, accountId: hourRecords.accountId, year: hourRecords.year, hours: hourRecords.hours })
+      : [];
+    const done = decided.map((d) => d.id);
+    const doneSet = new Set(done);
+    const missing = unique.filter((id) => !doneSet.has(id));
+    const refused: BatchResult['refused'] = [];
+    if (missing.length) {
+      const seen = await tx
+        .select({ id: hourRecords.id, status: hourRecords.status, year: hourRecords.year, mine: sql<boolean>`${reviewScope(ctx.actor)}` })
+        .from(hourRecords)
+        .innerJoin(accounts, eq(accounts.id, hourRecords.accountId))
+        .where(and(inArray(hourRecords.id, missing), recordScope(ctx.actor)));
+      const byId = new Map(seen.map((s) => [s.id, s]));
+      for (const id of missing) {
+        const s = byId.get(id);
+        if (!s) refused.push({ id, reason: '记录不存在或不在您的审核范围内' });
+        else if (s.status !== 'pending') refused.push({ id, reason: `记录已是“${STATUS[s.status]}”状态，不能重复审核` });
+        else if (!s.mine) refused.push({ id, reason: '记录不存在或不在您的审核范围内' });
+        else refused.push({ id, reason: `${s.year}年度学时审核已截止` });
+      }
+    }
+    if (done.length) {
+      await addHistory(tx, done, decision, ctx.actor, { opinion: opinion?.trim() || null });
+      await writeAudit(tx, ctx, {
+        action: decision === 'approve' ? 'hours.record.approve' : 'hours.record.reject',
+        targetType: 'hour_record',
+        targetId: done.length === 1 ? done[0] : undefined,
+        detail: { count: done.length, ids: done.slice(0, 1000), opinion: opinion ?? null },
+      });
+    }
+    if (!done.length && unique.length === 1) {
+      const r = refused[0]!;
+      throw new AppError(r.reason.includes('不存在') ? 'NOT_FOUND' : r.reason.includes('截止') ? 'YEAR_CLOSED' : 'STATE_CHANGED', r.reason);
+    }
+    return { done, refused };
+  });
+}
+

@@ -1,0 +1,62 @@
+import type { BatchResult } from '@ptce/contracts';
+import { and, eq, inArray } from 'drizzle-orm';
+import { now } from '../../clock';
+import { accounts, authorities, hourRecords, units } from '../../db/schema/index';
+import { AppError, invalid } from '../../errors';
+import type { Ctx } from '../../http/context';
+import { writeAudit } from '../audit/write-audit';
+import { addHistory } from './history';
+import { recordScope } from './record-scope';
+import { planOf, yearClosedReason } from './plan-window';
+
+/**
+ * 批量提交至本单位审核 / 提交至主管部门审核 (person side) and 批量提交审核 (unit side): drafts go to
+ * 待初审 at the person's current unit, or at the chosen authority.
+ */
+export async function submitRecords(ctx: Ctx, ids: number[], target: 'unit' | 'authority', authorityId?: number): Promise<BatchResult> {
+  return ctx.db.transaction(async (tx) => {
+    let authorityName: string | null = null;
+    if (target === 'authority') {
+      if (!authorityId) throw invalid('authorityId', '请选择主管部门');
+      const [a] = await tx.select().from(authorities).where(eq(authorities.id, authorityId));
+      if (!a) throw invalid('authorityId', '主管部门不存在');
+      authorityName = a.name;
+    }
+    const rows = await tx
+      .select({ r: hourRecords, personUnitId: accounts.unitId, unitName: units.name })
+      .from(hourRecords)
+      .innerJoin(accounts, eq(accounts.id, hourRecords.accountId))
+      .leftJoin(units, eq(units.id, accounts.unitId))
+      .where(and(inArray(hourRecords.id, ids), recordScope(ctx.actor)))
+      .for('update', { of: hourRecords });
+    const found = new Map(rows.map((x) => [x.r.id, x]));
+    const refused: BatchResult['refused'] = [];
+    const done: number[] = [];
+    const at = now();
+    const plans = new Map<number, Awaited<ReturnType<typeof planOf>>>();
+    for (const id of ids) {
+      const x = found.get(id);
+      if (!x) { refused.push({ id, reason: '记录不存在或无权操作' }); continue; }
+      if (x.r.status !== 'draft') { refused.push({ id, reason: `记录状态为“${STATUS[x.r.status]}”，只有待提交的记录可以提交` }); continue; }
+      if (!plans.has(x.r.year)) plans.set(x.r.year, await planOf(tx, x.r.year));
+      const closed = yearClosedReason(plans.get(x.r.year)!, x.r.year);
+      if (closed) { refused.push({ id, reason: closed }); continue; }
+      if (target === 'unit' && !x.personUnitId) { refused.push({ id, reason: '该人员没有所在单位，请先在“我的信息”中选择单位' }); continue; }
+      await tx
+        .update(hourRecords)
+        .set(target === 'unit'
+          ? { status: 'pending', reviewTarget: 'unit', unitId: x.personUnitId, authorityId: null, submittedAt: at, submittedBy: ctx.actor.id, updatedAt: at }
+          : { status: 'pending', reviewTarget: 'authority', authorityId, submittedAt: at, submittedBy: ctx.actor.id, updatedAt: at })
+        .where(eq(hourRecords.id, id));
+      await addHistory(tx, [id], 'submit', ctx.actor, { targetName: target === 'unit' ? x.unitName : authorityName });
+      done.push(id);
+    }
+    if (done.length) {
+      await writeAudit(tx, ctx, { action: 'hours.record.submit', targetType: 'hour_record', targetId: done.length === 1 ? done[0] : undefined, detail: { ids: done, target, authorityId: authorityId ?? null } });
+    }
+    if (!done.length && refused.length === 1) throw new AppError('STATE_CHANGED', refused[0]!.reason);
+    return { done, refused };
+  });
+}
+
+const STATUS = { draft: '待提交', pending: '待初审', approved: '通过认定', rejected: '不予认定' } as const;

@@ -1,0 +1,18 @@
+import type { RecordInput } from '@ptce/contracts';
+import type { Db } from '../../db/client';
+import { checkRecord } from '../../domain/hours';
+import { AppError } from '../../errors';
+import { openPlan, today } from './plan-window';
+
+/** The form's rules (dates, 不能跨年登记, open year, 申请学时) → the year and hours to store. */
+export async function validateRecord(db: Db, input: RecordInput): Promise<{ year: number; hours: number }> {
+  const year = Number(input.startDate.slice(0, 4));
+  const plan = Number.isInteger(year) ? await openPlan(db, year) : null;
+  const r = checkRecord(input, {
+    today: today(),
+    hoursPerHalfDay: plan?.hoursPerHalfDay ?? 4,
+    maxRecordHours: plan?.maxRecordHours ?? 90,
+  });
+  if (!r.ok) throw new AppError('VALIDATION', r.violations[0]!.reason, r.violations);
+  return { year: r.year, hours: r.hours };
+}
