@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { accountsRoutes } from './accounts/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { hoursRoutes } from './hours/routes';
 import { orgRoutes } from './org/routes';
 import { referenceRoutes } from './reference/routes';
 import { systemRoutes } from './system/routes';
@@ -14,4 +15,5 @@ export const API_MODULES: FastifyPluginAsync[] = [
   referenceRoutes,
   auditRoutes,
   orgRoutes,
+  hoursRoutes,
 ] as FastifyPluginAsync[];
