@@ -1,0 +1,144 @@
+import type { ErrorBody } from '@ptce/contracts';
+
+/** One entry of `error.details`: which field (or spreadsheet row) is wrong and why. */
+export type ErrorDetail = NonNullable<ErrorBody['error']['details']>[number];
+
+/** Every failed API call rejects with this; `message` is Chinese and fit to show the user. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ErrorDetail[];
+
+  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+// The CSRF token is part of `Me`; it is refreshed whenever /api/me or login answers.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/**
+ * App-wide reactions the client cannot perform itself (it knows nothing about routing or UI).
+ * Registered once by the app shell.
+ */
+export interface ApiEventHandlers {
+  /** The session is gone (expired, logged out elsewhere). */
+  onUnauthorized?: () => void;
+  /** The account must change its initial password before doing anything else. */
+  onPasswordChangeRequired?: () => void;
+  /** 503: maintenance or overload; the server's message says which. */
+  onUnavailable?: (message: string) => void;
+}
+
+let handlers: ApiEventHandlers = {};
+
+export function setApiEventHandlers(h: ApiEventHandlers): void {
+  handlers = h;
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+  /**
+   * false: a 401 is the caller's business (login form, the "who am I" probe) and must not
+   * send the browser to the login page.
+   */
+  redirectOn401?: boolean;
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.query), init);
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+  }
+
+  if (res.ok) {
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  const error = await readError(res);
+  if (res.status === 401 && options.redirectOn401 !== false) {
+    csrfToken = null;
+    handlers.onUnauthorized?.();
+  } else if (res.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+    handlers.onPasswordChangeRequired?.();
+  } else if (res.status === 503) {
+    handlers.onUnavailable?.(error.message);
+  }
+  throw error;
+}
+
+async function readError(res: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = undefined;
+  }
+  const err = (body as Partial<ErrorBody> | undefined)?.error;
+  if (err && typeof err.message === 'string') {
+    return new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message, err.details ?? []);
+  }
+  // No JSON body: a proxy or the dev server answered, not the API.
+  const message =
+    res.status === 401
+      ? '登录已失效，请重新登录'
+      : res.status === 403
+        ? '无权执行此操作'
+        : res.status === 404
+          ? '请求的资源不存在'
+          : res.status >= 500
+            ? `服务暂时不可用（HTTP ${res.status}），请稍后再试`
+            : `请求失败（HTTP ${res.status}）`;
+  return new ApiError(res.status, `HTTP_${res.status}`, message);
+}
+
+/** The message to show for any error thrown by a query or mutation. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error && e.message) return `操作失败：${e.message}`;
+  return '操作失败，请稍后再试';
+}

@@ -1,0 +1,120 @@
+import type { ReactNode } from 'react';
+import { Button } from 'antd';
+import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { errorMessage, isApiError } from '../api/client';
+import { ButtonLink } from './ButtonLink';
+
+// Plain markup rather than antd's Result: its illustrations would put ~10 kB (gzip) into the
+// first download of every visitor, for pages few of them ever see.
+
+function StatusBlock({ code, title, children, actions, role }: {
+  code?: string;
+  title: string;
+  children: ReactNode;
+  actions: ReactNode;
+  role?: 'alert';
+}) {
+  return (
+    <section className="ptce-status" role={role} aria-labelledby="ptce-status-title">
+      {code && (
+        <div className="ptce-status-code" aria-hidden="true">
+          {code}
+        </div>
+      )}
+      <h1 id="ptce-status-title" className="ptce-status-title">
+        {title}
+      </h1>
+      <div className="ptce-status-text">{children}</div>
+      <div className="ptce-status-actions">{actions}</div>
+    </section>
+  );
+}
+
+/** 404 — stand-alone, for any unknown address. */
+export function NotFoundPage() {
+  return (
+    <main className="ptce-status-page">
+      <StatusBlock
+        code="404"
+        title="页面不存在"
+        actions={
+          <ButtonLink type="primary" to="/">
+            返回首页
+          </ButtonLink>
+        }
+      >
+        您访问的页面不存在或已被移除，请检查地址是否正确。
+      </StatusBlock>
+    </main>
+  );
+}
+
+/** 403 — inside the centre layout, for a page the account's roles do not allow. */
+export function ForbiddenPage() {
+  return (
+    <StatusBlock
+      code="403"
+      title="无权访问"
+      actions={
+        <ButtonLink type="primary" to="/">
+          返回用户管理中心
+        </ButtonLink>
+      }
+    >
+      您的账号没有访问此页面的权限。如有疑问，请联系单位管理员。
+    </StatusBlock>
+  );
+}
+
+/** The server could not be reached or failed while answering who the user is. */
+export function ServiceErrorPage({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const unreachable = isApiError(error) && (error.status === 0 || error.status >= 500);
+  return (
+    <main className="ptce-status-page">
+      <StatusBlock
+        role="alert"
+        title={unreachable ? '暂时无法连接服务器' : '加载失败'}
+        actions={
+          <Button type="primary" onClick={onRetry}>
+            重试
+          </Button>
+        }
+      >
+        {errorMessage(error)}
+      </StatusBlock>
+    </main>
+  );
+}
+
+function isChunkLoadError(e: unknown): boolean {
+  const msg = e instanceof Error ? e.message : String(e);
+  return /dynamically imported module|Importing a module script failed|Failed to fetch|error loading dynamically/i.test(msg);
+}
+
+/** Router `errorElement`: a render error or a failed page download anywhere below the root. */
+export function RouteErrorPage() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  if (import.meta.env.DEV) console.error(error);
+  const stale = isChunkLoadError(error);
+  return (
+    <main className="ptce-status-page">
+      <StatusBlock
+        role="alert"
+        title={stale ? '页面加载失败' : '页面出错了'}
+        actions={
+          <>
+            <Button type="primary" onClick={() => window.location.reload()}>
+              刷新页面
+            </Button>
+            <Button onClick={() => window.location.assign('/')}>返回用户管理中心</Button>
+          </>
+        }
+      >
+        {stale
+          ? '系统可能刚刚更新，或网络连接中断。请刷新页面后重试。'
+          : '很抱歉，页面出现了意外错误。请刷新页面重试；如问题持续，请联系客服。'}
+      </StatusBlock>
+    </main>
+  );
+}

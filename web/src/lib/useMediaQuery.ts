@@ -1,0 +1,17 @@
+import { useSyncExternalStore } from 'react';
+
+/** True while the media query matches; correct on the first render (no flash of the wrong layout). */
+export function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const mql = window.matchMedia(query);
+      mql.addEventListener('change', onChange);
+      return () => mql.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(query).matches,
+    () => false,
+  );
+}
+
+/** Phones get the drawer menu; the layout and pages switch at the same width. */
+export const DESKTOP_QUERY = '(min-width: 768px)';
