@@ -5,3 +5,4 @@ export * from './audit';
 export * from './org';
 export * from './hours';
 export * from './learning';
+export * from './id-number';

@@ -6,6 +6,7 @@ import { accounts, units } from '../../db/schema/index';
 import { normalizeIdNumber, validateIdNumber } from '../../domain/id-number';
 import { AppError, invalid } from '../../errors';
 import { hashPassword } from '../../auth/passwords';
+import { isUniqueViolation } from '../../db/sql-helpers';
 import { writeAudit } from '../audit/write-audit';
 
 const DUPLICATE = '该身份证号码已注册，请直接登录；如忘记密码，请联系单位管理员重置';
@@ -53,11 +54,4 @@ export async function registerProfessional(db: Db, input: RegisterRequest, ip: s
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', DUPLICATE, [{ field: 'idNumber', reason: DUPLICATE }]);
     throw e;
   }
-}
-
-export function isUniqueViolation(e: unknown): boolean {
-  for (let x: unknown = e, i = 0; x && i < 4; i++, x = (x as { cause?: unknown }).cause) {
-    if ((x as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }

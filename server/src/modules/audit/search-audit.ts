@@ -5,10 +5,11 @@ import type { AuditQuery } from '@ptce/contracts';
 import { endOfShanghaiDay } from '../../clock';
 import type { Db } from '../../db/client';
 import { auditLog } from '../../db/schema/index';
+import { escapeLike } from '../../db/sql-helpers';
 
 export async function searchAudit(db: Db, q: z.infer<typeof AuditQuery>) {
   const where: SQL[] = [];
-  if (q.action) where.push(ilike(auditLog.action, `${q.action.replace(/[\\%_]/g, '\\$&')}%`));
+  if (q.action) where.push(ilike(auditLog.action, `${escapeLike(q.action)}%`));
   if (q.actor) {
     const n = Number(q.actor);
     where.push(Number.isInteger(n) && n > 0 ? (or(eq(auditLog.actorAccountId, n), eq(auditLog.actorName, q.actor)) as SQL) : eq(auditLog.actorName, q.actor));

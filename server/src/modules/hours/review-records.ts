@@ -1,4 +1,4 @@
-import type { BatchResult } from '@ptce/contracts';
+import { RECORD_STATUS_LABEL, type BatchResult } from '@ptce/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { endOfShanghaiDay, now } from '../../clock';
 import { accounts, annualPlans, hourRecords } from '../../db/schema/index';
@@ -8,7 +8,6 @@ import { writeAudit } from '../audit/write-audit';
 import { addHistory } from './history';
 import { recordScope, reviewScope } from './record-scope';
 
-const STATUS = { draft: '待提交', pending: '待初审', approved: '通过认定', rejected: '不予认定' } as const;
 
 /**
  * 通过 / 不通过, one or in batch (批量通过审核 / 批量不通过审核). One conditional UPDATE decides every
@@ -59,7 +58,7 @@ export async function reviewRecords(ctx: Ctx, ids: number[], decision: 'approve'
       for (const id of missing) {
         const s = byId.get(id);
         if (!s) refused.push({ id, reason: '记录不存在或不在您的审核范围内' });
-        else if (s.status !== 'pending') refused.push({ id, reason: `记录已是“${STATUS[s.status]}”状态，不能重复审核` });
+        else if (s.status !== 'pending') refused.push({ id, reason: `记录已是“${RECORD_STATUS_LABEL[s.status]}”状态，不能重复审核` });
         else if (!s.mine) refused.push({ id, reason: '记录不存在或不在您的审核范围内' });
         else refused.push({ id, reason: `${s.year}年度学时审核已截止` });
       }

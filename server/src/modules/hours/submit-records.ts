@@ -1,4 +1,4 @@
-import type { BatchResult } from '@ptce/contracts';
+import { RECORD_STATUS_LABEL, type BatchResult } from '@ptce/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { now } from '../../clock';
 import { accounts, authorities, hourRecords, units } from '../../db/schema/index';
@@ -37,7 +37,7 @@ export async function submitRecords(ctx: Ctx, ids: number[], target: 'unit' | 'a
     for (const id of ids) {
       const x = found.get(id);
       if (!x) { refused.push({ id, reason: '记录不存在或无权操作' }); continue; }
-      if (x.r.status !== 'draft') { refused.push({ id, reason: `记录状态为“${STATUS[x.r.status]}”，只有待提交的记录可以提交` }); continue; }
+      if (x.r.status !== 'draft') { refused.push({ id, reason: `记录状态为“${RECORD_STATUS_LABEL[x.r.status]}”，只有待提交的记录可以提交` }); continue; }
       if (!plans.has(x.r.year)) plans.set(x.r.year, await planOf(tx, x.r.year));
       const closed = yearClosedReason(plans.get(x.r.year)!, x.r.year);
       if (closed) { refused.push({ id, reason: closed }); continue; }
@@ -59,4 +59,3 @@ export async function submitRecords(ctx: Ctx, ids: number[], target: 'unit' | 'a
   });
 }
 
-const STATUS = { draft: '待提交', pending: '待初审', approved: '通过认定', rejected: '不予认定' } as const;

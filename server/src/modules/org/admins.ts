@@ -9,7 +9,7 @@ import type { Ctx } from '../../http/context';
 import { hashPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
 import { writeAudit } from '../audit/write-audit';
-import { isUniqueViolation } from '../accounts/register-professional';
+import { isUniqueViolation } from '../../db/sql-helpers';
 import { initialPasswordOf, resetToInitialPassword } from './reset-password';
 import { lockUnit, unitOf } from './unit-of';
 

@@ -6,7 +6,7 @@ import { accounts, departments } from '../../db/schema/index';
 import { AppError, invalid, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
-import { isUniqueViolation } from '../accounts/register-professional';
+import { isUniqueViolation } from '../../db/sql-helpers';
 import { lockUnit, unitOf } from './unit-of';
 
 const DUPLICATE = '同一上级部门下已有同名部门';

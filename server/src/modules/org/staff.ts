@@ -13,8 +13,7 @@ import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
 import { assertAssignableDepartment } from './departments';
 import { resetToInitialPassword } from './reset-password';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { escapeLike } from '../../db/sql-helpers';
 
 /** Name or ID-number search: a full ID number matches exactly, digits match by prefix, else a name prefix. */
 export function personSearch(q: string): SQL {

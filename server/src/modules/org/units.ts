@@ -11,9 +11,8 @@ import { AppError, invalid, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { hashPassword } from '../../auth/passwords';
 import { writeAudit } from '../audit/write-audit';
-import { isUniqueViolation } from '../accounts/register-professional';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { isUniqueViolation } from '../../db/sql-helpers';
+import { escapeLike } from '../../db/sql-helpers';
 
 /** An HR bureau works within its region: a unit it creates or edits must lie there. */
 function assertRegionAllowed(ctx: Ctx, regionCode: string) {

@@ -4,8 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { annualPlans, industries, regions, trainingBases, units } from '../../db/schema/index';
 import { referencePolicy } from './policy';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { escapeLike } from '../../db/sql-helpers';
 
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   const read = { policy: referencePolicy.read };
