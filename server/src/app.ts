@@ -15,6 +15,7 @@ import type { Database, Db } from './db/client';
 import { installAuthHooks } from './http/auth-hooks';
 import { installErrorHandler } from './http/errors';
 import { maskSensitive } from './http/log-redaction';
+import { postgresRateLimitStore } from './http/rate-limit-store';
 import { API_MODULES } from './modules/index';
 import { LocalFileStore, type FileStore } from './storage/file-store';
 
@@ -94,8 +95,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     },
     crossOriginEmbedderPolicy: false,
   });
-  // Per-IP limits on login, registration and public look-ups (in-process counters; see README).
-  if (config.rateLimit) await app.register(rateLimit, { global: false, enableDraftSpec: true });
+  // Per-IP limits on login, registration and public look-ups; counters in the database, shared by all processes.
+  if (config.rateLimit) {
+    await app.register(rateLimit, { global: false, enableDraftSpec: true, store: postgresRateLimitStore(database.db) as never, skipOnError: true });
+  }
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
   await app.register(swagger, {
     openapi: {

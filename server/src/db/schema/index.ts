@@ -5,3 +5,4 @@ export * from './accounts';
 export * from './plans';
 export * from './hours';
 export * from './learning';
+export * from './rate-limits';
