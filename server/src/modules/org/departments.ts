@@ -19,8 +19,10 @@ export async function listDepartments(ctx: Ctx): Promise<DepartmentRow[]> {
       id: departments.id,
       name: departments.name,
       parentId: departments.parentId,
-      staffCount: sql<number>`(SELECT count(*)::int FROM accounts a WHERE a.department_id = ${departments.id} AND a.kind = 'professional' AND a.unit_id = ${unitId})`,
-      adminCount: sql<number>`(SELECT count(*)::int FROM accounts a WHERE a.department_id = ${departments.id} AND a.kind = 'unit_admin')`,
+      // Qualified by hand: in a single-table select Drizzle renders ${departments.id} as a bare "id",
+      // which inside the subquery would mean a.id.
+      staffCount: sql<number>`(SELECT count(*)::int FROM accounts a WHERE a.department_id = "departments"."id" AND a.kind = 'professional' AND a.unit_id = ${unitId})`,
+      adminCount: sql<number>`(SELECT count(*)::int FROM accounts a WHERE a.department_id = "departments"."id" AND a.kind = 'unit_admin')`,
     })
     .from(departments)
     .where(eq(departments.unitId, unitId))

@@ -201,6 +201,15 @@ describe('单位部门管理', () => {
     expect(rename.statusCode).toBe(200);
   });
 
+  it('lists departments with their staff and admin counts', async () => {
+    const f = await unitFixture();
+    const c = await asUnit(f.total.username);
+    const rows = (await c.get('/api/org/departments')).json() as Array<{ id: number; staffCount: number; adminCount: number }>;
+    expect(rows.find((d) => d.id === f.deptA.id)).toMatchObject({ staffCount: 1, adminCount: 1 });
+    expect(rows.find((d) => d.id === f.deptA1.id)).toMatchObject({ staffCount: 1, adminCount: 0 });
+    expect(rows.find((d) => d.id === f.deptB.id)).toMatchObject({ staffCount: 1, adminCount: 0 });
+  });
+
   it('moves a department, but not one with sub-departments under another', async () => {
     const f = await unitFixture();
     const c = await asUnit(f.total.username);
