@@ -355,6 +355,7 @@ describe('evidence files', () => {
     expect(res.json().error.message).toContain('PDF、JPG、PNG');
     const tooBig = await upload(owner, id, 'big.pdf', Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]));
     expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().error.message).toBe('证明材料不能超过10MB');
     expect((await owner.get(`/api/hours/records/${id}`)).json().evidence).toEqual([]);
   });
 });

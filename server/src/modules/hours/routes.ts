@@ -69,7 +69,10 @@ export const hoursRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', '请以multipart/form-data上传文件');
       const file = await req.file({ limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } });
       if (!file) throw invalid('file', '请选择要上传的文件');
-      const data = await file.toBuffer();
+      const data = await file.toBuffer().catch((e: { code?: string }) => {
+        if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', `证明材料不能超过${MAX_EVIDENCE_BYTES / 1024 / 1024}MB`, [{ field: 'file', reason: '文件过大' }]);
+        throw e;
+      });
       return reply.status(201).send(await addEvidence(ctxOf(req), files, req.params.id, { fileName: file.filename, data }));
     });
   app.delete('/hours/records/:id/evidence/:evidenceId', {
