@@ -36,7 +36,8 @@ function sameOrigin(req: FastifyRequest): boolean {
 /**
  * Loads the session on every request and enforces the route's declared policy, then CSRF:
  * a state-changing request with a session must carry the session's token in x-csrf-token
- * and must not come from another origin.
+ * and must not come from another origin. Both run at onRequest, before the body is parsed or
+ * validated: a caller the policy refuses gets 401/403, never a 400 describing the route's input.
  */
 export function installAuthHooks(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
@@ -50,7 +51,7 @@ export function installAuthHooks(app: FastifyInstance): void {
     req.actor = await app.deps.sessions.load(app.deps.db, token);
   });
 
-  app.addHook('preHandler', async (req) => {
+  app.addHook('onRequest', async (req) => {
     const policy = req.routeOptions.config.policy;
     if (!policy) return; // non-API routes (static files); app.ts guarantees every /api route has one
     if (!SAFE_METHODS.has(req.method) && !sameOrigin(req)) {

@@ -46,7 +46,10 @@ export class LocalFileStore implements FileStore {
         hash.update(chunk);
         size += chunk.length;
       });
-      await pipeline(data, fs.createWriteStream(tmp));
+      await pipeline(data, fs.createWriteStream(tmp)).catch(async (e: unknown) => {
+        await fs.promises.rm(tmp, { force: true });
+        throw e;
+      });
     }
     // Written whole, then renamed: a crash never leaves a half file under a real key.
     await fs.promises.rename(tmp, file);

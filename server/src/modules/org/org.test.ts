@@ -94,6 +94,8 @@ describe('a professional', () => {
       ['admins', () => p.get('/api/org/admins')],
       ['units', () => p.get('/api/units')],
       ['new unit', () => p.post('/api/units', { name: 'X', creditCode: creditCode(), regionCode: '450103' })],
+      // Refused before its input is examined: an invalid body still gets 403, not 400.
+      ['new unit, invalid body', () => p.post('/api/units', { name: 42 })],
     ];
     for (const [label, call] of calls) expect([label, (await call()).statusCode]).toEqual([label, 403]);
   });
