@@ -31,6 +31,8 @@ const Env = z.object({
   /** Directory of the built web app; served at / when it exists. */
   WEB_DIST: z.string().optional(),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(200).default(20),
+  /** The issuing authority printed on certificates. */
+  ISSUER_NAME: z.string().min(2).max(60).default('广西壮族自治区人力资源和社会保障厅'),
   /** Per-IP request limits on login, registration and public look-ups. */
   RATE_LIMIT: z.enum(['true', 'false']).default('true'),
 });
@@ -52,6 +54,7 @@ export type Config = {
   webDist: string;
   maxUploadBytes: number;
   rateLimit: boolean;
+  issuerName: string;
 };
 
 export class ConfigError extends Error {}
@@ -91,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(e.WEB_DIST ?? path.join(repoRoot, 'web/dist')),
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     rateLimit: e.RATE_LIMIT === 'true',
+    issuerName: e.ISSUER_NAME,
   };
 }

@@ -7,6 +7,7 @@ import { DataDirLockedError } from './db/lock';
 import { migrate } from './db/migrate';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData, type DemoLogin } from './db/seed/demo/demo-data';
 import { ensureReferenceData } from './db/seed/reference-data';
+import { ensureLearningData } from './db/seed/learning-data';
 import { resolveSessionSecret } from './db/settings';
 
 const REALM_LABEL = { person: '专业技术人员', unit: '单位管理员', authority: '管理部门' } as const;
@@ -32,10 +33,14 @@ async function main(): Promise<void> {
   const applied = await migrate(database);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   await ensureReferenceData(database.db);
+  await ensureLearningData(database.db);
   let demo: DemoLogin[] | null = null;
   if (config.seedDemo && (await isDatabaseEmpty(database.db))) demo = await seedDemoData(database.db);
 
   const app = await buildApp({ config, database, sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret) });
+  // Idle sessions are refused on read; this only keeps the table small.
+  const purge = setInterval(() => void app.deps.sessions.purgeExpired(database.db).catch(() => {}), 10 * 60_000);
+  purge.unref();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

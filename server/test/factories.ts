@@ -1,7 +1,8 @@
+export { createRng } from '../src/db/seed/demo/people';
 import { now } from '../src/clock';
 import { hashPassword } from '../src/auth/passwords';
 import type { Db } from '../src/db/client';
-import { accounts, authorities, departments, units } from '../src/db/schema/index';
+import { accounts, authorities, departments, hourRecords, publicCredits, units } from '../src/db/schema/index';
 import { creditCodeCheckChar } from '../src/domain/credit-code';
 import { idCheckChar } from '../src/domain/id-number';
 
@@ -76,3 +77,25 @@ export async function buildAccount(db: Db, over: AccountOver & Pick<typeof accou
 }
 
 export const buildProfessional = (db: Db, over: AccountOver = {}) => buildAccount(db, { kind: 'professional', ...over });
+
+/** Hours of a year in a given state, inserted directly (the hours area's own tests cover the commands). */
+export async function buildRecord(db: Db, over: Partial<typeof hourRecords.$inferInsert> & { accountId: number; hours: number; status: (typeof hourRecords.$inferInsert)['status'] }) {
+  const at = now();
+  const year = over.year ?? 2024;
+  const [r] = await db
+    .insert(hourRecords)
+    .values({
+      year, activityType: 'training', title: '专业技术培训', organizer: '广西壮族自治区人力资源和社会保障培训中心', place: '南宁市',
+      startDate: `${year}-05-06`, startHalf: 'am', endDate: `${year}-05-07`, endHalf: 'pm', remarks: '', declaredAt: at,
+      source: 'self', reviewTarget: over.status === 'draft' ? null : 'unit', createdBy: over.accountId, createdAt: at, updatedAt: at,
+      opinion: over.status === 'rejected' ? '材料不全' : null,
+      ...over,
+    })
+    .returning();
+  return r!;
+}
+
+/** Public hours as the learning area credits them (compulsory exam passed / all electives done). */
+export async function creditPublic(db: Db, accountId: number, year: number, kind: 'compulsory' | 'elective', hours = kind === 'compulsory' ? 15 : 10) {
+  await db.insert(publicCredits).values({ accountId, year, kind, hours, creditedAt: now(), source: 'test' });
+}

@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { openPostgres, wrapPglite, type Database } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import { ensureReferenceData } from '../src/db/seed/reference-data';
+import { ensureLearningData } from '../src/db/seed/learning-data';
 import { databaseUrl, withAdminClient, type DbTemplate } from './db-template';
 
 declare module 'vitest' {
@@ -17,6 +18,7 @@ declare module 'vitest' {
 async function prepare(database: Database): Promise<void> {
   await migrate(database);
   await ensureReferenceData(database.db);
+  await ensureLearningData(database.db);
 }
 
 /**

@@ -46,6 +46,8 @@ const UNIT_TOTAL: readonly Role[] = ['unit_account', 'unit_admin'];
 /** Supervising / industry authorities review records submitted to them (附件2 一(三)2). */
 const REVIEWERS: readonly Role[] = [...UNIT_ADMINS, 'authority'];
 const OPERATOR: readonly Role[] = ['operator'];
+/** Units are created by the operator or a city/county HR bureau; an authority may list its units read-only. */
+const UNIT_MANAGERS: readonly Role[] = ['operator', 'hr_bureau', 'authority'];
 
 export const MENU: readonly MenuEntry[] = [
   {
@@ -57,21 +59,39 @@ export const MENU: readonly MenuEntry[] = [
   },
 
   // 专业技术人员
-  { key: 'learning', label: '前往学习', path: '/learning', roles: PROFESSIONAL, hideInMenu: true, ready: false },
-  { key: 'hours-mine', label: '学时登记', path: '/hours/mine', roles: PROFESSIONAL, group: 'myHours', ready: false },
-  { key: 'hours-query', label: '学时查询', path: '/hours/query', roles: PROFESSIONAL, group: 'myHours', ready: false },
-  { key: 'certificates', label: '打印证书', path: '/certificates', roles: PROFESSIONAL, hideInMenu: true, ready: false },
+  { key: 'learning', label: '前往学习', path: '/learning', roles: PROFESSIONAL, hideInMenu: true, page: lazy(() => import('./pages/learning/LearningPage')) },
+  { key: 'learning-history', label: '历年培训', path: '/learning/history', roles: PROFESSIONAL, hideInMenu: true, page: lazy(() => import('./pages/learning/HistoryPage')) },
+  { key: 'learning-course', label: '学习课程', path: '/learning/:year/courses/:courseId', roles: PROFESSIONAL, hideInMenu: true, page: lazy(() => import('./pages/learning/CoursePage')) },
+  { key: 'learning-chapter', label: '进入学习', path: '/learning/:year/chapters/:chapterId', roles: PROFESSIONAL, hideInMenu: true, page: lazy(() => import('./pages/learning/ChapterPage')) },
+  { key: 'exam-attempt', label: '考试', path: '/exams/attempts/:attemptId', roles: PROFESSIONAL, hideInMenu: true, page: lazy(() => import('./pages/exams/ExamPage')) },
+  { key: 'hours-mine', label: '学时登记', path: '/hours/mine', roles: PROFESSIONAL, group: 'myHours', page: lazy(() => import('./pages/hours/MyRecordsPage')) },
+  { key: 'hours-query', label: '学时查询', path: '/hours/query', roles: PROFESSIONAL, group: 'myHours', page: lazy(() => import('./pages/hours/HoursQueryPage')) },
+  { key: 'certificates', label: '打印证书', path: '/certificates', roles: PROFESSIONAL, page: lazy(() => import('./pages/certificates/CertificatesPage')) },
 
   // 单位管理员 / 主管部门
-  { key: 'unit-hours-register', label: '专业科目学时登记', path: '/hours/unit/register', roles: UNIT_ADMINS, group: 'hoursAdmin', ready: false },
-  { key: 'unit-hours-review', label: '专业科目学时审核', path: '/hours/unit/review', roles: REVIEWERS, group: 'hoursAdmin', ready: false },
-  { key: 'unit-hours-results', label: '专业科目学时审核结果', path: '/hours/unit/results', roles: REVIEWERS, group: 'hoursAdmin', ready: false },
-  { key: 'unit-hours-query', label: '专业科目学时查询', path: '/hours/unit/query', roles: UNIT_ADMINS, group: 'hoursAdmin', ready: false },
-  { key: 'org-admins', label: '单位管理员管理', path: '/org/admins', roles: UNIT_TOTAL, ready: false },
-  { key: 'org-departments', label: '单位部门管理', path: '/org/departments', roles: UNIT_TOTAL, ready: false },
-  { key: 'org-staff', label: '专业技术人员管理', path: '/org/staff', roles: UNIT_ADMINS, ready: false },
+  { key: 'unit-hours-register', label: '专业科目学时登记', path: '/hours/unit/register', roles: UNIT_ADMINS, group: 'hoursAdmin', page: lazy(() => import('./pages/hours/UnitRegisterPage')) },
+  { key: 'unit-hours-import', label: '导入学员培训信息', path: '/hours/unit/import', roles: UNIT_ADMINS, group: 'hoursAdmin', hideInMenu: true, page: lazy(() => import('./pages/imports/ImportHoursPage')) },
+  { key: 'unit-hours-review', label: '专业科目学时审核', path: '/hours/unit/review', roles: REVIEWERS, group: 'hoursAdmin', page: lazy(() => import('./pages/hours/ReviewPage')) },
+  { key: 'unit-hours-results', label: '专业科目学时审核结果', path: '/hours/unit/results', roles: REVIEWERS, group: 'hoursAdmin', page: lazy(() => import('./pages/hours/ResultsPage')) },
+  { key: 'unit-hours-query', label: '专业科目学时查询', path: '/hours/unit/query', roles: UNIT_ADMINS, group: 'hoursAdmin', page: lazy(() => import('./pages/hours/PersonHoursPage')) },
+  { key: 'org-admins', label: '单位管理员管理', path: '/org/admins', roles: UNIT_TOTAL, page: lazy(() => import('./pages/org/AdminsPage')) },
+  { key: 'org-departments', label: '单位部门管理', path: '/org/departments', roles: UNIT_TOTAL, page: lazy(() => import('./pages/org/DepartmentsPage')) },
+  { key: 'org-staff', label: '专业技术人员管理', path: '/org/staff', roles: UNIT_ADMINS, page: lazy(() => import('./pages/org/StaffPage')) },
+
+  // 人社厅 / 培训中心、市县人社局 (主管部门 may look at the units under it)
+  { key: 'org-units', label: '单位管理', path: '/org/units', roles: UNIT_MANAGERS, page: lazy(() => import('./pages/org/UnitsPage')) },
+
+  {
+    key: 'unit-compliance',
+    label: '年度学时达标情况',
+    path: '/compliance/unit',
+    roles: [...UNIT_ADMINS, 'authority', 'hr_bureau', 'operator'],
+    group: 'hoursAdmin',
+    page: lazy(() => import('./pages/compliance/UnitCompliancePage')),
+  },
 
   // 人社厅 / 培训中心
+  { key: 'exam-makeups', label: '补学补考', path: '/exams/makeups', roles: OPERATOR, page: lazy(() => import('./pages/exams/MakeupPage')) },
   {
     key: 'audit',
     label: '审计日志',
@@ -114,6 +134,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { entry: 'unit-hours-review', description: '审核提交的专业科目学时' },
   { entry: 'unit-hours-register', description: '为本单位专业技术人员登记学时' },
   { entry: 'org-staff', description: '查看和管理本单位专业技术人员' },
+  { entry: 'org-units', description: '按名称或统一社会信用代码查询、新增单位' },
+  { entry: 'exam-makeups', description: '按身份证号查询考试情况，为3次考试不合格者开通补学补考' },
   { entry: 'audit', description: '按操作、操作人、对象和日期检索系统操作记录' },
   { entry: 'profile', description: '手机号、电子邮箱、所属部门' },
   { entry: 'password', description: '定期修改密码，保障账号安全' },

@@ -12,6 +12,7 @@ const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const RegisterPage = lazy(() => import('./pages/auth/RegisterPage'));
 const ChangePasswordPage = lazy(() => import('./pages/accounts/ChangePasswordPage'));
 const CompleteProfilePage = lazy(() => import('./pages/accounts/CompleteProfilePage'));
+const VerifyPage = lazy(() => import('./pages/certificates/VerifyPage'));
 
 function RootShell() {
   return (
@@ -43,6 +44,8 @@ export const router = createBrowserRouter([
     children: [
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
+      // Public: the QR code on a certificate opens this page, no login.
+      { path: 'verify/:code', element: <VerifyPage /> },
       // First-login steps: signed in, but not yet allowed into the centre.
       {
         path: 'setup/password',

@@ -5,4 +5,7 @@ export * from './audit';
 export * from './org';
 export * from './hours';
 export * from './learning';
+export * from './compliance';
+export * from './certificates';
+export * from './imports';
 export * from './id-number';

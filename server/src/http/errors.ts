@@ -54,7 +54,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const code = pgCode(err);
     if (code === '23505') return reply.status(409).send(body('CONFLICT', '记录已存在，请勿重复提交'));
-    if (code === '22P02' || code === '22003' || code === '22007' || code === '22008') {
+    if (code === '22P02' || code === '22003' || code === '22007' || code === '22008' || code === '22021' || code === '22P05') {
       return reply.status(400).send(body('VALIDATION', '输入的数据格式不正确'));
     }
     if (code === '40001' || code === '40P01') {

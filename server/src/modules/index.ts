@@ -2,7 +2,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import { accountsRoutes } from './accounts/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { examsRoutes } from './exams/routes';
+import { certificatesRoutes } from './certificates/routes';
+import { complianceRoutes } from './compliance/routes';
 import { hoursRoutes } from './hours/routes';
+import { importsRoutes } from './imports/routes';
+import { learningRoutes } from './learning/routes';
 import { orgRoutes } from './org/routes';
 import { referenceRoutes } from './reference/routes';
 import { systemRoutes } from './system/routes';
@@ -16,4 +21,9 @@ export const API_MODULES: FastifyPluginAsync[] = [
   auditRoutes,
   orgRoutes,
   hoursRoutes,
+  importsRoutes,
+  complianceRoutes,
+  certificatesRoutes,
+  learningRoutes,
+  examsRoutes,
 ] as FastifyPluginAsync[];

@@ -5,4 +5,6 @@ export * from './accounts';
 export * from './plans';
 export * from './hours';
 export * from './learning';
+export * from './certificates';
+export * from './imports';
 export * from './rate-limits';

@@ -5,6 +5,7 @@ import { useMe } from '../../api/auth';
 import { useAnnualPlans } from '../../api/reference';
 import { roleLabel } from '../../lib/format';
 import { SHORTCUTS, canSee, entryByKey, isReady } from '../../menu';
+import { ProgressPanel } from '../compliance/ProgressPanel';
 
 function greeting(): string {
   const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
@@ -94,6 +95,7 @@ export default function CenterPage() {
           <span>{roleLabel(me.roles)}</span>
         </p>
       </Card>
+      {isProfessional && <ProgressPanel />}
       {isProfessional && plans.data && <YearRequirement plans={plans.data} />}
       <h2 className="ptce-section-title">常用功能</h2>
       <ShortcutCards me={me} />

@@ -4,6 +4,7 @@ import { hashPassword } from '../../../auth/passwords';
 import { creditCodeCheckChar } from '../../../domain/credit-code';
 import type { Db } from '../../client';
 import { accounts, authorities, departments, trainingBases, units } from '../../schema/index';
+import { seedDemoHistory } from './demo-history';
 import { createRng, pick, randomChineseName, randomIdNumber, randomInt, randomMobile, randomEmail, type Rng } from './people';
 
 export const DEMO_PASSWORD = 'Demo2026';
@@ -130,11 +131,12 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
       if (unitIndex === 0) logins.push({ role: '单位账号', realm: 'unit', username: unit!.creditCode, name: unit!.name });
 
       // A total admin (no department) and a department (二级) admin for the first department.
+      let totalAdmin: { id: number; name: string } | null = null;
       for (const deptId of [null, deptIds[0]!]) {
         const gender = rng() < 0.5 ? 'male' : 'female';
         const idNumber = randomIdNumber(rng, { regionCode: plan.regionCode, birthYearFrom: 1972, birthYearTo: 1990, gender });
         const name = randomChineseName(rng, gender);
-        await tx.insert(accounts).values({
+        const [admin] = await tx.insert(accounts).values({
           ...common,
           kind: 'unit_admin',
           realm: 'unit',
@@ -148,19 +150,21 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
           profileCompletedAt: at,
           unitId: unit!.id,
           departmentId: deptId,
-        });
+        }).returning({ id: accounts.id, name: accounts.name });
+        totalAdmin ??= admin!;
         if (unitIndex === 0) {
           logins.push({ role: deptId === null ? '单位管理员（总管理员）' : `二级管理员（${plan.departments[0]![0]}）`, realm: 'unit', username: idNumber, name });
         }
       }
 
+      const staff: Array<{ id: number }> = [];
       for (let i = 0; i < plan.staff; i++) {
         const gender = rng() < 0.55 ? 'female' : 'male';
         const idNumber = randomIdNumber(rng, { birthYearFrom: 1965, birthYearTo: 2000, gender });
         const name = randomChineseName(rng, gender);
         // Most staff have picked a department; some have not (the total admin manages them).
         const departmentId = i % 6 === 5 ? null : pick(rng, deptIds);
-        await tx.insert(accounts).values({
+        const [person] = await tx.insert(accounts).values({
           ...common,
           kind: 'professional',
           realm: 'person',
@@ -174,9 +178,12 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
           profileCompletedAt: at,
           unitId: unit!.id,
           departmentId: unitIndex === 0 && i === 0 ? deptIds[0]! : departmentId,
-        });
+        }).returning({ id: accounts.id });
+        staff.push(person!);
         if (unitIndex === 0 && i === 0) logins.unshift({ role: '专业技术人员', realm: 'person', username: idNumber, name });
       }
+      // A separate generator, so the people above stay the same whatever the history does.
+      await seedDemoHistory(tx, createRng(1000 + unitIndex), { id: unit!.id, name: unit!.name, industryCode: plan.industryCode }, staff, totalAdmin!, unitIndex === 0 ? staff[0]!.id : undefined);
     }
 
     const nnhr = authByName.get('南宁市人力资源和社会保障局')!;

@@ -1,0 +1,133 @@
+// Issue 4's browser test: a professional registers a two-day class (sees 16 学时) and submits it;
+// the department admin approves it in 专业科目学时审核; the professional's 培训总体查询 shows it.
+import { expect, test, type Page } from '@playwright/test';
+import { demo } from './demo';
+
+/** Shanghai date `days` from today, YYYY-MM-DD. */
+function shanghaiDate(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
+}
+
+/**
+ * Two consecutive days that are over, in one calendar year (不能跨年登记). Early in January that is
+ * the end of last year, whose registration stays open until Mar 31.
+ */
+function twoDayClass(): { start: string; end: string; year: number } {
+  const start = shanghaiDate(-3);
+  const end = shanghaiDate(-2);
+  if (start.slice(0, 4) === end.slice(0, 4)) return { start, end, year: Number(start.slice(0, 4)) };
+  const y = Number(end.slice(0, 4)) - 1;
+  return { start: `${y}-12-29`, end: `${y}-12-30`, year: y };
+}
+
+async function signIn(page: Page, tab: '专业技术人员' | '单位管理员', username: string, password: string) {
+  await page.goto('/login');
+  await page.getByRole('tab', { name: tab }).click();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '用户管理中心' })).toBeVisible();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** Left menu: a group (我的学时, 学时管理) and one of its pages. */
+async function openMenu(page: Page, group: string, item: string) {
+  const nav = page.getByRole('navigation', { name: '功能菜单' });
+  const entry = nav.getByRole('menuitem', { name: item, exact: true });
+  if (!(await entry.isVisible())) await nav.getByRole('menuitem', { name: group }).click();
+  await entry.click();
+  await expect(page.getByRole('heading', { level: 1, name: item })).toBeVisible();
+}
+
+async function typeDate(page: Page, field: ReturnType<Page['getByLabel']>, date: string) {
+  await field.click();
+  await field.fill(date);
+  await field.press('Enter');
+  await expect(field).toHaveValue(date);
+}
+
+/** The approved professional hours of a year in the signed-in professional's 培训总体查询. */
+async function professionalHours(page: Page, year: number): Promise<number> {
+  const res = await page.request.get('/api/hours/my/overview');
+  expect(res.ok()).toBe(true);
+  const years = (await res.json()) as Array<{ year: number; professionalHours: number }>;
+  return years.find((y) => y.year === year)?.professionalHours ?? 0;
+}
+
+test('a two-day class: registered (16 学时), submitted, approved by the department admin, counted in 培训总体查询', async ({ page, request }) => {
+  test.setTimeout(120_000); // three sign-ins: password hashing takes its time on a busy machine
+  // Real time: another spec may have moved the server's test clock.
+  await request.post('/api/test/clock', { data: { at: null } });
+  const person = demo('专业技术人员');
+  const admin = demo('二级管理员（内科）');
+  const { start, end, year } = twoDayClass();
+  const title = `急危重症护理新进展培训班 ${Date.now()}`;
+
+  // 我的学时 — 学时登记 — 新登记培训
+  await signIn(page, '专业技术人员', person.username, person.password);
+  const before = await professionalHours(page, year);
+  await openMenu(page, '我的学时', '学时登记');
+  await page.getByRole('button', { name: '新登记培训' }).click();
+  const dialog = page.getByRole('dialog', { name: '新登记培训' });
+  await dialog.getByLabel('培训内容').fill(title);
+  await dialog.getByLabel('主办单位').fill('广西医科大学');
+  await dialog.getByLabel('培训地点').fill('南宁市');
+  await typeDate(page, dialog.getByLabel('开始时间', { exact: true }), start);
+  await dialog.getByRole('radiogroup', { name: '开始时段' }).getByText('上午').click();
+  await typeDate(page, dialog.getByLabel('结束时间', { exact: true }), end);
+  await dialog.getByRole('radiogroup', { name: '结束时段' }).getByText('下午').click();
+  // 申请学时: 4 half days × 4 = 16, computed as the dates are chosen.
+  await expect(dialog.getByText('16 学时', { exact: true })).toBeVisible();
+  await expect(dialog.getByText('4 个半天 × 每半天 4 学时 = 16 学时')).toBeVisible();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  // Not without the declaration.
+  await expect(dialog.getByText('请勾选“本人承诺以上信息属实”')).toBeVisible();
+  await dialog.getByLabel('本人承诺以上信息属实').check();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByRole('row', { name: new RegExp(title) });
+  await expect(row).toContainText('待提交');
+  await expect(row).toContainText('16');
+
+  // 批量提交至本单位审核
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: /批量提交至本单位审核/ }).click();
+  await page.getByRole('dialog', { name: '批量提交至本单位审核' }).getByRole('button', { name: '确认提交' }).click();
+  await expect(page.locator('#main').getByRole('alert')).toContainText('已提交 1 条记录');
+  await expect(row).toContainText('待初审');
+  await signOut(page);
+
+  // The department admin (内科) — 学时管理 — 专业科目学时审核 — 通过
+  await signIn(page, '单位管理员', admin.username, admin.password);
+  await openMenu(page, '学时管理', '专业科目学时审核');
+  const queued = page.getByRole('row', { name: new RegExp(title) });
+  await expect(queued).toContainText(person.name);
+  await queued.getByRole('button', { name: '通过', exact: true }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '通过', exact: true }).click();
+  await expect(page.getByText(`已通过：${person.name} · ${title}`)).toBeVisible();
+  await expect(queued).toBeHidden();
+  await signOut(page);
+
+  // The professional — 学时查询 — 培训总体查询: 16 more professional hours in that year.
+  await signIn(page, '专业技术人员', person.username, person.password);
+  await openMenu(page, '我的学时', '学时查询');
+  await expect(page.getByRole('tab', { name: '培训总体查询', selected: true })).toBeVisible();
+  const yearRow = page.getByRole('row', { name: new RegExp(`${year}年度`) });
+  await expect(yearRow.getByRole('cell').nth(2)).toHaveText(String(before + 16));
+  // Click the year → its hours below.
+  await yearRow.getByRole('button', { name: `${year}年度` }).click();
+  await expect(page.getByRole('heading', { name: `${year}年度所获学时` })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('16');
+
+  // 培训登记详情: the record with its status; "+" shows who decided it.
+  await page.getByRole('tab', { name: '培训登记详情' }).click();
+  const detail = page.getByRole('row', { name: new RegExp(title) });
+  await expect(detail).toContainText('通过认定');
+  await detail.getByRole('button', { name: /展开/ }).click();
+  await expect(page.getByText(`审核人：${admin.name}`)).toBeVisible();
+});

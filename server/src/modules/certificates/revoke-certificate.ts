@@ -1,0 +1,36 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { now } from '../../clock';
+import type { Db } from '../../db/client';
+import { certificates } from '../../db/schema/index';
+import { onDomainEvent } from '../../events/domain-events';
+import { AppError, notFound } from '../../errors';
+import type { Ctx } from '../../http/context';
+import { writeAudit, type AuditContext } from '../audit/write-audit';
+
+async function revoke(tx: Db, ctx: AuditContext, where: ReturnType<typeof and>, reason: string) {
+  const revoked = await tx
+    .update(certificates)
+    .set({ revokedAt: now(), revokeReason: reason, revokedBy: ctx.actor?.id ?? null })
+    .where(and(where, isNull(certificates.revokedAt)))
+    .returning({ id: certificates.id, serial: certificates.serial });
+  for (const c of revoked) {
+    await writeAudit(tx, ctx, { action: 'certificate.revoke', targetType: 'certificate', targetId: c.id, detail: { serial: c.serial, reason } });
+  }
+  return revoked;
+}
+
+/** The operator revokes a certificate with a reason. */
+export async function revokeCertificate(ctx: Ctx, id: number, reason: string) {
+  await ctx.db.transaction(async (tx) => {
+    const [c] = await tx.select().from(certificates).where(eq(certificates.id, id));
+    if (!c) throw notFound('证书');
+    if (c.revokedAt) throw new AppError('STATE_CHANGED', '该证书已撤销');
+    await revoke(tx, ctx, and(eq(certificates.id, id)), reason);
+  });
+}
+
+// 若是已通过审核又被删除学时的，如已生成过《继续教育合格证书》的，则删除学时后原证书自动失效 — notice, attachment 2 §二(二)3.
+onDomainEvent('hours.approved-deleted', async (tx, e) => {
+  const reason = `单位删除了已通过认定的专业科目学时${e.payload.reason ? `（${String(e.payload.reason)}）` : ''}，原证书自动失效`;
+  await revoke(tx, { actor: null }, and(eq(certificates.accountId, e.accountId), eq(certificates.year, e.year), eq(certificates.kind, 'ce')), reason);
+});

@@ -1,0 +1,62 @@
+import type { ComplianceRow } from '@ptce/contracts';
+import { ComplianceListQuery } from '@ptce/contracts';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { personScope } from '../../auth/scope';
+import { accounts } from '../../db/schema/index';
+import { computeCompliance } from '../../domain/compliance';
+import { maskIdNumber } from '../../domain/id-number';
+import { AppError } from '../../errors';
+import type { Ctx } from '../../http/context';
+import { planOf } from '../hours/plan-window';
+import { personSearch } from '../org/staff';
+import { planNumbers } from './year-compliance';
+
+const num = (v: unknown) => Number(v ?? 0);
+
+/**
+ * The unit's compliance list for a year (scoped like every staff list): hours by category, 达标,
+ * 公需必修已完成, may-be-优秀. One aggregate query over the people in scope, the rule applied per row.
+ */
+export async function unitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQuery>) {
+  const plan = await planOf(ctx.db, q.year);
+  if (!plan) throw new AppError('NOT_FOUND', `${q.year}年度没有年度计划`);
+  const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(ctx.actor)];
+  if (q.q) where.push(personSearch(q.q));
+  if (q.departmentId !== undefined) where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));
+  const { rows } = await ctx.db.execute(sql`
+    WITH people AS (
+      SELECT accounts.id, accounts.name, accounts.id_number, d.name AS dept
+      FROM accounts LEFT JOIN departments d ON d.id = accounts.department_id
+      WHERE ${and(...where)}),
+    prof AS (
+      SELECT account_id,
+             sum(hours) FILTER (WHERE status = 'approved') AS professional,
+             count(*) FILTER (WHERE status = 'pending') AS pending,
+             count(*) FILTER (WHERE status = 'draft') AS drafts
+      FROM hour_records WHERE year = ${q.year} AND account_id IN (SELECT id FROM people) GROUP BY account_id),
+    pub AS (
+      SELECT account_id,
+             sum(hours) FILTER (WHERE kind = 'compulsory') AS compulsory,
+             sum(hours) FILTER (WHERE kind = 'elective') AS elective
+      FROM public_credits WHERE year = ${q.year} AND account_id IN (SELECT id FROM people) GROUP BY account_id)
+    SELECT people.id, people.name, people.id_number, people.dept,
+           prof.professional, prof.pending, prof.drafts, pub.compulsory, pub.elective
+    FROM people LEFT JOIN prof ON prof.account_id = people.id LEFT JOIN pub ON pub.account_id = people.id
+    ORDER BY people.name, people.id`);
+  const numbers = planNumbers(plan);
+  let all: ComplianceRow[] = (rows as Array<Record<string, unknown>>).map((r) => ({
+    accountId: num(r.id),
+    personName: String(r.name),
+    idNumberMasked: maskIdNumber(String(r.id_number ?? '')),
+    departmentName: (r.dept as string | null) ?? null,
+    ...computeCompliance(numbers, {
+      compulsory: num(r.compulsory), elective: num(r.elective), professional: num(r.professional), pending: num(r.pending), drafts: num(r.drafts),
+    }),
+  }));
+  const summary = { people: all.length, met: all.filter((r) => r.met).length, compulsoryDone: all.filter((r) => r.compulsoryDone).length };
+  if (q.met) all = all.filter((r) => r.met === (q.met === 'true'));
+  if (q.compulsoryDone) all = all.filter((r) => r.compulsoryDone === (q.compulsoryDone === 'true'));
+  const start = (q.page - 1) * q.pageSize;
+  return { items: all.slice(start, start + q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize, summary, all };
+}

@@ -1,0 +1,61 @@
+import type { ExamAttemptSummary, ExamAttemptView } from '@ptce/contracts';
+import type { examAttempts } from '../../db/schema/index';
+import { gradePaper } from '../../domain/learning';
+
+export type AttemptRow = typeof examAttempts.$inferSelect;
+
+export function attemptSummary(a: AttemptRow): ExamAttemptSummary {
+  return {
+    id: a.id,
+    roundNo: a.roundNo,
+    attemptNo: a.attemptNo,
+    startedAt: a.startedAt.toISOString(),
+    deadlineAt: a.deadlineAt.toISOString(),
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    autoSubmitted: a.autoSubmitted,
+    score: a.score,
+    passed: a.passed,
+  };
+}
+
+/**
+ * What the browser may see of an attempt. While it is open: the questions as served — stem,
+ * options in served order, points — and the saved answers; never the answer key or the
+ * explanations. After submission: the result, with the right answers and explanations.
+ */
+export function attemptView(
+  a: AttemptRow,
+  ctx: { courseTitle: string; maxAttempts: number; passScore: number; at: Date; hoursCredited: number | null },
+): ExamAttemptView {
+  const submitted = a.submittedAt !== null;
+  let result: ExamAttemptView['result'] = null;
+  if (submitted) {
+    const g = gradePaper(a.paper, a.answers, ctx.passScore);
+    result = {
+      score: a.score ?? g.score,
+      earnedPoints: a.earnedPoints ?? g.earnedPoints,
+      totalPoints: a.totalPoints,
+      passScore: ctx.passScore,
+      passed: a.passed ?? g.passed,
+      hoursCredited: ctx.hoursCredited,
+      items: a.paper.map((q, i) => ({ no: i + 1, answer: q.answer, correct: g.correct[i]!, explanation: q.explanation })),
+    };
+  }
+  return {
+    id: a.id,
+    year: a.planYear,
+    courseTitle: ctx.courseTitle,
+    roundNo: a.roundNo,
+    attemptNo: a.attemptNo,
+    maxAttempts: ctx.maxAttempts,
+    status: submitted ? 'submitted' : 'open',
+    startedAt: a.startedAt.toISOString(),
+    deadlineAt: a.deadlineAt.toISOString(),
+    serverNow: ctx.at.toISOString(),
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    autoSubmitted: a.autoSubmitted,
+    questions: a.paper.map((q, i) => ({ no: i + 1, type: q.type, stem: q.stem, options: q.options, points: q.points })),
+    answers: a.answers,
+    result,
+  };
+}

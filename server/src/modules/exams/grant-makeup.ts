@@ -1,0 +1,47 @@
+import type { GrantMakeupRequest, PersonExamStatus } from '@ptce/contracts';
+import { eq } from 'drizzle-orm';
+import { now } from '../../clock';
+import { examRounds, learningPresence } from '../../db/schema/index';
+import { AppError } from '../../errors';
+import type { Ctx } from '../../http/context';
+import { writeAudit } from '../audit/write-audit';
+import { latestRound } from '../learning/plan-context';
+import { submitExpiredAttempts } from './finalize-attempt';
+import { checkGrant, personInScope, statusOf } from './person-exam-status';
+
+/**
+ * 补学补考 (notice 附件1 二(三): 3次机会均不合格者，可在培训期间通过电话（0771-966111）申请补学补考).
+ * The help desk opens a new round for a person who failed every attempt of the current one:
+ * learning of the compulsory course starts over (the new round has no progress) and a new set of
+ * attempts is given. Only while the year's training period is open; audited with its reason.
+ */
+export async function grantMakeup(ctx: Ctx, req: GrantMakeupRequest): Promise<PersonExamStatus> {
+  return ctx.db.transaction(async (tx) => {
+    const person = await personInScope(tx, ctx.actor, req.accountId);
+    // Serializes with the person's exam starts and with another operator granting at the same time.
+    const latest = await latestRound(tx, req.accountId, req.year, { lock: true });
+    await submitExpiredAttempts(tx, { accountId: req.accountId });
+    const check = await checkGrant(tx, req.accountId, req.year, latest);
+    if (check.refusal) throw new AppError(check.closed ? 'YEAR_CLOSED' : 'CONFLICT', check.refusal);
+
+    const roundNo = (latest?.roundNo ?? 0) + 1;
+    await tx.insert(examRounds).values({
+      accountId: req.accountId,
+      planYear: req.year,
+      roundNo,
+      kind: 'makeup',
+      openedAt: now(),
+      grantedBy: ctx.actor.id,
+      reason: req.reason,
+    });
+    // A chapter page still open would keep crediting the old round: make it open again.
+    await tx.delete(learningPresence).where(eq(learningPresence.accountId, req.accountId));
+    await writeAudit(tx, { actor: ctx.actor, ip: ctx.ip }, {
+      action: 'exam.makeup_grant',
+      targetType: 'account',
+      targetId: req.accountId,
+      detail: { year: req.year, round: roundNo, reason: req.reason },
+    });
+    return statusOf(tx, person, req.year);
+  });
+}

@@ -1,0 +1,86 @@
+import type { ImportKind, ImportProblem } from '@ptce/contracts';
+import type { Db } from '../../db/client';
+import type { Ctx } from '../../http/context';
+import type { Cell } from './cell-values';
+
+/**
+ * The import engine's view of one kind of import (导入学员培训信息 now; the training base's trainee
+ * import later): the template's columns and the rules of a row. The engine (read-sheet, run-import,
+ * template, error-report) knows nothing else about the data.
+ */
+export interface ImportColumn {
+  key: string;
+  /** The header in row 1 of the template, matched after removing spaces and a trailing * or （必填）. */
+  header: string;
+  required: boolean;
+  /** Column width in the template and the error report. */
+  width: number;
+  /** Formatted as text (@) in the template, so Excel keeps ID numbers and typed dates as typed. */
+  text?: boolean;
+  /** A drop-down list in the template. */
+  options?: readonly string[];
+  /** How to fill it in: the header cell's note and a line of the 说明 sheet. */
+  hint: string;
+}
+
+/** One data row: its number as Excel shows it, and its cells in the kind's column order. */
+export interface SheetRow {
+  rowNumber: number;
+  cells: Cell[];
+}
+
+export type RowCheck<V> = { rowNumber: number; value: V } | { rowNumber: number; problems: ImportProblem[] };
+
+/**
+ * Checks parsed rows against the database a batch at a time. One instance per run: it remembers what
+ * earlier batches held (duplicates inside the file) and caches look-ups (the annual plans).
+ */
+export interface BatchValidator<P, V> {
+  check(rows: Array<{ rowNumber: number; value: P }>): Promise<Array<RowCheck<V>>>;
+}
+
+/**
+ * P: a row that passed the checks it can pass on its own; V (a P plus what the database said): a row
+ * ready to be written.
+ */
+export interface ImportKindDef<P, V extends P & { rowNumber: number }> {
+  kind: ImportKind;
+  /** The page and audit label, e.g. 导入学员培训信息. */
+  title: string;
+  templateFileName: string;
+  /** The data sheet of the template (the first sheet). */
+  sheetName: string;
+  columns: readonly ImportColumn[];
+  /** Lines of the 说明 sheet. */
+  instructions(): string[];
+  /** The example row of the 说明 sheet, in column order (built when the template is, so dates are current). */
+  exampleRow(): Array<string | number>;
+  /**
+   * Checks one row on its own, as it is read (no I/O; `today` is the Shanghai date): required cells,
+   * types, formats. Parsing as the rows stream in keeps only compact values between database batches.
+   */
+  parseRow(row: SheetRow, today: string): { value: P } | { problems: ImportProblem[] };
+  /** A parsed row back as template cells, for the error report of rows refused by the database checks. */
+  cellsOf(row: P): string[];
+  createValidator(ctx: Ctx): BatchValidator<P, V>;
+  /**
+   * Inside the import transaction: serializes concurrent imports and re-checks what may have changed
+   * since validation (records added meanwhile, a year that closed). Returns the rows now refused.
+   */
+  recheck(tx: Db, ctx: Ctx, rows: V[]): Promise<Map<number, ImportProblem[]>>;
+  /** Inside the import transaction: writes the rows; `progress` is told how many are written so far. */
+  write(tx: Db, ctx: Ctx, rows: V[], progress: (written: number) => Promise<void>): Promise<number>;
+}
+
+/** Problems in the order of the template's columns (row-level ones last), for stable reports. */
+export function sortProblems(columns: readonly ImportColumn[], problems: ImportProblem[]): ImportProblem[] {
+  const order = (p: ImportProblem) => {
+    const i = columns.findIndex((c) => c.header === p.column);
+    return i < 0 ? columns.length : i;
+  };
+  return [...problems].sort((a, b) => order(a) - order(b));
+}
+
+/** A kind whose row types do not matter to the caller (template, error report, job routes). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyImportKind = ImportKindDef<any, any>;

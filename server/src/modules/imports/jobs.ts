@@ -1,0 +1,110 @@
+import type { ImportJob, ImportProblem, ImportRowError } from '@ptce/contracts';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { now } from '../../clock';
+import type { Db } from '../../db/client';
+import { importJobErrors, importJobs } from '../../db/schema/index';
+import { notFound } from '../../errors';
+import type { Ctx } from '../../http/context';
+
+export type JobRow = typeof importJobs.$inferSelect;
+
+/**
+ * A running job touches heartbeat_at at least every batch; one whose heartbeat stopped this long ago
+ * was interrupted (process killed, server restarted). Its transaction died with its connection, so
+ * nothing it was importing was written — the job is shown as failed.
+ */
+export const STALE_AFTER_MS = 2 * 60_000;
+export const INTERRUPTED = '导入中断（服务重启或进程退出），未导入任何数据，请重新导入';
+
+export function isRunning(j: Pick<JobRow, 'status'>): boolean {
+  return j.status === 'validating' || j.status === 'writing';
+}
+
+function isStale(j: JobRow): boolean {
+  return isRunning(j) && now().getTime() - j.heartbeatAt.getTime() > STALE_AFTER_MS;
+}
+
+export function toJobDto(j: JobRow): ImportJob {
+  const stale = isStale(j);
+  const status = stale ? 'failed' : j.status;
+  return {
+    id: j.id,
+    kind: j.kind as ImportJob['kind'],
+    mode: j.mode,
+    status,
+    fileName: j.fileName,
+    totalRows: j.totalRows,
+    rowsProcessed: Math.min(j.rowsProcessed, j.totalRows),
+    dataRows: j.dataRows,
+    errorRows: j.errorRows,
+    rowsWritten: j.rowsWritten,
+    importedRows: j.importedRows,
+    message: stale ? INTERRUPTED : j.message,
+    canImportValid: status === 'rejected' && j.mode === 'all' && j.fileKey !== null && j.errorRows > 0 && j.dataRows > j.errorRows,
+    createdAt: j.createdAt.toISOString(),
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** A job of the caller's — jobs are private to whoever uploaded the file. */
+export async function findJob(ctx: Ctx, id: number): Promise<JobRow> {
+  const [j] = await ctx.db.select().from(importJobs).where(and(eq(importJobs.id, id), eq(importJobs.createdBy, ctx.actor.id)));
+  if (!j) throw notFound('导入任务');
+  return j;
+}
+
+export async function getJob(ctx: Ctx, id: number): Promise<ImportJob> {
+  return toJobDto(await findJob(ctx, id));
+}
+
+export async function listJobs(ctx: Ctx, kind: string): Promise<ImportJob[]> {
+  const rows = await ctx.db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.createdBy, ctx.actor.id), eq(importJobs.kind, kind)))
+    .orderBy(desc(importJobs.id))
+    .limit(10);
+  return rows.map(toJobDto);
+}
+
+export async function listJobErrors(ctx: Ctx, id: number, page: number, pageSize: number) {
+  const job = await findJob(ctx, id);
+  const [rows, [count]] = await Promise.all([
+    ctx.db
+      .select({ row: importJobErrors.rowNumber, problems: importJobErrors.problems })
+      .from(importJobErrors)
+      .where(eq(importJobErrors.jobId, job.id))
+      .orderBy(asc(importJobErrors.rowNumber))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(importJobErrors).where(eq(importJobErrors.jobId, job.id)),
+  ]);
+  const items: ImportRowError[] = rows.map((r) => ({ row: r.row, problems: r.problems }));
+  return { items, total: count?.n ?? 0, page, pageSize };
+}
+
+/** Bad rows in row order, a page at a time after `afterRow` (keyset), for the error report. */
+export async function errorRowsAfter(db: Db, jobId: number, afterRow: number, limit: number) {
+  return db
+    .select()
+    .from(importJobErrors)
+    .where(and(eq(importJobErrors.jobId, jobId), gt(importJobErrors.rowNumber, afterRow)))
+    .orderBy(asc(importJobErrors.rowNumber))
+    .limit(limit);
+}
+
+export async function saveErrors(db: Db, jobId: number, rows: Array<{ rowNumber: number; cells: string[]; problems: ImportProblem[] }>) {
+  if (!rows.length) return;
+  await db
+    .insert(importJobErrors)
+    .values(rows.map((r) => ({ jobId, rowNumber: r.rowNumber, cells: r.cells, problems: r.problems })))
+    .onConflictDoUpdate({ target: [importJobErrors.jobId, importJobErrors.rowNumber], set: { problems: sql`excluded.problems` } });
+}
+
+/** Updates the job only while `run` is still its current run (a newer run owns it otherwise). */
+export async function updateJob(db: Db, job: Pick<JobRow, 'id' | 'run'>, set: Partial<typeof importJobs.$inferInsert>) {
+  await db
+    .update(importJobs)
+    .set({ ...set, heartbeatAt: now() })
+    .where(and(eq(importJobs.id, job.id), eq(importJobs.run, job.run)));
+}

@@ -1,0 +1,159 @@
+import type { ImportProblem } from '@ptce/contracts';
+import { and, eq } from 'drizzle-orm';
+import { now } from '../../clock';
+import { importJobs } from '../../db/schema/index';
+import { AppError } from '../../errors';
+import type { Ctx } from '../../http/context';
+import type { FileStore } from '../../storage/file-store';
+import { writeAudit } from '../audit/write-audit';
+import { shanghaiDate } from '../../clock';
+import type { ImportKindDef } from './import-kind';
+import { saveErrors, updateJob, type JobRow } from './jobs';
+import { importLimits } from './limits';
+import type { OpenedSheet } from './read-sheet';
+
+export interface RunEnv {
+  files: FileStore;
+  /**
+   * PostgreSQL: while the import transaction is open, progress is written from another pooled
+   * connection. PGlite has a single connection (an outer query inside a transaction would wait for
+   * ever), so there the write phase reports only when it is done.
+   */
+  reportDuringWrite: boolean;
+  log?: (err: unknown, msg: string) => void;
+}
+
+/** Test hooks: called after each batch written inside the import transaction (inject a failure, pause, …). */
+export const importHooks: { afterBatchWritten?: (written: number) => void | Promise<void> } = {};
+
+const NO_DATA = '文件中没有数据：请在模板的第2行起填写后再导入';
+
+// Runs started by this process, so the server (and tests) can wait for them on close.
+const running = new Set<Promise<void>>();
+export function startInBackground(p: Promise<void>): void {
+  running.add(p);
+  void p.finally(() => running.delete(p));
+}
+export async function waitForImports(): Promise<void> {
+  await Promise.allSettled([...running]);
+}
+
+/**
+ * One run of an import job:
+ * 1. validating — read the sheet row by row (streaming), check each batch of rows against the
+ *    database, store the bad rows with their problems, record progress (rows processed / total) and a
+ *    heartbeat after every batch. Nothing is written to the business tables.
+ * 2. the decision — no data: failed; bad rows and mode 'all': rejected, nothing imported; otherwise
+ * 3. writing — ONE transaction: lock the unit's imports, re-check what may have changed meanwhile,
+ *    insert every good row with its history entry, write the audit event with the counts and mark the
+ *    job done. A failure (or a killed process, whose connection drop makes PostgreSQL roll back) leaves
+ *    the database as it was; the job then shows as failed.
+ */
+export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx, env: RunEnv, def: ImportKindDef<P, V>, job: JobRow, sheet: OpenedSheet): Promise<void> {
+  const limits = importLimits();
+  const validator = def.createValidator(ctx);
+  const today = shanghaiDate();
+  const valid: V[] = [];
+  let processed = 0;
+  let dataRows = 0;
+  let errorRows = 0;
+  // Rows read since the last database check: parsed values, and the problems of rows that failed on
+  // their own (with their cells as read, for the error report).
+  let parsed: Array<{ rowNumber: number; value: P }> = [];
+  let failed: Array<{ rowNumber: number; cells: string[]; problems: ImportProblem[] }> = [];
+  const audit = (result: 'ok' | 'failed', detail: Record<string, unknown>) =>
+    writeAudit(ctx.db, ctx, { action: `imports.${def.kind}`, targetType: 'import_job', targetId: job.id, result, detail: { fileName: job.fileName, mode: job.mode, ...detail } });
+
+  const flush = async () => {
+    const checked = parsed.length ? await validator.check(parsed) : [];
+    const errors = failed;
+    checked.forEach((r, i) => {
+      if ('problems' in r) errors.push({ rowNumber: r.rowNumber, cells: def.cellsOf(parsed[i]!.value), problems: r.problems });
+      else valid.push(r.value);
+    });
+    errorRows += errors.length;
+    await saveErrors(ctx.db, job.id, errors);
+    parsed = [];
+    failed = [];
+    await updateJob(ctx.db, job, { rowsProcessed: processed, dataRows, errorRows });
+  };
+
+  try {
+    for await (const row of sheet.rows) {
+      processed++;
+      if (row.blank) continue;
+      dataRows++;
+      const p = def.parseRow(row, today);
+      if ('problems' in p) failed.push({ rowNumber: row.rowNumber, cells: row.cells.map((c) => c.text), problems: p.problems });
+      else parsed.push({ rowNumber: row.rowNumber, value: p.value });
+      if (parsed.length + failed.length >= limits.batchSize) await flush();
+    }
+    await flush();
+
+    const finish = async (status: 'rejected' | 'failed', message: string) => {
+      await updateJob(ctx.db, job, { status, message, rowsProcessed: processed, dataRows, errorRows, finishedAt: now() });
+      await audit('failed', { dataRows, errorRows, imported: 0, outcome: status });
+    };
+    if (dataRows === 0) return await finish('failed', NO_DATA);
+    if (errorRows > 0 && job.mode === 'all') {
+      return await finish('rejected', `共${dataRows}行，其中${errorRows}行有错误，未导入任何数据。请下载错误报告修改后重新导入，或选择“仅导入正确的行”`);
+    }
+    if (valid.length === 0) return await finish('rejected', `共${dataRows}行，全部有错误，未导入任何数据`);
+
+    await updateJob(ctx.db, job, { status: 'writing', rowsProcessed: processed, dataRows, errorRows });
+    const outcome = await ctx.db.transaction(async (tx) => {
+      const late = await def.recheck(tx, ctx, valid);
+      const lateErrors = valid.filter((r) => late.has(r.rowNumber)).map((r) => ({ rowNumber: r.rowNumber, cells: def.cellsOf(r), problems: late.get(r.rowNumber)! }));
+      if (late.size && job.mode === 'all') return { imported: 0, lateErrors };
+      const rows = late.size ? valid.filter((r) => !late.has(r.rowNumber)) : valid;
+      if (!rows.length) return { imported: 0, lateErrors };
+      let reported = 0;
+      const imported = await def.write(tx, ctx, rows, async (written) => {
+        if (env.reportDuringWrite && (written - reported >= limits.batchSize || written === rows.length)) {
+          reported = written;
+          await updateJob(ctx.db, job, { rowsWritten: written });
+        }
+        await importHooks.afterBatchWritten?.(written);
+      });
+      const skipped = errorRows + late.size;
+      await saveErrors(tx, job.id, lateErrors);
+      await writeAudit(tx, ctx, {
+        action: `imports.${def.kind}`,
+        targetType: 'import_job',
+        targetId: job.id,
+        detail: { fileName: job.fileName, mode: job.mode, dataRows, errorRows: skipped, imported },
+      });
+      await tx
+        .update(importJobs)
+        .set({
+          status: 'done',
+          importedRows: imported,
+          rowsWritten: imported,
+          errorRows: skipped,
+          rowsProcessed: processed,
+          dataRows,
+          message: skipped ? `共${dataRows}行，成功导入${imported}行；${skipped}行有错误，未导入` : `共${dataRows}行，全部导入成功`,
+          fileKey: null,
+          finishedAt: now(),
+          heartbeatAt: now(),
+        })
+        .where(and(eq(importJobs.id, job.id), eq(importJobs.run, job.run)));
+      return { imported, lateErrors };
+    });
+
+    if (outcome.imported === 0) {
+      // Something changed between validation and writing (another import, a closed year): all or nothing.
+      await saveErrors(ctx.db, job.id, outcome.lateErrors);
+      errorRows += outcome.lateErrors.length;
+      return await finish('rejected', `共${dataRows}行，其中${errorRows}行有错误（校验后数据有变化），未导入任何数据`);
+    }
+    if (job.fileKey) await env.files.remove(job.fileKey).catch(() => undefined);
+  } catch (e) {
+    env.log?.(e, 'import failed');
+    const message = e instanceof AppError ? `${e.message}（未导入任何数据）` : '导入失败，未导入任何数据，请稍后重试';
+    await updateJob(ctx.db, job, { status: 'failed', message, rowsProcessed: processed, dataRows, errorRows, finishedAt: now() }).catch(() => undefined);
+    await audit('failed', { dataRows, errorRows, imported: 0, outcome: 'failed' }).catch(() => undefined);
+  } finally {
+    await sheet.close().catch(() => undefined);
+  }
+}

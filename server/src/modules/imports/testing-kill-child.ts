@@ -1,0 +1,28 @@
+// A child process for imports.test.ts (PostgreSQL only): it starts an import of the given file and
+// stops inside the import transaction after the first batch is written — where the test kills it with
+// SIGKILL, to prove that a killed process leaves the database as it was.
+import fs from 'node:fs';
+import type { Actor } from '../../auth/actor';
+import { setNow } from '../../clock';
+import { openPostgres } from '../../db/client';
+import { LocalFileStore } from '../../storage/file-store';
+import { hoursRegistrationImport } from './hours-registration';
+import { importHooks } from './run-import';
+import { startImport } from './start-import';
+
+const [url, actorJson, filePath, filesDir, at] = process.argv.slice(2) as [string, string, string, string, string];
+setNow(at);
+const database = await openPostgres(url, 3);
+importHooks.afterBatchWritten = async (written) => {
+  process.stdout.write(`WRITTEN ${written}\n`);
+  await new Promise(() => {}); // never returns: the transaction stays open until the process dies
+};
+const actor = JSON.parse(actorJson) as Actor;
+const job = await startImport(
+  { db: database.db, actor, ip: '127.0.0.1' },
+  { files: new LocalFileStore(filesDir), reportDuringWrite: true },
+  hoursRegistrationImport,
+  { fileName: 'kill.xlsx', data: fs.readFileSync(filePath) },
+  'all',
+);
+process.stdout.write(`JOB ${job.id}\n`);

@@ -1,0 +1,71 @@
+import { Readable } from 'node:stream';
+import type { CreateChapterRequest } from '@ptce/contracts';
+import { eq, sql } from 'drizzle-orm';
+import { now } from '../../clock';
+import { courseChapters, courses } from '../../db/schema/index';
+import { AppError, invalid, notFound } from '../../errors';
+import type { Ctx } from '../../http/context';
+import type { FileStore } from '../../storage/file-store';
+import { writeAudit } from '../audit/write-audit';
+
+export const CHAPTER_FILE_TYPES: Record<'pdf' | 'video', string[]> = {
+  pdf: ['application/pdf'],
+  video: ['video/mp4', 'video/webm', 'video/ogg'],
+};
+
+/** Operator: adds a chapter (text, or pdf / video whose file is uploaded next). */
+export async function createChapter(ctx: Ctx, courseId: number, body: CreateChapterRequest) {
+  if (body.kind === 'text' && !body.body?.trim()) throw invalid('body', '请填写章节正文');
+  return ctx.db.transaction(async (tx) => {
+    const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
+    if (!course) throw notFound('课程');
+    const at = now();
+    const [row] = await tx
+      .insert(courseChapters)
+      .values({
+        courseId,
+        seq: sql`(SELECT COALESCE(MAX(seq), 0) + 1 FROM course_chapters WHERE course_id = ${courseId})`,
+        title: body.title,
+        kind: body.kind,
+        requiredSeconds: body.requiredSeconds,
+        body: body.kind === 'text' ? body.body! : null,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning();
+    await writeAudit(tx, { actor: ctx.actor, ip: ctx.ip }, { action: 'learning.chapter_create', targetType: 'chapter', targetId: row!.id, detail: { courseId, kind: body.kind } });
+    return { id: row!.id, seq: row!.seq };
+  });
+}
+
+/** Counts bytes and stops the upload past the limit (a raw stream bypasses Fastify's bodyLimit). */
+async function* limited(src: Readable, max: number): AsyncGenerator<Buffer> {
+  let seen = 0;
+  for await (const chunk of src) {
+    seen += (chunk as Buffer).length;
+    if (seen > max) throw new AppError('PAYLOAD_TOO_LARGE', `文件不能超过${Math.round(max / 1024 / 1024)}MB`);
+    yield chunk as Buffer;
+  }
+}
+
+/** Operator: stores a chapter's PDF or video in the FileStore (replacing an earlier one). */
+export async function uploadChapterFile(ctx: Ctx, files: FileStore, maxBytes: number, chapterId: number, input: { fileName: string; mimeType: string; body: Readable }) {
+  const [ch] = await ctx.db.select().from(courseChapters).where(eq(courseChapters.id, chapterId));
+  if (!ch) throw notFound('章节');
+  if (ch.kind === 'text') throw invalid('kind', '图文章节无需上传文件');
+  const mime = input.mimeType.split(';')[0]!.trim().toLowerCase();
+  if (!CHAPTER_FILE_TYPES[ch.kind].includes(mime)) {
+    throw new AppError('UNSUPPORTED_MEDIA', ch.kind === 'pdf' ? '请上传PDF文件' : '请上传MP4、WebM或Ogg视频');
+  }
+  const stored = await files.put(Readable.from(limited(input.body, maxBytes)), { prefix: 'chapters' });
+  const old = ch.fileKey;
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(courseChapters)
+      .set({ fileKey: stored.key, fileName: input.fileName, mimeType: mime, fileSize: stored.size, updatedAt: now() })
+      .where(eq(courseChapters.id, chapterId));
+    await writeAudit(tx, { actor: ctx.actor, ip: ctx.ip }, { action: 'learning.chapter_file', targetType: 'chapter', targetId: chapterId, detail: { size: stored.size, sha256: stored.sha256, mimeType: mime } });
+  });
+  if (old) await files.remove(old).catch(() => {});
+  return { id: chapterId, size: stored.size };
+}

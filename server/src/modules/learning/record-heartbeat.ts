@@ -1,0 +1,131 @@
+import type { HeartbeatRequest, HeartbeatResponse } from '@ptce/contracts';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { now } from '../../clock';
+import type { Db } from '../../db/client';
+import { courseChapters, learningPresence, planCourses } from '../../db/schema/index';
+import { HEARTBEAT_CAP_MS } from '../../domain/learning';
+import { AppError } from '../../errors';
+import type { Ctx } from '../../http/context';
+import { completeCourseIfDone } from './complete-course';
+
+export interface BeatParams {
+  accountId: number;
+  tabId: string;
+  chapterId: number;
+  /** ISO instant from clock.now() — never the database's now(), so the test clock applies */
+  at: string;
+  positionMs: number;
+  resume: boolean;
+  capMs?: number;
+}
+
+export type BeatRow = {
+  credited_ms: number;
+  required_seconds: number;
+  completed: boolean;
+  just_completed: boolean;
+  plan_year: number;
+  round_no: number;
+};
+
+/**
+ * The heartbeat as ONE statement, atomic on its own (no transaction, one round trip):
+ * 1. the person's presence row is updated only if this page (tab) still holds it, on this chapter,
+ *    and the year's window is open; the credit is the wall-clock time since the previous accepted
+ *    beat, capped (domain/learning.ts heartbeatCredit). Concurrent beats serialize on the row
+ *    lock, and the later one sees the earlier one's last_beat_at, so nothing is counted twice;
+ * 2. the chapter's credited time grows by that credit — for a video by no more than the player
+ *    advanced past the furthest watched position (videoCredit) — and never beyond the
+ *    chapter's required time.
+ * The time is a parameter from clock.now(), never the database's now(), so the test clock applies.
+ * Written as constant SQL so PostgreSQL can keep it as a named prepared statement: it is the
+ * hottest statement of the system (one per learner every 30 s).
+ */
+export const BEAT_SQL = `
+WITH b AS (
+  UPDATE learning_presence p
+     SET last_credit_ms = CASE WHEN $6::boolean THEN 0
+           ELSE LEAST(GREATEST(FLOOR(EXTRACT(EPOCH FROM ($4::timestamptz - p.last_beat_at)) * 1000), 0), $7::integer)::integer END,
+         last_beat_at = GREATEST(p.last_beat_at, $4::timestamptz)
+   WHERE p.account_id = $1::integer AND p.tab_id = $2::text AND p.chapter_id = $3::integer AND p.open_until > $4::timestamptz
+  RETURNING p.account_id, p.plan_year, p.round_no, p.chapter_id, p.required_seconds, p.video, p.last_credit_ms
+), g AS (
+  SELECT b.*, cp.credited_ms AS before_ms,
+         CASE WHEN b.video THEN LEAST(b.last_credit_ms, GREATEST($5::integer - cp.credited_ms, 0)) ELSE b.last_credit_ms END AS gain
+    FROM b JOIN chapter_progress cp
+      ON cp.account_id = b.account_id AND cp.plan_year = b.plan_year AND cp.chapter_id = b.chapter_id AND cp.round_no = b.round_no
+)
+UPDATE chapter_progress cp
+   SET credited_ms = LEAST(g.required_seconds * 1000, cp.credited_ms + g.gain),
+       completed_at = CASE WHEN cp.completed_at IS NULL AND cp.credited_ms + g.gain >= g.required_seconds * 1000 THEN $4::timestamptz ELSE cp.completed_at END,
+       updated_at = $4::timestamptz
+  FROM g
+ WHERE cp.account_id = g.account_id AND cp.plan_year = g.plan_year AND cp.chapter_id = g.chapter_id AND cp.round_no = g.round_no
+RETURNING cp.credited_ms, g.required_seconds, g.plan_year, g.round_no,
+          cp.completed_at IS NOT NULL AS completed,
+          (cp.completed_at = $4::timestamptz AND g.gain > 0) AS just_completed`;
+
+export function beatValues(p: BeatParams): unknown[] {
+  return [p.accountId, p.tabId, p.chapterId, p.at, p.positionMs, p.resume, p.capMs ?? HEARTBEAT_CAP_MS];
+}
+
+interface QueryClient {
+  query(q: string | { name: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+export async function runBeat(db: Db, p: BeatParams): Promise<BeatRow | undefined> {
+  // The driver's own client (pg Pool or PGlite), so the statement is sent as written.
+  const client = (db as unknown as { $client: QueryClient }).$client;
+  const res =
+    client instanceof pg.Pool
+      ? await client.query({ name: 'ptce_heartbeat_v1', text: BEAT_SQL, values: beatValues(p) })
+      : await client.query(BEAT_SQL, beatValues(p));
+  return res.rows[0] as BeatRow | undefined;
+}
+
+/** POST /learning/heartbeat — sent every 30 s by a visible chapter page. */
+export async function recordHeartbeat(ctx: Ctx, body: HeartbeatRequest): Promise<HeartbeatResponse> {
+  const at = now();
+  const accountId = ctx.actor.id;
+  const row = await runBeat(ctx.db, {
+    accountId,
+    tabId: body.tabId,
+    chapterId: body.chapterId,
+    at: at.toISOString(),
+    positionMs: Math.floor((body.position ?? 0) * 1000),
+    resume: body.resume ?? false,
+  });
+  if (!row) return refusedBeat(ctx.db, accountId, body, at);
+
+  let courseCompleted = false;
+  if (row.just_completed) {
+    courseCompleted = await ctx.db.transaction(async (tx) => {
+      const [c] = await tx
+        .select({ courseId: courseChapters.courseId, kind: planCourses.kind })
+        .from(courseChapters)
+        .innerJoin(planCourses, sql`${planCourses.courseId} = ${courseChapters.courseId} AND ${planCourses.year} = ${row.plan_year}`)
+        .where(eq(courseChapters.id, body.chapterId));
+      if (!c) return false;
+      return completeCourseIfDone(tx, { actor: ctx.actor, ip: ctx.ip }, { accountId, year: row.plan_year, courseId: c.courseId, roundNo: row.round_no, kind: c.kind });
+    });
+  }
+  return {
+    active: true,
+    reason: null,
+    creditedSeconds: Math.floor(Number(row.credited_ms) / 1000),
+    requiredSeconds: Number(row.required_seconds),
+    completed: Boolean(row.completed),
+    courseCompleted,
+  };
+}
+
+/** Why a beat credited nothing: another page holds the presence, the page must re-open, or the year closed. */
+async function refusedBeat(db: Db, accountId: number, body: HeartbeatRequest, at: Date): Promise<HeartbeatResponse> {
+  const [p] = await db.select().from(learningPresence).where(eq(learningPresence.accountId, accountId));
+  const idle = { active: false, creditedSeconds: 0, requiredSeconds: 0, completed: false, courseCompleted: false };
+  if (!p) return { ...idle, reason: 'not_open' };
+  if (p.tabId !== body.tabId || p.chapterId !== body.chapterId) return { ...idle, reason: 'other_page' };
+  if (p.openUntil <= at) throw new AppError('YEAR_CLOSED', `${p.planYear}年度公需科目学习已截止，学习时间不再累计`);
+  return { ...idle, reason: 'not_open' };
+}

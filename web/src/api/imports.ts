@@ -1,0 +1,171 @@
+// Excel in and out — one hook per call of server/src/modules/imports/routes.ts, plus the file
+// download every 导出Excel button and the template/error-report links use.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportJob, ImportMode, ImportRowError, Me } from '@ptce/contracts';
+import { api, ApiError, buildUrl, type ErrorDetail } from './client';
+import { meKey } from './auth';
+
+export interface PageOf<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const jobsKey = ['imports', 'jobs'] as const;
+const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
+
+export const HOURS_TEMPLATE_URL = '/api/imports/hours-registration/template';
+
+export function isRunning(job: Pick<ImportJob, 'status'> | undefined | null): boolean {
+  return job?.status === 'validating' || job?.status === 'writing';
+}
+
+function errorFromBody(status: number, text: string, fallback: string): ApiError {
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const err = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
+  return new ApiError(status, err?.code ?? `HTTP_${status}`, err?.message ?? fallback, err?.details ?? []);
+}
+
+function csrfOf(qc: ReturnType<typeof useQueryClient>): string | null {
+  return qc.getQueryData<Me | null>(meKey)?.csrfToken ?? null;
+}
+
+/** The file name a download was sent with: RFC 5987 filename* first, then the plain one. */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!.trim());
+    } catch {
+      /* fall through */
+    }
+  }
+  const plain = /filename="([^"]+)"/i.exec(disposition);
+  return plain?.[1] ?? fallback;
+}
+
+/**
+ * Downloads a file from the API and saves it under the server's (Chinese) file name. fetch + Blob, so
+ * a refusal (403, 404, 400) is shown as the server's message instead of a broken download.
+ */
+export async function downloadFile(path: string, query?: Record<string, string | number | undefined | null>, fallbackName = 'download.xlsx'): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query ?? undefined), { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+  }
+  if (!res.ok) throw errorFromBody(res.status, await res.text(), `下载失败（HTTP ${res.status}）`);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileNameOf(res.headers.get('content-disposition'), fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * POST /api/imports/hours-registration/jobs — multipart, field "file". XMLHttpRequest so the page can
+ * show the upload's progress; the rows are then checked on the server (poll the job).
+ */
+export function uploadHoursImport(file: File, mode: ImportMode, csrfToken: string | null, onProgress?: (percent: number) => void): Promise<ImportJob> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl('/api/imports/hours-registration/jobs', { mode, declared: 'true' }));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', NETWORK_MESSAGE));
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(JSON.parse(xhr.responseText) as ImportJob);
+        return;
+      }
+      reject(errorFromBody(xhr.status, xhr.responseText, xhr.status === 413 ? '文件过大，请拆分后分批导入' : `导入失败（HTTP ${xhr.status}）`));
+    };
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+/** ② 导入模板 as a mutation. */
+export function useUploadHoursImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, mode, onProgress }: { file: File; mode: ImportMode; onProgress?: (percent: number) => void }) =>
+      uploadHoursImport(file, mode, csrfOf(qc), onProgress),
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 401) void qc.invalidateQueries({ queryKey: meKey });
+    },
+    onSuccess: (job) => {
+      qc.setQueryData(['imports', 'job', job.id], job);
+      void qc.invalidateQueries({ queryKey: jobsKey });
+    },
+  });
+}
+
+/** GET /api/imports/jobs/:id — polled every second while the job runs. */
+export function useImportJob(id: number | null) {
+  return useQuery({
+    queryKey: ['imports', 'job', id],
+    queryFn: ({ signal }) => api<ImportJob>(`/api/imports/jobs/${id}`, { signal }),
+    enabled: id !== null,
+    refetchInterval: (q) => (isRunning(q.state.data) ? 1000 : false),
+  });
+}
+
+/** GET /api/imports/hours-registration/jobs — the caller's last imports. */
+export function useRecentHoursImports() {
+  return useQuery({
+    queryKey: jobsKey,
+    queryFn: ({ signal }) => api<ImportJob[]>('/api/imports/hours-registration/jobs', { signal }),
+  });
+}
+
+/** GET /api/imports/jobs/:id/errors — the bad rows (行号, 列, 原因). */
+export function useImportErrors(id: number | null, page: number, pageSize: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['imports', 'job', id, 'errors', page, pageSize],
+    queryFn: ({ signal }) => api<PageOf<ImportRowError>>(`/api/imports/jobs/${id}/errors`, { query: { page, pageSize }, signal }),
+    enabled: id !== null && enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** POST /api/imports/jobs/:id/import-valid — 仅导入正确的行. */
+export function useImportValidRows() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api<ImportJob>(`/api/imports/jobs/${id}/import-valid`, { method: 'POST' }),
+    onSuccess: (job) => {
+      qc.setQueryData(['imports', 'job', job.id], job);
+      void qc.invalidateQueries({ queryKey: ['imports'] });
+    },
+  });
+}
+
+export function errorReportUrl(id: number): string {
+  return `/api/imports/jobs/${id}/error-report`;
+}
+
+/** The three 导出Excel lists and their endpoints; the query is the list's current filter. */
+export const EXPORTS = {
+  results: { path: '/api/exports/hours/results', fallback: '专业科目学时审核结果.xlsx' },
+  'person-years': { path: '/api/exports/hours/person-years', fallback: '专业科目学时查询.xlsx' },
+  staff: { path: '/api/exports/org/staff', fallback: '专业技术人员.xlsx' },
+} as const;
+export type ExportKind = keyof typeof EXPORTS;

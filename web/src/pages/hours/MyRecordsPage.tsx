@@ -1,0 +1,209 @@
+// 我的学时 — 学时登记 (附件2 一(一)–(三)): 新登记培训, 查看/修改/删除, 批量提交至本单位审核,
+// 提交至主管部门审核.
+import { useState } from 'react';
+import { App, Button, Card, Flex, Form, Modal, Select, Table } from 'antd';
+import type { RecordRow, RecordStatus } from '@ptce/contracts';
+import { useMe } from '../../api/auth';
+import { useMyRecords, useSubmitRecords } from '../../api/hours';
+import { PageTitle } from '../../components/PageTitle';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
+import { columnsWidth, recordColumns } from './columns';
+import { DeleteRecordModal } from './DeleteRecordModal';
+import { BatchOutcomeAlert, asBatchResult, useBatchOutcome, useSlowProgress } from './feedback';
+import { STATUS_OPTIONS, hoursErrorMessage } from './labels';
+import { AuthoritySelect, YearSelect } from './pickers';
+import { RecordDetailModal } from './RecordDetail';
+import { RecordFormModal } from './RecordForm';
+import { PAGE_SIZES, useListParams } from './useListParams';
+import './hours.css';
+
+export default function MyRecordsPage() {
+  const { data: me } = useMe();
+  const { message, modal } = App.useApp();
+  const desktop = useMediaQuery(DESKTOP_QUERY);
+  const { query, update } = useListParams();
+  const list = useMyRecords(query);
+  const submit = useSubmitRecords();
+  const batch = useBatchOutcome();
+  useSlowProgress(submit.isPending, '正在提交审核…');
+
+  const [form, setForm] = useState<{ open: boolean; id: number | null }>({ open: false, id: null });
+  const [viewId, setViewId] = useState<number | null>(null);
+  const [deleting, setDeleting] = useState<RecordRow | null>(null);
+  const [selected, setSelected] = useState<RecordRow[]>([]);
+  const [authorityOpen, setAuthorityOpen] = useState(false);
+
+  const describe = (id: number) => {
+    const r = selected.find((x) => x.id === id) ?? list.data?.items.find((x) => x.id === id);
+    return r ? r.title : `记录 #${id}`;
+  };
+
+  const runSubmit = async (body: { target: 'unit' | 'authority'; authorityId?: number }) => {
+    const ids = selected.map((r) => r.id);
+    try {
+      const result = await submit.mutateAsync({ ids, ...body });
+      batch.show('提交', result, describe);
+      setSelected([]);
+    } catch (e) {
+      const asBatch = asBatchResult(ids, e);
+      if (asBatch) {
+        batch.show('提交', asBatch, describe);
+        setSelected([]);
+      } else void message.error(hoursErrorMessage(e));
+    }
+  };
+
+  const submitToUnit = () => {
+    const unitName = me?.unit?.name;
+    modal.confirm({
+      title: '批量提交至本单位审核',
+      content: (
+        <div>
+          <p>
+            将选中的 {selected.length} 条记录提交至 <strong>{unitName}</strong> 审核。
+          </p>
+          <p className="ptce-hint">提交前请仔细核查登记信息。如单位有变动，请先在【我的信息】处更改所在单位信息。</p>
+        </div>
+      ),
+      okText: '确认提交',
+      onOk: () => runSubmit({ target: 'unit' }),
+    });
+  };
+
+  const actions = (r: RecordRow) => {
+    const editable = r.status === 'draft' || r.status === 'rejected';
+    return (
+      <>
+        <Button type="link" size="small" onClick={() => setViewId(r.id)}>
+          查看
+        </Button>
+        {editable && (
+          <Button type="link" size="small" onClick={() => setForm({ open: true, id: r.id })}>
+            修改
+          </Button>
+        )}
+        {r.status !== 'approved' && (
+          <Button type="link" size="small" danger onClick={() => setDeleting(r)}>
+            删除
+          </Button>
+        )}
+      </>
+    );
+  };
+  const columns = recordColumns({ status: true, reviewer: true, evidence: true, actions, actionsWidth: 150, fixedActions: desktop });
+
+  return (
+    <>
+      <PageTitle
+        extra={
+          <Button type="primary" onClick={() => setForm({ open: true, id: null })}>
+            新登记培训
+          </Button>
+        }
+      >
+        学时登记
+      </PageTitle>
+      <BatchOutcomeAlert outcome={batch.outcome} onClose={batch.clear} />
+      <Card className="ptce-section ptce-hours-card">
+        <Flex className="ptce-toolbar" gap={8} wrap justify="space-between">
+          <Flex gap={8} wrap>
+            <Select<RecordStatus | 'all'>
+              aria-label="状态"
+              className="ptce-filter-status"
+              value={query.status ?? 'all'}
+              onChange={(v) => update({ status: v === 'all' ? undefined : v })}
+              options={[{ value: 'all', label: '全部状态' }, ...STATUS_OPTIONS]}
+            />
+            <YearSelect value={query.year} onChange={(year) => update({ year })} />
+          </Flex>
+          <Flex gap={8} wrap>
+            <Button type="primary" disabled={selected.length === 0 || !me?.unit} loading={submit.isPending && submit.variables?.target === 'unit'} onClick={submitToUnit}>
+              批量提交至本单位审核{selected.length > 0 ? `（${selected.length}）` : ''}
+            </Button>
+            <Button disabled={selected.length === 0} loading={submit.isPending && submit.variables?.target === 'authority'} onClick={() => setAuthorityOpen(true)}>
+              提交至主管部门审核
+            </Button>
+          </Flex>
+        </Flex>
+        <p className="ptce-hint ptce-toolbar-hint">
+          {selected.length > 0
+            ? `已选择 ${selected.length} 条待提交的记录`
+            : '勾选“待提交”的记录后提交审核；“待初审”的记录可在【学时查询—培训登记详情】中撤回。'}
+        </p>
+        <ErrorAlert error={list.error} title="记录加载失败" />
+        <Table<RecordRow>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: columnsWidth(columns) }}
+          rowSelection={{
+            selectedRowKeys: selected.map((r) => r.id),
+            preserveSelectedRowKeys: true,
+            onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
+            getCheckboxProps: (r) => ({ disabled: r.status !== 'draft', 'aria-label': `选择：${r.title}` }) as never,
+          }}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: list.data?.total ?? 0,
+            simple: !desktop,
+            showSizeChanger: desktop,
+            pageSizeOptions: PAGE_SIZES,
+            showTotal: (t) => `共 ${t} 条`,
+            onChange: (page, pageSize) => update({ page: pageSize === query.pageSize ? page : 1, pageSize }),
+          }}
+          locale={{ emptyText: list.isPending ? '正在加载…' : '暂无登记记录，点击“新登记培训”开始登记' }}
+        />
+      </Card>
+
+      <RecordFormModal open={form.open} side="self" recordId={form.id} onClose={() => setForm({ open: false, id: null })} />
+      <RecordDetailModal recordId={viewId} showPerson={false} onClose={() => setViewId(null)} />
+      <DeleteRecordModal
+        record={deleting}
+        showPerson={false}
+        onClose={() => setDeleting(null)}
+        onDeleted={(id) => setSelected((s) => s.filter((r) => r.id !== id))}
+      />
+      <AuthoritySubmitModal
+        open={authorityOpen}
+        count={selected.length}
+        onClose={() => setAuthorityOpen(false)}
+        onSubmit={async (authorityId) => {
+          setAuthorityOpen(false);
+          await runSubmit({ target: 'authority', authorityId });
+        }}
+      />
+    </>
+  );
+}
+
+/** 提交至主管部门审核: 输入单位名称，确认提交 (附件2 一(三)2). */
+function AuthoritySubmitModal({ open, count, onClose, onSubmit }: {
+  open: boolean;
+  count: number;
+  onClose: () => void;
+  onSubmit: (authorityId: number) => Promise<void>;
+}) {
+  const [form] = Form.useForm<{ authorityId?: number }>();
+  return (
+    <Modal
+      title="提交至主管部门审核"
+      open={open}
+      onCancel={onClose}
+      okText="确认提交"
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form form={form} name="submit-authority" layout="vertical" onFinish={(v) => void onSubmit(v.authorityId!)}>
+        <p>如所在单位或所在行业有相关要求，可将选中的 {count} 条记录提交至上级主管部门或行业主管部门审核。</p>
+        <Form.Item label="主管部门" name="authorityId" rules={[{ required: true, message: '请输入名称查询并选择主管部门' }]} extra="输入单位名称查询后选择">
+          <AuthoritySelect autoFocus />
+        </Form.Item>
+        <p className="ptce-hint">请认真核查无误后，再进行提交。</p>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,163 @@
+// 学时管理 — 专业科目学时登记 (附件2 二(一)): 新登记培训 for a staff member (the same form as the
+// person side), 导入学员培训信息, 查看/修改/删除, 批量提交审核.
+import { useState } from 'react';
+import { App, Button, Card, Flex, Table } from 'antd';
+import type { RecordRow } from '@ptce/contracts';
+import { useMe } from '../../api/auth';
+import { useSubmitRecords, useUnitRegistrations } from '../../api/hours';
+import { ButtonLink } from '../../components/ButtonLink';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageTitle } from '../../components/PageTitle';
+import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
+import { columnsWidth, recordColumns } from './columns';
+import { DeleteRecordModal } from './DeleteRecordModal';
+import { BatchOutcomeAlert, asBatchResult, useBatchOutcome, useSlowProgress } from './feedback';
+import { hoursErrorMessage } from './labels';
+import { RecordDetailModal } from './RecordDetail';
+import { RecordFormModal } from './RecordForm';
+import { UnitFilters } from './UnitFilters';
+import { PAGE_SIZES, useListParams } from './useListParams';
+import './hours.css';
+
+/** Where 导入学员培训信息 lives (the Excel import area). */
+const IMPORT_PATH = '/hours/unit/import';
+
+export default function UnitRegisterPage() {
+  const { data: me } = useMe();
+  const { message, modal } = App.useApp();
+  const desktop = useMediaQuery(DESKTOP_QUERY);
+  const { query, update } = useListParams();
+  const list = useUnitRegistrations(query);
+  const submit = useSubmitRecords();
+  const batch = useBatchOutcome();
+  useSlowProgress(submit.isPending, '正在提交审核…');
+
+  const [form, setForm] = useState<{ open: boolean; id: number | null }>({ open: false, id: null });
+  const [viewId, setViewId] = useState<number | null>(null);
+  const [deleting, setDeleting] = useState<RecordRow | null>(null);
+  const [selected, setSelected] = useState<RecordRow[]>([]);
+
+  const describe = (id: number) => {
+    const r = selected.find((x) => x.id === id) ?? list.data?.items.find((x) => x.id === id);
+    return r ? `${r.personName} · ${r.title}` : `记录 #${id}`;
+  };
+
+  const submitSelected = () => {
+    const ids = selected.map((r) => r.id);
+    modal.confirm({
+      title: '批量提交审核',
+      content: (
+        <div>
+          <p>
+            将选中的 {ids.length} 条记录提交至 <strong>{me?.unit?.name ?? '本单位'}</strong> 审核。
+          </p>
+          <p className="ptce-hint">提交后，记录进入【学时管理—专业科目学时审核】待审。</p>
+        </div>
+      ),
+      okText: '确认提交',
+      onOk: async () => {
+        try {
+          batch.show('提交', await submit.mutateAsync({ ids, target: 'unit' }), describe);
+          setSelected([]);
+        } catch (e) {
+          const asBatch = asBatchResult(ids, e);
+          if (asBatch) {
+            batch.show('提交', asBatch, describe);
+            setSelected([]);
+          } else void message.error(hoursErrorMessage(e));
+        }
+      },
+    });
+  };
+
+  const columns = recordColumns({
+    person: true,
+    status: true,
+    evidence: true,
+    fixedActions: desktop,
+    actionsWidth: 160,
+    actions: (r) => (
+      <>
+        <Button type="link" size="small" onClick={() => setViewId(r.id)}>
+          查看
+        </Button>
+        {(r.status === 'draft' || r.status === 'rejected') && (
+          <Button type="link" size="small" onClick={() => setForm({ open: true, id: r.id })}>
+            修改
+          </Button>
+        )}
+        <Button type="link" size="small" danger onClick={() => setDeleting(r)}>
+          删除
+        </Button>
+      </>
+    ),
+  });
+
+  return (
+    <>
+      <PageTitle
+        extra={
+          <Flex gap={8} wrap>
+            <Button type="primary" onClick={() => setForm({ open: true, id: null })}>
+              新登记培训
+            </Button>
+            <ButtonLink to={IMPORT_PATH}>导入学员培训信息</ButtonLink>
+          </Flex>
+        }
+      >
+        专业科目学时登记
+      </PageTitle>
+      <BatchOutcomeAlert outcome={batch.outcome} onClose={batch.clear} />
+      <Card className="ptce-section ptce-hours-card">
+        <UnitFilters
+          query={query}
+          update={update}
+          status
+          actions={
+            <Button type="primary" disabled={selected.length === 0} loading={submit.isPending} onClick={submitSelected}>
+              批量提交审核{selected.length > 0 ? `（${selected.length}）` : ''}
+            </Button>
+          }
+        />
+        <p className="ptce-hint ptce-toolbar-hint">
+          {selected.length > 0 ? `已选择 ${selected.length} 条待提交的记录` : '本单位为专业技术人员登记的学时；勾选“待提交”的记录后批量提交审核。'}
+        </p>
+        <ErrorAlert error={list.error} title="记录加载失败" />
+        <Table<RecordRow>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: columnsWidth(columns) }}
+          rowSelection={{
+            selectedRowKeys: selected.map((r) => r.id),
+            preserveSelectedRowKeys: true,
+            onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
+            getCheckboxProps: (r) => ({ disabled: r.status !== 'draft', 'aria-label': `选择：${r.personName} ${r.title}` }) as never,
+          }}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: list.data?.total ?? 0,
+            simple: !desktop,
+            showSizeChanger: desktop,
+            pageSizeOptions: PAGE_SIZES,
+            showTotal: (t) => `共 ${t} 条`,
+            onChange: (page, pageSize) => update({ page: pageSize === query.pageSize ? page : 1, pageSize }),
+          }}
+          locale={{ emptyText: list.isPending ? '正在加载…' : '暂无单位登记的学时记录' }}
+        />
+      </Card>
+
+      <RecordFormModal open={form.open} side="unit" recordId={form.id} onClose={() => setForm({ open: false, id: null })} />
+      <RecordDetailModal recordId={viewId} showPerson onClose={() => setViewId(null)} />
+      <DeleteRecordModal
+        record={deleting}
+        showPerson
+        onClose={() => setDeleting(null)}
+        onDeleted={(id) => setSelected((s) => s.filter((r) => r.id !== id))}
+      />
+    </>
+  );
+}
