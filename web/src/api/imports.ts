@@ -162,10 +162,11 @@ export function errorReportUrl(id: number): string {
   return `/api/imports/jobs/${id}/error-report`;
 }
 
-/** The three 导出Excel lists and their endpoints; the query is the list's current filter. */
+/** The 导出Excel lists and their endpoints; the query is the list's current filter. */
 export const EXPORTS = {
   results: { path: '/api/exports/hours/results', fallback: '专业科目学时审核结果.xlsx' },
   'person-years': { path: '/api/exports/hours/person-years', fallback: '专业科目学时查询.xlsx' },
   staff: { path: '/api/exports/org/staff', fallback: '专业技术人员.xlsx' },
+  compliance: { path: '/api/compliance/unit/export', fallback: '学时达标情况.xlsx' },
 } as const;
 export type ExportKind = keyof typeof EXPORTS;

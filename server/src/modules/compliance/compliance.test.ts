@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../clock';
@@ -74,6 +75,20 @@ describe('the unit’s compliance list', () => {
     expect(all.items.map((r: { accountId: number }) => r.accountId)).toContain(elsewhere.id);
     const prof = await loggedIn(t, ok.username, PASSWORD);
     expect((await prof.get('/api/compliance/unit?year=2024')).statusCode).toBe(403);
+    expect((await prof.get('/api/compliance/unit/export?year=2024')).statusCode).toBe(403);
+
+    // 导出Excel: the whole filtered list of the department admin's scope.
+    const file = await c.get('/api/compliance/unit/export?year=2024');
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toContain("filename*=UTF-8''");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('姓名');
+    const names = [2, 3].map((r) => sheet.getRow(r).getCell(1).value);
+    expect(names).toEqual(['乙未达标', '甲达标']);
+    expect(sheet.getRow(3).getCell(9).value).toBe('达标');
+    expect(sheet.rowCount).toBe(3);
   });
 });
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { shanghaiYear } from '../../clock';
 import { ctxOf } from '../../http/context';
 import { compliancePolicy } from './policy';
-import { unitCompliance } from './unit-compliance';
+import { exportUnitCompliance, unitCompliance } from './unit-compliance';
+import { streamXlsx } from '../../http/xlsx-response';
 import { complianceFor, complianceYears } from './year-compliance';
 
 export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,6 +19,11 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/compliance/me/years', { schema: { tags, summary: '历年达标情况', response: { 200: z.array(ComplianceStatus) } }, config: { policy: compliancePolicy.own } },
     async (req) => complianceYears(ctxOf(req).db, ctxOf(req).actor.id));
+  app.get('/compliance/unit/export', { schema: { tags, summary: '导出Excel：单位人员年度达标情况（当前筛选条件的全部人员）', querystring: ComplianceListQuery }, config: { policy: compliancePolicy.list } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      return streamXlsx(req, reply, `学时达标情况_${req.query.year}年度.xlsx`, (out) => exportUnitCompliance(ctx, req.query, out));
+    });
   app.get('/compliance/unit', { schema: { tags, summary: '单位人员年度达标情况（职称申报、年度考核参考）', querystring: ComplianceListQuery, response: { 200: ComplianceList } }, config: { policy: compliancePolicy.list } },
     async (req) => {
       const { all: _all, ...page } = await unitCompliance(ctxOf(req), req.query);

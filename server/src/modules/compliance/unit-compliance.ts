@@ -8,7 +8,11 @@ import { computeCompliance } from '../../domain/compliance';
 import { maskIdNumber } from '../../domain/id-number';
 import { AppError } from '../../errors';
 import type { Ctx } from '../../http/context';
+import type { Writable } from 'node:stream';
+import { writeAudit } from '../audit/write-audit';
 import { planOf } from '../hours/plan-window';
+import { idNumberFormatter } from '../imports/id-visibility';
+import { xlsxSheetWriter, type XlsxColumn } from '../imports/xlsx-writer';
 import { personSearch } from '../org/staff';
 import { planNumbers } from './year-compliance';
 
@@ -45,8 +49,9 @@ export async function unitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQ
     FROM people LEFT JOIN prof ON prof.account_id = people.id LEFT JOIN pub ON pub.account_id = people.id
     ORDER BY people.name, people.id`);
   const numbers = planNumbers(plan);
-  let all: ComplianceRow[] = (rows as Array<Record<string, unknown>>).map((r) => ({
+  let all: Array<ComplianceRow & { idNumber: string }> = (rows as Array<Record<string, unknown>>).map((r) => ({
     accountId: num(r.id),
+    idNumber: String(r.id_number ?? ''),
     personName: String(r.name),
     idNumberMasked: maskIdNumber(String(r.id_number ?? '')),
     departmentName: (r.dept as string | null) ?? null,
@@ -58,5 +63,31 @@ export async function unitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQ
   if (q.met) all = all.filter((r) => r.met === (q.met === 'true'));
   if (q.compulsoryDone) all = all.filter((r) => r.compulsoryDone === (q.compulsoryDone === 'true'));
   const start = (q.page - 1) * q.pageSize;
-  return { items: all.slice(start, start + q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize, summary, all };
+  const items: ComplianceRow[] = all.slice(start, start + q.pageSize).map(({ idNumber: _full, ...row }) => row);
+  return { items, total: all.length, page: q.page, pageSize: q.pageSize, summary, all };
+}
+
+/** 导出Excel: the whole filtered list, as the page shows it. */
+export async function exportUnitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQuery>, out: Writable): Promise<number> {
+  const { all } = await unitCompliance(ctx, { ...q, page: 1, pageSize: 1 });
+  const idText = idNumberFormatter(ctx.actor);
+  const columns: XlsxColumn<ComplianceRow & { idNumber?: string }>[] = [
+    { header: '姓名', width: 12, value: (r) => r.personName },
+    { header: '身份证号码', width: 22, text: true, value: (r) => (r.idNumber ? idText(r.idNumber) : r.idNumberMasked) },
+    { header: '所属部门', width: 18, value: (r) => r.departmentName },
+    { header: '年度', width: 8, value: (r) => r.year },
+    { header: '公需科目（必修）', width: 12, value: (r) => r.compulsoryHours },
+    { header: '公需科目（选修）', width: 12, value: (r) => r.electiveHours },
+    { header: '专业科目', width: 10, value: (r) => r.professionalHours },
+    { header: '总学时', width: 10, value: (r) => r.totalHours },
+    { header: '是否达标', width: 10, value: (r) => (r.met ? '达标' : '未达标') },
+    { header: '公需必修', width: 10, value: (r) => (r.compulsoryDone ? '已完成' : '未完成') },
+    { header: '年度考核可评优秀', width: 16, value: (r) => (r.mayBeExcellent ? '可以' : '不得评为优秀') },
+    { header: '尚需完成', width: 60, value: (r) => r.missing.map((m) => `${m.item}（截止${m.deadline}）`).join('；') },
+  ];
+  const sheet = xlsxSheetWriter(out, `${q.year}年度达标情况`, columns);
+  for (let i = 0; i < all.length; i += 2000) await sheet.add(all.slice(i, i + 2000));
+  const count = await sheet.end();
+  await writeAudit(ctx.db, ctx, { action: 'exports.compliance.unit', detail: { filter: q, rows: count } });
+  return count;
 }

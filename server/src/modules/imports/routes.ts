@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import {
   ExportPersonYearsQuery, ExportRecordsQuery, ExportStaffQuery, IdParam, ImportErrorsQuery, ImportJob, ImportRowError, ImportUploadFields, Page,
 } from '@ptce/contracts';
@@ -6,8 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, invalid } from '../../errors';
-import { contentDisposition } from '../../http/content-disposition';
 import { ctxOf } from '../../http/context';
+import { streamXlsx, xlsxHeaders } from '../../http/xlsx-response';
 import { errorReportName, writeErrorReport } from './error-report';
 import { exportPersonYears, personYearsExportName } from './export-person-years';
 import { exportRecords, recordsExportName } from './export-records';
@@ -20,25 +19,6 @@ import { importsPolicy } from './policy';
 import { waitForImports, type RunEnv } from './run-import';
 import { importValidRows, startImport } from './start-import';
 import { buildTemplate } from './template';
-import { XLSX_MIME } from './xlsx-writer';
-
-function xlsxHeaders(reply: FastifyReply, fileName: string) {
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', contentDisposition(fileName))
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff');
-}
-
-/** Streams a workbook to the response as it is written; an error midway aborts the download. */
-function streamXlsx(req: FastifyRequest, reply: FastifyReply, fileName: string, write: (out: PassThrough) => Promise<unknown>) {
-  const out = new PassThrough();
-  write(out).catch((err: unknown) => {
-    req.log.error({ err }, 'xlsx export failed');
-    out.destroy(err instanceof Error ? err : new Error(String(err)));
-  });
-  return xlsxHeaders(reply, fileName).send(out);
-}
 
 /** The uploaded file, within the import size limit, with a clear message when it is over. */
 async function uploadedFile(req: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useUnitCompliance, type UnitComplianceParams } from '../../api/compliance';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { ExportButton } from '../imports/ExportButton';
 
 const thisYear = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 const YEARS = [thisYear, thisYear - 1, thisYear - 2].filter((y) => y >= 2023);
@@ -18,7 +19,9 @@ export default function UnitCompliancePage() {
   const set = (p: Partial<UnitComplianceParams>) => setParams((old) => ({ ...old, page: 1, ...p }));
   return (
     <>
-      <PageTitle>年度学时达标情况</PageTitle>
+      <PageTitle extra={<ExportButton kind="compliance" query={{ year: params.year, q: params.q, departmentId: params.departmentId, met: params.met, compulsoryDone: params.compulsoryDone }}>导出Excel</ExportButton>}>
+        年度学时达标情况
+      </PageTitle>
       <Card className="ptce-section" size="small">
         <Space wrap>
           <Select aria-label="年度" value={params.year} onChange={(year) => set({ year })} options={YEARS.map((y) => ({ value: y, label: `${y}年度` }))} style={{ width: 120 }} />
