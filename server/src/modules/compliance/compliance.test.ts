@@ -89,6 +89,9 @@ describe('the unit’s compliance list', () => {
     expect(names).toEqual(['乙未达标', '甲达标']);
     expect(sheet.getRow(3).getCell(9).value).toBe('达标');
     expect(sheet.rowCount).toBe(3);
+    const noPlan = await c.get('/api/compliance/unit/export?year=2001');
+    expect(noPlan.statusCode).toBe(404);
+    expect(noPlan.json().error.message).toContain('没有年度计划');
   });
 });
 

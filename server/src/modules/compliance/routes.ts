@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { shanghaiYear } from '../../clock';
 import { ctxOf } from '../../http/context';
 import { compliancePolicy } from './policy';
-import { exportUnitCompliance, unitCompliance } from './unit-compliance';
+import { unitCompliance, unitComplianceExport } from './unit-compliance';
 import { streamXlsx } from '../../http/xlsx-response';
 import { complianceFor, complianceYears } from './year-compliance';
 
@@ -21,8 +21,8 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => complianceYears(ctxOf(req).db, ctxOf(req).actor.id));
   app.get('/compliance/unit/export', { schema: { tags, summary: '导出Excel：单位人员年度达标情况（当前筛选条件的全部人员）', querystring: ComplianceListQuery }, config: { policy: compliancePolicy.list } },
     async (req, reply) => {
-      const ctx = ctxOf(req);
-      return streamXlsx(req, reply, `学时达标情况_${req.query.year}年度.xlsx`, (out) => exportUnitCompliance(ctx, req.query, out));
+      const write = await unitComplianceExport(ctxOf(req), req.query);
+      return streamXlsx(req, reply, `学时达标情况_${req.query.year}年度.xlsx`, write);
     });
   app.get('/compliance/unit', { schema: { tags, summary: '单位人员年度达标情况（职称申报、年度考核参考）', querystring: ComplianceListQuery, response: { 200: ComplianceList } }, config: { policy: compliancePolicy.list } },
     async (req) => {

@@ -67,9 +67,16 @@ export async function unitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQ
   return { items, total: all.length, page: q.page, pageSize: q.pageSize, summary, all };
 }
 
-/** 导出Excel: the whole filtered list, as the page shows it. */
-export async function exportUnitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQuery>, out: Writable): Promise<number> {
+/**
+ * 导出Excel: the whole filtered list, as the page shows it. The list is computed before the download
+ * starts, so a refusal (e.g. a year without a plan) is an ordinary error response, not a broken file.
+ */
+export async function unitComplianceExport(ctx: Ctx, q: z.infer<typeof ComplianceListQuery>) {
   const { all } = await unitCompliance(ctx, { ...q, page: 1, pageSize: 1 });
+  return (out: Writable) => writeUnitCompliance(ctx, q, all, out);
+}
+
+async function writeUnitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQuery>, all: Array<ComplianceRow & { idNumber: string }>, out: Writable): Promise<number> {
   const idText = idNumberFormatter(ctx.actor);
   const columns: XlsxColumn<ComplianceRow & { idNumber?: string }>[] = [
     { header: '姓名', width: 12, value: (r) => r.personName },
