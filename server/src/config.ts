@@ -15,6 +15,8 @@ const Env = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** A query waiting longer than this (e.g. the network to the server is cut) fails with 503. */
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
   DATA_DIR: z.string().min(1).default('./data'),
   /** Keys the session-id hashes; shared by every app process. Generated per data folder when unset. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -43,6 +45,7 @@ export type Config = {
   port: number;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  databaseQueryTimeoutMs: number;
   dataDir: string;
   sessionSecret: string | undefined;
   sessionIdleMinutes: number;
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseQueryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
     dataDir: path.resolve(e.DATA_DIR),
     sessionSecret: e.SESSION_SECRET,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

@@ -26,8 +26,10 @@ export interface Database {
 // numeric → number where the schema asks for it; dates stay strings; int8 counts as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+export async function openPostgres(url: string, poolSize = 10, queryTimeoutMs = 15_000): Promise<Database> {
+  // Keep-alive notices a dead peer; the query timeout bounds a request when the network swallows
+  // traffic without resetting connections (the request then answers 503 instead of hanging).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, query_timeout: queryTimeoutMs, keepAlive: true });
   // An idle client whose server connection drops must not crash the process.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema });
@@ -93,6 +95,6 @@ export async function openPglite(dataDir: string): Promise<Database> {
   }
 }
 
-export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string; databasePoolSize?: number }) {
-  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl, cfg.databasePoolSize) : openPglite(cfg.dataDir);
+export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string; databasePoolSize?: number; databaseQueryTimeoutMs?: number }) {
+  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl, cfg.databasePoolSize, cfg.databaseQueryTimeoutMs) : openPglite(cfg.dataDir);
 }

@@ -10,7 +10,7 @@ export function isDbUnavailable(err: unknown): boolean {
   for (let depth = 0; e && depth < 4; depth++) {
     const x = e as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof x.code === 'string' && DB_DOWN_CODES.has(x.code)) return true;
-    if (typeof x.message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|PGlite is closed/i.test(x.message)) return true;
+    if (typeof x.message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|Query read timeout|PGlite is closed/i.test(x.message)) return true;
     e = x.cause;
   }
   return false;

@@ -151,12 +151,9 @@ describe.skipIf(template.kind !== 'postgres')('PostgreSQL connection cut under t
     expect((await calls.write()).statusCode).toBe(200);
   }, 60_000);
 
-  // DEFECT (open): with the traffic swallowed (a partition without resets) a request on an open pooled
-  // connection waits forever: the pool has connectionTimeoutMillis for new connections but no query
-  // timeout and no TCP keep-alive. Proposed change in db/client.ts: `query_timeout` (e.g. 15 s, or a
-  // DATABASE_QUERY_TIMEOUT_MS setting) and `keepAlive: true` on the pg.Pool, and /Query read timeout/ in
-  // isDbUnavailable (http/errors.ts) so it answers 503. Remove `.fails` when done.
-  it.fails('answers within 20 s while the network swallows all traffic, and recovers', async () => {
+  // Was a defect: a request on an open pooled connection waited forever; the pool now has a query
+  // timeout (DATABASE_QUERY_TIMEOUT_MS) and TCP keep-alive, and a timed-out query answers 503.
+  it('answers within 20 s while the network swallows all traffic, and recovers', async () => {
     if (!app) await setUp();
     const warm = await app.inject({ method: 'GET', url: '/api/health' });
     expect(warm.statusCode).toBe(200);

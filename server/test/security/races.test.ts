@@ -162,12 +162,8 @@ describe('submission', () => {
     }
   });
 
-  // DEFECT (open): addEvidence (hours/evidence.ts) checks “待提交 or 不予认定” before its transaction and
-  // then locks the record without checking again, so an upload racing with 批量提交 attaches the file to
-  // a record already 待初审 (most rounds, on PGlite and PostgreSQL). removeEvidence has the same gap.
-  // Fix: re-read the status under the FOR UPDATE lock and refuse (STATE_CHANGED) unless draft/rejected.
-  // Remove `.fails` when fixed.
-  it.fails('an evidence file uploaded while the record is being submitted is refused, not attached to a 待初审 record', async () => {
+  // Was a defect: the status was checked before the transaction only; now it is re-read under the lock.
+  it('an evidence file uploaded while the record is being submitted is refused, not attached to a 待初审 record', async () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     const late: number[] = [];
     for (let round = 0; round < ROUNDS * 2; round++) {

@@ -160,13 +160,9 @@ describe('lockout', () => {
     expect([res.statusCode, errorOf(res)?.code]).toEqual([423, 'ACCOUNT_LOCKED']);
   });
 
-  // DEFECT (open): the lock is checked before the password and the failure counted after it, so every
-  // attempt of a concurrent burst passes the check — 14–16 of 20 guesses are verified (PGlite and
-  // PostgreSQL alike), and the right password inside such a burst logs in. Fix: count the attempt
-  // atomically *before* verifying (upsert failures+1 … RETURNING; refuse when it exceeds 5 or the lock
-  // is set; clear on success). it.fails keeps the suite green while the defect exists and turns red
-  // when it is fixed — then drop `.fails`.
-  it.fails('a concurrent burst of wrong passwords gets no more than 4 guesses checked before the lock', async () => {
+  // Was a defect: the lock was checked before the password and the failure counted after it, so a
+  // concurrent burst got 14–16 of 20 guesses verified. Now each attempt is counted before its check.
+  it('a concurrent burst of wrong passwords gets no more than 4 guesses checked before the lock', async () => {
     const p = await buildProfessional(t.db);
     const burst = await Promise.all(Array.from({ length: 20 }, () => t.client().login(p.username, 'Wrong1234')));
     const checked = burst.filter((r) => r.statusCode === 401).length;

@@ -8,7 +8,7 @@ import { AppError } from '../../errors';
 import { burnVerifyTime, verifyPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
 import { writeAudit } from '../audit/write-audit';
-import { clearFailures, LOCK_MINUTES, lockedUntil, recordFailure, usernameKey } from './login-throttle';
+import { clearFailures, countAttempt, lock, LOCK_MINUTES, MAX_FAILURES, usernameKey } from './login-throttle';
 
 const REALMS_OF: Record<LoginRealm, Array<'person' | 'unit' | 'authority'>> = {
   person: ['person'],
@@ -36,15 +36,21 @@ export async function login(db: Db, store: SessionStore, input: LoginRequest, me
       { action, result, targetType: 'account', targetId: target?.id, detail: { username: maskUsername(username), realm: input.realm ?? null } },
     );
 
-  if (await lockedUntil(db, key)) {
-    throw new AppError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请${LOCK_MINUTES}分钟后再试`);
-  }
+  const LOCKED = `连续登录失败次数过多，账号已锁定，请${LOCK_MINUTES}分钟后再试`;
+  // The attempt is counted before the password is checked: the 5th failure in a row locks, and no
+  // concurrent burst gets more guesses than that.
+  const attempt = await countAttempt(db, key);
+  if (attempt.lockedUntil) throw new AppError('ACCOUNT_LOCKED', LOCKED);
   const realms = input.realm ? REALMS_OF[input.realm] : (['person', 'unit', 'authority'] as const);
   const candidates = await db
     .select()
     .from(accounts)
     .where(and(inArray(accounts.realm, [...realms]), inArray(accounts.username, [username, username.toUpperCase()])))
     .limit(3);
+  if (attempt.attempts > MAX_FAILURES) {
+    if (await lock(db, key)) await audit('auth.lockout', 'failed', candidates[0]);
+    throw new AppError('ACCOUNT_LOCKED', LOCKED);
+  }
 
   let match: (typeof candidates)[number] | undefined;
   for (const c of candidates) {
@@ -56,11 +62,10 @@ export async function login(db: Db, store: SessionStore, input: LoginRequest, me
   if (candidates.length === 0) await burnVerifyTime(input.password);
 
   if (!match) {
-    const locked = await recordFailure(db, key);
     await audit('auth.login', 'failed', candidates[0]);
-    if (locked) {
-      await audit('auth.lockout', 'failed', candidates[0]);
-      throw new AppError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请${LOCK_MINUTES}分钟后再试`);
+    if (attempt.attempts >= MAX_FAILURES) {
+      if (await lock(db, key)) await audit('auth.lockout', 'failed', candidates[0]);
+      throw new AppError('ACCOUNT_LOCKED', LOCKED);
     }
     throw new AppError('INVALID_CREDENTIALS', BAD_CREDENTIALS);
   }

@@ -25,9 +25,13 @@ function cleanFileName(name: string): string {
   return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 120) || 'file';
 }
 
+function assertEditableStatus(status: string | undefined) {
+  if (status !== 'draft' && status !== 'rejected') throw new AppError('STATE_CHANGED', '只有待提交或不予认定的记录可以修改证明材料');
+}
+
 async function editableRecord(ctx: Ctx, id: number) {
   const r = await findRecord(ctx, ctx.db, id);
-  if (r.status !== 'draft' && r.status !== 'rejected') throw new AppError('STATE_CHANGED', '只有待提交或不予认定的记录可以修改证明材料');
+  assertEditableStatus(r.status);
   if (ctx.actor.kind === 'authority') throw new AppError('FORBIDDEN', '主管部门不能修改证明材料');
   return r;
 }
@@ -42,7 +46,9 @@ export async function addEvidence(ctx: Ctx, files: FileStore, recordId: number, 
   const stored = await files.put(upload.data, { prefix: 'evidence' });
   try {
     return await ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT id FROM hour_records WHERE id = ${recordId} FOR UPDATE`);
+      // Re-read under the row lock: a submission racing with the upload must not end up with the file.
+      const locked = await tx.execute(sql`SELECT status FROM hour_records WHERE id = ${recordId} FOR UPDATE`);
+      assertEditableStatus((locked.rows as Array<{ status: string }>)[0]?.status);
       const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(hourEvidence).where(eq(hourEvidence.recordId, recordId));
       if ((count?.n ?? 0) >= MAX_EVIDENCE_FILES) throw invalid('file', `每条记录最多上传${MAX_EVIDENCE_FILES}个证明材料`);
       const [row] = await tx
@@ -74,6 +80,8 @@ export async function removeEvidence(ctx: Ctx, files: FileStore, recordId: numbe
   const [e] = await ctx.db.select().from(hourEvidence).where(and(eq(hourEvidence.id, evidenceId), eq(hourEvidence.recordId, recordId)));
   if (!e) throw notFound('证明材料');
   await ctx.db.transaction(async (tx) => {
+    const locked = await tx.execute(sql`SELECT status FROM hour_records WHERE id = ${recordId} FOR UPDATE`);
+    assertEditableStatus((locked.rows as Array<{ status: string }>)[0]?.status);
     await tx.delete(hourEvidence).where(eq(hourEvidence.id, evidenceId));
     await writeAudit(tx, ctx, { action: 'hours.evidence.remove', targetType: 'hour_record', targetId: recordId, detail: { evidenceId } });
   });
