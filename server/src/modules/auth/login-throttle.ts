@@ -41,6 +41,14 @@ export async function lock(db: Db, key: string): Promise<boolean> {
   return locked.length > 0;
 }
 
+/** Gives back the count of an attempt that was refused without being checked. */
+export async function releaseAttempt(db: Db, key: string): Promise<void> {
+  await db
+    .update(loginFailures)
+    .set({ failures: sql`greatest(${loginFailures.failures} - 1, 0)` })
+    .where(eq(loginFailures.usernameKey, key));
+}
+
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.delete(loginFailures).where(eq(loginFailures.usernameKey, key));
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../errors';
 import { burnVerifyTime, verifyPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
 import { writeAudit } from '../audit/write-audit';
-import { clearFailures, countAttempt, lock, LOCK_MINUTES, MAX_FAILURES, usernameKey } from './login-throttle';
+import { clearFailures, countAttempt, lock, LOCK_MINUTES, MAX_FAILURES, releaseAttempt, usernameKey } from './login-throttle';
 
 const REALMS_OF: Record<LoginRealm, Array<'person' | 'unit' | 'authority'>> = {
   person: ['person'],
@@ -47,9 +47,11 @@ export async function login(db: Db, store: SessionStore, input: LoginRequest, me
     .from(accounts)
     .where(and(inArray(accounts.realm, [...realms]), inArray(accounts.username, [username, username.toUpperCase()])))
     .limit(3);
+  // More attempts in flight than the limit: refuse this one without checking it, but do not lock —
+  // only failed checks lock (several tabs logging in at once must not lock the account).
   if (attempt.attempts > MAX_FAILURES) {
-    if (await lock(db, key)) await audit('auth.lockout', 'failed', candidates[0]);
-    throw new AppError('ACCOUNT_LOCKED', LOCKED);
+    await releaseAttempt(db, key);
+    throw new AppError('RATE_LIMITED', '登录请求过于频繁，请稍后再试');
   }
 
   let match: (typeof candidates)[number] | undefined;

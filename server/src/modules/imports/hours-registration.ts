@@ -329,6 +329,15 @@ export const hoursRegistrationImport: ImportKindDef<HoursParsedRow, HoursImportR
   },
 
   /**
+   * A bulk load can multiply a unit's records in seconds, long before autovacuum's next ANALYZE; until
+   * then the planner sizes hour_records by its old statistics and pages of the lists and exports turn
+   * from index range scans into full scans and sorts. PostgreSQL's advice after a bulk load: ANALYZE.
+   */
+  async afterCommit(db, imported) {
+    if (imported >= 5000) await db.execute(sql`ANALYZE hour_records, hour_record_events`);
+  },
+
+  /**
    * One statement per batch: the rows travel as one JSON parameter (jsonb_to_recordset), and the same
    * statement appends each new record's 'create' entry to its history (what hours/history.ts addHistory
    * does for one record). Drizzle's insert builder spends more time building 100,000 rows' SQL than

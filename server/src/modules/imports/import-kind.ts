@@ -70,6 +70,8 @@ export interface ImportKindDef<P, V extends P & { rowNumber: number }> {
   recheck(tx: Db, ctx: Ctx, rows: V[]): Promise<Map<number, ImportProblem[]>>;
   /** Inside the import transaction: writes the rows; `progress` is told how many are written so far. */
   write(tx: Db, ctx: Ctx, rows: V[], progress: (written: number) => Promise<void>): Promise<number>;
+  /** After the import committed (best effort), e.g. refreshing the planner's statistics after a bulk load. */
+  afterCommit?(db: Db, imported: number): Promise<void>;
 }
 
 /** Problems in the order of the template's columns (row-level ones last), for stable reports. */

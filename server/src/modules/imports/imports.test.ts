@@ -78,7 +78,7 @@ const jobCount = async () => (await t.db.select({ n: count() }).from(importJobs)
 const LONG_TITLE = '关于深入学习贯彻新时代专业技术人才队伍建设要求暨医院感染预防与控制、临床合理用药、医疗质量安全管理能力提升专题培训班';
 
 /** n rows spread over `people`: person i % people, one half day each on distinct days of 2024. */
-function manyRows(staff: Person[], n: number, long = false): (i: number) => HoursRow {
+function manyRows(staff: Person[], long = false): (i: number) => HoursRow {
   return (i) => {
     const p = staff[i % staff.length]!;
     const day = Math.floor(i / staff.length);
@@ -203,7 +203,7 @@ describe('② 导入模板: refusals — a clear message and nothing written', (
   it('refuses a file over the size limit or the row limit', async () => {
     const f = await fixture(1);
     const c = await admin(f.total);
-    const file = await hoursWorkbookStreamed(60, manyRows(f.staff, 60));
+    const file = await hoursWorkbookStreamed(60, manyRows(f.staff));
     setImportLimits({ maxFileBytes: 2048 });
     const big = await upload(c, file);
     expect(big.statusCode).toBe(413);
@@ -351,7 +351,7 @@ describe('large files, all or nothing', () => {
   it('imports a 10,000-row file, with progress up to the total', async () => {
     const f = await fixture(100);
     const c = await admin(f.total);
-    const make = manyRows(f.staff, 10_000, true);
+    const make = manyRows(f.staff, true);
     const file = await hoursWorkbookStreamed(10_000, make);
     const res = await upload(c, file);
     expect(res.statusCode).toBe(202);
@@ -376,7 +376,7 @@ describe('large files, all or nothing', () => {
   it('reports errors on rows 2, 500 and 9,999 exactly, writes nothing, then imports the valid rows only when asked', async () => {
     const f = await fixture(100);
     const c = await admin(f.total);
-    const make = manyRows(f.staff, 10_000);
+    const make = manyRows(f.staff);
     const bad = (i: number): HoursRow => {
       const r = make(i);
       const rowNumber = i + 2;
@@ -429,7 +429,7 @@ describe('large files, all or nothing', () => {
       }
       if (written >= 2000) throw new Error('injected failure');
     };
-    const job = await importFile(c, await hoursWorkbookStreamed(3000, manyRows(f.staff, 3000)));
+    const job = await importFile(c, await hoursWorkbookStreamed(3000, manyRows(f.staff)));
     // Written in quarter batches (125 rows); the failure comes after 2,000 rows are in.
     expect(seen).toEqual(Array.from({ length: 16 }, (_, i) => (i + 1) * 125));
     expect(job).toMatchObject({ status: 'failed', importedRows: 0 });
@@ -446,7 +446,7 @@ describe('large files, all or nothing', () => {
     const c = await admin(f.total);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-kill-'));
     const file = path.join(dir, 'kill.xlsx');
-    fs.writeFileSync(file, await hoursWorkbookStreamed(3000, manyRows(f.staff, 3000)));
+    fs.writeFileSync(file, await hoursWorkbookStreamed(3000, manyRows(f.staff)));
     const actor = { id: f.total.id, kind: 'unit_admin', name: f.total.name, roles: ['unit_admin'], scope: 'unit', unitId: f.unit.id, departmentId: null, departmentScopeIds: null, authorityId: null, baseId: null, regionCode: null, industryCode: null, mustChangePassword: false, sessionId: 'x', csrfToken: 'x' };
     const url = (t.database.pool as unknown as { options: { connectionString: string } }).options.connectionString;
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'testing-kill-child.ts'), url, JSON.stringify(actor), file, path.join(dir, 'files'), '2024-06-15T10:00:00+08:00'], { stdio: ['ignore', 'pipe', 'inherit'] });

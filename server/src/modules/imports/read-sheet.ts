@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import ExcelJS, { type CellValue } from 'exceljs';
+import ExcelJS from 'exceljs';
 import { AppError } from '../../errors';
 import { readCell, type Cell } from './cell-values';
 import type { ImportColumn, SheetRow } from './import-kind';
+import { SheetRowScanner, type ScannedRow, type SheetContext } from './sheet-rows';
 import { CORRUPT, type XlsxInspection, type ZipEntry } from './xlsx-container';
 
 /** The template's instructions sheet: never read as data. */
@@ -20,17 +21,19 @@ export interface OpenedSheet {
   close(): Promise<void>;
 }
 
-// The parts of ExcelJS's streaming WorkbookReader (4.4.0) this module drives itself — see openSheet.
+// The parts of ExcelJS's streaming WorkbookReader (4.4.0, pinned) this module drives itself — see
+// openSheet. The imports tests read real workbooks through them, so an upgrade that moves them fails there.
 interface ReaderInternals {
   workbookRels?: Array<{ Id: string; Target: string }>;
+  sharedStrings?: SheetContext['sharedStrings'];
+  styles: { getStyleModel(id: number): { numFmt?: string } | null };
+  properties?: { model?: { date1904?: boolean } };
   model?: { sheets?: Array<{ name: string; id: number; rId: string; state?: string }> };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
-  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: WorksheetReader }>;
 }
-type WorksheetReader = AsyncIterable<ExcelJS.Row> & { name: string };
 
 const normalizeHeader = (s: string) =>
   s
@@ -58,14 +61,14 @@ function entryText(buf: Buffer, e: ZipEntry): Readable {
 }
 
 /**
- * Opens the data sheet and reads its header row. The workbook is read with ExcelJS's own parsers
- * (relationships, workbook, shared strings, styles — cached, so dates are told from numbers — and the
- * worksheet row reader), but fed by this module from the zip entries that inspectXlsx checked, by the
- * central directory, as text (see entryText). So: no temporary files, entries in any order, sheets in
- * the workbook's order; the data sheet is the first one not named 说明; the header is its first
- * non-empty row. Refuses a workbook without such a sheet, without data, or whose header lacks a
- * required column (naming every missing one). Columns may be in any order; unknown ones are ignored.
- * Formula cells come back with their cached result; nothing is evaluated.
+ * Opens the data sheet and reads its header row. The workbook's relationships, sheet list, shared
+ * strings and styles (cached, so dates are told from numbers) are read with ExcelJS's own parsers; the
+ * rows with SheetRowScanner (sheet-rows.ts). Both are fed by this module from the zip entries that
+ * inspectXlsx checked, by the central directory, as text (see entryText) — no temporary files, entries
+ * in any order, sheets in the workbook's order. The data sheet is the first one not named 说明; the
+ * header is its first non-empty row. Refuses a workbook without such a sheet, without data, or whose
+ * header lacks a required column (naming every missing one). Columns may be in any order; unknown ones
+ * are ignored. Formula cells come back with their cached result; nothing is evaluated.
  */
 export async function openSheet(buf: Buffer, inspection: XlsxInspection, columns: readonly ImportColumn[]): Promise<OpenedSheet> {
   const entries = new Map(inspection.entries.map((e) => [e.name, e]));
@@ -81,7 +84,7 @@ export async function openSheet(buf: Buffer, inspection: XlsxInspection, columns
     return e ? entryText(buf, e) : null;
   };
 
-  let sheet: WorksheetReader;
+  let sheetName: string;
   let sheetPart: string;
   try {
     const rels = open('xl/_rels/workbook.xml.rels');
@@ -100,23 +103,31 @@ export async function openSheet(buf: Buffer, inspection: XlsxInspection, columns
       .find((s) => s.part && entries.has(s.part) && normalizeHeader(s.name) !== INSTRUCTIONS_SHEET);
     if (!chosen) throw refuse('文件中没有可导入的工作表，请使用下载的模板填写');
     sheetPart = chosen.part!;
-    const [event] = [...reader._parseWorksheet(open(sheetPart)!, '1')];
-    sheet = event!.value;
-    sheet.name = chosen.name;
+    sheetName = chosen.name;
   } catch (e) {
     throw corrupt(e);
   }
 
-  const rows = sheet[Symbol.asyncIterator]();
+  const scanner = new SheetRowScanner({
+    sharedStrings: reader.sharedStrings ?? [],
+    numFmtOf: (id) => reader.styles.getStyleModel(id)?.numFmt,
+    date1904: reader.properties?.model?.date1904 === true,
+  });
+  const text = open(sheetPart)!;
+  async function* scan(): AsyncGenerator<ScannedRow> {
+    for await (const chunk of text) yield* scanner.push(chunk as string);
+  }
+  const rows = scan();
   const stop = async () => {
-    await rows.return?.(undefined).catch(() => undefined);
+    await rows.return(undefined).catch(() => undefined);
+    text.destroy();
   };
   try {
-    let header: ExcelJS.Row | null = null;
+    let header: ScannedRow | null = null;
     for (;;) {
       const next = await rows.next();
       if (next.done) break;
-      if ((next.value.values as CellValue[]).some((v) => readCell(v).kind !== 'empty')) {
+      if (next.value.values.some((v) => readCell(v).kind !== 'empty')) {
         header = next.value;
         break;
       }
@@ -124,7 +135,7 @@ export async function openSheet(buf: Buffer, inspection: XlsxInspection, columns
     if (!header) throw refuse('文件中没有数据：请在模板的第2行起填写后再导入');
 
     const found = new Map<string, number>();
-    (header.values as CellValue[]).forEach((v, i) => {
+    header.values.forEach((v, i) => {
       const name = normalizeHeader(readCell(v).text);
       if (name && !found.has(name)) found.set(name, i);
     });
@@ -134,13 +145,14 @@ export async function openSheet(buf: Buffer, inspection: XlsxInspection, columns
       const message = `模板不正确，缺少列：${missing.map((h) => `“${h}”`).join('、')}。请下载最新模板，在第1行保留这些列名`;
       throw refuse(message, missing.map((h) => ({ field: h, reason: `缺少列“${h}”` })));
     }
+    scanner.columns = new Set(columnIndex.filter((i): i is number => i !== null));
 
     async function* dataRows(): AsyncGenerator<SheetRow & { blank: boolean }> {
       try {
         for (;;) {
           const next = await rows.next();
           if (next.done) return;
-          const values = next.value.values as CellValue[];
+          const values = next.value.values;
           const cells: Cell[] = columnIndex.map((i) => readCell(i === null ? undefined : values[i]));
           yield { rowNumber: next.value.number, cells, blank: cells.every((c) => c.kind === 'empty') };
         }
@@ -150,7 +162,7 @@ export async function openSheet(buf: Buffer, inspection: XlsxInspection, columns
         await stop();
       }
     }
-    return { sheetName: sheet.name, sheetPart, headerRow: header.number, rows: dataRows(), close: stop };
+    return { sheetName, sheetPart, headerRow: header.number, rows: dataRows(), close: stop };
   } catch (e) {
     await stop();
     throw corrupt(e);

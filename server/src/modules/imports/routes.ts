@@ -1,7 +1,7 @@
 import {
   ExportPersonYearsQuery, ExportRecordsQuery, ExportStaffQuery, IdParam, ImportErrorsQuery, ImportJob, ImportRowError, ImportUploadFields, Page,
 } from '@ptce/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, invalid } from '../../errors';

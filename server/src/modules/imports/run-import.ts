@@ -1,12 +1,11 @@
 import type { ImportProblem } from '@ptce/contracts';
 import { and, eq } from 'drizzle-orm';
-import { now } from '../../clock';
+import { now, shanghaiDate } from '../../clock';
 import { importJobs } from '../../db/schema/index';
 import { AppError } from '../../errors';
 import type { Ctx } from '../../http/context';
 import type { FileStore } from '../../storage/file-store';
 import { writeAudit } from '../audit/write-audit';
-import { shanghaiDate } from '../../clock';
 import type { ImportKindDef } from './import-kind';
 import { saveErrors, updateJob, type JobRow } from './jobs';
 import { importLimits } from './limits';
@@ -40,9 +39,9 @@ export async function waitForImports(): Promise<void> {
 
 /**
  * One run of an import job:
- * 1. validating — read the sheet row by row (streaming), check each batch of rows against the
- *    database, store the bad rows with their problems, record progress (rows processed / total) and a
- *    heartbeat after every batch. Nothing is written to the business tables.
+ * 1. validating — read the sheet row by row (streaming); check each row on its own as it is read, then
+ *    each batch of rows against the database; store the bad rows with their problems; record progress
+ *    (rows processed / total) and a heartbeat after every batch. Nothing is written to business tables.
  * 2. the decision — no data: failed; bad rows and mode 'all': rejected, nothing imported; otherwise
  * 3. writing — ONE transaction: lock the unit's imports, re-check what may have changed meanwhile,
  *    insert every good row with its history entry, write the audit event with the counts and mark the
@@ -95,10 +94,10 @@ export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx
       await audit('failed', { dataRows, errorRows, imported: 0, outcome: status });
     };
     if (dataRows === 0) return await finish('failed', NO_DATA);
+    if (valid.length === 0) return await finish('rejected', `共${dataRows}行，全部有错误，未导入任何数据。请下载错误报告修改后重新导入`);
     if (errorRows > 0 && job.mode === 'all') {
       return await finish('rejected', `共${dataRows}行，其中${errorRows}行有错误，未导入任何数据。请下载错误报告修改后重新导入，或选择“仅导入正确的行”`);
     }
-    if (valid.length === 0) return await finish('rejected', `共${dataRows}行，全部有错误，未导入任何数据`);
 
     await updateJob(ctx.db, job, { status: 'writing', rowsProcessed: processed, dataRows, errorRows });
     const outcome = await ctx.db.transaction(async (tx) => {
@@ -148,6 +147,7 @@ export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx
       return await finish('rejected', `共${dataRows}行，其中${errorRows}行有错误（校验后数据有变化），未导入任何数据`);
     }
     if (job.fileKey) await env.files.remove(job.fileKey).catch(() => undefined);
+    await def.afterCommit?.(ctx.db, outcome.imported).catch((e: unknown) => env.log?.(e, 'import afterCommit failed'));
   } catch (e) {
     env.log?.(e, 'import failed');
     const message = e instanceof AppError ? `${e.message}（未导入任何数据）` : '导入失败，未导入任何数据，请稍后重试';

@@ -135,20 +135,22 @@ function checkLocalHeaders(buf: Buffer, entries: ZipEntry[], cdOffset: number): 
   if (pos !== cdOffset) throw refuse('VALIDATION', CORRUPT);
 }
 
-/** Counts `<row ` / `<row>` openings across chunk boundaries (not `<rowBreaks>`). */
+/** Counts row elements (`<row …>`, also namespace-prefixed `<x:row …>`; not `<rowBreaks>`) across chunk boundaries. */
 class RowCounter {
   count = 0;
-  private tail = Buffer.alloc(0);
+  private tail = '';
+  private static readonly ROW = /<(?:[\w.-]+:)?row[\s>/]/g;
   push(chunk: Buffer): void {
-    const b = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
-    let i = b.indexOf('<row', 0, 'latin1');
-    while (i >= 0 && i + 4 < b.length) {
-      const next = b[i + 4];
-      if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) this.count++;
-      i = b.indexOf('<row', i + 4, 'latin1');
+    // Tags are ASCII, so latin1 is a faithful (and the cheapest) view for finding them.
+    const text = this.tail + chunk.toString('latin1');
+    RowCounter.ROW.lastIndex = 0;
+    let last = 0;
+    for (let m = RowCounter.ROW.exec(text); m; m = RowCounter.ROW.exec(text)) {
+      this.count++;
+      last = m.index + m[0].length;
     }
-    // Keep the last 4 bytes: a '<row' split across chunks is counted with the next one.
-    this.tail = Buffer.from(b.subarray(Math.max(0, b.length - 4)));
+    // Keep a short tail (past the last match) so a tag split across chunks is found with the next one.
+    this.tail = text.slice(Math.max(last, text.length - 32));
   }
 }
 

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
@@ -25,6 +25,19 @@ export const isFormulaLike = (s: string) => FORMULA_START.test(s);
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 const HEADER_BORDER: Partial<ExcelJS.Borders> = { bottom: { style: 'thin', color: { argb: 'FF8EA9C1' } } };
+
+/** Resolves on the first of these events, and removes every listener it added. */
+function firstOf(...events: Array<[EventEmitter, string]>): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const [e, name] of events) e.off(name, done);
+      resolve();
+    };
+    for (const [e, name] of events) e.once(name, done);
+  });
+}
+
+const queuedBytes = (w: Writable) => w.writableLength ?? (w as unknown as { _writableState?: { length: number } })._writableState?.length ?? 0;
 
 export interface XlsxSheetWriter<T> {
   /** Adds rows; resolves when the response has room for more (back-pressure). */
@@ -74,7 +87,17 @@ export function xlsxSheetWriter<T>(out: Writable, sheetName: string, columns: Xl
         count++;
       }
       if (out.destroyed) throw new Error('export stream closed');
-      if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      // ExcelJS hands each 64 KB of sheet XML to the zip without waiting for it to be compressed, so rows
+      // produced faster than deflate (or a slow client) drains them queue up uncompressed: 70+ MB for
+      // 100,000 rows. Wait while more than 4 MB is queued — the queue is the stream ExcelJS 4.4's sheet
+      // buffer pipes into (its readable-stream lacks writableLength, hence _writableState).
+      const queue = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
+      while (queue && !queue.destroyed && !out.destroyed && queuedBytes(queue) > 4 << 20) {
+        await firstOf([queue, 'drain'], [queue, 'close'], [queue, 'error'], [out, 'close']);
+      }
+      // Back-pressure, loosely: let up to ~1 MB of finished workbook queue for a slow client before
+      // waiting, rather than a round trip to the client for every 16 KB.
+      if (out.writableNeedDrain && out.writableLength > 1 << 20) await firstOf([out, 'drain'], [out, 'close'], [out, 'error']);
     },
     async end() {
       sheet.commit();

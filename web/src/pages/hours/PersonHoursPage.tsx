@@ -11,6 +11,7 @@ import { UnitFilters } from './UnitFilters';
 import { PAGE_SIZES, useListParams } from './useListParams';
 import { YearTotalsTable } from './YearTotalsTable';
 import './hours.css';
+import { ExportButton } from '../imports/ExportButton';
 
 export default function PersonHoursPage() {
   const desktop = useMediaQuery(DESKTOP_QUERY);
@@ -41,7 +42,7 @@ export default function PersonHoursPage() {
 
   return (
     <>
-      <PageTitle>专业科目学时查询</PageTitle>
+      <PageTitle extra={<ExportButton kind="person-years" query={{ q: query.q, year: query.year }}>导出Excel</ExportButton>}>专业科目学时查询</PageTitle>
       <Card className="ptce-section ptce-hours-card">
         <UnitFilters query={query} update={update} />
         <p className="ptce-hint ptce-toolbar-hint">点击姓名可查看该人员各年度的学时。专业科目学时为通过认定的学时。</p>

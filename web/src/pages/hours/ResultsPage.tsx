@@ -16,6 +16,7 @@ import { RecordDetailModal } from './RecordDetail';
 import { UnitFilters } from './UnitFilters';
 import { PAGE_SIZES, useListParams } from './useListParams';
 import './hours.css';
+import { ExportButton } from '../imports/ExportButton';
 
 const DEFAULT_STATUS: RecordStatus = 'approved';
 const UNIT_ROLES = ['unit_account', 'unit_admin', 'dept_admin'];
@@ -54,7 +55,7 @@ export default function ResultsPage() {
 
   return (
     <>
-      <PageTitle>专业科目学时审核结果</PageTitle>
+      <PageTitle extra={<ExportButton kind="results" query={{ status: query.status ?? DEFAULT_STATUS, q: query.q, year: query.year }}>导出Excel</ExportButton>}>专业科目学时审核结果</PageTitle>
       <Card className="ptce-section ptce-hours-card">
         <div className="ptce-status-filter">
           <span id="results-status-label" className="ptce-hint ptce-status-filter-label">

@@ -3,7 +3,7 @@
 // row imports nothing unless 仅导入正确的行 is chosen. The job id sits in the URL (?job=…), so the
 // result survives a reload and can be reopened from 最近导入.
 import { useEffect, useState } from 'react';
-import { App, Alert, Button, Card, Checkbox, Descriptions, Flex, Progress, Space, Steps, Table, Tag, Upload, type TableProps } from 'antd';
+import { App, Alert, Button, Card, Checkbox, Descriptions, Flex, Pagination, Progress, Space, Steps, Table, Tag, Upload, type TableProps } from 'antd';
 import { useSearchParams } from 'react-router';
 import { IMPORT_JOB_STATUS_LABEL, type ImportJob, type ImportRowError } from '@ptce/contracts';
 import {
@@ -145,15 +145,19 @@ function JobResult({ job }: { job: ImportJob }) {
             columns={errorColumns}
             dataSource={rows}
             loading={errors.isFetching}
-            pagination={{
-              current: page,
-              pageSize: ERROR_PAGE_SIZE,
-              total: errors.data?.total ?? 0,
-              showSizeChanger: false,
-              showTotal: (t) => `共 ${t} 行有错误`,
-              onChange: setPage,
-            }}
+            // Paged by bad row on the server; a row with several problems spans several table lines.
+            pagination={false}
             locale={{ emptyText: errors.isPending ? '正在加载…' : '无' }}
+          />
+          <Pagination
+            className="ptce-import-pager"
+            align="end"
+            current={page}
+            pageSize={ERROR_PAGE_SIZE}
+            total={errors.data?.total ?? 0}
+            showSizeChanger={false}
+            showTotal={(t) => `共 ${t} 行有错误`}
+            onChange={setPage}
           />
         </>
       )}

@@ -10,6 +10,7 @@ import { applyFieldErrors, zodRule } from '../../lib/form';
 import { formatDateTime, genderLabel, hasAnyRole } from '../../lib/format';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { useConfirmAction } from './useConfirmAction';
+import { ExportButton } from '../imports/ExportButton';
 
 // 专业技术人员管理 — notice, attachment 2 §二(四)3: the total admin picks each person's department
 // (修改); a 二级管理员 sees and acts only on the staff of their own department.
@@ -366,7 +367,7 @@ export default function StaffPage() {
 
   return (
     <>
-      <PageTitle>专业技术人员管理</PageTitle>
+      <PageTitle extra={<ExportButton kind="staff" query={{ q: query.q, departmentId: query.departmentId }}>导出Excel</ExportButton>}>专业技术人员管理</PageTitle>
       <Card className="ptce-section">
         <Form<FilterValues> form={form} name="staff-filter" layout="vertical" onFinish={search}>
           <Row gutter={16}>

@@ -1,0 +1,332 @@
+/**
+ * Public-subject load bench (issue 6), on PostgreSQL. Not a test: run it by hand.
+ *
+ *   cd /work/main && npx tsx bench/heartbeat.ts
+ *
+ * 1. Creates a fresh database on postgres://postgres@127.0.0.1:5432 (BENCH_DATABASE_URL to change
+ *    the server), migrates and seeds it, adds 200 learners (one per connection, each with a
+ *    session and an open chapter) and 2000 examinees (course complete, exam started).
+ * 2. Starts, in a child process on 127.0.0.1, the real app and a bare Fastify app whose only route
+ *    runs the same single heartbeat statement (modules/learning/record-heartbeat.ts beatStatement)
+ *    with no session, no CSRF, no validation — the ceiling the real endpoint is compared with.
+ * 3. autocannon, 200 connections, BENCH_SECONDS (default 10) per run: bare, heartbeat, bare,
+ *    heartbeat (alternating, so neither gets a warmer database); then exam submit (交卷, graded and
+ *    credited) at 100 connections, each request submitting a different open attempt.
+ * 4. Prints the numbers and drops the database.
+ *
+ * Options (environment): BENCH_SECONDS (10), BENCH_POOL (20 connections per app), BENCH_EXAMINEES
+ * (2000), BENCH_DIAG=1 adds GET /api/health and an authenticated one-query GET to show the
+ * framework's and the session lookup's share, BENCH_ONLY=heartbeat|submit|diag runs one part (for
+ * profiling), BENCH_PROF=<dir> writes a V8 CPU profile of the server process.
+ * A third server in the child is a what-if, not shipped code: the same app with the session lookup
+ * sent as a prepared statement (see serve()).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../server/src/app';
+import { SessionStore } from '../server/src/auth/sessions';
+import { now } from '../server/src/clock';
+import { loadConfig } from '../server/src/config';
+import { openPostgres } from '../server/src/db/client';
+import { migrate } from '../server/src/db/migrate';
+import { ensureLearningData } from '../server/src/db/seed/learning-data';
+import { ensureReferenceData } from '../server/src/db/seed/reference-data';
+import { accounts, courseChapters, courses } from '../server/src/db/schema/index';
+import { runBeat } from '../server/src/modules/learning/record-heartbeat';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+}
+interface AutocannonClient {
+  setHeaders(h: Record<string, string>): void;
+  setBody(b: string): void;
+}
+type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const POOL = Number(process.env.BENCH_POOL ?? 20);
+const LEARNERS = 200;
+const EXAMINEES = Number(process.env.BENCH_EXAMINEES ?? 2000);
+const SECRET = 'bench-session-secret-0123456789abcdef-0123';
+const SELF = fileURLToPath(import.meta.url);
+
+interface Fixture {
+  learners: Array<{ cookie: string; csrf: string; accountId: number; tabId: string }>;
+  examinees: Array<{ cookie: string; csrf: string }>;
+  chapterId: number;
+  year: number;
+}
+
+function dbUrl(name: string): string {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin(q: string): Promise<void> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(q);
+  } finally {
+    await c.end();
+  }
+}
+
+// ------------------------------------------------------------------ child: the two servers
+
+async function serve(url: string): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bench-'));
+  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: url, DATA_DIR: dataDir, RATE_LIMIT: 'false', DATABASE_POOL_SIZE: String(POOL) });
+  const database = await openPostgres(url, POOL);
+  const app = await buildApp({ config, database, sessionSecret: SECRET, logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+
+  const bareDb = await openPostgres(url, POOL);
+  const bare = Fastify({ logger: false });
+  bare.post<{ Body: { accountId: number; tabId: string; chapterId: number } }>('/bare/heartbeat', async (req) => {
+    const row = await runBeat(bareDb.db, { ...req.body, at: now().toISOString(), positionMs: 0, resume: false });
+    return { active: Boolean(row), creditedSeconds: row ? Math.floor(Number(row.credited_ms) / 1000) : 0 };
+  });
+  await bare.listen({ host: '127.0.0.1', port: 0 });
+
+  // What-if (not the shipped code): the same app, but the foundation's per-request session lookup is
+  // sent as a named prepared statement, as the heartbeat statement is. Shows how much of the
+  // heartbeat's cost is that lookup (server/src/auth/sessions.ts, outside this area).
+  const whatIfDb = await openPostgres(url, POOL);
+  const pool = whatIfDb.pool! as unknown as { query: (...a: unknown[]) => unknown };
+  const plain = pool.query.bind(pool);
+  pool.query = (q: unknown, ...rest: unknown[]) =>
+    plain(typeof q === 'object' && q && String((q as { text?: string }).text).startsWith('select "sessions"."id"') ? { ...q, name: 'bench_session_load' } : q, ...rest);
+  const whatIf = await buildApp({ config, database: whatIfDb, sessionSecret: SECRET, logger: false });
+  await whatIf.listen({ host: '127.0.0.1', port: 0 });
+
+  const port = (s: typeof app.server) => (s.address() as { port: number }).port;
+  process.stdout.write(`READY ${port(app.server)} ${port(bare.server)} ${port(whatIf.server)}\n`);
+  process.on('SIGTERM', () => {
+    void Promise.all([app.close(), bare.close(), whatIf.close()])
+      .then(() => Promise.all([database.close(), bareDb.close(), whatIfDb.close()]))
+      .finally(() => {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        process.exit(0);
+      });
+  });
+}
+
+// ------------------------------------------------------------------ parent: data, load, report
+
+async function prepare(url: string): Promise<Fixture> {
+  const database = await openPostgres(url, 10);
+  await migrate(database);
+  await ensureReferenceData(database.db);
+  await ensureLearningData(database.db);
+  const db = database.db;
+  const [course] = await db.select().from(courses).where(sql`${courses.code} = 'GX-2024-BX'`);
+  const [chapter] = await db.select().from(courseChapters).where(sql`${courseChapters.courseId} = ${course!.id} AND ${courseChapters.seq} = 1`);
+  const year = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now()));
+  const at = now();
+  const people = await db
+    .insert(accounts)
+    .values(
+      Array.from({ length: LEARNERS + EXAMINEES }, (_, i) => ({
+        kind: 'professional' as const,
+        realm: 'person' as const,
+        username: `bench-${i}`,
+        passwordHash: 'x',
+        mustChangePassword: false,
+        loginEnabled: true,
+        name: `压测${i}`,
+        phone: '13800138000',
+        email: 'bench@example.com',
+        createdAt: at,
+        updatedAt: at,
+      })),
+    )
+    .returning({ id: accounts.id });
+  const sessions = new SessionStore(SECRET, 30);
+  const withSession = async (id: number) => {
+    const s = await sessions.create(db, id, {});
+    return { accountId: id, cookie: `ptce_sid=${s.token}`, csrf: s.csrfToken };
+  };
+  const learners = [];
+  for (const p of people.slice(0, LEARNERS)) learners.push({ ...(await withSession(p.id)), tabId: `bench-tab-${p.id}` });
+  const examinees = [];
+  for (const p of people.slice(LEARNERS)) examinees.push(await withSession(p.id));
+  // Examinees have completed the course (written directly: this bench is about the exam).
+  const ids = examinees.map((e) => e.accountId);
+  await db.execute(sql`INSERT INTO exam_rounds (account_id, plan_year, round_no, kind, opened_at)
+    SELECT a, ${year}, 1, 'regular', ${at.toISOString()}::timestamptz FROM unnest(${`{${ids.join(',')}}`}::int[]) AS a`);
+  await db.execute(sql`INSERT INTO course_completions (account_id, plan_year, course_id, round_no, completed_at)
+    SELECT a, ${year}, ${course!.id}, 1, ${at.toISOString()}::timestamptz FROM unnest(${`{${ids.join(',')}}`}::int[]) AS a`);
+  await database.close();
+  return { learners, examinees, chapterId: chapter!.id, year };
+}
+
+async function call(base: string, p: { cookie: string; csrf: string }, method: string, url: string, body?: unknown) {
+  const res = await fetch(base + url, {
+    method,
+    headers: body === undefined ? { cookie: p.cookie, 'x-csrf-token': p.csrf } : { cookie: p.cookie, 'x-csrf-token': p.csrf, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<Record<string, unknown>>;
+}
+
+async function inBatches<T>(items: T[], size: number, fn: (x: T) => Promise<unknown>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+function line(name: string, r: AutocannonResult) {
+  return {
+    run: name,
+    'req/s': Math.round(r.requests.average),
+    'p50 ms': r.latency.p50,
+    'p99 ms': r.latency.p99,
+    'max ms': r.latency.max,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+}
+
+async function main(): Promise<void> {
+  const name = `ptce_bench_${Date.now()}`;
+  await admin(`CREATE DATABASE ${name}`);
+  let child: ReturnType<typeof spawn> | null = null;
+  try {
+    const url = dbUrl(name);
+    console.log(`database ${name}: preparing ${LEARNERS} learners and ${EXAMINEES} examinees…`);
+    const fx = await prepare(url);
+    const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+    child = spawn(process.execPath, [...prof, '--import', 'tsx', SELF, '--serve', url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const [appPort, barePort, whatIfPort] = await new Promise<[number, number, number]>((resolve, reject) => {
+      let out = '';
+      child!.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /READY (\d+) (\d+) (\d+)/.exec(out);
+        if (m) resolve([Number(m[1]), Number(m[2]), Number(m[3])]);
+      });
+      child!.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+    });
+    const app = `http://127.0.0.1:${appPort}`;
+    const bare = `http://127.0.0.1:${barePort}`;
+    const whatIf = `http://127.0.0.1:${whatIfPort}`;
+
+    // Each learner opens chapter 1 in "their" tab; each examinee starts the exam (paper drawn, stored).
+    await inBatches(fx.learners, 20, (l) => call(app, l, 'POST', `/api/learning/years/${fx.year}/chapters/${fx.chapterId}/open`, { tabId: l.tabId }));
+    const attempts: Array<{ id: number; cookie: string; csrf: string; body: string }> = [];
+    await inBatches(fx.examinees, 20, async (e) => {
+      const a = await call(app, e, 'POST', `/api/exams/years/${fx.year}/attempts`);
+      const questions = a.questions as Array<{ no: number; options: string[] }>;
+      const answers = Object.fromEntries(questions.map((q) => [String(q.no), [q.no % q.options.length]]));
+      attempts.push({ id: a.id as number, cookie: e.cookie, csrf: e.csrf, body: JSON.stringify({ answers }) });
+    });
+
+    const perConnection = (makeBody: (l: Fixture['learners'][number]) => unknown, withSession: boolean) => {
+      let i = 0;
+      return (client: AutocannonClient) => {
+        const l = fx.learners[i++ % fx.learners.length]!;
+        client.setHeaders(withSession ? { 'content-type': 'application/json', cookie: l.cookie, 'x-csrf-token': l.csrf } : { 'content-type': 'application/json' });
+        const body = makeBody(l);
+        if (body !== undefined) client.setBody(JSON.stringify(body));
+      };
+    };
+    const beat = (base: string, route: string, bareRoute: boolean, duration = SECONDS) =>
+      autocannon({
+        url: base + route,
+        method: 'POST',
+        connections: 200,
+        duration,
+        setupClient: perConnection((l) => (bareRoute ? { accountId: l.accountId, tabId: l.tabId, chapterId: fx.chapterId } : { tabId: l.tabId, chapterId: fx.chapterId }), !bareRoute),
+      });
+
+    const only = process.env.BENCH_ONLY; // 'heartbeat' | 'submit' (profiling)
+    const rows: Array<ReturnType<typeof line>> = [];
+    if (only !== 'submit' && only !== 'diag') {
+      console.log('warming up…');
+      await beat(bare, '/bare/heartbeat', true, 3);
+      await beat(app, '/api/learning/heartbeat', false, 3);
+      for (let round = 1; round <= 2; round++) {
+        console.log(`round ${round}: bare, then heartbeat (${SECONDS} s each, 200 connections)…`);
+        rows.push(line(`bare UPSERT route #${round}`, await beat(bare, '/bare/heartbeat', true)));
+        rows.push(line(`POST /api/learning/heartbeat #${round}`, await beat(app, '/api/learning/heartbeat', false)));
+      }
+      await beat(whatIf, '/api/learning/heartbeat', false, 3);
+      rows.push(line('what-if: heartbeat, session lookup prepared', await beat(whatIf, '/api/learning/heartbeat', false)));
+    }
+
+    if (process.env.BENCH_DIAG || only === 'diag') {
+      // Where the time goes: the framework with no database, and with the session lookup only.
+      const get = (route: string, withSession: boolean) =>
+        autocannon({ url: app + route, connections: 200, duration: SECONDS, setupClient: perConnection(() => undefined, withSession) });
+      rows.push(line('GET /api/health (SELECT 1, no session)', await get('/api/health', false)));
+      rows.push(line('GET /api/learning/hours (session + 1 query)', await get('/api/learning/hours', true)));
+    }
+    if (only === 'heartbeat' || only === 'diag') {
+      console.table(rows);
+      return;
+    }
+
+    console.log(`exam submit: ${attempts.length} open attempts, 100 connections…`);
+    let next = 0;
+    const submit = await autocannon({
+      url: app,
+      connections: 100,
+      amount: attempts.length,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req: Record<string, unknown>) => {
+            const a = attempts[next++ % attempts.length]!;
+            return { ...req, path: `/api/exams/attempts/${a.id}/submit`, headers: { 'content-type': 'application/json', cookie: a.cookie, 'x-csrf-token': a.csrf }, body: a.body };
+          },
+        },
+      ],
+    });
+    rows.push(line('POST /api/exams/attempts/:id/submit', submit));
+
+    console.table(rows);
+    if (only !== 'submit') {
+      const bareAvg = (rows[0]!['req/s'] + rows[2]!['req/s']) / 2;
+      const realAvg = (rows[1]!['req/s'] + rows[3]!['req/s']) / 2;
+      console.log(`heartbeat / bare throughput: ${((realAvg / bareAvg) * 100).toFixed(0)}% (goal ≥ 50%); heartbeat p99 ${rows[1]!['p99 ms']} / ${rows[3]!['p99 ms']} ms (goal ≤ 50 ms); what-if ${((rows[4]!['req/s'] / bareAvg) * 100).toFixed(0)}%`);
+    }
+    console.log(`submit p99 ${submit.latency.p99} ms (goal ≤ 100 ms at 100 connections)`);
+    const check = new pg.Client({ connectionString: url });
+    await check.connect();
+    const graded = await check.query(`SELECT count(*)::int AS n FROM exam_attempts WHERE submitted_at IS NOT NULL AND auto_submitted = false`);
+    await check.end();
+    console.log(`attempts graded by the submit run: ${graded.rows[0].n} of ${attempts.length}`);
+  } finally {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.on('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    console.log(`dropped ${name}`);
+  }
+}
+
+if (process.argv[2] === '--serve') {
+  void serve(process.argv[3]!);
+} else {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
