@@ -338,6 +338,7 @@ async function main() {
   } finally {
     appProc.child.kill('SIGTERM');
     baseProc.child.kill('SIGTERM');
+    fs.rmSync(appEnv.DATA_DIR, { recursive: true, force: true });
     await pool.query(`DELETE FROM sessions WHERE user_agent = 'bench'`).catch(() => {});
     await pool.end();
     await database.close();
@@ -451,6 +452,8 @@ async function writeResults(r: {
     'npm run bench                                                                # from the repository root (ptce_bench)',
     'cd server && npx tsx ../bench/generate.ts --db ptce_bench_i4 --units 2000 --people 200000 --records 1000000',
     'npm run bench -w server -- --db ptce_bench_i4                                # issue 4: 1,000,000 records / 200,000 people',
+    'cd server && npx tsx ../bench/generate.ts --scale 1 --db ptce_bench_full     # the whole province, ~8 min, 10 GB',
+    'npm run bench -w server -- --db ptce_bench_full',
     '```',
     '',
   ].join('\n');

@@ -21,13 +21,13 @@ const world = await buildWorld(t, '竞态');
 const { unit1, deptA, pA } = world;
 const ROUNDS = 5;
 
-type Who = MatrixRole | { accountId: number };
+type Who = MatrixRole | { accountId: number } | { headers: Record<string, string> };
+async function sessionOf(accountId: number) {
+  const s = await t.app.deps.sessions.create(t.db, accountId, {});
+  return { cookie: `ptce_sid=${s.token}`, 'x-csrf-token': s.csrfToken };
+}
 async function send(who: Who, method: 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, body: unknown): Promise<LightMyRequestResponse> {
-  let headers: Record<string, string>;
-  if (typeof who === 'object') {
-    const s = await t.app.deps.sessions.create(t.db, who.accountId, {});
-    headers = { cookie: `ptce_sid=${s.token}`, 'x-csrf-token': s.csrfToken };
-  } else headers = await world.headersFor(who);
+  const headers = typeof who !== 'object' ? await world.headersFor(who) : 'headers' in who ? who.headers : await sessionOf(who.accountId);
   return t.app.inject({ method, url, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
 }
 
@@ -229,11 +229,13 @@ describe('organization', () => {
       const b = await buildAccount(t.db, { kind: 'unit_admin', unitId: unit1.id });
       // The world's own total admin steps aside (moved into a department) so a and b are the only two.
       await t.db.update(accounts).set({ departmentId: deptA.id }).where(and(eq(accounts.unitId, unit1.id), eq(accounts.kind, 'unit_admin'), sql`${accounts.id} NOT IN (${a.id}, ${b.id})`, sql`${accounts.departmentId} IS NULL`));
+      // Sessions first: once one admin is deleted, a session can no longer be made for them.
+      const [asA, asB] = [{ headers: await sessionOf(a.id) }, { headers: await sessionOf(b.id) }];
       const results = await Promise.all([
-        send({ accountId: a.id }, 'DELETE', `/api/org/admins/${b.id}`, {}),
-        send({ accountId: b.id }, 'DELETE', `/api/org/admins/${a.id}`, {}),
-        send({ accountId: a.id }, 'PATCH', `/api/org/admins/${b.id}`, { loginEnabled: false }),
-        send({ accountId: b.id }, 'PATCH', `/api/org/admins/${a.id}`, { departmentId: deptA.id }),
+        send(asA, 'DELETE', `/api/org/admins/${b.id}`, {}),
+        send(asB, 'DELETE', `/api/org/admins/${a.id}`, {}),
+        send(asA, 'PATCH', `/api/org/admins/${b.id}`, { loginEnabled: false }),
+        send(asB, 'PATCH', `/api/org/admins/${a.id}`, { departmentId: deptA.id }),
       ]);
       never5xx(results);
       const left = await t.db.select().from(accounts).where(and(eq(accounts.unitId, unit1.id), eq(accounts.kind, 'unit_admin'), sql`${accounts.departmentId} IS NULL`, eq(accounts.loginEnabled, true)));
