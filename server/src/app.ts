@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SESSION_COOKIE, SessionStore } from './auth/sessions';
 import type { Config } from './config';
@@ -59,6 +59,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
             },
           },
     trustProxy: true,
+    // Errors Fastify raises before routing (e.g. a malformed percent-encoding in the path) answer in
+    // the same {error:{code,message}} shape as everything else.
+    frameworkErrors: (_err, _req, reply) => {
+      void (reply as unknown as FastifyReply).status(400).send({ error: { code: 'BAD_REQUEST', message: '请求地址不正确' } });
+    },
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { now } from '../../clock';
 import { regionPrefix, unitScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
-import { accounts, authorities, regions, units } from '../../db/schema/index';
+import { accounts, authorities, industries, regions, units } from '../../db/schema/index';
 import { normalizeCreditCode, validateCreditCode } from '../../domain/credit-code';
 import { AppError, invalid, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
@@ -25,6 +25,10 @@ async function assertRefs(db: Db, input: Partial<UnitInput>) {
   if (input.regionCode) {
     const [r] = await db.select().from(regions).where(eq(regions.code, input.regionCode));
     if (!r || r.level === 'province') throw invalid('regionCode', '所在地区无效，请选择市或县（区）');
+  }
+  if (input.industryCode) {
+    const [i] = await db.select({ code: industries.code }).from(industries).where(eq(industries.code, input.industryCode));
+    if (!i) throw invalid('industryCode', '行业代码无效，请从列表中选择');
   }
   if (input.supervisingAuthorityId) {
     const [a] = await db.select({ id: authorities.id }).from(authorities).where(eq(authorities.id, input.supervisingAuthorityId));
