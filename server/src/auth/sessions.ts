@@ -52,7 +52,15 @@ export class SessionStore {
   async load(db: Db, token: string): Promise<Actor | null> {
     const id = this.key(token);
     const [row] = await db
-      .select({ s: sessions, a: accounts, auth: authorities })
+      // Only what the actor needs: this runs on every authenticated request.
+      .select({
+        s: { lastSeenAt: sessions.lastSeenAt, csrfToken: sessions.csrfToken },
+        a: {
+          id: accounts.id, kind: accounts.kind, name: accounts.name, loginEnabled: accounts.loginEnabled, unitId: accounts.unitId,
+          departmentId: accounts.departmentId, authorityId: accounts.authorityId, baseId: accounts.baseId, mustChangePassword: accounts.mustChangePassword,
+        },
+        auth: { regionCode: authorities.regionCode, industryCode: authorities.industryCode },
+      })
       .from(sessions)
       .innerJoin(accounts, eq(accounts.id, sessions.accountId))
       .leftJoin(authorities, eq(authorities.id, accounts.authorityId))

@@ -18,7 +18,10 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
     return complianceFor(ctx.db, ctx.actor.id, req.query.year ?? shanghaiYear());
   });
   app.get('/compliance/me/years', { schema: { tags, summary: '历年达标情况', response: { 200: z.array(ComplianceStatus) } }, config: { policy: compliancePolicy.own } },
-    async (req) => complianceYears(ctxOf(req).db, ctxOf(req).actor.id));
+    async (req) => {
+      const ctx = ctxOf(req);
+      return complianceYears(ctx.db, ctx.actor.id);
+    });
   app.get('/compliance/unit/export', { schema: { tags, summary: '导出Excel：单位人员年度达标情况（当前筛选条件的全部人员）', querystring: ComplianceListQuery }, config: { policy: compliancePolicy.list } },
     async (req, reply) => {
       const write = await unitComplianceExport(ctxOf(req), req.query);

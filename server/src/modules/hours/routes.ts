@@ -47,7 +47,10 @@ export const hoursRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/hours/my/records', { schema: { tags, summary: '学时登记 / 培训登记详情（本人）', querystring: RecordListQuery, response: { 200: Page(RecordRow) } }, config: { policy: hoursPolicy.ownRecords } },
     async (req) => listRecords(ctxOf(req), 'mine', req.query));
   app.get('/hours/my/overview', { schema: { tags, summary: '培训总体查询（本人）', response: { 200: z.array(YearTotals) } }, config: { policy: hoursPolicy.ownRecords } },
-    async (req) => yearTotals(ctxOf(req).db, ctxOf(req).actor.id));
+    async (req) => {
+      const ctx = ctxOf(req);
+      return yearTotals(ctx.db, ctx.actor.id);
+    });
 
   // 登记、修改、删除、提交、撤回 — one set of commands for both sides
   app.post('/hours/records', { schema: { tags, summary: '新登记培训 / 专业科目学时登记', body: CreateRecordRequest, response: { 201: z.object({ id: z.number().int(), hours: z.number() }) } }, config: { policy: hoursPolicy.register } },

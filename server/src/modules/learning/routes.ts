@@ -78,7 +78,10 @@ export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/learning/hours', {
     schema: { tags, summary: '我的公需科目学时（按年度）', response: { 200: z.array(PublicHoursRow) } },
     config: study,
-  }, async (req) => publicHoursByYear(ctxOf(req).db, ctxOf(req).actor.id));
+  }, async (req) => {
+      const ctx = ctxOf(req);
+      return publicHoursByYear(ctx.db, ctx.actor.id);
+    });
 
   app.get('/learning/chapters/:chapterId/file', {
     schema: { tags, summary: '章节文件（PDF、视频；支持Range）', params: ChapterIdParam },
