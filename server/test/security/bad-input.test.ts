@@ -47,11 +47,6 @@ const EVIL: Array<[string, string]> = [
  * reproduce — the last test fails once one no longer does, so the entry gets removed with the fix.
  */
 const KNOWN_DEFECTS: Array<{ route: RegExp; problem: RegExp; note: string }> = [
-  {
-    route: /^GET \/api\/exports\//,
-    problem: /^\?(q|departmentId)= (NUL|int4 overflow) → 599/,
-    note: 'the Excel exports send their 200 headers before running the query, so a query that fails (NUL in q, departmentId beyond int4) breaks the download off half-way instead of answering 400',
-  },
 ];
 const reproduced = new Set<number>();
 function unknownProblems(routeKey: string, problems: string[]): string[] {

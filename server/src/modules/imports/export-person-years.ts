@@ -1,6 +1,5 @@
 import type { ExportPersonYearsQuery } from '@ptce/contracts';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Writable } from 'node:stream';
 import { shanghaiDate } from '../../clock';
 import { personScope } from '../../auth/scope';
 import { accounts, departments } from '../../db/schema/index';
@@ -8,7 +7,8 @@ import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
 import { personSearch } from '../org/staff';
 import { idNumberFormatter } from './id-visibility';
-import { xlsxSheetWriter, type XlsxColumn } from './xlsx-writer';
+import { preparePagedExport } from './paged-export';
+import type { XlsxColumn } from './xlsx-writer';
 
 // Ordered by name like the list, and no index serves that order, so every page sorts the scope's
 // people (top-N): fewer, larger pages. Their rows are small.
@@ -34,7 +34,7 @@ export const personYearsExportName = () => `专业科目学时查询_${shanghaiD
  * OFFSET over everything — and each page's years are aggregated for just those people. Rows are grouped
  * by person (newest year first); the auto-filter sorts them any other way.
  */
-export async function exportPersonYears(ctx: Ctx, q: ExportPersonYearsQuery, out: Writable): Promise<number> {
+export async function exportPersonYears(ctx: Ctx, q: ExportPersonYearsQuery) {
   const idText = idNumberFormatter(ctx.actor);
   const columns: XlsxColumn<PersonYear>[] = [
     { header: '姓名', width: 12, value: (r) => r.name },
@@ -51,48 +51,47 @@ export async function exportPersonYears(ctx: Ctx, q: ExportPersonYearsQuery, out
   if (q.departmentId) where.push(eq(accounts.departmentId, q.departmentId));
   const yearFilter = q.year ? sql`AND year = ${q.year}` : sql``;
 
-  const sheet = xlsxSheetWriter(out, '专业科目学时查询', columns);
-  let after: { name: string; id: number } | null = null;
-  for (;;) {
-    const people: Array<{ id: number; name: string; idNumber: string | null; dept: string | null }> = await ctx.db
-      .select({ id: accounts.id, name: accounts.name, idNumber: accounts.idNumber, dept: departments.name })
-      .from(accounts)
-      .leftJoin(departments, eq(departments.id, accounts.departmentId))
-      .where(and(...where, after ? sql`(${accounts.name}, ${accounts.id}) > (${after.name}, ${after.id})` : undefined))
-      .orderBy(asc(accounts.name), asc(accounts.id))
-      .limit(PAGE);
-    if (!people.length) break;
-    const ids = people.map((p) => p.id);
-    const { rows } = await ctx.db.execute(sql`
-      WITH prof AS (
-        SELECT account_id, year, sum(hours) FILTER (WHERE status = 'approved') AS professional, count(*) AS records
-        FROM hour_records WHERE ${inArray(sql`account_id`, ids)} ${yearFilter} GROUP BY account_id, year),
-      pub AS (
-        SELECT account_id, year, sum(hours) AS public_hours
-        FROM public_credits WHERE ${inArray(sql`account_id`, ids)} ${yearFilter} GROUP BY account_id, year)
-      SELECT coalesce(prof.account_id, pub.account_id) AS account_id, coalesce(prof.year, pub.year) AS year,
-             coalesce(prof.professional, 0) AS professional, coalesce(pub.public_hours, 0) AS public_hours,
-             coalesce(prof.records, 0) AS records
-      FROM prof FULL JOIN pub ON pub.account_id = prof.account_id AND pub.year = prof.year`);
-    const byPerson = new Map<number, Array<Record<string, unknown>>>();
-    for (const r of rows as Array<Record<string, unknown>>) {
-      const id = num(r.account_id);
-      if (!byPerson.has(id)) byPerson.set(id, []);
-      byPerson.get(id)!.push(r);
-    }
-    const batch: PersonYear[] = [];
-    for (const p of people) {
-      const years = (byPerson.get(p.id) ?? []).sort((a, b) => num(b.year) - num(a.year));
-      for (const y of years) {
-        batch.push({ name: p.name, idNumber: p.idNumber, dept: p.dept, year: num(y.year), publicHours: num(y.public_hours), professionalHours: num(y.professional), records: num(y.records) });
+  type Cursor = { name: string; id: number };
+  return preparePagedExport<PersonYear, Cursor>({
+    sheetName: '专业科目学时查询',
+    columns,
+    page: async (after) => {
+      const people: Array<{ id: number; name: string; idNumber: string | null; dept: string | null }> = await ctx.db
+        .select({ id: accounts.id, name: accounts.name, idNumber: accounts.idNumber, dept: departments.name })
+        .from(accounts)
+        .leftJoin(departments, eq(departments.id, accounts.departmentId))
+        .where(and(...where, after ? sql`(${accounts.name}, ${accounts.id}) > (${after.name}, ${after.id})` : undefined))
+        .orderBy(asc(accounts.name), asc(accounts.id))
+        .limit(PAGE);
+      if (!people.length) return { rows: [], next: null };
+      const ids = people.map((p) => p.id);
+      const { rows } = await ctx.db.execute(sql`
+        WITH prof AS (
+          SELECT account_id, year, sum(hours) FILTER (WHERE status = 'approved') AS professional, count(*) AS records
+          FROM hour_records WHERE ${inArray(sql`account_id`, ids)} ${yearFilter} GROUP BY account_id, year),
+        pub AS (
+          SELECT account_id, year, sum(hours) AS public_hours
+          FROM public_credits WHERE ${inArray(sql`account_id`, ids)} ${yearFilter} GROUP BY account_id, year)
+        SELECT coalesce(prof.account_id, pub.account_id) AS account_id, coalesce(prof.year, pub.year) AS year,
+               coalesce(prof.professional, 0) AS professional, coalesce(pub.public_hours, 0) AS public_hours,
+               coalesce(prof.records, 0) AS records
+        FROM prof FULL JOIN pub ON pub.account_id = prof.account_id AND pub.year = prof.year`);
+      const byPerson = new Map<number, Array<Record<string, unknown>>>();
+      for (const r of rows as Array<Record<string, unknown>>) {
+        const id = num(r.account_id);
+        if (!byPerson.has(id)) byPerson.set(id, []);
+        byPerson.get(id)!.push(r);
       }
-    }
-    await sheet.add(batch);
-    const last: { id: number; name: string } = people[people.length - 1]!;
-    after = { name: last.name, id: last.id };
-    if (people.length < PAGE) break;
-  }
-  const count = await sheet.end();
-  await writeAudit(ctx.db, ctx, { action: 'exports.hours.person-years', detail: { filter: q, rows: count } });
-  return count;
+      const batch: PersonYear[] = [];
+      for (const p of people) {
+        const years = (byPerson.get(p.id) ?? []).sort((a, b) => num(b.year) - num(a.year));
+        for (const y of years) {
+          batch.push({ name: p.name, idNumber: p.idNumber, dept: p.dept, year: num(y.year), publicHours: num(y.public_hours), professionalHours: num(y.professional), records: num(y.records) });
+        }
+      }
+      const last = people[people.length - 1]!;
+      return { rows: batch, next: people.length === PAGE ? { name: last.name, id: last.id } : null };
+    },
+    done: (count) => writeAudit(ctx.db, ctx, { action: 'exports.hours.person-years', detail: { filter: q, rows: count } }),
+  });
 }

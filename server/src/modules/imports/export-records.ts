@@ -1,12 +1,12 @@
 import { ACTIVITY_TYPE_LABEL, HALF_DAY_LABEL, RECORD_STATUS_LABEL, type ActivityType, type ExportRecordsQuery, type HalfDay, type RecordStatus } from '@ptce/contracts';
 import { sql } from 'drizzle-orm';
-import type { Writable } from 'node:stream';
 import { formatShanghai, shanghaiDate } from '../../clock';
 import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
 import { recordListWhere } from '../hours/list-records';
 import { idNumberFormatter } from './id-visibility';
-import { xlsxSheetWriter, type XlsxColumn } from './xlsx-writer';
+import { preparePagedExport } from './paged-export';
+import type { XlsxColumn } from './xlsx-writer';
 
 // Small pages: a page of rows is alive while it is written, and a small one dies young (not promoted to
 // the old generation, where 100,000 rows of garbage would pile up until a full GC).
@@ -45,8 +45,9 @@ export const recordsExportName = () => `专业科目学时审核结果_${shangha
  * 专业科目学时审核结果 → Excel: the list's own filter and scope (hours/list-records.ts recordListWhere,
  * kind 'results' — status, year, name or ID number, department), the whole result, newest first. Paged
  * by id (keyset: `id < last`, no OFFSET), each page selecting only the exported columns, streamed out.
+ * The first page is read before the response starts (paged-export.ts).
  */
-export async function exportRecords(ctx: Ctx, q: ExportRecordsQuery, out: Writable): Promise<number> {
+export async function exportRecords(ctx: Ctx, q: ExportRecordsQuery) {
   const idText = idNumberFormatter(ctx.actor);
   const columns: XlsxColumn<Row>[] = [
     { header: '姓名', width: 12, value: (x) => x.person_name },
@@ -71,30 +72,27 @@ export async function exportRecords(ctx: Ctx, q: ExportRecordsQuery, out: Writab
     { header: '备注', width: 24, value: (x) => x.remarks },
   ];
   const where = recordListWhere(ctx, 'results', q);
-  const sheet = xlsxSheetWriter(out, '专业科目学时审核结果', columns);
-  let before: number | null = null;
-  for (;;) {
-    const { rows }: { rows: Row[] } = await ctx.db.execute<Row>(sql`
-      SELECT hour_records.id, accounts.name AS person_name, accounts.id_number, departments.name AS department_name,
-             hour_records.year, hour_records.activity_type, hour_records.title, hour_records.organizer, hour_records.place,
-             hour_records.start_date::text AS start_date, hour_records.start_half, hour_records.end_date::text AS end_date, hour_records.end_half,
-             hour_records.hours, hour_records.status, hour_records.source,
-             CASE hour_records.review_target WHEN 'authority' THEN authorities.name WHEN 'unit' THEN units.name END AS reviewer_name,
-             hour_records.submitted_at, hour_records.decided_at, hour_records.opinion, hour_records.remarks
-      FROM hour_records
-      INNER JOIN accounts ON accounts.id = hour_records.account_id
-      LEFT JOIN departments ON departments.id = accounts.department_id
-      LEFT JOIN units ON units.id = hour_records.unit_id
-      LEFT JOIN authorities ON authorities.id = hour_records.authority_id
-      WHERE ${where} ${before === null ? sql`` : sql`AND hour_records.id < ${before}`}
-      ORDER BY hour_records.id DESC
-      LIMIT ${PAGE}`);
-    if (!rows.length) break;
-    await sheet.add(rows);
-    before = Number(rows[rows.length - 1]!.id);
-    if (rows.length < PAGE) break;
-  }
-  const count = await sheet.end();
-  await writeAudit(ctx.db, ctx, { action: 'exports.hours.results', detail: { filter: q, rows: count } });
-  return count;
+  return preparePagedExport<Row, number>({
+    sheetName: '专业科目学时审核结果',
+    columns,
+    page: async (before) => {
+      const { rows }: { rows: Row[] } = await ctx.db.execute<Row>(sql`
+        SELECT hour_records.id, accounts.name AS person_name, accounts.id_number, departments.name AS department_name,
+               hour_records.year, hour_records.activity_type, hour_records.title, hour_records.organizer, hour_records.place,
+               hour_records.start_date::text AS start_date, hour_records.start_half, hour_records.end_date::text AS end_date, hour_records.end_half,
+               hour_records.hours, hour_records.status, hour_records.source,
+               CASE hour_records.review_target WHEN 'authority' THEN authorities.name WHEN 'unit' THEN units.name END AS reviewer_name,
+               hour_records.submitted_at, hour_records.decided_at, hour_records.opinion, hour_records.remarks
+        FROM hour_records
+        INNER JOIN accounts ON accounts.id = hour_records.account_id
+        LEFT JOIN departments ON departments.id = accounts.department_id
+        LEFT JOIN units ON units.id = hour_records.unit_id
+        LEFT JOIN authorities ON authorities.id = hour_records.authority_id
+        WHERE ${where} ${before === null ? sql`` : sql`AND hour_records.id < ${before}`}
+        ORDER BY hour_records.id DESC
+        LIMIT ${PAGE}`);
+      return { rows, next: rows.length === PAGE ? Number(rows[rows.length - 1]!.id) : null };
+    },
+    done: (count) => writeAudit(ctx.db, ctx, { action: 'exports.hours.results', detail: { filter: q, rows: count } }),
+  });
 }

@@ -1,6 +1,5 @@
 import type { ExportStaffQuery } from '@ptce/contracts';
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Writable } from 'node:stream';
 import { formatShanghai, shanghaiDate } from '../../clock';
 import { personScope } from '../../auth/scope';
 import { accounts, departments } from '../../db/schema/index';
@@ -8,7 +7,8 @@ import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
 import { personSearch } from '../org/staff';
 import { idNumberFormatter } from './id-visibility';
-import { xlsxSheetWriter, type XlsxColumn } from './xlsx-writer';
+import { preparePagedExport } from './paged-export';
+import type { XlsxColumn } from './xlsx-writer';
 
 // Ordered by name like the list, and no index serves that order, so every page sorts the scope's
 // people (top-N): fewer, larger pages. Their rows are small.
@@ -22,7 +22,7 @@ export const staffExportName = () => `专业技术人员_${shanghaiDate().replac
  * department), with the list's filter (name or ID number, department; 0 = no department), ordered
  * like the list by name — paged by (name, id), keyset.
  */
-export async function exportStaff(ctx: Ctx, q: ExportStaffQuery, out: Writable): Promise<number> {
+export async function exportStaff(ctx: Ctx, q: ExportStaffQuery) {
   const idText = idNumberFormatter(ctx.actor);
   const columns: XlsxColumn<Person>[] = [
     { header: '姓名', width: 12, value: (p) => p.name },
@@ -37,23 +37,20 @@ export async function exportStaff(ctx: Ctx, q: ExportStaffQuery, out: Writable):
   if (q.q) where.push(personSearch(q.q));
   if (q.departmentId !== undefined) where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));
 
-  const sheet = xlsxSheetWriter(out, '专业技术人员', columns);
-  let after: { name: string; id: number } | null = null;
-  for (;;) {
-    const rows: Person[] = await ctx.db
-      .select({ id: accounts.id, name: accounts.name, idNumber: accounts.idNumber, gender: accounts.gender, phone: accounts.phone, email: accounts.email, dept: departments.name, lastLoginAt: accounts.lastLoginAt })
-      .from(accounts)
-      .leftJoin(departments, eq(departments.id, accounts.departmentId))
-      .where(and(...where, after ? sql`(${accounts.name}, ${accounts.id}) > (${after.name}, ${after.id})` : undefined))
-      .orderBy(asc(accounts.name), asc(accounts.id))
-      .limit(PAGE);
-    if (!rows.length) break;
-    await sheet.add(rows);
-    const last = rows[rows.length - 1]!;
-    after = { name: last.name, id: last.id };
-    if (rows.length < PAGE) break;
-  }
-  const count = await sheet.end();
-  await writeAudit(ctx.db, ctx, { action: 'exports.org.staff', detail: { filter: q, rows: count } });
-  return count;
+  return preparePagedExport<Person, { name: string; id: number }>({
+    sheetName: '专业技术人员',
+    columns,
+    page: async (after) => {
+      const rows: Person[] = await ctx.db
+        .select({ id: accounts.id, name: accounts.name, idNumber: accounts.idNumber, gender: accounts.gender, phone: accounts.phone, email: accounts.email, dept: departments.name, lastLoginAt: accounts.lastLoginAt })
+        .from(accounts)
+        .leftJoin(departments, eq(departments.id, accounts.departmentId))
+        .where(and(...where, after ? sql`(${accounts.name}, ${accounts.id}) > (${after.name}, ${after.id})` : undefined))
+        .orderBy(asc(accounts.name), asc(accounts.id))
+        .limit(PAGE);
+      const last = rows[rows.length - 1];
+      return { rows, next: rows.length === PAGE && last ? { name: last.name, id: last.id } : null };
+    },
+    done: (count) => writeAudit(ctx.db, ctx, { action: 'exports.org.staff', detail: { filter: q, rows: count } }),
+  });
 }

@@ -108,7 +108,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: importsPolicy.exportHours },
   }, async (req, reply) => {
     const ctx = ctxOf(req);
-    return streamXlsx(req, reply, recordsExportName(), (out) => exportRecords(ctx, req.query, out));
+    return streamXlsx(req, reply, recordsExportName(), await exportRecords(ctx, req.query));
   });
 
   app.get('/exports/hours/person-years', {
@@ -116,7 +116,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: importsPolicy.exportHours },
   }, async (req, reply) => {
     const ctx = ctxOf(req);
-    return streamXlsx(req, reply, personYearsExportName(), (out) => exportPersonYears(ctx, req.query, out));
+    return streamXlsx(req, reply, personYearsExportName(), await exportPersonYears(ctx, req.query));
   });
 
   app.get('/exports/org/staff', {
@@ -124,6 +124,6 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: importsPolicy.exportStaff },
   }, async (req, reply) => {
     const ctx = ctxOf(req);
-    return streamXlsx(req, reply, staffExportName(), (out) => exportStaff(ctx, req.query, out));
+    return streamXlsx(req, reply, staffExportName(), await exportStaff(ctx, req.query));
   });
 };
