@@ -18,8 +18,6 @@
  * (2000), BENCH_DIAG=1 adds GET /api/health and an authenticated one-query GET to show the
  * framework's and the session lookup's share, BENCH_ONLY=heartbeat|submit|diag runs one part (for
  * profiling), BENCH_PROF=<dir> writes a V8 CPU profile of the server process.
- * A third server in the child is a what-if, not shipped code: the same app with the session lookup
- * sent as a prepared statement (see serve()).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -104,22 +102,11 @@ async function serve(url: string): Promise<void> {
   });
   await bare.listen({ host: '127.0.0.1', port: 0 });
 
-  // What-if (not the shipped code): the same app, but the foundation's per-request session lookup is
-  // sent as a named prepared statement, as the heartbeat statement is. Shows how much of the
-  // heartbeat's cost is that lookup (server/src/auth/sessions.ts, outside this area).
-  const whatIfDb = await openPostgres(url, POOL);
-  const pool = whatIfDb.pool! as unknown as { query: (...a: unknown[]) => unknown };
-  const plain = pool.query.bind(pool);
-  pool.query = (q: unknown, ...rest: unknown[]) =>
-    plain(typeof q === 'object' && q && String((q as { text?: string }).text).startsWith('select "sessions"."id"') ? { ...q, name: 'bench_session_load' } : q, ...rest);
-  const whatIf = await buildApp({ config, database: whatIfDb, sessionSecret: SECRET, logger: false });
-  await whatIf.listen({ host: '127.0.0.1', port: 0 });
-
   const port = (s: typeof app.server) => (s.address() as { port: number }).port;
-  process.stdout.write(`READY ${port(app.server)} ${port(bare.server)} ${port(whatIf.server)}\n`);
+  process.stdout.write(`READY ${port(app.server)} ${port(bare.server)}\n`);
   process.on('SIGTERM', () => {
-    void Promise.all([app.close(), bare.close(), whatIf.close()])
-      .then(() => Promise.all([database.close(), bareDb.close(), whatIfDb.close()]))
+    void Promise.all([app.close(), bare.close()])
+      .then(() => Promise.all([database.close(), bareDb.close()]))
       .finally(() => {
         fs.rmSync(dataDir, { recursive: true, force: true });
         process.exit(0);
@@ -213,18 +200,17 @@ async function main(): Promise<void> {
     const fx = await prepare(url);
     const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
     child = spawn(process.execPath, [...prof, '--import', 'tsx', SELF, '--serve', url], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const [appPort, barePort, whatIfPort] = await new Promise<[number, number, number]>((resolve, reject) => {
+    const [appPort, barePort] = await new Promise<[number, number]>((resolve, reject) => {
       let out = '';
       child!.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
-        const m = /READY (\d+) (\d+) (\d+)/.exec(out);
-        if (m) resolve([Number(m[1]), Number(m[2]), Number(m[3])]);
+        const m = /READY (\d+) (\d+)/.exec(out);
+        if (m) resolve([Number(m[1]), Number(m[2])]);
       });
       child!.on('exit', (code) => reject(new Error(`server exited ${code}`)));
     });
     const app = `http://127.0.0.1:${appPort}`;
     const bare = `http://127.0.0.1:${barePort}`;
-    const whatIf = `http://127.0.0.1:${whatIfPort}`;
 
     // Each learner opens chapter 1 in "their" tab; each examinee starts the exam (paper drawn, stored).
     await inBatches(fx.learners, 20, (l) => call(app, l, 'POST', `/api/learning/years/${fx.year}/chapters/${fx.chapterId}/open`, { tabId: l.tabId }));
@@ -265,8 +251,6 @@ async function main(): Promise<void> {
         rows.push(line(`bare UPSERT route #${round}`, await beat(bare, '/bare/heartbeat', true)));
         rows.push(line(`POST /api/learning/heartbeat #${round}`, await beat(app, '/api/learning/heartbeat', false)));
       }
-      await beat(whatIf, '/api/learning/heartbeat', false, 3);
-      rows.push(line('what-if: heartbeat, session lookup prepared', await beat(whatIf, '/api/learning/heartbeat', false)));
     }
 
     if (process.env.BENCH_DIAG || only === 'diag') {
@@ -303,7 +287,7 @@ async function main(): Promise<void> {
     if (only !== 'submit') {
       const bareAvg = (rows[0]!['req/s'] + rows[2]!['req/s']) / 2;
       const realAvg = (rows[1]!['req/s'] + rows[3]!['req/s']) / 2;
-      console.log(`heartbeat / bare throughput: ${((realAvg / bareAvg) * 100).toFixed(0)}% (goal ≥ 50%); heartbeat p99 ${rows[1]!['p99 ms']} / ${rows[3]!['p99 ms']} ms (goal ≤ 50 ms); what-if ${((rows[4]!['req/s'] / bareAvg) * 100).toFixed(0)}%`);
+      console.log(`heartbeat / bare throughput: ${((realAvg / bareAvg) * 100).toFixed(0)}% (goal ≥ 50%); heartbeat p99 ${rows[1]!['p99 ms']} / ${rows[3]!['p99 ms']} ms (goal ≤ 50 ms)`);
     }
     console.log(`submit p99 ${submit.latency.p99} ms (goal ≤ 100 ms at 100 connections)`);
     const check = new pg.Client({ connectionString: url });

@@ -2,10 +2,41 @@ import crypto from 'node:crypto';
 import { and, eq, inArray, lt, or } from 'drizzle-orm';
 import { now } from '../clock';
 import type { Db } from '../db/client';
-import { accounts, authorities, departments, sessions } from '../db/schema/index';
+import { queryPrepared } from '../db/prepared';
+import { departments, sessions } from '../db/schema/index';
 import { rolesOf, type Actor } from './actor';
 
 export const SESSION_COOKIE = 'ptce_sid';
+
+/**
+ * The session and the caller's account, by the session key — only the columns the actor needs. It runs
+ * on every authenticated request, so it is constant SQL sent as a prepared statement (db/prepared.ts).
+ */
+const SESSION_LOAD_SQL = `
+SELECT s.last_seen_at, s.csrf_token,
+       a.id, a.kind, a.name, a.login_enabled, a.unit_id, a.department_id, a.authority_id, a.base_id, a.must_change_password,
+       au.region_code, au.industry_code
+  FROM sessions s
+  JOIN accounts a ON a.id = s.account_id
+  LEFT JOIN authorities au ON au.id = a.authority_id
+ WHERE s.id = $1
+ LIMIT 1`;
+
+interface SessionRow {
+  last_seen_at: Date;
+  csrf_token: string;
+  id: number;
+  kind: Actor['kind'];
+  name: string;
+  login_enabled: boolean;
+  unit_id: number | null;
+  department_id: number | null;
+  authority_id: number | null;
+  base_id: number | null;
+  must_change_password: boolean;
+  region_code: string | null;
+  industry_code: string | null;
+}
 
 export class SessionStore {
   constructor(
@@ -51,56 +82,42 @@ export class SessionStore {
   /** Loads the caller; an idle session past the timeout is deleted and treated as absent. */
   async load(db: Db, token: string): Promise<Actor | null> {
     const id = this.key(token);
-    const [row] = await db
-      // Only what the actor needs: this runs on every authenticated request.
-      .select({
-        s: { lastSeenAt: sessions.lastSeenAt, csrfToken: sessions.csrfToken },
-        a: {
-          id: accounts.id, kind: accounts.kind, name: accounts.name, loginEnabled: accounts.loginEnabled, unitId: accounts.unitId,
-          departmentId: accounts.departmentId, authorityId: accounts.authorityId, baseId: accounts.baseId, mustChangePassword: accounts.mustChangePassword,
-        },
-        auth: { regionCode: authorities.regionCode, industryCode: authorities.industryCode },
-      })
-      .from(sessions)
-      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-      .leftJoin(authorities, eq(authorities.id, accounts.authorityId))
-      .where(eq(sessions.id, id))
-      .limit(1);
+    const [row] = await queryPrepared<SessionRow>(db, 'ptce_session_load_v1', SESSION_LOAD_SQL, [id]);
     if (!row) return null;
     const at = now();
-    if (at.getTime() - row.s.lastSeenAt.getTime() > this.idleMs || !row.a.loginEnabled) {
+    if (at.getTime() - row.last_seen_at.getTime() > this.idleMs || !row.login_enabled) {
       await db.delete(sessions).where(eq(sessions.id, id));
       return null;
     }
     // Touch at most once a minute: the idle timeout does not need per-request writes.
-    if (at.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
+    if (at.getTime() - row.last_seen_at.getTime() > 60_000) {
       await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
     }
-    const { roles, scope } = rolesOf(row.a.kind, row.a.departmentId);
+    const { roles, scope } = rolesOf(row.kind, row.department_id);
     let departmentScopeIds: number[] | null = null;
-    if (row.a.kind === 'unit_admin' && row.a.departmentId !== null) {
+    if (row.kind === 'unit_admin' && row.department_id !== null) {
       const depts = await db
         .select({ id: departments.id })
         .from(departments)
-        .where(or(eq(departments.id, row.a.departmentId), eq(departments.parentId, row.a.departmentId)));
+        .where(or(eq(departments.id, row.department_id), eq(departments.parentId, row.department_id)));
       departmentScopeIds = depts.map((d) => d.id);
     }
     return {
-      id: row.a.id,
-      kind: row.a.kind,
-      name: row.a.name,
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
       roles,
       scope,
-      unitId: row.a.unitId,
-      departmentId: row.a.departmentId,
+      unitId: row.unit_id,
+      departmentId: row.department_id,
       departmentScopeIds,
-      authorityId: row.a.authorityId,
-      baseId: row.a.baseId,
-      regionCode: row.auth?.regionCode ?? null,
-      industryCode: row.auth?.industryCode ?? null,
-      mustChangePassword: row.a.mustChangePassword,
+      authorityId: row.authority_id,
+      baseId: row.base_id,
+      regionCode: row.region_code,
+      industryCode: row.industry_code,
+      mustChangePassword: row.must_change_password,
       sessionId: id,
-      csrfToken: row.s.csrfToken,
+      csrfToken: row.csrf_token,
     };
   }
 

@@ -1,8 +1,8 @@
 import type { HeartbeatRequest, HeartbeatResponse } from '@ptce/contracts';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
+import { queryPrepared } from '../../db/prepared';
 import { courseChapters, learningPresence, planCourses } from '../../db/schema/index';
 import { HEARTBEAT_CAP_MS } from '../../domain/learning';
 import { AppError } from '../../errors';
@@ -70,18 +70,9 @@ export function beatValues(p: BeatParams): unknown[] {
   return [p.accountId, p.tabId, p.chapterId, p.at, p.positionMs, p.resume, p.capMs ?? HEARTBEAT_CAP_MS];
 }
 
-interface QueryClient {
-  query(q: string | { name: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
-}
-
 export async function runBeat(db: Db, p: BeatParams): Promise<BeatRow | undefined> {
-  // The driver's own client (pg Pool or PGlite), so the statement is sent as written.
-  const client = (db as unknown as { $client: QueryClient }).$client;
-  const res =
-    client instanceof pg.Pool
-      ? await client.query({ name: 'ptce_heartbeat_v1', text: BEAT_SQL, values: beatValues(p) })
-      : await client.query(BEAT_SQL, beatValues(p));
-  return res.rows[0] as BeatRow | undefined;
+  const [row] = await queryPrepared<BeatRow>(db, 'ptce_heartbeat_v1', BEAT_SQL, beatValues(p));
+  return row;
 }
 
 /** POST /learning/heartbeat — sent every 30 s by a visible chapter page. */
