@@ -3,6 +3,7 @@
 //   npx tsx bench/excel.ts            # PostgreSQL at 127.0.0.1:5432 (fresh database, dropped at the end)
 //   npx tsx bench/excel.ts --pglite   # the embedded PGlite database (a temporary data folder)
 //   BENCH_PG=postgres://user@host:5432/postgres npx tsx bench/excel.ts
+//   BENCH_KEEP_DATA=1 npx tsx bench/excel.ts --pglite   # keep the PGlite folder afterwards (to look at plans)
 //
 // It seeds two units (10,000 and 100,000 professionals), starts the real server as a child process
 // (server/src/main.ts, as `npm start` does, NODE_ENV=production), and through HTTP:
@@ -294,7 +295,8 @@ async function main() {
       await database.close().catch(() => undefined);
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP_DATA) log(`data kept in ${dataDir}`);
+    else fs.rmSync(dataDir, { recursive: true, force: true });
   }
   const file = path.join(ROOT, 'bench/RESULTS-excel.md');
   const header = [

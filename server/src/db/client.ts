@@ -80,6 +80,12 @@ export function wrapPglite(client: PGlite, lock?: DataDirLock): Database {
   };
 }
 
+/**
+ * The embedded server shares the Node process's memory: PostgreSQL's default 128 MB of shared buffers
+ * are a third of the process at rest. 32 MB keeps a unit's working set cached and saves ~70 MB RSS.
+ */
+const PGLITE_START_PARAMS = [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 /** The embedded database under DATA_DIR/pgdata, guarded by a lock file. */
 export async function openPglite(dataDir: string): Promise<Database> {
   const lock = lockDataDir(dataDir);
@@ -90,7 +96,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
       // fresh cluster is closed and reopened (~0.5 s) to run at about half that.
       await (await PGlite.create(pgdata)).close();
     }
-    const client = await PGlite.create(pgdata);
+    const client = await PGlite.create(pgdata, { startParams: PGLITE_START_PARAMS });
     return wrapPglite(client, lock);
   } catch (e) {
     lock.release();
