@@ -42,3 +42,22 @@ export const CertificateVerification = z.object({
 export type CertificateVerification = z.infer<typeof CertificateVerification>;
 
 export const RevokeCertificateRequest = z.object({ reason: z.string().trim().min(1, '请填写撤销原因').max(200) });
+
+/** 证书管理 (operator): find a person's certificates by ID number, or one by its serial. */
+export const CertificateSearchQuery = z
+  .object({
+    idNumber: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '请输入18位身份证号码').optional(),
+    serial: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9]+$/, '证书编号只含字母和数字').optional(),
+  })
+  .refine((q) => Boolean(q.idNumber) !== Boolean(q.serial), { message: '请输入身份证号码或证书编号（二选一）', path: ['idNumber'] });
+export type CertificateSearchQuery = z.infer<typeof CertificateSearchQuery>;
+
+/** A certificate as issued (its stored snapshot), for the operator. */
+export const CertificateAdminRow = CertificateInfo.extend({
+  title: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  unitName: z.string().nullable(),
+  totalHours: z.number(),
+});
+export type CertificateAdminRow = z.infer<typeof CertificateAdminRow>;

@@ -168,4 +168,40 @@ describe('revocation and public verification', () => {
     const [row] = await t.db.select().from(certificates).where(eq(certificates.id, cert.id));
     expect(row!.revokeReason).toBe('经核查学时材料不实');
   });
+
+  it('证书管理: the operator finds a person’s certificates by ID number or serial, as issued; others are refused', async () => {
+    const { c, p, admin } = await eligible();
+    const exam = (await c.post('/api/certificates', { kind: 'public_exam', year: 2024 })).json();
+    const ce = (await c.post('/api/certificates', { kind: 'ce', year: 2024 })).json();
+    const op = await loggedIn(t, (await buildAccount(t.db, { kind: 'operator' })).username, PASSWORD, 'authority');
+
+    const byId = await op.get(`/api/certificates/admin?idNumber=${p.idNumber!.toLowerCase()}`);
+    expect(byId.statusCode).toBe(200);
+    const rows = byId.json();
+    expect(rows.map((r: { id: number }) => r.id).sort()).toEqual([exam.id, ce.id].sort());
+    const row = rows.find((r: { id: number }) => r.id === ce.id);
+    expect(row).toMatchObject({ serial: ce.serial, name: '黄丽萍', unitName: '南宁市第一人民医院', title: '专业技术人员继续教育合格证书', totalHours: 90, revokedAt: null });
+    expect(row.idNumberMasked).toBe(`${p.idNumber!.slice(0, 6)}********${p.idNumber!.slice(-4)}`);
+    expect(JSON.stringify(rows)).not.toContain(p.idNumber!);
+
+    // As issued: a later change of the person's name does not change what the operator sees.
+    await t.db.update(accounts).set({ name: '黄丽平' }).where(eq(accounts.id, p.id));
+    const bySerial = (await op.get(`/api/certificates/admin?serial=${ce.serial}`)).json();
+    expect(bySerial).toHaveLength(1);
+    expect(bySerial[0]).toMatchObject({ id: ce.id, name: '黄丽萍' });
+
+    expect((await op.get('/api/certificates/admin?idNumber=450102199001011230')).json()).toEqual([]);
+    const none = await op.get('/api/certificates/admin');
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.message).toContain('二选一');
+    expect((await op.get(`/api/certificates/admin?idNumber=${p.idNumber}&serial=${ce.serial}`)).statusCode).toBe(400);
+    expect((await op.get('/api/certificates/admin?idNumber=12345')).statusCode).toBe(400);
+
+    expect((await c.get(`/api/certificates/admin?idNumber=${p.idNumber}`)).statusCode).toBe(403);
+    const unitAdmin = await loggedIn(t, admin.username, PASSWORD, 'unit');
+    const refused = await unitAdmin.get(`/api/certificates/admin?serial=${ce.serial}`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('FORBIDDEN');
+    expect((await t.client().get(`/api/certificates/admin?serial=${ce.serial}`)).statusCode).toBe(401);
+  });
 });

@@ -1,4 +1,4 @@
-import { CertificateInfo, CertificateVerification, IdParam, IssueCertificateRequest, Ok, RevokeCertificateRequest } from '@ptce/contracts';
+import { CertificateAdminRow, CertificateInfo, CertificateSearchQuery, CertificateVerification, IdParam, IssueCertificateRequest, Ok, RevokeCertificateRequest } from '@ptce/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import { certificates } from '../../db/schema/index';
 import { notFound } from '../../errors';
 import { contentDisposition } from '../../http/content-disposition';
 import { ctxOf } from '../../http/context';
+import { findCertificates } from './find-certificates';
 import { issueCertificate, myCertificates, toInfo } from './issue-certificate';
 import { certificatesPolicy } from './policy';
 import { revokeCertificate } from './revoke-certificate';
@@ -33,6 +34,9 @@ export const certificatesRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('cache-control', 'private, no-store')
         .send(files.read(c.fileKey));
     });
+
+  app.get('/certificates/admin', { schema: { tags, summary: '证书管理：按身份证号码或证书编号查找（运营）', querystring: CertificateSearchQuery, response: { 200: z.array(CertificateAdminRow) } }, config: { policy: certificatesPolicy.manage } },
+    async (req) => findCertificates(ctxOf(req), config, req.query));
 
   app.get('/certificates/by-serial/:serial', { schema: { tags, summary: '按证书编号查找（运营）', params: z.object({ serial: z.string().max(40) }), response: { 200: CertificateInfo } }, config: { policy: certificatesPolicy.manage } },
     async (req) => {

@@ -1,0 +1,34 @@
+import type { CertificateAdminRow, CertificateSearchQuery } from '@ptce/contracts';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Config } from '../../config';
+import { accounts, certificates } from '../../db/schema/index';
+import type { Ctx } from '../../http/context';
+import { toInfo } from './issue-certificate';
+
+/**
+ * 证书管理 (help desk): a person's certificates, newest first, found by their ID number — or one
+ * certificate by its serial (printed on the PDF). Shown as issued: the stored snapshot, not today's
+ * account data, with the ID number masked as on the certificate.
+ */
+export async function findCertificates(ctx: Ctx, config: Pick<Config, 'publicUrl'>, q: CertificateSearchQuery): Promise<CertificateAdminRow[]> {
+  let where;
+  if (q.serial) {
+    where = eq(certificates.serial, q.serial);
+  } else {
+    const people = await ctx.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.kind, 'professional'), eq(accounts.idNumber, q.idNumber!)));
+    if (!people.length) return [];
+    where = inArray(certificates.accountId, people.map((p) => p.id));
+  }
+  const rows = await ctx.db.select().from(certificates).where(where).orderBy(desc(certificates.year), desc(certificates.issuedAt)).limit(200);
+  return rows.map((c) => ({
+    ...toInfo(config, c),
+    title: c.snapshot.title,
+    name: c.snapshot.name,
+    idNumberMasked: c.snapshot.idNumberMasked,
+    unitName: c.snapshot.unitName,
+    totalHours: c.snapshot.totalHours,
+  }));
+}
