@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { demo } from './demo';
+
+const lastYear = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1;
+
+// Uses last year's 公需科目考试合格证书 of the demo professional (certificates.spec uses the other one).
+test('证书管理: the operator finds a certificate by ID number, revokes it with a reason, and verification shows it revoked', async ({ page, browser }) => {
+  const p = demo('专业技术人员');
+  const person = await browser.newContext();
+  const login = await person.request.post('/api/auth/login', { data: { username: p.username, password: p.password, realm: 'person' } });
+  expect(login.status()).toBe(200);
+  const csrf = (await login.json()).me.csrfToken as string;
+  const issued = await person.request.post('/api/certificates', { data: { kind: 'public_exam', year: lastYear }, headers: { 'x-csrf-token': csrf } });
+  expect(issued.status()).toBe(200);
+  const cert = (await issued.json()) as { serial: string; verifyUrl: string };
+  await person.close();
+
+  const op = demo('平台运营');
+  await page.goto('/login');
+  await page.getByRole('tab', { name: '管理部门' }).click();
+  await page.getByLabel('用户名').fill(op.username);
+  await page.getByLabel('密码').fill(op.password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '证书管理', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '证书管理' })).toBeVisible();
+
+  // A wrong ID number is refused in the form, before any request.
+  const idInput = page.getByLabel('身份证号码', { exact: true });
+  await idInput.fill('12345');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByText('请输入18位身份证号码')).toBeVisible();
+
+  await idInput.fill(p.username);
+  await page.getByRole('button', { name: '查询' }).click();
+  const row = page.getByRole('row').filter({ hasText: cert.serial });
+  await expect(row).toBeVisible();
+  await expect(row.getByText('专业技术人员继续教育公需科目考试合格证书')).toBeVisible();
+  await expect(row.getByText(`${p.username.slice(0, 6)}********${p.username.slice(-4)}`)).toBeVisible();
+  await expect(row.getByText('有效')).toBeVisible();
+
+  await row.getByRole('button', { name: '撤销' }).click();
+  const dialog = page.getByRole('dialog', { name: `撤销证书 ${cert.serial}` });
+  await dialog.getByRole('button', { name: '撤销证书' }).click();
+  await expect(dialog.getByText('请填写撤销原因')).toBeVisible();
+  await dialog.getByLabel('撤销原因').fill('经核查，考试由他人代考');
+  await dialog.getByRole('button', { name: '撤销证书' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByText('已撤销')).toBeVisible();
+  await expect(row.getByText('经核查，考试由他人代考')).toBeVisible();
+  await expect(row.getByRole('button', { name: '撤销' })).toHaveCount(0);
+
+  const anonymous = await browser.newContext();
+  const v = await anonymous.newPage();
+  await v.goto(new URL(cert.verifyUrl).pathname);
+  await expect(v.getByText('经核查，考试由他人代考')).toBeVisible();
+  await anonymous.close();
+});
