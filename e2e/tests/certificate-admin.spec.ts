@@ -26,7 +26,7 @@ test('证书管理: the operator finds a certificate by ID number, revokes it wi
   await expect(page.getByRole('heading', { level: 1, name: '证书管理' })).toBeVisible();
 
   // A wrong ID number is refused in the form, before any request.
-  const idInput = page.getByLabel('身份证号码', { exact: true });
+  const idInput = page.getByRole('textbox', { name: /身份证号码/ });
   await idInput.fill('12345');
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page.getByText('请输入18位身份证号码')).toBeVisible();
