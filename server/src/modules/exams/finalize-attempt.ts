@@ -18,28 +18,31 @@ export async function finalizeAttempt(
   tx: Db,
   attempt: AttemptRow,
   opts: { answers: Answers; auto: boolean; audit: AuditContext; plan?: AnnualPlanRow },
-): Promise<AttemptRow> {
+): Promise<{ attempt: AttemptRow; creditedNow: boolean }> {
   const plan = opts.plan ?? (await loadPlan(tx, attempt.planYear));
   const answers = cleanAnswers(attempt.paper, opts.answers);
   const g = gradePaper(attempt.paper, answers, plan.passScore);
   const at = now();
   const submittedAt = opts.auto ? attempt.deadlineAt : at;
+  const set = { answers, submittedAt, autoSubmitted: opts.auto, earnedPoints: g.earnedPoints, score: g.score, passed: g.passed };
+  // Only the id comes back: the stored paper (tens of KB of JSON) is already in hand.
   const [row] = await tx
     .update(examAttempts)
-    .set({ answers, submittedAt, autoSubmitted: opts.auto, earnedPoints: g.earnedPoints, score: g.score, passed: g.passed })
+    .set(set)
     .where(and(eq(examAttempts.id, attempt.id), isNull(examAttempts.submittedAt)))
-    .returning();
-  if (!row) return attempt; // closed meanwhile by someone else holding no lock: nothing to do
+    .returning({ id: examAttempts.id });
+  if (!row) return { attempt, creditedNow: false }; // closed meanwhile by someone else holding no lock: nothing to do
   await writeAudit(tx, opts.audit, {
     action: opts.auto ? 'exam.auto_submit' : 'exam.submit',
     targetType: 'exam_attempt',
     targetId: attempt.id,
     detail: { accountId: attempt.accountId, year: attempt.planYear, round: attempt.roundNo, attempt: attempt.attemptNo, score: g.score, passed: g.passed },
   });
+  let creditedNow = false;
   if (g.passed) {
-    await creditPublicHours(tx, opts.audit, { accountId: attempt.accountId, year: attempt.planYear, kind: 'compulsory', hours: plan.compulsoryHours, source: `exam_attempt:${attempt.id}` });
+    creditedNow = await creditPublicHours(tx, opts.audit, { accountId: attempt.accountId, year: attempt.planYear, kind: 'compulsory', hours: plan.compulsoryHours, source: `exam_attempt:${attempt.id}` });
   }
-  return row;
+  return { attempt: { ...attempt, ...set }, creditedNow };
 }
 
 /**

@@ -31,7 +31,7 @@ export async function ownAttemptWithPlan(db: Db, accountId: number, attemptId: n
   return row;
 }
 
-export async function viewOf(db: Db, a: AttemptRow, known?: { plan: AnnualPlanRow; courseTitle: string }): Promise<ExamAttemptView> {
+export async function viewOf(db: Db, a: AttemptRow, known?: { plan: AnnualPlanRow; courseTitle: string; hoursCredited?: number }): Promise<ExamAttemptView> {
   const plan = known?.plan ?? (await loadPlan(db, a.planYear));
   const courseTitle = known?.courseTitle ?? (await db.select({ title: courses.title }).from(courses).where(eq(courses.id, a.courseId)))[0]?.title;
   return attemptView(a, {
@@ -39,7 +39,7 @@ export async function viewOf(db: Db, a: AttemptRow, known?: { plan: AnnualPlanRo
     maxAttempts: plan.maxAttempts,
     passScore: plan.passScore,
     at: now(),
-    hoursCredited: a.passed ? await creditedCompulsoryHours(db, a.accountId, a.planYear) : null,
+    hoursCredited: !a.passed ? null : (known?.hoursCredited ?? (await creditedCompulsoryHours(db, a.accountId, a.planYear))),
   });
 }
 

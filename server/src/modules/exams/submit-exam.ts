@@ -13,16 +13,15 @@ import { ownAttemptWithPlan, viewOf } from './get-attempt';
 export async function submitExam(ctx: Ctx, attemptId: number, answers: ExamAnswers | undefined): Promise<ExamAttemptView> {
   return ctx.db.transaction(async (tx) => {
     const { a, plan, courseTitle } = await ownAttemptWithPlan(tx, ctx.actor.id, attemptId, { lock: true });
-    let attempt = a;
-    if (attempt.submittedAt === null) {
-      const late = now().getTime() > attempt.deadlineAt.getTime() + SUBMIT_GRACE_MS;
-      attempt = await finalizeAttempt(tx, attempt, {
-        answers: late ? attempt.answers : (answers ?? attempt.answers),
-        auto: late,
-        audit: late ? { actor: null } : { actor: ctx.actor, ip: ctx.ip },
-        plan,
-      });
-    }
-    return viewOf(tx, attempt, { plan, courseTitle });
+    if (a.submittedAt !== null) return viewOf(tx, a, { plan, courseTitle });
+    const late = now().getTime() > a.deadlineAt.getTime() + SUBMIT_GRACE_MS;
+    const done = await finalizeAttempt(tx, a, {
+      answers: late ? a.answers : (answers ?? a.answers),
+      auto: late,
+      audit: late ? { actor: null } : { actor: ctx.actor, ip: ctx.ip },
+      plan,
+    });
+    // Hours credited by this very pass are the plan's; otherwise (already credited) they are looked up.
+    return viewOf(tx, done.attempt, { plan, courseTitle, hoursCredited: done.creditedNow ? plan.compulsoryHours : undefined });
   });
 }
