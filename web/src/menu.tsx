@@ -92,6 +92,7 @@ export const MENU: readonly MenuEntry[] = [
 
   // 人社厅 / 培训中心
   { key: 'exam-makeups', label: '补学补考', path: '/exams/makeups', roles: OPERATOR, page: lazy(() => import('./pages/exams/MakeupPage')) },
+  { key: 'exam-bank', label: '题库管理', path: '/exams/bank', roles: OPERATOR, page: lazy(() => import('./pages/exams/QuestionBankPage')) },
   {
     key: 'audit',
     label: '审计日志',

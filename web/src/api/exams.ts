@@ -1,5 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ExamAnswers, ExamAttemptView, ExamOverview, GrantMakeupRequest, PersonExamStatus, PersonLookup } from '@ptce/contracts';
+import type {
+  BankCourseRow,
+  ExamAnswers,
+  ExamAttemptView,
+  ExamOverview,
+  GrantMakeupRequest,
+  PersonExamStatus,
+  PersonLookup,
+  QuestionInput,
+  QuestionRow,
+  QuestionUpdate,
+} from '@ptce/contracts';
 import { api } from './client';
 import { learningKeys } from './learning';
 
@@ -8,6 +19,8 @@ export const examKeys = {
   attempt: (id: number) => ['exams', 'attempt', id] as const,
   people: (idNumber: string) => ['exams', 'people', idNumber] as const,
   status: (accountId: number, year: number) => ['exams', 'status', accountId, year] as const,
+  bankCourses: ['exams', 'bank', 'courses'] as const,
+  bankQuestions: (courseId: number) => ['exams', 'bank', 'questions', courseId] as const,
 };
 
 /** GET /api/exams/years/:year — 考试列表 */
@@ -82,5 +95,55 @@ export function useGrantMakeup() {
   return useMutation({
     mutationFn: (body: GrantMakeupRequest) => api<PersonExamStatus>('/api/exams/admin/makeups', { method: 'POST', body }),
     onSuccess: (s) => qc.setQueryData(examKeys.status(s.person.accountId, s.year), s),
+  });
+}
+
+// ---------- 题库 (operator) ----------
+
+/** GET /api/exams/admin/courses — every course with its plan years and question counts. */
+export function useBankCourses() {
+  return useQuery({
+    queryKey: examKeys.bankCourses,
+    queryFn: ({ signal }) => api<BankCourseRow[]>('/api/exams/admin/courses', { signal }),
+  });
+}
+
+/** GET /api/exams/admin/courses/:courseId/questions — the course's whole bank, enabled or not. */
+export function useBankQuestions(courseId: number | undefined) {
+  return useQuery({
+    queryKey: examKeys.bankQuestions(courseId ?? 0),
+    queryFn: ({ signal }) => api<QuestionRow[]>(`/api/exams/admin/courses/${courseId}/questions`, { signal }),
+    enabled: courseId !== undefined,
+  });
+}
+
+/** The answer replaces the row in the course's list at once; the counts of the course list follow. */
+function useStoreQuestion() {
+  const qc = useQueryClient();
+  return (q: QuestionRow) => {
+    qc.setQueryData<QuestionRow[]>(examKeys.bankQuestions(q.courseId), (rows) =>
+      rows ? (rows.some((r) => r.id === q.id) ? rows.map((r) => (r.id === q.id ? q : r)) : [...rows, q]) : rows,
+    );
+    return qc.invalidateQueries({ queryKey: examKeys.bankCourses });
+  };
+}
+
+/** POST /api/exams/admin/courses/:courseId/questions — 新增试题 */
+export function useCreateQuestion() {
+  const store = useStoreQuestion();
+  return useMutation({
+    mutationFn: ({ courseId, body }: { courseId: number; body: QuestionInput }) =>
+      api<QuestionRow>(`/api/exams/admin/courses/${courseId}/questions`, { method: 'POST', body }),
+    onSuccess: store,
+  });
+}
+
+/** PATCH /api/exams/admin/questions/:questionId — 修改, 停用 / 启用 */
+export function useUpdateQuestion() {
+  const store = useStoreQuestion();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: QuestionUpdate }) =>
+      api<QuestionRow>(`/api/exams/admin/questions/${id}`, { method: 'PATCH', body }),
+    onSuccess: store,
   });
 }
