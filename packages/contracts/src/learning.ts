@@ -364,3 +364,52 @@ export const CreateChapterRequest = z.object({
 });
 export type CreateChapterRequest = z.infer<typeof CreateChapterRequest>;
 export const ChapterFileQuery = z.object({ fileName: z.string().trim().min(1).max(200) });
+
+// ------------------------------------------------------------------ operator: 课程管理 (courses and their chapters)
+
+/** One plan year that uses a course, and as what (a course may be 必修课 one year and 选修课 another). */
+export const CoursePlanUse = z.object({ year: z.number().int(), kind: CourseKind });
+export type CoursePlanUse = z.infer<typeof CoursePlanUse>;
+
+export const AdminCourseRow = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  title: z.string(),
+  /** the course's own kind; the plan years may use it otherwise (see `plans`) */
+  kind: CourseKind,
+  area: z.string().nullable(),
+  lecturer: z.string(),
+  /** newest year first; empty when no annual plan uses the course */
+  plans: z.array(CoursePlanUse),
+  chapterCount: z.number().int(),
+  /** sum of the chapters' required study time */
+  requiredSeconds: z.number().int(),
+  /** PDF and video chapters whose file has not been uploaded yet */
+  chaptersWithoutFile: z.number().int(),
+});
+export type AdminCourseRow = z.infer<typeof AdminCourseRow>;
+
+export const AdminChapterRow = z.object({
+  id: z.number().int(),
+  seq: z.number().int(),
+  title: z.string(),
+  kind: ChapterKind,
+  requiredSeconds: z.number().int(),
+  /** characters of a text chapter's body; null for PDF and video chapters */
+  textLength: z.number().int().nullable(),
+  /** the uploaded PDF or video; null while missing (and always for text chapters) */
+  file: z.object({ name: z.string(), size: z.number().int(), mimeType: z.string() }).nullable(),
+  updatedAt: z.string(),
+});
+export type AdminChapterRow = z.infer<typeof AdminChapterRow>;
+
+/** A course's chapters in study order, with what the upload of a chapter file accepts. */
+export const AdminCourseChapters = z.object({
+  course: AdminCourseRow,
+  chapters: z.array(AdminChapterRow),
+  upload: z.object({
+    maxBytes: z.number().int(),
+    types: z.object({ pdf: z.array(z.string()), video: z.array(z.string()) }),
+  }),
+});
+export type AdminCourseChapters = z.infer<typeof AdminCourseChapters>;

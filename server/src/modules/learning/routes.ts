@@ -1,4 +1,6 @@
 import {
+  AdminCourseChapters,
+  AdminCourseRow,
   ChapterIdParam,
   ChapterFileQuery,
   ChapterView,
@@ -18,16 +20,17 @@ import {
   YearParam,
 } from '@ptce/contracts';
 import type { Readable } from 'node:stream';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/context';
+import { listAdminChapters, listAdminCourses } from './admin-courses';
 import { sendChapterFile, sendMaterial } from './download-files';
 import { getChapter } from './get-chapter';
 import { getCourse } from './get-course';
 import { listCourses } from './list-courses';
 import { listMaterials } from './list-materials';
 import { listYears } from './list-years';
-import { CHAPTER_FILE_TYPES, createChapter, uploadChapterFile } from './manage-chapters';
+import { createChapter, uploadChapterFile } from './manage-chapters';
 import { openChapter } from './open-chapter';
 import { learningPolicy } from './policy';
 import { publicHoursByYear } from './public-hours';
@@ -37,8 +40,7 @@ export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['learning'];
   const study = { policy: learningPolicy.study };
 
-  // Chapter uploads arrive as the raw file (PUT with the file's own content type), streamed to the FileStore.
-  app.addContentTypeParser([...CHAPTER_FILE_TYPES.pdf, ...CHAPTER_FILE_TYPES.video], (_req, payload, done) => done(null, payload));
+  const manage = { policy: learningPolicy.manageContent };
 
   app.get('/learning/years', {
     schema: { tags, summary: '历年培训：各年度公需科目情况', response: { 200: z.array(LearningYear) } },
@@ -93,19 +95,37 @@ export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: learningPolicy.readContent },
   }, async (req, reply) => sendMaterial(req, reply, req.params.materialId));
 
+  app.get('/learning/admin/courses', {
+    schema: { tags, summary: '课程管理：全部课程（年度计划、必修课/选修课、章节数、学习时长）', response: { 200: z.array(AdminCourseRow) } },
+    config: manage,
+  }, async (req) => listAdminCourses(ctxOf(req).db));
+
+  app.get('/learning/admin/courses/:courseId/chapters', {
+    schema: { tags, summary: '课程管理：课程章节（按顺序，含文件上传情况）', params: CourseIdParam, response: { 200: AdminCourseChapters } },
+    config: manage,
+  }, async (req) => listAdminChapters(ctxOf(req).db, req.params.courseId, app.deps.config.maxUploadBytes));
+
   app.post('/learning/admin/courses/:courseId/chapters', {
     schema: { tags, summary: '新增章节（运营）', params: CourseIdParam, body: CreateChapterRequest, response: { 201: z.object({ id: z.number().int(), seq: z.number().int() }) } },
-    config: { policy: learningPolicy.manageContent },
+    config: manage,
   }, async (req, reply) => reply.status(201).send(await createChapter(ctxOf(req), req.params.courseId, req.body)));
 
-  app.put('/learning/admin/chapters/:chapterId/file', {
-    schema: { tags, summary: '上传章节PDF或视频（运营；请求体为文件本身）', params: ChapterIdParam, querystring: ChapterFileQuery, response: { 200: z.object({ id: z.number().int(), size: z.number().int() }) } },
-    config: { policy: learningPolicy.manageContent },
-  }, async (req) =>
-    uploadChapterFile(ctxOf(req), app.deps.files, app.deps.config.maxUploadBytes, req.params.chapterId, {
-      fileName: req.query.fileName,
-      mimeType: req.headers['content-type'] ?? '',
-      body: req.body as Readable,
-    }),
-  );
+  // Chapter uploads arrive as the raw file (PUT with the file's own content type), streamed to the FileStore.
+  // Every content type reaches the handler as a stream, so a wrong file is refused with the chapter's own
+  // reason (请上传PDF文件 …) rather than a generic one, and is never buffered by a body parser.
+  await app.register(async (plugin) => {
+    const upload = plugin.withTypeProvider<ZodTypeProvider>();
+    upload.removeAllContentTypeParsers();
+    upload.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+    upload.put('/learning/admin/chapters/:chapterId/file', {
+      schema: { tags, summary: '上传章节PDF或视频（运营；请求体为文件本身）', params: ChapterIdParam, querystring: ChapterFileQuery, response: { 200: z.object({ id: z.number().int(), size: z.number().int() }) } },
+      config: manage,
+    }, async (req) =>
+      uploadChapterFile(ctxOf(req), upload.deps.files, upload.deps.config.maxUploadBytes, req.params.chapterId, {
+        fileName: req.query.fileName,
+        mimeType: req.headers['content-type'] ?? '',
+        body: req.body as Readable,
+      }),
+    );
+  });
 };
