@@ -1,15 +1,21 @@
-import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AdminCourseChapters,
+  AdminCourseRow,
   ChapterView,
+  CreateChapterRequest,
   CourseDetail,
   HeartbeatRequest,
   HeartbeatResponse,
   LearningOverview,
   LearningYear,
   MaterialView,
+  Me,
   PublicHoursRow,
 } from '@ptce/contracts';
-import { api } from './client';
+import { meKey } from './auth';
+import { api, ApiError, buildUrl, type ErrorDetail } from './client';
 
 export const learningKeys = {
   all: ['learning'] as const,
@@ -73,4 +79,102 @@ export function openChapter(year: number, chapterId: number, tabId: string) {
 /** POST /api/learning/heartbeat — every 30 s while the page is visible. */
 export function sendHeartbeat(body: HeartbeatRequest) {
   return api<HeartbeatResponse>('/api/learning/heartbeat', { method: 'POST', body });
+}
+
+// ------------------------------------------------------------------ 课程管理 (operator)
+
+export const courseAdminKeys = {
+  all: ['learning', 'admin'] as const,
+  courses: ['learning', 'admin', 'courses'] as const,
+  chapters: (courseId: number) => ['learning', 'admin', 'chapters', courseId] as const,
+};
+
+/** GET /api/learning/admin/courses — every course with its plan years, chapters and study time. */
+export function useAdminCourses() {
+  return useQuery({ queryKey: courseAdminKeys.courses, queryFn: ({ signal }) => api<AdminCourseRow[]>('/api/learning/admin/courses', { signal }) });
+}
+
+/** GET /api/learning/admin/courses/:courseId/chapters — the chapters in study order, with their files. */
+export function useAdminChapters(courseId: number | null) {
+  return useQuery({
+    queryKey: courseAdminKeys.chapters(courseId ?? 0),
+    queryFn: ({ signal }) => api<AdminCourseChapters>(`/api/learning/admin/courses/${courseId}/chapters`, { signal }),
+    enabled: courseId !== null,
+  });
+}
+
+/** POST /api/learning/admin/courses/:courseId/chapters — 新增章节 (a PDF or video chapter gets its file next). */
+export function useCreateChapter() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ courseId, body }: { courseId: number; body: CreateChapterRequest }) =>
+      api<{ id: number; seq: number }>(`/api/learning/admin/courses/${courseId}/chapters`, { method: 'POST', body }),
+    onSettled: () => qc.invalidateQueries({ queryKey: courseAdminKeys.all }),
+  });
+}
+
+/**
+ * PUT /api/learning/admin/chapters/:chapterId/file — the request body is the file itself, with its own
+ * content type. XMLHttpRequest rather than fetch so a video of hundreds of MB reports its upload
+ * progress and can be cancelled. Same session cookie and CSRF header as api().
+ */
+export function uploadChapterFile(
+  chapterId: number,
+  file: File,
+  csrfToken: string | null,
+  opts: { onProgress?: (percent: number) => void; signal?: AbortSignal } = {},
+): Promise<{ id: number; size: number }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', buildUrl(`/api/learning/admin/chapters/${chapterId}/file`, { fileName: file.name }));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    // The server judges the type; a file the browser cannot name is sent as what it is, unknown bytes.
+    xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) opts.onProgress?.(Math.min(100, Math.floor((e.loaded / e.total) * 100)));
+    };
+    const onAbort = () => xhr.abort();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    xhr.onloadend = () => opts.signal?.removeEventListener('abort', onAbort);
+    xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'));
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '上传中断：网络连接失败，请检查网络后重试'));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body as { id: number; size: number });
+        return;
+      }
+      const err = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
+      const fallback = xhr.status === 413 ? '文件过大' : `上传失败（HTTP ${xhr.status}）`;
+      reject(new ApiError(xhr.status, err?.code ?? `HTTP_${xhr.status}`, err?.message ?? fallback, err?.details ?? []));
+    };
+    if (opts.signal?.aborted) {
+      reject(new DOMException('上传已取消', 'AbortError'));
+      return;
+    }
+    xhr.send(file);
+  });
+}
+
+/** The upload with the signed-in `Me`'s CSRF token; the course lists are refreshed when it ends, whatever the outcome. */
+export function useChapterFileUploader() {
+  const qc = useQueryClient();
+  return useCallback(async (chapterId: number, file: File, opts: { onProgress?: (percent: number) => void; signal?: AbortSignal } = {}) => {
+    try {
+      return await uploadChapterFile(chapterId, file, qc.getQueryData<Me | null>(meKey)?.csrfToken ?? null, opts);
+    } catch (e) {
+      // The session ended meanwhile: asking who we are again lets the route guard send us to 登录.
+      if (e instanceof ApiError && e.status === 401) void qc.invalidateQueries({ queryKey: meKey });
+      throw e;
+    } finally {
+      void qc.invalidateQueries({ queryKey: courseAdminKeys.all });
+    }
+  }, [qc]);
 }
