@@ -92,6 +92,8 @@ export const MENU: readonly MenuEntry[] = [
 
   // 人社厅 / 培训中心
   { key: 'exam-makeups', label: '补学补考', path: '/exams/makeups', roles: OPERATOR, page: lazy(() => import('./pages/exams/MakeupPage')) },
+  { key: 'course-admin', label: '课程管理', path: '/learning/admin', roles: OPERATOR, page: lazy(() => import('./pages/learning/CourseAdminPage')) },
+  { key: 'certificate-admin', label: '证书管理', path: '/certificates/admin', roles: OPERATOR, page: lazy(() => import('./pages/certificates/CertificateAdminPage')) },
   { key: 'exam-bank', label: '题库管理', path: '/exams/bank', roles: OPERATOR, page: lazy(() => import('./pages/exams/QuestionBankPage')) },
   {
     key: 'audit',
