@@ -119,6 +119,9 @@ describe('课程管理 — a course’s chapters', () => {
       const res = await upload(ch.id, Buffer.from('这不是PDF文件'), type, '讲义.txt');
       expect([type, res.statusCode, res.json().error.message]).toEqual([type, 415, '请上传PDF文件']);
     }
+    // Declared as a PDF, but a renamed text file: the content decides.
+    const renamed = await upload(ch.id, Buffer.from('这不是PDF文件，只是改了扩展名'), 'application/pdf', '讲义.pdf');
+    expect([renamed.statusCode, renamed.json().error.message]).toEqual([415, '文件内容不是PDF文件，请检查文件后重新上传']);
     expect((await operator.get(`/api/learning/admin/courses/${id}/chapters`)).json().chapters[0].file).toBeNull();
   });
 

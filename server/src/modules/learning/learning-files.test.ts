@@ -42,7 +42,9 @@ async function videoChapter(requiredSeconds = 300) {
 }
 
 describe('chapter files (PDF, video) with HTTP Range', () => {
-  const bytes = crypto.randomBytes(1000);
+  // An MP4 begins with its size and 'ftyp'; the rest is random.
+  const mp4 = (n: number) => Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom', 'latin1'), crypto.randomBytes(n - 12)]);
+  const bytes = mp4(1000);
   let chapterId: number;
 
   it('lets the operator upload a chapter video to the file store', async () => {
@@ -54,8 +56,12 @@ describe('chapter files (PDF, video) with HTTP Range', () => {
 
   it('refuses a file of the wrong type and one over the size limit', async () => {
     expect((await upload(operator, chapterId, bytes, 'application/pdf')).statusCode).toBe(415);
-    const big = await upload(operator, chapterId, crypto.randomBytes(1024 * 1024 + 10), 'video/mp4');
+    const big = await upload(operator, chapterId, mp4(1024 * 1024 + 10), 'video/mp4');
     expect(big.statusCode).toBe(413);
+    // The declared type must match the content: random bytes called video/mp4 are refused.
+    const fake = await upload(operator, chapterId, crypto.randomBytes(5000), 'video/mp4');
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().error.message).toBe('文件内容不是所选格式的视频，请检查文件后重新上传');
     expect((await upload(learner, chapterId, bytes, 'video/mp4')).statusCode).toBe(403);
   });
 

@@ -38,14 +38,40 @@ export async function createChapter(ctx: Ctx, courseId: number, body: CreateChap
   });
 }
 
-/** Counts bytes and stops the upload past the limit (a raw stream bypasses Fastify's bodyLimit). */
-async function* limited(src: Readable, max: number): AsyncGenerator<Buffer> {
+/** What the first bytes of each accepted type are: the declared content type must match the content. */
+const SIGNATURES: Record<string, (head: Buffer) => boolean> = {
+  'application/pdf': (h) => h.subarray(0, 5).toString('latin1') === '%PDF-',
+  'video/mp4': (h) => h.subarray(4, 8).toString('latin1') === 'ftyp',
+  'video/webm': (h) => h.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])),
+  'video/ogg': (h) => h.subarray(0, 4).toString('latin1') === 'OggS',
+};
+const HEAD_BYTES = 12;
+
+/**
+ * Passes the upload through, stopping it past the size limit (a raw stream bypasses Fastify's
+ * bodyLimit) or when its first bytes are not what its declared type says — a text file renamed
+ * .pdf is refused, not served to learners as a PDF.
+ */
+async function* checked(src: Readable, max: number, mime: string, refusal: string): AsyncGenerator<Buffer> {
   let seen = 0;
+  let head: Buffer | null = Buffer.alloc(0);
   for await (const chunk of src) {
-    seen += (chunk as Buffer).length;
+    const buf = chunk as Buffer;
+    seen += buf.length;
     if (seen > max) throw new AppError('PAYLOAD_TOO_LARGE', `文件不能超过${Math.round(max / 1024 / 1024)}MB`);
-    yield chunk as Buffer;
+    if (head) {
+      head = Buffer.concat([head, buf]);
+      if (head.length < HEAD_BYTES) continue;
+      if (!SIGNATURES[mime]!(head)) throw new AppError('UNSUPPORTED_MEDIA', refusal);
+      const all = head;
+      head = null;
+      yield all;
+      continue;
+    }
+    yield buf;
   }
+  if (head && !SIGNATURES[mime]!(head)) throw new AppError('UNSUPPORTED_MEDIA', refusal);
+  if (head) yield head;
 }
 
 /** Operator: stores a chapter's PDF or video in the FileStore (replacing an earlier one). */
@@ -54,10 +80,10 @@ export async function uploadChapterFile(ctx: Ctx, files: FileStore, maxBytes: nu
   if (!ch) throw notFound('章节');
   if (ch.kind === 'text') throw invalid('kind', '图文章节无需上传文件');
   const mime = input.mimeType.split(';')[0]!.trim().toLowerCase();
-  if (!CHAPTER_FILE_TYPES[ch.kind].includes(mime)) {
-    throw new AppError('UNSUPPORTED_MEDIA', ch.kind === 'pdf' ? '请上传PDF文件' : '请上传MP4、WebM或Ogg视频');
-  }
-  const stored = await files.put(Readable.from(limited(input.body, maxBytes)), { prefix: 'chapters' });
+  const refusal = ch.kind === 'pdf' ? '请上传PDF文件' : '请上传MP4、WebM或Ogg视频';
+  if (!CHAPTER_FILE_TYPES[ch.kind].includes(mime)) throw new AppError('UNSUPPORTED_MEDIA', refusal);
+  const mismatch = `文件内容不是${ch.kind === 'pdf' ? 'PDF文件' : '所选格式的视频'}，请检查文件后重新上传`;
+  const stored = await files.put(Readable.from(checked(input.body, maxBytes, mime, mismatch)), { prefix: 'chapters' });
   const old = ch.fileKey;
   await ctx.db.transaction(async (tx) => {
     await tx
