@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo } from './demo';
+import { demo, signInAsOperator } from './demo';
 
 const lastYear = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1;
 
@@ -15,13 +15,7 @@ test('证书管理: the operator finds a certificate by ID number, revokes it wi
   const cert = (await issued.json()) as { serial: string; verifyUrl: string };
   await person.close();
 
-  const op = demo('平台运营');
-  await page.goto('/login');
-  await page.getByRole('tab', { name: '管理部门' }).click();
-  await page.getByLabel('用户名').fill(op.username);
-  await page.getByLabel('密码').fill(op.password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await signInAsOperator(page);
   await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '证书管理', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: '证书管理' })).toBeVisible();
 

@@ -3,7 +3,7 @@
 // real PDF and sees the chapter marked uploaded. An elective, so the journeys that study this year's
 // compulsory course are not affected by the new chapters.
 import { expect, test, type Page } from '@playwright/test';
-import { demo } from './demo';
+import { signInAsOperator } from './demo';
 
 const YEAR = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 const COURSE = '安全生产法律法规与风险防控';
@@ -63,13 +63,7 @@ async function addChapter(page: Page, v: { title: string; kind: '图文' | 'PDF'
 }
 
 test('课程管理: the operator adds a text chapter and a PDF chapter to an elective and uploads the PDF', async ({ page }) => {
-  const op = demo('平台运营');
-  await page.goto('/login');
-  await page.getByRole('tab', { name: '管理部门' }).click();
-  await page.getByLabel('用户名').fill(op.username);
-  await page.getByLabel('密码').fill(op.password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await signInAsOperator(page);
   await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '课程管理', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: '课程管理' })).toBeVisible();
 

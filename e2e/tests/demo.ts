@@ -1,3 +1,4 @@
+import { expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
@@ -20,4 +21,22 @@ export function demo(role: string): DemoLogin & { password: string } {
   const l = d.logins.find((x) => x.role.startsWith(role));
   if (!l) throw new Error(`no demo login for ${role}`);
   return { ...l, password: d.password };
+}
+
+export type LoginTab = '专业技术人员' | '单位管理员' | '管理部门';
+
+/** Signs in on the login page's tab and waits until the app has left the login page. */
+export async function signIn(page: Page, tab: LoginTab, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByRole('tab', { name: tab }).click();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** The demo operator (平台运营, 培训中心), through the 管理部门 tab. */
+export async function signInAsOperator(page: Page): Promise<void> {
+  const op = demo('平台运营');
+  await signIn(page, '管理部门', op.username, op.password);
 }

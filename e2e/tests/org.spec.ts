@@ -3,7 +3,7 @@
 // password = last six of the ID number), and assigns a person to it (专业技术人员管理—修改). The new
 // 二级管理员 logs in with the initial password, must change it, and sees only that one person.
 import { expect, test, type Page } from '@playwright/test';
-import { demo } from './demo';
+import { demo, signIn } from './demo';
 
 const NEW_PASSWORD = 'Dept2026ok';
 
@@ -26,15 +26,6 @@ function newCreditCode(): { valid: string; wrongCheck: string } {
   const check = CHARS[(31 - (sum % 31)) % 31]!;
   const wrong = CHARS[(CHARS.indexOf(check) + 1) % 31]!;
   return { valid: body + check, wrongCheck: body + wrong };
-}
-
-async function signIn(page: Page, tab: '专业技术人员' | '单位管理员' | '管理部门', username: string, password: string) {
-  await page.goto('/login');
-  await page.getByRole('tab', { name: tab }).click();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
 }
 
 async function openMenu(page: Page, item: string) {

@@ -2,7 +2,7 @@
 // question, corrects its stem, disables it — and a choice question without its right answer is
 // refused in the browser before anything is sent.
 import { expect, test, type Page } from '@playwright/test';
-import { demo } from './demo';
+import { signInAsOperator } from './demo';
 
 interface BankCourse {
   id: number;
@@ -20,16 +20,6 @@ interface Question {
   answer: number[];
   explanation: string;
   enabled: boolean;
-}
-
-async function signInAsOperator(page: Page) {
-  const op = demo('平台运营');
-  await page.goto('/login');
-  await page.getByRole('tab', { name: '管理部门' }).click();
-  await page.getByLabel('用户名').fill(op.username);
-  await page.getByLabel('密码').fill(op.password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
 }
 
 /** The compulsory course of the latest plan year, as the bank API lists it. */
