@@ -30,7 +30,7 @@ export async function openPostgres(url: string, poolSize = 10, queryTimeoutMs = 
   // Keep-alive notices a dead peer; the query timeout bounds a request when the network swallows
   // traffic without resetting connections (the request then answers 503 instead of hanging).
   // JIT off: the aggregate lists (compliance of a 10,000-person unit, statistics) cross PostgreSQL's JIT
-  // cost threshold and then spend ~0.7 s compiling for a query that runs in ~60 ms. Nothing here is
+  // cost threshold and then spend ~0.7 s compiling for a query that runs in ~150 ms. Nothing here is
   // a long analytical query that JIT would pay off for.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, query_timeout: queryTimeoutMs, keepAlive: true, options: '-c jit=off' });
   // An idle client whose server connection drops must not crash the process.
