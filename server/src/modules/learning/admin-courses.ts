@@ -26,7 +26,7 @@ async function planUsesOf(db: Db, courseId?: number): Promise<Map<number, Array<
   return out;
 }
 
-async function chapterTotalsOf(db: Db, courseId?: number): Promise<Map<number, ChapterTotals>> {
+async function chapterTotalsOf(db: Db): Promise<Map<number, ChapterTotals>> {
   const rows = await db
     .select({
       courseId: courseChapters.courseId,
@@ -35,7 +35,6 @@ async function chapterTotalsOf(db: Db, courseId?: number): Promise<Map<number, C
       chaptersWithoutFile: sql<number>`(count(*) FILTER (WHERE ${courseChapters.kind} <> 'text' AND ${courseChapters.fileKey} IS NULL))::int`,
     })
     .from(courseChapters)
-    .where(courseId === undefined ? undefined : eq(courseChapters.courseId, courseId))
     .groupBy(courseChapters.courseId);
   return new Map(rows.map((r) => [r.courseId, { chapterCount: Number(r.chapterCount), requiredSeconds: Number(r.requiredSeconds), chaptersWithoutFile: Number(r.chaptersWithoutFile) }]));
 }
@@ -105,7 +104,12 @@ export async function listAdminChapters(db: Db, courseId: number, maxUploadBytes
     updatedAt: r.updatedAt.toISOString(),
   }));
   return {
-    course: courseRow(course, (await planUsesOf(db, courseId)).get(courseId) ?? [], (await chapterTotalsOf(db, courseId)).get(courseId)),
+    // The totals follow from the chapters just read; no second aggregate query.
+    course: courseRow(course, (await planUsesOf(db, courseId)).get(courseId) ?? [], {
+      chapterCount: rows.length,
+      requiredSeconds: rows.reduce((sum, r) => sum + r.requiredSeconds, 0),
+      chaptersWithoutFile: rows.filter((r) => r.kind !== 'text' && !r.fileKey).length,
+    }),
     chapters,
     upload: { maxBytes: maxUploadBytes, types: { pdf: CHAPTER_FILE_TYPES.pdf, video: CHAPTER_FILE_TYPES.video } },
   };
