@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdNumberLookup } from './common';
 
 export const CertificateKind = z.enum(['public_exam', 'ce']);
 export type CertificateKind = z.infer<typeof CertificateKind>;
@@ -46,7 +47,7 @@ export const RevokeCertificateRequest = z.object({ reason: z.string().trim().min
 /** 证书管理 (operator): find a person's certificates by ID number, or one by its serial. */
 export const CertificateSearchQuery = z
   .object({
-    idNumber: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '请输入18位身份证号码').optional(),
+    idNumber: IdNumberLookup.optional(),
     serial: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9]+$/, '证书编号只含字母和数字').optional(),
   })
   .refine((q) => Boolean(q.idNumber) !== Boolean(q.serial), { message: '请输入身份证号码或证书编号（二选一）', path: ['idNumber'] });

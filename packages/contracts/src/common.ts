@@ -48,3 +48,6 @@ export const HELP_DESK = {
   phone: '0771-966111',
   email: 'gxpx365@126.com',
 } as const;
+
+/** An ID number typed to look someone up (help desk): 18 characters, check digit not required. */
+export const IdNumberLookup = z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '请输入18位身份证号码');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdNumberLookup } from './common';
 
 // 公需科目: courses and learning progress (前往学习 · 学习课程 · 相关资料), exams (考试列表),
 // makeups (补学补考) and the question bank. Shared by server routes and web hooks.
@@ -252,7 +253,7 @@ export type SubmitExamRequest = z.infer<typeof SubmitExamRequest>;
 // ------------------------------------------------------------------ help desk (补学补考)
 
 export const PersonLookupQuery = z.object({
-  idNumber: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '请输入18位身份证号码'),
+  idNumber: IdNumberLookup,
 });
 export const PersonLookup = z.object({
   accountId: z.number().int(),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Form, Input, Modal, Radio, Table, Tag, type TableProps } from 'antd';
-import { CertificateSearchQuery, RevokeCertificateRequest, type CertificateAdminRow } from '@ptce/contracts';
+import { CertificateSearchQuery, IdNumberLookup, RevokeCertificateRequest, type CertificateAdminRow } from '@ptce/contracts';
 import { useCertificateSearch, useRevokeCertificate } from '../../api/certificates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
@@ -126,7 +126,7 @@ export default function CertificateAdminPage() {
           <Form.Item
             name="text"
             label={by === 'idNumber' ? '身份证号码' : '证书编号'}
-            rules={[zodRule(by === 'idNumber' ? CertificateSearchQuery.shape.idNumber.unwrap() : CertificateSearchQuery.shape.serial.unwrap())]}
+            rules={[zodRule(by === 'idNumber' ? IdNumberLookup : CertificateSearchQuery.shape.serial.unwrap())]}
           >
             <Input allowClear maxLength={by === 'idNumber' ? 18 : 40} autoComplete="off" style={{ width: 220 }} />
           </Form.Item>
