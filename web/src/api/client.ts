@@ -73,7 +73,7 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return qs ? `${path}?${qs}` : path;
 }
 
-const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
+export const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
@@ -134,6 +134,68 @@ async function readError(res: Response): Promise<ApiError> {
             ? `服务暂时不可用（HTTP ${res.status}），请稍后再试`
             : `请求失败（HTTP ${res.status}）`;
   return new ApiError(res.status, `HTTP_${res.status}`, message);
+}
+
+/** The API's error from a response body read as text; `fallback` when the body is not the API's. */
+export function errorFromText(status: number, text: string, fallback: string): ApiError {
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const err = (body as Partial<ErrorBody> | undefined)?.error;
+  return new ApiError(status, err?.code ?? `HTTP_${status}`, err?.message ?? fallback, err?.details ?? []);
+}
+
+export interface UploadOptions {
+  method: 'POST' | 'PUT';
+  url: string;
+  body: FormData | Blob;
+  /** For a raw file body; a FormData body sets its own multipart type. */
+  contentType?: string;
+  csrfToken: string | null;
+  onProgress?: (percent: number) => void;
+  /** Aborting it cancels the upload; the promise then rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** The message when the server answers without the API's error body (e.g. a proxy's 413). */
+  fallback: (status: number) => string;
+  networkMessage?: string;
+}
+
+/**
+ * A file upload with progress — XMLHttpRequest, because fetch cannot report upload progress. Same
+ * session cookie and CSRF header as api(); the server's error (code, message, details) as an ApiError.
+ */
+export function uploadWithProgress<T>(o: UploadOptions): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (o.signal?.aborted) {
+      reject(new DOMException('上传已取消', 'AbortError'));
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    xhr.open(o.method, o.url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    if (o.contentType) xhr.setRequestHeader('content-type', o.contentType);
+    if (o.csrfToken) xhr.setRequestHeader('x-csrf-token', o.csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) o.onProgress?.(Math.min(100, Math.floor((e.loaded / e.total) * 100)));
+    };
+    const onAbort = () => xhr.abort();
+    o.signal?.addEventListener('abort', onAbort, { once: true });
+    xhr.onloadend = () => o.signal?.removeEventListener('abort', onAbort);
+    xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'));
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', o.networkMessage ?? NETWORK_MESSAGE));
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+        return;
+      }
+      reject(errorFromText(xhr.status, xhr.responseText, o.fallback(xhr.status)));
+    };
+    xhr.send(o.body);
+  });
 }
 
 /** The message to show for any error thrown by a query or mutation. */

@@ -15,7 +15,7 @@ import type {
   StaffRow,
   YearTotals,
 } from '@ptce/contracts';
-import { api, ApiError, type ErrorDetail } from './client';
+import { api, ApiError, uploadWithProgress } from './client';
 import { meKey } from './auth';
 
 export interface PageOf<T> {
@@ -148,38 +148,18 @@ export function useWithdrawRecord() {
 }
 
 /**
- * POST /api/hours/records/:id/evidence — multipart, field "file". XMLHttpRequest rather than fetch
- * so a large file can report its upload progress. Same session cookie and CSRF header as api().
+ * POST /api/hours/records/:id/evidence — multipart, field "file", with upload progress.
  */
 export function uploadEvidenceFile(recordId: number, file: File, csrfToken: string | null, onProgress?: (percent: number) => void): Promise<EvidenceFile> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/hours/records/${recordId}/evidence`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试'));
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(body as EvidenceFile);
-        return;
-      }
-      const err = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
-      const fallback = xhr.status === 413 ? '文件过大：证明材料不能超过10MB' : `上传失败（HTTP ${xhr.status}）`;
-      reject(new ApiError(xhr.status, err?.code ?? `HTTP_${xhr.status}`, err?.message ?? fallback, err?.details ?? []));
-    };
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return uploadWithProgress<EvidenceFile>({
+    method: 'POST',
+    url: `/api/hours/records/${recordId}/evidence`,
+    body: form,
+    csrfToken,
+    onProgress,
+    fallback: (status) => (status === 413 ? '文件过大：证明材料不能超过10MB' : `上传失败（HTTP ${status}）`),
   });
 }
 

@@ -2,7 +2,7 @@
 // download every 导出Excel button and the template/error-report links use.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportJob, ImportMode, ImportRowError, Me } from '@ptce/contracts';
-import { api, ApiError, buildUrl, type ErrorDetail } from './client';
+import { api, ApiError, buildUrl, errorFromText, NETWORK_MESSAGE, uploadWithProgress } from './client';
 import { meKey } from './auth';
 
 export interface PageOf<T> {
@@ -13,23 +13,11 @@ export interface PageOf<T> {
 }
 
 const jobsKey = ['imports', 'jobs'] as const;
-const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
 
 export const HOURS_TEMPLATE_URL = '/api/imports/hours-registration/template';
 
 export function isRunning(job: Pick<ImportJob, 'status'> | undefined | null): boolean {
   return job?.status === 'validating' || job?.status === 'writing';
-}
-
-function errorFromBody(status: number, text: string, fallback: string): ApiError {
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  const err = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
-  return new ApiError(status, err?.code ?? `HTTP_${status}`, err?.message ?? fallback, err?.details ?? []);
 }
 
 function csrfOf(qc: ReturnType<typeof useQueryClient>): string | null {
@@ -62,7 +50,7 @@ export async function downloadFile(path: string, query?: Record<string, string |
   } catch {
     throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
   }
-  if (!res.ok) throw errorFromBody(res.status, await res.text(), `下载失败（HTTP ${res.status}）`);
+  if (!res.ok) throw errorFromText(res.status, await res.text(), `下载失败（HTTP ${res.status}）`);
   const blob = await res.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -75,30 +63,19 @@ export async function downloadFile(path: string, query?: Record<string, string |
 }
 
 /**
- * POST /api/imports/hours-registration/jobs — multipart, field "file". XMLHttpRequest so the page can
- * show the upload's progress; the rows are then checked on the server (poll the job).
+ * POST /api/imports/hours-registration/jobs — multipart, field "file", with upload progress; the rows
+ * are then checked on the server (poll the job).
  */
 export function uploadHoursImport(file: File, mode: ImportMode, csrfToken: string | null, onProgress?: (percent: number) => void): Promise<ImportJob> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', buildUrl('/api/imports/hours-registration/jobs', { mode, declared: 'true' }));
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', NETWORK_MESSAGE));
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(JSON.parse(xhr.responseText) as ImportJob);
-        return;
-      }
-      reject(errorFromBody(xhr.status, xhr.responseText, xhr.status === 413 ? '文件过大，请拆分后分批导入' : `导入失败（HTTP ${xhr.status}）`));
-    };
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return uploadWithProgress<ImportJob>({
+    method: 'POST',
+    url: buildUrl('/api/imports/hours-registration/jobs', { mode, declared: 'true' }),
+    body: form,
+    csrfToken,
+    onProgress,
+    fallback: (status) => (status === 413 ? '文件过大，请拆分后分批导入' : `导入失败（HTTP ${status}）`),
   });
 }
 

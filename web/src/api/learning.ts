@@ -15,7 +15,7 @@ import type {
   PublicHoursRow,
 } from '@ptce/contracts';
 import { meKey } from './auth';
-import { api, ApiError, buildUrl, type ErrorDetail } from './client';
+import { api, ApiError, buildUrl, uploadWithProgress } from './client';
 
 export const learningKeys = {
   all: ['learning'] as const,
@@ -115,8 +115,7 @@ export function useCreateChapter() {
 
 /**
  * PUT /api/learning/admin/chapters/:chapterId/file — the request body is the file itself, with its own
- * content type. XMLHttpRequest rather than fetch so a video of hundreds of MB reports its upload
- * progress and can be cancelled. Same session cookie and CSRF header as api().
+ * content type. A video of hundreds of MB reports its upload progress and can be cancelled.
  */
 export function uploadChapterFile(
   chapterId: number,
@@ -124,42 +123,17 @@ export function uploadChapterFile(
   csrfToken: string | null,
   opts: { onProgress?: (percent: number) => void; signal?: AbortSignal } = {},
 ): Promise<{ id: number; size: number }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('PUT', buildUrl(`/api/learning/admin/chapters/${chapterId}/file`, { fileName: file.name }));
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
+  return uploadWithProgress<{ id: number; size: number }>({
+    method: 'PUT',
+    url: buildUrl(`/api/learning/admin/chapters/${chapterId}/file`, { fileName: file.name }),
+    body: file,
     // The server judges the type; a file the browser cannot name is sent as what it is, unknown bytes.
-    xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
-    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) opts.onProgress?.(Math.min(100, Math.floor((e.loaded / e.total) * 100)));
-    };
-    const onAbort = () => xhr.abort();
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    xhr.onloadend = () => opts.signal?.removeEventListener('abort', onAbort);
-    xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'));
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '上传中断：网络连接失败，请检查网络后重试'));
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(body as { id: number; size: number });
-        return;
-      }
-      const err = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
-      const fallback = xhr.status === 413 ? '文件过大' : `上传失败（HTTP ${xhr.status}）`;
-      reject(new ApiError(xhr.status, err?.code ?? `HTTP_${xhr.status}`, err?.message ?? fallback, err?.details ?? []));
-    };
-    if (opts.signal?.aborted) {
-      reject(new DOMException('上传已取消', 'AbortError'));
-      return;
-    }
-    xhr.send(file);
+    contentType: file.type || 'application/octet-stream',
+    csrfToken,
+    onProgress: opts.onProgress,
+    signal: opts.signal,
+    fallback: (status) => (status === 413 ? '文件过大' : `上传失败（HTTP ${status}）`),
+    networkMessage: '上传中断：网络连接失败，请检查网络后重试',
   });
 }
 
