@@ -2,6 +2,7 @@ import type { ImportKind, ImportProblem } from '@ptce/contracts';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../http/context';
 import type { Cell } from './cell-values';
+import type { RowSource } from './row-spool';
 
 /**
  * The import engine's view of one kind of import (导入学员培训信息 now; the training base's trainee
@@ -66,12 +67,17 @@ export interface ImportKindDef<P, V extends P & { rowNumber: number }> {
   /**
    * Inside the import transaction: serializes concurrent imports and re-checks what may have changed
    * since validation (records added meanwhile, a year that closed). Returns the rows now refused.
+   * The rows are read back from disk a batch at a time (row-spool.ts); V must be plain JSON.
    */
-  recheck(tx: Db, ctx: Ctx, rows: V[]): Promise<Map<number, ImportProblem[]>>;
+  recheck(tx: Db, ctx: Ctx, rows: RowSource<V>): Promise<Map<number, ImportProblem[]>>;
   /** Inside the import transaction: writes the rows; `progress` is told how many are written so far. */
-  write(tx: Db, ctx: Ctx, rows: V[], progress: (written: number) => Promise<void>): Promise<number>;
-  /** After the import committed (best effort), e.g. refreshing the planner's statistics after a bulk load. */
-  afterCommit?(db: Db, imported: number): Promise<void>;
+  write(tx: Db, ctx: Ctx, rows: RowSource<V>, progress: (written: number) => Promise<void>): Promise<number>;
+  /**
+   * Inside the import transaction, after the rows are written and before the job says 导入成功: e.g.
+   * refreshing the planner's statistics after a bulk load, so a list or export opened the moment the
+   * job is done is planned for the new data.
+   */
+  afterWrite?(tx: Db, imported: number): Promise<void>;
 }
 
 /** Problems in the order of the template's columns (row-level ones last), for stable reports. */

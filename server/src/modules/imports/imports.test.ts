@@ -6,10 +6,11 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../clock';
 import { auditLog, hourRecordEvents, hourRecords, importJobs } from '../../db/schema/index';
-import { buildAccount, buildDepartment, buildProfessional, buildUnit, PASSWORD } from '../../../test/factories';
+import { buildAccount, buildDepartment, buildProfessional, buildRecord, buildUnit, PASSWORD } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
 import { setImportLimits } from './limits';
-import { importHooks } from './run-import';
+import { spoolSettings } from './row-spool';
+import { importHooks, waitForImports } from './run-import';
 import {
   buildZip, encryptedWorkbook, HOURS_HEADERS, hoursWorkbook, hoursWorkbookStreamed, legacyXls, multipartFile, readWorkbook, unzipParts, type HoursRow,
 } from './testing';
@@ -17,12 +18,17 @@ import {
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
+  spoolSettings.parent = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-spool-test-')); // counted by the re-check test
 });
-afterAll(async () => t.close());
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(spoolSettings.parent, { recursive: true, force: true });
+});
 beforeEach(() => setNow('2024-06-15T10:00:00+08:00'));
 afterEach(() => {
   setImportLimits();
   delete importHooks.afterBatchWritten;
+  delete importHooks.beforeWrite;
 });
 
 type Person = Awaited<ReturnType<typeof buildProfessional>>;
@@ -414,6 +420,52 @@ describe('large files, all or nothing', () => {
     expect(await recordsOfUnit(f.unit.id)).toBe(9_997);
     expect((await c.post(`/api/imports/jobs/${job.id}/import-valid`)).statusCode).toBe(409);
   }, 180_000);
+
+  it('re-checks inside the write: a record registered after validation refuses its row, and no spooled rows are left on disk', async () => {
+    const f = await fixture(20);
+    const c = await admin(f.total);
+    setImportLimits({ batchSize: 100 });
+    const make = manyRows(f.staff);
+    const rows = Array.from({ length: 1000 }, (_, i) => make(i));
+    const file = await hoursWorkbookStreamed(rows.length, (i) => rows[i]!);
+    const spoolDirs = () => fs.readdirSync(spoolSettings.parent).filter((n) => n.startsWith('ptce-import-')).sort();
+    const before = spoolDirs();
+    // Rows 2 and 901 (data rows 0 and 899) get a twin registered by the person while the file is checked.
+    const registerTwins = async () => {
+      for (const i of [0, 899]) {
+        const r = rows[i]!;
+        const p = f.staff.find((s) => s.idNumber === r.idNumber)!;
+        const half = (h: unknown) => (h === '下午' ? 'pm' : 'am');
+        await buildRecord(t.db, { accountId: p.id, unitId: f.unit.id, hours: 4, status: 'draft', startDate: String(r.startDate), endDate: String(r.endDate), startHalf: half(r.startHalf), endHalf: half(r.endHalf) });
+      }
+    };
+    importHooks.beforeWrite = async () => {
+      expect(spoolDirs().length).toBe(before.length + 1); // the checked rows wait on disk
+      await registerTwins();
+    };
+    const job = await importFile(c, file);
+    expect(job).toMatchObject({ status: 'rejected', dataRows: 1000, errorRows: 2, importedRows: 0 });
+    expect(job.message).toContain('校验后数据有变化');
+    const dup = '系统中已有该人员起止时间相同的学时记录（未被“不予认定”），不能重复登记';
+    expect(await errorsOf(c, job.id)).toEqual([
+      { row: 2, problems: [{ column: null, reason: dup }] },
+      { row: 901, problems: [{ column: null, reason: dup }] },
+    ]);
+    expect(await recordsOfUnit(f.unit.id)).toBe(2);
+    await waitForImports(); // the run tidies up after it has reported
+    expect(spoolDirs()).toEqual(before);
+
+    // Importing the valid rows only: the twins are skipped at the write, every other row lands.
+    await t.db.delete(hourRecords).where(eq(hourRecords.unitId, f.unit.id));
+    importHooks.beforeWrite = registerTwins;
+    const partial = await importFile(c, file, { mode: 'valid_only' });
+    expect(partial).toMatchObject({ status: 'done', importedRows: 998, errorRows: 2 });
+    expect((await errorsOf(c, partial.id)).map((e) => e.row)).toEqual([2, 901]);
+    const imported = await t.db.select({ title: hourRecords.title }).from(hourRecords).where(and(eq(hourRecords.unitId, f.unit.id), eq(hourRecords.source, 'import')));
+    expect(imported.map((r) => r.title).sort()).toEqual(rows.filter((_, i) => i !== 0 && i !== 899).map((r) => String(r.title)).sort());
+    await waitForImports();
+    expect(spoolDirs()).toEqual(before);
+  }, 60_000);
 
   it('writes nothing when the import fails midway (failure injected after 2,000 rows written)', async () => {
     const f = await fixture(50);

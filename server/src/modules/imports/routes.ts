@@ -17,6 +17,7 @@ import { IMPORT_KIND_DEFS } from './kinds';
 import { importLimits, mb } from './limits';
 import { importsPolicy } from './policy';
 import { waitForImports, type RunEnv } from './run-import';
+import { removeStaleSpools } from './row-spool';
 import { importValidRows, startImport } from './start-import';
 import { buildTemplate } from './template';
 
@@ -45,6 +46,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   // Imports still running finish (or fail) before the server closes its database.
   app.addHook('onClose', async () => waitForImports());
+  void removeStaleSpools().catch((err: unknown) => app.log.warn({ err }, 'removing stale import spools failed'));
 
   // 导入学员培训信息: ① 下载模板 ② 导入模板 ③ 查看导入结果
   app.get('/imports/hours-registration/template', {

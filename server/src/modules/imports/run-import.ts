@@ -10,6 +10,7 @@ import type { ImportKindDef } from './import-kind';
 import { saveErrors, updateJob, type JobRow } from './jobs';
 import { importLimits } from './limits';
 import type { OpenedSheet } from './read-sheet';
+import { RowSpool, withoutRows } from './row-spool';
 
 export interface RunEnv {
   files: FileStore;
@@ -22,8 +23,11 @@ export interface RunEnv {
   log?: (err: unknown, msg: string) => void;
 }
 
-/** Test hooks: called after each batch written inside the import transaction (inject a failure, pause, …). */
-export const importHooks: { afterBatchWritten?: (written: number) => void | Promise<void> } = {};
+/**
+ * Test hooks: `beforeWrite` runs between validation and the write transaction (change the data
+ * meanwhile); `afterBatchWritten` after each batch written inside it (inject a failure, pause, …).
+ */
+export const importHooks: { beforeWrite?: () => void | Promise<void>; afterBatchWritten?: (written: number) => void | Promise<void> } = {};
 
 const NO_DATA = '文件中没有数据：请在模板的第2行起填写后再导入';
 
@@ -52,7 +56,8 @@ export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx
   const limits = importLimits();
   const validator = def.createValidator(ctx);
   const today = shanghaiDate();
-  const valid: V[] = [];
+  // The good rows wait on disk (row-spool.ts), so memory does not grow with the file.
+  const valid = new RowSpool<V>();
   let processed = 0;
   let dataRows = 0;
   let errorRows = 0;
@@ -66,10 +71,11 @@ export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx
   const flush = async () => {
     const checked = parsed.length ? await validator.check(parsed) : [];
     const errors = failed;
-    checked.forEach((r, i) => {
+    for (let i = 0; i < checked.length; i++) {
+      const r = checked[i]!;
       if ('problems' in r) errors.push({ rowNumber: r.rowNumber, cells: def.cellsOf(parsed[i]!.value), problems: r.problems });
-      else valid.push(r.value);
-    });
+      else await valid.push(r.value);
+    }
     errorRows += errors.length;
     await saveErrors(ctx.db, job.id, errors);
     parsed = [];
@@ -94,26 +100,33 @@ export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx
       await audit('failed', { dataRows, errorRows, imported: 0, outcome: status });
     };
     if (dataRows === 0) return await finish('failed', NO_DATA);
-    if (valid.length === 0) return await finish('rejected', `共${dataRows}行，全部有错误，未导入任何数据。请下载错误报告修改后重新导入`);
+    if (valid.count === 0) return await finish('rejected', `共${dataRows}行，全部有错误，未导入任何数据。请下载错误报告修改后重新导入`);
     if (errorRows > 0 && job.mode === 'all') {
       return await finish('rejected', `共${dataRows}行，其中${errorRows}行有错误，未导入任何数据。请下载错误报告修改后重新导入，或选择“仅导入正确的行”`);
     }
 
+    await importHooks.beforeWrite?.();
     await updateJob(ctx.db, job, { status: 'writing', rowsProcessed: processed, dataRows, errorRows });
     const outcome = await ctx.db.transaction(async (tx) => {
       const late = await def.recheck(tx, ctx, valid);
-      const lateErrors = valid.filter((r) => late.has(r.rowNumber)).map((r) => ({ rowNumber: r.rowNumber, cells: def.cellsOf(r), problems: late.get(r.rowNumber)! }));
+      const lateErrors: Array<{ rowNumber: number; cells: string[]; problems: ImportProblem[] }> = [];
+      if (late.size) {
+        for await (const batch of valid.batches(limits.batchSize)) {
+          for (const r of batch) if (late.has(r.rowNumber)) lateErrors.push({ rowNumber: r.rowNumber, cells: def.cellsOf(r), problems: late.get(r.rowNumber)! });
+        }
+      }
       if (late.size && job.mode === 'all') return { imported: 0, lateErrors };
-      const rows = late.size ? valid.filter((r) => !late.has(r.rowNumber)) : valid;
-      if (!rows.length) return { imported: 0, lateErrors };
+      const rows = withoutRows(valid, late);
+      if (!rows.count) return { imported: 0, lateErrors };
       let reported = 0;
       const imported = await def.write(tx, ctx, rows, async (written) => {
-        if (env.reportDuringWrite && (written - reported >= limits.batchSize || written === rows.length)) {
+        if (env.reportDuringWrite && (written - reported >= limits.batchSize || written === rows.count)) {
           reported = written;
           await updateJob(ctx.db, job, { rowsWritten: written });
         }
         await importHooks.afterBatchWritten?.(written);
       });
+      await def.afterWrite?.(tx, imported);
       const skipped = errorRows + late.size;
       await saveErrors(tx, job.id, lateErrors);
       await writeAudit(tx, ctx, {
@@ -147,7 +160,6 @@ export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx
       return await finish('rejected', `共${dataRows}行，其中${errorRows}行有错误（校验后数据有变化），未导入任何数据`);
     }
     if (job.fileKey) await env.files.remove(job.fileKey).catch(() => undefined);
-    await def.afterCommit?.(ctx.db, outcome.imported).catch((e: unknown) => env.log?.(e, 'import afterCommit failed'));
   } catch (e) {
     env.log?.(e, 'import failed');
     const message = e instanceof AppError ? `${e.message}（未导入任何数据）` : '导入失败，未导入任何数据，请稍后重试';
@@ -155,5 +167,6 @@ export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx
     await audit('failed', { dataRows, errorRows, imported: 0, outcome: 'failed' }).catch(() => undefined);
   } finally {
     await sheet.close().catch(() => undefined);
+    await valid.dispose().catch(() => undefined);
   }
 }

@@ -2,16 +2,19 @@
 // stops inside the import transaction after the first batch is written — where the test kills it with
 // SIGKILL, to prove that a killed process leaves the database as it was.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Actor } from '../../auth/actor';
 import { setNow } from '../../clock';
 import { openPostgres } from '../../db/client';
 import { LocalFileStore } from '../../storage/file-store';
 import { hoursRegistrationImport } from './hours-registration';
 import { importHooks } from './run-import';
+import { spoolSettings } from './row-spool';
 import { startImport } from './start-import';
 
 const [url, actorJson, filePath, filesDir, at] = process.argv.slice(2) as [string, string, string, string, string];
 setNow(at);
+spoolSettings.parent = path.dirname(filesDir); // inside the test's folder, removed with it
 const database = await openPostgres(url, 3);
 importHooks.afterBatchWritten = async (written) => {
   process.stdout.write(`WRITTEN ${written}\n`);
