@@ -4,6 +4,7 @@
 //   npx tsx bench/excel.ts --pglite   # the embedded PGlite database (a temporary data folder)
 //   BENCH_PG=postgres://user@host:5432/postgres npx tsx bench/excel.ts
 //   BENCH_KEEP_DATA=1 npx tsx bench/excel.ts --pglite   # keep the PGlite folder afterwards (to look at plans)
+//   BENCH_NODE_ARGS="--import /path/memlog.mjs" npx tsx bench/excel.ts --pglite   # extra Node options for the server
 //
 // It seeds two units (10,000 and 100,000 professionals), starts the real server as a child process
 // (server/src/main.ts, as `npm start` does, NODE_ENV=production), and through HTTP:
@@ -37,7 +38,7 @@ const PASSWORD = 'Bench2024pass';
 const YEAR = new Date(Date.now() + 8 * 3600_000 - 3 * 86_400_000).getUTCFullYear();
 
 function log(s: string) {
-  console.log(`[bench] ${s}`);
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
 }
 
 const dbUrl = (name: string) => {
@@ -115,7 +116,9 @@ function rowsFor(people: Seeded['people'], daysAgo: number): (i: number) => Hour
 }
 
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
+  // BENCH_NODE_ARGS: extra Node options for the server (a memory logger, --cpu-prof, …).
+  const extra = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : [];
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
     cwd: path.join(ROOT, 'server'),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
