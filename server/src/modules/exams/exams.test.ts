@@ -154,6 +154,30 @@ describe('grading by the server', () => {
     expect((await p.c.get('/api/hours/my/overview')).json()).toEqual([expect.objectContaining({ year: Y, compulsoryHours: 15, publicHours: 15 })]);
   });
 
+  it('10 submissions of one attempt at once (double clicks, tabs): one grading, one credit, the same result for all', async () => {
+    atShanghai();
+    const p = await ready();
+    const s = (await start(p)).json();
+    const paper = await paperOf(t.db, s.id);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => p.c.post(`/api/exams/attempts/${s.id}/submit`, { answers: i === 0 ? allRight(paper) : answersWith(paper, { single: 15, judge: 15 }) })),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+    const scores = new Set(results.map((r) => r.json().result.score));
+    expect(scores.size).toBe(1); // whichever got in first, every answer shows its result
+    expect([60, 100]).toContain([...scores][0]);
+    expect(results.every((r) => r.json().result.hoursCredited === 15)).toBe(true);
+    expect(await credits(p.id)).toHaveLength(1);
+    const [submitted] = await audits('exam.submit', s.id);
+    expect(await audits('exam.submit', s.id)).toHaveLength(1);
+    expect(submitted).toMatchObject({ actorAccountId: p.id, actorKind: 'professional', result: 'ok', targetType: 'exam_attempt' });
+    expect(submitted!.detail).toEqual({ accountId: p.id, year: Y, round: 1, attempt: 1, score: [...scores][0], passed: true });
+    const [credit] = await audits('learning.credit', p.id);
+    expect(await audits('learning.credit', p.id)).toHaveLength(1);
+    expect(credit).toMatchObject({ actorAccountId: p.id, targetType: 'account' });
+    expect(credit!.detail).toEqual({ year: Y, kind: 'compulsory', hours: 15, source: `exam_attempt:${s.id}` });
+  });
+
   it('fails at 59 and credits nothing', async () => {
     atShanghai();
     const p = await ready();

@@ -1,48 +1,69 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
+import { queryPrepared } from '../../db/prepared';
 import { examAttempts } from '../../db/schema/index';
 import { cleanAnswers, gradePaper, SUBMIT_GRACE_MS, type Answers } from '../../domain/learning';
-import { writeAudit, type AuditContext } from '../audit/write-audit';
+import type { AuditContext } from '../audit/write-audit';
 import { loadPlan, type AnnualPlanRow } from '../learning/plan-context';
-import { creditPublicHours } from '../learning/public-hours';
 import type { AttemptRow } from './attempt-view';
 
 /**
- * Grades and closes an open attempt (locked by the caller) inside the caller's transaction:
- * the server grades the paper it stored; a pass credits the plan's compulsory hours to the
- * attempt's plan year — for a prior-year makeup that is the prior year — exactly once.
- * An automatic submission is dated at the attempt's deadline.
+ * Closing an attempt is one statement, atomic on its own: the graded answers are stored only if the
+ * attempt is still open; with them go the audit entry (exam.submit, or exam.auto_submit with no actor)
+ * and — when passed — the compulsory hours credited to the plan year exactly once (public_credits_once)
+ * with their own audit entry (learning.credit), as public-hours.ts creditPublicHours writes them.
+ * One round trip instead of six (BEGIN … COMMIT): 交卷 is what thousands of people do in the last
+ * minutes before a deadline.
+ */
+const CLOSE_ATTEMPT_SQL = `
+WITH closed AS (
+  UPDATE exam_attempts
+     SET answers = $3::jsonb, submitted_at = $4::timestamptz, auto_submitted = $5::boolean,
+         earned_points = $6::integer, score = $7::integer, passed = $8::boolean
+   WHERE id = $1::integer AND account_id = $2::integer AND submitted_at IS NULL
+  RETURNING id, account_id, plan_year),
+submit_audit AS (
+  INSERT INTO audit_log (at, actor_account_id, actor_name, actor_kind, action, target_type, target_id, result, ip, detail)
+  SELECT $9::timestamptz, $10::integer, $11::text, $12::text, $13::text, 'exam_attempt', closed.id::text, 'ok', $14::text, $15::jsonb FROM closed),
+credit AS (
+  INSERT INTO public_credits (account_id, year, kind, hours, credited_at, source)
+  SELECT closed.account_id, closed.plan_year, 'compulsory', $16::numeric, $9::timestamptz, 'exam_attempt:' || closed.id FROM closed WHERE $8::boolean
+  ON CONFLICT ON CONSTRAINT public_credits_once DO NOTHING
+  RETURNING account_id),
+credit_audit AS (
+  INSERT INTO audit_log (at, actor_account_id, actor_name, actor_kind, action, target_type, target_id, result, ip, detail)
+  SELECT $9::timestamptz, $10::integer, $11::text, $12::text, 'learning.credit', 'account', credit.account_id::text, 'ok', $14::text, $17::jsonb FROM credit)
+SELECT (SELECT count(*)::integer FROM closed) AS closed, (SELECT count(*)::integer FROM credit) AS credited`;
+
+/**
+ * Grades and closes an open attempt: the server grades the paper it stored; a pass credits the
+ * plan's compulsory hours to the attempt's plan year — for a prior-year makeup that is the prior
+ * year — exactly once. An automatic submission is dated at the attempt's deadline. If the attempt
+ * was closed meanwhile (a second click, the sweep), nothing is written and `closedNow` is false.
  */
 export async function finalizeAttempt(
-  tx: Db,
+  db: Db,
   attempt: AttemptRow,
-  opts: { answers: Answers; auto: boolean; audit: AuditContext; plan?: AnnualPlanRow },
-): Promise<{ attempt: AttemptRow; creditedNow: boolean }> {
-  const plan = opts.plan ?? (await loadPlan(tx, attempt.planYear));
+  opts: { answers: Answers; auto: boolean; audit: AuditContext; plan?: Pick<AnnualPlanRow, 'passScore' | 'compulsoryHours'> },
+): Promise<{ attempt: AttemptRow; closedNow: boolean; creditedNow: boolean }> {
+  const plan = opts.plan ?? (await loadPlan(db, attempt.planYear));
   const answers = cleanAnswers(attempt.paper, opts.answers);
   const g = gradePaper(attempt.paper, answers, plan.passScore);
   const at = now();
   const submittedAt = opts.auto ? attempt.deadlineAt : at;
+  const actor = opts.audit.actor;
+  const source = `exam_attempt:${attempt.id}`;
+  const [row] = await queryPrepared<{ closed: number; credited: number }>(db, 'ptce_close_attempt_v1', CLOSE_ATTEMPT_SQL, [
+    attempt.id, attempt.accountId, JSON.stringify(answers), submittedAt, opts.auto, g.earnedPoints, g.score, g.passed,
+    at, actor?.id ?? null, actor?.name ?? null, actor?.kind ?? null, opts.auto ? 'exam.auto_submit' : 'exam.submit', opts.audit.ip ?? null,
+    JSON.stringify({ accountId: attempt.accountId, year: attempt.planYear, round: attempt.roundNo, attempt: attempt.attemptNo, score: g.score, passed: g.passed }),
+    plan.compulsoryHours,
+    JSON.stringify({ year: attempt.planYear, kind: 'compulsory', hours: plan.compulsoryHours, source }),
+  ]);
+  if (!row || Number(row.closed) === 0) return { attempt, closedNow: false, creditedNow: false };
   const set = { answers, submittedAt, autoSubmitted: opts.auto, earnedPoints: g.earnedPoints, score: g.score, passed: g.passed };
-  // Only the id comes back: the stored paper (tens of KB of JSON) is already in hand.
-  const [row] = await tx
-    .update(examAttempts)
-    .set(set)
-    .where(and(eq(examAttempts.id, attempt.id), isNull(examAttempts.submittedAt)))
-    .returning({ id: examAttempts.id });
-  if (!row) return { attempt, creditedNow: false }; // closed meanwhile by someone else holding no lock: nothing to do
-  await writeAudit(tx, opts.audit, {
-    action: opts.auto ? 'exam.auto_submit' : 'exam.submit',
-    targetType: 'exam_attempt',
-    targetId: attempt.id,
-    detail: { accountId: attempt.accountId, year: attempt.planYear, round: attempt.roundNo, attempt: attempt.attemptNo, score: g.score, passed: g.passed },
-  });
-  let creditedNow = false;
-  if (g.passed) {
-    creditedNow = await creditPublicHours(tx, opts.audit, { accountId: attempt.accountId, year: attempt.planYear, kind: 'compulsory', hours: plan.compulsoryHours, source: `exam_attempt:${attempt.id}` });
-  }
-  return { attempt: { ...attempt, ...set }, creditedNow };
+  return { attempt: { ...attempt, ...set }, closedNow: true, creditedNow: Number(row.credited) > 0 };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ExamAttemptView } from '@ptce/contracts';
 import { and, eq } from 'drizzle-orm';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
-import { annualPlans, courses, examAttempts } from '../../db/schema/index';
+import { courses, examAttempts } from '../../db/schema/index';
 import { notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { loadPlan, type AnnualPlanRow } from '../learning/plan-context';
@@ -18,20 +18,7 @@ export async function ownAttempt(db: Db, accountId: number, attemptId: number, o
   return row;
 }
 
-/** An attempt of the caller with its plan and course title, in one query (交卷 is a hot path). */
-export async function ownAttemptWithPlan(db: Db, accountId: number, attemptId: number, opts: { lock?: boolean } = {}) {
-  const q = db
-    .select({ a: examAttempts, plan: annualPlans, courseTitle: courses.title })
-    .from(examAttempts)
-    .innerJoin(annualPlans, eq(annualPlans.year, examAttempts.planYear))
-    .innerJoin(courses, eq(courses.id, examAttempts.courseId))
-    .where(and(eq(examAttempts.id, attemptId), eq(examAttempts.accountId, accountId)));
-  const [row] = opts.lock ? await q.for('update', { of: examAttempts }) : await q;
-  if (!row) throw notFound('考试记录');
-  return row;
-}
-
-export async function viewOf(db: Db, a: AttemptRow, known?: { plan: AnnualPlanRow; courseTitle: string; hoursCredited?: number }): Promise<ExamAttemptView> {
+export async function viewOf(db: Db, a: AttemptRow, known?: { plan: Pick<AnnualPlanRow, 'maxAttempts' | 'passScore'>; courseTitle: string; hoursCredited?: number }): Promise<ExamAttemptView> {
   const plan = known?.plan ?? (await loadPlan(db, a.planYear));
   const courseTitle = known?.courseTitle ?? (await db.select({ title: courses.title }).from(courses).where(eq(courses.id, a.courseId)))[0]?.title;
   return attemptView(a, {

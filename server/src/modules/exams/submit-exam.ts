@@ -1,27 +1,68 @@
 import type { ExamAnswers, ExamAttemptView } from '@ptce/contracts';
 import { now } from '../../clock';
+import { queryPrepared } from '../../db/prepared';
 import { SUBMIT_GRACE_MS } from '../../domain/learning';
+import { notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
+import type { AttemptRow } from './attempt-view';
 import { finalizeAttempt } from './finalize-attempt';
-import { ownAttemptWithPlan, viewOf } from './get-attempt';
+import { viewOf } from './get-attempt';
+
+// The caller's attempt with what grading and the result page need from its plan and course.
+const ATTEMPT_FOR_SUBMIT_SQL = `
+SELECT a.id, a.account_id, a.plan_year, a.round_no, a.attempt_no, a.course_id, a.started_at, a.deadline_at, a.submitted_at,
+       a.auto_submitted, a.paper, a.total_points, a.answers, a.earned_points, a.score, a.passed,
+       p.pass_score, p.max_attempts, p.compulsory_hours, c.title AS course_title
+  FROM exam_attempts a
+  JOIN annual_plans p ON p.year = a.plan_year
+  JOIN courses c ON c.id = a.course_id
+ WHERE a.id = $1::integer AND a.account_id = $2::integer`;
+
+interface SubmitRow {
+  id: number; account_id: number; plan_year: number; round_no: number; attempt_no: number; course_id: number;
+  started_at: Date | string; deadline_at: Date | string; submitted_at: Date | string | null; auto_submitted: boolean;
+  paper: AttemptRow['paper'] | string; total_points: number; answers: AttemptRow['answers'] | string;
+  earned_points: number | null; score: number | null; passed: boolean | null;
+  pass_score: number; max_attempts: number; compulsory_hours: string | number; course_title: string;
+}
+
+const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+function attemptOf(r: SubmitRow): AttemptRow {
+  return {
+    id: r.id, accountId: r.account_id, planYear: r.plan_year, roundNo: r.round_no, attemptNo: r.attempt_no, courseId: r.course_id,
+    startedAt: date(r.started_at), deadlineAt: date(r.deadline_at), submittedAt: r.submitted_at === null ? null : date(r.submitted_at),
+    autoSubmitted: r.auto_submitted, paper: json(r.paper), totalPoints: r.total_points, answers: json(r.answers),
+    earnedPoints: r.earned_points, score: r.score, passed: r.passed,
+  };
+}
 
 /**
  * 交卷. The server grades the paper it stored. Submitting twice returns the first result. A
  * submission after the deadline (beyond a short grace for the network) counts only the answers
- * saved before the deadline, as the automatic submission would.
+ * saved before the deadline, as the automatic submission would. Two round trips: the attempt is
+ * read, then closed by one statement that writes only if it is still open (finalize-attempt.ts) —
+ * no lock is held between them, and a concurrent submission or sweep simply finds it closed.
  */
 export async function submitExam(ctx: Ctx, attemptId: number, answers: ExamAnswers | undefined): Promise<ExamAttemptView> {
-  return ctx.db.transaction(async (tx) => {
-    const { a, plan, courseTitle } = await ownAttemptWithPlan(tx, ctx.actor.id, attemptId, { lock: true });
-    if (a.submittedAt !== null) return viewOf(tx, a, { plan, courseTitle });
+  const [row] = await queryPrepared<SubmitRow>(ctx.db, 'ptce_attempt_for_submit_v1', ATTEMPT_FOR_SUBMIT_SQL, [attemptId, ctx.actor.id]);
+  if (!row) throw notFound('考试记录');
+  const a = attemptOf(row);
+  const plan = { passScore: row.pass_score, maxAttempts: row.max_attempts, compulsoryHours: Number(row.compulsory_hours) };
+  const known = { plan, courseTitle: row.course_title };
+  if (a.submittedAt === null) {
     const late = now().getTime() > a.deadlineAt.getTime() + SUBMIT_GRACE_MS;
-    const done = await finalizeAttempt(tx, a, {
+    const done = await finalizeAttempt(ctx.db, a, {
       answers: late ? a.answers : (answers ?? a.answers),
       auto: late,
       audit: late ? { actor: null } : { actor: ctx.actor, ip: ctx.ip },
       plan,
     });
     // Hours credited by this very pass are the plan's; otherwise (already credited) they are looked up.
-    return viewOf(tx, done.attempt, { plan, courseTitle, hoursCredited: done.creditedNow ? plan.compulsoryHours : undefined });
-  });
+    if (done.closedNow) return viewOf(ctx.db, done.attempt, { ...known, hoursCredited: done.creditedNow ? plan.compulsoryHours : undefined });
+  }
+  // Already closed — by an earlier click, another tab or the sweep: its stored result.
+  const [stored] = await queryPrepared<SubmitRow>(ctx.db, 'ptce_attempt_for_submit_v1', ATTEMPT_FOR_SUBMIT_SQL, [attemptId, ctx.actor.id]);
+  return viewOf(ctx.db, attemptOf(stored ?? row), known);
 }
