@@ -69,7 +69,7 @@ const SELF = fileURLToPath(import.meta.url);
 
 interface Fixture {
   learners: Array<{ cookie: string; csrf: string; accountId: number; tabId: string }>;
-  examinees: Array<{ cookie: string; csrf: string }>;
+  examinees: Array<{ cookie: string; csrf: string; accountId: number }>;
   chapterId: number;
   year: number;
 }
