@@ -39,6 +39,8 @@ export interface BuildAppOptions {
   database: Database;
   sessionSecret: string;
   logger?: boolean;
+  /** Where the log lines go (default standard output); the tests read them. */
+  logStream?: { write(line: string): void };
   /** Defaults to a folder under DATA_DIR. */
   files?: FileStore;
 }
@@ -52,6 +54,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         ? false
         : {
             level: config.logLevel,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
             // Passwords, cookies and CSRF tokens never reach the logs; ID numbers are masked.
             redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.oldPassword', '*.newPassword'],
             serializers: {

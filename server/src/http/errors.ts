@@ -48,6 +48,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       req.log.error({ err }, 'response did not match its schema');
       return reply.status(500).send(body('INTERNAL', '服务器内部错误，请稍后重试'));
     }
+    // The browser went away mid-request (a cancelled upload, a closed tab): the request stream fails
+    // with ECONNRESET "aborted", which is not the database. No one is left to answer; 499 for the log.
+    if (req.raw.destroyed && !req.raw.complete) {
+      req.log.info({ err: { message: err.message, code: err.code } }, 'request aborted by the client');
+      return reply.status(499).send(body('CLIENT_CLOSED', '请求已取消'));
+    }
     if (isDbUnavailable(err)) {
       req.log.error({ err: { message: err.message, code: err.code } }, 'database unavailable');
       return reply.status(503).send(body('DB_UNAVAILABLE', '数据库暂时不可用，请稍后重试'));
