@@ -11,6 +11,7 @@ import { planOf, yearClosedReason, type Plan } from '../hours/plan-window';
 import { cellDate, cellNumber, type Cell } from './cell-values';
 import { sortProblems, type BatchValidator, type ImportColumn, type ImportKindDef, type RowCheck, type SheetRow } from './import-kind';
 import { importLimits } from './limits';
+import { SeenRows } from './seen-rows';
 
 /**
  * 导入学员培训信息 — the unit's batch registration of professional hours (notice, attachment 2
@@ -210,7 +211,7 @@ async function existingKeys(db: Db, accountIds: number[]): Promise<Set<string>> 
 class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
   private readonly plans = new Map<number, Plan | null>();
   /** Person + start + end of the good rows so far → their row number (duplicates inside the file). */
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new SeenRows();
   private readonly today = shanghaiDate();
   constructor(private readonly ctx: Ctx) {}
 
@@ -258,11 +259,10 @@ class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
         else for (const v of r.violations) problems.push({ column: FIELD_HEADER[v.field] ?? null, reason: v.reason });
       }
       if (!problems.length && person) {
-        const key = recordKey(person.id, p);
-        const first = this.seen.get(key);
+        const first = this.seen.get(person.id, p);
         if (first !== undefined) problems.push({ column: null, reason: `与第${first}行重复：同一人员、相同起止时间` });
-        else if (existing.has(key)) problems.push({ column: null, reason: DUPLICATE_EXISTING });
-        else this.seen.set(key, rowNumber);
+        else if (existing.has(recordKey(person.id, p))) problems.push({ column: null, reason: DUPLICATE_EXISTING });
+        else this.seen.add(person.id, p, rowNumber);
       }
       if (problems.length) return { rowNumber, problems: sortProblems(HOURS_COLUMNS, problems) };
       // Spelled out rather than spread: a literal keeps V8's compact object layout (a spread copy of
