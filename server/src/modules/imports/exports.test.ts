@@ -84,6 +84,14 @@ describe('导出Excel: 专业科目学时审核结果', () => {
     const byName = await download(c, `/api/exports/hours/results?q=${encodeURIComponent('覃建华')}&status=rejected`);
     expect(byName.rows).toHaveLength(1);
     expect(byName.rows[0]![byName.header.indexOf('审核意见')]).toBe('材料不全');
+    // One whole row, as a user sees it: numbers as numbers, dates as typed, times in Shanghai time.
+    const march = approved.rows.find((r) => r[approved.header.indexOf('开始日期')] === '2024-03-04')!;
+    expect(Object.fromEntries(approved.header.map((h, i) => [h, march[i]]))).toEqual({
+      姓名: '覃建华', 身份证号码: f.b.idNumber, 所属部门: '外科', 年度: 2024, 培训类型: '培训班/研修班/进修班',
+      培训内容: '医院感染预防与控制专题培训班', 主办单位: '自治区卫健委', 培训地点: '南宁市', 开始日期: '2024-03-04', 开始时段: '上午',
+      结束日期: '2024-03-04', 结束时段: '下午', 申请学时: 8, 审核状态: '通过认定', 审核单位: f.unit.name,
+      提交时间: '2024-06-01 10:00', 审核时间: '2024-06-01 10:00', 来源: '单位登记',
+    });
     const dept = await download(c, `/api/exports/hours/results?departmentId=${f.deptA.id}`);
     expect(new Set(col(dept.header, dept.rows, '姓名'))).toEqual(new Set(['刘晓玲']));
     // The list API with the same filter agrees.
