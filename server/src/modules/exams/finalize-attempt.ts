@@ -28,7 +28,7 @@ submit_audit AS (
   SELECT $9::timestamptz, $10::integer, $11::text, $12::text, $13::text, 'exam_attempt', closed.id::text, 'ok', $14::text, $15::jsonb FROM closed),
 credit AS (
   INSERT INTO public_credits (account_id, year, kind, hours, credited_at, source)
-  SELECT closed.account_id, closed.plan_year, 'compulsory', $16::numeric, $9::timestamptz, 'exam_attempt:' || closed.id FROM closed WHERE $8::boolean
+  SELECT closed.account_id, closed.plan_year, 'compulsory', $16::numeric, $9::timestamptz, $18::text FROM closed WHERE $8::boolean
   ON CONFLICT ON CONSTRAINT public_credits_once DO NOTHING
   RETURNING account_id),
 credit_audit AS (
@@ -54,12 +54,13 @@ export async function finalizeAttempt(
   const submittedAt = opts.auto ? attempt.deadlineAt : at;
   const actor = opts.audit.actor;
   const source = `exam_attempt:${attempt.id}`;
-  const [row] = await queryPrepared<{ closed: number; credited: number }>(db, 'ptce_close_attempt_v1', CLOSE_ATTEMPT_SQL, [
+  const [row] = await queryPrepared<{ closed: number; credited: number }>(db, 'ptce_close_attempt_v2', CLOSE_ATTEMPT_SQL, [
     attempt.id, attempt.accountId, JSON.stringify(answers), submittedAt, opts.auto, g.earnedPoints, g.score, g.passed,
     at, actor?.id ?? null, actor?.name ?? null, actor?.kind ?? null, opts.auto ? 'exam.auto_submit' : 'exam.submit', opts.audit.ip ?? null,
     JSON.stringify({ accountId: attempt.accountId, year: attempt.planYear, round: attempt.roundNo, attempt: attempt.attemptNo, score: g.score, passed: g.passed }),
     plan.compulsoryHours,
     JSON.stringify({ year: attempt.planYear, kind: 'compulsory', hours: plan.compulsoryHours, source }),
+    source,
   ]);
   if (!row || Number(row.closed) === 0) return { attempt, closedNow: false, creditedNow: false };
   const set = { answers, submittedAt, autoSubmitted: opts.auto, earnedPoints: g.earnedPoints, score: g.score, passed: g.passed };

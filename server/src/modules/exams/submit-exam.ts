@@ -51,18 +51,18 @@ export async function submitExam(ctx: Ctx, attemptId: number, answers: ExamAnswe
   const a = attemptOf(row);
   const plan = { passScore: row.pass_score, maxAttempts: row.max_attempts, compulsoryHours: Number(row.compulsory_hours) };
   const known = { plan, courseTitle: row.course_title };
-  if (a.submittedAt === null) {
-    const late = now().getTime() > a.deadlineAt.getTime() + SUBMIT_GRACE_MS;
-    const done = await finalizeAttempt(ctx.db, a, {
-      answers: late ? a.answers : (answers ?? a.answers),
-      auto: late,
-      audit: late ? { actor: null } : { actor: ctx.actor, ip: ctx.ip },
-      plan,
-    });
-    // Hours credited by this very pass are the plan's; otherwise (already credited) they are looked up.
-    if (done.closedNow) return viewOf(ctx.db, done.attempt, { ...known, hoursCredited: done.creditedNow ? plan.compulsoryHours : undefined });
-  }
-  // Already closed — by an earlier click, another tab or the sweep: its stored result.
+  // Already closed (an earlier click, another tab, the sweep): its stored result.
+  if (a.submittedAt !== null) return viewOf(ctx.db, a, known);
+  const late = now().getTime() > a.deadlineAt.getTime() + SUBMIT_GRACE_MS;
+  const done = await finalizeAttempt(ctx.db, a, {
+    answers: late ? a.answers : (answers ?? a.answers),
+    auto: late,
+    audit: late ? { actor: null } : { actor: ctx.actor, ip: ctx.ip },
+    plan,
+  });
+  // Hours credited by this very pass are the plan's; otherwise (already credited) they are looked up.
+  if (done.closedNow) return viewOf(ctx.db, done.attempt, { ...known, hoursCredited: done.creditedNow ? plan.compulsoryHours : undefined });
+  // Closed by a concurrent submission between the read and the close: read what it stored.
   const [stored] = await queryPrepared<SubmitRow>(ctx.db, 'ptce_attempt_for_submit_v1', ATTEMPT_FOR_SUBMIT_SQL, [attemptId, ctx.actor.id]);
   return viewOf(ctx.db, attemptOf(stored ?? row), known);
 }
