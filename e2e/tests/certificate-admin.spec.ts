@@ -35,6 +35,9 @@ test('证书管理: the operator finds a certificate by ID number, revokes it wi
 
   await row.getByRole('button', { name: '撤销' }).click();
   const dialog = page.getByRole('dialog', { name: `撤销证书 ${cert.serial}` });
+  // The reason field takes the focus once the dialog is open (keyboard users type straight away); a click
+  // sent while the dialog is still zooming in can be lost, which made this test flaky.
+  await expect(dialog.getByLabel('撤销原因')).toBeFocused();
   await dialog.getByRole('button', { name: '撤销证书' }).click();
   await expect(dialog.getByText('请填写撤销原因')).toBeVisible();
   await dialog.getByLabel('撤销原因').fill('经核查，考试由他人代考');
