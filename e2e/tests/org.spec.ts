@@ -114,6 +114,9 @@ test('a total admin sets up a department and its admin, who then sees only that 
   const person = (await firstRow.locator('td').first().innerText()).split(/[（\n]/)[0]!.trim();
   await firstRow.getByRole('button', { name: `修改 ${person}` }).click();
   const staffDialog = page.getByRole('dialog', { name: `修改：${person}` });
+  // The dialog focuses 所属部门 once it has opened; a choice made while it was still opening was lost once
+  // (the save sent no change), so the choice waits for that focus.
+  await expect(staffDialog.getByLabel('所属部门')).toBeFocused();
   await choose(page, staffDialog.getByLabel('所属部门'), department);
   await staffDialog.getByRole('button', { name: '保存' }).click();
   await expect(staffDialog).toBeHidden();
