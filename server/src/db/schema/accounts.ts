@@ -33,6 +33,8 @@ export const accounts = pgTable('accounts', {
   baseId: integer('base_id'),
   profileCompletedAt: tstz('profile_completed_at'),
   passwordChangedAt: tstz('password_changed_at'),
+  /** An initial or temporary password stops working then unless changed; null = chosen by the owner. */
+  passwordExpiresAt: tstz('password_expires_at'),
   lastLoginAt: tstz('last_login_at'),
   createdAt: tstz('created_at').notNull(),
   updatedAt: tstz('updated_at').notNull(),

@@ -1,4 +1,4 @@
-import { date, integer, jsonb, pgTable } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { hoursColumn, tstz } from './columns';
 
 export interface ExamConfig {
@@ -24,6 +24,13 @@ export const annualPlans = pgTable('annual_plans', {
   examConfig: jsonb('exam_config').$type<ExamConfig>().notNull(),
   /** Upper bound of 申请学时 on one record. */
   maxRecordHours: hoursColumn('max_record_hours').notNull(),
+  /** A draft is seen by the operator only; published plans are in force. */
+  status: text('status', { enum: ['draft', 'published'] }).notNull().default('published'),
+  publishedAt: tstz('published_at'),
+  /** Cap of 申请学时 per activity type that may be typed by hand (桂人社规〔2019〕4号). */
+  activityCaps: jsonb('activity_caps').$type<Partial<Record<string, number>>>().notNull().default({}),
+  /** Whether a passed exam's review shows the answer key (failed attempts never do). */
+  revealKeyAfterPass: boolean('reveal_key_after_pass').notNull().default(true),
   createdAt: tstz('created_at').notNull(),
   updatedAt: tstz('updated_at').notNull(),
 });
