@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SESSION_COOKIE, SessionStore } from './auth/sessions';
 import type { Config } from './config';
@@ -61,7 +61,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
               req: (req) => ({ method: req.method, url: maskSensitive(req.url), ip: req.ip }),
             },
           },
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named by TRUST_PROXY (default: none).
+    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
     // Errors Fastify raises before routing (e.g. a malformed percent-encoding in the path) answer in
     // the same {error:{code,message}} shape as everything else.
     frameworkErrors: (_err, _req, reply) => {

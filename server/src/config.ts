@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -26,8 +27,16 @@ const Env = z.object({
   /** Public base URL, used in links such as the certificate verification QR code. */
   PUBLIC_URL: z.string().url('must be a URL such as https://ptce.example.cn').default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Load demo units, people and logins into an empty database. */
-  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Load demo units, people and logins into an empty database. Default: on, except in production (refused there). */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed: a comma list of addresses/CIDRs, or a hop count 1–10.
+   * Unset: no proxy is trusted and the client address is the socket's.
+   */
+  TRUST_PROXY: z
+    .string()
+    .refine((v) => parseTrustProxy(v) !== null, 'must be a comma list of IP addresses/CIDRs (e.g. 10.0.0.5,10.1.0.0/16) or a hop count 1–10')
+    .optional(),
   /** Lets tests move the server clock through /api/test/clock. Never enable in production. */
   ENABLE_TEST_CLOCK: z.enum(['true', 'false']).default('false'),
   /** Directory of the built web app; served at / when it exists. */
@@ -53,6 +62,8 @@ export type Config = {
   publicUrl: string;
   logLevel: string;
   seedDemo: boolean;
+  /** Fastify's trustProxy: false, a hop count, or a list of addresses/CIDRs. */
+  trustProxy: false | number | string[];
   enableTestClock: boolean;
   webDist: string;
   maxUploadBytes: number;
@@ -61,6 +72,30 @@ export type Config = {
 };
 
 export class ConfigError extends Error {}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+function isAddressOrCidr(item: string): boolean {
+  const [addr, bits, ...rest] = item.split('/');
+  if (rest.length || !addr) return false;
+  const v4 = IPV4.test(addr);
+  const v6 = !v4 && isIP(addr) === 6;
+  if (!v4 && !v6) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (v4 ? 32 : 128);
+}
+
+/** TRUST_PROXY as Fastify takes it: a hop count 1–10 or a list of addresses/CIDRs; null when malformed. */
+export function parseTrustProxy(value: string): number | string[] | null {
+  const v = value.trim();
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    return n >= 1 && n <= 10 ? n : null;
+  }
+  const items = v.split(',').map((s) => s.trim());
+  return items.length > 0 && items.every(isAddressOrCidr) ? items : null;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (DATABASE_URL=) means "not set".
@@ -79,6 +114,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  SESSION_SECRET: required in production with DATABASE_URL (every app process must share it)',
     );
   }
+  if (e.NODE_ENV === 'production' && e.SEED_DEMO === 'true') {
+    throw new ConfigError(
+      'Invalid configuration:\n  SEED_DEMO: must not be true in production (demo units and the demo logins would be loaded); create the first operator with npm run create-operator',
+    );
+  }
   const repoRoot = path.resolve(import.meta.dirname, '../..');
   return {
     env: e.NODE_ENV,
@@ -93,7 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
-    seedDemo: e.SEED_DEMO === 'true',
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',
+    trustProxy: e.TRUST_PROXY ? parseTrustProxy(e.TRUST_PROXY)! : false,
     enableTestClock: e.ENABLE_TEST_CLOCK === 'true',
     webDist: path.resolve(e.WEB_DIST ?? path.join(repoRoot, 'web/dist')),
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),

@@ -6,7 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { FastifyPluginAsync } from 'fastify';
 import { buildApp } from '../src/app';
+import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/db/client';
 import { openTestDatabase } from './db-template';
 
 const SERVER_DIR = path.resolve(import.meta.dirname, '..');
@@ -19,10 +21,10 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function start(dataDir: string): Started {
+function start(dataDir: string, env: Record<string, string> = {}): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development', SEED_DEMO: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -80,6 +82,38 @@ describe('npm start on the embedded database', () => {
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
   }, 120_000);
+
+  it('in production loads no demo data into an empty database: no demo units, no operator login', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-start-prod-'));
+    const prod = start(dataDir, { NODE_ENV: 'production', COOKIE_SECURE: 'false' });
+    const [, port] = await waitFor(prod, /listening on http:\/\/localhost:(\d+)/);
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'operator', password: 'Demo2026', realm: 'authority' }),
+    });
+    expect(login.status).toBe(401);
+    prod.child.kill('SIGTERM');
+    expect(await prod.exited).toBe(0);
+    expect(prod.output()).not.toContain('Demo logins');
+    expect(fs.existsSync(path.join(dataDir, 'demo-logins.json'))).toBe(false);
+    const database = await openDatabase(loadConfig({ DATA_DIR: dataDir }));
+    try {
+      const { rows } = await database.db.execute(sql`SELECT (SELECT count(*)::int FROM units) AS units, (SELECT count(*)::int FROM accounts) AS accounts`);
+      const row = rows[0];
+      expect(row).toEqual({ units: 0, accounts: 0 });
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
+
+  it('refuses SEED_DEMO=true in production with a message', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-start-prod-'));
+    const s = start(dataDir, { NODE_ENV: 'production', SEED_DEMO: 'true' });
+    expect(await s.exited).toBe(1);
+    expect(s.output()).toContain('SEED_DEMO: must not be true in production');
+    expect(s.output()).not.toContain('listening');
+  }, 60_000);
 
   it('refuses to start with a bad setting, naming it', async () => {
     const s = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: SERVER_DIR, env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
