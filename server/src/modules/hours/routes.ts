@@ -5,9 +5,10 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { halfDays } from '../../domain/hours';
-import { AppError, invalid } from '../../errors';
-import { contentDisposition } from '../../http/content-disposition';
+import { invalid } from '../../errors';
+import { contentDisposition, nameByType } from '../../http/content-disposition';
 import { ctxOf } from '../../http/context';
+import { receiveFile } from '../../http/upload';
 import { findStaff } from '../org/staff';
 import { deleteRecord } from './delete-record';
 import { addEvidence, MAX_EVIDENCE_BYTES, openEvidence, removeEvidence } from './evidence';
@@ -69,14 +70,8 @@ export const hoursRoutes: FastifyPluginAsyncZod = async (app) => {
   // 证明材料
   app.post('/hours/records/:id/evidence', { schema: { tags, summary: '上传证明材料（PDF/JPG/PNG）', params: IdParam, consumes: ['multipart/form-data'], response: { 201: EvidenceFile } }, config: { policy: hoursPolicy.register } },
     async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', '请以multipart/form-data上传文件');
-      const file = await req.file({ limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } });
-      if (!file) throw invalid('file', '请选择要上传的文件');
-      const data = await file.toBuffer().catch((e: { code?: string }) => {
-        if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', `证明材料不能超过${MAX_EVIDENCE_BYTES / 1024 / 1024}MB`, [{ field: 'file', reason: '文件过大' }]);
-        throw e;
-      });
-      return reply.status(201).send(await addEvidence(ctxOf(req), files, req.params.id, { fileName: file.filename, data }));
+      const file = await receiveFile(req, { maxBytes: MAX_EVIDENCE_BYTES, tooLarge: `证明材料不能超过${MAX_EVIDENCE_BYTES / 1024 / 1024}MB`, missing: '请选择要上传的文件' });
+      return reply.status(201).send(await addEvidence(ctxOf(req), files, req.params.id, file));
     });
   app.delete('/hours/records/:id/evidence/:evidenceId', {
     schema: { tags, summary: '删除证明材料', params: IdParam.extend({ evidenceId: z.coerce.number().int().positive() }), response: { 200: Ok } },
@@ -88,7 +83,7 @@ export const hoursRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .header('content-type', meta.mime)
         .header('content-length', meta.size)
-        .header('content-disposition', contentDisposition(meta.fileName))
+        .header('content-disposition', contentDisposition(nameByType(meta.fileName, meta.mime)))
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
         .send(stream);

@@ -4,8 +4,8 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, invalid } from '../../errors';
 import { ctxOf } from '../../http/context';
+import { receiveFile } from '../../http/upload';
 import { streamXlsx, xlsxHeaders } from '../../http/xlsx-response';
 import { errorReportName, writeErrorReport } from './error-report';
 import { exportPersonYears, personYearsExportName } from './export-person-years';
@@ -22,19 +22,9 @@ import { importValidRows, startImport } from './start-import';
 import { buildTemplate } from './template';
 
 /** The uploaded file, within the import size limit, with a clear message when it is over. */
-async function uploadedFile(req: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', '请以multipart/form-data上传文件');
+function uploadedFile(req: FastifyRequest) {
   const { maxFileBytes } = importLimits();
-  const file = await req.file({ limits: { fileSize: maxFileBytes, files: 1 } });
-  if (!file) throw invalid('file', '请选择要导入的文件');
-  try {
-    return { fileName: file.filename, data: await file.toBuffer() };
-  } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('PAYLOAD_TOO_LARGE', `文件超过${mb(maxFileBytes)}，请拆分后分批导入`, [{ field: 'file', reason: `文件超过${mb(maxFileBytes)}` }]);
-    }
-    throw e;
-  }
+  return receiveFile(req, { maxBytes: maxFileBytes, tooLarge: `文件超过${mb(maxFileBytes)}，请拆分后分批导入`, missing: '请选择要导入的文件' });
 }
 
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
