@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { nameByType } from '../../http/content-disposition';
 
 /** Bytes to send: a FileStore object or a text kept in the database. */
 export interface ByteSource {
@@ -55,7 +56,7 @@ export function sendBytes(
   reply
     .header('accept-ranges', 'bytes')
     .header('content-type', opts.mimeType)
-    .header('content-disposition', contentDisposition(opts.disposition, opts.fileName))
+    .header('content-disposition', contentDisposition(opts.disposition, nameByType(opts.fileName, opts.mimeType)))
     .header('cache-control', 'private, no-cache');
   const range = parseRange(req.headers.range, src.size);
   if (range === 'unsatisfiable') {
