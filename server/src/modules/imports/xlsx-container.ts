@@ -12,7 +12,9 @@ import { mb, type ImportLimits } from './limits';
  * - the zip's central directory is read and every entry must sit where the directory says, one after
  *   the other, with the same name and sizes in its local header — so the sequential reader ExcelJS
  *   uses (unzipper) sees exactly the entries checked here, no hidden ones;
- * - zip bomb: the declared uncompressed sizes must stay under the limit, and then every entry is
+ * - zip bomb: the declared uncompressed size of each part must stay under its own limit (the shared
+ *   strings and the other parts read whole are limited far below the worksheets, which are streamed) and
+ *   the total under the overall limit, and then every entry is
  *   actually inflated (streamed and discarded, never held) with a byte counter that stops at its
  *   declared size: an entry that inflates to more (or less) than it declares is refused, as is one
  *   with an absurd compression ratio;
@@ -45,6 +47,17 @@ const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 const MAX_ENTRIES = 10_000;
 const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+
+/**
+ * The largest a part may be uncompressed. Worksheets are read row by row and bounded by the total and
+ * the row limit; the shared strings and every other part are read whole into memory, so each has its own.
+ */
+export function partLimit(name: string, limits: ImportLimits): number {
+  if (WORKSHEET.test(name)) return limits.maxUncompressedBytes;
+  if (name === SHARED_STRINGS) return limits.maxSharedStringsBytes;
+  return limits.maxPartBytes;
+}
 
 function refuse(code: ErrorCode, message: string): AppError {
   return new AppError(code, message, [{ field: 'file', reason: message }]);
@@ -56,6 +69,10 @@ export const LEGACY_XLS = '文件是Excel 97-2003（.xls）格式。请在Excel�
 export const CORRUPT = '文件已损坏或不完整，无法读取。请在Excel中重新保存后再导入';
 const bombMessage = (limits: ImportLimits) =>
   `文件解压后的内容超过${mb(limits.maxUncompressedBytes)}或压缩比异常（可能是“压缩炸弹”），已拒绝。请只保留需要导入的数据后再导入`;
+const partMessage = (name: string, limit: number) =>
+  name === SHARED_STRINGS
+    ? `文件中的文字内容（共享字符串）解压后超过${mb(limit)}，已拒绝（可能是“压缩炸弹”）。请只保留需要导入的数据，或拆分后分批导入`
+    : `文件中的“${name.slice(0, 60)}”部分解压后超过${mb(limit)}，已拒绝（可能是“压缩炸弹”）。请在Excel中另存为新的.xlsx，只保留需要导入的数据后再导入`;
 export const rowLimitMessage = (limits: ImportLimits) => `数据行数超过上限：每个文件最多${limits.maxRows}行，请拆分后分批导入`;
 
 /** The signature checks alone: what kind of file this is, or why it is refused. */
@@ -202,6 +219,8 @@ export async function inspectXlsx(buf: Buffer, limits: ImportLimits): Promise<Xl
 
   let declared = 0;
   for (const e of entries) {
+    const own = partLimit(e.name, limits);
+    if (e.size > own) throw refuse('PAYLOAD_TOO_LARGE', partMessage(e.name, own));
     declared += e.size;
     const ratio = e.size / Math.max(e.compressedSize, 1);
     if (declared > limits.maxUncompressedBytes || (e.size > 1024 * 1024 && ratio > limits.maxRatio)) {
