@@ -9,3 +9,4 @@ export * from './compliance';
 export * from './certificates';
 export * from './imports';
 export * from './id-number';
+export * from './password-policy';

@@ -1,4 +1,4 @@
-import type { ChangePasswordRequest } from '@ptce/contracts';
+import { passwordPolicyProblem, type ChangePasswordRequest } from '@ptce/contracts';
 import { eq } from 'drizzle-orm';
 import { now } from '../../clock';
 import { accounts } from '../../db/schema/index';
@@ -17,9 +17,8 @@ export async function changeOwnPassword(ctx: Ctx, store: SessionStore, input: Ch
     throw invalid('oldPassword', '原密码不正确');
   }
   if (input.oldPassword === input.newPassword) throw invalid('newPassword', '新密码不能与原密码相同');
-  if (acc.idNumber && input.newPassword.toUpperCase().includes(acc.idNumber.slice(-6))) {
-    throw invalid('newPassword', '新密码不能包含身份证号码后六位');
-  }
+  const problem = passwordPolicyProblem(input.newPassword, { username: acc.username, idNumber: acc.idNumber });
+  if (problem) throw invalid('newPassword', problem);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx

@@ -1,4 +1,4 @@
-import type { RegisterRequest } from '@ptce/contracts';
+import { passwordPolicyProblem, type RegisterRequest } from '@ptce/contracts';
 import { eq } from 'drizzle-orm';
 import { now, shanghaiDate } from '../../clock';
 import type { Db } from '../../db/client';
@@ -16,6 +16,9 @@ export async function registerProfessional(db: Db, input: RegisterRequest, ip: s
   const idNumber = normalizeIdNumber(input.idNumber);
   const check = validateIdNumber(idNumber, shanghaiDate());
   if (!check.ok) throw invalid('idNumber', check.reason);
+  // The username of a professional is the ID number.
+  const problem = passwordPolicyProblem(input.password, { username: idNumber, idNumber });
+  if (problem) throw invalid('password', problem);
   const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId));
   if (!unit) throw invalid('unitId', '所选单位不存在，请重新搜索选择');
   const passwordHash = await hashPassword(input.password);

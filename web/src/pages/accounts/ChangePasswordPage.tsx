@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { Navigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { ChangePasswordRequest, PASSWORD_RULE_TEXT } from '@ptce/contracts';
+import { ChangePasswordRequest, PASSWORD_RULE_TEXT, passwordPolicyProblem } from '@ptce/contracts';
 import { fetchMe, meKey, useMe } from '../../api/auth';
 import { useChangePassword } from '../../api/accounts';
 import { AuthFrame } from '../../components/AuthFrame';
@@ -74,6 +74,9 @@ export default function ChangePasswordPage({ forced = false }: { forced?: boolea
           ({ getFieldValue }) => ({
             validator: async (_r, v: string) => {
               if (v && v === getFieldValue('oldPassword')) throw new Error('新密码不能与原密码相同');
+              // A professional's username is the ID number; the server also checks an admin's.
+              const problem = v ? passwordPolicyProblem(v, { username: me.data?.username, idNumber: me.data?.kind === 'professional' ? me.data.username : null }) : null;
+              if (problem) throw new Error(problem);
             },
           }),
         ]}

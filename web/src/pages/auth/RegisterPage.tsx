@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { App, Button, Col, Form, Input, Row } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { PASSWORD_RULE_TEXT, RegisterRequest } from '@ptce/contracts';
+import { PASSWORD_RULE_TEXT, passwordPolicyProblem, RegisterRequest } from '@ptce/contracts';
 import { useRegister } from '../../api/auth';
 import { isApiError } from '../../api/client';
 import { AuthFrame, SYSTEM_NAME } from '../../components/AuthFrame';
@@ -111,7 +111,18 @@ export default function RegisterPage() {
           label="密码"
           name="password"
           validateFirst
-          rules={[{ required: true, message: '请输入密码' }, zodRule(RegisterRequest.shape.password)]}
+          dependencies={['idNumber']}
+          rules={[
+            { required: true, message: '请输入密码' },
+            zodRule(RegisterRequest.shape.password),
+            ({ getFieldValue }) => ({
+              validator: async (_r, v: string) => {
+                const id = normalizeIdNumber(String(getFieldValue('idNumber') ?? ''));
+                const problem = v ? passwordPolicyProblem(v, { username: id, idNumber: id }) : null;
+                if (problem) throw new Error(problem);
+              },
+            }),
+          ]}
           extra={PASSWORD_RULE_TEXT}
         >
           <Input.Password autoComplete="new-password" />
