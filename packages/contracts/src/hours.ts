@@ -57,6 +57,8 @@ export const RecordRow = z.object({
   id: z.number().int(),
   accountId: z.number().int(),
   personName: z.string(),
+  /** 新注册: the person is not yet confirmed by the unit (the reviewer sees the mark). */
+  personNewRegistration: z.boolean(),
   idNumberMasked: z.string(),
   departmentName: z.string().nullable(),
   year: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, MobilePhone, PageQuery } from './common';
+import { Email, MobilePhone, Page, PageQuery } from './common';
 
 const Name = (label: string, max = 60) => z.string().trim().min(1, `请输入${label}`).max(max, `${label}过长`);
 const Id = z.coerce.number().int().positive();
@@ -37,6 +37,15 @@ export const UnitRow = z.object({
   staffCount: z.number().int(),
 });
 export type UnitRow = z.infer<typeof UnitRow>;
+/** A password the owner did not choose (a new unit account's, a reset's): shown once, changed at first login. */
+export const IssuedPassword = z.object({
+  username: z.string(),
+  password: z.string(),
+  expiresAt: z.string(),
+});
+export type IssuedPassword = z.infer<typeof IssuedPassword>;
+export const UnitCreated = z.object({ id: z.number().int(), account: IssuedPassword });
+export type UnitCreated = z.infer<typeof UnitCreated>;
 export const UnitListQuery = PageQuery.extend({ q: z.string().trim().max(60).optional(), regionCode: z.string().regex(/^\d{6}$/).optional() });
 
 export const AuthoritySummary = z.object({ id: z.number().int(), name: z.string(), kind: z.enum(['industry', 'hr']), regionCode: z.string() });
@@ -86,6 +95,8 @@ export type AdminRow = z.infer<typeof AdminRow>;
 export const StaffQuery = PageQuery.extend({
   q: z.string().trim().max(30).optional(), // 姓名或身份证号码
   departmentId: z.coerce.number().int().nonnegative().optional(), // 0 = no department
+  /** true: only 新注册 people (not yet confirmed by the unit). */
+  newRegistration: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 export const StaffRow = z.object({
   id: z.number().int(),
@@ -97,8 +108,15 @@ export const StaffRow = z.object({
   departmentId: z.number().int().nullable(),
   departmentName: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  /** 新注册: registered themselves (or moved themselves) into the unit, not yet confirmed. */
+  newRegistration: z.boolean(),
 });
 export type StaffRow = z.infer<typeof StaffRow>;
+export const StaffPage = Page(StaffRow).extend({
+  /** 新注册 people in the caller's scope, whatever the filters. */
+  newRegistrationCount: z.number().int(),
+});
+export type StaffPage = z.infer<typeof StaffPage>;
 export const StaffUpdate = z.object({
   departmentId: z.number().int().positive().nullable().optional(),
   phone: MobilePhone.optional(),

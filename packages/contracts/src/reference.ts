@@ -14,7 +14,8 @@ export type Industry = z.infer<typeof Industry>;
 export const UnitSummary = z.object({
   id: z.number().int(),
   name: z.string(),
-  creditCode: z.string(),
+  /** The 统一社会信用代码 with its last ten characters hidden: enough to tell units apart by place and kind. */
+  creditCodeMasked: z.string(),
   regionCode: z.string(),
   regionName: z.string(),
 });

@@ -237,6 +237,7 @@ describe('in-scope and out-of-scope targets', () => {
       ['PATCH /api/org/staff/:id', 'PATCH', (p) => `/api/org/staff/${people[p].id}`, { phone: '13912345678' }],
       ['POST /api/org/staff/:id/reset-password', 'POST', (p) => `/api/org/staff/${people[p].id}/reset-password`, {}],
       ['POST /api/org/staff/:id/remove', 'POST', (p) => `/api/org/staff/${people[p].id}/remove`, { reason: '越权移出' }],
+      ['POST /api/org/staff/:id/confirm', 'POST', (p) => `/api/org/staff/${people[p].id}/confirm`, {}],
     ];
     const batchBody = (key: string, id: number) =>
       key.endsWith('/submit') ? { ids: [id], target: 'unit' } : key.endsWith('/reject') ? { ids: [id], opinion: '越权' } : { ids: [id] };

@@ -35,6 +35,8 @@ export const accounts = pgTable('accounts', {
   passwordChangedAt: tstz('password_changed_at'),
   /** An initial or temporary password stops working then unless changed; null = chosen by the owner. */
   passwordExpiresAt: tstz('password_expires_at'),
+  /** 新注册: self-registered (or self-moved) into the unit and not yet confirmed by it. */
+  pendingConfirmation: boolean('pending_confirmation').notNull().default(false),
   lastLoginAt: tstz('last_login_at'),
   createdAt: tstz('created_at').notNull(),
   updatedAt: tstz('updated_at').notNull(),

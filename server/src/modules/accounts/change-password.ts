@@ -23,7 +23,7 @@ export async function changeOwnPassword(ctx: Ctx, store: SessionStore, input: Ch
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(accounts)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now(), updatedAt: now() })
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now(), passwordExpiresAt: null, updatedAt: now() })
       .where(eq(accounts.id, acc.id));
     await store.destroyAllFor(tx, acc.id, ctx.actor.sessionId);
     await writeAudit(tx, ctx, { action: 'account.password.change', targetType: 'account', targetId: acc.id });

@@ -40,6 +40,7 @@ export async function registerProfessional(db: Db, input: RegisterRequest, ip: s
           birthDate: check.birthDate,
           phone: input.phone,
           unitId: unit.id,
+          pendingConfirmation: true, // 新注册 until the unit confirms
           passwordChangedAt: at,
           createdAt: at,
           updatedAt: at,

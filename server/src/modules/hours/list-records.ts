@@ -33,6 +33,7 @@ export function recordListWhere(ctx: Ctx, kind: RecordListKind, q: Partial<z.inf
 export const recordSelection = {
   r: hourRecords,
   personName: accounts.name,
+  personNewRegistration: accounts.pendingConfirmation,
   idNumber: accounts.idNumber,
   departmentName: departments.name,
   unitName: units.name,
@@ -50,7 +51,7 @@ export function recordQuery(db: Db) {
     .leftJoin(authorities, eq(authorities.id, hourRecords.authorityId));
 }
 
-type Selected = { r: typeof hourRecords.$inferSelect; personName: string; idNumber: string | null; departmentName: string | null; unitName: string | null; authorityName: string | null; evidenceCount: number };
+type Selected = { r: typeof hourRecords.$inferSelect; personName: string; personNewRegistration: boolean; idNumber: string | null; departmentName: string | null; unitName: string | null; authorityName: string | null; evidenceCount: number };
 
 export function toRecordRow(x: Selected): RecordRow {
   const r = x.r;
@@ -58,6 +59,7 @@ export function toRecordRow(x: Selected): RecordRow {
     id: r.id,
     accountId: r.accountId,
     personName: x.personName,
+    personNewRegistration: x.personNewRegistration,
     idNumberMasked: maskIdNumber(x.idNumber ?? ''),
     departmentName: x.departmentName,
     year: r.year,

@@ -1,4 +1,4 @@
-import type { AdminInput, AdminRow } from '@ptce/contracts';
+import type { AdminInput, AdminRow, IssuedPassword } from '@ptce/contracts';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { now, shanghaiDate } from '../../clock';
 import type { Db } from '../../db/client';
@@ -10,7 +10,7 @@ import { hashPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
 import { writeAudit } from '../audit/write-audit';
 import { isUniqueViolation } from '../../db/sql-helpers';
-import { initialPasswordOf, resetToInitialPassword } from './reset-password';
+import { INITIAL_PASSWORD_TTL_MS, initialPasswordOf, issueTemporaryPassword } from './reset-password';
 import { lockUnit, unitOf } from './unit-of';
 
 const LAST_TOTAL_ADMIN = '单位须至少保留一名可登录的总管理员（未分配部门的管理员）';
@@ -57,8 +57,11 @@ async function otherTotalAdmins(db: Db, unitId: number, exceptId: number): Promi
   return r?.n ?? 0;
 }
 
-/** 新增管理员: initial password = last six characters of the ID number, changed at first login. */
-export async function createAdmin(ctx: Ctx, input: AdminInput): Promise<{ id: number; initialPasswordHint: string }> {
+/**
+ * 新增管理员: initial password = last six characters of the ID number (the notice's rule), changed at
+ * first login and no longer accepted 7 days after creation if unused.
+ */
+export async function createAdmin(ctx: Ctx, input: AdminInput): Promise<{ id: number; initialPasswordHint: string; passwordExpiresAt: string }> {
   const unitId = unitOf(ctx.actor);
   const idNumber = normalizeIdNumber(input.idNumber);
   const check = validateIdNumber(idNumber, shanghaiDate());
@@ -69,16 +72,17 @@ export async function createAdmin(ctx: Ctx, input: AdminInput): Promise<{ id: nu
       await lockUnit(tx, unitId);
       await assertDepartment(tx, unitId, input.departmentId);
       const at = now();
+      const expires = new Date(at.getTime() + INITIAL_PASSWORD_TTL_MS);
       const [a] = await tx
         .insert(accounts)
         .values({
-          kind: 'unit_admin', realm: 'unit', username: idNumber, idNumber, passwordHash, mustChangePassword: true,
+          kind: 'unit_admin', realm: 'unit', username: idNumber, idNumber, passwordHash, mustChangePassword: true, passwordExpiresAt: expires,
           loginEnabled: input.loginEnabled, name: input.name, phone: input.phone, gender: check.gender, birthDate: check.birthDate,
           unitId, departmentId: input.departmentId, createdAt: at, updatedAt: at,
         })
         .returning({ id: accounts.id });
       await writeAudit(tx, ctx, { action: 'org.admin.create', targetType: 'account', targetId: a!.id, detail: { unitId, departmentId: input.departmentId, loginEnabled: input.loginEnabled } });
-      return { id: a!.id, initialPasswordHint: '初始密码为身份证号码后六位，首次登录须修改' };
+      return { id: a!.id, initialPasswordHint: '初始密码为身份证号码后六位，7日内有效，首次登录须修改', passwordExpiresAt: expires.toISOString() };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', '该身份证号码已是单位管理员账号', [{ field: 'idNumber', reason: '该身份证号码已是单位管理员账号' }]);
@@ -110,12 +114,14 @@ export async function updateAdmin(ctx: Ctx, sessions: SessionStore, id: number, 
   });
 }
 
-export async function resetAdminPassword(ctx: Ctx, sessions: SessionStore, id: number) {
+/** 重置密码: a random temporary password, shown once to the caller, valid 72 hours. */
+export async function resetAdminPassword(ctx: Ctx, sessions: SessionStore, id: number): Promise<IssuedPassword> {
   const unitId = unitOf(ctx.actor);
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const a = await findAdmin(tx, unitId, id);
-    await resetToInitialPassword(tx, a, sessions);
-    await writeAudit(tx, ctx, { action: 'org.admin.password.reset', targetType: 'account', targetId: id });
+    const issued = await issueTemporaryPassword(tx, a, sessions);
+    await writeAudit(tx, ctx, { action: 'org.admin.password.reset', targetType: 'account', targetId: id, detail: { expiresAt: issued.expiresAt } });
+    return issued;
   });
 }
 

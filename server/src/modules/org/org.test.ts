@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog, units } from '../../db/schema/index';
 import { creditCodeCheckChar } from '../../domain/credit-code';
-import { buildAccount, buildAuthority, buildDepartment, buildProfessional, buildUnit, creditCode, idNumber, PASSWORD } from '../../../test/factories';
+import { buildAccount, buildAuthority, buildDepartment, buildProfessional, buildRecord, buildUnit, creditCode, idNumber, PASSWORD } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
 
 let t: TestApp;
@@ -172,13 +172,15 @@ describe('单位管理员管理', () => {
     expect((await c.get('/api/org/admins')).json().filter((a: { departmentId: number | null }) => a.departmentId === null)).toHaveLength(1);
   });
 
-  it('resets an admin password to the initial one, ending their sessions, audited', async () => {
+  it('resets an admin password to a random temporary one shown once, ending their sessions, audited', async () => {
     const f = await unitFixture();
     const total = await asUnit(f.total.username);
     const victim = await asUnit(f.deptAdmin.username);
-    expect((await total.post(`/api/org/admins/${f.deptAdmin.id}/reset-password`)).statusCode).toBe(200);
+    const reset = await total.post(`/api/org/admins/${f.deptAdmin.id}/reset-password`);
+    expect(reset.statusCode).toBe(200);
     expect((await victim.get('/api/me')).statusCode).toBe(401);
-    const res = await t.client().login(f.deptAdmin.username, f.deptAdmin.idNumber!.slice(-6), 'unit');
+    expect((await t.client().login(f.deptAdmin.username, f.deptAdmin.idNumber!.slice(-6), 'unit')).statusCode).toBe(401);
+    const res = await t.client().login(f.deptAdmin.username, reset.json().password, 'unit');
     expect(res.json().me.mustChangePassword).toBe(true);
     expect(await audits('org.admin.password.reset', f.deptAdmin.id)).toHaveLength(1);
   });
@@ -239,12 +241,13 @@ describe('单位部门管理', () => {
 });
 
 describe('专业技术人员管理', () => {
-  it('resets a forgotten password: the person must change it at next login; audited', async () => {
+  it('resets a forgotten password to a temporary one: the person must change it at next login; audited', async () => {
     const f = await unitFixture();
     const c = await asUnit(f.deptAdmin.username);
-    expect((await c.post(`/api/org/staff/${f.inA.id}/reset-password`)).statusCode).toBe(200);
+    const reset = await c.post(`/api/org/staff/${f.inA.id}/reset-password`);
+    expect(reset.statusCode).toBe(200);
     expect((await t.client().login(f.inA.username, PASSWORD)).statusCode).toBe(401);
-    const res = await t.client().login(f.inA.username, f.inA.idNumber!.slice(-6));
+    const res = await t.client().login(f.inA.username, reset.json().password);
     expect(res.json().me.mustChangePassword).toBe(true);
     expect(await audits('org.staff.password.reset', f.inA.id)).toHaveLength(1);
   });
@@ -279,11 +282,12 @@ describe('单位 (units)', () => {
     operator = await loggedIn(t, (await buildAccount(t.db, { kind: 'operator' })).username, PASSWORD, 'authority');
   });
 
-  it('creates a unit with its 单位账号 (credit code login, initial password its last six, forced change)', async () => {
+  it('creates a unit with its 单位账号 (credit code login, a random initial password, forced change)', async () => {
     const code = creditCode('450102');
     const res = await operator.post('/api/units', { name: '南宁市兴宁区人民医院', creditCode: code, regionCode: '450102', industryCode: 'Q', unitType: 'institution' });
     expect(res.statusCode).toBe(201);
-    const login = await t.client().login(code, code.slice(-6), 'unit');
+    expect(res.json().account.username).toBe(code);
+    const login = await t.client().login(code, res.json().account.password, 'unit');
     expect(login.statusCode).toBe(200);
     expect(login.json().me).toMatchObject({ kind: 'unit_account', mustChangePassword: true, unit: { id: res.json().id } });
     expect((await operator.post('/api/units', { name: '重复', creditCode: code, regionCode: '450102' })).statusCode).toBe(409);
@@ -322,5 +326,91 @@ describe('单位 (units)', () => {
     const p = await loggedIn(t, (await buildProfessional(t.db)).username, PASSWORD);
     const res = (await p.get(`/api/authorities/search?q=${encodeURIComponent('卫生健康')}`)).json();
     expect(res[0].name).toBe('广西壮族自治区卫生健康委员会');
+  });
+});
+
+describe('新注册 (self-registered people awaiting the unit)', () => {
+  /** 注册 through the public API, as a person does it. */
+  async function register(unitId: number, name: string) {
+    const id = idNumber({ region: '450103' });
+    const res = await t.client().post('/api/auth/register', { idNumber: id, name, phone: '13977112345', unitId, password: PASSWORD });
+    expect(res.statusCode, res.body).toBe(201);
+    return { id: res.json().id as number, idNumber: id };
+  }
+
+  it('marks a self-registered person 新注册 in the staff list, with a filter and a count', async () => {
+    const f = await unitFixture();
+    const reg = await register(f.unit.id, '陆春燕');
+    const [row] = await t.db.select().from(accounts).where(eq(accounts.id, reg.id));
+    expect(row!.pendingConfirmation).toBe(true);
+    const c = await asUnit(f.total.username);
+    const all = (await c.get('/api/org/staff?pageSize=100')).json();
+    expect(all.newRegistrationCount).toBe(1);
+    expect(all.items.filter((s: { newRegistration: boolean }) => s.newRegistration).map((s: { id: number }) => s.id)).toEqual([reg.id]);
+    const only = (await c.get('/api/org/staff?newRegistration=true')).json();
+    expect(only.items.map((s: { id: number }) => s.id)).toEqual([reg.id]);
+    expect(only.total).toBe(1);
+    const confirmed = (await c.get('/api/org/staff?newRegistration=false&pageSize=100')).json();
+    expect(confirmed.items.map((s: { id: number }) => s.id)).not.toContain(reg.id);
+    expect(confirmed.total).toBe(4);
+    // The count is the scope's, not the page's: a department admin whose department has none sees 0.
+    expect((await (await asUnit(f.deptAdmin.username)).get('/api/org/staff')).json().newRegistrationCount).toBe(0);
+  });
+
+  it('a professional who moves themselves into a unit is 新注册 there', async () => {
+    const f = await unitFixture();
+    const target = await buildUnit(t.db, { name: '广西壮族自治区桂林市第二人民医院', regionCode: '450300' });
+    const p = await loggedIn(t, f.inA.username, PASSWORD);
+    expect((await p.put('/api/me/unit', { unitId: target.id })).statusCode).toBe(200);
+    const [row] = await t.db.select().from(accounts).where(eq(accounts.id, f.inA.id));
+    expect(row).toMatchObject({ unitId: target.id, pendingConfirmation: true });
+  });
+
+  it('is confirmed by the unit account or a total admin, by a department admin only within its department; audited', async () => {
+    const f = await unitFixture();
+    const a = await register(f.unit.id, '农丽萍');
+    const b = await register(f.unit.id, '黄志刚');
+    const dept = await asUnit(f.deptAdmin.username);
+    // No department yet: outside the department admin's scope, like a person who does not exist.
+    expect((await dept.post(`/api/org/staff/${a.id}/confirm`)).statusCode).toBe(404);
+    // Another unit's total admin cannot see them either.
+    const stranger = await buildAccount(t.db, { kind: 'unit_admin', unitId: (await buildUnit(t.db)).id });
+    expect((await (await asUnit(stranger.username)).post(`/api/org/staff/${a.id}/confirm`)).statusCode).toBe(404);
+    expect((await t.db.select().from(accounts).where(eq(accounts.id, a.id)))[0]!.pendingConfirmation).toBe(true);
+
+    const unitAccount = await buildAccount(t.db, { kind: 'unit_account', unitId: f.unit.id, username: f.unit.creditCode });
+    const ua = await asUnit(unitAccount.username);
+    expect((await ua.post(`/api/org/staff/${a.id}/confirm`)).statusCode).toBe(200);
+    const again = await ua.post(`/api/org/staff/${a.id}/confirm`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toContain('无需再次确认');
+    expect(await audits('org.staff.confirm', a.id)).toHaveLength(1);
+
+    // Placed in department A by the total admin, the department admin may confirm them.
+    const total = await asUnit(f.total.username);
+    expect((await total.patch(`/api/org/staff/${b.id}`, { departmentId: f.deptA.id })).statusCode).toBe(200);
+    expect((await dept.post(`/api/org/staff/${b.id}/confirm`)).statusCode).toBe(200);
+    expect((await total.get('/api/org/staff')).json().newRegistrationCount).toBe(0);
+    expect((await audits('org.staff.confirm', b.id))[0]).toMatchObject({ actorAccountId: f.deptAdmin.id, result: 'ok' });
+  });
+
+  it('removing a 新注册 person from the unit clears the mark and says so in the audit', async () => {
+    const f = await unitFixture();
+    const reg = await register(f.unit.id, '蓝小梅');
+    const c = await asUnit(f.total.username);
+    expect((await c.post(`/api/org/staff/${reg.id}/remove`, { reason: '非本单位人员' })).statusCode).toBe(200);
+    const [row] = await t.db.select().from(accounts).where(eq(accounts.id, reg.id));
+    expect(row).toMatchObject({ unitId: null, pendingConfirmation: false });
+    expect((await audits('org.staff.remove', reg.id))[0]!.detail).toMatchObject({ newRegistration: true, reason: '非本单位人员' });
+  });
+
+  it('hours of a 新注册 person reach the review list, marked for the reviewer', async () => {
+    const f = await unitFixture();
+    const reg = await register(f.unit.id, '梁秋菊');
+    const pending = await buildRecord(t.db, { accountId: reg.id, unitId: f.unit.id, hours: 16, status: 'pending', submittedAt: new Date() });
+    const known = await buildRecord(t.db, { accountId: f.noDept.id, unitId: f.unit.id, hours: 8, status: 'pending', submittedAt: new Date() });
+    const queue = (await (await asUnit(f.total.username)).get('/api/hours/review/queue?pageSize=200')).json();
+    const byId = new Map(queue.items.map((r: { id: number; personNewRegistration: boolean }) => [r.id, r.personNewRegistration]));
+    expect([byId.get(pending.id), byId.get(known.id)]).toEqual([true, false]);
   });
 });

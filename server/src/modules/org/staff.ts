@@ -1,4 +1,4 @@
-import type { StaffRow } from '@ptce/contracts';
+import type { IssuedPassword, StaffRow } from '@ptce/contracts';
 import { StaffQuery } from '@ptce/contracts';
 import { and, asc, eq, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -8,11 +8,11 @@ import type { SessionStore } from '../../auth/sessions';
 import type { Db } from '../../db/client';
 import { accounts, departments } from '../../db/schema/index';
 import { maskIdNumber, normalizeIdNumber } from '../../domain/id-number';
-import { notFound } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
 import { assertAssignableDepartment } from './departments';
-import { resetToInitialPassword } from './reset-password';
+import { issueTemporaryPassword } from './reset-password';
 import { escapeLike } from '../../db/sql-helpers';
 
 /** Name or ID-number search: a full ID number matches exactly, digits match by prefix, else a name prefix. */
@@ -25,11 +25,13 @@ export function personSearch(q: string): SQL {
 
 /** 专业技术人员管理: the unit's professionals within the caller's scope. */
 export async function listStaff(ctx: Ctx, q: z.infer<typeof StaffQuery>) {
-  const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(ctx.actor)];
+  const scope = and(eq(accounts.kind, 'professional'), personScope(ctx.actor)) as SQL;
+  const where: SQL[] = [scope];
   if (q.q) where.push(personSearch(q.q));
+  if (q.newRegistration !== undefined) where.push(eq(accounts.pendingConfirmation, q.newRegistration));
   if (q.departmentId !== undefined) where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));
   const cond = and(...where);
-  const [rows, [count]] = await Promise.all([
+  const [rows, [count], [pending]] = await Promise.all([
     ctx.db
       .select({ a: accounts, deptName: departments.name })
       .from(accounts)
@@ -39,6 +41,7 @@ export async function listStaff(ctx: Ctx, q: z.infer<typeof StaffQuery>) {
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     ctx.db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(cond),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(and(scope, eq(accounts.pendingConfirmation, true))),
   ]);
   const items: StaffRow[] = rows.map(({ a, deptName }) => ({
     id: a.id,
@@ -50,8 +53,9 @@ export async function listStaff(ctx: Ctx, q: z.infer<typeof StaffQuery>) {
     departmentId: a.departmentId,
     departmentName: deptName,
     lastLoginAt: a.lastLoginAt?.toISOString() ?? null,
+    newRegistration: a.pendingConfirmation,
   }));
-  return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize, newRegistrationCount: pending?.n ?? 0 };
 }
 
 /** One professional within the caller's scope, or 404 — out-of-scope people do not exist for the caller. */
@@ -70,12 +74,16 @@ export async function updateStaff(ctx: Ctx, id: number, input: { departmentId?: 
   });
 }
 
-/** The notice's way for a forgotten password: the unit admin resets it; the person changes it at next login. */
-export async function resetStaffPassword(ctx: Ctx, sessions: SessionStore, id: number) {
-  await ctx.db.transaction(async (tx) => {
+/**
+ * The notice's way for a forgotten password: the unit admin resets it to a random temporary password,
+ * shown once and valid 72 hours; the person changes it at next login.
+ */
+export async function resetStaffPassword(ctx: Ctx, sessions: SessionStore, id: number): Promise<IssuedPassword> {
+  return ctx.db.transaction(async (tx) => {
     const p = await findStaff(ctx, tx, id);
-    await resetToInitialPassword(tx, p, sessions);
-    await writeAudit(tx, ctx, { action: 'org.staff.password.reset', targetType: 'account', targetId: id });
+    const issued = await issueTemporaryPassword(tx, p, sessions);
+    await writeAudit(tx, ctx, { action: 'org.staff.password.reset', targetType: 'account', targetId: id, detail: { expiresAt: issued.expiresAt } });
+    return issued;
   });
 }
 
@@ -83,7 +91,17 @@ export async function resetStaffPassword(ctx: Ctx, sessions: SessionStore, id: n
 export async function removeStaff(ctx: Ctx, id: number, reason: string | undefined) {
   await ctx.db.transaction(async (tx) => {
     const p = await findStaff(ctx, tx, id);
-    await tx.update(accounts).set({ unitId: null, departmentId: null, updatedAt: now() }).where(eq(accounts.id, p.id));
-    await writeAudit(tx, ctx, { action: 'org.staff.remove', targetType: 'account', targetId: id, detail: { unitId: p.unitId, reason: reason ?? null } });
+    await tx.update(accounts).set({ unitId: null, departmentId: null, pendingConfirmation: false, updatedAt: now() }).where(eq(accounts.id, p.id));
+    await writeAudit(tx, ctx, { action: 'org.staff.remove', targetType: 'account', targetId: id, detail: { unitId: p.unitId, reason: reason ?? null, newRegistration: p.pendingConfirmation } });
+  });
+}
+
+/** 确认 a 新注册 person: the unit accepts that they work there; the mark goes away. */
+export async function confirmStaff(ctx: Ctx, id: number) {
+  await ctx.db.transaction(async (tx) => {
+    const p = await findStaff(ctx, tx, id);
+    if (!p.pendingConfirmation) throw new AppError('CONFLICT', '该人员已确认为本单位人员，无需再次确认');
+    await tx.update(accounts).set({ pendingConfirmation: false, updatedAt: now() }).where(eq(accounts.id, p.id));
+    await writeAudit(tx, ctx, { action: 'org.staff.confirm', targetType: 'account', targetId: id, detail: { unitId: p.unitId } });
   });
 }

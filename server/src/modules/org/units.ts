@@ -1,4 +1,4 @@
-import type { UnitInput, UnitRow } from '@ptce/contracts';
+import type { IssuedPassword, UnitCreated, UnitInput, UnitRow } from '@ptce/contracts';
 import { UnitListQuery, UnitUpdate } from '@ptce/contracts';
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -10,6 +10,8 @@ import { normalizeCreditCode, validateCreditCode } from '../../domain/credit-cod
 import { AppError, invalid, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { hashPassword } from '../../auth/passwords';
+import type { SessionStore } from '../../auth/sessions';
+import { INITIAL_PASSWORD_TTL_MS, issuePassword, randomPassword } from './reset-password';
 import { writeAudit } from '../audit/write-audit';
 import { isUniqueViolation } from '../../db/sql-helpers';
 import { escapeLike } from '../../db/sql-helpers';
@@ -36,29 +38,51 @@ async function assertRefs(db: Db, input: Partial<UnitInput>) {
   }
 }
 
-/** A unit and its 单位账号 (username = credit code; initial password = its last six characters). */
-export async function createUnit(ctx: Ctx, input: UnitInput): Promise<{ id: number }> {
+/**
+ * A unit and its 单位账号: username = credit code; a random initial password shown once to the caller,
+ * changed at first login and no longer accepted 7 days after creation if unused (the caller re-issues it).
+ * The credit code is public, so nothing of it goes into the password.
+ */
+export async function createUnit(ctx: Ctx, input: UnitInput): Promise<UnitCreated> {
   const creditCode = normalizeCreditCode(input.creditCode);
   const check = validateCreditCode(creditCode);
   if (!check.ok) throw invalid('creditCode', check.reason);
   assertRegionAllowed(ctx, input.regionCode);
   await assertRefs(ctx.db, input);
-  const passwordHash = await hashPassword(creditCode.slice(-6));
+  const password = randomPassword();
+  const passwordHash = await hashPassword(password);
   try {
     return await ctx.db.transaction(async (tx) => {
       const at = now();
+      const expires = new Date(at.getTime() + INITIAL_PASSWORD_TTL_MS);
       const [unit] = await tx.insert(units).values({ ...input, creditCode, createdAt: at, updatedAt: at }).returning();
       await tx.insert(accounts).values({
-        kind: 'unit_account', realm: 'unit', username: creditCode, passwordHash, mustChangePassword: true, loginEnabled: true,
-        name: unit!.name, unitId: unit!.id, createdAt: at, updatedAt: at,
+        kind: 'unit_account', realm: 'unit', username: creditCode, passwordHash, mustChangePassword: true, passwordExpiresAt: expires, loginEnabled: true,
+        name: unit!.name, unitId: unit!.id, passwordChangedAt: at, createdAt: at, updatedAt: at,
       });
-      await writeAudit(tx, ctx, { action: 'org.unit.create', targetType: 'unit', targetId: unit!.id, detail: { name: unit!.name, creditCode } });
-      return { id: unit!.id };
+      await writeAudit(tx, ctx, { action: 'org.unit.create', targetType: 'unit', targetId: unit!.id, detail: { name: unit!.name, creditCode, passwordExpiresAt: expires.toISOString() } });
+      return { id: unit!.id, account: { username: creditCode, password, expiresAt: expires.toISOString() } };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', '该统一社会信用代码的单位已存在', [{ field: 'creditCode', reason: '该统一社会信用代码的单位已存在' }]);
     throw e;
   }
+}
+
+/**
+ * 重新生成初始密码 of a unit account (lost, or expired unused): a new random password shown once, valid
+ * 7 days, changed at first login; the account's sessions end. An HR bureau only within its region.
+ */
+export async function reissueUnitAccountPassword(ctx: Ctx, sessions: SessionStore, unitId: number): Promise<IssuedPassword> {
+  return ctx.db.transaction(async (tx) => {
+    const [unit] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, unitId), unitScope(ctx.actor)));
+    if (!unit) throw notFound('单位');
+    const [account] = await tx.select().from(accounts).where(and(eq(accounts.unitId, unitId), eq(accounts.kind, 'unit_account')));
+    if (!account) throw notFound('单位账号');
+    const issued = await issuePassword(tx, account, randomPassword(), INITIAL_PASSWORD_TTL_MS, sessions);
+    await writeAudit(tx, ctx, { action: 'org.unit.account.password.reissue', targetType: 'account', targetId: account.id, detail: { unitId, expiresAt: issued.expiresAt } });
+    return issued;
+  });
 }
 
 export async function updateUnit(ctx: Ctx, id: number, input: z.infer<typeof UnitUpdate>): Promise<void> {

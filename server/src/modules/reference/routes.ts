@@ -47,7 +47,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     const q = req.query.q;
     const code = q.toUpperCase();
     return app.deps.db
-      .select({ id: units.id, name: units.name, creditCode: units.creditCode, regionCode: units.regionCode, regionName: sql<string>`coalesce(${regions.name}, '')` })
+      .select({ id: units.id, name: units.name, creditCodeMasked: sql<string>`left(${units.creditCode}, 8) || '**********'`, regionCode: units.regionCode, regionName: sql<string>`coalesce(${regions.name}, '')` })
       .from(units)
       .leftJoin(regions, eq(regions.code, units.regionCode))
       .where(or(ilike(units.name, `%${escapeLike(q)}%`), eq(units.creditCode, code)))
