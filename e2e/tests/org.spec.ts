@@ -2,6 +2,7 @@
 // a department (单位部门管理—新增部门), adds a department admin for it (单位管理员管理—新增管理员, initial
 // password = last six of the ID number), and assigns a person to it (专业技术人员管理—修改). The new
 // 二级管理员 logs in with the initial password, must change it, and sees only that one person.
+// A self-registered person is marked 新注册 until the unit confirms them.
 import { expect, test, type Page } from '@playwright/test';
 import { demo, signIn } from './demo';
 
@@ -182,11 +183,49 @@ test('the operator adds a unit: a wrong check character is refused with its reas
   await page.keyboard.press('Enter');
   const done = page.getByRole('dialog', { name: '新增单位成功' });
   await expect(done).toContainText(code.valid);
-  await expect(done).toContainText(code.valid.slice(-6));
-  await done.getByRole('button', { name: '知道了' }).click();
+  // A random initial password, shown once, nothing of the (public) credit code in it.
+  const password = (await done.getByTestId('issued-password').innerText()).trim();
+  expect(password).toMatch(/^[A-HJ-NP-Za-km-z2-9]{12}$/);
+  expect(password).not.toContain(code.valid.slice(-6));
+  await expect(done).toContainText('只显示这一次');
+  await done.getByRole('button', { name: '我已记下' }).click();
   await page.getByLabel('单位名称或统一社会信用代码').fill(code.valid);
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+});
+
+test('a total admin confirms a 新注册 person: the mark, the filter and the count follow', async ({ page }) => {
+  const total = demo('单位管理员（总管理员）');
+  const unitName = '南宁市第一人民医院';
+  const [unit] = (await (await page.request.get(`/api/units/search?q=${encodeURIComponent(unitName)}`)).json()) as Array<{ id: number; name: string }>;
+  expect(unit?.name).toBe(unitName);
+  const idNumber = newIdNumber();
+  const name = `韦春${'梅兰菊竹'[Math.floor(Math.random() * 4)]}${String(Date.now()).slice(-3)}`;
+  const reg = await page.request.post('/api/auth/register', { data: { idNumber, name, phone: '13977112345', unitId: unit!.id, password: NEW_PASSWORD } });
+  expect(reg.status(), await reg.text()).toBe(201);
+  await page.context().clearCookies();
+
+  await signIn(page, '单位管理员', total.username, total.password);
+  await openMenu(page, '专业技术人员管理');
+  await expect(page.getByText(/名新注册人员待确认/)).toBeVisible();
+  await page.getByRole('button', { name: '只看新注册' }).click();
+  await expect(page).toHaveURL(/newRegistration=true/);
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await expect(row.locator('.ptce-new-registration')).toHaveText('新注册');
+  await row.getByRole('button', { name: `确认 ${name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `确认“${name}”为本单位人员？` });
+  await expect(dialog.getByRole('button', { name: '取消' })).toBeFocused();
+  await dialog.getByRole('button', { name: '确认', exact: true }).click();
+  await expect(page.getByText(`已确认“${name}”为本单位人员`)).toBeVisible();
+  // Confirmed: gone from the 新注册 list, shown without the mark among the confirmed.
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toHaveCount(0);
+  await page.getByLabel('姓名或身份证号码').fill(idNumber);
+  await page.getByLabel('人员状态').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('已确认', { exact: true }).click();
+  await page.getByRole('button', { name: '查询' }).click();
+  const confirmed = page.getByRole('row', { name: new RegExp(name) });
+  await expect(confirmed).toBeVisible();
+  await expect(confirmed.locator('.ptce-new-registration')).toHaveCount(0);
 });
 
 test('a professional changes their unit in 我的信息 after a confirmation that explains what moves', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { AdminInput, AdminRow, AuthoritySummary, DepartmentRow, Me, StaffRow, UnitInput, UnitRow } from '@ptce/contracts';
+import type { AdminInput, AdminRow, AuthoritySummary, DepartmentRow, IssuedPassword, Me, StaffPage, UnitCreated, UnitInput, UnitRow } from '@ptce/contracts';
 import { api, setCsrfToken } from './client';
 import { meKey } from './auth';
 
@@ -47,12 +47,19 @@ export function useUnits(params: UnitListParams) {
 
 export type UnitUpdateBody = Partial<Omit<UnitInput, 'creditCode'>>;
 
-/** POST /api/units — the unit and its 单位账号 (username = credit code, password = its last six). */
+/** POST /api/units — the unit and its 单位账号 (username = credit code, a random password shown once). */
 export function useCreateUnit() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: UnitInput) => api<{ id: number }>('/api/units', { method: 'POST', body }),
+    mutationFn: (body: UnitInput) => api<UnitCreated>('/api/units', { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['units'] }),
+  });
+}
+
+/** POST /api/units/:id/account-password — a new random initial password for the 单位账号, shown once, 7 days. */
+export function useReissueUnitPassword() {
+  return useMutation({
+    mutationFn: (id: number) => api<IssuedPassword>(`/api/units/${id}/account-password`, { method: 'POST' }),
   });
 }
 
@@ -143,7 +150,7 @@ function useAdminMutation<V, R>(fn: (v: V) => Promise<R>) {
 /** POST /api/org/admins (新增管理员) — answers the initial-password hint. */
 export function useCreateAdmin() {
   return useAdminMutation((body: AdminInput) =>
-    api<{ id: number; initialPasswordHint: string }>('/api/org/admins', { method: 'POST', body }),
+    api<{ id: number; initialPasswordHint: string; passwordExpiresAt: string }>('/api/org/admins', { method: 'POST', body }),
   );
 }
 
@@ -161,9 +168,9 @@ export function useUpdateAdmin() {
   );
 }
 
-/** POST /api/org/admins/:id/reset-password — back to the last six of the ID number. */
+/** POST /api/org/admins/:id/reset-password — a random temporary password, shown once, 72 hours. */
 export function useResetAdminPassword() {
-  return useAdminMutation((id: number) => api<{ ok: true }>(`/api/org/admins/${id}/reset-password`, { method: 'POST' }));
+  return useAdminMutation((id: number) => api<IssuedPassword>(`/api/org/admins/${id}/reset-password`, { method: 'POST' }));
 }
 
 /** DELETE /api/org/admins/:id */
@@ -180,13 +187,15 @@ export interface StaffListParams {
   q?: string;
   /** 0 = 无部门 */
   departmentId?: number;
+  /** true = 新注册 only, false = confirmed only */
+  newRegistration?: boolean;
 }
 
 /** GET /api/org/staff — the caller's scope only (a 二级管理员 sees their department). */
 export function useStaff(params: StaffListParams) {
   return useQuery({
     queryKey: [...keys.staff, params],
-    queryFn: ({ signal }) => api<Paged<StaffRow>>('/api/org/staff', { query: { ...params }, signal }),
+    queryFn: ({ signal }) => api<StaffPage>('/api/org/staff', { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -213,9 +222,14 @@ export function useUpdateStaff() {
   );
 }
 
-/** POST /api/org/staff/:id/reset-password — last six of the ID number, changed at next login. */
+/** POST /api/org/staff/:id/reset-password — a random temporary password, shown once, 72 hours, changed at next login. */
 export function useResetStaffPassword() {
-  return useStaffMutation((id: number) => api<{ ok: true }>(`/api/org/staff/${id}/reset-password`, { method: 'POST' }), false);
+  return useMutation({ mutationFn: (id: number) => api<IssuedPassword>(`/api/org/staff/${id}/reset-password`, { method: 'POST' }) });
+}
+
+/** POST /api/org/staff/:id/confirm — the unit confirms a 新注册 person. */
+export function useConfirmStaff() {
+  return useStaffMutation((id: number) => api<{ ok: true }>(`/api/org/staff/${id}/confirm`, { method: 'POST' }), false);
 }
 
 /** POST /api/org/staff/:id/remove (移出本单位) — the person left; their history stays. */

@@ -58,7 +58,7 @@ export function UnitSelect({ id, value, onChange, placeholder, ...aria }: UnitSe
           <div className="ptce-unit-option">
             <div>{u.name}</div>
             <div className="ptce-unit-option-meta">
-              {u.creditCode} · {u.regionName}
+              {u.creditCodeMasked} · {u.regionName}
             </div>
           </div>
         );

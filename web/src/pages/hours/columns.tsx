@@ -1,6 +1,6 @@
 // The record table columns every hours list shares; each page picks the optional ones it needs.
 import type { ReactNode } from 'react';
-import type { TableColumnsType } from 'antd';
+import { Tag, type TableColumnsType } from 'antd';
 import { ACTIVITY_TYPE_LABEL, HALF_DAY_LABEL, type RecordRow } from '@ptce/contracts';
 import { formatDateTime } from '../../lib/format';
 import { StatusTag, hoursText, reviewerText } from './labels';
@@ -32,7 +32,14 @@ export function recordColumns(o: ColumnOptions): TableColumnsType<RecordRow> {
       width: 180,
       render: (v: string, r) => (
         <div>
-          <div className="ptce-cell-title">{v}</div>
+          <div className="ptce-cell-title">
+            {v}
+            {r.personNewRegistration && (
+              <Tag color="orange" className="ptce-new-registration" title="自行注册到本单位，单位尚未确认" style={{ marginInlineStart: 6 }}>
+                新注册
+              </Tag>
+            )}
+          </div>
           <div className="ptce-cell-meta">
             {r.idNumberMasked}
             {r.departmentName ? ` · ${r.departmentName}` : ''}

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, type InputRef, type TableProps } from 'antd';
-import { AdminInput, MobilePhone, type AdminRow } from '@ptce/contracts';
+import { AdminInput, MobilePhone, type AdminRow, type IssuedPassword } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { errorMessage } from '../../api/client';
 import {
@@ -18,12 +18,13 @@ import { applyFieldErrors, zodRule } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { checkIdNumber } from '../../lib/id-number';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
+import { IssuedPasswordNotice } from './IssuedPasswordNotice';
 import { useConfirmAction } from './useConfirmAction';
 
 // 单位管理员管理 — notice, attachment 2 §二(四)1: 新增管理员 with "允许登录系统"; an admin without a
 // department is the unit's total admin, one with a department is a 二级管理员.
 
-const INITIAL_PASSWORD_TIP = '温馨提示：单位管理员的初始密码为身份证后六位，首次登录须修改密码；注意勾选“允许登录系统”。';
+const INITIAL_PASSWORD_TIP = '温馨提示：单位管理员的初始密码为身份证后六位，7日内有效，首次登录须修改密码；注意勾选“允许登录系统”。';
 const TOTAL_ADMIN = '无（总管理员）';
 /** Secondary text inside a cell. */
 const META = { color: 'rgba(0, 0, 0, 0.55)', fontSize: 12, marginTop: 2 } as const;
@@ -83,7 +84,7 @@ function AdminModal({ open, target, onClose, afterClose }: {
                   <p>
                     {common.name}的登录用户名为其身份证号码（在登录页选择“单位管理员”）。
                   </p>
-                  <p>{r.initialPasswordHint || '初始密码为身份证号码后六位，首次登录须修改'}。</p>
+                  <p>{r.initialPasswordHint || '初始密码为身份证号码后六位，7日内有效，首次登录须修改'}。</p>
                   {!common.loginEnabled && <p>该管理员当前未勾选“允许登录系统”，需修改后才能登录。</p>}
                 </>
               ),
@@ -218,11 +219,15 @@ export default function AdminsPage() {
         onClick={() =>
           confirm({
             title: `重置“${r.name}”的密码？`,
-            content: '密码将重置为其身份证号码后六位，下次登录时须修改密码。',
+            content: '将生成一个随机临时密码（72小时内有效），原密码立即失效；该管理员登录后须修改密码。',
             okText: '重置密码',
             run: () => reset.mutateAsync(r.id),
             done: `已重置“${r.name}”的密码`,
             failTitle: '重置密码失败',
+            answer: (issued: IssuedPassword) => ({
+              title: `已重置“${r.name}”的密码`,
+              content: <IssuedPasswordNotice issued={issued} lead="请将临时密码告知本人：" />,
+            }),
           })
         }
       >

@@ -1,19 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, type RefSelectProps, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, type RefSelectProps, type TableProps } from 'antd';
 import { useSearchParams } from 'react-router';
-import { Email, MobilePhone, ReasonBody, type DepartmentRow, type Me, type StaffRow } from '@ptce/contracts';
+import { Email, MobilePhone, ReasonBody, type DepartmentRow, type IssuedPassword, type Me, type StaffRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
-import { departmentOptions, useDepartments, useRemoveStaff, useResetStaffPassword, useStaff, useUpdateStaff, type StaffListParams } from '../../api/org';
+import { departmentOptions, useConfirmStaff, useDepartments, useRemoveStaff, useResetStaffPassword, useStaff, useUpdateStaff, type StaffListParams } from '../../api/org';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { applyFieldErrors, zodRule } from '../../lib/form';
 import { formatDateTime, genderLabel, hasAnyRole } from '../../lib/format';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
+import { IssuedPasswordNotice } from './IssuedPasswordNotice';
 import { useConfirmAction } from './useConfirmAction';
 import { ExportButton } from '../imports/ExportButton';
 
 // 专业技术人员管理 — notice, attachment 2 §二(四)3: the total admin picks each person's department
-// (修改); a 二级管理员 sees and acts only on the staff of their own department.
+// (修改); a 二级管理员 sees and acts only on the staff of their own department. People who registered
+// themselves into the unit (or moved themselves here) are marked 新注册 until the unit confirms them
+// (确认) or removes them (移出本单位).
 
 const PAGE_SIZES = [20, 50, 100];
 const DEFAULT_PAGE_SIZE = 20;
@@ -37,6 +40,8 @@ function paramsToQuery(p: URLSearchParams): StaffListParams {
   if (text) q.q = text.slice(0, 30);
   const dept = p.get('departmentId');
   if (dept !== null && /^\d+$/.test(dept)) q.departmentId = Number(dept);
+  const fresh = p.get('newRegistration');
+  if (fresh === 'true' || fresh === 'false') q.newRegistration = fresh === 'true';
   return q;
 }
 
@@ -44,6 +49,7 @@ function queryToParams(q: StaffListParams): URLSearchParams {
   const p = new URLSearchParams();
   if (q.q) p.set('q', q.q);
   if (q.departmentId !== undefined) p.set('departmentId', String(q.departmentId));
+  if (q.newRegistration !== undefined) p.set('newRegistration', String(q.newRegistration));
   if (q.page !== 1) p.set('page', String(q.page));
   if (q.pageSize !== DEFAULT_PAGE_SIZE) p.set('pageSize', String(q.pageSize));
   return p;
@@ -60,6 +66,8 @@ function departmentScope(me: Me, departments: readonly DepartmentRow[]): Set<num
 interface FilterValues {
   q?: string;
   departmentId?: number;
+  /** Select values are strings: 'true' = 新注册, 'false' = 已确认. */
+  newRegistration?: 'true' | 'false';
 }
 
 interface StaffValues {
@@ -245,6 +253,7 @@ export default function StaffPage() {
   const staff = useStaff(query);
   const departments = useDepartments();
   const reset = useResetStaffPassword();
+  const confirmStaff = useConfirmStaff();
   const [form] = Form.useForm<FilterValues>();
   const desktop = useMediaQuery(DESKTOP_QUERY);
   const confirm = useConfirmAction();
@@ -270,7 +279,7 @@ export default function StaffPage() {
   const paramsKey = params.toString();
   useEffect(() => {
     const q = paramsToQuery(new URLSearchParams(paramsKey));
-    form.setFieldsValue({ q: q.q, departmentId: q.departmentId });
+    form.setFieldsValue({ q: q.q, departmentId: q.departmentId, newRegistration: q.newRegistration === undefined ? undefined : q.newRegistration ? 'true' : 'false' });
   }, [paramsKey, form]);
 
   // After 移出本单位 or a department change empties the last page, show the page before it.
@@ -282,13 +291,34 @@ export default function StaffPage() {
   }, [total, staff.isPlaceholderData, query, setParams]);
 
   const search = (v: FilterValues) =>
-    setParams(queryToParams({ page: 1, pageSize: query.pageSize, q: v.q?.trim() || undefined, departmentId: v.departmentId }));
+    setParams(queryToParams({ page: 1, pageSize: query.pageSize, q: v.q?.trim() || undefined, departmentId: v.departmentId, newRegistration: v.newRegistration === undefined ? undefined : v.newRegistration === 'true' }));
 
   const departmentCell = (r: StaffRow) =>
     r.departmentId === null ? <Tag>无部门</Tag> : (paths.get(r.departmentId) ?? r.departmentName ?? '—');
 
+  const newTag = (r: StaffRow) => r.newRegistration && <Tag color="orange" className="ptce-new-registration">新注册</Tag>;
+
   const actions = (r: StaffRow) => (
     <Space size={0} wrap={desktop} orientation={desktop ? 'horizontal' : 'vertical'} align="start">
+      {r.newRegistration && (
+        <Button
+          type="link"
+          size="small"
+          aria-label={`确认 ${r.name}`}
+          onClick={() =>
+            confirm({
+              title: `确认“${r.name}”为本单位人员？`,
+              content: '该人员自行注册（或自行更改单位）到本单位。确认后取消“新注册”标记；如不是本单位人员，请选择“移出本单位”。',
+              okText: '确认',
+              run: () => confirmStaff.mutateAsync(r.id),
+              done: `已确认“${r.name}”为本单位人员`,
+              failTitle: '确认失败',
+            })
+          }
+        >
+          确认
+        </Button>
+      )}
       <Button type="link" size="small" onClick={() => openDialog('edit', r)} aria-label={`修改 ${r.name}`}>
         修改
       </Button>
@@ -299,11 +329,15 @@ export default function StaffPage() {
         onClick={() =>
           confirm({
             title: `重置“${r.name}”的密码？`,
-            content: '密码将重置为其身份证号码后六位，该人员下次登录时须修改密码。',
+            content: '将生成一个随机临时密码（72小时内有效），原密码立即失效；该人员登录后须修改密码。',
             okText: '重置密码',
             run: () => reset.mutateAsync(r.id),
             done: `已重置“${r.name}”的密码`,
             failTitle: '重置密码失败',
+            answer: (issued: IssuedPassword) => ({
+              title: `已重置“${r.name}”的密码`,
+              content: <IssuedPasswordNotice issued={issued} lead="请将临时密码告知本人：" />,
+            }),
           })
         }
       >
@@ -327,6 +361,7 @@ export default function StaffPage() {
             <>
               {v}
               {r.gender && <span style={META}>（{genderLabel(r.gender)}）</span>}
+              {r.newRegistration && <div>{newTag(r)}</div>}
             </>
           ),
         },
@@ -347,7 +382,7 @@ export default function StaffPage() {
           ),
         },
         { title: '最近登录', dataIndex: 'lastLoginAt', width: 160, render: (v: string | null) => (v ? formatDateTime(v) : '从未登录') },
-        { title: '操作', key: 'actions', width: 220, render: (_: unknown, r) => actions(r) },
+        { title: '操作', key: 'actions', width: 250, render: (_: unknown, r) => actions(r) },
       ]
     : [
         {
@@ -356,7 +391,9 @@ export default function StaffPage() {
           width: 130,
           render: (_: unknown, r) => (
             <>
-              <div>{r.name}</div>
+              <div>
+                {r.name} {newTag(r)}
+              </div>
               <div style={META}>{r.idNumberMasked}</div>
             </>
           ),
@@ -371,12 +408,12 @@ export default function StaffPage() {
       <Card className="ptce-section">
         <Form<FilterValues> form={form} name="staff-filter" layout="vertical" onFinish={search}>
           <Row gutter={16}>
-            <Col xs={24} sm={12} lg={8}>
+            <Col xs={24} sm={12} lg={6}>
               <Form.Item label="姓名或身份证号码" name="q">
                 <Input allowClear maxLength={30} placeholder="输入姓名或身份证号码" autoComplete="off" />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} lg={8}>
+            <Col xs={24} sm={12} lg={6}>
               <Form.Item label="部门" name="departmentId">
                 <Select<number>
                   allowClear
@@ -387,7 +424,19 @@ export default function StaffPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} lg={8} className="ptce-filter-actions">
+            <Col xs={24} sm={12} lg={6}>
+              <Form.Item label="人员状态" name="newRegistration">
+                <Select<'true' | 'false'>
+                  allowClear
+                  placeholder="全部"
+                  options={[
+                    { value: 'true', label: '新注册（待确认）' },
+                    { value: 'false', label: '已确认' },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={6} className="ptce-filter-actions">
               <Space wrap>
                 <Button type="primary" htmlType="submit" loading={staff.isFetching}>
                   查询
@@ -407,13 +456,26 @@ export default function StaffPage() {
       </Card>
       <Card className="ptce-section" styles={{ body: { padding: desktop ? 24 : 12 } }}>
         <ErrorAlert error={staff.error} title="人员列表加载失败" />
+        {!!staff.data?.newRegistrationCount && query.newRegistration !== true && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`有 ${staff.data.newRegistrationCount} 名新注册人员待确认：请核实其是否为本单位人员，确认或移出本单位。`}
+            action={
+              <Button size="small" onClick={() => setParams(queryToParams({ page: 1, pageSize: query.pageSize, newRegistration: true }))}>
+                只看新注册
+              </Button>
+            }
+          />
+        )}
         <Table<StaffRow>
           rowKey="id"
           size="middle"
           columns={columns}
           dataSource={staff.data?.items ?? []}
           loading={staff.isFetching}
-          scroll={{ x: desktop ? 960 : 326 }}
+          scroll={{ x: desktop ? 990 : 326 }}
           pagination={{
             current: query.page,
             pageSize: query.pageSize,

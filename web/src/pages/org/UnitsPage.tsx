@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Card, Cascader, Col, Form, Input, Modal, Row, Select, Space, Spin, Table, Typography, type InputRef, type TableProps } from 'antd';
 import { useSearchParams } from 'react-router';
-import { UNIT_TYPE_LABEL, UnitInput, type AuthoritySummary, type Me, type Region, type UnitRow } from '@ptce/contracts';
+import { UNIT_TYPE_LABEL, UnitInput, type AuthoritySummary, type IssuedPassword, type Me, type Region, type UnitRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { errorMessage, isApiError } from '../../api/client';
-import { useAuthoritySearch, useCreateUnit, useUnits, useUpdateUnit, type UnitListParams, type UnitUpdateBody } from '../../api/org';
+import { useAuthoritySearch, useCreateUnit, useReissueUnitPassword, useUnits, useUpdateUnit, type UnitListParams, type UnitUpdateBody } from '../../api/org';
 import { useIndustries, useRegions } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
@@ -12,9 +12,12 @@ import { applyFieldErrors, zodRule } from '../../lib/form';
 import { hasAnyRole } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
+import { IssuedPasswordNotice } from './IssuedPasswordNotice';
+import { useConfirmAction } from './useConfirmAction';
 
 // 单位管理 — units are created by the platform operator or by a city/county HR bureau within its
-// region, each with its 单位账号 (username = 统一社会信用代码, initial password = its last six).
+// region, each with its 单位账号 (username = 统一社会信用代码, a random initial password shown once
+// and valid 7 days; 重新生成初始密码 issues a new one).
 
 type UnitType = UnitInput['unitType'];
 const UNIT_TYPES = Object.entries(UNIT_TYPE_LABEL).map(([value, label]) => ({ value: value as UnitType, label }));
@@ -174,24 +177,18 @@ function UnitModal({ open, target, onClose, afterClose }: { open: boolean; targe
       create.mutate(
         { ...body, creditCode },
         {
-          onSuccess: () => {
+          onSuccess: (created) => {
             onClose();
             modal.success({
               title: '新增单位成功',
               width: 480,
               content: (
                 <>
-                  <p>已同时创建该单位的单位账号，请告知单位：</p>
-                  <p>
-                    用户名：<Typography.Text copyable strong>{creditCode}</Typography.Text>（统一社会信用代码）
-                  </p>
-                  <p>
-                    初始密码：<Typography.Text copyable strong>{creditCode.slice(-6)}</Typography.Text>（统一社会信用代码后六位）
-                  </p>
-                  <p>登录时选择“单位管理员”，首次登录须修改初始密码。</p>
+                  <IssuedPasswordNotice issued={created.account} lead="已同时创建该单位的单位账号（用户名为统一社会信用代码），请告知单位：" />
+                  <p style={{ marginTop: 8 }}>登录时选择“单位管理员”。</p>
                 </>
               ),
-              okText: '知道了',
+              okText: '我已记下',
             });
           },
           onError,
@@ -337,6 +334,8 @@ export default function UnitsPage() {
   const [form] = Form.useForm<FilterValues>();
   const desktop = useMediaQuery(DESKTOP_QUERY);
   const canManage = me ? hasAnyRole(me, ['operator', 'hr_bureau']) : false;
+  const reissue = useReissueUnitPassword();
+  const confirm = useConfirmAction();
   const [dialog, setDialog] = useState<{ open: boolean; target: UnitRow | null; session: number } | null>(null);
   const openDialog = (target: UnitRow | null) => setDialog((d) => ({ open: true, target, session: (d?.session ?? 0) + 1 }));
 
@@ -357,11 +356,34 @@ export default function UnitsPage() {
         {
           title: '操作',
           key: 'actions',
-          width: 70,
+          width: desktop ? 190 : 110,
           render: (_: unknown, r: UnitRow) => (
-            <Button type="link" size="small" onClick={() => openDialog(r)} aria-label={`修改 ${r.name}`}>
-              修改
-            </Button>
+            <Space size={0} wrap={desktop} orientation={desktop ? 'horizontal' : 'vertical'} align="start">
+              <Button type="link" size="small" onClick={() => openDialog(r)} aria-label={`修改 ${r.name}`}>
+                修改
+              </Button>
+              <Button
+                type="link"
+                size="small"
+                aria-label={`重新生成初始密码 ${r.name}`}
+                onClick={() =>
+                  confirm({
+                    title: `重新生成“${r.name}”单位账号的初始密码？`,
+                    content: '原密码立即失效，该单位账号已登录的会话将退出；新密码7日内有效，首次登录须修改。',
+                    okText: '重新生成',
+                    run: () => reissue.mutateAsync(r.id),
+                    done: '已重新生成初始密码',
+                    failTitle: '重新生成初始密码失败',
+                    answer: (issued: IssuedPassword) => ({
+                      title: '已重新生成初始密码',
+                      content: <IssuedPasswordNotice issued={issued} lead={`请将“${r.name}”单位账号的新初始密码告知单位：`} />,
+                    }),
+                  })
+                }
+              >
+                重新生成初始密码
+              </Button>
+            </Space>
           ),
         },
       ]

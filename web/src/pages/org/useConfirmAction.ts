@@ -11,6 +11,8 @@ export interface ConfirmAction {
   run: () => Promise<unknown>;
   /** Toast after success. */
   done: string;
+  /** Instead of the toast, a dialog built from the answer (a password shown once). */
+  answer?: (result: never) => { title: string; content: ReactNode };
   /** Title of the dialog that shows the server's refusal (e.g. a 409's message). */
   failTitle: string;
 }
@@ -34,7 +36,11 @@ export function useConfirmAction() {
       focusable: { autoFocusButton: 'cancel' },
       onOk: () =>
         a.run().then(
-          () => void message.success(a.done),
+          (result) => {
+            if (!a.answer) return void message.success(a.done);
+            const shown = a.answer(result as never);
+            modal.success({ title: shown.title, content: shown.content, okText: '我已记下', width: 480, afterClose: () => trigger?.focus() });
+          },
           (e: unknown) => {
             modal.error({ title: a.failTitle, content: errorMessage(e), okText: '知道了', afterClose: () => trigger?.focus() });
           },
