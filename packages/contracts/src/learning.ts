@@ -221,7 +221,13 @@ export const ExamResult = z.object({
   passScore: z.number().int(),
   passed: z.boolean(),
   hoursCredited: z.number().nullable(),
-  items: z.array(z.object({ no: z.number().int(), answer: z.array(z.number().int()), correct: z.boolean(), explanation: z.string() })),
+  /**
+   * Whether the answer key is shown: only for a passed attempt, when the year's plan says so
+   * (reveal_key_after_pass). Otherwise each item says only whether it was answered correctly, so a
+   * failed attempt does not hand out the key for the next one.
+   */
+  keyRevealed: z.boolean(),
+  items: z.array(z.object({ no: z.number().int(), correct: z.boolean(), answer: z.array(z.number().int()).nullable(), explanation: z.string().nullable() })),
 });
 export type ExamResult = z.infer<typeof ExamResult>;
 

@@ -134,7 +134,7 @@ describe('grading by the server', () => {
     const r = await takeExam(p, { single: 15, judge: 15 });
     expect(r.status).toBe('submitted');
     expect(r.result).toMatchObject({ score: 60, earnedPoints: 60, totalPoints: 100, passed: true, passScore: 60, hoursCredited: 15 });
-    // after submission the result shows the answers and explanations
+    // a passed attempt shows the answers and explanations (the plan reveals the key after a pass)
     expect(r.result.items).toHaveLength(45);
     expect(r.result.items.some((i: { explanation: string }) => i.explanation.length > 0)).toBe(true);
     expect(await credits(p.id)).toEqual([expect.objectContaining({ year: Y, kind: 'compulsory', hours: 15, source: `exam_attempt:${r.id}` })]);
@@ -199,6 +199,66 @@ describe('grading by the server', () => {
     expect((await other.c.put(`/api/exams/attempts/${s.id}/answers`, { answers: {} })).statusCode).toBe(404);
     const r = (await p.c.post(`/api/exams/attempts/${s.id}/submit`, {})).json();
     expect(r.result).toMatchObject({ score: 100, passed: true });
+  });
+});
+
+describe('the review after an attempt', () => {
+  async function review(p: Person, right: Parameters<typeof answersWith>[1] | 'all') {
+    const s = await start(p);
+    expect(s.statusCode).toBe(200);
+    const paper = await paperOf(t.db, s.json().id);
+    const answers = right === 'all' ? allRight(paper) : answersWith(paper, right);
+    const submitted = await p.c.post(`/api/exams/attempts/${s.json().id}/submit`, { answers });
+    expect(submitted.statusCode).toBe(200);
+    const again = await p.c.get(`/api/exams/attempts/${s.json().id}`);
+    return { paper, answers, submitted, again };
+  }
+
+  it('a failed attempt shows the score and which questions were wrong, never the key or the explanations', async () => {
+    atShanghai();
+    const p = await ready();
+    const { paper, answers, submitted, again } = await review(p, { single: 10, judge: 10 });
+    for (const res of [submitted, again]) {
+      const r = res.json().result;
+      expect(r).toMatchObject({ passed: false, keyRevealed: false, score: 40 });
+      expect(r.items).toHaveLength(45);
+      expect(r.items.map((i: { correct: boolean }) => i.correct)).toEqual(paper.map((q, i) => JSON.stringify(answers[String(i + 1)]) === JSON.stringify(q.answer)));
+      expect(r.items.filter((i: { correct: boolean }) => !i.correct)).toHaveLength(25);
+      expect(r.items.every((i: { answer: unknown; explanation: unknown }) => i.answer === null && i.explanation === null)).toBe(true);
+      // the person's own answers come back; no explanation text is anywhere in the payload
+      expect(res.json().answers).toEqual(answers);
+      for (const q of paper) if (q.explanation.length > 8) expect(res.body).not.toContain(q.explanation);
+    }
+  });
+
+  it('a passed attempt shows the key and the explanations', async () => {
+    atShanghai();
+    const p = await ready();
+    const { paper, submitted, again } = await review(p, { single: 15, judge: 15, multiple: 2 });
+    for (const res of [submitted, again]) {
+      const r = res.json().result;
+      expect(r).toMatchObject({ passed: true, keyRevealed: true });
+      expect(r.items.map((i: { answer: number[] }) => i.answer)).toEqual(paper.map((q) => q.answer));
+      expect(r.items.map((i: { explanation: string }) => i.explanation)).toEqual(paper.map((q) => q.explanation));
+      expect(r.items.some((i: { correct: boolean }) => !i.correct)).toBe(true);
+    }
+  });
+
+  it('a plan that does not reveal the key hides it after a pass too', async () => {
+    atShanghai();
+    await t.db.update(annualPlans).set({ revealKeyAfterPass: false }).where(eq(annualPlans.year, Y));
+    try {
+      const p = await ready();
+      const { paper, submitted, again } = await review(p, 'all');
+      for (const res of [submitted, again]) {
+        const r = res.json().result;
+        expect(r).toMatchObject({ passed: true, score: 100, keyRevealed: false, hoursCredited: 15 });
+        expect(r.items.every((i: { correct: boolean; answer: unknown; explanation: unknown }) => i.correct && i.answer === null && i.explanation === null)).toBe(true);
+        for (const q of paper) if (q.explanation.length > 8) expect(res.body).not.toContain(q.explanation);
+      }
+    } finally {
+      await t.db.update(annualPlans).set({ revealKeyAfterPass: true }).where(eq(annualPlans.year, Y));
+    }
   });
 });
 

@@ -18,13 +18,14 @@ export async function ownAttempt(db: Db, accountId: number, attemptId: number, o
   return row;
 }
 
-export async function viewOf(db: Db, a: AttemptRow, known?: { plan: Pick<AnnualPlanRow, 'maxAttempts' | 'passScore'>; courseTitle: string; hoursCredited?: number }): Promise<ExamAttemptView> {
+export async function viewOf(db: Db, a: AttemptRow, known?: { plan: Pick<AnnualPlanRow, 'maxAttempts' | 'passScore' | 'revealKeyAfterPass'>; courseTitle: string; hoursCredited?: number }): Promise<ExamAttemptView> {
   const plan = known?.plan ?? (await loadPlan(db, a.planYear));
   const courseTitle = known?.courseTitle ?? (await db.select({ title: courses.title }).from(courses).where(eq(courses.id, a.courseId)))[0]?.title;
   return attemptView(a, {
     courseTitle: courseTitle ?? '',
     maxAttempts: plan.maxAttempts,
     passScore: plan.passScore,
+    revealKeyAfterPass: plan.revealKeyAfterPass,
     at: now(),
     hoursCredited: !a.passed ? null : (known?.hoursCredited ?? (await creditedCompulsoryHours(db, a.accountId, a.planYear))),
   });

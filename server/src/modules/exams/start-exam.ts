@@ -39,7 +39,7 @@ export async function startExam(ctx: Ctx, year: number): Promise<ExamAttemptView
     const inRound = (await attemptsOfYear(tx, accountId, year)).filter((a) => a.roundNo === round.roundNo);
     const open = inRound.find((a) => a.submittedAt === null);
     const view = (a: typeof open & object) =>
-      attemptView(a, { courseTitle: course.title, maxAttempts: plan.maxAttempts, passScore: plan.passScore, at, hoursCredited: null });
+      attemptView(a, { courseTitle: course.title, maxAttempts: plan.maxAttempts, passScore: plan.passScore, revealKeyAfterPass: plan.revealKeyAfterPass, at, hoursCredited: null });
 
     const refusal = examStartRefusal({ passed, courseCompleted: completed, attemptsUsed: inRound.length, maxAttempts: plan.maxAttempts, hasOpenAttempt: Boolean(open) }, year);
     if (refusal) throw new AppError('CONFLICT', refusal);

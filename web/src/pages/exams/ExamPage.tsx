@@ -224,7 +224,12 @@ function Result({ a }: { a: ExamAttemptView }) {
           </ButtonLink>
         </div>
       </Card>
-      <Card title="答题解析" size="small">
+      <Card title={r.keyRevealed ? '答题解析' : '答题情况'} size="small">
+        {!r.keyRevealed && (
+          <p className="ptce-course-meta" style={{ marginTop: 0 }}>
+            {r.passed ? '本年度考试不公布正确答案和解析。' : '为保证考试公平，未通过的考试只显示每题是否答对，不显示正确答案和解析。'}
+          </p>
+        )}
         {a.questions.map((q, i) => {
           const item = r.items[i]!;
           const mine = a.answers[String(q.no)] ?? [];
@@ -246,7 +251,8 @@ function Result({ a }: { a: ExamAttemptView }) {
               )}
               <div>
                 <span className={item.correct ? 'ok' : 'wrong'}>{item.correct ? '✓ 回答正确' : '✗ 回答错误'}</span>
-                {' · '}您的答案：{show(mine)} · 正确答案：{show(item.answer)}
+                {' · '}您的答案：{show(mine)}
+                {item.answer && <> · 正确答案：{show(item.answer)}</>}
               </div>
               {item.explanation && <div className="ptce-explanation">解析：{item.explanation}</div>}
             </section>
@@ -257,7 +263,7 @@ function Result({ a }: { a: ExamAttemptView }) {
   );
 }
 
-/** The exam: the paper while open (time-limited, saved as answered), the score and explanations after. */
+/** The exam: the paper while open (time-limited, saved as answered); after it, the score, which answers were wrong, and the key once passed. */
 export default function ExamPage() {
   const id = Number(useParams().attemptId);
   const attempt = useAttempt(id);
