@@ -15,7 +15,8 @@
  * --connections N (10), --only a,b (scenario keys), --out FILE (bench/RESULTS.md).
  * Scenarios: login, overview (学时查询), queue (审核 queue, name search), results (审核结果, status
  * filter + name search), results-province (the operator's province-wide 审核结果), heartbeat
- * (learning, when the routes exist), approve-1000 (one batch approve of 1,000 records, timed).
+ * (learning, when the routes exist), approve-1000 (one batch approve of 1,000 records, timed),
+ * audit-chain (append cost of the tamper-evident audit log, bench/audit-chain.ts).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -192,6 +193,11 @@ const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDig
 async function main() {
   const only = args.only?.split(',');
   const want = (k: string) => !only || only.includes(k);
+  // The audit chain's append cost runs on its own fresh database (bench/audit-chain.ts, RESULTS-audit-chain.md).
+  if (want('audit-chain')) {
+    execFileSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'audit-chain.ts'), '--admin-url', args['admin-url']!], { cwd: SERVER_DIR, stdio: 'inherit' });
+    if (only?.length === 1) return;
+  }
   const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
   const database: Database = await openPostgres(dbUrl, 2);
   const store = new SessionStore(SECRET, 24 * 60);

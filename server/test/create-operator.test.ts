@@ -39,9 +39,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cleanup());
 
-function run(args: string[], stdin = ''): Promise<{ code: number | null; out: string }> {
+function run(args: string[], stdin = '', script = 'src/cli/create-operator.ts'): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/create-operator.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: SERVER_DIR,
       env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), LOG_LEVEL: 'silent', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -125,4 +125,21 @@ describe('npm run create-operator', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('Usage: npm run create-operator -- --username NAME');
   }, 60_000);
+});
+
+describe('npm run verify-audit', () => {
+  it('prints OK for an intact chain and names the first broken entry (exit 1) after an edit in SQL', async () => {
+    const ok = await run([], '', 'src/cli/verify-audit.ts');
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toMatch(/OK: audit chain intact, \d+ entries verified/);
+    const id = await withDb(async (database) => {
+      const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'account.operator.create')).limit(1);
+      await database.db.update(auditLog).set({ detail: { username: 'someone.else' } }).where(eq(auditLog.id, entry!.id));
+      return entry!.id;
+    });
+    const broken = await run([], '', 'src/cli/verify-audit.ts');
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain(`BROKEN: audit chain broken at entry id ${id} `);
+    expect(broken.out).toContain('changed after it was written');
+  }, 120_000);
 });

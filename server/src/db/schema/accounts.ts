@@ -59,6 +59,10 @@ export const loginFailures = pgTable('login_failures', {
   updatedAt: tstz('updated_at').notNull(),
 });
 
+/**
+ * The audit log. Its chain columns (chain_seq, prev_hash, hash; migration 0012) are set by a database
+ * trigger on insert and read only by modules/audit/verify-chain.ts, so they are not mapped here.
+ */
 export const auditLog = pgTable('audit_log', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   at: tstz('at').notNull(),
