@@ -207,7 +207,8 @@ test('a total admin confirms a 新注册 person: the mark, the filter and the co
 
   await signIn(page, '单位管理员', total.username, total.password);
   await openMenu(page, '专业技术人员管理');
-  await expect(page.getByText(/名新注册人员待确认/)).toBeVisible();
+  // The demo's three 新注册 people and the one just registered.
+  await expect(page.getByText(/^有 ([4-9]|\d{2,}) 名新注册人员待确认/)).toBeVisible();
   await page.getByRole('button', { name: '只看新注册' }).click();
   await expect(page).toHaveURL(/newRegistration=true/);
   const row = page.getByRole('row', { name: new RegExp(name) });

@@ -55,6 +55,7 @@ describe('npm start on the embedded database', () => {
     expect(first.output()).toMatch(/\[专业技术人员\] \d{17}[\dX]/);
     expect(first.output()).toContain('单位管理员（总管理员）');
     expect(first.output()).toContain('二级管理员');
+    expect(first.output()).toMatch(/\[专业技术人员\] \d{17}[\dX] +韦秋萍 — 专业技术人员（新注册，待单位确认）/);
     expect(first.output()).toContain('平台运营');
     const health = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.json());
     expect(health).toMatchObject({ status: 'ok', db: 'pglite' });

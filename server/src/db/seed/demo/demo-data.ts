@@ -182,6 +182,30 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
         staff.push(person!);
         if (unitIndex === 0 && i === 0) logins.unshift({ role: '专业技术人员', realm: 'person', username: idNumber, name });
       }
+      if (unitIndex === 0) {
+        // Three people who registered themselves into the unit and await its confirmation (新注册).
+        // Their own generator, so everyone else in the demo stays the same.
+        const rngNew = createRng(20260301);
+        for (const [i, [name, gender]] of ([['韦秋萍', 'female'], ['覃家宁', 'male'], ['黄春燕', 'female']] as const).entries()) {
+          const idNumber = randomIdNumber(rngNew, { regionCode: plan.regionCode, birthYearFrom: 1988, birthYearTo: 1999, gender });
+          await tx.insert(accounts).values({
+            ...common,
+            kind: 'professional',
+            realm: 'person',
+            username: idNumber,
+            idNumber,
+            name,
+            gender,
+            birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+            phone: randomMobile(rngNew),
+            email: randomEmail(rngNew),
+            profileCompletedAt: at,
+            unitId: unit!.id,
+            pendingConfirmation: true,
+          });
+          if (i === 0) logins.push({ role: '专业技术人员（新注册，待单位确认）', realm: 'person', username: idNumber, name });
+        }
+      }
       // A separate generator, so the people above stay the same whatever the history does.
       await seedDemoHistory(tx, createRng(1000 + unitIndex), { id: unit!.id, name: unit!.name, industryCode: plan.industryCode }, staff, totalAdmin!, unitIndex === 0 ? staff[0]!.id : undefined);
     }
