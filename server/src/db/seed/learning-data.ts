@@ -8,7 +8,9 @@ import { ALL_COURSES, BELT_AND_ROAD_COURSE, ELECTIVE_COURSES, PRIOR_YEAR_COURSE,
  * The public-subject courses shipped with the system (content/), their question banks and
  * materials, and which plan years use them:
  * - 2024 and the current year: 《高质量共建“一带一路”谱写人类命运共同体新篇章》 + the five electives;
- * - 2023 and the previous year: the 2023 compulsory course, so 历年培训 (prior-year makeup) can be shown.
+ * - 2023 and the previous year: the 2023 compulsory course, so 历年培训 (prior-year makeup) can be shown;
+ *   the previous year also has the five electives (the demo's people hold last year's elective hours).
+ * No course text names a plan year, so a course reads right in every year that uses it.
  * Idempotent: existing rows are kept (an operator may have edited them); missing ones are added.
  * Material bodies are short texts and are kept in the database, so every database — including
  * the tests' templates, which have no file store — has them.
@@ -26,9 +28,11 @@ export async function ensureLearningData(db: Db): Promise<void> {
       const set =
         year === 2024 || year === currentYear
           ? [BELT_AND_ROAD_COURSE, ...ELECTIVE_COURSES]
-          : year === 2023 || year === currentYear - 1
-            ? [PRIOR_YEAR_COURSE]
-            : [];
+          : year === currentYear - 1
+            ? [PRIOR_YEAR_COURSE, ...ELECTIVE_COURSES]
+            : year === 2023
+              ? [PRIOR_YEAR_COURSE]
+              : [];
       set.forEach((c, i) => links.push({ year, courseId: ids.get(c.code)!, kind: c.kind, seq: i }));
     }
     // A year whose compulsory course an operator already chose keeps it (the partial unique index).

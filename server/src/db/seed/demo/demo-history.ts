@@ -67,8 +67,9 @@ export async function seedDemoHistory(tx: Db, rng: Rng, unit: { id: number; name
     // Last year: most people finished.
     if (star || rng() < 0.85) credits.push({ accountId: p.id, year: year - 1, kind: 'compulsory', hours: 15, creditedAt: at, source: 'demo' });
     if (star || rng() < 0.75) credits.push({ accountId: p.id, year: year - 1, kind: 'elective', hours: 10, creditedAt: at, source: 'demo' });
+    // Up to 7 records spread over the year, the last one starting by day 338: none runs into this year.
     const lastYearRecords = star ? 5 : randomInt(rng, 3, 7);
-    for (let i = 0; i < lastYearRecords; i++) record(p.id, year - 1, 20 + i * 55 + randomInt(rng, 0, 30), star ? (i === 4 ? 1 : 2) : randomInt(rng, 1, 3), 'approved');
+    for (let i = 0; i < lastYearRecords; i++) record(p.id, year - 1, 20 + i * 48 + randomInt(rng, 0, 30), star ? (i === 4 ? 1 : 2) : randomInt(rng, 1, 3), 'approved');
     // This year, only with dates already past.
     if (dayOfYear > 40) {
       const n = star ? 2 : randomInt(rng, 0, 3);
