@@ -91,6 +91,7 @@ export const MENU: readonly MenuEntry[] = [
   },
 
   // 人社厅 / 培训中心
+  { key: 'plans', label: '年度计划管理', path: '/plans', roles: OPERATOR, page: lazy(() => import('./pages/plans/PlansPage')) },
   { key: 'exam-makeups', label: '补学补考', path: '/exams/makeups', roles: OPERATOR, page: lazy(() => import('./pages/exams/MakeupPage')) },
   { key: 'course-admin', label: '课程管理', path: '/learning/admin', roles: OPERATOR, page: lazy(() => import('./pages/learning/CourseAdminPage')) },
   { key: 'certificate-admin', label: '证书管理', path: '/certificates/admin', roles: OPERATOR, page: lazy(() => import('./pages/certificates/CertificateAdminPage')) },

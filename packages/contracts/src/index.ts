@@ -10,3 +10,4 @@ export * from './certificates';
 export * from './imports';
 export * from './id-number';
 export * from './password-policy';
+export * from './plans';

@@ -9,6 +9,7 @@ import { hoursRoutes } from './hours/routes';
 import { importsRoutes } from './imports/routes';
 import { learningRoutes } from './learning/routes';
 import { orgRoutes } from './org/routes';
+import { plansRoutes } from './plans/routes';
 import { referenceRoutes } from './reference/routes';
 import { systemRoutes } from './system/routes';
 
@@ -26,4 +27,5 @@ export const API_MODULES: FastifyPluginAsync[] = [
   certificatesRoutes,
   learningRoutes,
   examsRoutes,
+  plansRoutes,
 ] as FastifyPluginAsync[];

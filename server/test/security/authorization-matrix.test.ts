@@ -275,3 +275,19 @@ describe('in-scope and out-of-scope targets', () => {
     }
   });
 });
+
+describe('年度计划管理', () => {
+  const PLAN_ROUTES = [
+    'GET /api/plans', 'POST /api/plans', 'GET /api/plans/:year', 'PUT /api/plans/:year', 'PUT /api/plans/:year/courses',
+    'POST /api/plans/:year/publish', 'GET /api/plans/:year/versions', 'GET /api/plans/:year/reopenings', 'POST /api/plans/:year/reopenings',
+  ];
+  it.each(PLAN_ROUTES)('%s: the operator only', (key) => {
+    const route = routes.find((r) => r.key === key);
+    expect(route, key).toBeDefined();
+    expect(MATRIX_ROLES.filter((r) => declaredAllows(route!.policy!, r))).toEqual(['operator']);
+  });
+  it('GET /api/plans/notices: the professional only (what concerns them)', () => {
+    const route = routes.find((r) => r.key === 'GET /api/plans/notices')!;
+    expect(MATRIX_ROLES.filter((r) => declaredAllows(route.policy!, r))).toEqual(['professional']);
+  });
+});

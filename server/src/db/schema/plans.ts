@@ -31,6 +31,37 @@ export const annualPlans = pgTable('annual_plans', {
   activityCaps: jsonb('activity_caps').$type<Partial<Record<string, number>>>().notNull().default({}),
   /** Whether a passed exam's review shows the answer key (failed attempts never do). */
   revealKeyAfterPass: boolean('reveal_key_after_pass').notNull().default(true),
+  /** Raised by each versioned edit of a published plan. */
+  version: integer('version').notNull().default(1),
   createdAt: tstz('created_at').notNull(),
   updatedAt: tstz('updated_at').notNull(),
+});
+
+export type PlanDiff = Record<string, { from: unknown; to: unknown }>;
+
+/** A change of a published plan: what changed and why. */
+export const planVersions = pgTable('plan_versions', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  year: integer('year').notNull(),
+  version: integer('version').notNull(),
+  diff: jsonb('diff').$type<PlanDiff>().notNull(),
+  reason: text('reason').notNull(),
+  actorAccountId: integer('actor_account_id'),
+  actorName: text('actor_name'),
+  at: tstz('at').notNull(),
+});
+
+/** A passed deadline opened again until a date, for the province, one unit or one person. */
+export const planReopenings = pgTable('plan_reopenings', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  year: integer('year').notNull(),
+  scope: text('scope', { enum: ['province', 'unit', 'person'] }).notNull(),
+  unitId: integer('unit_id'),
+  personId: integer('person_id'),
+  deadline: text('deadline', { enum: ['professional', 'public'] }).notNull(),
+  until: date('until', { mode: 'string' }).notNull(),
+  reason: text('reason').notNull(),
+  actorAccountId: integer('actor_account_id'),
+  actorName: text('actor_name'),
+  at: tstz('at').notNull(),
 });

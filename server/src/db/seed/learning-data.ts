@@ -22,7 +22,9 @@ export async function ensureLearningData(db: Db): Promise<void> {
     const ids = new Map<string, number>();
     for (const c of ALL_COURSES) ids.set(c.code, await ensureCourse(tx, c, at));
 
-    const years = (await tx.select({ year: annualPlans.year }).from(annualPlans)).map((r) => r.year);
+    // Only years with no course linked yet (the seed's own plans): an operator's choice is kept.
+    const linked = new Set((await tx.selectDistinct({ year: planCourses.year }).from(planCourses)).map((r) => r.year));
+    const years = (await tx.select({ year: annualPlans.year }).from(annualPlans)).map((r) => r.year).filter((y) => !linked.has(y));
     const links: Array<typeof planCourses.$inferInsert> = [];
     for (const year of years) {
       const set =

@@ -8,7 +8,8 @@ import { TRAINING_BASES } from './reference/training-bases';
 
 /**
  * Reference data every installation has: regions, industries, the notice's training bases and the
- * annual plans. Idempotent: rows that exist are kept (an operator may have edited a plan).
+ * annual plans. Idempotent: rows that exist are kept. Plans are created only on an empty table: after
+ * that the operator creates and publishes each year's plan (年度计划管理), and a restart adds none.
  */
 export async function ensureReferenceData(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
@@ -17,10 +18,12 @@ export async function ensureReferenceData(db: Db): Promise<void> {
     await tx.insert(regions).values(ordered.map((r) => ({ ...r }))).onConflictDoNothing();
     await tx.insert(industries).values(INDUSTRIES.map((i) => ({ ...i }))).onConflictDoNothing();
     await tx.insert(trainingBases).values(TRAINING_BASES.map((b) => ({ ...b }))).onConflictDoNothing({ target: trainingBases.name });
+    const [anyPlan] = await tx.select({ year: annualPlans.year }).from(annualPlans).limit(1);
+    if (anyPlan) return;
     const at = now();
     await tx
       .insert(annualPlans)
-      .values(plannedYears(shanghaiYear()).map((y) => ({ ...defaultPlan(y), createdAt: at, updatedAt: at })))
+      .values(plannedYears(shanghaiYear()).map((y) => ({ ...defaultPlan(y), status: 'published' as const, publishedAt: at, createdAt: at, updatedAt: at })))
       .onConflictDoNothing();
   });
 }

@@ -10,7 +10,7 @@ import { AppError } from '../../errors';
 import type { Ctx } from '../../http/context';
 import type { Writable } from 'node:stream';
 import { writeAudit } from '../audit/write-audit';
-import { planOf } from '../hours/plan-window';
+import { requirePlan } from '../plans/index';
 import { idNumberFormatter } from '../imports/id-visibility';
 import { xlsxSheetWriter, type XlsxColumn } from '../imports/xlsx-writer';
 import { personSearch } from '../org/staff';
@@ -23,8 +23,7 @@ const num = (v: unknown) => Number(v ?? 0);
  * 公需必修已完成, may-be-优秀. One aggregate query over the people in scope, the rule applied per row.
  */
 export async function unitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQuery>) {
-  const plan = await planOf(ctx.db, q.year);
-  if (!plan) throw new AppError('NOT_FOUND', `${q.year}年度没有年度计划`);
+  const plan = await requirePlan(ctx.db, q.year, 'year');
   const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(ctx.actor)];
   if (q.q) where.push(personSearch(q.q));
   if (q.departmentId !== undefined) where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));

@@ -1,15 +1,13 @@
 import type { ComplianceStatus } from '@ptce/contracts';
-import { asc, lte, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { shanghaiYear } from '../../clock';
 import type { Db } from '../../db/client';
-import { annualPlans } from '../../db/schema/index';
 import { computeCompliance, type PlanNumbers, type YearHours } from '../../domain/compliance';
-import { AppError } from '../../errors';
-import { planOf } from '../hours/plan-window';
+import { publishedPlans, requirePlan, type Plan } from '../plans/index';
 
 const num = (v: unknown) => Number(v ?? 0);
 
-export function planNumbers(p: NonNullable<Awaited<ReturnType<typeof planOf>>>): PlanNumbers {
+export function planNumbers(p: Plan): PlanNumbers {
   return {
     year: p.year, totalHours: p.totalHours, professionalRatioNum: p.professionalRatioNum, professionalRatioDen: p.professionalRatioDen,
     compulsoryHours: p.compulsoryHours, electiveHours: p.electiveHours, publicDeadline: p.publicDeadline, professionalDeadline: p.professionalDeadline,
@@ -30,14 +28,13 @@ export async function yearHours(db: Db, accountId: number, year: number): Promis
 }
 
 export async function complianceFor(db: Db, accountId: number, year: number): Promise<ComplianceStatus> {
-  const plan = await planOf(db, year);
-  if (!plan) throw new AppError('NOT_FOUND', `${year}年度没有年度计划`);
+  const plan = await requirePlan(db, year, 'year');
   return computeCompliance(planNumbers(plan), await yearHours(db, accountId, year));
 }
 
 /** Every planned year up to the current one, newest first. */
 export async function complianceYears(db: Db, accountId: number): Promise<ComplianceStatus[]> {
-  const plans = await db.select().from(annualPlans).where(lte(annualPlans.year, shanghaiYear())).orderBy(asc(annualPlans.year));
+  const plans = await publishedPlans(db, shanghaiYear());
   const out: ComplianceStatus[] = [];
   for (const p of plans.reverse()) out.push(computeCompliance(planNumbers(p), await yearHours(db, accountId, p.year)));
   return out;

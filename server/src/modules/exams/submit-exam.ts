@@ -7,14 +7,14 @@ import type { Ctx } from '../../http/context';
 import type { AttemptRow } from './attempt-view';
 import { finalizeAttempt } from './finalize-attempt';
 import { viewOf } from './get-attempt';
+import { requirePlan } from '../plans/index';
 
 // The caller's attempt with what grading and the result page need from its plan and course.
 const ATTEMPT_FOR_SUBMIT_SQL = `
 SELECT a.id, a.account_id, a.plan_year, a.round_no, a.attempt_no, a.course_id, a.started_at, a.deadline_at, a.submitted_at,
        a.auto_submitted, a.paper, a.total_points, a.answers, a.earned_points, a.score, a.passed,
-       p.pass_score, p.max_attempts, p.compulsory_hours, p.reveal_key_after_pass, c.title AS course_title
+       c.title AS course_title
   FROM exam_attempts a
-  JOIN annual_plans p ON p.year = a.plan_year
   JOIN courses c ON c.id = a.course_id
  WHERE a.id = $1::integer AND a.account_id = $2::integer`;
 
@@ -23,7 +23,7 @@ interface SubmitRow {
   started_at: Date | string; deadline_at: Date | string; submitted_at: Date | string | null; auto_submitted: boolean;
   paper: AttemptRow['paper'] | string; total_points: number; answers: AttemptRow['answers'] | string;
   earned_points: number | null; score: number | null; passed: boolean | null;
-  pass_score: number; max_attempts: number; compulsory_hours: string | number; reveal_key_after_pass: boolean; course_title: string;
+  course_title: string;
 }
 
 const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
@@ -46,10 +46,11 @@ function attemptOf(r: SubmitRow): AttemptRow {
  * no lock is held between them, and a concurrent submission or sweep simply finds it closed.
  */
 export async function submitExam(ctx: Ctx, attemptId: number, answers: ExamAnswers | undefined): Promise<ExamAttemptView> {
-  const [row] = await queryPrepared<SubmitRow>(ctx.db, 'ptce_attempt_for_submit_v2', ATTEMPT_FOR_SUBMIT_SQL, [attemptId, ctx.actor.id]);
+  const [row] = await queryPrepared<SubmitRow>(ctx.db, 'ptce_attempt_for_submit_v3', ATTEMPT_FOR_SUBMIT_SQL, [attemptId, ctx.actor.id]);
   if (!row) throw notFound('考试记录');
   const a = attemptOf(row);
-  const plan = { passScore: row.pass_score, maxAttempts: row.max_attempts, revealKeyAfterPass: row.reveal_key_after_pass, compulsoryHours: Number(row.compulsory_hours) };
+  const p = await requirePlan(ctx.db, a.planYear);
+  const plan = { passScore: p.passScore, maxAttempts: p.maxAttempts, revealKeyAfterPass: p.revealKeyAfterPass, compulsoryHours: p.compulsoryHours };
   const known = { plan, courseTitle: row.course_title };
   // Already closed (an earlier click, another tab, the sweep): its stored result.
   if (a.submittedAt !== null) return viewOf(ctx.db, a, known);
@@ -63,6 +64,6 @@ export async function submitExam(ctx: Ctx, attemptId: number, answers: ExamAnswe
   // Hours credited by this very pass are the plan's; otherwise (already credited) they are looked up.
   if (done.closedNow) return viewOf(ctx.db, done.attempt, { ...known, hoursCredited: done.creditedNow ? plan.compulsoryHours : undefined });
   // Closed by a concurrent submission between the read and the close: read what it stored.
-  const [stored] = await queryPrepared<SubmitRow>(ctx.db, 'ptce_attempt_for_submit_v2', ATTEMPT_FOR_SUBMIT_SQL, [attemptId, ctx.actor.id]);
+  const [stored] = await queryPrepared<SubmitRow>(ctx.db, 'ptce_attempt_for_submit_v3', ATTEMPT_FOR_SUBMIT_SQL, [attemptId, ctx.actor.id]);
   return viewOf(ctx.db, attemptOf(stored ?? row), known);
 }

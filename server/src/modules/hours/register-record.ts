@@ -26,7 +26,7 @@ export async function personFor(ctx: Ctx, db: Db, accountId: number | undefined)
 export async function registerRecord(ctx: Ctx, input: RecordInput & { accountId?: number }): Promise<{ id: number; hours: number }> {
   return ctx.db.transaction(async (tx) => {
     const person = await personFor(ctx, tx, input.accountId);
-    const { year, hours } = await validateRecord(tx, input);
+    const { year, hours } = await validateRecord(tx, input, { personId: person.id, unitId: person.unitId });
     const at = now();
     const [row] = await tx
       .insert(hourRecords)

@@ -1,7 +1,8 @@
 import { RECORD_STATUS_LABEL, type BatchResult } from '@ptce/contracts';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { endOfShanghaiDay, now } from '../../clock';
-import { accounts, annualPlans, hourRecords } from '../../db/schema/index';
+import { accounts, hourRecords } from '../../db/schema/index';
+import { openYears as openPlanYears, reopenedForSql } from '../plans/index';
 import { AppError, invalid } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
@@ -20,11 +21,13 @@ export async function reviewRecords(ctx: Ctx, ids: number[], decision: 'approve'
   const unique = [...new Set(ids)];
   return ctx.db.transaction(async (tx) => {
     const at = now();
-    // Years still open for review: the deadline (Mar 31 of Y+1) has not ended in Shanghai.
-    const plans = await tx.select({ year: annualPlans.year, deadline: annualPlans.professionalDeadline }).from(annualPlans);
-    const openYears = plans.filter((p) => at < endOfShanghaiDay(p.deadline)).map((p) => p.year);
-    const decided = openYears.length
-      ? await tx
+    // Years still open for review: the deadline (Mar 31 of Y+1) has not ended in Shanghai, or was
+    // reopened for the record's owner, their unit or the province.
+    const openYears = await openPlanYears(tx, at);
+    const yearOpen = openYears.length
+      ? or(inArray(hourRecords.year, openYears), reopenedForSql(hourRecords.year, hourRecords.accountId, accounts.unitId, at))!
+      : reopenedForSql(hourRecords.year, hourRecords.accountId, accounts.unitId, at);
+    const decided = await tx
           .update(hourRecords)
           .set({
             status: decision === 'approve' ? 'approved' : 'rejected',
@@ -39,11 +42,10 @@ export async function reviewRecords(ctx: Ctx, ids: number[], decision: 'approve'
             eq(accounts.id, hourRecords.accountId),
             inArray(hourRecords.id, unique),
             eq(hourRecords.status, 'pending'),
-            inArray(hourRecords.year, openYears),
+            yearOpen,
             reviewScope(ctx.actor),
           ))
-          .returning({ id: hourRecords.id, accountId: hourRecords.accountId, year: hourRecords.year, hours: hourRecords.hours })
-      : [];
+          .returning({ id: hourRecords.id, accountId: hourRecords.accountId, year: hourRecords.year, hours: hourRecords.hours });
     const done = decided.map((d) => d.id);
     const doneSet = new Set(done);
     const missing = unique.filter((id) => !doneSet.has(id));

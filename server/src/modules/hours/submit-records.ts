@@ -7,7 +7,7 @@ import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
 import { addHistory } from './history';
 import { recordScope } from './record-scope';
-import { planOf, yearClosedReason } from './plan-window';
+import { yearClosedReason } from './plan-window';
 
 /**
  * 批量提交至本单位审核 / 提交至主管部门审核 (person side) and 批量提交审核 (unit side): drafts go to
@@ -33,13 +33,11 @@ export async function submitRecords(ctx: Ctx, ids: number[], target: 'unit' | 'a
     const refused: BatchResult['refused'] = [];
     const done: number[] = [];
     const at = now();
-    const plans = new Map<number, Awaited<ReturnType<typeof planOf>>>();
     for (const id of ids) {
       const x = found.get(id);
       if (!x) { refused.push({ id, reason: '记录不存在或无权操作' }); continue; }
       if (x.r.status !== 'draft') { refused.push({ id, reason: `记录状态为“${RECORD_STATUS_LABEL[x.r.status]}”，只有待提交的记录可以提交` }); continue; }
-      if (!plans.has(x.r.year)) plans.set(x.r.year, await planOf(tx, x.r.year));
-      const closed = yearClosedReason(plans.get(x.r.year)!, x.r.year);
+      const closed = await yearClosedReason(tx, x.r.year, { personId: x.r.accountId, unitId: x.personUnitId });
       if (closed) { refused.push({ id, reason: closed }); continue; }
       if (target === 'unit' && !x.personUnitId) { refused.push({ id, reason: '该人员没有所在单位，请先在“我的信息”中选择单位' }); continue; }
       await tx

@@ -20,7 +20,7 @@ export async function updateRecord(ctx: Ctx, id: number, input: RecordInput): Pr
       throw new AppError('STATE_CHANGED', r.status === 'pending' ? '记录待初审中，请先撤回再修改' : '记录已通过认定，不能修改');
     }
     if (ctx.actor.kind !== 'professional' && r.source === 'self') throw new AppError('FORBIDDEN', '个人登记的记录只能由本人修改');
-    const { year, hours } = await validateRecord(tx, input);
+    const { year, hours } = await validateRecord(tx, input, { personId: r.accountId });
     await tx
       .update(hourRecords)
       .set({ ...input, year, hours, status: 'draft', opinion: null, decidedAt: null, decidedBy: null, decidedByName: null, declaredAt: now(), updatedAt: now() })

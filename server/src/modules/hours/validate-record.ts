@@ -2,12 +2,13 @@ import type { RecordInput } from '@ptce/contracts';
 import type { Db } from '../../db/client';
 import { checkRecord } from '../../domain/hours';
 import { AppError } from '../../errors';
+import type { Concerned } from '../plans/index';
 import { openPlan, today } from './plan-window';
 
 /** The form's rules (dates, 不能跨年登记, open year, 申请学时) → the year and hours to store. */
-export async function validateRecord(db: Db, input: RecordInput): Promise<{ year: number; hours: number }> {
+export async function validateRecord(db: Db, input: RecordInput, who: Concerned = {}): Promise<{ year: number; hours: number }> {
   const year = Number(input.startDate.slice(0, 4));
-  const plan = Number.isInteger(year) ? await openPlan(db, year) : null;
+  const plan = Number.isInteger(year) ? await openPlan(db, year, 'startDate', who) : null;
   const r = checkRecord(input, {
     today: today(),
     hoursPerHalfDay: plan?.hoursPerHalfDay ?? 4,

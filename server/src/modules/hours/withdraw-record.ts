@@ -16,7 +16,7 @@ export async function withdrawRecord(ctx: Ctx, id: number): Promise<void> {
     if (ctx.actor.kind !== 'professional' && r.submittedBy !== ctx.actor.id && r.source === 'self') {
       throw new AppError('FORBIDDEN', '个人提交的记录只能由本人撤回');
     }
-    await openPlan(tx, r.year, 'year');
+    await openPlan(tx, r.year, 'year', { personId: r.accountId });
     const updated = await tx
       .update(hourRecords)
       .set({ status: 'draft', reviewTarget: null, authorityId: null, submittedAt: null, submittedBy: null, updatedAt: now() })

@@ -7,7 +7,8 @@ import { accounts } from '../../db/schema/index';
 import { checkRecord, type RecordRules } from '../../domain/hours';
 import { idCheckChar, normalizeIdNumber, validateIdNumber } from '../../domain/id-number';
 import type { Ctx } from '../../http/context';
-import { planOf, yearClosedReason, type Plan } from '../hours/plan-window';
+import { closedReasonIn, planOf, type Plan } from '../hours/plan-window';
+import { plansSnapshot } from '../plans/index';
 import { cellDate, cellNumber, type Cell } from './cell-values';
 import { sortProblems, type BatchValidator, type ImportColumn, type ImportKindDef, type RowCheck, type SheetRow } from './import-kind';
 import { importLimits } from './limits';
@@ -238,6 +239,7 @@ class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
     const existing = await existingKeys(this.ctx.db, people.map((p) => p.id));
     const years = new Set(rows.map((r) => Number(r.value.startDate.slice(0, 4))));
     for (const y of years) await this.plan(y);
+    const snap = await plansSnapshot(this.ctx.db);
 
     return rows.map(({ rowNumber, value: p }): RowCheck<HoursImportRow> => {
       const problems: ImportProblem[] = [];
@@ -247,7 +249,7 @@ class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
 
       const year = Number(p.startDate.slice(0, 4));
       const plan = this.plans.get(year) ?? null;
-      const closed = yearClosedReason(plan, year);
+      const closed = closedReasonIn(snap, year, person ? { personId: person.id, unitId: person.unitId } : {});
       let hours = 0;
       if (closed) problems.push({ column: H.startDate, reason: closed.endsWith('年度计划') ? `${closed}，不能登记该年度学时` : closed });
       else {
@@ -316,13 +318,12 @@ export const hoursRegistrationImport: ImportKindDef<HoursParsedRow, HoursImportR
   async recheck(tx, ctx, rows) {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_CLASS}, ${ctx.actor.unitId ?? 0})`);
     const late = new Map<number, ImportProblem[]>();
-    const closed = new Map<number, string | null>();
     // A batch at a time: the rows come back from disk, and only their own people's records are looked up.
     for await (const batch of rows.batches(importLimits().batchSize)) {
-      for (const y of new Set(batch.map((r) => r.year))) if (!closed.has(y)) closed.set(y, yearClosedReason(await planOf(tx, y), y));
+      const snap = await plansSnapshot(tx);
       const existing = await existingKeys(tx, [...new Set(batch.map((r) => r.accountId))]);
       for (const r of batch) {
-        const reason = closed.get(r.year);
+        const reason = closedReasonIn(snap, r.year, { personId: r.accountId, unitId: r.unitId });
         if (reason) late.set(r.rowNumber, [{ column: H.startDate, reason }]);
         else if (existing.has(recordKey(r.accountId, r))) late.set(r.rowNumber, [{ column: null, reason: DUPLICATE_EXISTING }]);
       }

@@ -1,7 +1,6 @@
 import type { LearningYear } from '@ptce/contracts';
-import { asc, lte } from 'drizzle-orm';
 import { now, shanghaiYear } from '../../clock';
-import { annualPlans } from '../../db/schema/index';
+import { publishedPlans } from '../plans/index';
 import type { Ctx } from '../../http/context';
 import { compulsoryCourseOf, hasPassedCompulsory, windowFor, windowView } from './plan-context';
 import { publicHoursByYear } from './public-hours';
@@ -10,7 +9,7 @@ import { publicHoursByYear } from './public-hours';
 export async function listYears(ctx: Ctx): Promise<LearningYear[]> {
   const at = now();
   const current = shanghaiYear(at);
-  const plans = await ctx.db.select().from(annualPlans).where(lte(annualPlans.year, current)).orderBy(asc(annualPlans.year));
+  const plans = await publishedPlans(ctx.db, current);
   const hours = await publicHoursByYear(ctx.db, ctx.actor.id);
   const out: LearningYear[] = [];
   for (const plan of plans.reverse()) {

@@ -2,7 +2,8 @@ import type { LearningWindowView } from '@ptce/contracts';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { endOfShanghaiDay, shanghaiYear } from '../../clock';
 import type { Db } from '../../db/client';
-import { annualPlans, courses, examRounds, planCourses, publicCredits } from '../../db/schema/index';
+import { courses, examRounds, planCourses, publicCredits } from '../../db/schema/index';
+import { effectiveDeadline, planFor, requirePlan, type Plan } from '../plans/index';
 import { learningWindow, type CourseKind, type LearningWindow } from '../../domain/learning';
 import { AppError, notFound } from '../../errors';
 
@@ -11,14 +12,12 @@ import { AppError, notFound } from '../../errors';
  * numbers, the year's courses, whether the compulsory exam is passed, the learning window and
  * the current round. Shared by the learning and exams areas.
  */
-export type AnnualPlanRow = typeof annualPlans.$inferSelect;
+export type AnnualPlanRow = Plan;
 export type ExamRound = typeof examRounds.$inferSelect;
 export type CourseRow = typeof courses.$inferSelect;
 
 export async function loadPlan(db: Db, year: number): Promise<AnnualPlanRow> {
-  const [plan] = await db.select().from(annualPlans).where(eq(annualPlans.year, year));
-  if (!plan) throw notFound(`${year}年度计划`);
-  return plan;
+  return requirePlan(db, year);
 }
 
 export async function planCoursesOf(db: Db, year: number): Promise<Array<CourseRow & { planKind: CourseKind; seq: number }>> {
@@ -48,18 +47,18 @@ export async function hasPassedCompulsory(db: Db, accountId: number, year: numbe
   return Boolean(row);
 }
 
-async function currentPlanDeadline(db: Db, at: Date): Promise<string | null> {
-  const [row] = await db.select({ d: annualPlans.publicDeadline }).from(annualPlans).where(eq(annualPlans.year, shanghaiYear(at)));
-  return row?.d ?? null;
+async function currentPlanDeadline(db: Db, accountId: number, at: Date): Promise<string | null> {
+  const plan = await planFor(db, shanghaiYear(at));
+  return plan ? effectiveDeadline(db, plan, 'public', { personId: accountId }) : null;
 }
 
 export async function windowFor(db: Db, accountId: number, plan: AnnualPlanRow, courseKind: CourseKind, at: Date): Promise<LearningWindow> {
   return learningWindow({
     planYear: plan.year,
-    publicDeadline: plan.publicDeadline,
+    publicDeadline: await effectiveDeadline(db, plan, 'public', { personId: accountId }),
     courseKind,
     now: at,
-    currentPlanDeadline: await currentPlanDeadline(db, at),
+    currentPlanDeadline: await currentPlanDeadline(db, accountId, at),
     compulsoryPassed: await hasPassedCompulsory(db, accountId, plan.year),
   });
 }

@@ -2,7 +2,8 @@ import { AnnualPlan, Industry, Region, TrainingBase, UnitSearchQuery, UnitSummar
 import { asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { annualPlans, industries, regions, trainingBases, units } from '../../db/schema/index';
+import { publishedPlans } from '../plans/index';
+import { industries, regions, trainingBases, units } from '../../db/schema/index';
 import { referencePolicy } from './policy';
 import { escapeLike } from '../../db/sql-helpers';
 
@@ -22,22 +23,19 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/reference/plans', { schema: { tags: ['reference'], summary: '年度计划', response: { 200: z.array(AnnualPlan) } }, config: read }, async () =>
-    app.deps.db
-      .select({
-        year: annualPlans.year,
-        totalHours: annualPlans.totalHours,
-        professionalRatioNum: annualPlans.professionalRatioNum,
-        professionalRatioDen: annualPlans.professionalRatioDen,
-        compulsoryHours: annualPlans.compulsoryHours,
-        electiveHours: annualPlans.electiveHours,
-        passScore: annualPlans.passScore,
-        maxAttempts: annualPlans.maxAttempts,
-        hoursPerHalfDay: annualPlans.hoursPerHalfDay,
-        publicDeadline: annualPlans.publicDeadline,
-        professionalDeadline: annualPlans.professionalDeadline,
-      })
-      .from(annualPlans)
-      .orderBy(asc(annualPlans.year)),
+    (await publishedPlans(app.deps.db)).map((p) => ({
+      year: p.year,
+      totalHours: p.totalHours,
+      professionalRatioNum: p.professionalRatioNum,
+      professionalRatioDen: p.professionalRatioDen,
+      compulsoryHours: p.compulsoryHours,
+      electiveHours: p.electiveHours,
+      passScore: p.passScore,
+      maxAttempts: p.maxAttempts,
+      hoursPerHalfDay: p.hoursPerHalfDay,
+      publicDeadline: p.publicDeadline,
+      professionalDeadline: p.professionalDeadline,
+    })),
   );
 
   app.get('/units/search', {

@@ -1,4 +1,5 @@
 import { Alert, Card, Col, Progress, Row, Statistic, Tag } from 'antd';
+import { isApiError } from '../../api/client';
 import { useMyCompliance } from '../../api/compliance';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
@@ -11,6 +12,8 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.min(100, Math.rou
  */
 export function ProgressPanel() {
   const { data: s, error, isPending } = useMyCompliance();
+  // A new year whose plan is not yet published: its message (e.g. 2027年度计划尚未发布), not an error.
+  if (isApiError(error) && error.code === 'YEAR_CLOSED') return <Alert className="ptce-section" type="info" showIcon title={error.message} />;
   if (error) return <ErrorAlert error={error} title="无法读取本年度学时进度" />;
   if (isPending || !s) return <Card loading className="ptce-section" />;
   return (

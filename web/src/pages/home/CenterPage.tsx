@@ -6,6 +6,7 @@ import { useAnnualPlans } from '../../api/reference';
 import { roleLabel } from '../../lib/format';
 import { SHORTCUTS, canSee, entryByKey, isReady } from '../../menu';
 import { ProgressPanel } from '../compliance/ProgressPanel';
+import { PlanNotices } from '../plans/PlanNotices';
 
 function greeting(): string {
   const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
@@ -95,6 +96,7 @@ export default function CenterPage() {
           <span>{roleLabel(me.roles)}</span>
         </p>
       </Card>
+      {isProfessional && <PlanNotices />}
       {isProfessional && <ProgressPanel />}
       {isProfessional && plans.data && <YearRequirement plans={plans.data} />}
       <h2 className="ptce-section-title">常用功能</h2>
