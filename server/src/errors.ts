@@ -4,7 +4,10 @@ export type ErrorCode =
   | 'VALIDATION'
   | 'UNAUTHENTICATED'
   | 'INVALID_CREDENTIALS'
-  | 'ACCOUNT_LOCKED'
+  | 'CAPTCHA_REQUIRED'
+  | 'CAPTCHA_INVALID'
+  | 'LOGIN_DELAYED'
+  | 'PASSWORD_EXPIRED'
   | 'LOGIN_DISABLED'
   | 'PASSWORD_CHANGE_REQUIRED'
   | 'CSRF'
@@ -25,7 +28,10 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
-  ACCOUNT_LOCKED: 423,
+  CAPTCHA_REQUIRED: 401,
+  CAPTCHA_INVALID: 400,
+  LOGIN_DELAYED: 429,
+  PASSWORD_EXPIRED: 403,
   LOGIN_DISABLED: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
   CSRF: 403,
@@ -53,6 +59,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    /** Sent as Retry-After (seconds) with the error. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

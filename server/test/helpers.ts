@@ -35,7 +35,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     db: database.db,
     database,
-    client: () => new TestClient(app),
+    client: () => new TestClient(app, nextClientAddress()),
     async close() {
       resetClock();
       await app.close();
@@ -46,13 +46,38 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
+let clientCount = 0;
+/** Each client its own address (198.18.0.0/15, set aside for tests), so per-address login delays stay with it. */
+export function nextClientAddress(): string {
+  clientCount++;
+  return `198.18.${(clientCount >> 8) & 255}.${clientCount & 255}`;
+}
+
+/** A fresh captcha and its answer, read through the test API. */
+export async function solveCaptcha(app: FastifyInstance, address = '198.19.0.1'): Promise<{ captchaId: string; captchaAnswer: string }> {
+  const res = await app.inject({ method: 'GET', url: '/api/auth/captcha', remoteAddress: address });
+  if (res.statusCode !== 200) throw new Error(`captcha: ${res.statusCode} ${res.body}`);
+  const { captchaId } = res.json() as { captchaId: string };
+  const answer = await app.inject({ method: 'GET', url: `/api/test/captcha/${captchaId}`, remoteAddress: address });
+  if (answer.statusCode !== 200) throw new Error(`captcha answer: ${answer.statusCode} ${answer.body}`);
+  return { captchaId, captchaAnswer: (answer.json() as { answer: string }).answer };
+}
+
+export interface LoginOptions {
+  /** 'auto' (default): answers a captcha when the server asks for one; true: always sends one; false: never. */
+  captcha?: boolean | 'auto';
+}
+
 type Body = Record<string, unknown> | unknown[] | string | undefined;
 
 /** A browser-like client: keeps the session cookie and sends the CSRF token like the web app does. */
 export class TestClient {
   cookie: string | null = null;
   csrf: string | null = null;
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly address: string = nextClientAddress(),
+  ) {}
 
   async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: Body, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = { ...headers };
@@ -63,7 +88,7 @@ export class TestClient {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       h['content-type'] ??= 'application/json';
     }
-    const res = await this.app.inject({ method, url, headers: h, payload });
+    const res = await this.app.inject({ method, url, headers: h, payload, remoteAddress: this.address });
     const setCookie = res.cookies.find((c) => c.name === 'ptce_sid');
     if (setCookie) this.cookie = setCookie.value ? `ptce_sid=${setCookie.value}` : null;
     return res;
@@ -85,8 +110,18 @@ export class TestClient {
     return this.request('DELETE', url, body);
   }
 
-  async login(username: string, password: string, realm?: 'person' | 'unit' | 'authority'): Promise<LightMyRequestResponse> {
-    const res = await this.post('/api/auth/login', realm ? { username, password, realm } : { username, password });
+  /** 注册, answering its captcha through the test API. */
+  async register(body: Record<string, unknown>): Promise<LightMyRequestResponse> {
+    return this.post('/api/auth/register', { ...body, ...(await solveCaptcha(this.app, this.address)) });
+  }
+
+  async login(username: string, password: string, realm?: 'person' | 'unit' | 'authority', opts: LoginOptions = {}): Promise<LightMyRequestResponse> {
+    const mode = opts.captcha ?? 'auto';
+    const body = realm ? { username, password, realm } : { username, password };
+    let res = await this.post('/api/auth/login', mode === true ? { ...body, ...(await solveCaptcha(this.app, this.address)) } : body);
+    if (mode === 'auto' && res.statusCode === 401 && res.json().error?.code === 'CAPTCHA_REQUIRED') {
+      res = await this.post('/api/auth/login', { ...body, ...(await solveCaptcha(this.app, this.address)) });
+    }
     if (res.statusCode === 200) this.csrf = res.json().me.csrfToken;
     return res;
   }

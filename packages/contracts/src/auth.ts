@@ -5,10 +5,26 @@ import { Email, MobilePhone, Password } from './common';
 export const LoginRealm = z.enum(['person', 'unit', 'authority']);
 export type LoginRealm = z.infer<typeof LoginRealm>;
 
+/** A 图形验证码 from GET /api/auth/captcha and what the person read in it. */
+export const CaptchaAnswer = z.object({
+  captchaId: z.string().trim().min(1).max(64).optional(),
+  captchaAnswer: z.string().trim().max(16, '图形验证码过长').optional(),
+});
+export type CaptchaAnswer = z.infer<typeof CaptchaAnswer>;
+
+export const CaptchaResponse = z.object({
+  captchaId: z.string(),
+  /** An SVG image as a data: URL. */
+  image: z.string(),
+  expiresAt: z.string(),
+});
+export type CaptchaResponse = z.infer<typeof CaptchaResponse>;
+
 export const LoginRequest = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
   password: z.string().min(1, '请输入密码').max(128),
   realm: LoginRealm.optional(),
+  ...CaptchaAnswer.shape,
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
@@ -70,6 +86,7 @@ export const RegisterRequest = z.object({
   phone: MobilePhone,
   unitId: z.number().int().positive('请选择人事（劳动）关系所在单位'),
   password: Password,
+  ...CaptchaAnswer.shape,
 });
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
 

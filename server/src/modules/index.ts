@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { accountsRoutes } from './accounts/routes';
 import { auditRoutes } from './audit/routes';
-import { authRoutes } from './auth/routes';
+import { authRoutes } from './auth/index';
 import { examsRoutes } from './exams/routes';
 import { certificatesRoutes } from './certificates/routes';
 import { complianceRoutes } from './compliance/routes';

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { now, setNow } from '../../src/clock';
 import { accounts, auditLog, departments, hourRecords } from '../../src/db/schema/index';
 import { buildAccount, buildDepartment, buildProfessional, creditCode, idNumber } from '../factories';
+import { nextClientAddress, solveCaptcha } from '../helpers';
 import { aRoleAllowedBy, buildWorld, createCatalogedApp, diffCounts, errorOf, fillPath, rowCounts, type CatalogRoute, type MatrixRole } from './catalog';
 
 /**
@@ -79,7 +80,7 @@ type Base = { url: string; body: Record<string, unknown> };
 const BASES: Record<string, () => Promise<Base>> = {
   'POST /api/test/clock': async () => ({ url: '/api/test/clock', body: { at: NOW, freeze: true } }),
   'POST /api/auth/login': async () => ({ url: '/api/auth/login', body: { username: `nobody${++n}`, password: 'Wrong12345' } }),
-  'POST /api/auth/register': async () => ({ url: '/api/auth/register', body: { idNumber: idNumber(), name: '注册测试', phone: '13800138000', unitId: unit1.id, password: 'Abcdefg123' } }),
+  'POST /api/auth/register': async () => ({ url: '/api/auth/register', body: { idNumber: idNumber(), name: '注册测试', phone: '13800138000', unitId: unit1.id, password: 'Abcdefg123', ...(await solveCaptcha(t.app)) } }),
   'PATCH /api/me/profile': async () => ({ url: '/api/me/profile', body: { phone: '13800138001', email: 'a@example.com' } }),
   'POST /api/me/password': async () => ({ url: '/api/me/password', body: { oldPassword: 'NotMine123', newPassword: 'NewPass2024' } }),
   'PUT /api/me/unit': async () => ({ url: '/api/me/unit', body: { unitId: unit1.id } }),
@@ -157,14 +158,16 @@ async function send(route: CatalogRoute, role: MatrixRole, url: string, payload:
   const before = await rowCounts(t.db);
   const started = performance.now();
   // A response the server abandons half-way (a stream that fails after its headers) rejects the inject.
-  const res = await t.app.inject({ method: route.method, url, headers, payload }).catch(
+  // Each probe from its own address, so failed logins do not delay the next probe.
+  const res = await t.app.inject({ method: route.method, url, headers, payload, remoteAddress: nextClientAddress() }).catch(
     (e: Error) => ({ statusCode: 599, body: `response broken off: ${e.message}`, headers: {}, json: () => null }) as unknown as LightMyRequestResponse,
   );
   const ms = performance.now() - started;
   const after = await rowCounts(t.db);
   // A refused attempt may be audited as failed/denied (wrong old password, failed login) and a failed
-  // login counts toward the lockout, by design; anything else a refusal writes is a defect.
-  const ignore = ['audit_log', ...(route.key === 'POST /api/auth/login' ? ['login_failures'] : [])];
+  // login counts toward its username's and its address's failures, by design; anything else a refusal
+  // writes is a defect.
+  const ignore = ['audit_log', ...(route.key === 'POST /api/auth/login' ? ['login_failures', 'login_address_failures'] : [])];
   // (GETs are not checked for audit entries: an export audits itself after its stream ended, i.e. possibly during the next request.)
   const newAudits = route.method === 'GET' ? 0 : (after.audit_log ?? 0) - (before.audit_log ?? 0);
   const audited = newAudits > 0 ? await t.db.select({ action: auditLog.action, result: auditLog.result }).from(auditLog).orderBy(sql`${auditLog.id} DESC`).limit(newAudits) : [];
@@ -291,7 +294,7 @@ describe('hostile text that is accepted is stored and served verbatim, as JSON',
   it('a name with <script> comes back as plain JSON text, with nosniff', async () => {
     const name = '<script>alert("矩")</script>李';
     const id = idNumber();
-    const reg = await t.app.inject({ method: 'POST', url: '/api/auth/register', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ idNumber: id, name, phone: '13800138000', unitId: unit1.id, password: 'Abcdefg123' }) });
+    const reg = await t.app.inject({ method: 'POST', url: '/api/auth/register', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ idNumber: id, name, phone: '13800138000', unitId: unit1.id, password: 'Abcdefg123', ...(await solveCaptcha(t.app)) }) });
     expect(reg.statusCode).toBe(201);
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, reg.json().id));
     expect(row!.name).toBe(name);

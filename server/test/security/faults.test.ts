@@ -123,7 +123,7 @@ describe.skipIf(template.kind !== 'postgres')('PostgreSQL connection cut under t
       health: () => app.inject({ method: 'GET', url: '/api/health' }),
       me: () => app.inject({ method: 'GET', url: '/api/me', headers: { cookie } }),
       write: () => app.inject({ method: 'PATCH', url: '/api/me/profile', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, payload: JSON.stringify({ phone: '13912345678' }) }),
-      register: () => app.inject({ method: 'POST', url: '/api/auth/register', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ idNumber: idNumber(), name: '断线测试', phone: '13800138000', unitId: 1, password: 'Abcdefg123' }) }),
+      register: () => app.inject({ method: 'POST', url: '/api/auth/register', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ idNumber: idNumber(), name: '断线测试', phone: '13800138000', unitId: 1, password: 'Abcdefg123', captchaId: 'no-such-captcha', captchaAnswer: 'ABCD' }) }),
     };
     for (const call of Object.values(calls)) expect((await call()).statusCode).toBeLessThan(500);
 
@@ -177,7 +177,7 @@ describe('the embedded database killed with SIGKILL in the middle of writes', ()
   function start(dataDir: string) {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: SERVER_DIR,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development', RATE_LIMIT: 'false', SEED_DEMO: 'true' },
+      env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development', RATE_LIMIT: 'false', SEED_DEMO: 'true', ENABLE_TEST_CLOCK: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);
@@ -219,10 +219,12 @@ describe('the embedded database killed with SIGKILL in the middle of writes', ()
         const id = idNumber();
         attempted.add(id);
         try {
+          const { captchaId } = (await (await fetch(`${base}/api/auth/captcha`)).json()) as { captchaId: string };
+          const { answer } = (await (await fetch(`${base}/api/test/captcha/${captchaId}`)).json()) as { answer: string };
           const res = await fetch(`${base}/api/auth/register`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ idNumber: id, name: '断电测试', phone: '13800138000', unitId: unit!.id, password: 'Abcdefg123' }),
+            body: JSON.stringify({ idNumber: id, name: '断电测试', phone: '13800138000', unitId: unit!.id, password: 'Abcdefg123', captchaId, captchaAnswer: answer }),
           });
           if (res.status === 201) acked.set(id, ((await res.json()) as { id: number }).id);
         } catch {

@@ -5,6 +5,7 @@ import { setNow } from '../../src/clock';
 import { accounts, auditLog, departments, hourEvidence, hourRecordEvents, hourRecords, units } from '../../src/db/schema/index';
 import { buildAccount, buildAuthority, buildProfessional, creditCode, idNumber } from '../factories';
 import { buildWorld, createCatalogedApp, type MatrixRole } from './catalog';
+import { solveCaptcha } from '../helpers';
 
 /**
  * Races not covered by the area tests (which already check: one ID number registered 5× at once,
@@ -196,7 +197,8 @@ describe('organization', () => {
       let id = idNumber();
       while (!id.endsWith('X')) id = idNumber();
       const body = (v: string) => ({ idNumber: v, name: '覃竞态', phone: '13800138000', unitId: unit1.id, password: 'Abcdefg123' });
-      const results = await Promise.all([id, id.toLowerCase(), ` ${id}`, id, id.toLowerCase()].map((v) => t.app.inject({ method: 'POST', url: '/api/auth/register', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body(v)) })));
+      const captchas = await Promise.all(Array.from({ length: 5 }, () => solveCaptcha(t.app)));
+      const results = await Promise.all([id, id.toLowerCase(), ` ${id}`, id, id.toLowerCase()].map((v, i) => t.app.inject({ method: 'POST', url: '/api/auth/register', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ ...body(v), ...captchas[i] }) })));
       never5xx(results);
       expect(statuses(results)).toBe('201,409,409,409,409');
       expect(await t.db.select().from(accounts).where(eq(accounts.idNumber, id))).toHaveLength(1);

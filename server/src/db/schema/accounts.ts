@@ -55,8 +55,23 @@ export const sessions = pgTable('sessions', {
 export const loginFailures = pgTable('login_failures', {
   usernameKey: text('username_key').primaryKey(),
   failures: integer('failures').notNull(),
-  lockedUntil: tstz('locked_until'),
   updatedAt: tstz('updated_at').notNull(),
+});
+
+export const loginAddressFailures = pgTable('login_address_failures', {
+  address: text('address').primaryKey(),
+  failures: integer('failures').notNull(),
+  delayedUntil: tstz('delayed_until'),
+  refused: boolean('refused').notNull(),
+  updatedAt: tstz('updated_at').notNull(),
+});
+
+export const captchas = pgTable('captchas', {
+  id: text('id').primaryKey(),
+  answerHash: text('answer_hash').notNull(),
+  createdAt: tstz('created_at').notNull(),
+  expiresAt: tstz('expires_at').notNull(),
+  usedAt: tstz('used_at'),
 });
 
 /**

@@ -24,7 +24,7 @@ describe('注册 (registration of a professional)', () => {
   it('registers with gender and birth date derived from the ID number; first login asks for contact details', async () => {
     const unit = await buildUnit(t.db, { name: '柳州市工人医院' });
     const body = registration(unit.id);
-    const res = await t.client().post('/api/auth/register', body);
+    const res = await t.client().register(body);
     expect(res.statusCode).toBe(201);
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, res.json().id));
     expect(row).toMatchObject({ kind: 'professional', username: body.idNumber, gender: 'female', birthDate: '1988-03-15', unitId: unit.id });
@@ -39,7 +39,7 @@ describe('注册 (registration of a professional)', () => {
   it('refuses a duplicate ID number, also when two registrations race', async () => {
     const unit = await buildUnit(t.db);
     const body = registration(unit.id);
-    const results = await Promise.all(Array.from({ length: 5 }, () => t.client().post('/api/auth/register', body)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => t.client().register(body)));
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
     for (const r of results.filter((x) => x.statusCode !== 201)) {
       expect(r.statusCode).toBe(409);
@@ -56,7 +56,7 @@ describe('注册 (registration of a professional)', () => {
   ])('refuses an ID number with %s, naming the field', async (_label, mutate, reason) => {
     const unit = await buildUnit(t.db);
     const body = registration(unit.id);
-    const res = await t.client().post('/api/auth/register', { ...body, idNumber: mutate(body.idNumber) });
+    const res = await t.client().register({ ...body, idNumber: mutate(body.idNumber) });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toContainEqual({ field: 'idNumber', reason });
   });
@@ -64,10 +64,10 @@ describe('注册 (registration of a professional)', () => {
   it('refuses a weak password and an unknown unit, writing nothing', async () => {
     const unit = await buildUnit(t.db);
     const weak = registration(unit.id, { password: 'abcdefgh' });
-    const r1 = await t.client().post('/api/auth/register', weak);
+    const r1 = await t.client().register(weak);
     expect(r1.statusCode).toBe(400);
     expect(r1.json().error.details[0]).toMatchObject({ field: 'password', reason: '密码至少8位，且须同时包含字母和数字' });
-    const r2 = await t.client().post('/api/auth/register', registration(999999));
+    const r2 = await t.client().register(registration(999999));
     expect(r2.statusCode).toBe(400);
     expect(r2.json().error.details[0].field).toBe('unitId');
     for (const b of [weak]) expect(await t.db.select().from(accounts).where(eq(accounts.username, b.idNumber as string))).toHaveLength(0);

@@ -1,54 +1,100 @@
 import { eq, sql } from 'drizzle-orm';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
-import { loginFailures } from '../../db/schema/index';
-
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
-
-/** Counters are per typed username (existing or not), so a lockout tells nothing about accounts. */
-export const usernameKey = (username: string) => username.trim().toUpperCase();
+import { loginAddressFailures, loginFailures } from '../../db/schema/index';
 
 /**
- * Counts a login attempt *before* its password is checked, atomically, so a concurrent burst cannot
- * slip more than MAX_FAILURES guesses past the lock. A lock that has expired starts a new count.
+ * Guessing is slowed without ever locking anyone out (a lock let anyone shut a unit admin out by
+ * typing wrong passwords):
+ * - per typed username: after CAPTCHA_AFTER_FAILURES failures its login needs an image captcha;
+ *   the right password with a right captcha always gets in;
+ * - per client address: from its ADDRESS_FREE_FAILURES + 1st failure the address waits 2^n seconds
+ *   (n = failures beyond the free ones, at most MAX_DELAY_SECONDS) before its next attempt.
+ * Counts older than QUIET_MINUTES start again.
  */
-export async function countAttempt(db: Db, key: string): Promise<{ attempts: number; lockedUntil: Date | null }> {
+export const CAPTCHA_AFTER_FAILURES = 3;
+export const ADDRESS_FREE_FAILURES = 4;
+export const MAX_DELAY_SECONDS = 15 * 60;
+export const QUIET_MINUTES = 60;
+
+/** Counters are per typed username (existing or not), so a captcha tells nothing about accounts. */
+export const usernameKey = (username: string) => username.trim().toUpperCase();
+
+/** The wait after an address's `failures`-th failure, in seconds (0 = none). */
+export const delayAfter = (failures: number) =>
+  failures <= ADDRESS_FREE_FAILURES ? 0 : Math.min(2 ** (failures - ADDRESS_FREE_FAILURES), MAX_DELAY_SECONDS);
+
+const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/**
+ * Counts a login attempt on a username *before* its password is checked, atomically, so a concurrent
+ * burst cannot get more than CAPTCHA_AFTER_FAILURES guesses without a captcha. Returns the count
+ * including this attempt.
+ */
+export async function countAccountAttempt(db: Db, key: string): Promise<number> {
   const at = now();
   const { rows } = await db.execute(sql`
-    INSERT INTO login_failures (username_key, failures, updated_at) VALUES (${key}, 1, ${at})
+    INSERT INTO login_failures AS f (username_key, failures, updated_at) VALUES (${key}, 1, ${ts(at)})
     ON CONFLICT (username_key) DO UPDATE SET
-      failures = CASE
-        WHEN login_failures.locked_until IS NOT NULL AND login_failures.locked_until <= ${at} THEN 1
-        WHEN login_failures.locked_until > ${at} THEN login_failures.failures
-        ELSE login_failures.failures + 1 END,
-      locked_until = CASE WHEN login_failures.locked_until <= ${at} THEN NULL ELSE login_failures.locked_until END,
-      updated_at = ${at}
-    RETURNING failures, locked_until`);
-  const row = (rows as Array<{ failures: number; locked_until: string | Date | null }>)[0]!;
-  const lockedUntil = row.locked_until ? new Date(row.locked_until) : null;
-  return { attempts: Number(row.failures), lockedUntil: lockedUntil && lockedUntil > at ? lockedUntil : null };
+      failures = CASE WHEN f.updated_at < ${ts(at)} - make_interval(mins => ${QUIET_MINUTES}) THEN 1 ELSE f.failures + 1 END,
+      updated_at = ${ts(at)}
+    RETURNING failures`);
+  return Number((rows as Array<{ failures: number }>)[0]!.failures);
 }
 
-/** Locks the username for LOCK_MINUTES; returns false when it was already locked. */
-export async function lock(db: Db, key: string): Promise<boolean> {
-  const at = now();
-  const locked = await db
-    .update(loginFailures)
-    .set({ lockedUntil: new Date(at.getTime() + LOCK_MINUTES * 60_000), updatedAt: at })
-    .where(sql`${loginFailures.usernameKey} = ${key} AND (${loginFailures.lockedUntil} IS NULL OR ${loginFailures.lockedUntil} <= ${at})`)
-    .returning({ key: loginFailures.usernameKey });
-  return locked.length > 0;
-}
-
-/** Gives back the count of an attempt that was refused without being checked. */
-export async function releaseAttempt(db: Db, key: string): Promise<void> {
+/** Gives back the count of an attempt whose password was not checked (or was right). */
+export async function releaseAccountAttempt(db: Db, key: string): Promise<void> {
   await db
     .update(loginFailures)
     .set({ failures: sql`greatest(${loginFailures.failures} - 1, 0)` })
     .where(eq(loginFailures.usernameKey, key));
 }
 
-export async function clearFailures(db: Db, key: string): Promise<void> {
-  await db.delete(loginFailures).where(eq(loginFailures.usernameKey, key));
+/** Forgets the failures of a username: after a successful login, or when its password is reset. */
+export async function clearAccountFailures(db: Db, username: string): Promise<void> {
+  await db.delete(loginFailures).where(eq(loginFailures.usernameKey, usernameKey(username)));
+}
+
+/**
+ * Counts a login attempt from an address before its password is checked, atomically. An attempt that
+ * comes while the address is delayed is refused (and not counted); one that would be a failure past
+ * the free ones starts the next delay at once, so a concurrent burst cannot slip through either.
+ */
+export async function countAddressAttempt(db: Db, address: string): Promise<{ failures: number; retryAfterSeconds: number | null }> {
+  const at = now();
+  const delayed = sql`f.delayed_until IS NOT NULL AND f.delayed_until > ${ts(at)}`;
+  const quiet = sql`f.updated_at < ${ts(at)} - make_interval(mins => ${QUIET_MINUTES})`;
+  const next = sql`(CASE WHEN ${quiet} THEN 1 ELSE f.failures + 1 END)`;
+  const { rows } = await db.execute(sql`
+    INSERT INTO login_address_failures AS f (address, failures, delayed_until, refused, updated_at)
+      VALUES (${address}, 1, NULL, false, ${ts(at)})
+    ON CONFLICT (address) DO UPDATE SET
+      refused = (${delayed}),
+      failures = CASE WHEN ${delayed} THEN f.failures ELSE ${next} END,
+      delayed_until = CASE WHEN ${delayed} THEN f.delayed_until
+        WHEN ${next} > ${ADDRESS_FREE_FAILURES}
+          THEN ${ts(at)} + make_interval(secs => least(power(2, ${next} - ${ADDRESS_FREE_FAILURES}), ${MAX_DELAY_SECONDS}))
+        ELSE NULL END,
+      updated_at = CASE WHEN ${delayed} THEN f.updated_at ELSE ${ts(at)} END
+    RETURNING failures, delayed_until, refused`);
+  const row = (rows as Array<{ failures: number; delayed_until: string | Date | null; refused: boolean }>)[0]!;
+  if (!row.refused) return { failures: Number(row.failures), retryAfterSeconds: null };
+  const waitMs = new Date(row.delayed_until!).getTime() - at.getTime();
+  return { failures: Number(row.failures), retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+}
+
+/**
+ * Gives back an address's attempt whose password was not checked or was right; the delay it started
+ * is lifted unless the failures before it call for one too.
+ */
+export async function releaseAddressAttempt(db: Db, address: string): Promise<void> {
+  await db.execute(sql`
+    UPDATE login_address_failures SET
+      failures = greatest(failures - 1, 0),
+      delayed_until = CASE WHEN failures - 1 > ${ADDRESS_FREE_FAILURES} THEN delayed_until ELSE NULL END
+    WHERE address = ${address}`);
+}
+
+export async function clearAddressFailures(db: Db, address: string): Promise<void> {
+  await db.delete(loginAddressFailures).where(eq(loginAddressFailures.address, address));
 }

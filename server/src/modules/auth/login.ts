@@ -8,7 +8,17 @@ import { AppError } from '../../errors';
 import { burnVerifyTime, verifyPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
 import { writeAudit } from '../audit/write-audit';
-import { clearFailures, countAttempt, lock, LOCK_MINUTES, MAX_FAILURES, releaseAttempt, usernameKey } from './login-throttle';
+import { checkCaptcha } from './captcha';
+import {
+  CAPTCHA_AFTER_FAILURES,
+  clearAccountFailures,
+  countAccountAttempt,
+  countAddressAttempt,
+  delayAfter,
+  releaseAccountAttempt,
+  releaseAddressAttempt,
+  usernameKey,
+} from './login-throttle';
 
 const REALMS_OF: Record<LoginRealm, Array<'person' | 'unit' | 'authority'>> = {
   person: ['person'],
@@ -26,32 +36,57 @@ export interface LoginMeta {
   userAgent?: string;
 }
 
+export const CAPTCHA_NEEDED = '请输入图形验证码后再登录';
+
+/**
+ * Checks a login. Guessing is slowed, never locked (see login-throttle.ts): an address in its delay
+ * gets 429 LOGIN_DELAYED with Retry-After; a username with 3 failures — or an account still on an
+ * initial or temporary password — needs a right captcha (401 CAPTCHA_REQUIRED, 400 CAPTCHA_INVALID);
+ * the right password with a right captcha always gets in. Refusals before the password is checked
+ * count as no attempt; what starts a captcha or a delay, and a success after failures, is audited.
+ */
 export async function login(db: Db, store: SessionStore, input: LoginRequest, meta: LoginMeta) {
   const username = input.username.trim();
   const key = usernameKey(username);
-  const audit = (action: string, result: 'ok' | 'failed', target?: { id: number; name: string; kind: string }) =>
+  const audit = (action: string, result: 'ok' | 'failed', target?: { id: number; name: string; kind: string }, extra: Record<string, unknown> = {}) =>
     writeAudit(
       db,
       { actor: target ? { id: target.id, name: target.name, kind: target.kind as never } : null, ip: meta.ip },
-      { action, result, targetType: 'account', targetId: target?.id, detail: { username: maskUsername(username), realm: input.realm ?? null } },
+      { action, result, targetType: 'account', targetId: target?.id, detail: { username: maskUsername(username), realm: input.realm ?? null, ...extra } },
     );
 
-  const LOCKED = `连续登录失败次数过多，账号已锁定，请${LOCK_MINUTES}分钟后再试`;
-  // The attempt is counted before the password is checked: the 5th failure in a row locks, and no
-  // concurrent burst gets more guesses than that.
-  const attempt = await countAttempt(db, key);
-  if (attempt.lockedUntil) throw new AppError('ACCOUNT_LOCKED', LOCKED);
+  const address = await countAddressAttempt(db, meta.ip);
+  if (address.retryAfterSeconds !== null) {
+    throw new AppError('LOGIN_DELAYED', `登录失败次数过多，请${waitText(address.retryAfterSeconds)}后再试`, undefined, address.retryAfterSeconds);
+  }
+  const attempts = await countAccountAttempt(db, key);
+  const release = async () => {
+    await releaseAccountAttempt(db, key);
+    await releaseAddressAttempt(db, meta.ip);
+  };
+
   const realms = input.realm ? REALMS_OF[input.realm] : (['person', 'unit', 'authority'] as const);
   const candidates = await db
     .select()
     .from(accounts)
     .where(and(inArray(accounts.realm, [...realms]), inArray(accounts.username, [username, username.toUpperCase()])))
     .limit(3);
-  // More attempts in flight than the limit: refuse this one without checking it, but do not lock —
-  // only failed checks lock (several tabs logging in at once must not lock the account).
-  if (attempt.attempts > MAX_FAILURES) {
-    await releaseAttempt(db, key);
-    throw new AppError('RATE_LIMITED', '登录请求过于频繁，请稍后再试');
+
+  // An initial or temporary password (an admin's is the last six of a known ID number) needs the
+  // captcha at every login; so does a username that has failed CAPTCHA_AFTER_FAILURES times.
+  const initialPassword = candidates.some((c) => c.mustChangePassword || c.passwordExpiresAt !== null);
+  const captchaGiven = !!input.captchaId || !!input.captchaAnswer;
+  if (!captchaGiven && (initialPassword || attempts > CAPTCHA_AFTER_FAILURES)) {
+    await release();
+    throw new AppError('CAPTCHA_REQUIRED', CAPTCHA_NEEDED, [{ field: 'captchaAnswer', reason: CAPTCHA_NEEDED }]);
+  }
+  if (captchaGiven) {
+    try {
+      await checkCaptcha(db, input.captchaId, input.captchaAnswer);
+    } catch (e) {
+      await release();
+      throw e;
+    }
   }
 
   let match: (typeof candidates)[number] | undefined;
@@ -65,19 +100,30 @@ export async function login(db: Db, store: SessionStore, input: LoginRequest, me
 
   if (!match) {
     await audit('auth.login', 'failed', candidates[0]);
-    if (attempt.attempts >= MAX_FAILURES) {
-      if (await lock(db, key)) await audit('auth.lockout', 'failed', candidates[0]);
-      throw new AppError('ACCOUNT_LOCKED', LOCKED);
-    }
+    if (attempts === CAPTCHA_AFTER_FAILURES) await audit('auth.captcha_required', 'failed', candidates[0], { failures: attempts });
+    const delay = delayAfter(address.failures);
+    if (delay > 0) await audit('auth.login_delayed', 'failed', candidates[0], { addressFailures: address.failures, delaySeconds: delay });
     throw new AppError('INVALID_CREDENTIALS', BAD_CREDENTIALS);
+  }
+  // The password is right from here on: this attempt is no failure.
+  await release();
+  if (match.passwordExpiresAt && match.passwordExpiresAt <= now()) {
+    await audit('auth.login', 'failed', match, { reason: 'password_expired' });
+    throw new AppError('PASSWORD_EXPIRED', '初始密码或临时密码已过期，请联系管理员重新设置密码');
   }
   if (!match.loginEnabled) {
     await audit('auth.login', 'failed', match);
     throw new AppError('LOGIN_DISABLED', '该账号已被禁止登录，请联系单位管理员');
   }
-  await clearFailures(db, key);
+  const earlierFailures = attempts - 1;
+  await clearAccountFailures(db, username);
   const session = await store.create(db, match.id, meta);
   await db.update(accounts).set({ lastLoginAt: now() }).where(eq(accounts.id, match.id));
   await audit('auth.login', 'ok', match);
+  if (earlierFailures > 0) await audit('auth.login_after_failures', 'ok', match, { failures: earlierFailures, captcha: captchaGiven });
   return { ...session, accountId: match.id };
+}
+
+function waitText(seconds: number): string {
+  return seconds < 60 ? `${seconds}秒` : `${Math.ceil(seconds / 60)}分钟`;
 }

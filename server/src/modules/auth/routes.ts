@@ -1,4 +1,4 @@
-import { LoginRequest, LoginResponse, Ok, RegisterRequest } from '@ptce/contracts';
+import { CaptchaResponse, LoginRequest, LoginResponse, Ok, RegisterRequest } from '@ptce/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../auth/sessions';
@@ -7,7 +7,8 @@ import { registerProfessional } from '../accounts/register-professional';
 import { login } from './login';
 import { authPolicy } from './policy';
 import { writeAudit } from '../audit/write-audit';
-import { AppError } from '../../errors';
+import { AppError, notFound } from '../../errors';
+import { captchaAnswerForTest, checkCaptcha, createCaptcha } from './captcha';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { sessions } = app.deps;
@@ -41,7 +42,27 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['auth'], summary: '注册（专业技术人员）', body: RegisterRequest, response: { 201: z.object({ id: z.number().int() }) } },
     config: { policy: authPolicy.register, rateLimit: { max: 10, timeWindow: '1 minute' } },
   }, async (req, reply) => {
+    await checkCaptcha(app.deps.db, req.body.captchaId, req.body.captchaAnswer);
     const created = await registerProfessional(app.deps.db, req.body, req.ip);
     return reply.status(201).send(created);
   });
+
+  app.get('/auth/captcha', {
+    schema: { tags: ['auth'], summary: '图形验证码（单次有效，2分钟内）', response: { 200: CaptchaResponse } },
+    config: { policy: authPolicy.captcha, rateLimit: { max: 60, timeWindow: '1 minute' } },
+  }, async (_req, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    return createCaptcha(app.deps.db, { keepAnswerForTests: app.deps.config.enableTestClock });
+  });
+
+  if (app.deps.config.enableTestClock) {
+    app.get('/test/captcha/:captchaId', {
+      schema: { tags: ['system'], summary: '图形验证码答案（仅测试环境）', params: z.object({ captchaId: z.string().max(64) }), response: { 200: z.object({ answer: z.string() }) } },
+      config: { policy: authPolicy.testCaptchaAnswer },
+    }, async (req) => {
+      const answer = captchaAnswerForTest(req.params.captchaId);
+      if (!answer) throw notFound('验证码');
+      return { answer };
+    });
+  }
 };

@@ -3,10 +3,10 @@ import type { IssuedPassword } from '@ptce/contracts';
 import { eq } from 'drizzle-orm';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
-import { accounts, loginFailures } from '../../db/schema/index';
+import { accounts } from '../../db/schema/index';
 import { hashPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
-import { usernameKey } from '../auth/login-throttle';
+import { clearAccountFailures } from '../auth/index';
 
 const HOUR = 3600_000;
 /** A new unit account's or admin's initial password stops working unused after 7 days. */
@@ -43,7 +43,7 @@ export async function issuePassword(tx: Db, account: { id: number; username: str
     .update(accounts)
     .set({ passwordHash: await hashPassword(password), mustChangePassword: true, passwordChangedAt: at, passwordExpiresAt: expires, updatedAt: at })
     .where(eq(accounts.id, account.id));
-  await tx.delete(loginFailures).where(eq(loginFailures.usernameKey, usernameKey(account.username)));
+  await clearAccountFailures(tx, account.username);
   if (sessions) await sessions.destroyAllFor(tx, account.id);
   return { username: account.username, password, expiresAt: expires.toISOString() };
 }
