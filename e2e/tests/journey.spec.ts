@@ -3,7 +3,7 @@
 // (sees 16 学时) → 批量提交至本单位审核 → the department admin approves it in 专业科目学时审核 →
 // the professional's 培训总体查询 shows it.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demo } from './demo';
+import { demo, fillCaptcha } from './demo';
 
 const UNIT = '南宁市第一人民医院';
 const DEPARTMENT = '内科';
@@ -74,6 +74,7 @@ test('a new professional registers, sets up, registers a class and gets it appro
   await page.locator('.ant-select-item-option').filter({ hasText: UNIT }).first().click();
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByLabel('确认密码').fill(PASSWORD);
+  await fillCaptcha(page);
   await page.getByRole('button', { name: '注册', exact: true }).click();
 
   // 登录 with the new account; the first login asks for phone and e-mail.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo } from './demo';
+import { demo, fillCaptcha } from './demo';
 
 test('the demo professional logs in and sees the 用户管理中心 with its menu', async ({ page }) => {
   const p = demo('专业技术人员');
@@ -23,4 +23,50 @@ test('a wrong password shows one message and no session', async ({ page }) => {
   await expect(page.getByText('用户名或密码错误')).toBeVisible();
   await page.goto('/profile');
   await expect(page).toHaveURL(/\/login/);
+});
+
+/** A 公民身份号码 (GB 11643-1999) with the right check character: Nanning, born 1987, random sequence. */
+function newIdNumber(): string {
+  const birth = `1987${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
+  const body = `450103${birth}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+test('an admin on the initial password is asked for the 图形验证码, draws another by keyboard and gets in', async ({ page, browser }) => {
+  // The unit's total admin adds an admin; the initial password is the last six of the ID number.
+  const total = demo('单位管理员（总管理员）');
+  const ctx = await browser.newContext();
+  const login = await ctx.request.post('/api/auth/login', { data: { username: total.username, password: total.password, realm: 'unit' } });
+  expect(login.status()).toBe(200);
+  const idNumber = newIdNumber();
+  const created = await ctx.request.post('/api/org/admins', {
+    data: { idNumber, name: '蒙丽华', phone: '13977154321' },
+    headers: { 'x-csrf-token': (await login.json()).me.csrfToken },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  await ctx.close();
+
+  await page.goto('/login');
+  await page.getByRole('tab', { name: '单位管理员' }).click();
+  await page.getByLabel('用户名').fill(idNumber);
+  await page.getByLabel('密码').fill(idNumber.slice(-6));
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByText('请输入图形验证码后再登录')).toBeVisible();
+  const answer = page.getByLabel('图形验证码');
+  await expect(answer).toBeFocused();
+  await expect(page.getByRole('img', { name: '验证码图片' })).toBeVisible();
+
+  // 换一张 from the keyboard draws a new captcha.
+  const id = page.locator('input[id$="_captchaId"]');
+  const first = await id.inputValue();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: '换一张' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(id).not.toHaveValue(first);
+
+  await fillCaptcha(page);
+  await answer.press('Enter');
+  await expect(page).toHaveURL(/\/setup\/password/);
 });

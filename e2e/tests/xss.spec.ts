@@ -5,6 +5,7 @@
 // allows 30 (RegisterRequest.name), so the payloads are the same script and attribute handler in fewer
 // characters; a top-level `__xss=1` in a script sets window.__xss exactly like `window.__xss=1`.
 import { expect, test, type Page } from '@playwright/test';
+import { captchaFor } from './demo';
 
 const PASSWORD = 'Xss2026ab';
 
@@ -22,7 +23,7 @@ async function registerAndSignIn(page: Page, name: string) {
   const units = await (await page.request.get(`/api/units/search?q=${encodeURIComponent('南宁')}`)).json();
   expect(units.length).toBeGreaterThan(0);
   const idNumber = newIdNumber();
-  const reg = await page.request.post('/api/auth/register', { data: { idNumber, name, phone: '13977112345', unitId: units[0].id, password: PASSWORD } });
+  const reg = await page.request.post('/api/auth/register', { data: { idNumber, name, phone: '13977112345', unitId: units[0].id, password: PASSWORD, ...(await captchaFor(page.request)) } });
   expect(reg.status(), await reg.text()).toBe(201);
   const login = await page.request.post('/api/auth/login', { data: { username: idNumber, password: PASSWORD, realm: 'person' } });
   expect(login.status()).toBe(200);

@@ -24,7 +24,7 @@ export function useMe() {
   return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
 }
 
-/** POST /api/auth/login — a 401/423 is shown on the form, never redirects. */
+/** POST /api/auth/login — a refusal (401, 403, 429) is shown on the form, never redirects. */
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({

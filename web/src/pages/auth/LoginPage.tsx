@@ -7,6 +7,7 @@ import { isApiError } from '../../api/client';
 import { AuthFrame, SYSTEM_NAME } from '../../components/AuthFrame';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { zodRule } from '../../lib/form';
+import { CaptchaField } from './CaptchaField';
 import { landingPath, safeNext } from '../../lib/format';
 
 const REALMS: { key: LoginRealm; label: string; placeholder: string }[] = [
@@ -22,14 +23,33 @@ function isRealm(s: string | null): s is LoginRealm {
 interface LoginValues {
   username: string;
   password: string;
+  captchaId?: string;
+  captchaAnswer?: string;
 }
+
+/** Refusals after which the form shows (or redraws) the 图形验证码. */
+const CAPTCHA_CODES = new Set(['CAPTCHA_REQUIRED', 'CAPTCHA_INVALID']);
 
 function LoginForm({ realm, initialUsername, onQrLogin }: { realm: LoginRealm; initialUsername: string; onQrLogin: () => void }) {
   const [form] = Form.useForm<LoginValues>();
   const login = useLogin();
   const placeholder = REALMS.find((r) => r.key === realm)!.placeholder;
 
-  const submit = (v: LoginValues) => login.mutate({ username: v.username.trim(), password: v.password, realm });
+  // The captcha appears once the server asks for it (after failures, or for an initial password) and
+  // stays; each refused submission used it up, so a new one is drawn.
+  const [captchaShown, setCaptchaShown] = useState(false);
+  const [captchaKey, setCaptchaKey] = useState(0);
+
+  const submit = (v: LoginValues) =>
+    login.mutate(
+      { username: v.username.trim(), password: v.password, realm, ...(captchaShown ? { captchaId: v.captchaId, captchaAnswer: v.captchaAnswer?.trim() } : {}) },
+      {
+        onError: (e) => {
+          if (isApiError(e) && CAPTCHA_CODES.has(e.code) && !captchaShown) setCaptchaShown(true);
+          else if (captchaShown) setCaptchaKey((k) => k + 1);
+        },
+      },
+    );
 
   return (
     <Form<LoginValues>
@@ -48,10 +68,8 @@ function LoginForm({ realm, initialUsername, onQrLogin }: { realm: LoginRealm; i
       <Form.Item label="密码" name="password" rules={[zodRule(LoginRequest.shape.password)]}>
         <Input.Password placeholder="密码" autoComplete="current-password" autoFocus={!!initialUsername} size="large" />
       </Form.Item>
-      <ErrorAlert
-        error={login.error}
-        title={isApiError(login.error) && login.error.status === 423 ? '账号已被临时锁定' : undefined}
-      />
+      {captchaShown && <CaptchaField refreshKey={captchaKey} autoFocus />}
+      <ErrorAlert error={login.error} title={isApiError(login.error) && login.error.code === 'LOGIN_DELAYED' ? '请稍后再试' : undefined} />
       <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
         登录
       </Button>

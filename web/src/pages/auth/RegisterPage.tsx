@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Col, Form, Input, Row } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { PASSWORD_RULE_TEXT, passwordPolicyProblem, RegisterRequest } from '@ptce/contracts';
@@ -10,6 +10,7 @@ import { UnitSelect } from '../../components/UnitSelect';
 import { applyFieldErrors, zodRule } from '../../lib/form';
 import { genderLabel } from '../../lib/format';
 import { checkIdNumber, normalizeIdNumber } from '../../lib/id-number';
+import { CaptchaField } from './CaptchaField';
 
 interface RegisterValues {
   idNumber: string;
@@ -18,9 +19,11 @@ interface RegisterValues {
   unitId: number;
   password: string;
   confirmPassword: string;
+  captchaId: string;
+  captchaAnswer: string;
 }
 
-const FIELDS = ['idNumber', 'name', 'phone', 'unitId', 'password'] as const;
+const FIELDS = ['idNumber', 'name', 'phone', 'unitId', 'password', 'captchaAnswer'] as const;
 
 /** 注册 — self-registration of a 专业技术人员 (附件1: 点击登录窗口右下角的【注册】). */
 export default function RegisterPage() {
@@ -28,6 +31,7 @@ export default function RegisterPage() {
   const register = useRegister();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const [captchaKey, setCaptchaKey] = useState(0);
 
   const idNumber = Form.useWatch('idNumber', form) ?? '';
   const derived = checkIdNumber(idNumber);
@@ -39,13 +43,14 @@ export default function RegisterPage() {
   const submit = (v: RegisterValues) => {
     const idNumber = normalizeIdNumber(v.idNumber);
     register.mutate(
-      { idNumber, name: v.name.trim(), phone: v.phone.trim(), unitId: v.unitId, password: v.password },
+      { idNumber, name: v.name.trim(), phone: v.phone.trim(), unitId: v.unitId, password: v.password, captchaId: v.captchaId, captchaAnswer: v.captchaAnswer.trim() },
       {
         onSuccess: () => {
           message.success('注册成功，请登录');
           navigate(`/login?realm=person&username=${encodeURIComponent(idNumber)}`, { replace: true });
         },
         onError: (e) => {
+          setCaptchaKey((k) => k + 1); // the captcha was used up either way
           const placed = applyFieldErrors(form, e, FIELDS);
           if (!placed && isApiError(e) && e.status === 409) form.setFields([{ name: 'idNumber', errors: [e.message] }]);
         },
@@ -142,6 +147,7 @@ export default function RegisterPage() {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
+        <CaptchaField refreshKey={captchaKey} />
         <ErrorAlert error={register.error} title="注册失败" fields={FIELDS} />
         <Button type="primary" htmlType="submit" block size="large" loading={register.isPending}>
           注册
