@@ -49,7 +49,7 @@ export function CaptchaField({ refreshKey, autoFocus }: { refreshKey: number; au
           ) : (
             <span className="ptce-captcha-image" aria-hidden="true" />
           )}
-          <Button onClick={() => void load()} loading={loading} aria-label="换一张图形验证码">
+          <Button onClick={() => void load()} loading={loading}>
             换一张
           </Button>
         </div>
