@@ -4,7 +4,7 @@
 // 二级管理员 logs in with the initial password, must change it, and sees only that one person.
 // A self-registered person is marked 新注册 until the unit confirms them.
 import { expect, test, type Page } from '@playwright/test';
-import { demo, signIn } from './demo';
+import { captchaFor, demo, signIn } from './demo';
 
 const NEW_PASSWORD = 'Dept2026ok';
 
@@ -201,7 +201,7 @@ test('a total admin confirms a 新注册 person: the mark, the filter and the co
   expect(unit?.name).toBe(unitName);
   const idNumber = newIdNumber();
   const name = `韦春${'梅兰菊竹'[Math.floor(Math.random() * 4)]}${String(Date.now()).slice(-3)}`;
-  const reg = await page.request.post('/api/auth/register', { data: { idNumber, name, phone: '13977112345', unitId: unit!.id, password: NEW_PASSWORD } });
+  const reg = await page.request.post('/api/auth/register', { data: { idNumber, name, phone: '13977112345', unitId: unit!.id, password: NEW_PASSWORD, ...(await captchaFor(page.request)) } });
   expect(reg.status(), await reg.text()).toBe(201);
   await page.context().clearCookies();
 

@@ -333,7 +333,7 @@ describe('新注册 (self-registered people awaiting the unit)', () => {
   /** 注册 through the public API, as a person does it. */
   async function register(unitId: number, name: string) {
     const id = idNumber({ region: '450103' });
-    const res = await t.client().post('/api/auth/register', { idNumber: id, name, phone: '13977112345', unitId, password: PASSWORD });
+    const res = await t.client().register({ idNumber: id, name, phone: '13977112345', unitId, password: PASSWORD });
     expect(res.statusCode, res.body).toBe(201);
     return { id: res.json().id as number, idNumber: id };
   }
