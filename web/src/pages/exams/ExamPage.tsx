@@ -225,6 +225,10 @@ function Result({ a }: { a: ExamAttemptView }) {
         </div>
       </Card>
       <Card title={r.keyRevealed ? '答题解析' : '答题情况'} size="small">
+        <p style={{ marginTop: 0 }}>
+          答对 {r.items.filter((x) => x.correct).length}/{r.items.length} 题
+          {r.items.some((x) => !x.correct) && <>；答错的题：第{r.items.filter((x) => !x.correct).map((x) => x.no).join('、')}题</>}
+        </p>
         {!r.keyRevealed && (
           <p className="ptce-course-meta" style={{ marginTop: 0 }}>
             {r.passed ? '本年度考试不公布正确答案和解析。' : '为保证考试公平，未通过的考试只显示每题是否答对，不显示正确答案和解析。'}
