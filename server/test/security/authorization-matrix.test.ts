@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_ROLES } from '../../src/auth/policy';
 import { setNow } from '../../src/clock';
+import { buildAccount, buildUnit } from '../factories';
 import { accounts, hourEvidence, hourRecords } from '../../src/db/schema/index';
 import {
   aRoleAllowedBy, buildWorld, createCatalogedApp, declaredAllows, errorOf, fillPath, GATE_FORBIDDEN, GATE_UNAUTHENTICATED, isGateRefusal, MATRIX_ROLES,
@@ -261,6 +262,24 @@ describe('in-scope and out-of-scope targets', () => {
     }
     expect(problems).toEqual([]);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('重新生成初始密码 of a unit account: an HR bureau outside the unit’s region gets the answer of a missing unit and changes nothing', async () => {
+    const key = 'POST /api/units/:id/account-password';
+    expect(allowedRoles(key).sort()).toEqual(['hr_bureau', 'operator']);
+    const foreignAccount = await buildAccount(t.db, { kind: 'unit_account', unitId: world.unit2.id });
+    const out = await call('hr_bureau', 'POST', `/api/units/${world.unit2.id}/account-password`, {});
+    const missing = await call('hr_bureau', 'POST', `/api/units/${NOWHERE}/account-password`, {});
+    expect(out.statusCode).toBe(404);
+    expect(comparable(out)).toEqual(comparable(missing));
+    const [after] = await t.db.select().from(accounts).where(eq(accounts.id, foreignAccount.id));
+    expect(after!.passwordHash).toBe(foreignAccount.passwordHash);
+    // Within its region the bureau gets the new password (a unit of its own here: the world's unit account must stay usable).
+    const nanning = await buildUnit(t.db, { regionCode: '450103' });
+    await buildAccount(t.db, { kind: 'unit_account', unitId: nanning.id });
+    const inside = await call('hr_bureau', 'POST', `/api/units/${nanning.id}/account-password`, {});
+    expect(inside.statusCode).toBe(200);
+    expect(inside.json().password).toMatch(/^[A-Za-z2-9]{12}$/);
   });
 
   it('an out-of-scope evidence upload is refused without storing anything', async () => {

@@ -13,13 +13,14 @@ import type { XlsxColumn } from './xlsx-writer';
 // Ordered by name like the list, and no index serves that order, so every page sorts the scope's
 // people (top-N): fewer, larger pages. Their rows are small.
 const PAGE = 2000;
-type Person = { id: number; name: string; idNumber: string | null; gender: 'male' | 'female' | null; phone: string | null; email: string | null; dept: string | null; lastLoginAt: Date | null };
+type Person = { id: number; name: string; idNumber: string | null; gender: 'male' | 'female' | null; phone: string | null; email: string | null; dept: string | null; lastLoginAt: Date | null; pending: boolean };
 
 export const staffExportName = () => `专业技术人员_${shanghaiDate().replace(/-/g, '')}.xlsx`;
 
 /**
  * 专业技术人员管理 → Excel: the unit's professionals in the caller's scope (a department admin: their
- * department), with the list's filter (name or ID number, department; 0 = no department), ordered
+ * department), with the list's filter (name or ID number, department; 0 = no department; 新注册 or
+ * confirmed), ordered
  * like the list by name — paged by (name, id), keyset.
  */
 export async function exportStaff(ctx: Ctx, q: ExportStaffQuery) {
@@ -32,17 +33,19 @@ export async function exportStaff(ctx: Ctx, q: ExportStaffQuery) {
     { header: '电子邮箱', width: 26, value: (p) => p.email },
     { header: '所属部门', width: 18, value: (p) => p.dept },
     { header: '最近登录时间', width: 17, value: (p) => (p.lastLoginAt ? formatShanghai(p.lastLoginAt) : null) },
+    { header: '人员状态', width: 10, value: (p) => (p.pending ? '新注册' : '已确认') },
   ];
   const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(ctx.actor)];
   if (q.q) where.push(personSearch(q.q));
   if (q.departmentId !== undefined) where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));
+  if (q.newRegistration !== undefined) where.push(eq(accounts.pendingConfirmation, q.newRegistration));
 
   return preparePagedExport<Person, { name: string; id: number }>({
     sheetName: '专业技术人员',
     columns,
     page: async (after) => {
       const rows: Person[] = await ctx.db
-        .select({ id: accounts.id, name: accounts.name, idNumber: accounts.idNumber, gender: accounts.gender, phone: accounts.phone, email: accounts.email, dept: departments.name, lastLoginAt: accounts.lastLoginAt })
+        .select({ id: accounts.id, name: accounts.name, idNumber: accounts.idNumber, gender: accounts.gender, phone: accounts.phone, email: accounts.email, dept: departments.name, lastLoginAt: accounts.lastLoginAt, pending: accounts.pendingConfirmation })
         .from(accounts)
         .leftJoin(departments, eq(departments.id, accounts.departmentId))
         .where(and(...where, after ? sql`(${accounts.name}, ${accounts.id}) > (${after.name}, ${after.id})` : undefined))

@@ -194,7 +194,7 @@ describe('导出Excel: 专业科目学时查询 and 专业技术人员管理', (
     for (let i = 0; i < many.length; i += 700) await t.db.insert(accounts).values(many.slice(i, i + 700));
     const c = await unitLogin(f.total);
     const all = await download(c, '/api/exports/org/staff');
-    expect(all.header).toEqual(['姓名', '身份证号码', '性别', '手机号码', '电子邮箱', '所属部门', '最近登录时间']);
+    expect(all.header).toEqual(['姓名', '身份证号码', '性别', '手机号码', '电子邮箱', '所属部门', '最近登录时间', '人员状态']);
     const names = col(all.header, all.rows, '姓名') as string[];
     expect(names).toHaveLength(2102);
     expect(new Set(names).size).toBe(2102);
@@ -206,5 +206,11 @@ describe('导出Excel: 专业科目学时查询 and 专业技术人员管理', (
     expect(col(dept.header, dept.rows, '姓名')).toEqual(['刘晓玲']);
     const search = await download(c, `/api/exports/org/staff?q=${f.b.idNumber}`);
     expect(col(search.header, search.rows, '姓名')).toEqual(['覃建华']);
+    // 新注册 people are marked, and the list's 人员状态 filter applies.
+    await t.db.update(accounts).set({ pendingConfirmation: true }).where(eq(accounts.id, f.b.id));
+    const fresh = await download(c, '/api/exports/org/staff?newRegistration=true');
+    expect(col(fresh.header, fresh.rows, '姓名')).toEqual(['覃建华']);
+    expect(col(fresh.header, fresh.rows, '人员状态')).toEqual(['新注册']);
+    expect(col(all.header, all.rows, '人员状态').every((x) => x === '已确认')).toBe(true);
   }, 60_000);
 });

@@ -151,7 +151,8 @@ function ChangeUnitModal({ open, me, onClose, afterClose }: { open: boolean; me:
           <ul style={{ margin: 0, paddingLeft: 20 }}>
             <li>已提交审核或已通过认定的学时记录仍由原单位审核、保留，不会转到新单位；</li>
             <li>更改后新提交的学时登记将提交至新单位审核（尚未提交的登记随本人转到新单位）；</li>
-            <li>所属部门将被清空，请在更改后重新选择新单位的所属部门。</li>
+            <li>所属部门将被清空，请在更改后重新选择新单位的所属部门；</li>
+            <li>新单位确认前，您在该单位的人员名单中标记为“新注册”。</li>
           </ul>
         }
       />

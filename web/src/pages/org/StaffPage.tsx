@@ -404,7 +404,7 @@ export default function StaffPage() {
 
   return (
     <>
-      <PageTitle extra={<ExportButton kind="staff" query={{ q: query.q, departmentId: query.departmentId }}>导出Excel</ExportButton>}>专业技术人员管理</PageTitle>
+      <PageTitle extra={<ExportButton kind="staff" query={{ q: query.q, departmentId: query.departmentId, newRegistration: query.newRegistration }}>导出Excel</ExportButton>}>专业技术人员管理</PageTitle>
       <Card className="ptce-section">
         <Form<FilterValues> form={form} name="staff-filter" layout="vertical" onFinish={search}>
           <Row gutter={16}>
