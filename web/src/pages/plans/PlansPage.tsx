@@ -279,7 +279,7 @@ function PlanEditor({ year }: { year: number }) {
     <>
       <Card
         className="ptce-section"
-        title={<span>{year}年度计划 <Tag color={p.status === 'published' ? 'success' : 'warning'}>{PLAN_STATUS_LABEL[p.status]}</Tag></span>}
+        title={<><span>{year}年度计划</span> <Tag color={p.status === 'published' ? 'success' : 'warning'}>{PLAN_STATUS_LABEL[p.status]}</Tag></>}
         extra={p.status === 'draft' && <Button type="primary" onClick={onPublish} loading={publish.isPending}>发布</Button>}
       >
         {p.status === 'draft' && <Alert className="ptce-section" type="warning" showIcon title="草稿只有运营管理员可见，发布后才对专业技术人员和单位生效。" />}
