@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../src/clock';
-import { hourEvidence, importJobs } from '../../src/db/schema/index';
+import { courses, hourEvidence, importJobs, planCourses } from '../../src/db/schema/index';
 import { MALFORMED_UPLOAD_MESSAGE } from '../../src/http/upload';
 import { setImportLimits } from '../../src/modules/imports/limits';
 import { buildZip, hoursWorkbook, multipartFile, unzipParts } from '../../src/modules/imports/testing';
@@ -93,6 +93,23 @@ describe('downloads are named by the detected type', () => {
       const got = await t.app.inject({ method: 'GET', url: `/api/hours/evidence/${up.json().id}`, headers: h });
       expect(got.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(expected)}`);
     }
+  });
+
+  it('a chapter PDF uploaded as evil.html is served as evil.pdf', async () => {
+    const op = await world.headersFor('operator');
+    const at = new Date();
+    const [course] = await t.db.insert(courses).values({ code: 'TEST-UPLOAD-NAME', title: '文件名测试课程', kind: 'elective', area: null, summary: '', lecturer: '', createdAt: at, updatedAt: at }).returning();
+    const created = await t.app.inject({ method: 'POST', url: `/api/learning/admin/courses/${course!.id}/chapters`, headers: { ...op, 'content-type': 'application/json' }, payload: JSON.stringify({ title: '讲义', kind: 'pdf', requiredSeconds: 600 }) });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as number;
+    const put = await t.app.inject({ method: 'PUT', url: `/api/learning/admin/chapters/${id}/file?fileName=evil.html`, headers: { ...op, 'content-type': 'application/pdf' }, payload: pdf });
+    expect(put.statusCode, put.body).toBe(200);
+    await t.db.insert(planCourses).values({ year: 2024, courseId: course!.id, kind: 'elective', seq: 99 });
+    const got = await t.app.inject({ method: 'GET', url: `/api/learning/chapters/${id}/file`, headers: await world.headersFor('professional') });
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.headers['content-disposition']).toBe(`inline; filename="evil.pdf"; filename*=UTF-8''evil.pdf`);
+    expect(got.headers['x-content-type-options']).toBe('nosniff');
   });
 });
 
