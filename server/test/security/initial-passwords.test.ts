@@ -160,6 +160,40 @@ describe('a password reset by a unit admin', () => {
   });
 });
 
+describe('expiry at login', () => {
+  it('an unused initial or temporary password is refused once expired; a re-issue or a change ends that', async () => {
+    setNow(NOW);
+    const code = creditCode('450103');
+    const unit = (await operator.post('/api/units', { name: '南宁市青秀区南湖街道社区卫生服务中心', creditCode: code, regionCode: '450103' })).json();
+    const total = await loggedIn(t, (await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id })).username, PASSWORD, 'unit');
+    const adminId = idNumber({ region: '450103' });
+    expect((await total.post('/api/org/admins', { idNumber: adminId, name: '黄丽娟', phone: '13707711235', loginEnabled: true })).statusCode).toBe(201);
+    const person = await buildProfessional(t.db, { unitId: unit.id });
+    const temp = (await total.post(`/api/org/staff/${person.id}/reset-password`)).json().password as string;
+
+    // 72 hours and a minute later: the temporary password is gone, the 7-day ones still work.
+    setNow(new Date(new Date(NOW).getTime() + 72 * 3600_000 + 60_000));
+    const expired = await t.client().login(person.username, temp);
+    expect([expired.statusCode, expired.json().error.code]).toEqual([403, 'PASSWORD_EXPIRED']);
+    expect((await t.client().login(adminId, adminId.slice(-6), 'unit')).statusCode).toBe(200);
+
+    // 7 days and a minute later: the unit account's and the admin's initial passwords are gone too.
+    setNow(new Date(new Date(NOW).getTime() + 7 * DAY + 60_000));
+    for (const [u, pw] of [[code, unit.account.password], [adminId, adminId.slice(-6)]] as const) {
+      const res = await t.client().login(u, pw, 'unit');
+      expect([u, res.statusCode, res.json().error.code]).toEqual([u, 403, 'PASSWORD_EXPIRED']);
+    }
+    // The operator re-issues the unit account's password: it works, and once changed it never expires.
+    const op = await loggedIn(t, (await buildAccount(t.db, { kind: 'operator' })).username, PASSWORD, 'authority');
+    const again = (await op.post(`/api/units/${unit.id}/account-password`)).json().password as string;
+    const c = t.client();
+    expect((await c.login(code, again, 'unit')).statusCode).toBe(200);
+    expect((await c.post('/api/me/password', { oldPassword: again, newPassword: 'Nanhu2026ok' })).statusCode).toBe(200);
+    setNow(new Date(new Date(NOW).getTime() + 60 * DAY));
+    expect((await t.client().login(code, 'Nanhu2026ok', 'unit')).statusCode).toBe(200);
+  });
+});
+
 describe('the public unit search (注册)', () => {
   it('names units without handing out their full 统一社会信用代码', async () => {
     const code = creditCode('450103');

@@ -31,7 +31,6 @@ export function randomPassword(length = 12): string {
 /** The notice's rule for a new unit admin: the initial password is the last six characters of the ID number. */
 export const initialPasswordOf = (idNumber: string) => idNumber.slice(-6);
 
-
 /**
  * Sets a password the owner did not choose: it must be changed at the next login and stops working at
  * `expiresAt` if unused. Clears the account's login failures and ends its sessions.
