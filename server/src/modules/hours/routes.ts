@@ -5,7 +5,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { halfDays } from '../../domain/hours';
-import { invalid } from '../../errors';
+import { AppError, invalid } from '../../errors';
 import { contentDisposition, nameByType } from '../../http/content-disposition';
 import { ctxOf } from '../../http/context';
 import { receiveFile } from '../../http/upload';
@@ -15,7 +15,7 @@ import { addEvidence, MAX_EVIDENCE_BYTES, openEvidence, removeEvidence } from '.
 import { getRecord } from './get-record';
 import { listRecords } from './list-records';
 import { personYearTotals, yearTotals } from './overview';
-import { planOf } from './plan-window';
+import { planOf, yearClosedReason } from './plan-window';
 import { hoursPolicy } from './policy';
 import { registerRecord } from './register-record';
 import { reviewRecords } from './review-records';
@@ -40,7 +40,13 @@ export const hoursRoutes: FastifyPluginAsyncZod = async (app) => {
         throw invalid('startDate', '日期无效');
       }
     })();
-    const plan = await planOf(ctxOf(req).db, Number(req.query.startDate.slice(0, 4)));
+    const year = Number(req.query.startDate.slice(0, 4));
+    const plan = await planOf(ctxOf(req).db, year);
+    // A year whose plan is not yet published (e.g. on Jan 1) has no number to count by: say so at once.
+    if (!plan) {
+      const reason = (await yearClosedReason(ctxOf(req).db, year)) ?? `${year}年度没有年度计划`;
+      throw new AppError('YEAR_CLOSED', reason, [{ field: 'startDate', reason }]);
+    }
     return { halfDays: Math.max(n, 0), hours: Math.max(n, 0) * (plan?.hoursPerHalfDay ?? 4) };
   });
 

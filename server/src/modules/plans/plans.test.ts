@@ -68,6 +68,8 @@ describe('a new year: copy, edit the draft, publish', () => {
     const reg = await c.post('/api/hours/records', record(N));
     expect([reg.statusCode, reg.json().error.code, reg.json().error.details[0]]).toEqual([422, 'YEAR_CLOSED', { field: 'startDate', reason: `${N}年度计划尚未发布` }]);
     expect((await c.get('/api/reference/plans')).json().map((p: { year: number }) => p.year)).not.toContain(N);
+    const preview = await c.get(`/api/hours/preview?startDate=${N}-01-01&startHalf=am&endDate=${N}-01-01&endHalf=pm`);
+    expect([preview.statusCode, preview.json().error.message]).toEqual([422, `${N}年度计划尚未发布`]);
     expect(await planFor(t.db, N)).toBeNull();
     expect((await planFor(t.db, N, { drafts: true }))?.status).toBe('draft');
     expect((await c.get('/api/plans/notices')).json()).toContainEqual({ kind: 'not_published', year: N, message: `${N}年度计划尚未发布` });
@@ -210,5 +212,18 @@ describe('reopening a passed deadline', () => {
     expect((await b.c.post('/api/hours/records', record(N, { startDate: `${N}-09-08`, endDate: `${N}-09-08` }))).statusCode).toBe(201);
     expect(await openYears(t.db, new Date(`${N + 1}-04-10T10:00:00+08:00`))).toContain(N);
     expect((await op.get(`/api/plans/${N}/reopenings`)).json().map((r: { scope: string }) => r.scope)).toEqual(['province', 'unit', 'person']);
+  });
+
+  it('of the public subjects for one person: their electives of the closed year open again until the new date', async () => {
+    await at(`${N + 1}-01-05T10:00:00+08:00`);
+    const a = await person('贺州市人民医院');
+    const before = (await a.c.get(`/api/learning/years/${N}`)).json();
+    expect(before.electives.length).toBeGreaterThan(0);
+    expect(before.electives[0].window).toMatchObject({ open: false });
+    const res = await op.post(`/api/plans/${N}/reopenings`, { scope: 'person', personIdNumber: a.p.idNumber, deadline: 'public', until: `${N + 1}-01-20`, reason: '公需科目学习平台故障顺延' });
+    expect(res.statusCode, res.body).toBe(201);
+    const after = (await a.c.get(`/api/learning/years/${N}`)).json();
+    expect(after.electives[0].window).toMatchObject({ open: true });
+    expect((await a.c.get('/api/plans/notices')).json()).toContainEqual({ kind: 'reopened', year: N, message: `${N}年度公需科目学习和考试已重新开放至${N + 1}年1月20日` });
   });
 });

@@ -14,6 +14,7 @@ import {
   type RecordDetail,
 } from '@ptce/contracts';
 import { useAnnualPlans } from '../../api/reference';
+import { isApiError } from '../../api/client';
 import { useCreateRecord, useHoursPreview, useRecord, useRemoveEvidence, useUpdateRecord, useUploadEvidence } from '../../api/hours';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
@@ -342,6 +343,7 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
             computed={computed}
             pending={span !== null && (preview.isFetching || preview.isPlaceholderData)}
             previewFailed={preview.isError}
+            previewRefusal={isApiError(preview.error) && preview.error.code === 'YEAR_CLOSED' ? preview.error.message : null}
             hoursRules={hoursRules}
             edited={hoursEdited}
             onReset={() => {
@@ -405,19 +407,21 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
  * Training classes always count by the dates; other activities may overwrite the number
  * (附件2: 非培训进修类的继续教育活动，请根据文件要求及实际情况手动修改).
  */
-function HoursField({ formName, isTraining, computed, pending, previewFailed, hoursRules, edited, onReset }: {
+function HoursField({ formName, isTraining, computed, pending, previewFailed, previewRefusal, hoursRules, edited, onReset }: {
   formName: string;
   isTraining: boolean;
   computed: { halfDays: number; hours: number } | null;
   pending: boolean;
   previewFailed: boolean;
+  /** The server's reason the year cannot be counted (e.g. 2027年度计划尚未发布), shown instead of an error. */
+  previewRefusal: string | null;
   hoursRules: { validator: (r: unknown, v: number | null | undefined) => Promise<void> }[];
   edited: boolean;
   onReset: () => void;
 }) {
   const perHalfDay = computed && computed.halfDays > 0 ? computed.hours / computed.halfDays : null;
   const formula = computed ? `${computed.halfDays} 个半天 × 每半天 ${hoursText(perHalfDay ?? 4)} 学时 = ${hoursText(computed.hours)} 学时` : null;
-  const status = pending ? '正在计算…' : previewFailed ? '暂时无法计算，请稍后重试' : formula ?? '请先选择开始和结束时间';
+  const status = pending ? '正在计算…' : previewRefusal ?? (previewFailed ? '暂时无法计算，请稍后重试' : formula ?? '请先选择开始和结束时间');
 
   if (isTraining) {
     return (
