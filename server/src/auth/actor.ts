@@ -18,8 +18,17 @@ export interface Actor {
   /** Industry of an industry authority. */
   industryCode: string | null;
   mustChangePassword: boolean;
+  /** False while a professional or unit admin has not given both phone and e-mail (first login, 附件1 二(一)). */
+  profileComplete: boolean;
   sessionId: string;
   csrfToken: string;
+}
+
+/** Account kinds that must give phone and e-mail before using the system. */
+export const NEEDS_CONTACT: ReadonlySet<AccountKind> = new Set<AccountKind>(['professional', 'unit_admin']);
+
+export function contactComplete(kind: AccountKind, phone: string | null | undefined, email: string | null | undefined): boolean {
+  return !NEEDS_CONTACT.has(kind) || Boolean(phone && email);
 }
 
 /** Roles and scope follow from the account: a unit admin with a department is a 二级管理员. */

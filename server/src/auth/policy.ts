@@ -14,6 +14,8 @@ export type Policy =
       roles: readonly Role[] | 'any';
       /** Routes a person must still reach while a password change is pending (me, password, logout). */
       duringPasswordChange?: boolean;
+      /** Routes a person must still reach before giving phone and e-mail (me, profile, password, logout). */
+      duringProfileCompletion?: boolean;
       /** Extra actor-level condition (target-level scope is applied by the scoped queries). */
       when?: (actor: Actor) => boolean;
     };
@@ -35,7 +37,7 @@ export const UNIT_STAFF: readonly Role[] = ['unit_account', 'unit_admin', 'dept_
 
 export const publicAccess = (name: string): Policy => ({ kind: 'public', name });
 
-export const allow = (name: string, roles: readonly Role[] | 'any', extra: Partial<Pick<Extract<Policy, { kind: 'roles' }>, 'duringPasswordChange' | 'when'>> = {}): Policy => ({
+export const allow = (name: string, roles: readonly Role[] | 'any', extra: Partial<Pick<Extract<Policy, { kind: 'roles' }>, 'duringPasswordChange' | 'duringProfileCompletion' | 'when'>> = {}): Policy => ({
   kind: 'roles',
   name,
   roles,

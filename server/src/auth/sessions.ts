@@ -4,7 +4,7 @@ import { now } from '../clock';
 import type { Db } from '../db/client';
 import { queryPrepared } from '../db/prepared';
 import { departments, sessions } from '../db/schema/index';
-import { rolesOf, type Actor } from './actor';
+import { NEEDS_CONTACT, rolesOf, type Actor } from './actor';
 
 export const SESSION_COOKIE = 'ptce_sid';
 
@@ -15,6 +15,7 @@ export const SESSION_COOKIE = 'ptce_sid';
 const SESSION_LOAD_SQL = `
 SELECT s.last_seen_at, s.csrf_token,
        a.id, a.kind, a.name, a.login_enabled, a.unit_id, a.department_id, a.authority_id, a.base_id, a.must_change_password,
+       (a.phone IS NOT NULL AND a.phone <> '' AND a.email IS NOT NULL AND a.email <> '') AS has_contact,
        au.region_code, au.industry_code
   FROM sessions s
   JOIN accounts a ON a.id = s.account_id
@@ -34,6 +35,7 @@ interface SessionRow {
   authority_id: number | null;
   base_id: number | null;
   must_change_password: boolean;
+  has_contact: boolean;
   region_code: string | null;
   industry_code: string | null;
 }
@@ -82,7 +84,7 @@ export class SessionStore {
   /** Loads the caller; an idle session past the timeout is deleted and treated as absent. */
   async load(db: Db, token: string): Promise<Actor | null> {
     const id = this.key(token);
-    const [row] = await queryPrepared<SessionRow>(db, 'ptce_session_load_v1', SESSION_LOAD_SQL, [id]);
+    const [row] = await queryPrepared<SessionRow>(db, 'ptce_session_load_v2', SESSION_LOAD_SQL, [id]);
     if (!row) return null;
     const at = now();
     if (at.getTime() - row.last_seen_at.getTime() > this.idleMs || !row.login_enabled) {
@@ -116,6 +118,7 @@ export class SessionStore {
       regionCode: row.region_code,
       industryCode: row.industry_code,
       mustChangePassword: row.must_change_password,
+      profileComplete: !NEEDS_CONTACT.has(row.kind) || row.has_contact,
       sessionId: id,
       csrfToken: row.csrf_token,
     };

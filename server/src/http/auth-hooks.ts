@@ -69,6 +69,9 @@ export function installAuthHooks(app: FastifyInstance): void {
     if (actor.mustChangePassword && !policy.duringPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码');
     }
+    if (!actor.profileComplete && !policy.duringProfileCompletion) {
+      throw new AppError('PROFILE_INCOMPLETE', '请先完善手机号码和电子邮箱');
+    }
     if (!permits(policy, actor)) {
       throw new AppError('FORBIDDEN', '无权访问此功能');
     }

@@ -38,6 +38,8 @@ export interface ApiEventHandlers {
   onUnauthorized?: () => void;
   /** The account must change its initial password before doing anything else. */
   onPasswordChangeRequired?: () => void;
+  /** The account must give phone and e-mail (完善个人信息) before doing anything else. */
+  onProfileIncomplete?: () => void;
   /** 503: maintenance or overload; the server's message says which. */
   onUnavailable?: (message: string) => void;
 }
@@ -105,6 +107,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     handlers.onUnauthorized?.();
   } else if (res.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') {
     handlers.onPasswordChangeRequired?.();
+  } else if (res.status === 403 && error.code === 'PROFILE_INCOMPLETE') {
+    handlers.onProfileIncomplete?.();
   } else if (res.status === 503) {
     handlers.onUnavailable?.(error.message);
   }

@@ -7,7 +7,7 @@ import { meKey } from '../api/auth';
 
 const PUBLIC_PATHS = ['/login', '/register'];
 
-/** Connects the API client's app-wide events (session lost, password change, 503) to the UI. */
+/** Connects the API client's app-wide events (session lost, password change, profile to complete, 503) to the UI. */
 export function ApiBridge() {
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -24,6 +24,10 @@ export function ApiBridge() {
       onPasswordChangeRequired: () => {
         void qc.invalidateQueries({ queryKey: meKey });
         if (!window.location.pathname.startsWith('/setup/password')) navigate('/setup/password', { replace: true });
+      },
+      onProfileIncomplete: () => {
+        void qc.invalidateQueries({ queryKey: meKey });
+        if (!window.location.pathname.startsWith('/setup/profile')) navigate('/setup/profile', { replace: true });
       },
       onUnavailable: (msg) => {
         notification.error({ key: 'service-unavailable', title: '服务暂不可用', description: msg, duration: 8 });

@@ -1,13 +1,11 @@
 import type { Me } from '@ptce/contracts';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../../auth/actor';
+import { contactComplete, type Actor } from '../../auth/actor';
 import type { Db } from '../../db/client';
 import { accounts, authorities, departments, trainingBases, units } from '../../db/schema/index';
 import { maskIdNumber } from '../../domain/id-number';
 import { notFound } from '../../errors';
 
-/** First login asks people to complete phone and e-mail (notice, attachment 1 §二(一)). */
-const NEEDS_CONTACT = new Set(['professional', 'unit_admin']);
 
 export async function getMe(db: Db, actor: Actor): Promise<Me> {
   const [row] = await db
@@ -37,7 +35,7 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
     regionCode: row.auth?.regionCode ?? row.unit?.regionCode ?? null,
     organizationName: row.auth?.name ?? row.base?.name ?? row.unit?.name ?? null,
     mustChangePassword: a.mustChangePassword,
-    profileComplete: !NEEDS_CONTACT.has(a.kind) || Boolean(a.phone && a.email),
+    profileComplete: contactComplete(a.kind, a.phone, a.email),
     csrfToken: actor.csrfToken,
   };
 }

@@ -6,5 +6,5 @@ export const authPolicy = {
   captcha: publicAccess('auth.captcha'),
   /** Only registered when ENABLE_TEST_CLOCK=true (never in production). */
   testCaptchaAnswer: publicAccess('auth.test-captcha-answer'),
-  logout: allow('auth.logout', 'any', { duringPasswordChange: true }),
+  logout: allow('auth.logout', 'any', { duringPasswordChange: true, duringProfileCompletion: true }),
 } as const;

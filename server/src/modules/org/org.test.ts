@@ -126,6 +126,9 @@ describe('单位管理员管理', () => {
     expect(login.json().me.mustChangePassword).toBe(true);
     expect((await c.get('/api/org/staff')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await c.post('/api/me/password', { oldPassword: id.slice(-6), newPassword: 'Mengxl2024' })).statusCode).toBe(200);
+    // No e-mail yet: the profile comes next.
+    expect((await c.get('/api/org/staff')).json().error.code).toBe('PROFILE_INCOMPLETE');
+    expect((await c.patch('/api/me/profile', { email: 'mengxl@example.cn' })).statusCode).toBe(200);
     const staff = (await c.get('/api/org/staff')).json();
     expect(staff.items.map((s: { id: number }) => s.id)).toEqual([f.inB.id]);
     expect(await audits('org.admin.create', res.json().id)).toHaveLength(1);
