@@ -143,6 +143,16 @@ describe('per-address delay', () => {
     ]);
   });
 
+  it('forgets an address quiet for a day', async () => {
+    const old = t.client();
+    await old.login(`quiet-${now().getTime()}`, WRONG, 'person', { captcha: false });
+    const rowOf = async (address: string) => (await t.db.select().from(loginAddressFailures).where(eq(loginAddressFailures.address, address)))[0];
+    expect((await rowOf(old.address))?.failures).toBe(1);
+    advance(24 * 3600_000 + 60_000);
+    await t.client().login(`quiet-${now().getTime()}`, WRONG, 'person', { captcha: false });
+    expect(await rowOf(old.address)).toBeUndefined();
+  });
+
   it('doubles up to 15 minutes', () => {
     expect([1, 4, 5, 6, 7, 13, 14, 50].map(delayAfter)).toEqual([0, 0, 2, 4, 8, 512, 900, 900]);
   });

@@ -95,6 +95,10 @@ export async function releaseAddressAttempt(db: Db, address: string): Promise<vo
     WHERE address = ${address}`);
 }
 
-export async function clearAddressFailures(db: Db, address: string): Promise<void> {
-  await db.delete(loginAddressFailures).where(eq(loginAddressFailures.address, address));
+/** Drops address counters quiet for a day (their count would start again anyway), so the table stays small. */
+export async function sweepAddressFailures(db: Db): Promise<void> {
+  const at = now();
+  await db
+    .delete(loginAddressFailures)
+    .where(sql`${loginAddressFailures.updatedAt} < ${ts(new Date(at.getTime() - 24 * 3600_000))} AND (${loginAddressFailures.delayedUntil} IS NULL OR ${loginAddressFailures.delayedUntil} < ${ts(at)})`);
 }

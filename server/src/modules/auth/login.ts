@@ -17,6 +17,7 @@ import {
   delayAfter,
   releaseAccountAttempt,
   releaseAddressAttempt,
+  sweepAddressFailures,
   usernameKey,
 } from './login-throttle';
 
@@ -103,6 +104,7 @@ export async function login(db: Db, store: SessionStore, input: LoginRequest, me
     if (attempts === CAPTCHA_AFTER_FAILURES) await audit('auth.captcha_required', 'failed', candidates[0], { failures: attempts });
     const delay = delayAfter(address.failures);
     if (delay > 0) await audit('auth.login_delayed', 'failed', candidates[0], { addressFailures: address.failures, delaySeconds: delay });
+    await sweepAddressFailures(db);
     throw new AppError('INVALID_CREDENTIALS', BAD_CREDENTIALS);
   }
   // The password is right from here on: this attempt is no failure.
