@@ -58,9 +58,9 @@ export async function signIn(page: Page, tab: LoginTab, username: string, passwo
   const asked = page.getByLabel('图形验证码').waitFor({ state: 'visible' }).then(() => 'captcha' as const, () => 'timeout' as const);
   if ((await Promise.race([left, asked])) === 'captcha') {
     await fillCaptcha(page);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByLabel('图形验证码').press('Enter');
   }
-  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
 }
 
 /** The demo operator (平台运营, 培训中心), through the 管理部门 tab. */
