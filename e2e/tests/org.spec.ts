@@ -47,6 +47,9 @@ async function choose(page: Page, field: ReturnType<Page['getByLabel']>, label: 
 }
 
 test('a total admin sets up a department and its admin, who then sees only that department', async ({ page }) => {
+  // Three pages, two sign-ins (the second with its captcha) and a forced password change: 50–65 s on a busy
+  // machine, so this walk-through gets twice the default time.
+  test.setTimeout(120_000);
   const total = demo('单位管理员（总管理员）');
   const suffix = String(Date.now()).slice(-5);
   const department = `质控科${suffix}`;
