@@ -108,3 +108,33 @@ describe('audit chain', () => {
     expect(await verifyAuditChain(t.db)).toEqual({ ok: true, entries: before + 81 });
   });
 });
+
+// On an embedded database of its own in both runs: it needs the schema as it was before 0012.
+describe('migration 0012 on a database that already has audit entries', () => {
+  it('chains the existing entries in id order, and new ones after them', async () => {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { wrapPglite } = await import('../../src/db/client');
+    const { migrate, MIGRATIONS_DIR } = await import('../../src/db/migrate');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const before = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-migrations-'));
+    for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < '0012')) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(before, f));
+    const database = wrapPglite(await PGlite.create());
+    try {
+      await migrate(database, before);
+      await database.db.execute(sql`INSERT INTO audit_log (at, actor_name, action, result, ip, detail)
+        SELECT now() - (n || ' minutes')::interval, '黄志强', 'old.entry', 'ok', '10.0.0.' || n, jsonb_build_object('n', n) FROM generate_series(1, 25) n`);
+      await migrate(database);
+      expect(await verifyAuditChain(database.db)).toEqual({ ok: true, entries: 25 });
+      await writeAudit(database.db, system, { action: 'new.entry' });
+      expect(await verifyAuditChain(database.db)).toEqual({ ok: true, entries: 26 });
+      await database.db.execute(sql`UPDATE audit_log SET actor_name = '某人' WHERE detail->>'n' = '7'`);
+      const report = await verifyAuditChain(database.db);
+      expect(report).toMatchObject({ ok: false, entries: 6, broken: { chainSeq: 7 } });
+    } finally {
+      await database.close();
+      fs.rmSync(before, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
