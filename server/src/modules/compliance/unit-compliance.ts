@@ -6,7 +6,6 @@ import { personScope } from '../../auth/scope';
 import { accounts } from '../../db/schema/index';
 import { computeCompliance } from '../../domain/compliance';
 import { maskIdNumber } from '../../domain/id-number';
-import { AppError } from '../../errors';
 import type { Ctx } from '../../http/context';
 import type { Writable } from 'node:stream';
 import { writeAudit } from '../audit/write-audit';

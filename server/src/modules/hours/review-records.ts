@@ -1,6 +1,6 @@
 import { RECORD_STATUS_LABEL, type BatchResult } from '@ptce/contracts';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import { endOfShanghaiDay, now } from '../../clock';
+import { now } from '../../clock';
 import { accounts, hourRecords } from '../../db/schema/index';
 import { openYears as openPlanYears, reopenedForSql } from '../plans/index';
 import { AppError, invalid } from '../../errors';

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { courses, examRounds, planCourses, publicCredits } from '../../db/schema/index';
 import { effectiveDeadline, planFor, requirePlan, type Plan } from '../plans/index';
 import { learningWindow, type CourseKind, type LearningWindow } from '../../domain/learning';
-import { AppError, notFound } from '../../errors';
+import { AppError } from '../../errors';
 
 /**
  * What every public-subject command needs to know about a plan year for one person: the plan's
