@@ -74,8 +74,9 @@ export default function ChangePasswordPage({ forced = false }: { forced?: boolea
           ({ getFieldValue }) => ({
             validator: async (_r, v: string) => {
               if (v && v === getFieldValue('oldPassword')) throw new Error('新密码不能与原密码相同');
-              // A professional's username is the ID number; the server also checks an admin's.
-              const problem = v ? passwordPolicyProblem(v, { username: me.data?.username, idNumber: me.data?.kind === 'professional' ? me.data.username : null }) : null;
+              // The page knows the username (a professional's is the masked ID number, so only the server can check
+              // the ID number's digits); the server checks everything again.
+              const problem = v ? passwordPolicyProblem(v, { username: me.data?.kind === 'professional' ? null : me.data?.username }) : null;
               if (problem) throw new Error(problem);
             },
           }),
