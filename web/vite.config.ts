@@ -42,10 +42,10 @@ export default defineConfig({
     // antd alone is ~250 kB minified; it is a deliberate, cached vendor chunk.
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
-      // @ptce/contracts is pure schema declarations; saying so lets the bundler drop the areas'
+      // @ptce/contracts and @ptce/rules are pure declarations; saying so lets the bundler drop the areas'
       // schemas a page never imports (its package.json has no "sideEffects": false).
       treeshake: {
-        moduleSideEffects: [{ test: /[\\/]packages[\\/]contracts[\\/]/, sideEffects: false }],
+        moduleSideEffects: [{ test: /[\\/]packages[\\/](contracts|rules)[\\/]/, sideEffects: false }],
       },
       output: {
         // Vite 8 (Rolldown) replaces Rollup's `manualChunks` with `codeSplitting.groups`;

@@ -131,3 +131,20 @@ test('a two-day class: registered (16 学时), submitted, approved by the depart
   await detail.getByRole('button', { name: /展开/ }).click();
   await expect(page.getByText(`审核人：${admin.name}`)).toBeVisible();
 });
+
+test('申请学时 says at once that a span across two years cannot be registered, before 保存', async ({ page, request }) => {
+  await request.post('/api/test/clock', { data: { at: null } });
+  const person = demo('专业技术人员');
+  const thisYear = Number(shanghaiDate(0).slice(0, 4));
+  await signIn(page, '专业技术人员', person.username, person.password);
+  await openMenu(page, '我的学时', '学时登记');
+  await page.getByRole('button', { name: '新登记培训' }).click();
+  const dialog = page.getByRole('dialog', { name: '新登记培训' });
+  await typeDate(page, dialog.getByLabel('开始时间', { exact: true }), `${thisYear - 1}-12-30`);
+  await typeDate(page, dialog.getByLabel('结束时间', { exact: true }), `${thisYear}-01-01`);
+  const message = `不能跨年登记：开始和结束须在同一年度（${thisYear - 1}年与${thisYear}年）`;
+  await expect(dialog.locator('.ptce-hours-formula')).toHaveText(message);
+  // A span within one year is computed again at once.
+  await typeDate(page, dialog.getByLabel('开始时间', { exact: true }), `${thisYear}-01-01`);
+  await expect(dialog.locator('.ptce-hours-formula')).toHaveText('2 个半天 × 每半天 4 学时 = 8 学时');
+});

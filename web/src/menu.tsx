@@ -139,7 +139,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { entry: 'unit-hours-register', description: '为本单位专业技术人员登记学时' },
   { entry: 'org-staff', description: '查看和管理本单位专业技术人员' },
   { entry: 'org-units', description: '按名称或统一社会信用代码查询、新增单位' },
-  { entry: 'exam-makeups', description: '按身份证号查询考试情况，为3次考试不合格者开通补学补考' },
+  { entry: 'exam-makeups', description: '按身份证号查询考试情况，为考试机会用完仍不合格者开通补学补考' },
   { entry: 'audit', description: '按操作、操作人、对象和日期检索系统操作记录' },
   { entry: 'profile', description: '手机号、电子邮箱、所属部门' },
   { entry: 'password', description: '定期修改密码，保障账号安全' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, MobilePhone, Password } from './common';
+import { Email, IdNumberInput, MobilePhone, Password } from './common';
 
 /** The three tabs of the login box: 专业技术人员 / 单位管理员 / 管理部门. */
 export const LoginRealm = z.enum(['person', 'unit', 'authority']);
@@ -81,7 +81,7 @@ export type Me = z.infer<typeof Me>;
 export const LoginResponse = z.object({ me: Me });
 
 export const RegisterRequest = z.object({
-  idNumber: z.string().trim().min(1, '请输入身份证号码').max(18, '身份证号码应为18位'),
+  idNumber: IdNumberInput,
   name: z.string().trim().min(2, '请输入姓名').max(30, '姓名过长'),
   phone: MobilePhone,
   unitId: z.number().int().positive('请选择人事（劳动）关系所在单位'),

@@ -42,12 +42,11 @@ export const Password = z
 export const MobilePhone = z.string().regex(/^1[3-9]\d{9}$/, '请输入11位手机号码');
 export const Email = z.string().max(254).email('请输入有效的电子邮箱');
 
-/** Help-desk facts the notice gives every user (section 五). */
-export const HELP_DESK = {
-  hours: '工作日上午9:00—12:00，下午14:00—18:00',
-  phone: '0771-966111',
-  email: 'gxpx365@126.com',
-} as const;
+/** Help-desk facts the notice gives every user (section 五) — kept with the rules. */
+export { HELP_DESK } from '@ptce/rules';
+
+/** An ID number typed into a form: trimmed, a lowercase check character x read as X (GB 11643 writes X). */
+export const IdNumberInput = z.string().trim().toUpperCase().min(1, '请输入身份证号码').max(18, '身份证号码应为18位');
 
 /** An ID number typed to look someone up (help desk): 18 characters, check digit not required. */
 export const IdNumberLookup = z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '请输入18位身份证号码');

@@ -8,6 +8,8 @@ export const ComplianceStatus = z.object({
   electiveHours: z.number(),
   professionalHours: z.number(),
   totalHours: z.number(),
+  /** Professional hours still 待初审 — shown as 审核中 beside the approved ones, not counted. */
+  pendingHours: z.number(),
   requiredTotal: z.number(),
   requiredProfessional: z.number(),
   /** 公需必修已完成 (职称申报 needs it for the current year). */

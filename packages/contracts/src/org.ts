@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, MobilePhone, Page, PageQuery } from './common';
+import { Email, IdNumberInput, MobilePhone, Page, PageQuery } from './common';
 
 const Name = (label: string, max = 60) => z.string().trim().min(1, `请输入${label}`).max(max, `${label}过长`);
 const Id = z.coerce.number().int().positive();
@@ -65,7 +65,7 @@ export type DepartmentRow = z.infer<typeof DepartmentRow>;
 
 // 单位管理员管理
 export const AdminInput = z.object({
-  idNumber: z.string().trim().min(1, '请输入身份证号码').max(18, '身份证号码应为18位'),
+  idNumber: IdNumberInput,
   name: Name('姓名', 30),
   phone: MobilePhone,
   departmentId: z.number().int().positive().nullable().default(null),

@@ -53,5 +53,9 @@ export const AnnualPlan = z.object({
   hoursPerHalfDay: z.number(),
   publicDeadline: z.string(),
   professionalDeadline: z.string(),
+  /** Cap of 申请学时 of a hand-typed record whose type has no cap of its own. */
+  maxRecordHours: z.number(),
+  /** Cap of 申请学时 per activity type that may be typed by hand. */
+  activityCaps: z.partialRecord(z.enum(['training', 'practice', 'distance', 'academic', 'other']), z.number()),
 });
 export type AnnualPlan = z.infer<typeof AnnualPlan>;

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { accounts, units } from '../db/schema/index';
 import type { Actor } from './actor';
+import { regionPrefix } from '@ptce/rules';
 
 /**
  * The one place that turns an actor's scope into a SQL condition. Every list, lookup, export and
@@ -12,12 +13,7 @@ export function unitIdsInRegion(regionCode: string): SQL {
   return sql`(SELECT u.id FROM units u WHERE u.region_code LIKE ${regionPrefix(regionCode) + '%'})`;
 }
 
-/** 450000 → '45', 450100 → '4501', 450102 → '450102'. */
-export function regionPrefix(code: string): string {
-  if (code.endsWith('0000')) return code.slice(0, 2);
-  if (code.endsWith('00')) return code.slice(0, 4);
-  return code;
-}
+export { regionPrefix };
 
 const NOTHING = sql`false`;
 

@@ -3,6 +3,7 @@
  * (pass score, attempts, counts, minutes) come from the annual plan and are passed in.
  */
 import { endOfShanghaiDay, shanghaiYear } from '../clock';
+import { attemptsUsedUpMessage, lastDayOfYear, publicClosedReason } from '@ptce/rules';
 
 export type QuestionType = 'single' | 'multiple' | 'judge';
 export type CourseKind = 'compulsory' | 'elective';
@@ -66,9 +67,10 @@ export function learningWindow(input: {
     return { open: false, reason: `${closed.reason}；历年培训只能补学补考必修课` };
   }
   if (input.compulsoryPassed) return { open: false, reason: `您已通过${planYear}年度公需科目考试，无需补学补考` };
-  const priorEnd = endOfShanghaiDay(input.currentPlanDeadline ?? `${currentYear}-12-31`);
+  const priorDeadline = input.currentPlanDeadline ?? lastDayOfYear(currentYear);
+  const priorEnd = endOfShanghaiDay(priorDeadline);
   if (now < priorEnd) return { open: true, kind: 'prior', until: priorEnd };
-  return { open: false, reason: `${planYear}年度公需科目补学补考已于${input.currentPlanDeadline ?? `${currentYear}-12-31`}截止` };
+  return { open: false, reason: publicClosedReason(planYear, priorDeadline) };
 }
 
 // ---------------------------------------------------------------- exams
@@ -224,7 +226,7 @@ export function examStartRefusal(s: RoundState, year: number): string | null {
   if (s.hasOpenAttempt) return null;
   if (!s.courseCompleted) return '请先完成必修课全部章节的学习，再参加考试';
   if (s.attemptsUsed >= s.maxAttempts) {
-    return `${s.maxAttempts}次考试机会已用完。3次考试均不合格者，可在培训期间致电0771-966111申请补学补考`;
+    return attemptsUsedUpMessage(s.maxAttempts);
   }
   return null;
 }

@@ -36,8 +36,10 @@ const record = (over: Record<string, unknown> = {}) => ({
   activityType: 'training', title: '竞态测试培训班', organizer: '主办单位', place: '南宁市',
   startDate: '2024-05-06', startHalf: 'am', endDate: '2024-05-07', endHalf: 'pm', declared: true, ...over,
 });
+// Each draft is another training (the same training twice is refused).
+let trainings = 0;
 async function draft(accountId = pA.id): Promise<number> {
-  const res = await send({ accountId }, 'POST', '/api/hours/records', record());
+  const res = await send({ accountId }, 'POST', '/api/hours/records', record({ title: `竞态测试培训班（第${++trainings}期）` }));
   expect(res.statusCode).toBe(201);
   return res.json().id;
 }
@@ -151,15 +153,17 @@ describe('submission', () => {
   it('an edit racing with the submission never changes what was submitted', async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const id = await draft();
+      const original = (await rowOf(id))!.title;
+      const edited = `修改后的标题（第${round + 1}轮）`;
       const [edit, sub] = await Promise.all([
-        send({ accountId: pA.id }, 'PUT', `/api/hours/records/${id}`, record({ title: '修改后的标题' })),
+        send({ accountId: pA.id }, 'PUT', `/api/hours/records/${id}`, record({ title: edited })),
         send({ accountId: pA.id }, 'POST', '/api/hours/records/submit', { ids: [id], target: 'unit' }),
       ]);
       never5xx([edit, sub]);
       const ev = await events(id);
       // Whatever the order, no edit lands after the submission.
       expect(ev.lastIndexOf('update') < ev.indexOf('submit') || !ev.includes('update')).toBe(true);
-      expect((await rowOf(id))!.title).toBe(edit.statusCode === 200 ? '修改后的标题' : '竞态测试培训班');
+      expect((await rowOf(id))!.title).toBe(edit.statusCode === 200 ? edited : original);
     }
   });
 

@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { HELP_DESK } from '@ptce/contracts';
+import { HELP_DESK } from '@ptce/rules';
 
 /**
  * Last line of defence, outside the router and the antd theme: plain markup only, so it renders

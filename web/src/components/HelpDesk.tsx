@@ -1,4 +1,4 @@
-import { HELP_DESK } from '@ptce/contracts';
+import { HELP_DESK } from '@ptce/rules';
 
 /** The help-desk facts the notice (section 五) tells every user. */
 export function HelpDesk({ className }: { className?: string }) {

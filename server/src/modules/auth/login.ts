@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { accounts } from '../../db/schema/index';
-import { maskIdNumber } from '../../domain/id-number';
+import { maskIdNumber, normalizeIdNumber } from '../../domain/id-number';
 import { AppError } from '../../errors';
 import { burnVerifyTime, verifyPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
@@ -92,7 +92,7 @@ export async function login(db: Db, store: SessionStore, input: LoginRequest, me
 
   let match: (typeof candidates)[number] | undefined;
   for (const c of candidates) {
-    if (await verifyPassword(c.passwordHash, input.password)) {
+    if (await verifyPassword(c.passwordHash, input.password) || (await initialPasswordTypedInLowercase(c, input.password))) {
       match = c;
       break;
     }
@@ -128,4 +128,14 @@ export async function login(db: Db, store: SessionStore, input: LoginRequest, me
 
 function waitText(seconds: number): string {
   return seconds < 60 ? `${seconds}秒` : `${Math.ceil(seconds / 60)}分钟`;
+}
+
+/**
+ * An initial password is the last six characters of the ID number, stored with an upper-case X; one
+ * typed with a lowercase x (as the ID number may be) matches too. Only that password is retried.
+ */
+async function initialPasswordTypedInLowercase(c: { passwordHash: string; idNumber: string | null }, password: string): Promise<boolean> {
+  const upper = password.toUpperCase();
+  if (upper === password || !c.idNumber || upper !== normalizeIdNumber(c.idNumber).slice(-6)) return false;
+  return verifyPassword(c.passwordHash, upper);
 }

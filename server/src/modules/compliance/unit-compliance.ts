@@ -4,12 +4,12 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { personScope } from '../../auth/scope';
 import { accounts } from '../../db/schema/index';
-import { computeCompliance } from '../../domain/compliance';
+import { computeCompliance } from '@ptce/rules';
 import { maskIdNumber } from '../../domain/id-number';
 import type { Ctx } from '../../http/context';
 import type { Writable } from 'node:stream';
 import { writeAudit } from '../audit/write-audit';
-import { requirePlan } from '../plans/index';
+import { personYearHours, personYearHoursRow, requirePlan } from '../plans/index';
 import { idNumberFormatter } from '../imports/id-visibility';
 import { xlsxSheetWriter, type XlsxColumn } from '../imports/xlsx-writer';
 import { personSearch } from '../org/staff';
@@ -31,20 +31,9 @@ export async function unitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQ
       SELECT accounts.id, accounts.name, accounts.id_number, d.name AS dept
       FROM accounts LEFT JOIN departments d ON d.id = accounts.department_id
       WHERE ${and(...where)}),
-    prof AS (
-      SELECT account_id,
-             sum(hours) FILTER (WHERE status = 'approved') AS professional,
-             count(*) FILTER (WHERE status = 'pending') AS pending,
-             count(*) FILTER (WHERE status = 'draft') AS drafts
-      FROM hour_records WHERE year = ${q.year} AND account_id IN (SELECT id FROM people) GROUP BY account_id),
-    pub AS (
-      SELECT account_id,
-             sum(hours) FILTER (WHERE kind = 'compulsory') AS compulsory,
-             sum(hours) FILTER (WHERE kind = 'elective') AS elective
-      FROM public_credits WHERE year = ${q.year} AND account_id IN (SELECT id FROM people) GROUP BY account_id)
-    SELECT people.id, people.name, people.id_number, people.dept,
-           prof.professional, prof.pending, prof.drafts, pub.compulsory, pub.elective
-    FROM people LEFT JOIN prof ON prof.account_id = people.id LEFT JOIN pub ON pub.account_id = people.id
+    h AS (${personYearHours({ accounts: sql`SELECT id FROM people`, year: q.year })})
+    SELECT people.id, people.name, people.id_number, people.dept, h.*
+    FROM people LEFT JOIN h ON h.account_id = people.id
     ORDER BY people.name, people.id`);
   const numbers = planNumbers(plan);
   let all: Array<ComplianceRow & { idNumber: string }> = (rows as Array<Record<string, unknown>>).map((r) => ({
@@ -53,9 +42,7 @@ export async function unitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQ
     personName: String(r.name),
     idNumberMasked: maskIdNumber(String(r.id_number ?? '')),
     departmentName: (r.dept as string | null) ?? null,
-    ...computeCompliance(numbers, {
-      compulsory: num(r.compulsory), elective: num(r.elective), professional: num(r.professional), pending: num(r.pending), drafts: num(r.drafts),
-    }),
+    ...computeCompliance(numbers, personYearHoursRow(r)),
   }));
   const summary = { people: all.length, met: all.filter((r) => r.met).length, compulsoryDone: all.filter((r) => r.compulsoryDone).length };
   if (q.met) all = all.filter((r) => r.met === (q.met === 'true'));

@@ -10,7 +10,7 @@ import { submitExpiredAttempts } from './finalize-attempt';
 import { checkGrant, personInScope, statusOf } from './person-exam-status';
 
 /**
- * 补学补考 (notice 附件1 二(三): 3次机会均不合格者，可在培训期间通过电话（0771-966111）申请补学补考).
+ * 补学补考 (notice 附件1 二(三): who failed every attempt of the plan phones the help desk during the training period).
  * The help desk opens a new round for a person who failed every attempt of the current one:
  * learning of the compulsory course starts over (the new round has no progress) and a new set of
  * attempts is given. Only while the year's training period is open; audited with its reason.

@@ -13,6 +13,7 @@ import { compulsoryCourseOf, hasPassedCompulsory, loadPlan, windowFor, windowVie
 import { attemptSummary } from './attempt-view';
 import { attemptsOfYear } from './exam-state';
 import { submitExpiredAttempts } from './finalize-attempt';
+import { lastDayOfPreviousYear } from '@ptce/rules';
 
 /** 补学补考 → 按身份证号查找专业技术人员 (within the operator's scope — the whole province). */
 export async function findPeople(ctx: Ctx, idNumber: string): Promise<PersonLookup[]> {
@@ -56,7 +57,7 @@ export async function checkGrant(db: Db, accountId: number, year: number, latest
     const reason = passed ? window.reason : `${window.reason}，培训期已结束，不能开通补学补考`;
     return { ...base, refusal: reason, closed: !passed };
   }
-  const startOfThisYear = endOfShanghaiDay(`${shanghaiYear(at) - 1}-12-31`);
+  const startOfThisYear = endOfShanghaiDay(lastDayOfPreviousYear(shanghaiYear(at)));
   if (window.kind === 'prior' && (!latest || latest.openedAt < startOfThisYear)) {
     return { ...base, refusal: `${year}年度为历年培训，本人登录后即可补学补考，无需人工开通`, closed: false };
   }

@@ -11,6 +11,7 @@ import { assertOpen, compulsoryCourseOf, ensureRound, hasPassedCompulsory, lates
 import { attemptView } from './attempt-view';
 import { attemptsOfYear, compulsoryCompleted } from './exam-state';
 import { submitExpiredAttempts } from './finalize-attempt';
+import { HELP_DESK } from '@ptce/rules';
 
 /**
  * 开始考试. Refused before the compulsory course is complete, after passing, outside the year's
@@ -50,7 +51,7 @@ export async function startExam(ctx: Ctx, year: number): Promise<ExamAttemptView
       .from(questions)
       .where(and(eq(questions.courseId, course.id), eq(questions.enabled, true)));
     const paper = drawPaper(bank, plan.examConfig, seededRng(crypto.randomInt(2 ** 31)));
-    if (!paper.length) throw new AppError('CONFLICT', '本课程题库暂无可用试题，请致电0771-966111联系培训中心');
+    if (!paper.length) throw new AppError('CONFLICT', `本课程题库暂无可用试题，请致电${HELP_DESK.phone}联系培训中心`);
 
     const [attempt] = await tx
       .insert(examAttempts)

@@ -7,8 +7,9 @@ import type { FileStore } from '../../storage/file-store';
 import { writeAudit } from '../audit/write-audit';
 import { findRecord } from './find-record';
 
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
-export const MAX_EVIDENCE_FILES = 10;
+import { evidenceMessages, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '@ptce/rules';
+
+export { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES };
 
 type EvidenceMime = 'application/pdf' | 'image/jpeg' | 'image/png';
 
@@ -40,7 +41,7 @@ async function editableRecord(ctx: Ctx, id: number) {
 export async function addEvidence(ctx: Ctx, files: FileStore, recordId: number, upload: { fileName: string; data: Buffer }) {
   await editableRecord(ctx, recordId);
   if (upload.data.length === 0) throw invalid('file', '文件为空');
-  if (upload.data.length > MAX_EVIDENCE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `证明材料不能超过${MAX_EVIDENCE_BYTES / 1024 / 1024}MB`);
+  if (upload.data.length > MAX_EVIDENCE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', evidenceMessages.tooLarge());
   const mime = sniffEvidenceType(upload.data);
   if (!mime) throw new AppError('UNSUPPORTED_MEDIA', '证明材料只支持PDF、JPG、PNG格式的文件', [{ field: 'file', reason: '文件内容不是PDF、JPG或PNG' }]);
   const stored = await files.put(upload.data, { prefix: 'evidence' });
@@ -50,7 +51,7 @@ export async function addEvidence(ctx: Ctx, files: FileStore, recordId: number, 
       const locked = await tx.execute(sql`SELECT status FROM hour_records WHERE id = ${recordId} FOR UPDATE`);
       assertEditableStatus((locked.rows as Array<{ status: string }>)[0]?.status);
       const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(hourEvidence).where(eq(hourEvidence.recordId, recordId));
-      if ((count?.n ?? 0) >= MAX_EVIDENCE_FILES) throw invalid('file', `每条记录最多上传${MAX_EVIDENCE_FILES}个证明材料`);
+      if ((count?.n ?? 0) >= MAX_EVIDENCE_FILES) throw invalid('file', evidenceMessages.tooMany());
       const [row] = await tx
         .insert(hourEvidence)
         .values({ recordId, fileKey: stored.key, fileName: cleanFileName(upload.fileName), mime, size: stored.size, sha256: stored.sha256, uploadedBy: ctx.actor.id, uploadedAt: now() })

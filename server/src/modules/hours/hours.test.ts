@@ -116,6 +116,48 @@ describe('学时登记: the record and its hours', () => {
   });
 });
 
+describe('the same training registered twice', () => {
+  it('a 12-day 培训班 is 96 学时 and saves: training classes have no per-record cap', async () => {
+    const f = await fixture();
+    const c = await person(f.personA);
+    const res = await c.post('/api/hours/records', record({ startDate: '2024-03-04', endDate: '2024-03-15' }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().hours).toBe(96);
+    expect((await c.get('/api/hours/preview?startDate=2024-03-04&startHalf=am&endDate=2024-03-15&endHalf=pm')).json()).toEqual({ halfDays: 24, hours: 96 });
+  });
+
+  it('refuses a second registration of the same training, naming the record already there; a rejected one does not count', async () => {
+    const f = await fixture();
+    const c = await person(f.personA);
+    const first = (await c.post('/api/hours/records', record())).json().id as number;
+    const again = await c.post('/api/hours/records', record());
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe(`已有相同起止时间的学时记录「医院感染预防与控制专题培训班」（2024-05-06至2024-05-07，记录编号${first}，待提交），同一培训不能重复登记`);
+    expect(again.json().error.details[0].field).toBe('startDate');
+    // the unit registering it for the person is refused the same way
+    const unitSide = await (await admin(f.total)).post('/api/hours/records', { ...record(), accountId: f.personA.id });
+    expect(unitSide.statusCode).toBe(409);
+    // another training of the same days is a different record; it may not be changed into a twin
+    const other = (await c.post('/api/hours/records', record({ title: '临床用药安全讲座', activityType: 'academic', hours: 2 }))).json().id as number;
+    expect((await c.put(`/api/hours/records/${other}`, record({ title: ' 医院感染预防与控制专题培训班 ' }))).statusCode).toBe(409);
+    expect((await c.put(`/api/hours/records/${first}`, record({ remarks: '补充说明' }))).statusCode).toBe(200);
+    // once the first is 不予认定, registering again is allowed
+    await c.post('/api/hours/records/submit', { ids: [first], target: 'unit' });
+    await (await admin(f.total)).post('/api/hours/review/reject', { ids: [first], opinion: '缺少结业证明' });
+    expect((await c.post('/api/hours/records', record())).statusCode).toBe(201);
+  });
+
+  it('registers the same training sent 8 times at once exactly once', async () => {
+    const f = await fixture();
+    const c = await person(f.personA);
+    const results = await Promise.all(Array.from({ length: 8 }, () => c.post('/api/hours/records', record({ startDate: '2024-04-01', endDate: '2024-04-02' }))));
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.statusCode === 409)).toHaveLength(7);
+    const rows = await t.db.select().from(hourRecords).where(and(eq(hourRecords.accountId, f.personA.id), eq(hourRecords.startDate, '2024-04-01')));
+    expect(rows).toHaveLength(1);
+  });
+});
+
 describe('submission, withdrawal and review', () => {
   it('批量提交至本单位审核 → 待初审; 撤回 only while 待初审, back to an editable draft', async () => {
     const f = await fixture();
@@ -170,7 +212,7 @@ describe('submission, withdrawal and review', () => {
     const f = await fixture();
     const c = await person(f.personA);
     const a = await submitted(c);
-    const b = await submitted(c);
+    const b = await submitted(c, { startDate: '2024-05-09', endDate: '2024-05-10' });
     await c.post(`/api/hours/records/${a}/withdraw`);
     const total = await admin(f.total);
     const res = await total.post('/api/hours/review/approve', { ids: [a, b] });
@@ -181,7 +223,7 @@ describe('submission, withdrawal and review', () => {
   it('不通过 needs 审核意见; 批量不通过审核 takes one opinion for all', async () => {
     const f = await fixture();
     const c = await person(f.personA);
-    const ids = [await submitted(c), await submitted(c)];
+    const ids = [await submitted(c), await submitted(c, { startDate: '2024-05-09', endDate: '2024-05-10' })];
     const total = await admin(f.total);
     const noOpinion = await total.post('/api/hours/review/reject', { ids });
     expect(noOpinion.statusCode).toBe(400);

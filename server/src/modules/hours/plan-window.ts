@@ -1,6 +1,6 @@
 import { endOfShanghaiDay, now, shanghaiDate, shanghaiYear } from '../../clock';
 import type { Db } from '../../db/client';
-import { closedReason, isOpen } from '../../domain/year-window';
+import { closedReason, isOpen } from '@ptce/rules';
 import { AppError } from '../../errors';
 import { effectiveDeadline, effectiveDeadlineIn, notPublishedReason, planFor, plansSnapshot, type Concerned, type Plan, type PlansSnapshot } from '../plans/index';
 

@@ -7,6 +7,7 @@ import { accounts, hourRecords } from '../../db/schema/index';
 import { invalid } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
+import { refuseDuplicate } from './duplicate-record';
 import { addHistory } from './history';
 import { validateRecord } from './validate-record';
 
@@ -27,6 +28,7 @@ export async function registerRecord(ctx: Ctx, input: RecordInput & { accountId?
   return ctx.db.transaction(async (tx) => {
     const person = await personFor(ctx, tx, input.accountId);
     const { year, hours } = await validateRecord(tx, input, { personId: person.id, unitId: person.unitId });
+    await refuseDuplicate(tx, person, input);
     const at = now();
     const [row] = await tx
       .insert(hourRecords)

@@ -4,7 +4,7 @@ import {
 } from '@ptce/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { halfDays } from '../../domain/hours';
+import { checkSpan, evidenceMessages, halfDays } from '@ptce/rules';
 import { AppError, invalid } from '../../errors';
 import { contentDisposition, nameByType } from '../../http/content-disposition';
 import { ctxOf } from '../../http/context';
@@ -33,13 +33,10 @@ export const hoursRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '申请学时预览（按每半天学时计算）', querystring: HoursPreviewQuery, response: { 200: z.object({ halfDays: z.number().int(), hours: z.number() }) } },
     config: { policy: hoursPolicy.register },
   }, async (req) => {
-    const n = (() => {
-      try {
-        return halfDays(req.query);
-      } catch {
-        throw invalid('startDate', '日期无效');
-      }
-    })();
+    // The same span check as 保存: two years (不能跨年登记) or an end before the start are said at once.
+    const violations = checkSpan(req.query);
+    if (violations.length) throw new AppError('VALIDATION', violations[0]!.reason, violations);
+    const n = halfDays(req.query);
     const year = Number(req.query.startDate.slice(0, 4));
     const plan = await planOf(ctxOf(req).db, year);
     // A year whose plan is not yet published (e.g. on Jan 1) has no number to count by: say so at once.
@@ -47,7 +44,7 @@ export const hoursRoutes: FastifyPluginAsyncZod = async (app) => {
       const reason = (await yearClosedReason(ctxOf(req).db, year)) ?? `${year}年度没有年度计划`;
       throw new AppError('YEAR_CLOSED', reason, [{ field: 'startDate', reason }]);
     }
-    return { halfDays: Math.max(n, 0), hours: Math.max(n, 0) * (plan?.hoursPerHalfDay ?? 4) };
+    return { halfDays: n, hours: n * plan.hoursPerHalfDay };
   });
 
   // 我的学时
@@ -76,7 +73,7 @@ export const hoursRoutes: FastifyPluginAsyncZod = async (app) => {
   // 证明材料
   app.post('/hours/records/:id/evidence', { schema: { tags, summary: '上传证明材料（PDF/JPG/PNG）', params: IdParam, consumes: ['multipart/form-data'], response: { 201: EvidenceFile } }, config: { policy: hoursPolicy.register } },
     async (req, reply) => {
-      const file = await receiveFile(req, { maxBytes: MAX_EVIDENCE_BYTES, tooLarge: `证明材料不能超过${MAX_EVIDENCE_BYTES / 1024 / 1024}MB`, missing: '请选择要上传的文件' });
+      const file = await receiveFile(req, { maxBytes: MAX_EVIDENCE_BYTES, tooLarge: evidenceMessages.tooLarge(), missing: '请选择要上传的文件' });
       return reply.status(201).send(await addEvidence(ctxOf(req), files, req.params.id, file));
     });
   app.delete('/hours/records/:id/evidence/:evidenceId', {

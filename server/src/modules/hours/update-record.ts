@@ -5,6 +5,7 @@ import { hourRecords } from '../../db/schema/index';
 import { AppError } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
+import { refuseDuplicate } from './duplicate-record';
 import { findRecord } from './find-record';
 import { addHistory } from './history';
 import { validateRecord } from './validate-record';
@@ -21,6 +22,7 @@ export async function updateRecord(ctx: Ctx, id: number, input: RecordInput): Pr
     }
     if (ctx.actor.kind !== 'professional' && r.source === 'self') throw new AppError('FORBIDDEN', '个人登记的记录只能由本人修改');
     const { year, hours } = await validateRecord(tx, input, { personId: r.accountId });
+    await refuseDuplicate(tx, { id: r.accountId, unitId: r.unitId }, input, id);
     await tx
       .update(hourRecords)
       .set({ ...input, year, hours, status: 'draft', opinion: null, decidedAt: null, decidedBy: null, decidedByName: null, declaredAt: now(), updatedAt: now() })

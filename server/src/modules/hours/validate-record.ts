@@ -1,6 +1,6 @@
 import type { RecordInput } from '@ptce/contracts';
 import type { Db } from '../../db/client';
-import { checkRecord } from '../../domain/hours';
+import { checkRecord, defaultPlan, recordRulesOf } from '@ptce/rules';
 import { AppError } from '../../errors';
 import type { Concerned } from '../plans/index';
 import { openPlan, today } from './plan-window';
@@ -9,11 +9,8 @@ import { openPlan, today } from './plan-window';
 export async function validateRecord(db: Db, input: RecordInput, who: Concerned = {}): Promise<{ year: number; hours: number }> {
   const year = Number(input.startDate.slice(0, 4));
   const plan = Number.isInteger(year) ? await openPlan(db, year, 'startDate', who) : null;
-  const r = checkRecord(input, {
-    today: today(),
-    hoursPerHalfDay: plan?.hoursPerHalfDay ?? 4,
-    maxRecordHours: plan?.maxRecordHours ?? 90,
-  });
+  // No plan only when the start date is not a date, which checkRecord reports before any number is used.
+  const r = checkRecord(input, recordRulesOf(plan ?? defaultPlan(0), today()));
   if (!r.ok) throw new AppError('VALIDATION', r.violations[0]!.reason, r.violations);
   return { year: r.year, hours: r.hours };
 }

@@ -1,5 +1,5 @@
 import type { CellValue } from 'exceljs';
-import { isCalendarDate } from '../../domain/hours';
+import { isCalendarDate } from '@ptce/rules';
 
 /**
  * One cell as the importer sees it. Formula cells are read as their cached result (what Excel last

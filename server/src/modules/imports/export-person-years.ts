@@ -1,11 +1,12 @@
 import type { ExportPersonYearsQuery } from '@ptce/contracts';
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate } from '../../clock';
 import { personScope } from '../../auth/scope';
 import { accounts, departments } from '../../db/schema/index';
 import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
 import { personSearch } from '../org/staff';
+import { personYearHours } from '../plans/index';
 import { idNumberFormatter } from './id-visibility';
 import { preparePagedExport } from './paged-export';
 import type { XlsxColumn } from './xlsx-writer';
@@ -49,7 +50,6 @@ export async function exportPersonYears(ctx: Ctx, q: ExportPersonYearsQuery) {
   const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(ctx.actor)];
   if (q.q) where.push(personSearch(q.q));
   if (q.departmentId) where.push(eq(accounts.departmentId, q.departmentId));
-  const yearFilter = q.year ? sql`AND year = ${q.year}` : sql``;
 
   type Cursor = { name: string; id: number };
   return preparePagedExport<PersonYear, Cursor>({
@@ -65,17 +65,7 @@ export async function exportPersonYears(ctx: Ctx, q: ExportPersonYearsQuery) {
         .limit(PAGE);
       if (!people.length) return { rows: [], next: null };
       const ids = people.map((p) => p.id);
-      const { rows } = await ctx.db.execute(sql`
-        WITH prof AS (
-          SELECT account_id, year, sum(hours) FILTER (WHERE status = 'approved') AS professional, count(*) AS records
-          FROM hour_records WHERE ${inArray(sql`account_id`, ids)} ${yearFilter} GROUP BY account_id, year),
-        pub AS (
-          SELECT account_id, year, sum(hours) AS public_hours
-          FROM public_credits WHERE ${inArray(sql`account_id`, ids)} ${yearFilter} GROUP BY account_id, year)
-        SELECT coalesce(prof.account_id, pub.account_id) AS account_id, coalesce(prof.year, pub.year) AS year,
-               coalesce(prof.professional, 0) AS professional, coalesce(pub.public_hours, 0) AS public_hours,
-               coalesce(prof.records, 0) AS records
-        FROM prof FULL JOIN pub ON pub.account_id = prof.account_id AND pub.year = prof.year`);
+      const { rows } = await ctx.db.execute(personYearHours({ accounts: ids, year: q.year || undefined }));
       const byPerson = new Map<number, Array<Record<string, unknown>>>();
       for (const r of rows as Array<Record<string, unknown>>) {
         const id = num(r.account_id);

@@ -1,10 +1,11 @@
-import { ACTIVITY_TYPE_LABEL, HALF_DAY_LABEL, RecordInput, type ActivityType, type HalfDay, type ImportProblem } from '@ptce/contracts';
+import { ACTIVITY_TYPE_LABEL, HALF_DAY_LABEL, RECORD_STATUS_LABEL, RecordInput, type ActivityType, type HalfDay, type ImportProblem, type RecordStatus } from '@ptce/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import { personScope } from '../../auth/scope';
 import { shanghaiDate, now } from '../../clock';
 import type { Db } from '../../db/client';
 import { accounts } from '../../db/schema/index';
-import { checkRecord, type RecordRules } from '../../domain/hours';
+import { checkRecord, duplicateRecordMessage, recordRulesOf, type RecordRules } from '@ptce/rules';
+import { UNIT_IMPORT_LOCK } from '../hours/duplicate-record';
 import { idCheckChar, normalizeIdNumber, validateIdNumber } from '../../domain/id-number';
 import type { Ctx } from '../../http/context';
 import { closedReasonIn, planOf, type Plan } from '../hours/plan-window';
@@ -185,7 +186,6 @@ function parseRow(row: SheetRow, today: string): { value: HoursParsedRow } | { p
 const FIELD_HEADER: Record<string, string> = { startDate: H.startDate, endDate: H.endDate, hours: H.hours, startHalf: H.startHalf, endHalf: H.endHalf };
 const recordKey = (accountId: number, r: { startDate: string; startHalf: string; endDate: string; endHalf: string }) =>
   `${accountId}|${r.startDate}|${r.startHalf}|${r.endDate}|${r.endHalf}`;
-const DUPLICATE_EXISTING = '系统中已有该人员起止时间相同的学时记录（未被“不予认定”），不能重复登记';
 
 /**
  * A list as one array parameter, written as an array literal (`= ANY('{…}'::integer[])`): one bind
@@ -195,16 +195,21 @@ const DUPLICATE_EXISTING = '系统中已有该人员起止时间相同的学时�
 const anyId = (values: number[]) => sql`ANY(${`{${values.map((v) => Math.trunc(v)).join(',')}}`}::integer[])`;
 const anyIdNumber = (values: string[]) => sql`ANY(${`{${values.filter((v) => /^[0-9X]{18}$/.test(v)).join(',')}}`}::char(18)[])`;
 
-/** Keys (person + start + end) of the non-rejected records of these people. */
-async function existingKeys(db: Db, accountIds: number[]): Promise<Set<string>> {
-  const keys = new Set<string>();
+/** The non-rejected records of these people by key (person + start + end) → the refusal naming the record. */
+async function existingKeys(db: Db, accountIds: number[]): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
   const batch = importLimits().batchSize;
   for (let i = 0; i < accountIds.length; i += batch) {
     const ids = accountIds.slice(i, i + batch);
-    const { rows } = await db.execute<{ account_id: number; start_date: string; start_half: string; end_date: string; end_half: string }>(sql`
-      SELECT account_id, start_date::text AS start_date, start_half, end_date::text AS end_date, end_half FROM hour_records
+    const { rows } = await db.execute<{ id: number; account_id: number; title: string; status: RecordStatus; start_date: string; start_half: string; end_date: string; end_half: string }>(sql`
+      SELECT id, account_id, title, status, start_date::text AS start_date, start_half, end_date::text AS end_date, end_half FROM hour_records
       WHERE account_id = ${anyId(ids)} AND status <> 'rejected'`);
-    for (const r of rows) keys.add(recordKey(Number(r.account_id), { startDate: r.start_date, startHalf: r.start_half, endDate: r.end_date, endHalf: r.end_half }));
+    for (const r of rows) {
+      const key = recordKey(Number(r.account_id), { startDate: r.start_date, startHalf: r.start_half, endDate: r.end_date, endHalf: r.end_half });
+      if (!keys.has(key)) {
+        keys.set(key, duplicateRecordMessage({ id: Number(r.id), title: r.title, startDate: r.start_date, endDate: r.end_date, statusLabel: RECORD_STATUS_LABEL[r.status as RecordStatus] }));
+      }
+    }
   }
   return keys;
 }
@@ -218,7 +223,7 @@ class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
 
   private readonly rules = new Map<Plan, RecordRules>();
   private rulesOf(plan: Plan): RecordRules {
-    if (!this.rules.has(plan)) this.rules.set(plan, { today: this.today, hoursPerHalfDay: plan.hoursPerHalfDay, maxRecordHours: plan.maxRecordHours });
+    if (!this.rules.has(plan)) this.rules.set(plan, recordRulesOf(plan, this.today));
     return this.rules.get(plan)!;
   }
 
@@ -263,7 +268,7 @@ class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
       if (!problems.length && person) {
         const first = this.seen.get(person.id, p);
         if (first !== undefined) problems.push({ column: null, reason: `与第${first}行重复：同一人员、相同起止时间` });
-        else if (existing.has(recordKey(person.id, p))) problems.push({ column: null, reason: DUPLICATE_EXISTING });
+        else if (existing.has(recordKey(person.id, p))) problems.push({ column: null, reason: existing.get(recordKey(person.id, p))! });
         else this.seen.add(person.id, p, rowNumber);
       }
       if (problems.length) return { rowNumber, problems: sortProblems(HOURS_COLUMNS, problems) };
@@ -282,7 +287,7 @@ class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
 }
 
 // Serializes imports into one unit, so two files (or two clicks) cannot both pass the duplicate check.
-const IMPORT_LOCK_CLASS = 7305;
+const IMPORT_LOCK_CLASS = UNIT_IMPORT_LOCK;
 
 export const hoursRegistrationImport: ImportKindDef<HoursParsedRow, HoursImportRow> = {
   kind: 'hours-registration',
@@ -297,7 +302,7 @@ export const hoursRegistrationImport: ImportKindDef<HoursParsedRow, HoursImportR
       '请在“学员培训信息”工作表中从第2行起逐行填写，每行一条培训记录。请勿修改或删除第1行的列名。',
       `必填列：${HOURS_COLUMNS.filter((c) => c.required).map((c) => c.header).join('、')}；选填列：${HOURS_COLUMNS.filter((c) => !c.required).map((c) => c.header).join('、')}。`,
       ...HOURS_COLUMNS.map((c) => `${c.header}：${c.hint}。`),
-      '开始和结束须在同一年度（不能跨年登记），且该年度的专业科目学时仍在登记期内（次年3月31日截止，以年度计划为准）。',
+      '开始和结束须在同一年度（不能跨年登记），且该年度的专业科目学时仍在登记期内（截止日期以年度计划为准）。',
       '同一人员起止时间相同的记录不能重复登记：文件内重复，或与系统中已有的（未被“不予认定”的）记录重复，均视为错误。',
       `每个文件最多${limits.maxRows}行、不超过${Math.round(limits.maxFileBytes / 1024 / 1024)}MB；文件不能设置打开密码。公式单元格按其显示的值读取。`,
       '文件中有任何一行错误时，默认整个文件都不导入；可在导入结果中下载错误报告（含“错误原因”列）修改后重新导入，或选择“仅导入正确的行”。',
@@ -325,7 +330,7 @@ export const hoursRegistrationImport: ImportKindDef<HoursParsedRow, HoursImportR
       for (const r of batch) {
         const reason = closedReasonIn(snap, r.year, { personId: r.accountId, unitId: r.unitId });
         if (reason) late.set(r.rowNumber, [{ column: H.startDate, reason }]);
-        else if (existing.has(recordKey(r.accountId, r))) late.set(r.rowNumber, [{ column: null, reason: DUPLICATE_EXISTING }]);
+        else if (existing.has(recordKey(r.accountId, r))) late.set(r.rowNumber, [{ column: null, reason: existing.get(recordKey(r.accountId, r))! }]);
       }
     }
     return late;

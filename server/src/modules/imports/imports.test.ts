@@ -314,7 +314,7 @@ describe('② 导入模板: every row checked like the form', () => {
       { row: 10, problems: [{ column: '申请学时', reason: '培训班/研修班/进修班按每半天4学时计算，应为16学时' }] },
       { row: 11, problems: [{ column: '开始日期', reason: '开始日期不是有效日期，请按2024-05-06的格式填写' }] },
       { row: 12, problems: [{ column: null, reason: '与第2行重复：同一人员、相同起止时间' }] },
-      { row: 13, problems: [{ column: null, reason: '系统中已有该人员起止时间相同的学时记录（未被“不予认定”），不能重复登记' }] },
+      { row: 13, problems: [{ column: null, reason: expect.stringMatching(/^已有相同起止时间的学时记录「.+」（\d{4}-\d\d-\d\d至\d{4}-\d\d-\d\d，记录编号\d+，.+），同一培训不能重复登记$/) }] },
       { row: 14, problems: [{ column: '申请学时', reason: '申请学时须为数字，可不填（按每半天学时自动计算）' }] },
       { row: 15, problems: [{ column: '开始日期', reason: '2023年度专业科目学时登记和审核已于2024年3月31日截止' }] },
     ]);
@@ -446,7 +446,7 @@ describe('large files, all or nothing', () => {
     const job = await importFile(c, file);
     expect(job).toMatchObject({ status: 'rejected', dataRows: 1000, errorRows: 2, importedRows: 0 });
     expect(job.message).toContain('校验后数据有变化');
-    const dup = '系统中已有该人员起止时间相同的学时记录（未被“不予认定”），不能重复登记';
+    const dup = expect.stringMatching(/^已有相同起止时间的学时记录「专业技术培训」（.+，记录编号\d+，待提交），同一培训不能重复登记$/);
     expect(await errorsOf(c, job.id)).toEqual([
       { row: 2, problems: [{ column: null, reason: dup }] },
       { row: 901, problems: [{ column: null, reason: dup }] },

@@ -6,6 +6,7 @@ import { courses, examRounds, planCourses, publicCredits } from '../../db/schema
 import { effectiveDeadline, planFor, requirePlan, type Plan } from '../plans/index';
 import { learningWindow, type CourseKind, type LearningWindow } from '../../domain/learning';
 import { AppError } from '../../errors';
+import { lastDayOfPreviousYear } from '@ptce/rules';
 
 /**
  * What every public-subject command needs to know about a plan year for one person: the plan's
@@ -92,7 +93,7 @@ export async function latestRound(db: Db, accountId: number, year: number, opts:
  */
 export async function ensureRound(db: Db, accountId: number, year: number, w: Extract<LearningWindow, { open: true }>, at: Date): Promise<ExamRound> {
   const latest = await latestRound(db, accountId, year);
-  const startOfThisYear = endOfShanghaiDay(`${shanghaiYear(at) - 1}-12-31`);
+  const startOfThisYear = endOfShanghaiDay(lastDayOfPreviousYear(shanghaiYear(at)));
   const needsNew = !latest || (w.kind === 'prior' && latest.openedAt < startOfThisYear);
   if (!needsNew) return latest!;
   await db

@@ -134,6 +134,24 @@ describe('单位管理员管理', () => {
     expect(await audits('org.admin.create', res.json().id)).toHaveLength(1);
   });
 
+  it('accepts an ID number typed with a lowercase x, stores it with X, and logs in with x or X (and the initial password with x)', async () => {
+    const f = await unitFixture();
+    const total = await asUnit(f.total.username);
+    let id = idNumber({ region: '450103' });
+    while (!id.endsWith('X')) id = idNumber({ region: '450103' });
+    const lower = id.toLowerCase();
+    const res = await total.post('/api/org/admins', { idNumber: lower, name: '韦秀英', phone: '13707711235' });
+    expect(res.statusCode).toBe(201);
+    const [stored] = await t.db.select().from(accounts).where(eq(accounts.id, res.json().id));
+    expect(stored!.idNumber).toBe(id);
+    expect(stored!.username).toBe(id);
+    const login = await t.client().login(lower, lower.slice(-6), 'unit');
+    expect(login.statusCode).toBe(200);
+    expect((await t.client().login(id, id.slice(-6), 'unit')).statusCode).toBe(200);
+    // a wrong password with a lowercase x is still wrong
+    expect((await t.client().login(lower, 'abcdex', 'unit')).statusCode).toBe(401);
+  });
+
   it('refuses an invalid ID number and a duplicate admin', async () => {
     const f = await unitFixture();
     const total = await asUnit(f.total.username);

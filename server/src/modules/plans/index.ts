@@ -3,3 +3,4 @@ export { clearPlansCache, plansSnapshot, type PlanRow, type PlansSnapshot } from
 export { notPublishedReason, planFor, publishedPlans, requirePlan, type Plan } from './plan-for';
 export { effectiveDeadline, effectiveDeadlineIn, openYears, reopenedForSql, reopeningsFor, type Concerned, type DeadlineKind } from './open-years';
 export { plansRoutes } from './routes';
+export { personYearHours, personYearHoursRow, type PersonYearHoursFilter, type PersonYearHoursRow } from './person-year-hours';

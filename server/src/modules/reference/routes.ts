@@ -35,6 +35,8 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       hoursPerHalfDay: p.hoursPerHalfDay,
       publicDeadline: p.publicDeadline,
       professionalDeadline: p.professionalDeadline,
+      maxRecordHours: p.maxRecordHours,
+      activityCaps: p.activityCaps,
     })),
   );
 

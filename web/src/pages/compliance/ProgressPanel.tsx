@@ -7,7 +7,8 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.min(100, Math.rou
 
 /**
  * The professional's progress in 用户管理中心: this year's total against the requirement,
- * professional hours against the ratio, the compulsory course and exam, and exactly what is still
+ * professional hours against the ratio (approved ones; those still awaiting review are shown as
+ * 审核中 and never un-meet the year), the compulsory course and exam, and exactly what is still
  * missing before which deadline.
  */
 export function ProgressPanel() {
@@ -30,6 +31,12 @@ export function ProgressPanel() {
         <Col xs={24} md={8}>
           <Statistic title="专业科目学时（已认定）" value={s.professionalHours} suffix={`/ ${s.requiredProfessional}`} />
           <Progress percent={pct(s.professionalHours, s.requiredProfessional)} aria-label="专业科目学时完成比例" />
+          {s.pendingHours > 0 && (
+            <div className="ptce-progress-tags">
+              <Tag color="processing">审核中 {s.pendingHours}学时</Tag>
+              <span className="ptce-muted">通过认定后计入</span>
+            </div>
+          )}
         </Col>
         <Col xs={24} md={8}>
           <Statistic title="公需科目学时" value={s.publicHours} />

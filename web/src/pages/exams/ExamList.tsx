@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Table, Tag, type TableProps } from 'antd';
 import { useNavigate } from 'react-router';
 import type { ExamAttemptSummary } from '@ptce/contracts';
-import { HELP_DESK } from '@ptce/contracts';
+import { HELP_DESK } from '@ptce/rules';
 import { useExamOverview, useStartExam } from '../../api/exams';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/ButtonLink';

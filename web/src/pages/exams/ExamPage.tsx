@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Checkbox, Radio, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { QUESTION_TYPE_LABEL, type ExamAnswers, type ExamAttemptView, type PaperQuestion } from '@ptce/contracts';
+import { makeupHint } from '@ptce/rules';
 import { saveAnswers, useAttempt, useSubmitExam } from '../../api/exams';
 import { ButtonLink } from '../../components/ButtonLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -215,7 +216,7 @@ function Result({ a }: { a: ExamAttemptView }) {
             type="warning"
             showIcon
             title={left > 0 ? `本次考试未通过，您还有${left}次考试机会。` : '本次考试未通过，考试机会已用完。'}
-            description={left > 0 ? '可复习课程后再次参加考试。' : '3次考试均不合格者，可在培训期间致电0771-966111申请补学补考。'}
+            description={left > 0 ? '可复习课程后再次参加考试。' : `${makeupHint(a.maxAttempts)}。`}
           />
         )}
         <div style={{ marginTop: 16 }}>

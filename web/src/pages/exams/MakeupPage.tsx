@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Select, Table, Tag, type TableProps } from 'antd';
-import { GrantMakeupRequest, HELP_DESK, PersonLookupQuery, ROUND_KIND_LABEL, type ExamAttemptSummary, type PersonExamStatus } from '@ptce/contracts';
+import { GrantMakeupRequest, PersonLookupQuery, ROUND_KIND_LABEL, type ExamAttemptSummary, type PersonExamStatus } from '@ptce/contracts';
+import { defaultPlan, examRuleText, HELP_DESK, makeupHint } from '@ptce/rules';
 import { useGrantMakeup, usePersonExamStatus, usePersonLookup } from '../../api/exams';
 import { useAnnualPlans } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -74,7 +75,7 @@ function Status({ s }: { s: PersonExamStatus }) {
         {s.canGrant ? (
           <Form form={form} layout="vertical" name="grant-makeup" onFinish={onGrant} className="ptce-narrow-form">
             <Form.Item name="reason" label="开通原因" rules={[zodRule(GrantMakeupRequest.shape.reason)]} required>
-              <Input.TextArea rows={3} maxLength={500} showCount placeholder={`例如：本人致电${HELP_DESK.phone}申请补学补考，已核实3次考试均不合格`} />
+              <Input.TextArea rows={3} maxLength={500} showCount placeholder={`例如：本人致电${HELP_DESK.phone}申请补学补考，已核实考试机会均已用完且不合格`} />
             </Form.Item>
             <ErrorAlert error={grant.error} />
             <Button type="primary" htmlType="submit" loading={grant.isPending}>
@@ -90,8 +91,8 @@ function Status({ s }: { s: PersonExamStatus }) {
 }
 
 /**
- * 补学补考 (help desk, 0771-966111): find the caller by ID number, see their attempts for a
- * year, and — after 3 failed attempts, during the training period — grant a makeup with a reason.
+ * 补学补考 (by phone to the help desk): find the caller by ID number, see their attempts for a
+ * year, and — after the plan's failed attempts, during the training period — grant a makeup with a reason.
  */
 export default function MakeupPage() {
   const plans = useAnnualPlans();
@@ -101,12 +102,13 @@ export default function MakeupPage() {
   const person = people.data?.[0];
   const status = usePersonExamStatus(person?.accountId, query?.year ?? thisYear);
   const years = (plans.data ?? []).map((p) => p.year).filter((y) => y <= thisYear).sort((a, b) => b - a);
+  const plan = plans.data?.find((p) => p.year === (query?.year ?? thisYear));
 
   return (
     <>
       <PageTitle>补学补考</PageTitle>
       <p className="ptce-hint">
-        公需科目必修课考试共3次机会，3次均不合格者可在培训期间致电{HELP_DESK.phone}申请补学补考。按身份证号查询后，核实情况并填写开通原因。
+        {examRuleText(plan ?? defaultPlan(thisYear))}，{makeupHint((plan ?? defaultPlan(thisYear)).maxAttempts)}。按身份证号查询后，核实情况并填写开通原因。
       </p>
       <Card size="small" className="ptce-section">
         <Form

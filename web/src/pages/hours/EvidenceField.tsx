@@ -3,10 +3,10 @@
 import { useRef, useState } from 'react';
 import { Button, Progress } from 'antd';
 import type { EvidenceFile } from '@ptce/contracts';
+import { EVIDENCE_FORMATS_TEXT, EVIDENCE_RULE_TEXT, evidenceMessages, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '@ptce/rules';
 import { evidenceUrl } from '../../api/hours';
 
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
-export const MAX_EVIDENCE_FILES = 10;
+export { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES };
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 const ALLOWED = /\.(pdf|jpe?g|png)$/i;
 
@@ -58,10 +58,10 @@ export function EvidenceField({
     let left = room;
     for (const f of Array.from(list)) {
       // The server checks the content itself; this only saves a pointless upload.
-      if (!ALLOWED.test(f.name)) bad.push(`${f.name}：只支持PDF、JPG、PNG格式的文件`);
+      if (!ALLOWED.test(f.name)) bad.push(`${f.name}：只支持${EVIDENCE_FORMATS_TEXT}格式的文件`);
       else if (f.size === 0) bad.push(`${f.name}：文件为空`);
-      else if (f.size > MAX_EVIDENCE_BYTES) bad.push(`${f.name}：文件大小${sizeText(f.size)}，超过10MB`);
-      else if (left <= 0) bad.push(`${f.name}：每条记录最多上传${MAX_EVIDENCE_FILES}个证明材料`);
+      else if (f.size > MAX_EVIDENCE_BYTES) bad.push(`${f.name}：文件大小${sizeText(f.size)}，超过${MAX_EVIDENCE_BYTES / 1024 / 1024}MB`);
+      else if (left <= 0) bad.push(`${f.name}：${evidenceMessages.tooMany()}`);
       else {
         ok.push(stageFile(f));
         left -= 1;
@@ -89,7 +89,7 @@ export function EvidenceField({
         选择文件
       </Button>
       <span id={`${id}-hint`} className="ptce-evidence-hint">
-        PDF、JPG、PNG格式，单个不超过10MB，最多{MAX_EVIDENCE_FILES}个；保存时上传
+        {EVIDENCE_RULE_TEXT}；保存时上传
       </span>
       {(existing.length > 0 || staged.length > 0) && (
         <ul className="ptce-evidence-list" aria-label="证明材料">

@@ -13,6 +13,7 @@ import {
   type HalfDay,
   type RecordDetail,
 } from '@ptce/contracts';
+import { checkSpan, hoursCapOf, recordMessages, registrationWindow, type Span } from '@ptce/rules';
 import { useAnnualPlans } from '../../api/reference';
 import { isApiError } from '../../api/client';
 import { useCreateRecord, useHoursPreview, useRecord, useRemoveEvidence, useUpdateRecord, useUploadEvidence } from '../../api/hours';
@@ -48,15 +49,9 @@ const TYPE_OPTIONS = (Object.keys(ACTIVITY_TYPE_LABEL) as ActivityType[]).map((t
 const HALF_OPTIONS = (Object.keys(HALF_DAY_LABEL) as HalfDay[]).map((h) => ({ value: h, label: HALF_DAY_LABEL[h] }));
 const DATE = 'YYYY-MM-DD';
 
-/** Half days from start to end inclusive (05-06 上午 → 05-07 下午 = 4); ≤ 0: the end is before the start. */
-function halfDays(start: Dayjs, startHalf: HalfDay, end: Dayjs, endHalf: HalfDay): number {
-  const days = end.startOf('day').diff(start.startOf('day'), 'day');
-  return days * 2 + (endHalf === 'pm' ? 2 : 1) - (startHalf === 'pm' ? 1 : 0);
-}
-
-function closedReason(year: number, deadline: string): string {
-  const [y, m, d] = deadline.split('-');
-  return `${year}年度专业科目学时登记和审核已于${y}年${Number(m)}月${Number(d)}日截止`;
+/** The span of the form's four fields, when all are filled. */
+function spanOf(start: Dayjs | null | undefined, startHalf: HalfDay | undefined, end: Dayjs | null | undefined, endHalf: HalfDay | undefined): Span | null {
+  return start && end && startHalf && endHalf ? { startDate: start.format(DATE), startHalf, endDate: end.format(DATE), endHalf } : null;
 }
 
 /**
@@ -121,14 +116,13 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
   const endDate = Form.useWatch('endDate', form);
   const endHalf = Form.useWatch('endHalf', form);
 
-  const localHalfDays = startDate && endDate && startHalf && endHalf ? halfDays(startDate, startHalf, endDate, endHalf) : null;
-  const span = useMemo(
-    () =>
-      startDate && endDate && startHalf && endHalf && localHalfDays !== null && localHalfDays > 0 && startDate.year() === endDate.year()
-        ? { startDate: startDate.format(DATE), startHalf, endDate: endDate.format(DATE), endHalf }
-        : null,
-    [startDate, endDate, startHalf, endHalf, localHalfDays],
-  );
+  // The same span check as 保存 (@ptce/rules): a span across two years or ending before it starts is
+  // said at once in 申请学时, and nothing is computed for it.
+  const { span, spanProblem } = useMemo(() => {
+    const s = spanOf(startDate, startHalf, endDate, endHalf);
+    const problem = s ? (checkSpan(s)[0]?.reason ?? null) : null;
+    return { span: s && !problem ? s : null, spanProblem: problem };
+  }, [startDate, endDate, startHalf, endHalf]);
   const preview = useHoursPreview(span);
   const computed = span && preview.data && !preview.isPlaceholderData ? preview.data : null;
   const isTraining = (activityType ?? 'training') === 'training';
@@ -148,8 +142,9 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
         const year = v.year();
         if (!plans.data) return;
         const plan = plans.data.find((p) => p.year === year);
-        if (!plan) throw new Error(`${year}年度没有年度计划，不能登记该年度学时`);
-        if (today > plan.professionalDeadline) throw new Error(closedReason(year, plan.professionalDeadline));
+        if (!plan) throw new Error(recordMessages.noPlan(year));
+        const window = registrationWindow(plan, year, today);
+        if (!window.open) throw new Error(window.reason);
       },
     },
   ];
@@ -157,15 +152,11 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
     ({ getFieldValue }: { getFieldValue: (n: string) => unknown }) => ({
       validator: async (_: unknown, v: Dayjs | null) => {
         if (!v) throw new Error('请选择结束日期');
-        const s = getFieldValue('startDate') as Dayjs | null;
-        if (s && s.year() !== v.year()) {
-          // 不能跨年登记 — notice §二(二)
-          throw new Error(`不能跨年登记：开始和结束须在同一年度（${s.year()}年与${v.year()}年）`);
-        }
-        if (s && halfDays(s, getFieldValue('startHalf') as HalfDay, v, getFieldValue('endHalf') as HalfDay) <= 0) {
-          throw new Error('结束时间不能早于开始时间');
-        }
-        if (v.format(DATE) > today) throw new Error('结束日期不能晚于今天：请在培训结束后登记');
+        const s = spanOf(getFieldValue('startDate') as Dayjs | null, getFieldValue('startHalf') as HalfDay, v, getFieldValue('endHalf') as HalfDay);
+        // 不能跨年登记 (notice §二(二)) and an end before the start: the rules' own check.
+        const problem = s ? checkSpan(s)[0] : undefined;
+        if (problem) throw new Error(problem.reason);
+        if (v.format(DATE) > today) throw new Error(recordMessages.endAfterToday);
       },
     }),
   ];
@@ -173,8 +164,11 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
     {
       validator: async (_: unknown, v: number | null | undefined) => {
         if (v === null || v === undefined) throw new Error('请填写申请学时');
-        if (!(v > 0)) throw new Error('申请学时必须大于0');
-        if (!oneDecimal(v)) throw new Error('申请学时最多保留一位小数');
+        if (!(v > 0)) throw new Error(recordMessages.hoursPositive);
+        if (!oneDecimal(v)) throw new Error(recordMessages.hoursOneDecimal);
+        const plan = startDate ? plans.data?.find((p) => p.year === startDate.year()) : undefined;
+        const cap = plan ? hoursCapOf(plan, activityType ?? 'training') : null;
+        if (cap !== null && v > cap) throw new Error(recordMessages.overCap(cap));
         if (v > 999) throw new Error('申请学时不能超过999');
       },
     },
@@ -341,6 +335,7 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
             formName={formName}
             isTraining={isTraining}
             computed={computed}
+            spanProblem={spanProblem}
             pending={span !== null && (preview.isFetching || preview.isPlaceholderData)}
             previewFailed={preview.isError}
             previewRefusal={isApiError(preview.error) && preview.error.code === 'YEAR_CLOSED' ? preview.error.message : null}
@@ -407,10 +402,12 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
  * Training classes always count by the dates; other activities may overwrite the number
  * (附件2: 非培训进修类的继续教育活动，请根据文件要求及实际情况手动修改).
  */
-function HoursField({ formName, isTraining, computed, pending, previewFailed, previewRefusal, hoursRules, edited, onReset }: {
+function HoursField({ formName, isTraining, computed, spanProblem, pending, previewFailed, previewRefusal, hoursRules, edited, onReset }: {
   formName: string;
   isTraining: boolean;
   computed: { halfDays: number; hours: number } | null;
+  /** Why the chosen span cannot be registered (不能跨年登记, end before start), said at once. */
+  spanProblem: string | null;
   pending: boolean;
   previewFailed: boolean;
   /** The server's reason the year cannot be counted (e.g. 2027年度计划尚未发布), shown instead of an error. */
@@ -419,9 +416,8 @@ function HoursField({ formName, isTraining, computed, pending, previewFailed, pr
   edited: boolean;
   onReset: () => void;
 }) {
-  const perHalfDay = computed && computed.halfDays > 0 ? computed.hours / computed.halfDays : null;
-  const formula = computed ? `${computed.halfDays} 个半天 × 每半天 ${hoursText(perHalfDay ?? 4)} 学时 = ${hoursText(computed.hours)} 学时` : null;
-  const status = pending ? '正在计算…' : previewRefusal ?? (previewFailed ? '暂时无法计算，请稍后重试' : formula ?? '请先选择开始和结束时间');
+  const formula = computed && computed.halfDays > 0 ? `${computed.halfDays} 个半天 × 每半天 ${hoursText(computed.hours / computed.halfDays)} 学时 = ${hoursText(computed.hours)} 学时` : null;
+  const status = spanProblem ?? (pending ? '正在计算…' : previewRefusal ?? (previewFailed ? '暂时无法计算，请稍后重试' : formula ?? '请先选择开始和结束时间'));
 
   if (isTraining) {
     return (

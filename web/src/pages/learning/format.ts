@@ -18,7 +18,7 @@ export function formatHours(h: number): string {
   return `${Number.isInteger(h) ? h : h.toFixed(1)}学时`;
 }
 
-/** The last Shanghai day of a window that ends at `until` (exclusive): "2026-12-31". */
+/** The last Shanghai day of a window that ends at `until` (exclusive): the day before that instant. */
 export function lastDayOf(until: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.parse(until) - 1));
 }

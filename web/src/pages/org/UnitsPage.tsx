@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Card, Cascader, Col, Form, Input, Modal, Row, Select, Space, Spin, Table, Typography, type InputRef, type TableProps } from 'antd';
 import { useSearchParams } from 'react-router';
 import { UNIT_TYPE_LABEL, UnitInput, type AuthoritySummary, type IssuedPassword, type Me, type Region, type UnitRow } from '@ptce/contracts';
+import { regionCovers } from '@ptce/rules';
 import { useMe } from '../../api/auth';
 import { errorMessage, isApiError } from '../../api/client';
 import { useAuthoritySearch, useCreateUnit, useReissueUnitPassword, useUnits, useUpdateUnit, type UnitListParams, type UnitUpdateBody } from '../../api/org';
@@ -36,10 +37,8 @@ interface RegionOption {
 /** 区/县 under their 市; an HR bureau only sees its own city or county. */
 function regionTree(regions: readonly Region[], me: Me | null | undefined): RegionOption[] {
   const limit = me && hasAnyRole(me, ['hr_bureau']) && !hasAnyRole(me, ['operator']) ? me.regionCode : null;
-  const inLimit = (code: string) => {
-    if (!limit || limit.endsWith('0000')) return true;
-    return limit.endsWith('00') ? code.startsWith(limit.slice(0, 4)) : code === limit || code === `${limit.slice(0, 4)}00`;
-  };
+  // Within the bureau's region, or the city a county bureau lies in (the tree's parent).
+  const inLimit = (code: string) => !limit || regionCovers(limit, code) || regionCovers(code, limit);
   return regions
     .filter((r) => r.level === 'city' && inLimit(r.code))
     .map((city) => {

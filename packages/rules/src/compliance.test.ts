@@ -5,7 +5,7 @@ const plan: PlanNumbers = {
   year: 2024, totalHours: 90, professionalRatioNum: 2, professionalRatioDen: 3, compulsoryHours: 15, electiveHours: 10,
   publicDeadline: '2024-12-31', professionalDeadline: '2025-03-31',
 };
-const hours = (professional: number, compulsory = 15, elective = 10, pending = 0) => ({ compulsory, elective, professional, pending, drafts: 0 });
+const hours = (professional: number, compulsory = 15, elective = 10, pending = 0, pendingHours = 0) => ({ compulsory, elective, professional, pending, pendingHours, drafts: 0 });
 
 describe('the year’s requirement (达标)', () => {
   it('89 hours in total is not met', () => {
@@ -24,15 +24,26 @@ describe('the year’s requirement (达标)', () => {
     expect(computeCompliance(plan, hours(66.6, 15, 18.4)).met).toBe(false); // 66.6 < 2/3 of 100 (66.67)
     expect(computeCompliance(plan, hours(66.7, 15, 18.3)).met).toBe(true);
   });
-  it('a professional record awaiting review blocks 达标', () => {
-    const c = computeCompliance(plan, hours(70, 15, 10, 1));
-    expect(c.met).toBe(false);
-    expect(c.missing.map((m) => m.item)).toEqual(['1条专业科目学时登记待单位审核']);
+  it('a record awaiting review never turns 达标 off: approved hours count, pending ones are shown as 审核中', () => {
+    const c = computeCompliance(plan, hours(70, 15, 10, 1, 16));
+    expect(c.met).toBe(true);
+    expect(c.mayBeExcellent).toBe(true);
+    expect(c.totalHours).toBe(95);
+    expect(c.pendingHours).toBe(16);
+    expect(c.missing).toEqual([]);
   });
-  it('100 professional hours without public subjects is met in hours but the compulsory course is missing for a title application', () => {
+  it('pending hours do not count toward an unmet year, and the review is listed as missing', () => {
+    const c = computeCompliance(plan, hours(40, 15, 10, 2, 30));
+    expect(c.met).toBe(false);
+    expect(c.totalHours).toBe(65);
+    expect(c.pendingHours).toBe(30);
+    expect(c.missing.map((m) => m.item)).toEqual(['专业科目学时还差25学时（须经单位审验通过）', '2条专业科目学时登记待单位审核']);
+  });
+  it('100 approved professional hours without the compulsory course: met in hours, but not 可评优秀 (notice 三(二))', () => {
     const c = computeCompliance(plan, hours(100, 0, 0));
     expect(c.met).toBe(true);
     expect(c.compulsoryDone).toBe(false);
+    expect(c.mayBeExcellent).toBe(false);
     expect(c.missing[0]).toEqual({ item: '完成公需科目必修课学习并通过考试（15学时）', deadline: '2024-12-31' });
   });
   it('says how many professional hours are still missing against the ratio', () => {
