@@ -84,8 +84,9 @@ const BASES: Record<string, () => Promise<Base>> = {
   'PATCH /api/me/profile': async () => ({ url: '/api/me/profile', body: { phone: '13800138001', email: 'a@example.com' } }),
   'POST /api/me/password': async () => ({ url: '/api/me/password', body: { oldPassword: 'NotMine123', newPassword: 'NewPass2024' } }),
   'PUT /api/me/unit': async () => ({ url: '/api/me/unit', body: { unitId: unit1.id } }),
-  'POST /api/hours/records': async () => ({ url: '/api/hours/records', body: record() }),
-  'PUT /api/hours/records/:id': async () => ({ url: `/api/hours/records/${await insertRecord(pA.id, 'draft')}`, body: record() }),
+  // Each body another training: the same training registered twice is refused (409).
+  'POST /api/hours/records': async () => ({ url: '/api/hours/records', body: record({ title: `坏输入测试培训班${++n}` }) }),
+  'PUT /api/hours/records/:id': async () => ({ url: `/api/hours/records/${await insertRecord(pA.id, 'draft')}`, body: record({ title: `坏输入测试培训班${++n}` }) }),
   'DELETE /api/hours/records/:id': async () => ({ url: `/api/hours/records/${await insertRecord(pA.id, 'draft')}`, body: { reason: '登记错误' } }),
   'POST /api/hours/records/submit': async () => ({ url: '/api/hours/records/submit', body: { ids: [await insertRecord(pA.id, 'draft')], target: 'unit' } }),
   'POST /api/hours/review/approve': async () => ({ url: '/api/hours/review/approve', body: { ids: [await insertRecord(pA.id, 'pending')], opinion: '同意' } }),

@@ -16,8 +16,7 @@ export const UNIT_IMPORT_LOCK = 7305;
  */
 export async function refuseDuplicate(tx: Db, person: { id: number; unitId: number | null }, training: Span & { title: string }, exceptId?: number): Promise<void> {
   const span = training;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${PERSON_RECORDS_LOCK}, ${person.id})`);
-  await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${UNIT_IMPORT_LOCK}, ${person.unitId ?? 0})`);
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${PERSON_RECORDS_LOCK}, ${person.id}), pg_advisory_xact_lock_shared(${UNIT_IMPORT_LOCK}, ${person.unitId ?? 0})`);
   const { rows } = await tx.execute<{ id: number; title: string; start_date: string; end_date: string; status: RecordStatus }>(sql`
     SELECT id, title, start_date::text AS start_date, end_date::text AS end_date, status FROM hour_records
     WHERE account_id = ${person.id} AND status <> 'rejected' AND btrim(title) = ${training.title.trim()}
