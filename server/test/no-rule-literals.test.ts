@@ -52,8 +52,9 @@ function offences(dirs: string[], patterns: Array<[RegExp, string]>, skip: (file
 
 describe('no rule of the notice outside @ptce/rules and the plans', () => {
   it('the server and the web write no number or deadline of the notice', () => {
-    // Dates in the import's cell parsing are a range of Excel serials, not a rule.
-    const skip = (f: string) => f.endsWith('imports/cell-values.ts') || f.includes('db/seed/reference/');
+    // The plans area is where plans are written (its bounds on a plan's dates are its own); dates in the
+    // import's cell parsing are a range of Excel serials; the bases' phone numbers are reference data.
+    const skip = (f: string) => f.includes('server/src/modules/plans/') || f.endsWith('imports/cell-values.ts') || f.includes('db/seed/reference/');
     expect(offences(['server/src', 'web/src', 'packages/contracts/src'], FORBIDDEN, skip)).toEqual([]);
   });
   it('the web has no copy of a rule', () => {
