@@ -17,6 +17,7 @@ import { installErrorHandler } from './http/errors';
 import { maskSensitive } from './http/log-redaction';
 import { postgresRateLimitStore } from './http/rate-limit-store';
 import { API_MODULES } from './modules/index';
+import { resolvePiiKeyring, usePiiKeys } from './db/pii';
 import { LocalFileStore, type FileStore } from './storage/file-store';
 
 export interface AppDeps {
@@ -48,6 +49,7 @@ export interface BuildAppOptions {
 /** Builds the Fastify instance (used by main.ts and by the tests). */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
+  usePiiKeys(resolvePiiKeyring(config));
   const app = Fastify({
     logger:
       opts.logger === false

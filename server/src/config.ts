@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePiiKey } from './db/pii';
 
 /**
  * Every setting the server reads from the environment, validated once at start-up.
@@ -21,6 +22,13 @@ const Env = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** Keys the session-id hashes; shared by every app process. Generated per data folder when unset. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Encrypts ID and phone numbers at rest: 32 bytes as base64 (`openssl rand -base64 32`) or 64 hex
+   * digits. Required in production; elsewhere generated once into DATA_DIR/pii.key when unset.
+   */
+  PII_KEY: z.string().optional(),
+  /** The key before a rotation, still accepted for reading until `npm run rotate-pii-key` has run. */
+  PII_KEY_PREVIOUS: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** Send the session cookie only over HTTPS. Default on in production. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
@@ -57,6 +65,8 @@ export type Config = {
   databaseQueryTimeoutMs: number;
   dataDir: string;
   sessionSecret: string | undefined;
+  piiKey: string | undefined;
+  piiKeyPrevious: string[];
   sessionIdleMinutes: number;
   cookieSecure: boolean;
   publicUrl: string;
@@ -119,6 +129,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  SEED_DEMO: must not be true in production (demo units and the demo logins would be loaded); create the first operator with npm run create-operator',
     );
   }
+  if (e.NODE_ENV === 'production' && !e.PII_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PII_KEY: required in production (encrypts ID and phone numbers; generate one with `openssl rand -base64 32` and keep it outside the database)',
+    );
+  }
+  if (e.PII_KEY && !parsePiiKey(e.PII_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  PII_KEY: must be 32 bytes as base64 (openssl rand -base64 32) or 64 hex digits');
+  }
+  const piiKeyPrevious = (e.PII_KEY_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  if (piiKeyPrevious.some((k) => !parsePiiKey(k))) {
+    throw new ConfigError('Invalid configuration:\n  PII_KEY_PREVIOUS: must be 32 bytes as base64 or 64 hex digits');
+  }
   const repoRoot = path.resolve(import.meta.dirname, '../..');
   return {
     env: e.NODE_ENV,
@@ -129,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseQueryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
     dataDir: path.resolve(e.DATA_DIR),
     sessionSecret: e.SESSION_SECRET,
+    piiKey: e.PII_KEY,
+    piiKeyPrevious,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),

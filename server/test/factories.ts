@@ -2,6 +2,7 @@ export { createRng } from '../src/db/seed/demo/people';
 import { now } from '../src/clock';
 import { hashPassword } from '../src/auth/passwords';
 import type { Db } from '../src/db/client';
+import { idNumberAccountColumns } from '../src/db/pii';
 import { accounts, authorities, departments, hourRecords, publicCredits, units } from '../src/db/schema/index';
 import { creditCodeCheckChar } from '../src/domain/credit-code';
 import { idCheckChar } from '../src/domain/id-number';
@@ -60,12 +61,11 @@ export async function buildAccount(db: Db, over: AccountOver & Pick<typeof accou
     .insert(accounts)
     .values({
       realm,
-      username: id ?? `user${++seq}`,
+      ...(id ? idNumberAccountColumns(id) : { username: `user${++seq}`, idNumber: null }),
       passwordHash: await hashed(password),
       mustChangePassword: false,
       loginEnabled: true,
       name: `测试${++seq}号`,
-      idNumber: id,
       phone: '13800138000',
       email: 'test@example.com',
       createdAt: at,
@@ -73,7 +73,8 @@ export async function buildAccount(db: Db, over: AccountOver & Pick<typeof accou
       ...rest,
     })
     .returning();
-  return { ...a!, password };
+  // username as typed at the login page: an ID-number account logs in with its ID number (stored only as a hash).
+  return { ...a!, username: id && a!.username === a!.idNumberHmac ? id : a!.username, password };
 }
 
 export const buildProfessional = (db: Db, over: AccountOver = {}) => buildAccount(db, { kind: 'professional', ...over });

@@ -9,6 +9,9 @@ import { loadConfig } from '../src/config';
 import type { Database, Db } from '../src/db/client';
 import { openTestDatabase } from './db-template';
 
+/** The key every test app encrypts ID and phone numbers with (apps of one file share their data). */
+export const TEST_PII_KEY = Buffer.alloc(32, 0x5a).toString('base64');
+
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
@@ -27,6 +30,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATA_DIR: dataDir,
     RATE_LIMIT: 'false',
     ENABLE_TEST_CLOCK: 'true',
+    PII_KEY: TEST_PII_KEY,
     ...env,
   });
   const app = await buildApp({ config, database, sessionSecret: 'test-session-secret-0123456789abcdef', logger: false });

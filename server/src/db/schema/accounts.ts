@@ -1,5 +1,6 @@
 import { bigint, boolean, char, date, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { tstz } from './columns';
+import { encryptedText } from '../pii';
 
 export const ACCOUNT_KINDS = [
   'professional',
@@ -22,10 +23,12 @@ export const accounts = pgTable('accounts', {
   mustChangePassword: boolean('must_change_password').notNull(),
   loginEnabled: boolean('login_enabled').notNull(),
   name: text('name').notNull(),
-  idNumber: char('id_number', { length: 18 }),
+  /** Encrypted at rest (db/pii.ts); found by idNumberHmac. */
+  idNumber: encryptedText('id_number_enc'),
+  idNumberHmac: text('id_number_hmac'),
   gender: text('gender', { enum: ['male', 'female'] }),
   birthDate: date('birth_date', { mode: 'string' }),
-  phone: text('phone'),
+  phone: encryptedText('phone_enc'),
   email: text('email'),
   unitId: integer('unit_id'),
   departmentId: integer('department_id'),
@@ -40,6 +43,9 @@ export const accounts = pgTable('accounts', {
   lastLoginAt: tstz('last_login_at'),
   createdAt: tstz('created_at').notNull(),
   updatedAt: tstz('updated_at').notNull(),
+  /** Plaintext from before migration 0015; emptied by the start-up step, never written. */
+  legacyIdNumber: char('id_number', { length: 18 }),
+  legacyPhone: text('phone'),
 });
 
 export const sessions = pgTable('sessions', {

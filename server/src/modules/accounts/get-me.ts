@@ -23,7 +23,7 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
     kind: a.kind,
     roles: actor.roles,
     scope: actor.scope,
-    username: a.idNumber && a.username === a.idNumber ? maskIdNumber(a.username) : a.username,
+    username: a.idNumber && a.username === a.idNumberHmac ? maskIdNumber(a.idNumber) : a.username,
     name: a.name,
     idNumberMasked: a.idNumber ? maskIdNumber(a.idNumber) : null,
     gender: a.gender,

@@ -7,6 +7,7 @@ import { normalizeIdNumber, validateIdNumber } from '../../domain/id-number';
 import { AppError, invalid } from '../../errors';
 import { hashPassword } from '../../auth/passwords';
 import { isUniqueViolation } from '../../db/sql-helpers';
+import { idNumberAccountColumns } from '../../db/pii';
 import { writeAudit } from '../audit/write-audit';
 
 const DUPLICATE = '该身份证号码已注册，请直接登录；如忘记密码，请联系单位管理员重置';
@@ -30,12 +31,11 @@ export async function registerProfessional(db: Db, input: RegisterRequest, ip: s
         .values({
           kind: 'professional',
           realm: 'person',
-          username: idNumber,
+          ...idNumberAccountColumns(idNumber),
           passwordHash,
           mustChangePassword: false,
           loginEnabled: true,
           name: input.name,
-          idNumber,
           gender: check.gender,
           birthDate: check.birthDate,
           phone: input.phone,

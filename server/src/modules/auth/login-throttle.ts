@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { loginAddressFailures, loginFailures } from '../../db/schema/index';
+import { storableUsername } from '../../db/pii';
 
 /**
  * Guessing is slowed without ever locking anyone out (a lock let anyone shut a unit admin out by
@@ -17,8 +18,8 @@ export const ADDRESS_FREE_FAILURES = 4;
 export const MAX_DELAY_SECONDS = 15 * 60;
 export const QUIET_MINUTES = 60;
 
-/** Counters are per typed username (existing or not), so a captcha tells nothing about accounts. */
-export const usernameKey = (username: string) => username.trim().toUpperCase();
+/** Counters are per typed username (existing or not), so a captcha tells nothing about accounts; an ID number only as its hash. */
+export const usernameKey = (username: string) => storableUsername(username).toUpperCase();
 
 /** The wait after an address's `failures`-th failure, in seconds (0 = none). */
 export const delayAfter = (failures: number) =>

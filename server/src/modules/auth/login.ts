@@ -4,6 +4,7 @@ import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { accounts } from '../../db/schema/index';
 import { maskIdNumber, normalizeIdNumber } from '../../domain/id-number';
+import { storedUsernames } from '../../db/pii';
 import { AppError } from '../../errors';
 import { burnVerifyTime, verifyPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
@@ -70,7 +71,7 @@ export async function login(db: Db, store: SessionStore, input: LoginRequest, me
   const candidates = await db
     .select()
     .from(accounts)
-    .where(and(inArray(accounts.realm, [...realms]), inArray(accounts.username, [username, username.toUpperCase()])))
+    .where(and(inArray(accounts.realm, [...realms]), inArray(accounts.username, storedUsernames(username))))
     .limit(3);
 
   // An initial or temporary password (an admin's is the last six of a known ID number) needs the

@@ -2,6 +2,7 @@ import type { CertificateAdminRow, CertificateSearchQuery } from '@ptce/contract
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../config';
 import { accounts, certificates } from '../../db/schema/index';
+import { idNumberIs } from '../../db/pii-lookup';
 import type { Ctx } from '../../http/context';
 import { toInfo } from './issue-certificate';
 
@@ -18,7 +19,7 @@ export async function findCertificates(ctx: Ctx, config: Pick<Config, 'publicUrl
     const people = await ctx.db
       .select({ id: accounts.id })
       .from(accounts)
-      .where(and(eq(accounts.kind, 'professional'), eq(accounts.idNumber, q.idNumber!)));
+      .where(and(eq(accounts.kind, 'professional'), idNumberIs(q.idNumber!)));
     if (!people.length) return [];
     where = inArray(certificates.accountId, people.map((p) => p.id));
   }

@@ -4,6 +4,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { personScope } from '../../auth/scope';
 import { accounts } from '../../db/schema/index';
+import { decryptOrNull } from '../../db/pii';
 import { computeCompliance } from '@ptce/rules';
 import { maskIdNumber } from '../../domain/id-number';
 import type { Ctx } from '../../http/context';
@@ -28,7 +29,7 @@ export async function unitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQ
   if (q.departmentId !== undefined) where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));
   const { rows } = await ctx.db.execute(sql`
     WITH people AS (
-      SELECT accounts.id, accounts.name, accounts.id_number, d.name AS dept
+      SELECT accounts.id, accounts.name, accounts.id_number_enc AS id_number, d.name AS dept
       FROM accounts LEFT JOIN departments d ON d.id = accounts.department_id
       WHERE ${and(...where)}),
     h AS (${personYearHours({ accounts: sql`SELECT id FROM people`, year: q.year })})
@@ -36,14 +37,17 @@ export async function unitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQ
     FROM people LEFT JOIN h ON h.account_id = people.id
     ORDER BY people.name, people.id`);
   const numbers = planNumbers(plan);
-  let all: Array<ComplianceRow & { idNumber: string }> = (rows as Array<Record<string, unknown>>).map((r) => ({
-    accountId: num(r.id),
-    idNumber: String(r.id_number ?? ''),
-    personName: String(r.name),
-    idNumberMasked: maskIdNumber(String(r.id_number ?? '')),
-    departmentName: (r.dept as string | null) ?? null,
-    ...computeCompliance(numbers, personYearHoursRow(r)),
-  }));
+  let all: Array<ComplianceRow & { idNumber: string }> = (rows as Array<Record<string, unknown>>).map((r) => {
+    const idNumber = decryptOrNull(r.id_number) ?? '';
+    return {
+      accountId: num(r.id),
+      idNumber,
+      personName: String(r.name),
+      idNumberMasked: maskIdNumber(idNumber),
+      departmentName: (r.dept as string | null) ?? null,
+      ...computeCompliance(numbers, personYearHoursRow(r)),
+    };
+  });
   const summary = { people: all.length, met: all.filter((r) => r.met).length, compulsoryDone: all.filter((r) => r.compulsoryDone).length };
   if (q.met) all = all.filter((r) => r.met === (q.met === 'true'));
   if (q.compulsoryDone) all = all.filter((r) => r.compulsoryDone === (q.compulsoryDone === 'true'));

@@ -5,6 +5,7 @@ import { personScope } from '../../auth/scope';
 import { endOfShanghaiDay, now, shanghaiYear } from '../../clock';
 import type { Db } from '../../db/client';
 import { accounts, courseCompletions, examRounds, units } from '../../db/schema/index';
+import { idNumberIs } from '../../db/pii-lookup';
 import { makeupRefusal, type LearningWindow } from '../../domain/learning';
 import { maskIdNumber } from '../../domain/id-number';
 import { notFound } from '../../errors';
@@ -21,7 +22,7 @@ export async function findPeople(ctx: Ctx, idNumber: string): Promise<PersonLook
     .select({ id: accounts.id, name: accounts.name, idNumber: accounts.idNumber, unitName: units.name })
     .from(accounts)
     .leftJoin(units, eq(units.id, accounts.unitId))
-    .where(and(eq(accounts.kind, 'professional'), eq(accounts.idNumber, idNumber), personScope(ctx.actor)));
+    .where(and(eq(accounts.kind, 'professional'), idNumberIs(idNumber), personScope(ctx.actor)));
   return rows.map((r) => ({ accountId: r.id, name: r.name, idNumberMasked: maskIdNumber(r.idNumber ?? ''), unitName: r.unitName }));
 }
 

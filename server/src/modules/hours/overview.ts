@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { personScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { accounts } from '../../db/schema/index';
+import { decryptOrNull } from '../../db/pii';
 import { maskIdNumber } from '../../domain/id-number';
 import type { Ctx } from '../../http/context';
 import { personSearch } from '../org/staff';
@@ -42,7 +43,7 @@ export async function personYearTotals(ctx: Ctx, q: z.infer<typeof PersonHoursQu
   const people = and(...where)!;
   const base = sql`
     WITH people AS (
-      SELECT accounts.id, accounts.name, accounts.id_number, d.name AS dept
+      SELECT accounts.id, accounts.name, accounts.id_number_enc AS id_number, d.name AS dept
       FROM accounts LEFT JOIN departments d ON d.id = accounts.department_id
       WHERE ${people}),
     rows AS (${personYearHours({ accounts: sql`SELECT id FROM people`, year: q.year || undefined })})`;
@@ -55,7 +56,7 @@ export async function personYearTotals(ctx: Ctx, q: z.infer<typeof PersonHoursQu
   const items: PersonYearRow[] = (rows as Array<Record<string, unknown>>).map((r) => ({
     accountId: num(r.account_id),
     personName: String(r.name),
-    idNumberMasked: maskIdNumber(String(r.id_number ?? '')),
+    idNumberMasked: maskIdNumber(decryptOrNull(r.id_number) ?? ''),
     departmentName: (r.dept as string | null) ?? null,
     year: num(r.year),
     professionalHours: num(r.professional),

@@ -4,6 +4,7 @@ import { personScope } from '../../auth/scope';
 import { shanghaiDate, now } from '../../clock';
 import type { Db } from '../../db/client';
 import { accounts } from '../../db/schema/index';
+import { idNumberIn } from '../../db/pii-lookup';
 import { checkRecord, duplicateRecordMessage, recordRulesOf, type RecordRules } from '@ptce/rules';
 import { UNIT_IMPORT_LOCK } from '../hours/duplicate-record';
 import { idCheckChar, normalizeIdNumber, validateIdNumber } from '../../domain/id-number';
@@ -193,7 +194,6 @@ const recordKey = (accountId: number, r: { startDate: string; startHalf: string;
  * and the planner still sees the list's length and uses the index. Only digits (and X) go in.
  */
 const anyId = (values: number[]) => sql`ANY(${`{${values.map((v) => Math.trunc(v)).join(',')}}`}::integer[])`;
-const anyIdNumber = (values: string[]) => sql`ANY(${`{${values.filter((v) => /^[0-9X]{18}$/.test(v)).join(',')}}`}::char(18)[])`;
 
 /** The non-rejected records of these people by key (person + start + end) → the refusal naming the record. */
 async function existingKeys(db: Db, accountIds: number[]): Promise<Map<string, string>> {
@@ -238,7 +238,7 @@ class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
       ? await this.ctx.db
           .select({ id: accounts.id, name: accounts.name, unitId: accounts.unitId, idNumber: accounts.idNumber })
           .from(accounts)
-          .where(and(eq(accounts.kind, 'professional'), sql`${accounts.idNumber} = ${anyIdNumber(idNumbers)}`, personScope(this.ctx.actor)))
+          .where(and(eq(accounts.kind, 'professional'), idNumberIn(idNumbers), personScope(this.ctx.actor)))
       : [];
     const byId = new Map(people.map((p) => [normalizeIdNumber(p.idNumber ?? ''), p]));
     const existing = await existingKeys(this.ctx.db, people.map((p) => p.id));

@@ -10,6 +10,7 @@ import { hashPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
 import { writeAudit } from '../audit/write-audit';
 import { isUniqueViolation } from '../../db/sql-helpers';
+import { idNumberAccountColumns } from '../../db/pii';
 import { INITIAL_PASSWORD_TTL_MS, initialPasswordOf, issueTemporaryPassword } from './reset-password';
 import { lockUnit, unitOf } from './unit-of';
 
@@ -76,7 +77,7 @@ export async function createAdmin(ctx: Ctx, input: AdminInput): Promise<{ id: nu
       const [a] = await tx
         .insert(accounts)
         .values({
-          kind: 'unit_admin', realm: 'unit', username: idNumber, idNumber, passwordHash, mustChangePassword: true, passwordExpiresAt: expires,
+          kind: 'unit_admin', realm: 'unit', ...idNumberAccountColumns(idNumber), passwordHash, mustChangePassword: true, passwordExpiresAt: expires,
           loginEnabled: input.loginEnabled, name: input.name, phone: input.phone, gender: check.gender, birthDate: check.birthDate,
           unitId, departmentId: input.departmentId, createdAt: at, updatedAt: at,
         })

@@ -31,22 +31,26 @@ export function randomPassword(length = 12): string {
 /** The notice's rule for a new unit admin: the initial password is the last six characters of the ID number. */
 export const initialPasswordOf = (idNumber: string) => idNumber.slice(-6);
 
+type Account = { id: number; username: string; idNumber?: string | null };
+
 /**
  * Sets a password the owner did not choose: it must be changed at the next login and stops working at
  * `expiresAt` if unused. Clears the account's login failures and ends its sessions.
  */
-export async function issuePassword(tx: Db, account: { id: number; username: string }, password: string, ttlMs: number, sessions: SessionStore | null): Promise<IssuedPassword> {
+export async function issuePassword(tx: Db, account: Account, password: string, ttlMs: number, sessions: SessionStore | null): Promise<IssuedPassword> {
+  // What the owner types at the login page: the ID number of an ID-number account (stored as its hash).
+  const login = account.idNumber ?? account.username;
   const at = now();
   const expires = new Date(at.getTime() + ttlMs);
   await tx
     .update(accounts)
     .set({ passwordHash: await hashPassword(password), mustChangePassword: true, passwordChangedAt: at, passwordExpiresAt: expires, updatedAt: at })
     .where(eq(accounts.id, account.id));
-  await clearAccountFailures(tx, account.username);
+  await clearAccountFailures(tx, login);
   if (sessions) await sessions.destroyAllFor(tx, account.id);
-  return { username: account.username, password, expiresAt: expires.toISOString() };
+  return { username: login, password, expiresAt: expires.toISOString() };
 }
 
 /** 重置密码 by a unit admin: a random temporary password, shown once, valid 72 hours, changed at first login. */
-export const issueTemporaryPassword = (tx: Db, account: { id: number; username: string }, sessions: SessionStore | null) =>
+export const issueTemporaryPassword = (tx: Db, account: Account, sessions: SessionStore | null) =>
   issuePassword(tx, account, randomPassword(), TEMPORARY_PASSWORD_TTL_MS, sessions);

@@ -7,6 +7,7 @@ import { personScope } from '../../auth/scope';
 import type { SessionStore } from '../../auth/sessions';
 import type { Db } from '../../db/client';
 import { accounts, departments } from '../../db/schema/index';
+import { idNumberIs } from '../../db/pii-lookup';
 import { maskIdNumber, normalizeIdNumber } from '../../domain/id-number';
 import { AppError, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
@@ -18,8 +19,9 @@ import { escapeLike } from '../../db/sql-helpers';
 /** Name or ID-number search: a full ID number matches exactly, digits match by prefix, else a name prefix. */
 export function personSearch(q: string): SQL {
   const s = q.trim();
-  if (/^\d{17}[\dXx]$/.test(s)) return eq(accounts.idNumber, normalizeIdNumber(s));
-  if (/^\d{4,17}$/.test(s)) return like(accounts.idNumber, `${s}%`);
+  if (/^\d{17}[\dXx]$/.test(s)) return idNumberIs(s);
+  // Part of an ID number finds nobody: the number is stored encrypted, found only whole by its hash.
+  if (/^\d{4,17}$/.test(s)) return sql`false`;
   return like(accounts.name, `${escapeLike(s)}%`);
 }
 

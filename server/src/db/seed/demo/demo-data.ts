@@ -4,6 +4,7 @@ import { hashPassword } from '../../../auth/passwords';
 import { creditCodeCheckChar } from '../../../domain/credit-code';
 import type { Db } from '../../client';
 import { accounts, authorities, departments, trainingBases, units } from '../../schema/index';
+import { idNumberAccountColumns } from '../../pii';
 import { seedDemoHistory } from './demo-history';
 import { createRng, pick, randomChineseName, randomIdNumber, randomInt, randomMobile, randomEmail, type Rng } from './people';
 
@@ -140,8 +141,7 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
           ...common,
           kind: 'unit_admin',
           realm: 'unit',
-          username: idNumber,
-          idNumber,
+          ...idNumberAccountColumns(idNumber),
           name,
           gender,
           birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
@@ -168,8 +168,7 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
           ...common,
           kind: 'professional',
           realm: 'person',
-          username: idNumber,
-          idNumber,
+          ...idNumberAccountColumns(idNumber),
           name,
           gender,
           birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
