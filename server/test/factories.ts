@@ -52,16 +52,18 @@ export async function buildAuthority(db: Db, over: Partial<typeof authorities.$i
 type AccountOver = Partial<typeof accounts.$inferInsert> & { password?: string };
 
 export async function buildAccount(db: Db, over: AccountOver & Pick<typeof accounts.$inferInsert, 'kind'>) {
-  const { password = PASSWORD, ...rest } = over;
+  const { password = PASSWORD, ...given } = over;
   const at = now();
-  const isPerson = rest.kind === 'professional' || rest.kind === 'unit_admin';
-  const id = isPerson ? (rest.idNumber ?? idNumber()) : null;
-  const realm = rest.kind === 'professional' ? 'person' : rest.kind === 'unit_admin' || rest.kind === 'unit_account' ? 'unit' : 'authority';
+  const isPerson = given.kind === 'professional' || given.kind === 'unit_admin';
+  const id = isPerson ? (given.idNumber ?? idNumber()) : null;
+  // An ID-number account's username is the number's hash (db/pii.ts), whatever the test passed.
+  const { username, ...rest } = given;
+  const realm = given.kind === 'professional' ? 'person' : given.kind === 'unit_admin' || given.kind === 'unit_account' ? 'unit' : 'authority';
   const [a] = await db
     .insert(accounts)
     .values({
       realm,
-      ...(id ? idNumberAccountColumns(id) : { username: `user${++seq}`, idNumber: null }),
+      ...(id ? idNumberAccountColumns(id) : { username: username ?? `user${++seq}`, idNumber: null }),
       passwordHash: await hashed(password),
       mustChangePassword: false,
       loginEnabled: true,

@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../src/clock';
 import { accounts, auditLog, departments, hourEvidence, hourRecordEvents, hourRecords, units } from '../../src/db/schema/index';
+import { idNumberIs } from '../../src/db/pii-lookup';
 import { buildAccount, buildAuthority, buildProfessional, creditCode, idNumber } from '../factories';
 import { buildWorld, createCatalogedApp, type MatrixRole } from './catalog';
 import { solveCaptcha } from '../helpers';
@@ -205,7 +206,7 @@ describe('organization', () => {
       const results = await Promise.all([id, id.toLowerCase(), ` ${id}`, id, id.toLowerCase()].map((v, i) => t.app.inject({ method: 'POST', url: '/api/auth/register', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ ...body(v), ...captchas[i] }) })));
       never5xx(results);
       expect(statuses(results)).toBe('201,409,409,409,409');
-      expect(await t.db.select().from(accounts).where(eq(accounts.idNumber, id))).toHaveLength(1);
+      expect(await t.db.select().from(accounts).where(idNumberIs(id))).toHaveLength(1);
     }
   });
 
@@ -225,7 +226,7 @@ describe('organization', () => {
       }
       expect(await t.db.select().from(departments).where(and(eq(departments.unitId, unit1.id), eq(departments.name, dept)))).toHaveLength(1);
       expect(await t.db.select().from(units).where(eq(units.creditCode, code))).toHaveLength(1);
-      expect(await t.db.select().from(accounts).where(and(eq(accounts.idNumber, admin), eq(accounts.kind, 'unit_admin')))).toHaveLength(1);
+      expect(await t.db.select().from(accounts).where(and(idNumberIs(admin), eq(accounts.kind, 'unit_admin')))).toHaveLength(1);
     }
   });
 

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog } from '../../db/schema/index';
+import { idNumberIs } from '../../db/pii-lookup';
+import { idNumberHash } from '../../db/pii';
 import { idCheckChar } from '../../domain/id-number';
 import { buildAccount, buildDepartment, buildProfessional, buildUnit, idNumber, PASSWORD } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp } from '../../../test/helpers';
@@ -27,7 +29,7 @@ describe('注册 (registration of a professional)', () => {
     const res = await t.client().register(body);
     expect(res.statusCode).toBe(201);
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, res.json().id));
-    expect(row).toMatchObject({ kind: 'professional', username: body.idNumber, gender: 'female', birthDate: '1988-03-15', unitId: unit.id });
+    expect(row).toMatchObject({ kind: 'professional', idNumber: body.idNumber, username: idNumberHash(body.idNumber), gender: 'female', birthDate: '1988-03-15', unitId: unit.id });
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
     const c = await loggedIn(t, body.idNumber, 'Guangxi2024', 'person');
     const me = (await c.get('/api/me')).json();
@@ -45,7 +47,7 @@ describe('注册 (registration of a professional)', () => {
       expect(r.statusCode).toBe(409);
       expect(r.json().error.message).toContain('已注册');
     }
-    expect(await t.db.select().from(accounts).where(eq(accounts.username, body.idNumber))).toHaveLength(1);
+    expect(await t.db.select().from(accounts).where(idNumberIs(body.idNumber))).toHaveLength(1);
   });
 
   it.each([
@@ -70,7 +72,7 @@ describe('注册 (registration of a professional)', () => {
     const r2 = await t.client().register(registration(999999));
     expect(r2.statusCode).toBe(400);
     expect(r2.json().error.details[0].field).toBe('unitId');
-    for (const b of [weak]) expect(await t.db.select().from(accounts).where(eq(accounts.username, b.idNumber as string))).toHaveLength(0);
+    for (const b of [weak]) expect(await t.db.select().from(accounts).where(idNumberIs(b.idNumber as string))).toHaveLength(0);
   });
 });
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../clock';
 import { accounts, hourRecords, publicCredits } from '../../db/schema/index';
+import { idNumberAccountColumns } from '../../db/pii';
 import { maskIdNumber } from '../../domain/id-number';
 import { buildAccount, buildDepartment, buildProfessional, buildUnit, idNumber, PASSWORD } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp } from '../../../test/helpers';
@@ -189,7 +190,7 @@ describe('导出Excel: 专业科目学时查询 and 专业技术人员管理', (
     const at = new Date();
     const many = Array.from({ length: 2100 }, (_, i) => {
       const id = idNumber();
-      return { kind: 'professional' as const, realm: 'person' as const, username: id, passwordHash: 'x', mustChangePassword: false, loginEnabled: true, name: `批量${String(i).padStart(4, '0')}`, idNumber: id, unitId: f.unit.id, departmentId: f.deptB.id, createdAt: at, updatedAt: at };
+      return { kind: 'professional' as const, realm: 'person' as const, ...idNumberAccountColumns(id), passwordHash: 'x', mustChangePassword: false, loginEnabled: true, name: `批量${String(i).padStart(4, '0')}`, unitId: f.unit.id, departmentId: f.deptB.id, createdAt: at, updatedAt: at };
     });
     for (let i = 0; i < many.length; i += 700) await t.db.insert(accounts).values(many.slice(i, i + 700));
     const c = await unitLogin(f.total);
