@@ -86,7 +86,7 @@ describe('npm start on the embedded database', () => {
 
   it('in production loads no demo data into an empty database: no demo units, no operator login', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-start-prod-'));
-    const prod = start(dataDir, { NODE_ENV: 'production', COOKIE_SECURE: 'false' });
+    const prod = start(dataDir, { NODE_ENV: 'production', COOKIE_SECURE: 'false', PII_KEY: Buffer.alloc(32, 3).toString('base64') });
     const [, port] = await waitFor(prod, /listening on http:\/\/localhost:(\d+)/);
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
@@ -135,7 +135,7 @@ describe('npm start on the embedded database', () => {
     API_MODULES.push(rogue);
     try {
       await expect(
-        buildApp({ config: loadConfig({ NODE_ENV: 'test' }), database, sessionSecret: 'x'.repeat(32), logger: false }),
+        buildApp({ config: loadConfig({ NODE_ENV: 'test', PII_KEY: Buffer.alloc(32, 3).toString('base64') }), database, sessionSecret: 'x'.repeat(32), logger: false }),
       ).rejects.toThrow(/GET \/api\/rogue has no policy/);
     } finally {
       API_MODULES.pop();
