@@ -86,7 +86,7 @@ export async function rotatePiiKeys(db: Db, keyring: PiiKeyring = piiKeys()): Pr
       SELECT id, id_number_enc, id_number_hmac, phone_enc FROM accounts
       WHERE (id_number_enc IS NOT NULL AND id_number_enc NOT LIKE ${like}) OR (phone_enc IS NOT NULL AND phone_enc NOT LIKE ${like})
       ORDER BY id LIMIT ${BATCH}`);
-    if (rows.length === 0) return done;
+    if (rows.length === 0) return done + (await rotateImportErrorCells(db, keyring));
     const values = (rows as Row[]).map((r) => {
       const id = typeof r.id_number_enc === 'string' ? decryptPii(r.id_number_enc, keyring) : null;
       const phone = typeof r.phone_enc === 'string' ? decryptPii(r.phone_enc, keyring) : null;
@@ -100,6 +100,27 @@ export async function rotatePiiKeys(db: Db, keyring: PiiKeyring = piiKeys()): Pr
         username = CASE WHEN v.old_hmac IS NOT NULL AND a.username = v.old_hmac THEN v.id_hmac ELSE a.username END
       FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, id_enc, id_hmac, phone_enc, old_hmac)
       WHERE a.id = v.id`);
+    done += rows.length;
+  }
+}
+
+/** The cells of refused import rows (import_job_errors.cells, a jsonb string of ciphertext) under the current key. */
+async function rotateImportErrorCells(db: Db, keyring: PiiKeyring): Promise<number> {
+  const like = `p1:${keyring.current.id}:%`;
+  let done = 0;
+  for (;;) {
+    const { rows } = await db.execute<Row>(sql`
+      SELECT job_id, row_number, cells #>> '{}' AS v FROM import_job_errors
+      WHERE jsonb_typeof(cells) = 'string' AND cells #>> '{}' NOT LIKE ${like}
+      ORDER BY job_id, row_number LIMIT ${BATCH}`);
+    if (rows.length === 0) return done;
+    const values = (rows as Row[]).map(
+      (r) => sql`(${Number(r.job_id)}::bigint, ${Number(r.row_number)}::int, ${JSON.stringify(encryptPii(decryptPii(String(r.v), keyring), keyring.current))}::jsonb)`,
+    );
+    await db.execute(sql`
+      UPDATE import_job_errors e SET cells = v.cells
+      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(job_id, row_number, cells)
+      WHERE e.job_id = v.job_id AND e.row_number = v.row_number`);
     done += rows.length;
   }
 }

@@ -152,3 +152,18 @@ export function storedUsernames(typed: string): string[] {
 
 /** A typed login name as it may be kept in the database (throttle counters): an ID number only as its hash. */
 export const storableUsername = (typed: string) => (ID_LIKE.test(typed.trim()) ? idNumberHash(typed) : typed.trim());
+
+/**
+ * A jsonb column holding an encrypted JSON value (as a JSON string `"p1:…"`): the cells of a refused
+ * import row, which carry the ID numbers as typed. Values written before encryption (plain arrays) still read.
+ */
+export const encryptedJson = <T>() =>
+  customType<{ data: T; driverData: unknown }>({
+    dataType: () => 'jsonb',
+    toDriver: (value) => JSON.stringify(encryptPii(JSON.stringify(value))),
+    fromDriver: (value) => {
+      let v = value;
+      if (typeof v === 'string' && (v.startsWith('"') || v.startsWith('['))) v = JSON.parse(v);
+      return (typeof v === 'string' ? JSON.parse(decryptPii(v)) : v) as T;
+    },
+  });

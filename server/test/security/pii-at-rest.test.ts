@@ -10,6 +10,8 @@ import { accounts } from '../../src/db/schema/index';
 import { idCheckChar } from '../../src/domain/id-number';
 import { buildAccount, buildDepartment, buildProfessional, buildUnit, idNumber, PASSWORD } from '../factories';
 import { createTestApp, loggedIn, TEST_PII_KEY, type TestApp } from '../helpers';
+import { waitForImports } from '../../src/modules/imports/run-import';
+import { hoursWorkbook, multipartFile, readWorkbook } from '../../src/modules/imports/testing';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -78,6 +80,30 @@ describe('ID and phone numbers at rest', () => {
     expect(raw.phone_enc).toMatch(/^p1:[0-9a-f]{8}:/);
     expect(raw.id_number_hmac).toBe(idNumberHash(staff.idNumber!));
     expect(raw.username).toBe(raw.id_number_hmac);
+  });
+
+  it('keeps the cells of a refused import row (ID numbers as typed) encrypted; the error report still shows them', async () => {
+    const unit = await buildUnit(t.db);
+    const total = await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id });
+    const p = await buildProfessional(t.db, { unitId: unit.id });
+    const stranger = idNumber({ region: '450881' });
+    const c = await loggedIn(t, total.username, PASSWORD, 'unit');
+    const file = await hoursWorkbook([{ idNumber: p.idNumber!, name: p.name, startDate: '不是日期' }, { idNumber: stranger, name: '覃某', startDate: '不是日期' }]);
+    const { payload, contentType } = multipartFile(file, '学员培训信息.xlsx');
+    const res = await t.app.inject({ method: 'POST', url: '/api/imports/hours-registration/jobs?mode=all&declared=true', headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, 'content-type': contentType }, payload });
+    expect(res.statusCode, res.body).toBe(202);
+    await waitForImports();
+    const job = (await c.get(`/api/imports/jobs/${res.json().id}`)).json();
+    expect(job.status).toBe('rejected');
+    const dump = await everyRowAsText();
+    expect(dump).toContain('import_job_errors');
+    for (const secret of [p.idNumber!, stranger]) expect(dump).not.toContain(secret);
+    const report = await c.get(`/api/imports/jobs/${job.id}/error-report`);
+    expect(report.statusCode).toBe(200);
+    const ws = (await readWorkbook(report.rawPayload)).worksheets[0]!;
+    const shown: string[] = [];
+    ws.eachRow((r) => shown.push(String(r.getCell(1).text)));
+    expect(shown).toEqual(expect.arrayContaining([p.idNumber, stranger]));
   });
 
   it('logs in by ID number, a final x in lower case too, and finds people by their full ID number', async () => {
@@ -156,6 +182,9 @@ describe('ID and phone numbers at rest', () => {
       const [before] = await t.db.select().from(accounts).where(eq(accounts.id, p.id));
       expect(before).toMatchObject({ idNumber: p.idNumber, phone: '13877100001' });
       expect((await t.client().login(p.username, PASSWORD, 'person')).statusCode).toBe(200);
+      // A number stored under the old key is still taken: no second account for it.
+      const again = await t.client().post('/api/auth/register', { idNumber: p.idNumber, name: '覃重复', phone: '13877100009', unitId: unit.id, password: 'Guangxi2024' });
+      expect(again.statusCode).toBe(409);
       const fresh = await buildProfessional(t.db, { unitId: unit.id });
       const { rows: freshRaw } = await t.db.execute<{ v: string }>(sql`SELECT id_number_enc AS v FROM accounts WHERE id = ${fresh.id}`);
       expect(keyIdOf(freshRaw[0]!.v)).toBe(newOnly.current.id);

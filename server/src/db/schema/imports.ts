@@ -1,5 +1,6 @@
 import { bigint, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { tstz } from './columns';
+import { encryptedJson } from '../pii';
 
 export const IMPORT_JOB_STATUSES = ['validating', 'writing', 'done', 'rejected', 'failed'] as const;
 
@@ -33,7 +34,8 @@ export const importJobErrors = pgTable(
   {
     jobId: bigint('job_id', { mode: 'number' }).notNull(),
     rowNumber: integer('row_number').notNull(),
-    cells: jsonb('cells').$type<string[]>().notNull(),
+    /** Encrypted (db/pii.ts): the cells include the ID numbers as typed. */
+    cells: encryptedJson<string[]>()('cells').notNull(),
     problems: jsonb('problems').$type<Array<{ column: string | null; reason: string }>>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.jobId, t.rowNumber] })],

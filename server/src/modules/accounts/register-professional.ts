@@ -1,5 +1,5 @@
 import { passwordPolicyProblem, type RegisterRequest } from '@ptce/contracts';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { now, shanghaiDate } from '../../clock';
 import type { Db } from '../../db/client';
 import { accounts, units } from '../../db/schema/index';
@@ -8,6 +8,7 @@ import { AppError, invalid } from '../../errors';
 import { hashPassword } from '../../auth/passwords';
 import { isUniqueViolation } from '../../db/sql-helpers';
 import { idNumberAccountColumns } from '../../db/pii';
+import { idNumberIs } from '../../db/pii-lookup';
 import { writeAudit } from '../audit/write-audit';
 
 const DUPLICATE = '该身份证号码已注册，请直接登录；如忘记密码，请联系单位管理员重置';
@@ -26,6 +27,9 @@ export async function registerProfessional(db: Db, input: RegisterRequest, ip: s
   const at = now();
   try {
     return await db.transaction(async (tx) => {
+      // The unique index on the hash decides; this also catches a number stored under PII_KEY_PREVIOUS during a key rotation.
+      const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.kind, 'professional'), idNumberIs(idNumber))).limit(1);
+      if (taken) throw new AppError('CONFLICT', DUPLICATE, [{ field: 'idNumber', reason: DUPLICATE }]);
       const [row] = await tx
         .insert(accounts)
         .values({

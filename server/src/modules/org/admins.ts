@@ -11,6 +11,7 @@ import type { SessionStore } from '../../auth/sessions';
 import { writeAudit } from '../audit/write-audit';
 import { isUniqueViolation } from '../../db/sql-helpers';
 import { idNumberAccountColumns } from '../../db/pii';
+import { idNumberIs } from '../../db/pii-lookup';
 import { INITIAL_PASSWORD_TTL_MS, initialPasswordOf, issueTemporaryPassword } from './reset-password';
 import { lockUnit, unitOf } from './unit-of';
 
@@ -72,6 +73,9 @@ export async function createAdmin(ctx: Ctx, input: AdminInput): Promise<{ id: nu
     return await ctx.db.transaction(async (tx) => {
       await lockUnit(tx, unitId);
       await assertDepartment(tx, unitId, input.departmentId);
+      // As in 注册: also finds a number stored under PII_KEY_PREVIOUS during a key rotation.
+      const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.kind, 'unit_admin'), idNumberIs(idNumber))).limit(1);
+      if (taken) throw new AppError('CONFLICT', '该身份证号码已是单位管理员账号', [{ field: 'idNumber', reason: '该身份证号码已是单位管理员账号' }]);
       const at = now();
       const expires = new Date(at.getTime() + INITIAL_PASSWORD_TTL_MS);
       const [a] = await tx
