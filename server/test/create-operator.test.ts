@@ -43,7 +43,7 @@ function run(args: string[], stdin = '', script = 'src/cli/create-operator.ts'):
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: SERVER_DIR,
-      env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), LOG_LEVEL: 'silent', ...env },
+      env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PII_KEY: Buffer.alloc(32, 9).toString('base64'), LOG_LEVEL: 'silent', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';

@@ -110,7 +110,7 @@ describe('npm start on the embedded database', () => {
 
   it('refuses SEED_DEMO=true in production with a message', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-start-prod-'));
-    const s = start(dataDir, { NODE_ENV: 'production', SEED_DEMO: 'true' });
+    const s = start(dataDir, { NODE_ENV: 'production', SEED_DEMO: 'true', PII_KEY: Buffer.alloc(32, 3).toString('base64') });
     expect(await s.exited).toBe(1);
     expect(s.output()).toContain('SEED_DEMO: must not be true in production');
     expect(s.output()).not.toContain('listening');

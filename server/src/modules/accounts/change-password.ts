@@ -17,7 +17,7 @@ export async function changeOwnPassword(ctx: Ctx, store: SessionStore, input: Ch
     throw invalid('oldPassword', '原密码不正确');
   }
   if (input.oldPassword === input.newPassword) throw invalid('newPassword', '新密码不能与原密码相同');
-  const problem = passwordPolicyProblem(input.newPassword, { username: acc.username, idNumber: acc.idNumber });
+  const problem = passwordPolicyProblem(input.newPassword, { username: acc.idNumber && acc.username === acc.idNumberHmac ? acc.idNumber : acc.username, idNumber: acc.idNumber });
   if (problem) throw invalid('newPassword', problem);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
