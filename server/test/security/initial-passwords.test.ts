@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { usernameKey } from '../../src/modules/auth/login-throttle';
 import { resetClock, setNow } from '../../src/clock';
 import { accounts, auditLog, loginFailures } from '../../src/db/schema/index';
 import { buildAccount, buildAuthority, buildProfessional, buildUnit, creditCode, idNumber, PASSWORD } from '../factories';
@@ -136,7 +137,7 @@ describe('a password reset by a unit admin', () => {
       [`/api/org/admins/${admin.id}/reset-password`, admin, 'org.admin.password.reset'],
     ] as const) {
       const realm = target.kind === 'professional' ? 'person' : 'unit';
-      const failuresOf = async () => (await t.db.select().from(loginFailures)).filter((f) => f.usernameKey.includes(target.username.toUpperCase()));
+      const failuresOf = async () => (await t.db.select().from(loginFailures)).filter((f) => f.usernameKey.includes(usernameKey(target.username)));
       expect((await t.client().login(target.username, 'wrong-password-1', realm)).statusCode).toBe(401);
       expect(await failuresOf()).not.toEqual([]);
       const res = await total.post(url);

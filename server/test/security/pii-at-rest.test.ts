@@ -227,7 +227,7 @@ describe('the server with its key', () => {
     child.stderr!.on('data', (d) => (out += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const listening = async () => {
-      const until = Date.now() + 90_000;
+      const until = Date.now() + 240_000;
       while (Date.now() < until) {
         const m = out.match(/listening on http:\/\/localhost:(\d+)/);
         if (m) return Number(m[1]);
@@ -270,7 +270,7 @@ describe('the server with its key', () => {
     expect(await login(port2, person, demo.password)).toBe(200);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  }, 240_000);
+  }, 600_000);
 
   it('refuses to start in production without PII_KEY', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-pii-prod-'));

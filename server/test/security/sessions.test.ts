@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { usernameKey } from '../../src/modules/auth/login-throttle';
 import { advance, resetClock, setNow } from '../../src/clock';
 import { auditLog, loginFailures, sessions } from '../../src/db/schema/index';
 import { buildProfessional, idNumber, PASSWORD } from '../factories';
@@ -174,7 +175,7 @@ describe('login failures (no lock: a captcha after 3)', () => {
   it('after a concurrent burst the right password still gets in, with a captcha', async () => {
     const p = await buildProfessional(t.db);
     await Promise.all(Array.from({ length: 20 }, () => t.client().login(p.username, 'Wrong1234', undefined, { captcha: false })));
-    const [row] = await t.db.select().from(loginFailures).where(eq(loginFailures.usernameKey, p.username.toUpperCase()));
+    const [row] = await t.db.select().from(loginFailures).where(eq(loginFailures.usernameKey, usernameKey(p.username)));
     expect(row?.failures).toBeGreaterThanOrEqual(3);
     expect(errorOf(await t.client().login(p.username, PASSWORD, undefined, { captcha: false }))?.code).toBe('CAPTCHA_REQUIRED');
     expect((await t.client().login(p.username, PASSWORD, undefined, { captcha: true })).statusCode).toBe(200);

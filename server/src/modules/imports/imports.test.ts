@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { setNow } from '../../clock';
 import { auditLog, hourRecordEvents, hourRecords, importJobs } from '../../db/schema/index';
 import { buildAccount, buildDepartment, buildProfessional, buildRecord, buildUnit, PASSWORD } from '../../../test/factories';
-import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
+import { createTestApp, loggedIn, TEST_PII_KEY, type TestApp, type TestClient } from '../../../test/helpers';
 import { setImportLimits } from './limits';
 import { spoolSettings } from './row-spool';
 import { importHooks, waitForImports } from './run-import';
@@ -501,7 +501,7 @@ describe('large files, all or nothing', () => {
     fs.writeFileSync(file, await hoursWorkbookStreamed(3000, manyRows(f.staff)));
     const actor = { id: f.total.id, kind: 'unit_admin', name: f.total.name, roles: ['unit_admin'], scope: 'unit', unitId: f.unit.id, departmentId: null, departmentScopeIds: null, authorityId: null, baseId: null, regionCode: null, industryCode: null, mustChangePassword: false, sessionId: 'x', csrfToken: 'x' };
     const url = (t.database.pool as unknown as { options: { connectionString: string } }).options.connectionString;
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'testing-kill-child.ts'), url, JSON.stringify(actor), file, path.join(dir, 'files'), '2024-06-15T10:00:00+08:00'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'testing-kill-child.ts'), url, JSON.stringify(actor), file, path.join(dir, 'files'), '2024-06-15T10:00:00+08:00'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PII_KEY: TEST_PII_KEY } });
     let out = '';
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Actor } from '../../auth/actor';
 import { setNow } from '../../clock';
 import { openPostgres } from '../../db/client';
+import { resolvePiiKeyring, usePiiKeys } from '../../db/pii';
 import { LocalFileStore } from '../../storage/file-store';
 import { hoursRegistrationImport } from './hours-registration';
 import { importHooks } from './run-import';
@@ -14,6 +15,8 @@ import { startImport } from './start-import';
 
 const [url, actorJson, filePath, filesDir, at] = process.argv.slice(2) as [string, string, string, string, string];
 setNow(at);
+// The test app's key (PII_KEY in the environment): the import finds people by their ID numbers' hashes.
+usePiiKeys(resolvePiiKeyring({ piiKey: process.env.PII_KEY, piiKeyPrevious: [], dataDir: path.dirname(filesDir) }));
 spoolSettings.parent = path.dirname(filesDir); // inside the test's folder, removed with it
 const database = await openPostgres(url, 3);
 importHooks.afterBatchWritten = async (written) => {
