@@ -1,7 +1,8 @@
 import { DEADLINE_KIND_LABEL, type PlanNotice, type Reopening, type ReopeningInput } from '@ptce/contracts';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { now, shanghaiDate, shanghaiYear } from '../../clock';
 import { accounts, planReopenings, units } from '../../db/schema/index';
+import { idNumberIs } from '../../db/pii-lookup';
 import { AppError, invalid, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
@@ -46,7 +47,7 @@ export async function reopen(ctx: Ctx, year: number, input: ReopeningInput): Pro
   } else if (input.scope === 'person') {
     const idNo = (input.personIdNumber ?? '').toUpperCase();
     if (!idNo) throw invalid('personIdNumber', '请填写专业技术人员的身份证号');
-    const [a] = await ctx.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.idNumber, idNo));
+    const [a] = await ctx.db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.kind, 'professional'), idNumberIs(idNo)));
     if (!a) throw invalid('personIdNumber', '没有该身份证号的专业技术人员');
     personId = a.id;
   }
