@@ -15,7 +15,7 @@ export const SESSION_COOKIE = 'ptce_sid';
 const SESSION_LOAD_SQL = `
 SELECT s.last_seen_at, s.csrf_token,
        a.id, a.kind, a.name, a.login_enabled, a.unit_id, a.department_id, a.authority_id, a.base_id, a.must_change_password,
-       (a.phone IS NOT NULL AND a.phone <> '' AND a.email IS NOT NULL AND a.email <> '') AS has_contact,
+       (a.phone_enc IS NOT NULL AND a.email IS NOT NULL AND a.email <> '') AS has_contact,
        au.region_code, au.industry_code
   FROM sessions s
   JOIN accounts a ON a.id = s.account_id
