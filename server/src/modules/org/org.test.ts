@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog, units } from '../../db/schema/index';
+import { idNumberHash } from '../../db/pii';
 import { creditCodeCheckChar } from '../../domain/credit-code';
 import { buildAccount, buildAuthority, buildDepartment, buildProfessional, buildRecord, buildUnit, creditCode, idNumber, PASSWORD } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
@@ -144,7 +145,7 @@ describe('单位管理员管理', () => {
     expect(res.statusCode).toBe(201);
     const [stored] = await t.db.select().from(accounts).where(eq(accounts.id, res.json().id));
     expect(stored!.idNumber).toBe(id);
-    expect(stored!.username).toBe(id);
+    expect(stored!.username).toBe(idNumberHash(id)); // the ID number only as its hash (db/pii.ts)
     const login = await t.client().login(lower, lower.slice(-6), 'unit');
     expect(login.statusCode).toBe(200);
     expect((await t.client().login(id, id.slice(-6), 'unit')).statusCode).toBe(200);
