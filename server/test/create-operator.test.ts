@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config';
 import { openPglite, openPostgres, type Database } from '../src/db/client';
 import { accounts, auditLog } from '../src/db/schema/index';
 import { databaseUrl, withAdminClient } from './db-template';
+import { solveCaptcha } from './helpers';
 
 /**
  * The first operator of a production install: `npm run create-operator -- --username …` against the
@@ -17,6 +18,7 @@ import { databaseUrl, withAdminClient } from './db-template';
  */
 const SERVER_DIR = path.resolve(import.meta.dirname, '..');
 const template = inject('dbTemplate');
+const PII_KEY = Buffer.alloc(32, 9).toString('base64');
 
 let env: Record<string, string>;
 let open: () => Promise<Database>;
@@ -43,7 +45,7 @@ function run(args: string[], stdin = '', script = 'src/cli/create-operator.ts'):
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: SERVER_DIR,
-      env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PII_KEY: Buffer.alloc(32, 9).toString('base64'), LOG_LEVEL: 'silent', ...env },
+      env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PII_KEY, LOG_LEVEL: 'silent', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -64,10 +66,12 @@ async function withDb<T>(fn: (database: Database) => Promise<T>): Promise<T> {
 }
 
 async function login(database: Database, username: string, password: string) {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT: 'false', DATA_DIR: os.tmpdir() });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT: 'false', DATA_DIR: os.tmpdir(), ENABLE_TEST_CLOCK: 'true', PII_KEY });
   const app = await buildApp({ config, database, sessionSecret: 'x'.repeat(32), logger: false });
   try {
-    return await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username, password, realm: 'authority' }) });
+    // A password that must be changed is always asked for the 图形验证码.
+    const captcha = await solveCaptcha(app);
+    return await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '198.19.0.1', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username, password, realm: 'authority', ...captcha }) });
   } finally {
     await app.close();
   }
