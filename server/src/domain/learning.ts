@@ -3,7 +3,7 @@
  * (pass score, attempts, counts, minutes) come from the annual plan and are passed in.
  */
 import { endOfShanghaiDay, shanghaiYear } from '../clock';
-import { attemptsUsedUpMessage, lastDayOfYear, publicClosedReason } from '@ptce/rules';
+import { attemptsUsedUpMessage, lastDayOfYear, publicClosedReason, type ExamComposition } from '@ptce/rules';
 
 export type QuestionType = 'single' | 'multiple' | 'judge';
 export type CourseKind = 'compulsory' | 'elective';
@@ -75,12 +75,8 @@ export function learningWindow(input: {
 
 // ---------------------------------------------------------------- exams
 
-export interface PaperConfig {
-  minutes: number;
-  single: { count: number; points: number };
-  multiple: { count: number; points: number };
-  judge: { count: number; points: number };
-}
+/** A paper's composition and time limit, as the plan sets them. */
+export type PaperConfig = ExamComposition;
 
 export interface BankQuestion {
   id: number;
