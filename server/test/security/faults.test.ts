@@ -241,13 +241,14 @@ describe('the embedded database killed with SIGKILL in the middle of writes', ()
     // A day in the current (open) year that is not in the future.
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const day = today.slice(5) >= '01-03' ? `${today.slice(0, 4)}-01-02` : null;
+    let lecture = 0; // each record a different lecture: the same training twice is refused
     const recorder = async () => {
       while (!stop && day) {
         try {
           const res = await fetch(`${base}/api/hours/records`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
-            body: JSON.stringify({ activityType: 'academic', title: '断电测试讲座', organizer: '主办单位', place: '南宁市', startDate: day, startHalf: 'am', endDate: day, endHalf: 'am', hours: 1, declared: true }),
+            body: JSON.stringify({ activityType: 'academic', title: `断电测试讲座（第${++lecture}讲）`, organizer: '主办单位', place: '南宁市', startDate: day, startHalf: 'am', endDate: day, endHalf: 'am', hours: 1, declared: true }),
           });
           if (res.status === 201) ackedRecords.add(((await res.json()) as { id: number }).id);
           else throw new Error(`record refused: ${res.status} ${await res.text()}`);
@@ -304,7 +305,7 @@ describe('the embedded database killed with SIGKILL in the middle of writes', ()
         `SELECT r.id::int AS id,
                 (SELECT count(*)::int FROM hour_record_events e WHERE e.record_id = r.id AND e.action = 'create') AS events,
                 (SELECT count(*)::int FROM audit_log l WHERE l.action = 'hours.record.create' AND l.target_id = r.id::text) AS audits
-           FROM hour_records r WHERE r.title = '断电测试讲座'`,
+           FROM hour_records r WHERE r.title LIKE '断电测试讲座%'`,
       );
       const storedRecords = new Set(recs.map((r) => r.id));
       expect([...ackedRecords].filter((id) => !storedRecords.has(id))).toEqual([]);
