@@ -13,6 +13,12 @@
  * generate_series (no COPY client is installed); the app's migrator and reference seed come first.
  * Every account's password is Bench2026. Phase timings are printed and kept in app_settings
  * ('bench.generate') for bench/run.ts to report.
+ *
+ * ID and phone numbers are stored as the app stores them (server/src/db/pii.ts): AES-256-GCM
+ * ciphertext in id_number_enc / phone_enc, the HMAC look-up hash in id_number_hmac, and the hash as
+ * the username of everyone who logs in with an ID number. The key is bench/pii-key.ts's (PII_KEY
+ * overrides it); bench/run.ts starts the app with the same key. The SQL makes the rows with their
+ * plaintext numbers in a temporary table only; Node encrypts them on the way into accounts.
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -24,7 +30,9 @@ import { ensureReferenceData } from '../server/src/db/seed/reference-data';
 import { INDUSTRIES } from '../server/src/db/seed/reference/industries';
 import { GUANGXI_REGIONS } from '../server/src/db/seed/reference/regions';
 import { creditCodeCheckChar, validateCreditCode } from '../server/src/domain/credit-code';
+import { decryptPii, encryptPii, idNumberHash } from '../server/src/db/pii';
 import { validateIdNumber } from '../server/src/domain/id-number';
+import { useBenchPiiKey } from './pii-key';
 
 export const BENCH_PASSWORD = 'Bench2026';
 
@@ -118,6 +126,37 @@ async function main() {
   // (superuser setting); a check at the end proves no reference dangles.
   await c.query(`SET session_replication_role = replica`);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
+  useBenchPiiKey();
+  // Accounts with ID or phone numbers are first made here, in plaintext, by the SQL below; moveEncrypted
+  // then writes them into accounts as the app stores them (the temporary table goes with the session).
+  await c.query(`CREATE TEMP TABLE pii_src (LIKE accounts INCLUDING DEFAULTS)`);
+  await c.query(`ALTER TABLE pii_src DROP COLUMN id, ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY`);
+  const { rows: colRows } = await c.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'accounts'
+       AND column_name NOT IN ('id', 'username', 'id_number', 'phone', 'id_number_enc', 'id_number_hmac', 'phone_enc') ORDER BY ordinal_position`);
+  const copied = colRows.map((r) => `"${r.column_name}"`);
+  /** Moves pii_src into accounts in seq order: ID number → ciphertext + hash (also the username), phone → ciphertext. */
+  const moveEncrypted = async (): Promise<number> => {
+    let last = 0;
+    let moved = 0;
+    for (;;) {
+      const { rows } = await c.query<{ seq: string; id_number: string; phone: string | null }>(
+        `SELECT seq, id_number, phone FROM pii_src WHERE seq > $1 ORDER BY seq LIMIT 10000`, [last]);
+      if (rows.length === 0) break;
+      const hashes = rows.map((r) => idNumberHash(r.id_number));
+      await c.query(
+        `INSERT INTO accounts (${copied.join(', ')}, username, id_number_enc, id_number_hmac, phone_enc)
+         SELECT ${copied.map((col) => `s.${col}`).join(', ')}, v.hmac, v.enc, v.hmac, v.phone_enc
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS v(seq, enc, hmac, phone_enc) JOIN pii_src s ON s.seq = v.seq
+         ORDER BY v.seq`,
+        [rows.map((r) => r.seq), rows.map((r) => encryptPii(r.id_number)), hashes, rows.map((r) => (r.phone === null ? null : encryptPii(r.phone)))],
+      );
+      last = Number(rows[rows.length - 1]!.seq);
+      moved += rows.length;
+    }
+    await c.query(`TRUNCATE pii_src`);
+    return moved;
+  };
   const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const counties = GUANGXI_REGIONS.filter((r) => r.level === 'county');
@@ -192,7 +231,7 @@ async function main() {
     );
     // Admins' ID numbers: born 1950–1959, by unit index, so they never collide with each other.
     const b = await c.query(
-      `INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number, gender, birth_date, phone, email, unit_id, created_at, updated_at)
+      `INSERT INTO pii_src (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number, gender, birth_date, phone, email, unit_id, created_at, updated_at)
        SELECT 'unit_admin', 'unit', idn, $1, false, true, nm, idn, CASE WHEN seq % 2 = 1 THEN 'male' ELSE 'female' END, birth, '13800138000', 'admin@example.com', id, now(), now()
        FROM (
          SELECT u.id, b17 || pg_temp.id_check(b17) AS idn, birth, seq, ($2::text[])[1 + u.id % 40] || ($3::text[])[1 + (u.id / 40) % 40] AS nm
@@ -204,7 +243,7 @@ async function main() {
     );
     // One 二级管理员 for the first department of every tenth unit.
     const d = await c.query(
-      `INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number, gender, birth_date, unit_id, department_id, created_at, updated_at)
+      `INSERT INTO pii_src (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number, gender, birth_date, unit_id, department_id, created_at, updated_at)
        SELECT 'unit_admin', 'unit', idn, $1, false, true, '二级管理员' || u.id, idn, 'female', birth, u.id, (SELECT min(id) FROM departments WHERE unit_id = u.id), now(), now()
        FROM (SELECT id, region_code, row_number() OVER (ORDER BY id) - 1 AS k FROM units WHERE id % 10 = 0) u
        CROSS JOIN LATERAL (SELECT date '1945-01-01' + (u.k % 1800)::int AS birth, (u.k / 1800) % 1000 AS seq) x
@@ -212,6 +251,8 @@ async function main() {
        CROSS JOIN LATERAL (SELECT y.b17 || pg_temp.id_check(y.b17) AS idn) z`,
       [passwordHash],
     );
+    const moved = await moveEncrypted();
+    if (moved !== (b.rowCount ?? 0) + (d.rowCount ?? 0)) throw new Error(`moved ${moved} admins of ${(b.rowCount ?? 0) + (d.rowCount ?? 0)}`);
     // The platform operator (人社厅 / 培训中心), for the province-wide lists.
     await c.query(
       `INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, created_at, updated_at)
@@ -226,8 +267,8 @@ async function main() {
     await c.query(`CREATE UNIQUE INDEX ON unit_idx (idx)`);
     // Unit sizes are skewed (index = U·r²): the largest units hold ~0.7% of everyone, like a big hospital.
     // ID numbers are unique by construction: county, birth date (1960–1999) and sequence all follow from i.
-    const r = await c.query(
-      `INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number, gender, birth_date, phone, email,
+    await c.query(
+      `INSERT INTO pii_src (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number, gender, birth_date, phone, email,
                              unit_id, department_id, profile_completed_at, password_changed_at, created_at, updated_at)
        SELECT 'professional', 'person', idn, $1, false, true, nm, idn, CASE WHEN seq % 2 = 1 THEN 'male' ELSE 'female' END, birth,
               '13' || lpad((i % 1000000000)::text, 9, '0'), 'p' || i || '@example.com',
@@ -245,7 +286,7 @@ async function main() {
        CROSS JOIN LATERAL (SELECT y.b17 || pg_temp.id_check(y.b17) AS idn) z`,
       [passwordHash, UNITS, counties.map((x) => x.code), PEOPLE, counties.length, SURNAMES, GIVEN],
     );
-    return r.rowCount ?? 0;
+    return moveEncrypted();
   }, (n) => n);
 
   await phase('hour records (3 years)', async () => {
@@ -307,15 +348,22 @@ async function main() {
     await c.query(`VACUUM ANALYZE`);
   });
 
-  // Prove the generated identifiers are valid by the application's own rules (a sample of each).
+  // Prove the generated identifiers are valid by the application's own rules (a sample of each), and
+  // that they are stored as the app stores them: decrypted, each ID number is valid and hashes to its
+  // look-up column and username; phones decrypt; no plaintext is left.
   await phase('check ID numbers and credit codes (sample)', async () => {
-    const { rows: ids } = await c.query<{ id_number: string }>(`SELECT id_number FROM accounts WHERE id_number IS NOT NULL ORDER BY random() LIMIT 2000`);
-    const bad = ids.filter((r) => !validateIdNumber(r.id_number, today).ok);
-    if (bad.length) throw new Error(`invalid ID numbers: ${bad.slice(0, 5).map((r) => r.id_number).join(', ')}`);
+    const { rows: ids } = await c.query<{ username: string; id_number_enc: string; id_number_hmac: string; phone_enc: string | null }>(
+      `SELECT username, id_number_enc, id_number_hmac, phone_enc FROM accounts WHERE id_number_enc IS NOT NULL ORDER BY random() LIMIT 2000`);
+    if (ids.length === 0) throw new Error('no encrypted ID numbers');
+    const bad = ids.map((r) => ({ ...r, plain: decryptPii(r.id_number_enc) })).filter((r) =>
+      !validateIdNumber(r.plain, today).ok || idNumberHash(r.plain) !== r.id_number_hmac || r.username !== r.id_number_hmac || (r.phone_enc !== null && !/^1\d{10}$/.test(decryptPii(r.phone_enc))));
+    if (bad.length) throw new Error(`invalid or wrongly stored ID numbers: ${bad.slice(0, 5).map((r) => r.plain).join(', ')}`);
+    const { rows: [plain] } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts WHERE id_number IS NOT NULL OR phone IS NOT NULL OR (kind IN ('professional', 'unit_admin') AND id_number_hmac IS NULL)`);
+    if (plain!.n) throw new Error(`${plain!.n} accounts with plaintext or without an encrypted ID number`);
     const { rows: codes } = await c.query<{ credit_code: string }>(`SELECT credit_code FROM units ORDER BY random() LIMIT 2000`);
     const badCodes = codes.filter((r) => !validateCreditCode(r.credit_code).ok);
     if (badCodes.length) throw new Error(`invalid credit codes: ${badCodes.slice(0, 5).map((r) => r.credit_code).join(', ')}`);
-    const { rows: [dup] } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT id_number FROM accounts WHERE kind = 'professional' GROUP BY 1 HAVING count(*) > 1) d`);
+    const { rows: [dup] } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT id_number_hmac FROM accounts WHERE kind = 'professional' GROUP BY 1 HAVING count(*) > 1) d`);
     if (dup!.n) throw new Error(`${dup!.n} duplicate ID numbers`);
     const { rows: [dangling] } = await c.query<{ n: number }>(`
       SELECT (SELECT count(*) FROM hour_records r WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = r.account_id))

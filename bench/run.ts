@@ -31,6 +31,7 @@ import { RecordListQuery } from '@ptce/contracts';
 import type { Actor } from '../server/src/auth/actor';
 import { SessionStore } from '../server/src/auth/sessions';
 import { openPostgres, type Database } from '../server/src/db/client';
+import { decryptPii } from '../server/src/db/pii';
 import { accounts, hourRecords } from '../server/src/db/schema/index';
 import { getMe } from '../server/src/modules/accounts/get-me';
 import { login } from '../server/src/modules/auth/login';
@@ -38,10 +39,14 @@ import { recordListWhere, listRecords, recordQuery } from '../server/src/modules
 import { yearTotals } from '../server/src/modules/hours/overview';
 import { reviewRecords } from '../server/src/modules/hours/review-records';
 import { recordHeartbeat } from '../server/src/modules/learning/record-heartbeat';
+import { BENCH_PII_KEY, useBenchPiiKey } from './pii-key';
 
 const BENCH_PASSWORD = 'Bench2026';
 const SECRET = 'bench-session-secret-0123456789-abcdefghij';
 const SERVER_DIR = path.resolve(import.meta.dirname, '../server');
+// The key bench/generate.ts encrypted the ID and phone numbers with: the app, the baseline's login and
+// the fixtures below read them with it.
+useBenchPiiKey();
 
 const { values: args } = parseArgs({
   options: {
@@ -215,7 +220,9 @@ async function main() {
   const prof = await one<{ id: number; username: string }>(
     `SELECT a.id, a.username FROM accounts a WHERE a.kind = 'professional' AND a.unit_id = $1 ORDER BY (SELECT count(*) FROM hour_records r WHERE r.account_id = a.id) DESC, a.id LIMIT 1`, [unit.unit_id]);
   const operator = await one<{ id: number }>(`SELECT id FROM accounts WHERE kind = 'operator' ORDER BY id LIMIT 1`);
-  const { rows: learnerRows } = await pool.query<{ id: number; username: string }>(`SELECT id, username FROM accounts WHERE kind = 'professional' AND unit_id = $1 ORDER BY id LIMIT 200`, [unit.unit_id]);
+  // People log in with their ID numbers (stored encrypted; the username column holds the hash).
+  const { rows: learnerRows } = await pool.query<{ id: number; username: string }>(`SELECT id, id_number_enc AS username FROM accounts WHERE kind = 'professional' AND unit_id = $1 ORDER BY id LIMIT 200`, [unit.unit_id]);
+  for (const r of learnerRows) r.username = decryptPii(r.username);
   const chapter = await one<{ id: number } | undefined>(
     `SELECT cc.id FROM plan_courses pc JOIN course_chapters cc ON cc.course_id = pc.course_id WHERE pc.year = $1 AND pc.kind = 'compulsory' ORDER BY cc.seq LIMIT 1`, [year]);
   const session = async (accountId: number) => store.create(database.db, accountId, { userAgent: 'bench' });
@@ -232,7 +239,7 @@ async function main() {
   console.log(`Starting the app and the baseline against ${args.db} …`);
   const appEnv = {
     NODE_ENV: 'production', DATABASE_URL: dbUrl, DATABASE_POOL_SIZE: '10', SESSION_SECRET: SECRET, SESSION_IDLE_MINUTES: String(24 * 60),
-    HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT: 'false', SEED_DEMO: 'false', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bench-')),
+    HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT: 'false', SEED_DEMO: 'false', PII_KEY: BENCH_PII_KEY, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bench-')),
   };
   const appProc = await startChild(['--import', 'tsx', 'src/main.ts'], appEnv, /listening on http:\/\/localhost:(\d+)/);
   const baseProc = await startChild(['--import', 'tsx', path.relative(SERVER_DIR, import.meta.filename), '--baseline-server', '--db', args.db!, '--admin-url', args['admin-url']!], { BENCH_FIXTURES: JSON.stringify(fixtures) }, /baseline listening on (\d+)/);
