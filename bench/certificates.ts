@@ -16,8 +16,11 @@ import { hashPassword } from '../server/src/auth/passwords';
 import { loadConfig } from '../server/src/config';
 import { openPostgres } from '../server/src/db/client';
 import { migrate } from '../server/src/db/migrate';
+import { encryptPii, idNumberHash } from '../server/src/db/pii';
 import { ensureReferenceData } from '../server/src/db/seed/reference-data';
+import { idCheckChar } from '../server/src/domain/id-number';
 import { renderCertificate } from '../server/src/modules/certificates/render-certificate';
+import { BENCH_PII_KEY, useBenchPiiKey } from './pii-key';
 
 const { values } = parseArgs({ options: { 'admin-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' }, staff: { type: 'string', default: '10000' } } });
 const adminUrl = values['admin-url']!;
@@ -25,6 +28,12 @@ const staff = Number(values.staff);
 const dbName = `ptce_bench_cert_${Date.now()}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
+/** Person g's ID number (valid, unique for g < 10,000,000): Nanning's Qingxiu district, a birth date from 1965 on, a sequence number. */
+function idNumberOf(g: number): string {
+  const birth = new Date(Date.UTC(1965, 0, 1) + (g % 10_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const first17 = `450103${birth}${String(Math.floor(g / 10_000) % 1000).padStart(3, '0')}`;
+  return first17 + idCheckChar(first17);
+}
 
 async function admin(q: string) {
   const c = new pg.Client({ connectionString: adminUrl });
@@ -47,14 +56,21 @@ try {
   const db = database.db;
   const year = 2024;
   const password = await hashPassword('Bench2024');
+  // ID numbers are stored as the app stores them: ciphertext, look-up hash, and the hash as username.
+  useBenchPiiKey();
+  const people = Array.from({ length: staff }, (_, k) => idNumberOf(k + 1));
+  const hashes = people.map((id) => idNumberHash(id));
+  const textArray = (xs: string[]) => `{${xs.join(',')}}`;
   // One unit with `staff` professionals, each with approved hours and public credits (達标 for most).
   await db.execute(sql`INSERT INTO units (name, credit_code, region_code, unit_type, created_at, updated_at)
     VALUES ('基准测试单位', '91450103MA5BENCH01', '450103', 'enterprise', now(), now())`);
-  await db.execute(sql`INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number, unit_id, created_at, updated_at)
-    SELECT 'professional', 'person', lpad(g::text, 18, '0'), ${password}, false, true, '人员' || g, lpad(g::text, 18, '0'), 1, now(), now()
-    FROM generate_series(1, ${staff}) g`);
-  await db.execute(sql`INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, unit_id, created_at, updated_at)
-    VALUES ('unit_admin', 'unit', 'bench-admin', ${password}, false, true, '基准管理员', 1, now(), now())`);
+  // Phone and e-mail given (the profile is complete), as the app requires before anything else.
+  const phones = people.map((_, k) => encryptPii(`138${String(k).padStart(8, '0')}`));
+  await db.execute(sql`INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number_enc, id_number_hmac, phone_enc, email, profile_completed_at, unit_id, created_at, updated_at)
+    SELECT 'professional', 'person', h, ${password}, false, true, '人员' || g, e, h, p, 'p' || g || '@example.com', now(), 1, now(), now()
+    FROM unnest(${textArray(people.map((id) => encryptPii(id)))}::text[], ${textArray(hashes)}::text[], ${textArray(phones)}::text[]) WITH ORDINALITY AS x(e, h, p, g) ORDER BY g`);
+  await db.execute(sql`INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, phone_enc, email, profile_completed_at, unit_id, created_at, updated_at)
+    VALUES ('unit_admin', 'unit', 'bench-admin', ${password}, false, true, '基准管理员', ${encryptPii('13800138000')}, 'admin@example.com', now(), 1, now(), now())`);
   await db.execute(sql`INSERT INTO hour_records (account_id, year, activity_type, title, organizer, place, start_date, start_half, end_date, end_half, hours, remarks, declared_at, status, source, unit_id, review_target, created_by, created_at, updated_at)
     SELECT a.id, ${year}, 'training', '专业技术培训', '主办单位', '南宁市', '2024-05-06', 'am', '2024-05-07', 'pm', 16 + (a.id % 3) * 8, '', now(),
            CASE WHEN a.id % 10 = 0 THEN 'pending' ELSE 'approved' END, 'self', 1, 'unit', a.id, now(), now()
@@ -64,7 +80,7 @@ try {
   await db.execute(sql`ANALYZE`);
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bench-cert-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT: 'false' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT: 'false', PII_KEY: BENCH_PII_KEY });
   const app = await buildApp({ config, database, sessionSecret: 'bench-secret-0123456789abcdef0123456789', logger: false });
   await app.ready();
   const loginAs = async (username: string, realm: string) => {
@@ -87,7 +103,7 @@ try {
   const codes: string[] = [];
   for (let i = 1; issueMs.length < 30; i++) {
     if (i % 3 === 0 || i % 10 === 0) continue; // 64 hours, or a record still pending: not 达标
-    const s = await loginAs(String(i).padStart(18, '0'), 'person');
+    const s = await loginAs(idNumberOf(i), 'person');
     const t0 = performance.now();
     const res = await app.inject({ method: 'POST', url: '/api/certificates', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: { kind: 'ce', year } });
     issueMs.push(performance.now() - t0);
