@@ -17,7 +17,7 @@
  * 4. Prints the numbers and drops the database.
  *
  * Options (environment): BENCH_SECONDS (10), BENCH_POOL (20 connections per app), BENCH_EXAMINEES
- * (6000), BENCH_DIAG=1 adds GET /api/health and an authenticated one-query GET to show the
+ * (6000; at least 1200, as each of the 100 submit connections needs a warm-up attempt), BENCH_DIAG=1 adds GET /api/health and an authenticated one-query GET to show the
  * framework's and the session lookup's share, BENCH_ONLY=heartbeat|submit|diag runs one part (for
  * profiling), BENCH_PROF=<dir> writes a V8 CPU profile of the server process.
  */
@@ -42,6 +42,7 @@ import { accounts, courseChapters, courses } from '../server/src/db/schema/index
 import type { Actor } from '../server/src/auth/actor';
 import { submitExam } from '../server/src/modules/exams/submit-exam';
 import { runBeat } from '../server/src/modules/learning/record-heartbeat';
+import { BENCH_PII_KEY, useBenchPiiKey } from './pii-key';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -94,7 +95,7 @@ async function admin(q: string): Promise<void> {
 
 async function serve(url: string): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bench-'));
-  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: url, DATA_DIR: dataDir, RATE_LIMIT: 'false', DATABASE_POOL_SIZE: String(POOL) });
+  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: url, DATA_DIR: dataDir, RATE_LIMIT: 'false', DATABASE_POOL_SIZE: String(POOL), PII_KEY: BENCH_PII_KEY });
   const database = await openPostgres(url, POOL);
   const app = await buildApp({ config, database, sessionSecret: SECRET, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -128,6 +129,8 @@ async function serve(url: string): Promise<void> {
 // ------------------------------------------------------------------ parent: data, load, report
 
 async function prepare(url: string): Promise<Fixture> {
+  // Phone numbers are written encrypted (accounts.phone_enc) with the key the app in serve() reads them with.
+  useBenchPiiKey();
   const database = await openPostgres(url, 10);
   await migrate(database);
   await ensureReferenceData(database.db);
