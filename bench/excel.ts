@@ -5,6 +5,7 @@
 //   BENCH_PG=postgres://user@host:5432/postgres npx tsx bench/excel.ts
 //   BENCH_KEEP_DATA=1 npx tsx bench/excel.ts --pglite   # keep the PGlite folder afterwards (to look at plans)
 //   BENCH_NODE_ARGS="--import /path/memlog.mjs" npx tsx bench/excel.ts --pglite   # extra Node options for the server
+//   npx tsx bench/excel.ts --pglite --rows 1000   # a quick check: units of 100 and 1,000 people (printed, not written to RESULTS)
 //
 // It seeds two units (10,000 and 100,000 professionals), starts the real server as a child process
 // (server/src/main.ts, as `npm start` does, NODE_ENV=production), and through HTTP:
@@ -13,7 +14,9 @@
 //      (and reading its kernel-tracked peak, VmHWM);
 //   3. exports the 100,000 records (专业科目学时审核结果) and the 100,000-person staff list, timing the
 //      full download.
-// Results are printed and written to bench/RESULTS-excel.md.
+// Results are printed and written to bench/RESULTS-excel.md (at the full size only).
+// ID and phone numbers are stored as the app stores them (server/src/db/pii.ts: ciphertext, look-up
+// hash, the hash as username), with bench/pii-key.ts's key, which the server is started with.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,15 +27,25 @@ import pg from 'pg';
 import { hashPassword } from '../server/src/auth/passwords';
 import { openPglite, openPostgres, type Database } from '../server/src/db/client';
 import { migrate } from '../server/src/db/migrate';
+import { idNumberAccountColumns } from '../server/src/db/pii';
 import { accounts, units } from '../server/src/db/schema/index';
 import { ensureLearningData } from '../server/src/db/seed/learning-data';
 import { ensureReferenceData } from '../server/src/db/seed/reference-data';
 import { creditCodeCheckChar } from '../server/src/domain/credit-code';
 import { idCheckChar } from '../server/src/domain/id-number';
 import { hoursWorkbookStreamed, type HoursRow } from '../server/src/modules/imports/testing';
+import { BENCH_PII_KEY, useBenchPiiKey } from './pii-key';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const usePglite = process.argv.includes('--pglite');
+const rowsArg = process.argv.indexOf('--rows');
+/** Rows of the big import (and people of the big unit); the small one is a tenth. 100,000 is the measured size. */
+const BIG = rowsArg >= 0 ? Number(process.argv[rowsArg + 1]) : 100_000;
+if (!Number.isInteger(BIG) || BIG < 10) throw new Error('--rows must be a whole number ≥ 10');
+const SMALL = BIG / 10;
+if (!Number.isInteger(SMALL)) throw new Error('--rows must be a multiple of 10');
+const FULL = BIG === 100_000;
+const n = (x: number) => x.toLocaleString('en-US');
 const ADMIN_URL = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PASSWORD = 'Bench2024pass';
 const YEAR = new Date(Date.now() + 8 * 3600_000 - 3 * 86_400_000).getUTCFullYear();
@@ -86,8 +99,8 @@ async function seedUnit(db: Database['db'], name: string, count: number, hash: s
     .returning();
   const adminId = nextIdNumber();
   await db.insert(accounts).values({
-    kind: 'unit_admin', realm: 'unit', username: adminId, passwordHash: hash, mustChangePassword: false, loginEnabled: true, name: `${name}管理员`,
-    idNumber: adminId, phone: '13800138000', email: 'bench@example.com', profileCompletedAt: at, unitId: u!.id, createdAt: at, updatedAt: at,
+    kind: 'unit_admin', realm: 'unit', ...idNumberAccountColumns(adminId), passwordHash: hash, mustChangePassword: false, loginEnabled: true, name: `${name}管理员`,
+    phone: '13800138000', email: 'bench@example.com', profileCompletedAt: at, unitId: u!.id, createdAt: at, updatedAt: at,
   });
   const people: Seeded['people'] = [];
   for (let i = 0; i < count; i += 3000) {
@@ -97,8 +110,8 @@ async function seedUnit(db: Database['db'], name: string, count: number, hash: s
       const personName = `学员${String(j).padStart(6, '0')}`;
       people.push({ idNumber: id, name: personName });
       batch.push({
-        kind: 'professional' as const, realm: 'person' as const, username: id, passwordHash: hash, mustChangePassword: false, loginEnabled: true,
-        name: personName, idNumber: id, phone: '13800138000', email: 'p@example.com', profileCompletedAt: at, unitId: u!.id, createdAt: at, updatedAt: at,
+        kind: 'professional' as const, realm: 'person' as const, ...idNumberAccountColumns(id), passwordHash: hash, mustChangePassword: false, loginEnabled: true,
+        name: personName, phone: '13800138000', email: 'p@example.com', profileCompletedAt: at, unitId: u!.id, createdAt: at, updatedAt: at,
       });
     }
     await db.insert(accounts).values(batch);
@@ -209,21 +222,22 @@ async function main() {
     await ensureReferenceData(database.db);
     await ensureLearningData(database.db);
     const hash = await hashPassword(PASSWORD);
+    useBenchPiiKey();
     let t0 = performance.now();
-    const small = await seedUnit(database.db, '基准测试单位甲', 10_000, hash);
-    const big = await seedUnit(database.db, '基准测试单位乙', 100_000, hash);
+    const small = await seedUnit(database.db, '基准测试单位甲', SMALL, hash);
+    const big = await seedUnit(database.db, '基准测试单位乙', BIG, hash);
     // A live system has planner statistics for its people; a freshly seeded one gets them here.
     await database.db.execute(sql`ANALYZE`);
-    log(`seeded 110,000 professionals in ${s(performance.now() - t0)}`);
+    log(`seeded ${n(SMALL + BIG)} professionals in ${s(performance.now() - t0)}`);
     if (usePglite) await database.close();
 
     t0 = performance.now();
-    const file10k = await hoursWorkbookStreamed(10_000, rowsFor(small.people, 2));
-    const file100k = await hoursWorkbookStreamed(100_000, rowsFor(big.people, 3));
-    log(`generated files in ${s(performance.now() - t0)}: 10k ${MB(file10k.length)}, 100k ${MB(file100k.length)}`);
+    const file10k = await hoursWorkbookStreamed(SMALL, rowsFor(small.people, 2));
+    const file100k = await hoursWorkbookStreamed(BIG, rowsFor(big.people, 3));
+    log(`generated files in ${s(performance.now() - t0)}: ${n(SMALL)} rows ${MB(file10k.length)}, ${n(BIG)} rows ${MB(file100k.length)}`);
 
     const env: Record<string, string> = {
-      NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', RATE_LIMIT: 'false', DATA_DIR: dataDir,
+      NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', RATE_LIMIT: 'false', PII_KEY: BENCH_PII_KEY, DATA_DIR: dataDir,
       SESSION_SECRET: 'bench-session-secret-0123456789abcdef0123', COOKIE_SECURE: 'false', DATABASE_URL: usePglite ? '' : dbUrl(dbName),
     };
     const started = await startServer(env);
@@ -240,8 +254,8 @@ async function main() {
     const j1 = await c1.importFile(file10k, '一万行.xlsx');
     const t10k = performance.now() - t0;
     const peak10k = sampler.stop();
-    if (j1.status !== 'done' || j1.importedRows !== 10_000) throw new Error(`10k import: ${JSON.stringify(j1)} ${await (await c1.get(`/api/imports/jobs/${j1.id}/errors`)).text()}`);
-    log(`10,000 rows imported in ${s(t10k)} (peak RSS ${MB(peak10k)})`);
+    if (j1.status !== 'done' || j1.importedRows !== SMALL) throw new Error(`${n(SMALL)}-row import: ${JSON.stringify(j1)} ${await (await c1.get(`/api/imports/jobs/${j1.id}/errors`)).text()}`);
+    log(`${n(SMALL)} rows imported in ${s(t10k)} (peak RSS ${MB(peak10k)})`);
 
     const c2 = new Client(started.baseUrl);
     await c2.login(big.adminUsername);
@@ -250,25 +264,25 @@ async function main() {
     const j2 = await c2.importFile(file100k, '十万行.xlsx');
     const t100k = performance.now() - t0;
     const peak100k = sampler.stop();
-    if (j2.status !== 'done' || j2.importedRows !== 100_000) throw new Error(`100k import: ${JSON.stringify(j2)} ${await (await c2.get(`/api/imports/jobs/${j2.id}/errors`)).text()}`);
-    log(`100,000 rows imported in ${s(t100k)} (peak RSS sampled ${MB(peak100k)}, VmHWM ${MB(rssOf(pid).hwm)})`);
+    if (j2.status !== 'done' || j2.importedRows !== BIG) throw new Error(`${n(BIG)}-row import: ${JSON.stringify(j2)} ${await (await c2.get(`/api/imports/jobs/${j2.id}/errors`)).text()}`);
+    log(`${n(BIG)} rows imported in ${s(t100k)} (peak RSS sampled ${MB(peak100k)}, VmHWM ${MB(rssOf(pid).hwm)})`);
 
     sampler = new RssSampler(pid);
     t0 = performance.now();
     const exportBytes = await c2.download('/api/exports/hours/results');
     const tExport = performance.now() - t0;
     const peakExport = sampler.stop();
-    log(`export of 100,000 records in ${s(tExport)} (${MB(exportBytes)}, peak RSS ${MB(peakExport)})`);
+    log(`export of ${n(BIG)} records in ${s(tExport)} (${MB(exportBytes)}, peak RSS ${MB(peakExport)})`);
 
     t0 = performance.now();
     const staffBytes = await c2.download('/api/exports/org/staff');
     const tStaff = performance.now() - t0;
-    log(`export of 100,000 staff in ${s(tStaff)} (${MB(staffBytes)})`);
+    log(`export of ${n(BIG)} staff in ${s(tStaff)} (${MB(staffBytes)})`);
 
     t0 = performance.now();
     const yearsBytes = await c2.download(`/api/exports/hours/person-years?year=${YEAR}`);
     const tYears = performance.now() - t0;
-    log(`export of 100,000 person-years in ${s(tYears)} (${MB(yearsBytes)})`);
+    log(`export of ${n(BIG)} person-years in ${s(tYears)} (${MB(yearsBytes)})`);
     const hwm = rssOf(pid).hwm;
 
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -276,15 +290,15 @@ async function main() {
       `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${usePglite ? 'PGlite (embedded)' : 'PostgreSQL 127.0.0.1:5432'}`,
       '',
       `Machine: ${os.cpus().length} × ${cpu}, ${MB(os.totalmem())} RAM, Node ${process.version}, ${os.type()} ${os.release()}.`,
-      `Command: \`npx tsx bench/excel.ts${usePglite ? ' --pglite' : ''}\` (server run as a child process: \`node --import tsx server/src/main.ts\`, NODE_ENV=production; RSS read from /proc/<pid>/status of that process — sampled every 50 ms, plus the kernel's peak VmHWM).`,
+      `Command: \`npx tsx bench/excel.ts${usePglite ? ' --pglite' : ''}${FULL ? '' : ` --rows ${BIG}`}\` (server run as a child process: \`node --import tsx server/src/main.ts\`, NODE_ENV=production; RSS read from /proc/<pid>/status of that process — sampled every 50 ms, plus the kernel's peak VmHWM).`,
       '',
       '| measurement | target | result | server peak RSS |',
       '|---|---|---|---|',
-      `| import 10,000 rows end to end (${MB(file10k.length)} file) | ≤ 5 s | **${s(t10k)}** | ${MB(peak10k)} |`,
-      `| import 100,000 rows end to end (${MB(file100k.length)} file) | ≤ 60 s, RSS < 500 MB | **${s(t100k)}** | ${MB(peak100k)} |`,
-      `| export 专业科目学时审核结果, 100,000 rows (${MB(exportBytes)}) | ≤ 10 s | **${s(tExport)}** | ${MB(peakExport)} |`,
-      `| export 专业技术人员管理, 100,000 rows (${MB(staffBytes)}) | — | ${s(tStaff)} | |`,
-      `| export 专业科目学时查询 ${YEAR}, 100,000 rows (${MB(yearsBytes)}) | — | ${s(tYears)} | |`,
+      `| import ${n(SMALL)} rows end to end (${MB(file10k.length)} file) | ≤ 5 s | **${s(t10k)}** | ${MB(peak10k)} |`,
+      `| import ${n(BIG)} rows end to end (${MB(file100k.length)} file) | ≤ 60 s, RSS < 500 MB | **${s(t100k)}** | ${MB(peak100k)} |`,
+      `| export 专业科目学时审核结果, ${n(BIG)} rows (${MB(exportBytes)}) | ≤ 10 s | **${s(tExport)}** | ${MB(peakExport)} |`,
+      `| export 专业技术人员管理, ${n(BIG)} rows (${MB(staffBytes)}) | — | ${s(tStaff)} | |`,
+      `| export 专业科目学时查询 ${YEAR}, ${n(BIG)} rows (${MB(yearsBytes)}) | — | ${s(tYears)} | |`,
       '',
       `Server process: idle RSS after start ${MB(idle)}, peak over the whole run (VmHWM) ${MB(hwm)}. Load average (1 min) ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0]!.toFixed(1)} at the end (other work shares this machine).`,
       '',
@@ -316,6 +330,10 @@ async function main() {
     '',
     '',
   ].join('\n');
+  if (!FULL) {
+    console.log(`\n${results.join('\n')}\n(--rows ${BIG}: not written to ${path.relative(ROOT, file)}, which holds full-size runs only)`);
+    return;
+  }
   const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').replace(/^[\s\S]*?(?=^## )/m, '') : '';
   fs.writeFileSync(file, header + results.join('\n') + '\n' + previous);
   console.log(`\n${results.join('\n')}`);
