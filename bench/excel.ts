@@ -327,6 +327,8 @@ async function main() {
     'RSS is that of the server process only (the benchmark runs it as a child and reads',
     '/proc/<pid>/status); with PGlite the embedded PostgreSQL lives in the same process (its 128 MB of',
     'WebAssembly memory included).',
+    'ID and phone numbers are seeded encrypted, as the app stores them since migration 0015; runs before',
+    '2026-12-05 seeded them in plaintext.',
     '',
     '',
   ].join('\n');
