@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,41 +9,12 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
 import { openTestDatabase } from './db-template';
+import { killServerProcesses, startServerProcess, type ServerProcess } from './server-process';
 
-const SERVER_DIR = path.resolve(import.meta.dirname, '..');
-const children: ChildProcess[] = [];
-afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
+afterAll(killServerProcesses);
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(dataDir: string, env: Record<string, string> = {}): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development', SEED_DEMO: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitFor(s: Started, pattern: RegExp, ms = 60_000): Promise<RegExpMatchArray> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const m = s.output().match(pattern);
-    if (m) return m;
-    if (s.child.exitCode !== null) throw new Error(`server exited early:\n${s.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${pattern}:\n${s.output()}`);
-}
+const start = (dataDir: string, env: Record<string, string> = {}) => startServerProcess(dataDir, { SEED_DEMO: '', ...env });
+const waitFor = (s: ServerProcess, pattern: RegExp) => s.waitFor(pattern);
 
 describe('npm start on the embedded database', () => {
   it('migrates, seeds demo data once, refuses a second server on the same folder, and shuts down cleanly', async () => {
@@ -117,12 +87,10 @@ describe('npm start on the embedded database', () => {
   }, 60_000);
 
   it('refuses to start with a bad setting, naming it', async () => {
-    const s = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: SERVER_DIR, env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(s);
+    const s = startServerProcess(fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-startup-')), { PORT: 'eighty' });
     let err = '';
-    s.stderr.on('data', (d) => (err += d));
-    const code = await new Promise((r) => s.on('exit', r));
-    expect(code).toBe(1);
+    s.child.stderr!.on('data', (d) => (err += d));
+    expect(await s.exited).toBe(1);
     expect(err).toContain('PORT');
   }, 60_000);
 

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -13,13 +12,13 @@ import { openPostgres, type Database } from '../../src/db/client';
 import { idNumberHash, resolvePiiKeyring } from '../../src/db/pii';
 import { databaseUrl, withAdminClient } from '../db-template';
 import { buildProfessional, idNumber, PASSWORD } from '../factories';
+import { killServerProcesses, startServerProcess } from '../server-process';
 
 /**
  * Faults: (a) PostgreSQL behind a TCP proxy that the test cuts and restores under the running app;
  * (b) the embedded database's process killed with SIGKILL in the middle of a stream of writes.
  */
 const template = inject('dbTemplate');
-const SERVER_DIR = path.resolve(import.meta.dirname, '../..');
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
@@ -172,32 +171,11 @@ describe.skipIf(template.kind !== 'postgres')('PostgreSQL connection cut under t
 });
 
 describe('the embedded database killed with SIGKILL in the middle of writes', () => {
-  const children: ChildProcess[] = [];
-  cleanups.push(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
-
-  function start(dataDir: string) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: SERVER_DIR,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development', RATE_LIMIT: 'false', SEED_DEMO: 'true', ENABLE_TEST_CLOCK: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    const listening = async (ms = 45_000): Promise<number> => {
-      const until = Date.now() + ms;
-      while (Date.now() < until) {
-        const m = out.match(/listening on http:\/\/localhost:(\d+)/);
-        if (m) return Number(m[1]);
-        if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`server did not start:\n${out}`);
-    };
-    return { child, exited, listening, output: () => out };
-  }
+  cleanups.push(killServerProcesses);
+  const start = (dataDir: string) => {
+    const server = startServerProcess(dataDir, { RATE_LIMIT: 'false', SEED_DEMO: 'true', ENABLE_TEST_CLOCK: 'true' });
+    return { ...server, listening: (ms = 45_000) => server.listening(ms) };
+  };
 
   it('restarts on the same folder (taking over the stale lock) with every acknowledged record and no partial one', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-fault-kill-'));

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { accounts } from '../../src/db/schema/index';
 import { idCheckChar } from '../../src/domain/id-number';
 import { buildAccount, buildDepartment, buildProfessional, buildUnit, idNumber, PASSWORD } from '../factories';
 import { createTestApp, loggedIn, TEST_PII_KEY, type TestApp } from '../helpers';
+import { killServerProcesses, startServerProcess } from '../server-process';
 import { waitForImports } from '../../src/modules/imports/run-import';
 import { hoursWorkbook, multipartFile, readWorkbook } from '../../src/modules/imports/testing';
 
@@ -211,32 +211,10 @@ describe('ID and phone numbers at rest', () => {
 });
 
 describe('the server with its key', () => {
-  const SERVER_DIR = path.resolve(import.meta.dirname, '../..');
-  const children: ChildProcess[] = [];
-  afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
-
+  afterAll(killServerProcesses);
   function run(script: string, dataDir: string, env: Record<string, string> = {}) {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      cwd: SERVER_DIR,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development', SEED_DEMO: 'true', PII_KEY: '', PII_KEY_PREVIOUS: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const listening = async () => {
-      const until = Date.now() + 240_000;
-      while (Date.now() < until) {
-        const m = out.match(/listening on http:\/\/localhost:(\d+)/);
-        if (m) return Number(m[1]);
-        if (child.exitCode !== null) throw new Error(`exited early:\n${out}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`not listening:\n${out}`);
-    };
-    return { child, exited, listening, output: () => out };
+    const server = startServerProcess(dataDir, { SEED_DEMO: 'true', PII_KEY: '', PII_KEY_PREVIOUS: '', ...env }, script);
+    return { ...server, listening: () => server.listening(240_000) };
   }
   const login = (port: number, username: string, password: string) =>
     fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, realm: 'person' }) }).then((r) => r.status);
