@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { runAdminSql } from './admin-sql';
 import { openPostgres, wrapPglite, type Database } from '../server/src/db/client';
 import { migrate } from '../server/src/db/migrate';
 import { verifyAuditChain } from '../server/src/modules/audit/verify-chain';
@@ -32,15 +32,7 @@ const adminUrl = values['admin-url']!;
 const entries = Number(values.entries);
 const dbName = `ptce_bench_audit_${Date.now()}`;
 
-async function admin(q: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(q);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (statement: string) => runAdminSql(adminUrl, statement);
 
 const actor = { actor: { id: 1, name: '覃丽萍', kind: 'unit_admin' as const }, ip: '10.20.30.40' };
 const detail = { recordIds: [101, 102, 103], opinion: '材料齐全，同意', unitName: '南宁市第一人民医院' };

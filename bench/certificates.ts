@@ -10,7 +10,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { runAdminSql } from './admin-sql';
 import { buildApp } from '../server/src/app';
 import { hashPassword } from '../server/src/auth/passwords';
 import { loadConfig } from '../server/src/config';
@@ -35,15 +35,7 @@ function idNumberOf(g: number): string {
   return first17 + idCheckChar(first17);
 }
 
-async function admin(q: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(q);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (statement: string) => runAdminSql(adminUrl, statement);
 
 async function main() {
 await admin(`CREATE DATABASE ${dbName}`);

@@ -29,6 +29,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { runAdminSql } from './admin-sql';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/src/app';
 import { SessionStore } from '../server/src/auth/sessions';
@@ -81,15 +82,7 @@ function dbUrl(name: string): string {
   return u.toString();
 }
 
-async function admin(q: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(q);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (statement: string) => runAdminSql(ADMIN_URL, statement);
 
 // ------------------------------------------------------------------ child: the two servers
 
