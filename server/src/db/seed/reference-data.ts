@@ -1,7 +1,8 @@
 import { now, shanghaiYear } from '../../clock';
 import type { Db } from '../client';
 import { annualPlans, industries, regions, trainingBases } from '../schema/index';
-import { defaultPlan, plannedYears } from './plans';
+import { defaultPlan } from '@ptce/rules';
+import { plannedYears } from './plans';
 import { INDUSTRIES } from './reference/industries';
 import { GUANGXI_REGIONS } from './reference/regions';
 import { TRAINING_BASES } from './reference/training-bases';
