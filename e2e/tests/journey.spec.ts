@@ -131,6 +131,7 @@ test('a new professional registers, sets up, registers a class and gets it appro
   await page.getByLabel('用户名').fill(admin.username);
   await page.getByLabel('密码').fill(admin.password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '用户管理中心' })).toBeVisible();
   await openMenu(page, '学时管理', '专业科目学时审核');
   const queued = page.getByRole('row', { name: new RegExp(title) });
   await expect(queued).toContainText(name);
@@ -146,6 +147,8 @@ test('a new professional registers, sets up, registers a class and gets it appro
   await page.getByLabel('用户名').fill(idNumber);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
+  // The login lands on the centre page; a menu click before it has landed is overridden by that navigation.
+  await expect(page.getByRole('heading', { level: 1, name: '用户管理中心' })).toBeVisible();
   await openMenu(page, '我的学时', '学时查询');
   const yearRow = page.getByRole('row', { name: new RegExp(`${year}年度`) });
   await expect(yearRow.getByRole('cell').nth(2)).toHaveText('16');
