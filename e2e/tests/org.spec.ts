@@ -175,8 +175,13 @@ test('the operator adds a unit: a wrong check character is refused with its reas
   await page.keyboard.type(name);
   await dialog.getByLabel('统一社会信用代码').fill(code.wrongCheck);
   await dialog.getByLabel('所在地区').click();
-  await page.locator('.ant-cascader-menu-item', { hasText: '南宁市' }).first().click();
-  await page.locator('.ant-cascader-menu-item', { hasText: '青秀区' }).first().click();
+  // A click on 南宁市 while the cascader is still opening is lost (once in CI): click until its districts show.
+  const district = page.locator('.ant-cascader-menu-item', { hasText: '青秀区' }).first();
+  await expect(async () => {
+    await page.locator('.ant-cascader-menu-item', { hasText: '南宁市' }).first().click();
+    await expect(district).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await district.click();
   await dialog.getByRole('button', { name: '保存' }).click();
   // The server's reason sits under the field, and the keyboard is taken there.
   await expect(dialog.getByText('统一社会信用代码校验位错误', { exact: true })).toBeVisible();
