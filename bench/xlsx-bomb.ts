@@ -64,10 +64,10 @@ function bombStrings(original: string, mb: number): Buffer {
 }
 
 async function child(which: string): Promise<void> {
-  const { setImportLimits, importLimits } = await import('../server/src/modules/imports/limits');
-  const { inspectXlsx } = await import('../server/src/modules/imports/xlsx-container');
-  const { openSheet } = await import('../server/src/modules/imports/read-sheet');
-  const { HOURS_COLUMNS } = await import('../server/src/modules/imports/hours-registration');
+  const { setImportLimits, importLimits } = await import('../server/src/modules/excel/limits');
+  const { inspectXlsx } = await import('../server/src/modules/excel/xlsx-container');
+  const { openSheet } = await import('../server/src/modules/excel/read-sheet');
+  const { HOURS_COLUMNS } = await import('../server/src/modules/excel/hours-registration');
   const file = fs.readFileSync(process.argv[4]!);
   if (which === 'before') {
     const total = importLimits().maxUncompressedBytes;
@@ -91,7 +91,7 @@ async function child(which: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { buildZip, hoursWorkbook, hoursWorkbookStreamed, unzipParts } = await import('../server/src/modules/imports/testing');
+  const { buildZip, hoursWorkbook, hoursWorkbookStreamed, unzipParts } = await import('../server/src/modules/excel/testing');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bomb-'));
   try {
     const row = (i: number) => ({ idNumber: `45010219900101${String(1000 + (i % 9000)).padStart(4, '0')}`, name: `学员${i}`, title: `专业技术培训第${i}期`, organizer: `广西继续教育中心${i % 50}`, place: '南宁市' });

@@ -6,7 +6,7 @@ import { examsRoutes } from './exams/routes';
 import { certificatesRoutes } from './certificates/routes';
 import { complianceRoutes } from './compliance/routes';
 import { hoursRoutes } from './hours/routes';
-import { importsRoutes } from './imports/routes';
+import { importsRoutes } from './excel/routes';
 import { learningRoutes } from './learning/routes';
 import { orgRoutes } from './org/routes';
 import { plansRoutes } from './plans/routes';

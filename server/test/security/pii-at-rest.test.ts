@@ -10,8 +10,8 @@ import { idCheckChar } from '../../src/domain/id-number';
 import { buildAccount, buildDepartment, buildProfessional, buildUnit, idNumber, PASSWORD } from '../factories';
 import { createTestApp, loggedIn, TEST_PII_KEY, type TestApp } from '../helpers';
 import { killServerProcesses, startServerProcess } from '../server-process';
-import { waitForImports } from '../../src/modules/imports/run-import';
-import { hoursWorkbook, multipartFile, readWorkbook } from '../../src/modules/imports/testing';
+import { waitForImports } from '../../src/modules/excel/run-import';
+import { hoursWorkbook, multipartFile, readWorkbook } from '../../src/modules/excel/testing';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,8 +3,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../src/clock';
 import { courses, hourEvidence, importJobs, planCourses } from '../../src/db/schema/index';
 import { MALFORMED_UPLOAD_MESSAGE } from '../../src/http/upload';
-import { setImportLimits } from '../../src/modules/imports/limits';
-import { buildZip, hoursWorkbook, multipartFile, unzipParts } from '../../src/modules/imports/testing';
+import { setImportLimits } from '../../src/modules/excel/limits';
+import { buildZip, hoursWorkbook, multipartFile, unzipParts } from '../../src/modules/excel/testing';
 import { buildRecord } from '../factories';
 import { aRoleAllowedBy, buildWorld, createCatalogedApp, errorOf, fillPath } from './catalog';
 

@@ -1,4 +1,4 @@
-// Excel in and out — one hook per call of server/src/modules/imports/routes.ts, plus the file
+// Excel in and out — one hook per call of server/src/modules/excel/routes.ts, plus the file
 // download every 导出Excel button and the template/error-report links use.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportJob, ImportMode, ImportRowError, Me } from '@ptce/contracts';

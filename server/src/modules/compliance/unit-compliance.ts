@@ -11,8 +11,8 @@ import type { Ctx } from '../../http/context';
 import type { Writable } from 'node:stream';
 import { writeAudit } from '../audit/write-audit';
 import { personYearHours, personYearHoursRow, requirePlan } from '../plans/index';
-import { idNumberFormatter } from '../imports/id-visibility';
-import { xlsxSheetWriter, type XlsxColumn } from '../imports/xlsx-writer';
+import { idNumberFormatter } from '../excel/id-visibility';
+import { xlsxSheetWriter, type XlsxColumn } from '../excel/xlsx-writer';
 import { personSearch } from '../org/staff';
 import { planNumbers } from './year-compliance';
 
