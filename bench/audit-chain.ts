@@ -21,7 +21,10 @@ import { writeAudit } from '../server/src/modules/audit/write-audit';
 
 const { values } = parseArgs({
   options: {
-    'admin-url': { type: 'string', default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    'admin-url': {
+      type: 'string',
+      default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    },
     entries: { type: 'string', default: '5000' },
     pglite: { type: 'boolean', default: false },
     out: { type: 'string', default: path.resolve(import.meta.dirname, 'RESULTS-audit-chain.md') },
@@ -68,7 +71,9 @@ async function main() {
     await migrate(database);
     const db = database.db;
     await db.execute(sql`CREATE TABLE audit_log_unchained (LIKE audit_log INCLUDING DEFAULTS INCLUDING IDENTITY)`);
-    await db.execute(sql`ALTER TABLE audit_log_unchained DROP COLUMN chain_seq, DROP COLUMN prev_hash, DROP COLUMN hash`);
+    await db.execute(
+      sql`ALTER TABLE audit_log_unchained DROP COLUMN chain_seq, DROP COLUMN prev_hash, DROP COLUMN hash`,
+    );
     // Warm-up.
     await timed(200, 1, (i) => appendChained(db, i));
     await timed(200, 1, (i) => appendPlain(db, i));

@@ -22,7 +22,12 @@ import { idCheckChar } from '../server/src/domain/id-number';
 import { renderCertificate } from '../server/src/modules/certificates/render-certificate';
 import { BENCH_PII_KEY, useBenchPiiKey } from './pii-key';
 
-const { values } = parseArgs({ options: { 'admin-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' }, staff: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({
+  options: {
+    'admin-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+    staff: { type: 'string', default: '10000' },
+  },
+});
 const adminUrl = values['admin-url']!;
 const staff = Number(values.staff);
 const dbName = `ptce_bench_cert_${Date.now()}`;
@@ -38,102 +43,144 @@ function idNumberOf(g: number): string {
 const admin = (statement: string) => runAdminSql(adminUrl, statement);
 
 async function main() {
-await admin(`CREATE DATABASE ${dbName}`);
-const url = new URL(adminUrl);
-url.pathname = `/${dbName}`;
-const database = await openPostgres(url.toString(), 10);
-try {
-  await migrate(database);
-  await ensureReferenceData(database.db);
-  const db = database.db;
-  const year = 2024;
-  const password = await hashPassword('Bench2024');
-  // ID numbers are stored as the app stores them: ciphertext, look-up hash, and the hash as username.
-  useBenchPiiKey();
-  const people = Array.from({ length: staff }, (_, k) => idNumberOf(k + 1));
-  const hashes = people.map((id) => idNumberHash(id));
-  const textArray = (xs: string[]) => `{${xs.join(',')}}`;
-  // One unit with `staff` professionals, each with approved hours and public credits (達标 for most).
-  await db.execute(sql`INSERT INTO units (name, credit_code, region_code, unit_type, created_at, updated_at)
+  await admin(`CREATE DATABASE ${dbName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const database = await openPostgres(url.toString(), 10);
+  try {
+    await migrate(database);
+    await ensureReferenceData(database.db);
+    const db = database.db;
+    const year = 2024;
+    const password = await hashPassword('Bench2024');
+    // ID numbers are stored as the app stores them: ciphertext, look-up hash, and the hash as username.
+    useBenchPiiKey();
+    const people = Array.from({ length: staff }, (_, k) => idNumberOf(k + 1));
+    const hashes = people.map((id) => idNumberHash(id));
+    const textArray = (xs: string[]) => `{${xs.join(',')}}`;
+    // One unit with `staff` professionals, each with approved hours and public credits (達标 for most).
+    await db.execute(sql`INSERT INTO units (name, credit_code, region_code, unit_type, created_at, updated_at)
     VALUES ('基准测试单位', '91450103MA5BENCH01', '450103', 'enterprise', now(), now())`);
-  // Phone and e-mail given (the profile is complete), as the app requires before anything else.
-  const phones = people.map((_, k) => encryptPii(`138${String(k).padStart(8, '0')}`));
-  await db.execute(sql`INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number_enc, id_number_hmac, phone_enc, email, profile_completed_at, unit_id, created_at, updated_at)
+    // Phone and e-mail given (the profile is complete), as the app requires before anything else.
+    const phones = people.map((_, k) => encryptPii(`138${String(k).padStart(8, '0')}`));
+    await db.execute(sql`INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number_enc, id_number_hmac, phone_enc, email, profile_completed_at, unit_id, created_at, updated_at)
     SELECT 'professional', 'person', h, ${password}, false, true, '人员' || g, e, h, p, 'p' || g || '@example.com', now(), 1, now(), now()
     FROM unnest(${textArray(people.map((id) => encryptPii(id)))}::text[], ${textArray(hashes)}::text[], ${textArray(phones)}::text[]) WITH ORDINALITY AS x(e, h, p, g) ORDER BY g`);
-  await db.execute(sql`INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, phone_enc, email, profile_completed_at, unit_id, created_at, updated_at)
+    await db.execute(sql`INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, phone_enc, email, profile_completed_at, unit_id, created_at, updated_at)
     VALUES ('unit_admin', 'unit', 'bench-admin', ${password}, false, true, '基准管理员', ${encryptPii('13800138000')}, 'admin@example.com', now(), 1, now(), now())`);
-  await db.execute(sql`INSERT INTO hour_records (account_id, year, activity_type, title, organizer, place, start_date, start_half, end_date, end_half, hours, remarks, declared_at, status, source, unit_id, review_target, created_by, created_at, updated_at)
+    await db.execute(sql`INSERT INTO hour_records (account_id, year, activity_type, title, organizer, place, start_date, start_half, end_date, end_half, hours, remarks, declared_at, status, source, unit_id, review_target, created_by, created_at, updated_at)
     SELECT a.id, ${year}, 'training', '专业技术培训', '主办单位', '南宁市', '2024-05-06', 'am', '2024-05-07', 'pm', 16 + (a.id % 3) * 8, '', now(),
            CASE WHEN a.id % 10 = 0 THEN 'pending' ELSE 'approved' END, 'self', 1, 'unit', a.id, now(), now()
     FROM accounts a, generate_series(1, 4) r WHERE a.kind = 'professional'`);
-  await db.execute(sql`INSERT INTO public_credits (account_id, year, kind, hours, credited_at, source)
+    await db.execute(sql`INSERT INTO public_credits (account_id, year, kind, hours, credited_at, source)
     SELECT id, ${year}, k, CASE WHEN k = 'compulsory' THEN 15 ELSE 10 END, now(), 'bench' FROM accounts, unnest(ARRAY['compulsory','elective']) k WHERE kind = 'professional'`);
-  await db.execute(sql`ANALYZE`);
+    await db.execute(sql`ANALYZE`);
 
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bench-cert-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT: 'false', PII_KEY: BENCH_PII_KEY });
-  const app = await buildApp({ config, database, sessionSecret: 'bench-secret-0123456789abcdef0123456789', logger: false });
-  await app.ready();
-  const loginAs = async (username: string, realm: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Bench2024', realm } });
-    return { cookie: `ptce_sid=${res.cookies.find((c) => c.name === 'ptce_sid')!.value}`, csrf: res.json().me.csrfToken as string };
-  };
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bench-cert-'));
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      RATE_LIMIT: 'false',
+      PII_KEY: BENCH_PII_KEY,
+    });
+    const app = await buildApp({
+      config,
+      database,
+      sessionSecret: 'bench-secret-0123456789abcdef0123456789',
+      logger: false,
+    });
+    await app.ready();
+    const loginAs = async (username: string, realm: string) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: 'Bench2024', realm },
+      });
+      return {
+        cookie: `ptce_sid=${res.cookies.find((c) => c.name === 'ptce_sid')!.value}`,
+        csrf: res.json().me.csrfToken as string,
+      };
+    };
 
-  // 1. Certificate rendering alone, then the whole generation through the API (render + store + insert).
-  const snapshot = { title: '专业技术人员继续教育合格证书', name: '刘晓玲', idNumberMasked: '451226********4365', unitName: '南宁市第一人民医院', year, compulsoryHours: 15, electiveHours: 10, professionalHours: 65, totalHours: 90, issuer: '广西壮族自治区人力资源和社会保障厅', issuedOn: '2024-11-27', serial: '2024JX00000001', verifyUrl: 'https://ptce.example.cn/verify/abcdefghijklmnopqrst' };
-  await renderCertificate('ce', snapshot); // font load, once per process
-  const renderMs: number[] = [];
-  let size = 0;
-  for (let i = 0; i < 30; i++) {
-    const t0 = performance.now();
-    const pdf = await renderCertificate('ce', { ...snapshot, serial: `2024JX${String(i).padStart(8, '0')}` });
-    renderMs.push(performance.now() - t0);
-    size = Math.max(size, pdf.length);
-  }
-  const issueMs: number[] = [];
-  const codes: string[] = [];
-  for (let i = 1; issueMs.length < 30; i++) {
-    if (i % 3 === 0 || i % 10 === 0) continue; // 64 hours, or a record still pending: not 达标
-    const s = await loginAs(idNumberOf(i), 'person');
-    const t0 = performance.now();
-    const res = await app.inject({ method: 'POST', url: '/api/certificates', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: { kind: 'ce', year } });
-    issueMs.push(performance.now() - t0);
-    if (res.statusCode !== 200) throw new Error(`issue failed: ${res.statusCode} ${res.body}`);
-    codes.push(res.json().verifyUrl.split('/').pop());
-  }
+    // 1. Certificate rendering alone, then the whole generation through the API (render + store + insert).
+    const snapshot = {
+      title: '专业技术人员继续教育合格证书',
+      name: '刘晓玲',
+      idNumberMasked: '451226********4365',
+      unitName: '南宁市第一人民医院',
+      year,
+      compulsoryHours: 15,
+      electiveHours: 10,
+      professionalHours: 65,
+      totalHours: 90,
+      issuer: '广西壮族自治区人力资源和社会保障厅',
+      issuedOn: '2024-11-27',
+      serial: '2024JX00000001',
+      verifyUrl: 'https://ptce.example.cn/verify/abcdefghijklmnopqrst',
+    };
+    await renderCertificate('ce', snapshot); // font load, once per process
+    const renderMs: number[] = [];
+    let size = 0;
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      const pdf = await renderCertificate('ce', { ...snapshot, serial: `2024JX${String(i).padStart(8, '0')}` });
+      renderMs.push(performance.now() - t0);
+      size = Math.max(size, pdf.length);
+    }
+    const issueMs: number[] = [];
+    const codes: string[] = [];
+    for (let i = 1; issueMs.length < 30; i++) {
+      if (i % 3 === 0 || i % 10 === 0) continue; // 64 hours, or a record still pending: not 达标
+      const s = await loginAs(idNumberOf(i), 'person');
+      const t0 = performance.now();
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/certificates',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+        payload: { kind: 'ce', year },
+      });
+      issueMs.push(performance.now() - t0);
+      if (res.statusCode !== 200) throw new Error(`issue failed: ${res.statusCode} ${res.body}`);
+      codes.push(res.json().verifyUrl.split('/').pop());
+    }
 
-  // 2. Public verification.
-  const verifyMs: number[] = [];
-  for (let i = 0; i < 300; i++) {
-    const t0 = performance.now();
-    const res = await app.inject({ method: 'GET', url: `/api/verify/${codes[i % codes.length]}` });
-    verifyMs.push(performance.now() - t0);
-    if (res.statusCode !== 200) throw new Error(`verify failed: ${res.statusCode}`);
-  }
+    // 2. Public verification.
+    const verifyMs: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t0 = performance.now();
+      const res = await app.inject({ method: 'GET', url: `/api/verify/${codes[i % codes.length]}` });
+      verifyMs.push(performance.now() - t0);
+      if (res.statusCode !== 200) throw new Error(`verify failed: ${res.statusCode}`);
+    }
 
-  // 3. The unit compliance list of `staff` people (first page; the rule runs over all of them).
-  const a = await loginAs('bench-admin', 'unit');
-  const listMs: number[] = [];
-  for (let i = 0; i < 15; i++) {
-    const t0 = performance.now();
-    const res = await app.inject({ method: 'GET', url: `/api/compliance/unit?year=${year}&page=1&pageSize=20`, headers: { cookie: a.cookie } });
-    listMs.push(performance.now() - t0);
-    if (res.statusCode !== 200 || res.json().summary.people !== staff) throw new Error(`list failed: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    // 3. The unit compliance list of `staff` people (first page; the rule runs over all of them).
+    const a = await loginAs('bench-admin', 'unit');
+    const listMs: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const t0 = performance.now();
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/compliance/unit?year=${year}&page=1&pageSize=20`,
+        headers: { cookie: a.cookie },
+      });
+      listMs.push(performance.now() - t0);
+      if (res.statusCode !== 200 || res.json().summary.people !== staff)
+        throw new Error(`list failed: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+    await app.close();
+    const f = (n: number) => n.toFixed(1);
+    const lines = [
+      `certificate render: median ${f(median(renderMs))} ms, p95 ${f(p95(renderMs))} ms, largest ${(size / 1024).toFixed(1)} KB (target ≤ 150 ms, ≤ 100 KB)`,
+      `certificate generation via API (render + store + insert): median ${f(median(issueMs))} ms, p95 ${f(p95(issueMs))} ms`,
+      `verification GET /api/verify/:code: median ${f(median(verifyMs))} ms, p95 ${f(p95(verifyMs))} ms (target ≤ 20 ms median)`,
+      `unit compliance list, ${staff} staff: median ${f(median(listMs))} ms, p95 ${f(p95(listMs))} ms (target ≤ 300 ms)`,
+    ];
+    console.log(lines.join('\n'));
+  } finally {
+    await database.close();
+    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
-  await app.close();
-  const f = (n: number) => n.toFixed(1);
-  const lines = [
-    `certificate render: median ${f(median(renderMs))} ms, p95 ${f(p95(renderMs))} ms, largest ${(size / 1024).toFixed(1)} KB (target ≤ 150 ms, ≤ 100 KB)`,
-    `certificate generation via API (render + store + insert): median ${f(median(issueMs))} ms, p95 ${f(p95(issueMs))} ms`,
-    `verification GET /api/verify/:code: median ${f(median(verifyMs))} ms, p95 ${f(p95(verifyMs))} ms (target ≤ 20 ms median)`,
-    `unit compliance list, ${staff} staff: median ${f(median(listMs))} ms, p95 ${f(p95(listMs))} ms (target ≤ 300 ms)`,
-  ];
-  console.log(lines.join('\n'));
-} finally {
-  await database.close();
-  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-}
 }
 
 main().catch((e: unknown) => {

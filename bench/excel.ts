@@ -95,12 +95,30 @@ async function seedUnit(db: Database['db'], name: string, count: number, hash: s
   const at = new Date();
   const [u] = await db
     .insert(units)
-    .values({ name, creditCode: creditCode(count), regionCode: '450103', unitType: 'enterprise', createdAt: at, updatedAt: at })
+    .values({
+      name,
+      creditCode: creditCode(count),
+      regionCode: '450103',
+      unitType: 'enterprise',
+      createdAt: at,
+      updatedAt: at,
+    })
     .returning();
   const adminId = nextIdNumber();
   await db.insert(accounts).values({
-    kind: 'unit_admin', realm: 'unit', ...idNumberAccountColumns(adminId), passwordHash: hash, mustChangePassword: false, loginEnabled: true, name: `${name}管理员`,
-    phone: '13800138000', email: 'bench@example.com', profileCompletedAt: at, unitId: u!.id, createdAt: at, updatedAt: at,
+    kind: 'unit_admin',
+    realm: 'unit',
+    ...idNumberAccountColumns(adminId),
+    passwordHash: hash,
+    mustChangePassword: false,
+    loginEnabled: true,
+    name: `${name}管理员`,
+    phone: '13800138000',
+    email: 'bench@example.com',
+    profileCompletedAt: at,
+    unitId: u!.id,
+    createdAt: at,
+    updatedAt: at,
   });
   const people: Seeded['people'] = [];
   for (let i = 0; i < count; i += 3000) {
@@ -110,8 +128,19 @@ async function seedUnit(db: Database['db'], name: string, count: number, hash: s
       const personName = `学员${String(j).padStart(6, '0')}`;
       people.push({ idNumber: id, name: personName });
       batch.push({
-        kind: 'professional' as const, realm: 'person' as const, ...idNumberAccountColumns(id), passwordHash: hash, mustChangePassword: false, loginEnabled: true,
-        name: personName, phone: '13800138000', email: 'p@example.com', profileCompletedAt: at, unitId: u!.id, createdAt: at, updatedAt: at,
+        kind: 'professional' as const,
+        realm: 'person' as const,
+        ...idNumberAccountColumns(id),
+        passwordHash: hash,
+        mustChangePassword: false,
+        loginEnabled: true,
+        name: personName,
+        phone: '13800138000',
+        email: 'p@example.com',
+        profileCompletedAt: at,
+        unitId: u!.id,
+        createdAt: at,
+        updatedAt: at,
       });
     }
     await db.insert(accounts).values(batch);
@@ -124,7 +153,16 @@ function rowsFor(people: Seeded['people'], daysAgo: number): (i: number) => Hour
   const date = new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
   return (i) => {
     const p = people[i % people.length]!;
-    return { idNumber: p.idNumber, name: p.name, startDate: date, endDate: date, startHalf: '上午', endHalf: '下午', title: `专业技术人员继续教育专题培训班（第${i + 1}期）`, remarks: i % 10 === 0 ? '单位组织' : null };
+    return {
+      idNumber: p.idNumber,
+      name: p.name,
+      startDate: date,
+      endDate: date,
+      startHalf: '上午',
+      endHalf: '下午',
+      title: `专业技术人员继续教育专题培训班（第${i + 1}期）`,
+      remarks: i % 10 === 0 ? '单位组织' : null,
+    };
   };
 }
 
@@ -172,7 +210,11 @@ class Client {
   csrf = '';
   constructor(readonly base: string) {}
   async login(username: string) {
-    const res = await fetch(`${this.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD, realm: 'unit' }) });
+    const res = await fetch(`${this.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD, realm: 'unit' }),
+    });
     if (!res.ok) throw new Error(`login failed ${res.status} ${await res.text()}`);
     this.cookie = /ptce_sid=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
     this.csrf = ((await res.json()) as { me: { csrfToken: string } }).me.csrfToken;
@@ -183,11 +225,23 @@ class Client {
   async importFile(file: Buffer, name: string) {
     const form = new FormData();
     form.append('file', new Blob([file]), name);
-    const res = await fetch(`${this.base}/api/imports/hours-registration/jobs?mode=all&declared=true`, { method: 'POST', headers: { cookie: this.cookie, 'x-csrf-token': this.csrf }, body: form });
+    const res = await fetch(`${this.base}/api/imports/hours-registration/jobs?mode=all&declared=true`, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf },
+      body: form,
+    });
     if (res.status !== 202) throw new Error(`upload refused ${res.status} ${await res.text()}`);
     const { id } = (await res.json()) as { id: number };
     for (;;) {
-      const job = (await (await this.get(`/api/imports/jobs/${id}`)).json()) as { id: number; status: string; importedRows: number; errorRows: number; message: string; rowsProcessed: number; totalRows: number };
+      const job = (await (await this.get(`/api/imports/jobs/${id}`)).json()) as {
+        id: number;
+        status: string;
+        importedRows: number;
+        errorRows: number;
+        message: string;
+        rowsProcessed: number;
+        totalRows: number;
+      };
       if (job.status !== 'validating' && job.status !== 'writing') return job;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -234,11 +288,22 @@ async function main() {
     t0 = performance.now();
     const file10k = await hoursWorkbookStreamed(SMALL, rowsFor(small.people, 2));
     const file100k = await hoursWorkbookStreamed(BIG, rowsFor(big.people, 3));
-    log(`generated files in ${s(performance.now() - t0)}: ${n(SMALL)} rows ${MB(file10k.length)}, ${n(BIG)} rows ${MB(file100k.length)}`);
+    log(
+      `generated files in ${s(performance.now() - t0)}: ${n(SMALL)} rows ${MB(file10k.length)}, ${n(BIG)} rows ${MB(file100k.length)}`,
+    );
 
     const env: Record<string, string> = {
-      NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', RATE_LIMIT: 'false', PII_KEY: BENCH_PII_KEY, DATA_DIR: dataDir,
-      SESSION_SECRET: 'bench-session-secret-0123456789abcdef0123', COOKIE_SECURE: 'false', DATABASE_URL: usePglite ? '' : dbUrl(dbName),
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      RATE_LIMIT: 'false',
+      PII_KEY: BENCH_PII_KEY,
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'bench-session-secret-0123456789abcdef0123',
+      COOKIE_SECURE: 'false',
+      DATABASE_URL: usePglite ? '' : dbUrl(dbName),
     };
     const started = await startServer(env);
     server = started.child;
@@ -254,7 +319,10 @@ async function main() {
     const j1 = await c1.importFile(file10k, '一万行.xlsx');
     const t10k = performance.now() - t0;
     const peak10k = sampler.stop();
-    if (j1.status !== 'done' || j1.importedRows !== SMALL) throw new Error(`${n(SMALL)}-row import: ${JSON.stringify(j1)} ${await (await c1.get(`/api/imports/jobs/${j1.id}/errors`)).text()}`);
+    if (j1.status !== 'done' || j1.importedRows !== SMALL)
+      throw new Error(
+        `${n(SMALL)}-row import: ${JSON.stringify(j1)} ${await (await c1.get(`/api/imports/jobs/${j1.id}/errors`)).text()}`,
+      );
     log(`${n(SMALL)} rows imported in ${s(t10k)} (peak RSS ${MB(peak10k)})`);
 
     const c2 = new Client(started.baseUrl);
@@ -264,7 +332,10 @@ async function main() {
     const j2 = await c2.importFile(file100k, '十万行.xlsx');
     const t100k = performance.now() - t0;
     const peak100k = sampler.stop();
-    if (j2.status !== 'done' || j2.importedRows !== BIG) throw new Error(`${n(BIG)}-row import: ${JSON.stringify(j2)} ${await (await c2.get(`/api/imports/jobs/${j2.id}/errors`)).text()}`);
+    if (j2.status !== 'done' || j2.importedRows !== BIG)
+      throw new Error(
+        `${n(BIG)}-row import: ${JSON.stringify(j2)} ${await (await c2.get(`/api/imports/jobs/${j2.id}/errors`)).text()}`,
+      );
     log(`${n(BIG)} rows imported in ${s(t100k)} (peak RSS sampled ${MB(peak100k)}, VmHWM ${MB(rssOf(pid).hwm)})`);
 
     sampler = new RssSampler(pid);
@@ -333,7 +404,9 @@ async function main() {
     '',
   ].join('\n');
   if (!FULL) {
-    console.log(`\n${results.join('\n')}\n(--rows ${BIG}: not written to ${path.relative(ROOT, file)}, which holds full-size runs only)`);
+    console.log(
+      `\n${results.join('\n')}\n(--rows ${BIG}: not written to ${path.relative(ROOT, file)}, which holds full-size runs only)`,
+    );
     return;
   }
   const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').replace(/^[\s\S]*?(?=^## )/m, '') : '';

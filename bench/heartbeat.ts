@@ -88,7 +88,15 @@ const admin = (statement: string) => runAdminSql(ADMIN_URL, statement);
 
 async function serve(url: string): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bench-'));
-  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: url, DATA_DIR: dataDir, RATE_LIMIT: 'false', DATABASE_POOL_SIZE: String(POOL), PII_KEY: BENCH_PII_KEY });
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url,
+    DATA_DIR: dataDir,
+    RATE_LIMIT: 'false',
+    DATABASE_POOL_SIZE: String(POOL),
+    PII_KEY: BENCH_PII_KEY,
+  });
   const database = await openPostgres(url, POOL);
   const app = await buildApp({ config, database, sessionSecret: SECRET, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -101,10 +109,13 @@ async function serve(url: string): Promise<void> {
   });
   // 交卷 with no framework around it: the same two statements (read, then close-and-credit), the same
   // grading and result, the actor taken from the body instead of a session.
-  bare.post<{ Params: { id: string }; Body: { accountId: number; answers: Record<string, number[]> } }>('/bare/submit/:id', async (req) => {
-    const actor = { id: req.body.accountId, name: '压测', kind: 'professional' } as Actor;
-    return submitExam({ db: bareDb.db, actor, ip: '127.0.0.1' }, Number(req.params.id), req.body.answers);
-  });
+  bare.post<{ Params: { id: string }; Body: { accountId: number; answers: Record<string, number[]> } }>(
+    '/bare/submit/:id',
+    async (req) => {
+      const actor = { id: req.body.accountId, name: '压测', kind: 'professional' } as Actor;
+      return submitExam({ db: bareDb.db, actor, ip: '127.0.0.1' }, Number(req.params.id), req.body.answers);
+    },
+  );
   await bare.listen({ host: '127.0.0.1', port: 0 });
 
   const port = (s: typeof app.server) => (s.address() as { port: number }).port;
@@ -129,8 +140,14 @@ async function prepare(url: string): Promise<Fixture> {
   await ensureReferenceData(database.db);
   await ensureLearningData(database.db);
   const db = database.db;
-  const [course] = await db.select().from(courses).where(sql`${courses.code} = 'GX-2024-BX'`);
-  const [chapter] = await db.select().from(courseChapters).where(sql`${courseChapters.courseId} = ${course!.id} AND ${courseChapters.seq} = 1`);
+  const [course] = await db
+    .select()
+    .from(courses)
+    .where(sql`${courses.code} = 'GX-2024-BX'`);
+  const [chapter] = await db
+    .select()
+    .from(courseChapters)
+    .where(sql`${courseChapters.courseId} = ${course!.id} AND ${courseChapters.seq} = 1`);
   const year = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now()));
   const at = now();
   const people: Array<{ id: number }> = [];
@@ -157,7 +174,8 @@ async function prepare(url: string): Promise<Fixture> {
     return { accountId: id, cookie: `ptce_sid=${s.token}`, csrf: s.csrfToken };
   };
   const learners = [];
-  for (const p of people.slice(0, LEARNERS)) learners.push({ ...(await withSession(p.id)), tabId: `bench-tab-${p.id}` });
+  for (const p of people.slice(0, LEARNERS))
+    learners.push({ ...(await withSession(p.id)), tabId: `bench-tab-${p.id}` });
   const examinees = [];
   for (const p of people.slice(LEARNERS)) examinees.push(await withSession(p.id));
   // Examinees have completed the course (written directly: this bench is about the exam).
@@ -173,7 +191,10 @@ async function prepare(url: string): Promise<Fixture> {
 async function call(base: string, p: { cookie: string; csrf: string }, method: string, url: string, body?: unknown) {
   const res = await fetch(base + url, {
     method,
-    headers: body === undefined ? { cookie: p.cookie, 'x-csrf-token': p.csrf } : { cookie: p.cookie, 'x-csrf-token': p.csrf, 'content-type': 'application/json' },
+    headers:
+      body === undefined
+        ? { cookie: p.cookie, 'x-csrf-token': p.csrf }
+        : { cookie: p.cookie, 'x-csrf-token': p.csrf, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
@@ -206,7 +227,9 @@ async function main(): Promise<void> {
     console.log(`database ${name}: preparing ${LEARNERS} learners and ${EXAMINEES} examinees…`);
     const fx = await prepare(url);
     const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
-    child = spawn(process.execPath, [...prof, '--import', 'tsx', SELF, '--serve', url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn(process.execPath, [...prof, '--import', 'tsx', SELF, '--serve', url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const [appPort, barePort] = await new Promise<[number, number]>((resolve, reject) => {
       let out = '';
       child!.stdout!.on('data', (d: Buffer) => {
@@ -220,8 +243,16 @@ async function main(): Promise<void> {
     const bare = `http://127.0.0.1:${barePort}`;
 
     // Each learner opens chapter 1 in "their" tab; each examinee starts the exam (paper drawn, stored).
-    await inBatches(fx.learners, 20, (l) => call(app, l, 'POST', `/api/learning/years/${fx.year}/chapters/${fx.chapterId}/open`, { tabId: l.tabId }));
-    const attempts: Array<{ id: number; accountId: number; cookie: string; csrf: string; answers: Record<string, number[]> }> = [];
+    await inBatches(fx.learners, 20, (l) =>
+      call(app, l, 'POST', `/api/learning/years/${fx.year}/chapters/${fx.chapterId}/open`, { tabId: l.tabId }),
+    );
+    const attempts: Array<{
+      id: number;
+      accountId: number;
+      cookie: string;
+      csrf: string;
+      answers: Record<string, number[]>;
+    }> = [];
     await inBatches(fx.examinees, 20, async (e) => {
       const a = await call(app, e, 'POST', `/api/exams/years/${fx.year}/attempts`);
       const questions = a.questions as Array<{ no: number; options: string[] }>;
@@ -233,7 +264,11 @@ async function main(): Promise<void> {
       let i = 0;
       return (client: AutocannonClient) => {
         const l = fx.learners[i++ % fx.learners.length]!;
-        client.setHeaders(withSession ? { 'content-type': 'application/json', cookie: l.cookie, 'x-csrf-token': l.csrf } : { 'content-type': 'application/json' });
+        client.setHeaders(
+          withSession
+            ? { 'content-type': 'application/json', cookie: l.cookie, 'x-csrf-token': l.csrf }
+            : { 'content-type': 'application/json' },
+        );
         const body = makeBody(l);
         if (body !== undefined) client.setBody(JSON.stringify(body));
       };
@@ -244,7 +279,13 @@ async function main(): Promise<void> {
         method: 'POST',
         connections: 200,
         duration,
-        setupClient: perConnection((l) => (bareRoute ? { accountId: l.accountId, tabId: l.tabId, chapterId: fx.chapterId } : { tabId: l.tabId, chapterId: fx.chapterId }), !bareRoute),
+        setupClient: perConnection(
+          (l) =>
+            bareRoute
+              ? { accountId: l.accountId, tabId: l.tabId, chapterId: fx.chapterId }
+              : { tabId: l.tabId, chapterId: fx.chapterId },
+          !bareRoute,
+        ),
       });
 
     const only = process.env.BENCH_ONLY; // 'heartbeat' | 'submit' (profiling)
@@ -263,7 +304,12 @@ async function main(): Promise<void> {
     if (process.env.BENCH_DIAG || only === 'diag') {
       // Where the time goes: the framework with no database, and with the session lookup only.
       const get = (route: string, withSession: boolean) =>
-        autocannon({ url: app + route, connections: 200, duration: SECONDS, setupClient: perConnection(() => undefined, withSession) });
+        autocannon({
+          url: app + route,
+          connections: 200,
+          duration: SECONDS,
+          setupClient: perConnection(() => undefined, withSession),
+        });
       rows.push(line('GET /api/health (SELECT 1, no session)', await get('/api/health', false)));
       rows.push(line('GET /api/learning/hours (session + 1 query)', await get('/api/learning/hours', true)));
     }
@@ -287,15 +333,27 @@ async function main(): Promise<void> {
             setupRequest: (req: Record<string, unknown>) => {
               const a = attempts[next++]!;
               return bareRoute
-                ? { ...req, path: `/bare/submit/${a.id}`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accountId: a.accountId, answers: a.answers }) }
-                : { ...req, path: `/api/exams/attempts/${a.id}/submit`, headers: { 'content-type': 'application/json', cookie: a.cookie, 'x-csrf-token': a.csrf }, body: JSON.stringify({ answers: a.answers }) };
+                ? {
+                    ...req,
+                    path: `/bare/submit/${a.id}`,
+                    headers: { 'content-type': 'application/json' },
+                    body: JSON.stringify({ accountId: a.accountId, answers: a.answers }),
+                  }
+                : {
+                    ...req,
+                    path: `/api/exams/attempts/${a.id}/submit`,
+                    headers: { 'content-type': 'application/json', cookie: a.cookie, 'x-csrf-token': a.csrf },
+                    body: JSON.stringify({ answers: a.answers }),
+                  };
             },
           },
         ],
       });
     const warm = Math.floor(attempts.length / 12);
     const measured = Math.floor((attempts.length - 2 * warm) / 2);
-    console.log(`exam submit: ${attempts.length} open attempts — ${warm} + ${warm} warm-up, ${measured} bare, ${measured} real, 100 connections…`);
+    console.log(
+      `exam submit: ${attempts.length} open attempts — ${warm} + ${warm} warm-up, ${measured} bare, ${measured} real, 100 connections…`,
+    );
     await submits(warm, true);
     await submits(warm, false);
     const bareSubmit = await submits(measured, true);
@@ -307,12 +365,18 @@ async function main(): Promise<void> {
     if (only !== 'submit') {
       const bareAvg = (rows[0]!['req/s'] + rows[2]!['req/s']) / 2;
       const realAvg = (rows[1]!['req/s'] + rows[3]!['req/s']) / 2;
-      console.log(`heartbeat / bare throughput: ${((realAvg / bareAvg) * 100).toFixed(0)}% (goal ≥ 50%); heartbeat p99 ${rows[1]!['p99 ms']} / ${rows[3]!['p99 ms']} ms (goal ≤ 50 ms)`);
+      console.log(
+        `heartbeat / bare throughput: ${((realAvg / bareAvg) * 100).toFixed(0)}% (goal ≥ 50%); heartbeat p99 ${rows[1]!['p99 ms']} / ${rows[3]!['p99 ms']} ms (goal ≤ 50 ms)`,
+      );
     }
-    console.log(`submit p99 ${submit.latency.p99} ms, bare route ${bareSubmit.latency.p99} ms (goal ≤ 100 ms at 100 connections)`);
+    console.log(
+      `submit p99 ${submit.latency.p99} ms, bare route ${bareSubmit.latency.p99} ms (goal ≤ 100 ms at 100 connections)`,
+    );
     const check = new pg.Client({ connectionString: url });
     await check.connect();
-    const graded = await check.query(`SELECT count(*)::int AS n FROM exam_attempts WHERE submitted_at IS NOT NULL AND auto_submitted = false`);
+    const graded = await check.query(
+      `SELECT count(*)::int AS n FROM exam_attempts WHERE submitted_at IS NOT NULL AND auto_submitted = false`,
+    );
     await check.end();
     console.log(`attempts graded by the submit run: ${graded.rows[0].n} of ${attempts.length}`);
   } finally {

@@ -51,7 +51,10 @@ useBenchPiiKey();
 const { values: args } = parseArgs({
   options: {
     db: { type: 'string', default: 'ptce_bench' },
-    'admin-url': { type: 'string', default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    'admin-url': {
+      type: 'string',
+      default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
@@ -109,7 +112,14 @@ async function baselineServer() {
   app.post('/approve', async (req) => reviewRecords(ctx(admin), (req.body as { ids: number[] }).ids, 'approve'));
   await app.listen({ host: '127.0.0.1', port: 0 });
   console.log(`baseline listening on ${(app.server.address() as { port: number }).port}`);
-  process.on('SIGTERM', () => void app.close().then(() => database.close()).then(() => process.exit(0)));
+  process.on(
+    'SIGTERM',
+    () =>
+      void app
+        .close()
+        .then(() => database.close())
+        .then(() => process.exit(0)),
+  );
 }
 
 // ---- the harness -----------------------------------------------------------------------------------------
@@ -126,8 +136,16 @@ type AcRequest = { method?: string; path?: string; headers?: Record<string, stri
 type Autocannon = (opts: Record<string, unknown>) => Promise<AcResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-function startChild(cmd: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, cmd, { cwd: SERVER_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startChild(
+  cmd: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, cmd, {
+    cwd: SERVER_DIR,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start within 120 s:\n${out}`)), 120_000);
@@ -156,7 +174,16 @@ interface Row {
   note?: string;
 }
 
-async function load(port: number, opts: { method: string; path: string; headers?: Record<string, string>; body?: string; requests?: Array<{ setupRequest: (r: AcRequest) => AcRequest }> }) {
+async function load(
+  port: number,
+  opts: {
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string;
+    requests?: Array<{ setupRequest: (r: AcRequest) => AcRequest }>;
+  },
+) {
   return autocannon({
     url: `http://127.0.0.1:${port}${opts.path}`,
     method: opts.method,
@@ -200,7 +227,11 @@ async function main() {
   const want = (k: string) => !only || only.includes(k);
   // The audit chain's append cost runs on its own fresh database (bench/audit-chain.ts, RESULTS-audit-chain.md).
   if (want('audit-chain')) {
-    execFileSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'audit-chain.ts'), '--admin-url', args['admin-url']!], { cwd: SERVER_DIR, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', path.resolve(import.meta.dirname, 'audit-chain.ts'), '--admin-url', args['admin-url']!],
+      { cwd: SERVER_DIR, stdio: 'inherit' },
+    );
     if (only?.length === 1) return;
   }
   const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
@@ -210,21 +241,42 @@ async function main() {
 
   const gen = await one<{ value: string } | undefined>(`SELECT value FROM app_settings WHERE key = 'bench.generate'`);
   if (!gen) throw new Error(`${args.db} was not made by bench/generate.ts`);
-  const generated = JSON.parse(gen.value) as { scale: number | string; units: number; people: number; records: number; year: number; totalMs: number; phases: Array<{ phase: string; rows: number; ms: number }>; stats: Record<string, unknown> };
+  const generated = JSON.parse(gen.value) as {
+    scale: number | string;
+    units: number;
+    people: number;
+    records: number;
+    year: number;
+    totalMs: number;
+    phases: Array<{ phase: string; rows: number; ms: number }>;
+    stats: Record<string, unknown>;
+  };
   const year = generated.year;
 
   // Fixtures: the unit with the most 待初审 records, its total admin, one of its professionals, the operator.
   const unit = await one<{ unit_id: number; n: number }>(
-    `SELECT unit_id, count(*)::int AS n FROM hour_records WHERE status = 'pending' AND review_target = 'unit' AND year = $1 GROUP BY unit_id ORDER BY 2 DESC LIMIT 1`, [year]);
-  const admin = await one<{ id: number }>(`SELECT id FROM accounts WHERE kind = 'unit_admin' AND unit_id = $1 AND department_id IS NULL ORDER BY id LIMIT 1`, [unit.unit_id]);
+    `SELECT unit_id, count(*)::int AS n FROM hour_records WHERE status = 'pending' AND review_target = 'unit' AND year = $1 GROUP BY unit_id ORDER BY 2 DESC LIMIT 1`,
+    [year],
+  );
+  const admin = await one<{ id: number }>(
+    `SELECT id FROM accounts WHERE kind = 'unit_admin' AND unit_id = $1 AND department_id IS NULL ORDER BY id LIMIT 1`,
+    [unit.unit_id],
+  );
   const prof = await one<{ id: number; username: string }>(
-    `SELECT a.id, a.username FROM accounts a WHERE a.kind = 'professional' AND a.unit_id = $1 ORDER BY (SELECT count(*) FROM hour_records r WHERE r.account_id = a.id) DESC, a.id LIMIT 1`, [unit.unit_id]);
+    `SELECT a.id, a.username FROM accounts a WHERE a.kind = 'professional' AND a.unit_id = $1 ORDER BY (SELECT count(*) FROM hour_records r WHERE r.account_id = a.id) DESC, a.id LIMIT 1`,
+    [unit.unit_id],
+  );
   const operator = await one<{ id: number }>(`SELECT id FROM accounts WHERE kind = 'operator' ORDER BY id LIMIT 1`);
   // People log in with their ID numbers (stored encrypted; the username column holds the hash).
-  const { rows: learnerRows } = await pool.query<{ id: number; username: string }>(`SELECT id, id_number_enc AS username FROM accounts WHERE kind = 'professional' AND unit_id = $1 ORDER BY id LIMIT 200`, [unit.unit_id]);
+  const { rows: learnerRows } = await pool.query<{ id: number; username: string }>(
+    `SELECT id, id_number_enc AS username FROM accounts WHERE kind = 'professional' AND unit_id = $1 ORDER BY id LIMIT 200`,
+    [unit.unit_id],
+  );
   for (const r of learnerRows) r.username = decryptPii(r.username);
   const chapter = await one<{ id: number } | undefined>(
-    `SELECT cc.id FROM plan_courses pc JOIN course_chapters cc ON cc.course_id = pc.course_id WHERE pc.year = $1 AND pc.kind = 'compulsory' ORDER BY cc.seq LIMIT 1`, [year]);
+    `SELECT cc.id FROM plan_courses pc JOIN course_chapters cc ON cc.course_id = pc.course_id WHERE pc.year = $1 AND pc.kind = 'compulsory' ORDER BY cc.seq LIMIT 1`,
+    [year],
+  );
   const session = async (accountId: number) => store.create(database.db, accountId, { userAgent: 'bench' });
   const profS = await session(prof.id);
   const adminS = await session(admin.id);
@@ -232,29 +284,70 @@ async function main() {
   const learnerS = await Promise.all(learnerRows.map((r) => session(r.id)));
   const Q = '黄';
   const fixtures: Fixtures = {
-    year, chapterId: chapter?.id ?? null, q: Q,
-    tokens: { professional: profS.token, admin: adminS.token, operator: opS.token, learners: learnerS.map((s) => s.token) },
+    year,
+    chapterId: chapter?.id ?? null,
+    q: Q,
+    tokens: {
+      professional: profS.token,
+      admin: adminS.token,
+      operator: opS.token,
+      learners: learnerS.map((s) => s.token),
+    },
   };
 
   console.log(`Starting the app and the baseline against ${args.db} …`);
   const appEnv = {
-    NODE_ENV: 'production', DATABASE_URL: dbUrl, DATABASE_POOL_SIZE: '10', SESSION_SECRET: SECRET, SESSION_IDLE_MINUTES: String(24 * 60),
-    HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT: 'false', SEED_DEMO: 'false', PII_KEY: BENCH_PII_KEY, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bench-')),
+    NODE_ENV: 'production',
+    DATABASE_URL: dbUrl,
+    DATABASE_POOL_SIZE: '10',
+    SESSION_SECRET: SECRET,
+    SESSION_IDLE_MINUTES: String(24 * 60),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT: 'false',
+    SEED_DEMO: 'false',
+    PII_KEY: BENCH_PII_KEY,
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bench-')),
   };
   const appProc = await startChild(['--import', 'tsx', 'src/main.ts'], appEnv, /listening on http:\/\/localhost:(\d+)/);
-  const baseProc = await startChild(['--import', 'tsx', path.relative(SERVER_DIR, import.meta.filename), '--baseline-server', '--db', args.db!, '--admin-url', args['admin-url']!], { BENCH_FIXTURES: JSON.stringify(fixtures) }, /baseline listening on (\d+)/);
+  const baseProc = await startChild(
+    [
+      '--import',
+      'tsx',
+      path.relative(SERVER_DIR, import.meta.filename),
+      '--baseline-server',
+      '--db',
+      args.db!,
+      '--admin-url',
+      args['admin-url']!,
+    ],
+    { BENCH_FIXTURES: JSON.stringify(fixtures) },
+    /baseline listening on (\d+)/,
+  );
   const appUrl = `http://127.0.0.1:${appProc.port}`;
   const baseUrl = `http://127.0.0.1:${baseProc.port}`;
-  const cookie = (s: { token: string; csrfToken: string }) => ({ cookie: `ptce_sid=${s.token}`, 'x-csrf-token': s.csrfToken });
+  const cookie = (s: { token: string; csrfToken: string }) => ({
+    cookie: `ptce_sid=${s.token}`,
+    'x-csrf-token': s.csrfToken,
+  });
 
   const rows: Row[] = [];
-  const run = async (key: string, label: string, app: Parameters<typeof load>[1], base: Parameters<typeof load>[1], note?: string) => {
+  const run = async (
+    key: string,
+    label: string,
+    app: Parameters<typeof load>[1],
+    base: Parameters<typeof load>[1],
+    note?: string,
+  ) => {
     if (!want(key)) return;
     process.stdout.write(`${label} … `);
     const a = await load(appProc.port, app);
     const b = await load(baseProc.port, base);
     rows.push({ key, label, app: a, base: b, note });
-    console.log(`app ${fmt(a.requests.average)} req/s p50 ${a.latency.p50} ms | baseline ${fmt(b.requests.average)} req/s p50 ${b.latency.p50} ms${a.non2xx ? ` | ${a.non2xx} non-2xx!` : ''}`);
+    console.log(
+      `app ${fmt(a.requests.average)} req/s p50 ${a.latency.p50} ms | baseline ${fmt(b.requests.average)} req/s p50 ${b.latency.p50} ms${a.non2xx ? ` | ${a.non2xx} non-2xx!` : ''}`,
+    );
   };
 
   try {
@@ -269,60 +362,170 @@ async function main() {
     // 200 different people log in in turn (one person's concurrent logins would trip the lockout).
     const loginAs = () => {
       let n = 0;
-      return [{ setupRequest: (r: AcRequest) => ({ ...r, body: JSON.stringify({ username: learnerRows[n++ % learnerRows.length]!.username, password: BENCH_PASSWORD, realm: 'person' }) }) }];
+      return [
+        {
+          setupRequest: (r: AcRequest) => ({
+            ...r,
+            body: JSON.stringify({
+              username: learnerRows[n++ % learnerRows.length]!.username,
+              password: BENCH_PASSWORD,
+              realm: 'person',
+            }),
+          }),
+        },
+      ];
     };
-    await run('login', '登录 (POST /api/auth/login)', { method: 'POST', path: '/api/auth/login', requests: loginAs() }, { method: 'POST', path: '/login', requests: loginAs() }, 'argon2id verification dominates both; 200 people in turn');
-    await run('overview', '学时查询 (GET /api/hours/my/overview)', { method: 'GET', path: '/api/hours/my/overview', headers: cookie(profS) }, { method: 'GET', path: '/overview' });
+    await run(
+      'login',
+      '登录 (POST /api/auth/login)',
+      { method: 'POST', path: '/api/auth/login', requests: loginAs() },
+      { method: 'POST', path: '/login', requests: loginAs() },
+      'argon2id verification dominates both; 200 people in turn',
+    );
+    await run(
+      'overview',
+      '学时查询 (GET /api/hours/my/overview)',
+      { method: 'GET', path: '/api/hours/my/overview', headers: cookie(profS) },
+      { method: 'GET', path: '/overview' },
+    );
     const qs = `q=${encodeURIComponent(Q)}`;
-    await run('queue', `审核 queue, name search (GET /api/hours/review/queue?${qs.replace('%E9%BB%84', Q)})`, { method: 'GET', path: `/api/hours/review/queue?${qs}`, headers: cookie(adminS) }, { method: 'GET', path: '/queue' },
-      `unit ${unit.unit_id}: ${unit.n.toLocaleString('en-US')} records 待初审`);
-    await run('results', `审核结果 status filter + name search (GET /api/hours/unit/results?status=pending&${qs.replace('%E9%BB%84', Q)})`, { method: 'GET', path: `/api/hours/unit/results?status=pending&${qs}`, headers: cookie(adminS) }, { method: 'GET', path: '/results' });
-    await run('results-province', '审核结果, the operator’s province-wide list (same query)', { method: 'GET', path: `/api/hours/unit/results?status=pending&${qs}`, headers: cookie(opS) }, { method: 'GET', path: '/results-province' });
+    await run(
+      'queue',
+      `审核 queue, name search (GET /api/hours/review/queue?${qs.replace('%E9%BB%84', Q)})`,
+      { method: 'GET', path: `/api/hours/review/queue?${qs}`, headers: cookie(adminS) },
+      { method: 'GET', path: '/queue' },
+      `unit ${unit.unit_id}: ${unit.n.toLocaleString('en-US')} records 待初审`,
+    );
+    await run(
+      'results',
+      `审核结果 status filter + name search (GET /api/hours/unit/results?status=pending&${qs.replace('%E9%BB%84', Q)})`,
+      { method: 'GET', path: `/api/hours/unit/results?status=pending&${qs}`, headers: cookie(adminS) },
+      { method: 'GET', path: '/results' },
+    );
+    await run(
+      'results-province',
+      '审核结果, the operator’s province-wide list (same query)',
+      { method: 'GET', path: `/api/hours/unit/results?status=pending&${qs}`, headers: cookie(opS) },
+      { method: 'GET', path: '/results-province' },
+    );
 
     // Heartbeat: 200 learners of the unit each open the year's first compulsory chapter, then beat in turn.
     if (want('heartbeat')) {
-      const hasLearning = (await fetch(`${appUrl}/api/docs/json`).then((r) => r.json()) as { paths: Record<string, unknown> }).paths['/api/learning/heartbeat'];
+      const hasLearning = (
+        (await fetch(`${appUrl}/api/docs/json`).then((r) => r.json())) as { paths: Record<string, unknown> }
+      ).paths['/api/learning/heartbeat'];
       if (!hasLearning || !chapter) {
-        rows.push({ key: 'heartbeat', label: '学习心跳 (POST /api/learning/heartbeat)', app: null, base: null, note: 'not measured: no learning routes or no compulsory course for the year' });
+        rows.push({
+          key: 'heartbeat',
+          label: '学习心跳 (POST /api/learning/heartbeat)',
+          app: null,
+          base: null,
+          note: 'not measured: no learning routes or no compulsory course for the year',
+        });
       } else {
         const tab = (i: number) => `bench-tab-${i}`;
         for (const [i, s] of learnerS.entries()) {
-          const r = await fetch(`${appUrl}/api/learning/years/${year}/chapters/${chapter.id}/open`, { method: 'POST', headers: { ...cookie(s), 'content-type': 'application/json' }, body: JSON.stringify({ tabId: tab(i) }) });
+          const r = await fetch(`${appUrl}/api/learning/years/${year}/chapters/${chapter.id}/open`, {
+            method: 'POST',
+            headers: { ...cookie(s), 'content-type': 'application/json' },
+            body: JSON.stringify({ tabId: tab(i) }),
+          });
           if (!r.ok) throw new Error(`open chapter: ${r.status} ${await r.text()}`);
         }
         let k = 0;
         let j = 0;
-        await run('heartbeat', '学习心跳 (POST /api/learning/heartbeat)',
-          { method: 'POST', path: '/api/learning/heartbeat', requests: [{ setupRequest: (r) => { const i = k++ % learnerS.length; return { ...r, headers: { ...r.headers, ...cookie(learnerS[i]!) }, body: JSON.stringify({ tabId: tab(i), chapterId: chapter.id }) }; } }] },
-          { method: 'POST', path: '/heartbeat', requests: [{ setupRequest: (r) => { const i = j++ % learnerS.length; return { ...r, body: JSON.stringify({ learner: i, tabId: tab(i), chapterId: chapter.id }) }; } }] },
-          `${learnerS.length} learners in turn`);
+        await run(
+          'heartbeat',
+          '学习心跳 (POST /api/learning/heartbeat)',
+          {
+            method: 'POST',
+            path: '/api/learning/heartbeat',
+            requests: [
+              {
+                setupRequest: (r) => {
+                  const i = k++ % learnerS.length;
+                  return {
+                    ...r,
+                    headers: { ...r.headers, ...cookie(learnerS[i]!) },
+                    body: JSON.stringify({ tabId: tab(i), chapterId: chapter.id }),
+                  };
+                },
+              },
+            ],
+          },
+          {
+            method: 'POST',
+            path: '/heartbeat',
+            requests: [
+              {
+                setupRequest: (r) => {
+                  const i = j++ % learnerS.length;
+                  return { ...r, body: JSON.stringify({ learner: i, tabId: tab(i), chapterId: chapter.id }) };
+                },
+              },
+            ],
+          },
+          `${learnerS.length} learners in turn`,
+        );
       }
     }
 
     // Issue 4: the queue's first page by a single client (median, no queueing) and one batch approve of 1,000.
-    const queuePair = want('queue') ? await sequentialPair(300, () => fetch(`${appUrl}/api/hours/review/queue?${qs}`, { headers: cookie(adminS) }), () => fetch(`${baseUrl}/queue`)) : null;
-    const resultsPair = want('results') ? await sequentialPair(300, () => fetch(`${appUrl}/api/hours/unit/results?status=pending&${qs}`, { headers: cookie(adminS) }), () => fetch(`${baseUrl}/results`)) : null;
-    const single = queuePair && resultsPair ? {
-      app: queuePair.app, base: queuePair.base, appResults: resultsPair.app, baseResults: resultsPair.base,
-    } : null;
+    const queuePair = want('queue')
+      ? await sequentialPair(
+          300,
+          () => fetch(`${appUrl}/api/hours/review/queue?${qs}`, { headers: cookie(adminS) }),
+          () => fetch(`${baseUrl}/queue`),
+        )
+      : null;
+    const resultsPair = want('results')
+      ? await sequentialPair(
+          300,
+          () => fetch(`${appUrl}/api/hours/unit/results?status=pending&${qs}`, { headers: cookie(adminS) }),
+          () => fetch(`${baseUrl}/results`),
+        )
+      : null;
+    const single =
+      queuePair && resultsPair
+        ? {
+            app: queuePair.app,
+            base: queuePair.base,
+            appResults: resultsPair.app,
+            baseResults: resultsPair.base,
+          }
+        : null;
 
     // Plans of the list queries, as the app sends them.
     const explain = async (a: Actor, kind: 'queue' | 'results', q: Record<string, unknown>) => {
       const ctx = { db: database.db, actor: a, ip: '' };
       const where = recordListWhere(ctx, kind, q as never);
-      const rowsQ = recordQuery(database.db).where(where).orderBy(sql`hour_records.id DESC`).limit(20).toSQL();
-      const countQ = database.db.select({ n: sql<number>`count(*)::int` }).from(hourRecords).innerJoin(accounts, eq(accounts.id, hourRecords.accountId)).where(where).toSQL();
+      const rowsQ = recordQuery(database.db)
+        .where(where)
+        .orderBy(sql`hour_records.id DESC`)
+        .limit(20)
+        .toSQL();
+      const countQ = database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(hourRecords)
+        .innerJoin(accounts, eq(accounts.id, hourRecords.accountId))
+        .where(where)
+        .toSQL();
       const text = async (q: { sql: string; params: unknown[] }) =>
-        (await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${q.sql}`, q.params)).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+        (await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${q.sql}`, q.params)).rows
+          .map((r: Record<string, string>) => r['QUERY PLAN'])
+          .join('\n');
       await text(rowsQ); // warm the plan cache of this connection: the app's connections are warm too
       return `-- page (rows)\n${await text(rowsQ)}\n\n-- total (count)\n${await text(countQ)}`;
     };
     const adminActor = (await store.load(database.db, adminS.token))!;
     const opActor = (await store.load(database.db, opS.token))!;
-    const plans = want('queue') || want('results') ? {
-      queue: await explain(adminActor, 'queue', { q: Q, page: 1, pageSize: 20 }),
-      province: await explain(opActor, 'results', { status: 'pending', q: Q, page: 1, pageSize: 20 }),
-    } : null;
+    const plans =
+      want('queue') || want('results')
+        ? {
+            queue: await explain(adminActor, 'queue', { q: Q, page: 1, pageSize: 20 }),
+            province: await explain(opActor, 'results', { status: 'pending', q: Q, page: 1, pageSize: 20 }),
+          }
+        : null;
 
     let approve: { app: number; base: number; done: number } | null = null;
     if (want('approve-1000')) {
@@ -331,16 +534,28 @@ async function main() {
         `UPDATE hour_records SET status = 'pending', decided_at = NULL, decided_by_name = NULL, opinion = NULL
           WHERE id IN (SELECT id FROM hour_records WHERE unit_id = $1 AND year = $2 AND review_target = 'unit' AND status = 'approved' ORDER BY id
                        LIMIT GREATEST(0, 2000 - (SELECT count(*) FROM hour_records WHERE unit_id = $1 AND year = $2 AND review_target = 'unit' AND status = 'pending')))`,
-        [unit.unit_id, year]);
-      const { rows: ids } = await pool.query<{ id: number }>(`SELECT id::int FROM hour_records WHERE unit_id = $1 AND year = $2 AND review_target = 'unit' AND status = 'pending' ORDER BY id LIMIT 2000`, [unit.unit_id, year]);
+        [unit.unit_id, year],
+      );
+      const { rows: ids } = await pool.query<{ id: number }>(
+        `SELECT id::int FROM hour_records WHERE unit_id = $1 AND year = $2 AND review_target = 'unit' AND status = 'pending' ORDER BY id LIMIT 2000`,
+        [unit.unit_id, year],
+      );
       const batchA = ids.slice(0, 1000).map((r) => r.id);
       const batchB = ids.slice(1000, 2000).map((r) => r.id);
       let t0 = performance.now();
-      const ra = await fetch(`${appUrl}/api/hours/review/approve`, { method: 'POST', headers: { ...cookie(adminS), 'content-type': 'application/json' }, body: JSON.stringify({ ids: batchA }) });
+      const ra = await fetch(`${appUrl}/api/hours/review/approve`, {
+        method: 'POST',
+        headers: { ...cookie(adminS), 'content-type': 'application/json' },
+        body: JSON.stringify({ ids: batchA }),
+      });
       const appMs = performance.now() - t0;
       const doneA = ((await ra.json()) as { done: number[] }).done.length;
       t0 = performance.now();
-      const rb = await fetch(`${baseUrl}/approve`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: batchB }) });
+      const rb = await fetch(`${baseUrl}/approve`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ids: batchB }),
+      });
       const baseMs = performance.now() - t0;
       await rb.arrayBuffer();
       approve = { app: appMs, base: baseMs, done: doneA };
@@ -359,7 +574,15 @@ async function main() {
 }
 
 async function writeResults(r: {
-  generated: { scale: number | string; units: number; people: number; records: number; totalMs: number; phases: Array<{ phase: string; rows: number; ms: number }>; stats: Record<string, unknown> };
+  generated: {
+    scale: number | string;
+    units: number;
+    people: number;
+    records: number;
+    totalMs: number;
+    phases: Array<{ phase: string; rows: number; ms: number }>;
+    stats: Record<string, unknown>;
+  };
   rows: Row[];
   single: Record<'app' | 'base' | 'appResults' | 'baseResults', { p50: number; p95: number; min: number }> | null;
   approve: { app: number; base: number; done: number } | null;
@@ -367,13 +590,13 @@ async function writeResults(r: {
   unit: { unit_id: number; n: number };
   appEnv: Record<string, string>;
 }) {
-  const pgVersion = (await (async () => {
+  const pgVersion = await (async () => {
     const c = new pg.Client({ connectionString: dbUrl });
     await c.connect();
     const v = (await c.query('SHOW server_version')).rows[0].server_version as string;
     await c.end();
     return v;
-  })());
+  })();
   const cpu = os.cpus()[0]?.model ?? 'unknown';
   const machine = `${os.cpus().length} CPUs (${cpu}), ${fmt(os.totalmem() / 2 ** 30, 0)} GiB RAM, Node ${process.version}, PostgreSQL ${pgVersion}, ${os.type()} ${os.release()}`;
   let load = '';
@@ -385,36 +608,63 @@ async function writeResults(r: {
   const g = r.generated;
   const lines: string[] = [];
   lines.push(`<!-- bench:${args.db} -->`);
-  lines.push(`## \`${args.db}\` — ${g.units.toLocaleString('en-US')} units, ${g.people.toLocaleString('en-US')} professionals, ${g.records.toLocaleString('en-US')} hour records`);
+  lines.push(
+    `## \`${args.db}\` — ${g.units.toLocaleString('en-US')} units, ${g.people.toLocaleString('en-US')} professionals, ${g.records.toLocaleString('en-US')} hour records`,
+  );
   lines.push('');
   lines.push(`Run ${new Date().toISOString()} on ${machine}. Load at the end: \`${load}\`.`);
-  lines.push(`Command: \`npm run bench -w server -- --db ${args.db} --duration ${args.duration} --connections ${args.connections}${args.only ? ` --only ${args.only}` : ''}\`; app as in production (NODE_ENV=production, pool ${r.appEnv.DATABASE_POOL_SIZE}, rate limits off for the load), autocannon ${args.connections} connections × ${args.duration} s per measurement, loopback.`);
+  lines.push(
+    `Command: \`npm run bench -w server -- --db ${args.db} --duration ${args.duration} --connections ${args.connections}${args.only ? ` --only ${args.only}` : ''}\`; app as in production (NODE_ENV=production, pool ${r.appEnv.DATABASE_POOL_SIZE}, rate limits off for the load), autocannon ${args.connections} connections × ${args.duration} s per measurement, loopback.`,
+  );
   lines.push('');
-  lines.push(`### Data (bench/generate.ts, ${typeof g.scale === 'number' ? `--scale ${g.scale}` : g.scale}) — ${fmt(g.totalMs / 1000)} s in total`);
+  lines.push(
+    `### Data (bench/generate.ts, ${typeof g.scale === 'number' ? `--scale ${g.scale}` : g.scale}) — ${fmt(g.totalMs / 1000)} s in total`,
+  );
   lines.push('');
   lines.push('| phase | rows | seconds | µs/row | full province (est.) |');
   lines.push('|---|---:|---:|---:|---:|');
-  const fullFactor = (p: { phase: string }) => (/professionals|credits/.test(p.phase) ? 2_000_000 / g.people : /hour records/.test(p.phase) ? 20_000_000 / g.records : /units|departments|accounts/.test(p.phase) ? 20_000 / g.units : /VACUUM/.test(p.phase) ? 20_000_000 / g.records : 1);
+  const fullFactor = (p: { phase: string }) =>
+    /professionals|credits/.test(p.phase)
+      ? 2_000_000 / g.people
+      : /hour records/.test(p.phase)
+        ? 20_000_000 / g.records
+        : /units|departments|accounts/.test(p.phase)
+          ? 20_000 / g.units
+          : /VACUUM/.test(p.phase)
+            ? 20_000_000 / g.records
+            : 1;
   let est = 0;
   for (const p of g.phases) {
     const f = fullFactor(p);
     est += p.ms * f;
-    lines.push(`| ${p.phase} | ${p.rows ? p.rows.toLocaleString('en-US') : ''} | ${fmt(p.ms / 1000)} | ${p.rows ? fmt((p.ms * 1000) / p.rows, 0) : ''} | ${fmt((p.ms * f) / 1000 / 60)} min |`);
+    lines.push(
+      `| ${p.phase} | ${p.rows ? p.rows.toLocaleString('en-US') : ''} | ${fmt(p.ms / 1000)} | ${p.rows ? fmt((p.ms * 1000) / p.rows, 0) : ''} | ${fmt((p.ms * f) / 1000 / 60)} min |`,
+    );
   }
-  lines.push(`| **total** | | **${fmt(g.totalMs / 1000)}** | | **≈ ${fmt(est / 1000 / 60, 0)} min** (linear; more once indexes outgrow memory) |`);
+  lines.push(
+    `| **total** | | **${fmt(g.totalMs / 1000)}** | | **≈ ${fmt(est / 1000 / 60, 0)} min** (linear; more once indexes outgrow memory) |`,
+  );
   lines.push('');
-  lines.push(`Result: ${Object.entries(g.stats).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en-US') : v}`).join(', ')}.`);
+  lines.push(
+    `Result: ${Object.entries(g.stats)
+      .map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en-US') : v}`)
+      .join(', ')}.`,
+  );
   lines.push('');
   lines.push('### Throughput and latency under load (app vs. bare-Fastify baseline running the same SQL)');
   lines.push('');
-  lines.push('| scenario | app req/s | baseline req/s | **app/baseline** | app p50 / p99 ms | baseline p50 / p99 ms | app non-2xx | note |');
+  lines.push(
+    '| scenario | app req/s | baseline req/s | **app/baseline** | app p50 / p99 ms | baseline p50 / p99 ms | app non-2xx | note |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---|');
   for (const row of r.rows) {
     if (!row.app || !row.base) {
       lines.push(`| ${row.label} | — | — | — | — | — | — | ${row.note ?? ''} |`);
       continue;
     }
-    lines.push(`| ${row.label} | ${fmt(row.app.requests.average)} | ${fmt(row.base.requests.average)} | **${fmt(row.app.requests.average / row.base.requests.average, 2)}** | ${row.app.latency.p50} / ${row.app.latency.p99} | ${row.base.latency.p50} / ${row.base.latency.p99} | ${row.app.non2xx + row.app.errors} | ${row.note ?? ''} |`);
+    lines.push(
+      `| ${row.label} | ${fmt(row.app.requests.average)} | ${fmt(row.base.requests.average)} | **${fmt(row.app.requests.average / row.base.requests.average, 2)}** | ${row.app.latency.p50} / ${row.app.latency.p99} | ${row.base.latency.p50} / ${row.base.latency.p99} | ${row.app.non2xx + row.app.errors} | ${row.note ?? ''} |`,
+    );
   }
   lines.push('');
   if (r.single || r.approve) {
@@ -423,13 +673,23 @@ async function writeResults(r: {
     lines.push('| measurement | app | baseline | target | |');
     lines.push('|---|---:|---:|---:|---|');
     if (r.single) {
-      const cell = (x: { p50: number; p95: number; min: number }) => `${fmt(x.p50)} ms (p95 ${fmt(x.p95)}, min ${fmt(x.min)})`;
-      lines.push(`| 审核 queue first page, name search — median of 300 sequential requests, app and baseline alternating | ${cell(r.single.app)} | ${cell(r.single.base)} | ≤ 30 ms | ${r.single.app.p50 <= 30 ? 'met' : '**missed**'} |`);
-      lines.push(`| 审核结果 first page, status filter + name search — same | ${cell(r.single.appResults)} | ${cell(r.single.baseResults)} | ≤ 30 ms | ${r.single.appResults.p50 <= 30 ? 'met' : '**missed**'} |`);
+      const cell = (x: { p50: number; p95: number; min: number }) =>
+        `${fmt(x.p50)} ms (p95 ${fmt(x.p95)}, min ${fmt(x.min)})`;
+      lines.push(
+        `| 审核 queue first page, name search — median of 300 sequential requests, app and baseline alternating | ${cell(r.single.app)} | ${cell(r.single.base)} | ≤ 30 ms | ${r.single.app.p50 <= 30 ? 'met' : '**missed**'} |`,
+      );
+      lines.push(
+        `| 审核结果 first page, status filter + name search — same | ${cell(r.single.appResults)} | ${cell(r.single.baseResults)} | ≤ 30 ms | ${r.single.appResults.p50 <= 30 ? 'met' : '**missed**'} |`,
+      );
     }
-    if (r.approve) lines.push(`| 批量通过审核: 1,000 records in one call (one transaction) | ${fmt(r.approve.app, 0)} ms (${r.approve.done} done) | ${fmt(r.approve.base, 0)} ms | ≤ 1,000 ms | ${r.approve.app <= 1000 && r.approve.done === 1000 ? 'met' : '**missed**'} |`);
+    if (r.approve)
+      lines.push(
+        `| 批量通过审核: 1,000 records in one call (one transaction) | ${fmt(r.approve.app, 0)} ms (${r.approve.done} done) | ${fmt(r.approve.base, 0)} ms | ≤ 1,000 ms | ${r.approve.app <= 1000 && r.approve.done === 1000 ? 'met' : '**missed**'} |`,
+      );
     lines.push('');
-    lines.push(`The reviewing unit is the one with the most records 待初审 (unit ${r.unit.unit_id}, ${r.unit.n.toLocaleString('en-US')} in the open year).`);
+    lines.push(
+      `The reviewing unit is the one with the most records 待初审 (unit ${r.unit.unit_id}, ${r.unit.n.toLocaleString('en-US')} in the open year).`,
+    );
     lines.push('');
   }
   if (r.plans) {
@@ -476,8 +736,11 @@ async function writeResults(r: {
   existing = existing.replace(notes, '');
   const start = existing.indexOf(`<!-- bench:${args.db} -->`);
   const end = existing.indexOf(`<!-- /bench:${args.db} -->`);
-  const sections = (start >= 0 && end > start ? existing.slice(0, start) + section + existing.slice(end + `<!-- /bench:${args.db} -->`.length) : existing + '\n' + section + '\n')
-    .replace(/^[\s\S]*?(?=<!-- bench:)/, '');
+  const sections = (
+    start >= 0 && end > start
+      ? existing.slice(0, start) + section + existing.slice(end + `<!-- /bench:${args.db} -->`.length)
+      : existing + '\n' + section + '\n'
+  ).replace(/^[\s\S]*?(?=<!-- bench:)/, '');
   existing = `${header}\n${notes ? `${notes}\n\n` : ''}${sections.trim()}\n`;
   fs.writeFileSync(args.out!, existing);
   console.log(`Results written to ${path.relative(process.cwd(), args.out!)}`);

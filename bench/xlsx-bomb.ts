@@ -46,7 +46,9 @@ function bombStrings(original: string, mb: number): Buffer {
   const own = original.match(/<si>.*?<\/si>/gs) ?? [];
   const target = mb * 1024 * 1024;
   const filler = '继'.repeat(FILLER);
-  const parts: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'];
+  const parts: string[] = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+  ];
   parts.push(...own);
   let size = parts.reduce((a, p) => a + Buffer.byteLength(p), 0);
   let n = own.length;
@@ -86,32 +88,60 @@ async function child(which: string): Promise<void> {
     answer = `${err.status ?? '?'} ${err.code ?? ''}: ${err.message}`;
   }
   const ms = performance.now() - t0;
-  const out: Outcome = { case: which, fileBytes: file.length, sharedStringsBytes: 0, ms: Math.round(ms), peakRssMb: peakRssMb(), answer };
+  const out: Outcome = {
+    case: which,
+    fileBytes: file.length,
+    sharedStringsBytes: 0,
+    ms: Math.round(ms),
+    peakRssMb: peakRssMb(),
+    answer,
+  };
   process.stdout.write(`RESULT ${JSON.stringify(out)}\n`);
 }
 
 async function main(): Promise<void> {
-  const { buildZip, hoursWorkbook, hoursWorkbookStreamed, unzipParts } = await import('../server/src/modules/excel/testing');
+  const { buildZip, hoursWorkbook, hoursWorkbookStreamed, unzipParts } =
+    await import('../server/src/modules/excel/testing');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bomb-'));
   try {
-    const row = (i: number) => ({ idNumber: `45010219900101${String(1000 + (i % 9000)).padStart(4, '0')}`, name: `学员${i}`, title: `专业技术培训第${i}期`, organizer: `广西继续教育中心${i % 50}`, place: '南宁市' });
+    const row = (i: number) => ({
+      idNumber: `45010219900101${String(1000 + (i % 9000)).padStart(4, '0')}`,
+      name: `学员${i}`,
+      title: `专业技术培训第${i}期`,
+      organizer: `广西继续教育中心${i % 50}`,
+      place: '南宁市',
+    });
     const base = unzipParts(await hoursWorkbook([row(1)]));
     const strings = bombStrings(base.find((p) => p.name === 'xl/sharedStrings.xml')!.data.toString('utf8'), BOMB_MB);
-    const bomb = buildZip([...base.filter((p) => p.name !== 'xl/sharedStrings.xml'), { name: 'xl/sharedStrings.xml', data: strings }]);
+    const bomb = buildZip([
+      ...base.filter((p) => p.name !== 'xl/sharedStrings.xml'),
+      { name: 'xl/sharedStrings.xml', data: strings },
+    ]);
     const ratio = strings.length / zlib.deflateRawSync(strings).length;
     const bombPath = path.join(dir, 'bomb.xlsx');
     fs.writeFileSync(bombPath, bomb);
     const legitPath = path.join(dir, 'legit.xlsx');
     fs.writeFileSync(legitPath, await hoursWorkbookStreamed(100_000, row));
-    console.log(`bomb: ${(bomb.length / 1024).toFixed(0)} KB file, sharedStrings ${(strings.length / 1024 / 1024).toFixed(0)} MB (ratio ${ratio.toFixed(0)}:1)`);
+    console.log(
+      `bomb: ${(bomb.length / 1024).toFixed(0)} KB file, sharedStrings ${(strings.length / 1024 / 1024).toFixed(0)} MB (ratio ${ratio.toFixed(0)}:1)`,
+    );
 
     const results: Outcome[] = [];
-    for (const [which, file] of [['before', bombPath], ['after', bombPath], ['legit', legitPath]] as const) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', import.meta.filename, '--child', which, file], { cwd: path.join(ROOT, 'server'), encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    for (const [which, file] of [
+      ['before', bombPath],
+      ['after', bombPath],
+      ['legit', legitPath],
+    ] as const) {
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', '--expose-gc', import.meta.filename, '--child', which, file],
+        { cwd: path.join(ROOT, 'server'), encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+      );
       const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
       if (!line) throw new Error(`case ${which} failed: ${r.stderr}`);
       const o = JSON.parse(line.slice(7)) as Outcome;
-      o.sharedStringsBytes = unzipParts(fs.readFileSync(file)).find((p) => p.name === 'xl/sharedStrings.xml')?.data.length ?? 0;
+      o.sharedStringsBytes =
+        unzipParts(fs.readFileSync(file)).find((p) => p.name === 'xl/sharedStrings.xml')?.data.length ?? 0;
       results.push(o);
       console.log(`${which}: ${o.ms} ms, peak RSS ${o.peakRssMb} MB — ${o.answer}`);
     }
@@ -132,11 +162,15 @@ async function main(): Promise<void> {
       '',
       '| case | file | xl/sharedStrings.xml | time to answer | peak RSS (process) | answer |',
       '|---|---|---|---|---|---|',
-      ...results.map((o) => `| ${label[o.case]} | ${kb(o.fileBytes)} | ${mbs(o.sharedStringsBytes)} | **${o.ms >= 1000 ? `${(o.ms / 1000).toFixed(1)} s` : `${o.ms} ms`}** | ${o.peakRssMb} MB | ${o.answer.replace(/\|/g, '\\|')} |`),
+      ...results.map(
+        (o) =>
+          `| ${label[o.case]} | ${kb(o.fileBytes)} | ${mbs(o.sharedStringsBytes)} | **${o.ms >= 1000 ? `${(o.ms / 1000).toFixed(1)} s` : `${o.ms} ms`}** | ${o.peakRssMb} MB | ${o.answer.replace(/\|/g, '\\|')} |`,
+      ),
       '',
     ].join('\n');
     const out = path.join(ROOT, 'bench', 'RESULTS-xlsx-bomb.md');
-    const head = '# Excel import: shared-strings bomb\n\nProduced by `bench/xlsx-bomb.ts` (see its header for what is measured). Newest run first.\n\n';
+    const head =
+      '# Excel import: shared-strings bomb\n\nProduced by `bench/xlsx-bomb.ts` (see its header for what is measured). Newest run first.\n\n';
     const old = fs.existsSync(out) ? fs.readFileSync(out, 'utf8').replace(head, '') : '';
     fs.writeFileSync(out, head + section + (old ? `\n${old}` : ''));
     console.log(`written to ${path.relative(ROOT, out)}`);

@@ -9,7 +9,17 @@ const dataDir = process.env.E2E_DATA_DIR;
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
 
-const env = { ...process.env, DATA_DIR: dataDir, PORT: process.env.E2E_PORT, HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${process.env.E2E_PORT}`, ENABLE_TEST_CLOCK: 'true', LOG_LEVEL: 'warn', RATE_LIMIT: 'false', DATABASE_URL: '' };
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  PORT: process.env.E2E_PORT,
+  HOST: '127.0.0.1',
+  PUBLIC_URL: `http://127.0.0.1:${process.env.E2E_PORT}`,
+  ENABLE_TEST_CLOCK: 'true',
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT: 'false',
+  DATABASE_URL: '',
+};
 let dbName = null;
 const admin = process.env.TEST_DATABASE_URL;
 if (admin) {
@@ -19,7 +29,11 @@ if (admin) {
   u.pathname = `/${dbName}`;
   env.DATABASE_URL = u.toString();
 }
-const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: path.join(root, 'server'), env, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  cwd: path.join(root, 'server'),
+  env,
+  stdio: 'inherit',
+});
 const stop = (signal) => child.kill(signal);
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

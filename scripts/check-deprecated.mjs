@@ -17,7 +17,8 @@ const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(',')) : null;
 
-const NETWORK = /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up|network|timed out|Timeout|certificate/i;
+const NETWORK =
+  /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up|network|timed out|Timeout|certificate/i;
 
 /** The installed version of a workspace's dependency: its own node_modules first, then the root's. */
 function lockedVersion(workspace, name) {
@@ -47,8 +48,21 @@ async function deprecation(spec) {
     return { deprecated: typeof value === 'string' && value ? value : null };
   } catch (e) {
     const msg = `${e.stderr ?? ''} ${e.message ?? ''}`;
-    if (e.killed || NETWORK.test(msg)) return { unreachable: msg.trim().split('\n').find((l) => NETWORK.test(l)) ?? 'no answer' };
-    return { error: msg.trim().split('\n').find((l) => /npm (error|ERR!)/.test(l)) ?? msg.trim().slice(0, 200) };
+    if (e.killed || NETWORK.test(msg))
+      return {
+        unreachable:
+          msg
+            .trim()
+            .split('\n')
+            .find((l) => NETWORK.test(l)) ?? 'no answer',
+      };
+    return {
+      error:
+        msg
+          .trim()
+          .split('\n')
+          .find((l) => /npm (error|ERR!)/.test(l)) ?? msg.trim().slice(0, 200),
+    };
   }
 }
 
@@ -69,15 +83,20 @@ await Promise.all(
 );
 
 if (unreachable) {
-  console.log(`SKIPPED: the npm registry cannot be asked from here (${unreachable.slice(0, 160)}); deprecation not checked.`);
+  console.log(
+    `SKIPPED: the npm registry cannot be asked from here (${unreachable.slice(0, 160)}); deprecation not checked.`,
+  );
   process.exit(0);
 }
 const deprecated = specs.filter((s) => results.get(s)?.deprecated);
 const failed = specs.filter((s) => results.get(s)?.error);
-for (const s of deprecated) console.error(`DEPRECATED ${s} (used by ${deps.get(s).join(', ')}): ${results.get(s).deprecated}`);
+for (const s of deprecated)
+  console.error(`DEPRECATED ${s} (used by ${deps.get(s).join(', ')}): ${results.get(s).deprecated}`);
 for (const s of failed) console.error(`UNKNOWN ${s} (used by ${deps.get(s).join(', ')}): ${results.get(s).error}`);
 if (deprecated.length || failed.length) {
-  console.error(`${deprecated.length} deprecated, ${failed.length} not found in the registry — replace or update them (docs/SECURITY.md).`);
+  console.error(
+    `${deprecated.length} deprecated, ${failed.length} not found in the registry — replace or update them (docs/SECURITY.md).`,
+  );
   process.exit(1);
 }
 console.log(`OK: none of the ${specs.length} production dependencies is deprecated.`);

@@ -6,7 +6,9 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const built = path.join(root, 'web/dist/index.html');
-const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'packages/contracts/src', 'packages/rules/src'].map((p) => path.join(root, p));
+const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'packages/contracts/src', 'packages/rules/src'].map(
+  (p) => path.join(root, p),
+);
 
 function newest(p) {
   if (!fs.existsSync(p)) return 0;

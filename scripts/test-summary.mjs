@@ -19,7 +19,9 @@ for (const file of process.argv.slice(2)) {
     failed += r.numFailedTests;
     skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
     // A file that failed to load has no tests but is a failure.
-    failed += (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+    failed += (r.testResults ?? []).filter(
+      (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+    ).length;
   } else if (r.stats) {
     // Playwright
     passed += r.stats.expected + (r.stats.flaky ?? 0);

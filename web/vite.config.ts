@@ -8,7 +8,8 @@ const API_TARGET = 'http://localhost:3000';
 
 // Vendor chunks: libraries change far less often than the app, so they get their own
 // long-cacheable files. Pages are split per route with React.lazy (see src/routes.tsx).
-const ANTD = /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@emotion|dayjs|stylis|classnames|clsx|throttle-debounce|compute-scroll-into-view|scroll-into-view-if-needed|json2mq|string-convert|is-mobile|@babel[\\/]runtime)[\\/]/;
+const ANTD =
+  /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@emotion|dayjs|stylis|classnames|clsx|throttle-debounce|compute-scroll-into-view|scroll-into-view-if-needed|json2mq|string-convert|is-mobile|@babel[\\/]runtime)[\\/]/;
 
 const VENDOR_GROUPS: Rolldown.CodeSplittingGroup[] = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/, priority: 30 },

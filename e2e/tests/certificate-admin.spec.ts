@@ -1,22 +1,34 @@
 import { expect, test } from '@playwright/test';
 import { demo, signInAsOperator } from './demo';
 
-const lastYear = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1;
+const lastYear =
+  Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1;
 
 // Uses last year's 公需科目考试合格证书 of the demo professional (certificates.spec uses the other one).
-test('证书管理: the operator finds a certificate by ID number, revokes it with a reason, and verification shows it revoked', async ({ page, browser }) => {
+test('证书管理: the operator finds a certificate by ID number, revokes it with a reason, and verification shows it revoked', async ({
+  page,
+  browser,
+}) => {
   const p = demo('专业技术人员');
   const person = await browser.newContext();
-  const login = await person.request.post('/api/auth/login', { data: { username: p.username, password: p.password, realm: 'person' } });
+  const login = await person.request.post('/api/auth/login', {
+    data: { username: p.username, password: p.password, realm: 'person' },
+  });
   expect(login.status()).toBe(200);
   const csrf = (await login.json()).me.csrfToken as string;
-  const issued = await person.request.post('/api/certificates', { data: { kind: 'public_exam', year: lastYear }, headers: { 'x-csrf-token': csrf } });
+  const issued = await person.request.post('/api/certificates', {
+    data: { kind: 'public_exam', year: lastYear },
+    headers: { 'x-csrf-token': csrf },
+  });
   expect(issued.status()).toBe(200);
   const cert = (await issued.json()) as { serial: string; verifyUrl: string };
   await person.close();
 
   await signInAsOperator(page);
-  await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '证书管理', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: '功能菜单' })
+    .getByRole('menuitem', { name: '证书管理', exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: '证书管理' })).toBeVisible();
 
   // A wrong ID number is refused in the form, before any request.

@@ -1,9 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { demo } from './demo';
 
-const lastYear = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1;
+const lastYear =
+  Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1;
 
-test('the demo professional prints last year’s certificate and its QR link verifies it publicly', async ({ page, context }) => {
+test('the demo professional prints last year’s certificate and its QR link verifies it publicly', async ({
+  page,
+  context,
+}) => {
   const p = demo('专业技术人员');
   await page.goto('/login');
   await page.getByLabel('用户名').fill(p.username);

@@ -5,7 +5,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInAsOperator } from './demo';
 
-const YEAR = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+const YEAR = Number(
+  new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+);
 const COURSE = '安全生产法律法规与风险防控';
 
 interface AdminCourse {
@@ -52,7 +54,10 @@ async function addChapter(page: Page, v: { title: string; kind: '图文' | 'PDF'
   await expect(dialog).toBeVisible();
   await dialog.getByLabel('章节标题').fill(v.title);
   // antd's button-style radios keep the input itself invisible: the label is what one clicks.
-  await dialog.locator('label').filter({ hasText: new RegExp(`^${v.kind}$`) }).click();
+  await dialog
+    .locator('label')
+    .filter({ hasText: new RegExp(`^${v.kind}$`) })
+    .click();
   await expect(dialog.getByRole('radio', { name: v.kind })).toBeChecked();
   await dialog.getByLabel('学习时长（分钟）').fill(String(v.minutes));
   if (v.body !== undefined) await dialog.getByLabel('章节正文').fill(v.body);
@@ -62,9 +67,14 @@ async function addChapter(page: Page, v: { title: string; kind: '图文' | 'PDF'
   await expect(dialog).toBeHidden();
 }
 
-test('课程管理: the operator adds a text chapter and a PDF chapter to an elective and uploads the PDF', async ({ page }) => {
+test('课程管理: the operator adds a text chapter and a PDF chapter to an elective and uploads the PDF', async ({
+  page,
+}) => {
   await signInAsOperator(page);
-  await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '课程管理', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: '功能菜单' })
+    .getByRole('menuitem', { name: '课程管理', exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: '课程管理' })).toBeVisible();
 
   // The course list: this year's elective with its plan year, kind and chapters.
@@ -100,7 +110,9 @@ test('课程管理: the operator adds a text chapter and a PDF chapter to an ele
   let chooser = page.waitForEvent('filechooser');
   await pdfRow.getByRole('button', { name: /^上传PDF/ }).click();
   let answered = page.waitForResponse((r) => r.url().includes('/file?fileName=') && r.request().method() === 'PUT');
-  await (await chooser).setFiles({ name: '责任清单.txt', mimeType: 'text/plain', buffer: Buffer.from('这是一个文本文件，不是PDF。') });
+  await (
+    await chooser
+  ).setFiles({ name: '责任清单.txt', mimeType: 'text/plain', buffer: Buffer.from('这是一个文本文件，不是PDF。') });
   expect((await answered).status()).toBe(415);
   await expect(pdfRow.getByText('责任清单.txt：请上传PDF文件')).toBeVisible();
   await expect(pdfRow.getByText('未上传')).toBeVisible();
@@ -123,6 +135,8 @@ test('课程管理: the operator adds a text chapter and a PDF chapter to an ele
   const after = await courseOf(page);
   expect(after).toMatchObject({ chapterCount: before.chapterCount + 2, chaptersWithoutFile: 0 });
   const file = await page.request.get(`/api/learning/admin/courses/${before.id}/chapters`);
-  const last = ((await file.json()) as { chapters: Array<{ title: string; file: { size: number } | null }> }).chapters.at(-1)!;
+  const last = (
+    (await file.json()) as { chapters: Array<{ title: string; file: { size: number } | null }> }
+  ).chapters.at(-1)!;
   expect(last).toMatchObject({ title: pdfTitle, file: { size: pdf.length } });
 });

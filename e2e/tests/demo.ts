@@ -54,8 +54,19 @@ export async function signIn(page: Page, tab: LoginTab, username: string, passwo
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  const left = page.waitForURL((u) => !u.pathname.startsWith('/login')).then(() => 'left' as const, () => 'timeout' as const);
-  const asked = page.getByLabel('图形验证码').waitFor({ state: 'visible' }).then(() => 'captcha' as const, () => 'timeout' as const);
+  const left = page
+    .waitForURL((u) => !u.pathname.startsWith('/login'))
+    .then(
+      () => 'left' as const,
+      () => 'timeout' as const,
+    );
+  const asked = page
+    .getByLabel('图形验证码')
+    .waitFor({ state: 'visible' })
+    .then(
+      () => 'captcha' as const,
+      () => 'timeout' as const,
+    );
   if ((await Promise.race([left, asked])) === 'captcha') {
     await fillCaptcha(page);
     await page.getByLabel('图形验证码').press('Enter');

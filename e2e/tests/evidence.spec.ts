@@ -12,10 +12,15 @@ const PDF = Buffer.from(
 );
 
 function shanghaiDate(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
 }
 
-test('证明材料: chosen with the record, refused by type and by content, uploaded on 保存, downloaded and removed', async ({ page, request }) => {
+test('证明材料: chosen with the record, refused by type and by content, uploaded on 保存, downloaded and removed', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   await request.post('/api/test/clock', { data: { at: null } }); // real time: another spec may have moved it
   const person = demo('专业技术人员');
@@ -41,7 +46,11 @@ test('证明材料: chosen with the record, refused by type and by content, uplo
 
   const files = dialog.locator('input[type=file]');
   // Refused in the page, nothing sent: not PDF/JPG/PNG.
-  await files.setInputFiles({ name: '会议通知.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004') });
+  await files.setInputFiles({
+    name: '会议通知.docx',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('PK\u0003\u0004'),
+  });
   await expect(dialog.getByText('会议通知.docx：只支持PDF、JPG、PNG格式的文件')).toBeVisible();
   // Staged: a real PDF, and a text file named .pdf that only the server can tell apart.
   await files.setInputFiles([
@@ -56,7 +65,9 @@ test('证明材料: chosen with the record, refused by type and by content, uplo
   await dialog.getByRole('button', { name: '保存' }).click();
   // The record is saved; the fake PDF is refused with the server's reason, the real one is stored (a link).
   await expect(dialog.getByText('证明材料上传失败')).toBeVisible();
-  await expect(list.getByRole('listitem').filter({ hasText: '签到表.pdf' })).toContainText('证明材料只支持PDF、JPG、PNG格式的文件');
+  await expect(list.getByRole('listitem').filter({ hasText: '签到表.pdf' })).toContainText(
+    '证明材料只支持PDF、JPG、PNG格式的文件',
+  );
   await expect(list.getByRole('link', { name: '培训证书.pdf' })).toBeVisible();
   await list.getByRole('button', { name: '移除 签到表.pdf' }).click();
   await dialog.getByRole('button', { name: '保存' }).click();

@@ -5,7 +5,9 @@ import { demo } from './demo';
 
 /** Shanghai date `days` from today, YYYY-MM-DD. */
 function shanghaiDate(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
 }
 
 /**
@@ -58,7 +60,10 @@ async function professionalHours(page: Page, year: number): Promise<number> {
   return years.find((y) => y.year === year)?.professionalHours ?? 0;
 }
 
-test('a two-day class: registered (16 学时), submitted, approved by the department admin, counted in 培训总体查询', async ({ page, request }) => {
+test('a two-day class: registered (16 学时), submitted, approved by the department admin, counted in 培训总体查询', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000); // three sign-ins: password hashing takes its time on a busy machine
   // Real time: another spec may have moved the server's test clock.
   await request.post('/api/test/clock', { data: { at: null } });
@@ -132,7 +137,10 @@ test('a two-day class: registered (16 学时), submitted, approved by the depart
   await expect(page.getByText(`审核人：${admin.name}`)).toBeVisible();
 });
 
-test('申请学时 says at once that a span across two years cannot be registered, before 保存', async ({ page, request }) => {
+test('申请学时 says at once that a span across two years cannot be registered, before 保存', async ({
+  page,
+  request,
+}) => {
   await request.post('/api/test/clock', { data: { at: null } });
   const person = demo('专业技术人员');
   const thisYear = Number(shanghaiDate(0).slice(0, 4));

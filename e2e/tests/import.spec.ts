@@ -29,12 +29,44 @@ test('a unit admin imports staff hours from Excel: a bad row is reported, the va
   const sheet = wb.worksheets.find((s) => s.getRow(1).getCell(1).value === '身份证号码')!;
   const title = `导入测试培训班${Date.now()}`;
   const badId = person.username.slice(0, 17) + (person.username[17] === '0' ? '1' : '0');
-  sheet.getRow(2).values = [person.username, person.name, '培训班/研修班/进修班', title, '广西医学会', '南宁市', date, '上午', date, '下午', null, ''];
-  sheet.getRow(3).values = [badId, person.name, '培训班/研修班/进修班', title, '广西医学会', '南宁市', date, '上午', date, '下午', null, ''];
+  sheet.getRow(2).values = [
+    person.username,
+    person.name,
+    '培训班/研修班/进修班',
+    title,
+    '广西医学会',
+    '南宁市',
+    date,
+    '上午',
+    date,
+    '下午',
+    null,
+    '',
+  ];
+  sheet.getRow(3).values = [
+    badId,
+    person.name,
+    '培训班/研修班/进修班',
+    title,
+    '广西医学会',
+    '南宁市',
+    date,
+    '上午',
+    date,
+    '下午',
+    null,
+    '',
+  ];
   const file = Buffer.from(await wb.xlsx.writeBuffer());
 
   await page.goto('/hours/unit/import');
-  await page.locator('input[type=file]').setInputFiles({ name: '导入学员培训信息.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: '导入学员培训信息.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    });
   await page.getByText('本人承诺导入信息属实').click();
   await page.getByRole('button', { name: '开始导入' }).click();
   // ③ the result: row 3 is reported with its reason, nothing imported yet.
@@ -42,7 +74,9 @@ test('a unit admin imports staff hours from Excel: a bad row is reported, the va
   await page.getByRole('button', { name: '仅导入正确的行' }).click();
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText('仅导入正确的行').last()).toBeVisible();
-  await expect(page.locator('.ant-descriptions-item').filter({ hasText: '已导入' })).toContainText('1', { timeout: 60_000 });
+  await expect(page.locator('.ant-descriptions-item').filter({ hasText: '已导入' })).toContainText('1', {
+    timeout: 60_000,
+  });
 
   // The imported record waits as 待提交 in 专业科目学时登记.
   await page.goto('/hours/unit/register');

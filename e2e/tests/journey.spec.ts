@@ -19,7 +19,9 @@ function newIdNumber(): string {
 }
 
 function shanghaiDate(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
 }
 
 /** Two consecutive past days in one calendar year (early January: the end of the still-open last year). */
@@ -67,7 +69,9 @@ test('a new professional registers, sets up, registers a class and gets it appro
   await page.getByRole('link', { name: '【注册】' }).click();
   await expect(page).toHaveURL(/\/register/);
   await page.getByLabel('身份证号码').fill(idNumber);
-  await expect(page.getByLabel('出生日期')).toHaveValue(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`);
+  await expect(page.getByLabel('出生日期')).toHaveValue(
+    `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+  );
   await page.getByLabel('姓名').fill(name);
   await page.getByLabel('手机号码').fill(phone);
   await page.getByLabel('人事（劳动）关系所在单位').fill(UNIT);
@@ -93,7 +97,10 @@ test('a new professional registers, sets up, registers a class and gets it appro
   // 我的信息 — 所属部门: 内科
   await openMenu(page, null, '我的信息');
   await page.getByLabel('所属部门').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${DEPARTMENT}$`) }).click();
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${DEPARTMENT}$`) })
+    .click();
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('保存成功')).toBeVisible();
 

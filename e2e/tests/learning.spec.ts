@@ -7,14 +7,18 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { BELT_AND_ROAD_COURSE } from '../../server/src/db/seed/content/index';
 import { demo } from './demo';
 
-const YEAR = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+const YEAR = Number(
+  new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+);
 
 /** The server's clock, frozen mid-year and moved by hand. */
 class ServerClock {
   private at = Date.parse(`${YEAR}-06-15T09:00:00+08:00`);
   constructor(private readonly request: APIRequestContext) {}
   async set() {
-    const res = await this.request.post('/api/test/clock', { data: { at: new Date(this.at).toISOString(), freeze: true } });
+    const res = await this.request.post('/api/test/clock', {
+      data: { at: new Date(this.at).toISOString(), freeze: true },
+    });
     expect(res.ok()).toBe(true);
   }
   async advance(ms: number) {

@@ -34,14 +34,22 @@ function newIdNumber(): string {
   return body + '10X98765432'[sum % 11];
 }
 
-test('an admin on the initial password is asked for the 图形验证码, draws another by keyboard and gets in', async ({ page, browser }) => {
+test('an admin on the initial password is asked for the 图形验证码, draws another by keyboard and gets in', async ({
+  page,
+  browser,
+}) => {
   // The unit's total admin adds a 二级管理员 of 内科 (not a total admin: org.spec counts those); the
   // initial password is the last six of the ID number.
   const total = demo('单位管理员（总管理员）');
   const ctx = await browser.newContext();
-  const login = await ctx.request.post('/api/auth/login', { data: { username: total.username, password: total.password, realm: 'unit' } });
+  const login = await ctx.request.post('/api/auth/login', {
+    data: { username: total.username, password: total.password, realm: 'unit' },
+  });
   expect(login.status()).toBe(200);
-  const departments = (await (await ctx.request.get('/api/org/departments')).json()) as Array<{ id: number; name: string }>;
+  const departments = (await (await ctx.request.get('/api/org/departments')).json()) as Array<{
+    id: number;
+    name: string;
+  }>;
   const internal = departments.find((d) => d.name === '内科');
   expect(internal).toBeTruthy();
   const idNumber = newIdNumber();

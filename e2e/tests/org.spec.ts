@@ -164,7 +164,9 @@ test('专业技术人员管理 fits a 375-px phone: the table scrolls inside its
   await expect(page.getByRole('button', { name: /^修改 / }).first()).toBeVisible();
 });
 
-test('the operator adds a unit: a wrong check character is refused with its reason, then the unit account is shown', async ({ page }) => {
+test('the operator adds a unit: a wrong check character is refused with its reason, then the unit account is shown', async ({
+  page,
+}) => {
   const code = newCreditCode();
   const name = `南宁市测试设备有限公司${String(Date.now()).slice(-4)}`;
   await signIn(page, '管理部门', 'operator', demo('平台运营').password);
@@ -205,11 +207,22 @@ test('the operator adds a unit: a wrong check character is refused with its reas
 test('a total admin confirms a 新注册 person: the mark, the filter and the count follow', async ({ page }) => {
   const total = demo('单位管理员（总管理员）');
   const unitName = '南宁市第一人民医院';
-  const [unit] = (await (await page.request.get(`/api/units/search?q=${encodeURIComponent(unitName)}`)).json()) as Array<{ id: number; name: string }>;
+  const [unit] = (await (
+    await page.request.get(`/api/units/search?q=${encodeURIComponent(unitName)}`)
+  ).json()) as Array<{ id: number; name: string }>;
   expect(unit?.name).toBe(unitName);
   const idNumber = newIdNumber();
   const name = `韦春${'梅兰菊竹'[Math.floor(Math.random() * 4)]}${String(Date.now()).slice(-3)}`;
-  const reg = await page.request.post('/api/auth/register', { data: { idNumber, name, phone: '13977112345', unitId: unit!.id, password: NEW_PASSWORD, ...(await captchaFor(page.request)) } });
+  const reg = await page.request.post('/api/auth/register', {
+    data: {
+      idNumber,
+      name,
+      phone: '13977112345',
+      unitId: unit!.id,
+      password: NEW_PASSWORD,
+      ...(await captchaFor(page.request)),
+    },
+  });
   expect(reg.status(), await reg.text()).toBe(201);
   await page.context().clearCookies();
 
@@ -237,7 +250,9 @@ test('a total admin confirms a 新注册 person: the mark, the filter and the co
   await expect(confirmed.locator('.ptce-new-registration')).toHaveCount(0);
 });
 
-test('a professional changes their unit in 我的信息 after a confirmation that explains what moves', async ({ page }) => {
+test('a professional changes their unit in 我的信息 after a confirmation that explains what moves', async ({
+  page,
+}) => {
   const person = demo('专业技术人员');
   const home = '南宁市第一人民医院';
   const other = '桂林市第十八中学';
@@ -270,7 +285,11 @@ test('a professional changes their unit in 我的信息 after a confirmation tha
   if (before) {
     await departmentSelect.click();
     await departmentSelect.fill(before);
-    await page.locator('.ant-select-dropdown:visible').getByTitle(new RegExp(`(^| / )${before}$`)).first().click();
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByTitle(new RegExp(`(^| / )${before}$`))
+      .first()
+      .click();
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByText('保存成功')).toBeVisible();
   }

@@ -6,7 +6,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { demo, signIn, signInAsOperator } from './demo';
 
 async function openPlans(page: Page) {
-  await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '年度计划管理', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: '功能菜单' })
+    .getByRole('menuitem', { name: '年度计划管理', exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: '年度计划管理' })).toBeVisible();
 }
 
@@ -19,7 +22,10 @@ test.afterEach(async ({ request }) => {
   await request.post('/api/test/clock', { data: { at: null } });
 });
 
-test('copy the last plan → edit → publish the new year → on Jan 1 a professional registers a record of it', async ({ page, request }) => {
+test('copy the last plan → edit → publish the new year → on Jan 1 a professional registers a record of it', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000); // four sign-ins: password hashing takes its time on a busy machine
   await request.post('/api/test/clock', { data: { at: null } });
   const person = demo('专业技术人员');
@@ -46,7 +52,9 @@ test('copy the last plan → edit → publish the new year → on Jan 1 a profes
 
   // Jan 1 of the new year, the plan still a draft: the professional is told so, not shown an error.
   const jan1 = `${N}-01-01T09:00:00+08:00`;
-  expect((await request.post('/api/test/clock', { data: { at: new Date(jan1).toISOString(), freeze: false } })).ok()).toBe(true);
+  expect(
+    (await request.post('/api/test/clock', { data: { at: new Date(jan1).toISOString(), freeze: false } })).ok(),
+  ).toBe(true);
   await page.clock.setFixedTime(new Date(jan1));
   await signIn(page, '专业技术人员', person.username, person.password);
   await expect(page.getByText(`${N}年度计划尚未发布`).first()).toBeVisible();
@@ -55,9 +63,15 @@ test('copy the last plan → edit → publish the new year → on Jan 1 a profes
   // 发布, with confirmation.
   await signInAsOperator(page);
   await openPlans(page);
-  await page.getByRole('row', { name: new RegExp(`^${N}年`) }).getByRole('button', { name: `查看和修改${N}年度计划` }).click();
+  await page
+    .getByRole('row', { name: new RegExp(`^${N}年`) })
+    .getByRole('button', { name: `查看和修改${N}年度计划` })
+    .click();
   await editor.getByRole('button', { name: '发布', exact: true }).click();
-  await page.getByRole('dialog', { name: `确定发布${N}年度计划吗？` }).getByRole('button', { name: '发布' }).click();
+  await page
+    .getByRole('dialog', { name: `确定发布${N}年度计划吗？` })
+    .getByRole('button', { name: '发布' })
+    .click();
   await expect(page.getByText(`${N}年度计划已发布`)).toBeVisible();
   await expect(editor.getByText('已发布', { exact: true })).toBeVisible();
   await signOut(page);
@@ -76,13 +90,19 @@ test('copy the last plan → edit → publish the new year → on Jan 1 a profes
   await dialog.getByLabel('培训内容').fill(title);
   await dialog.getByLabel('主办单位').fill('广西壮族自治区人力资源和社会保障培训中心');
   await dialog.getByLabel('培训地点').fill('南宁市');
-  for (const [label, half] of [['开始时间', '上午'], ['结束时间', '下午']] as const) {
+  for (const [label, half] of [
+    ['开始时间', '上午'],
+    ['结束时间', '下午'],
+  ] as const) {
     const field = dialog.getByLabel(label, { exact: true });
     await field.click();
     await field.fill(`${N}-01-01`);
     await field.press('Enter');
     await expect(field).toHaveValue(`${N}-01-01`);
-    await dialog.getByRole('radiogroup', { name: label === '开始时间' ? '开始时段' : '结束时段' }).getByText(half).click();
+    await dialog
+      .getByRole('radiogroup', { name: label === '开始时间' ? '开始时段' : '结束时段' })
+      .getByText(half)
+      .click();
   }
   await expect(dialog.getByText('8 学时', { exact: true })).toBeVisible();
   await dialog.getByLabel('本人承诺以上信息属实').check();

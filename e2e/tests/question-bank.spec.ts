@@ -40,15 +40,24 @@ async function bankOf(page: Page, courseId: number): Promise<Question[]> {
 
 /** 题库管理 from the menu, then the course chosen in its picker. */
 async function openBank(page: Page, course: BankCourse) {
-  await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '题库管理', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: '功能菜单' })
+    .getByRole('menuitem', { name: '题库管理', exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: '题库管理' })).toBeVisible();
   const picker = page.getByLabel('课程', { exact: true });
   await picker.click();
   await picker.fill(course.title.slice(0, 6));
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: course.title }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: course.title })
+    .first()
+    .click();
   await expect(page.getByText(`《${course.title}》试题`)).toBeVisible();
   // The picker states the course's facts as the API gives them.
-  await expect(page.getByText(new RegExp(`必修课 · 试题 ${course.questionCount}（启用 ${course.enabledCount}）`)).first()).toBeVisible();
+  await expect(
+    page.getByText(new RegExp(`必修课 · 试题 ${course.questionCount}（启用 ${course.enabledCount}）`)).first(),
+  ).toBeVisible();
 }
 
 test('the operator adds a single-choice question, corrects its stem and disables it', async ({ page }) => {
@@ -67,7 +76,12 @@ test('the operator adds a single-choice question, corrects its stem and disables
   await expect(dialog.getByLabel('题干')).toBeFocused();
   await expect(dialog.getByRole('radio', { name: '单选题' })).toBeChecked();
   await page.keyboard.type(stem);
-  for (const [letter, text] of [['A', '2012年'], ['B', '2013年'], ['C', '2015年'], ['D', '2017年']] as const) {
+  for (const [letter, text] of [
+    ['A', '2012年'],
+    ['B', '2013年'],
+    ['C', '2015年'],
+    ['D', '2017年'],
+  ] as const) {
     await page.keyboard.press('Tab');
     await expect(dialog.getByRole('textbox', { name: `选项${letter}`, exact: true })).toBeFocused();
     await page.keyboard.type(text);
@@ -75,7 +89,9 @@ test('the operator adds a single-choice question, corrects its stem and disables
   }
   await dialog.getByRole('radiogroup', { name: '正确答案' }).getByRole('radio', { name: /^B/ }).check();
   await dialog.getByLabel('解析').fill('2013年秋，习近平主席先后提出共建丝绸之路经济带和21世纪海上丝绸之路。');
-  const created = page.waitForResponse((r) => r.url().endsWith(`/api/exams/admin/courses/${course.id}/questions`) && r.request().method() === 'POST');
+  const created = page.waitForResponse(
+    (r) => r.url().endsWith(`/api/exams/admin/courses/${course.id}/questions`) && r.request().method() === 'POST',
+  );
   await dialog.getByRole('textbox', { name: '选项D', exact: true }).press('Enter');
   expect((await created).status()).toBe(201);
   await expect(dialog).toBeHidden();
@@ -91,9 +107,16 @@ test('the operator adds a single-choice question, corrects its stem and disables
   const afterAdd = await bankOf(page, course.id);
   expect(afterAdd).toHaveLength(before.length + 1);
   const added = afterAdd.find((q) => q.stem === stem);
-  expect(added).toMatchObject({ type: 'single', options: ['2012年', '2013年', '2015年', '2017年'], answer: [1], enabled: true });
+  expect(added).toMatchObject({
+    type: 'single',
+    options: ['2012年', '2013年', '2015年', '2017年'],
+    answer: [1],
+    enabled: true,
+  });
   const no = afterAdd.indexOf(added!) + 1;
-  await expect(page.getByText(new RegExp(`试题 ${course.questionCount + 1}（启用 ${course.enabledCount + 1}）`)).first()).toBeVisible();
+  await expect(
+    page.getByText(new RegExp(`试题 ${course.questionCount + 1}（启用 ${course.enabledCount + 1}）`)).first(),
+  ).toBeVisible();
 
   // 修改 its stem: only the stem travels, the options and the answer stay.
   await row.getByRole('button', { name: `修改 第${no}题` }).click();
@@ -101,14 +124,20 @@ test('the operator adds a single-choice question, corrects its stem and disables
   await expect(edit.getByLabel('题干')).toHaveValue(stem);
   await expect(edit.getByRole('radiogroup', { name: '正确答案' }).getByRole('radio', { name: /^B/ })).toBeChecked();
   await edit.getByLabel('题干').fill(fixed);
-  const patched = page.waitForResponse((r) => r.url().endsWith(`/api/exams/admin/questions/${added!.id}`) && r.request().method() === 'PATCH');
+  const patched = page.waitForResponse(
+    (r) => r.url().endsWith(`/api/exams/admin/questions/${added!.id}`) && r.request().method() === 'PATCH',
+  );
   await edit.getByRole('button', { name: '保存' }).click();
   const patch = await patched;
   expect(patch.status()).toBe(200);
   expect(patch.request().postDataJSON()).toEqual({ stem: fixed });
   await expect(edit).toBeHidden();
   await expect(page.getByRole('row', { name: new RegExp(suffix) })).toContainText(fixed);
-  expect((await bankOf(page, course.id)).find((q) => q.id === added!.id)).toMatchObject({ stem: fixed, answer: [1], enabled: true });
+  expect((await bankOf(page, course.id)).find((q) => q.id === added!.id)).toMatchObject({
+    stem: fixed,
+    answer: [1],
+    enabled: true,
+  });
 
   // 停用, after a confirmation; the row turns to 停用 and offers 启用.
   await row.getByRole('button', { name: `停用 第${no}题` }).click();
@@ -162,14 +191,19 @@ test('a choice question without its right answer is refused with the reason, and
   expect(await bankOf(page, course.id)).toHaveLength(before.length);
 });
 
-test('题库管理 fits a phone: nothing wider than the screen, every row keeps its actions in reach, the dialog inside it', async ({ page }) => {
+test('题库管理 fits a phone: nothing wider than the screen, every row keeps its actions in reach, the dialog inside it', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 375, height: 667 });
   await signInAsOperator(page);
   const course = await compulsoryCourse(page);
   await page.goto(`/exams/bank?course=${course.id}`);
   await expect(page.getByRole('heading', { level: 1, name: '题库管理' })).toBeVisible();
   await expect(page.locator('.ant-table-tbody tr.ant-table-row').first()).toBeVisible();
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
   // Every row keeps its actions in reach: the action column sits within the screen's width.
   const edit = await page.getByRole('button', { name: '修改 第1题', exact: true }).boundingBox();

@@ -23,13 +23,27 @@ async function registerAndSignIn(page: Page, name: string) {
   const units = await (await page.request.get(`/api/units/search?q=${encodeURIComponent('南宁')}`)).json();
   expect(units.length).toBeGreaterThan(0);
   const idNumber = newIdNumber();
-  const reg = await page.request.post('/api/auth/register', { data: { idNumber, name, phone: '13977112345', unitId: units[0].id, password: PASSWORD, ...(await captchaFor(page.request)) } });
+  const reg = await page.request.post('/api/auth/register', {
+    data: {
+      idNumber,
+      name,
+      phone: '13977112345',
+      unitId: units[0].id,
+      password: PASSWORD,
+      ...(await captchaFor(page.request)),
+    },
+  });
   expect(reg.status(), await reg.text()).toBe(201);
-  const login = await page.request.post('/api/auth/login', { data: { username: idNumber, password: PASSWORD, realm: 'person' } });
+  const login = await page.request.post('/api/auth/login', {
+    data: { username: idNumber, password: PASSWORD, realm: 'person' },
+  });
   expect(login.status()).toBe(200);
   const { me } = await login.json();
   expect(me.name).toBe(name); // the API hands the name back verbatim, as JSON text
-  const profile = await page.request.patch('/api/me/profile', { data: { email: 'xss@example.com' }, headers: { 'x-csrf-token': me.csrfToken } });
+  const profile = await page.request.patch('/api/me/profile', {
+    data: { email: 'xss@example.com' },
+    headers: { 'x-csrf-token': me.csrfToken },
+  });
   expect(profile.status()).toBe(200);
 }
 

@@ -8,7 +8,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { SESSION_COOKIE, SessionStore } from './auth/sessions';
 import type { Config } from './config';
 import type { Database, Db } from './db/client';
@@ -58,7 +63,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
             level: config.logLevel,
             ...(opts.logStream ? { stream: opts.logStream } : {}),
             // Passwords, cookies and CSRF tokens never reach the logs; ID numbers are masked.
-            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.oldPassword', '*.newPassword'],
+            redact: [
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+              '*.password',
+              '*.oldPassword',
+              '*.newPassword',
+            ],
             serializers: {
               req: (req) => ({ method: req.method, url: maskSensitive(req.url), ip: req.ip }),
             },
@@ -68,7 +81,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     // Errors Fastify raises before routing (e.g. a malformed percent-encoding in the path) answer in
     // the same {error:{code,message}} shape as everything else.
     frameworkErrors: (_err, _req, reply) => {
-      void (reply as unknown as FastifyReply).status(400).send({ error: { code: 'BAD_REQUEST', message: '请求地址不正确' } });
+      void (reply as unknown as FastifyReply)
+        .status(400)
+        .send({ error: { code: 'BAD_REQUEST', message: '请求地址不正确' } });
     },
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -108,7 +123,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   // Per-IP limits on login, registration and public look-ups; counters in the database, shared by all processes.
   if (config.rateLimit) {
-    await app.register(rateLimit, { global: false, enableDraftSpec: true, store: postgresRateLimitStore(database.db) as never, skipOnError: true });
+    await app.register(rateLimit, {
+      global: false,
+      enableDraftSpec: true,
+      store: postgresRateLimitStore(database.db) as never,
+      skipOnError: true,
+    });
   }
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
   await app.register(swagger, {
@@ -141,7 +161,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       return reply.status(404).type('text/plain; charset=utf-8').send('前端尚未构建：请先运行 npm run build');
     }
     // The single-page app handles its own routes (and shows its own 404 page).
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(fs.createReadStream(indexHtml));
   });
 
   return app;

@@ -23,12 +23,21 @@ describe('config', () => {
   it('trusts no proxy by default; TRUST_PROXY names addresses/CIDRs or a hop count', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.5' }).trustProxy).toEqual(['10.0.0.5']);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,::1,fd00::/8' }).trustProxy).toEqual(['10.0.0.5', '172.16.0.0/12', '::1', 'fd00::/8']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,::1,fd00::/8' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '172.16.0.0/12',
+      '::1',
+      'fd00::/8',
+    ]);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
   });
 
   it('takes PII_KEY as base64 or hex and PII_KEY_PREVIOUS as a list', () => {
-    const c = loadConfig({ NODE_ENV: 'production', PII_KEY: Buffer.alloc(32, 7).toString('base64'), PII_KEY_PREVIOUS: `${'a'.repeat(64)}, ${'b'.repeat(64)}` });
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      PII_KEY: Buffer.alloc(32, 7).toString('base64'),
+      PII_KEY_PREVIOUS: `${'a'.repeat(64)}, ${'b'.repeat(64)}`,
+    });
     expect(c.piiKey).toBe(Buffer.alloc(32, 7).toString('base64'));
     expect(c.piiKeyPrevious).toEqual(['a'.repeat(64), 'b'.repeat(64)]);
     expect(loadConfig({}).piiKey).toBeUndefined();

@@ -29,7 +29,12 @@ const Env = z.object({
   PII_KEY: z.string().optional(),
   /** The key before a rotation, still accepted for reading until `npm run rotate-pii-key` has run. */
   PII_KEY_PREVIOUS: z.string().optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** Send the session cookie only over HTTPS. Default on in production. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   /** Public base URL, used in links such as the certificate verification QR code. */
@@ -43,7 +48,10 @@ const Env = z.object({
    */
   TRUST_PROXY: z
     .string()
-    .refine((v) => parseTrustProxy(v) !== null, 'must be a comma list of IP addresses/CIDRs (e.g. 10.0.0.5,10.1.0.0/16) or a hop count 1–10')
+    .refine(
+      (v) => parseTrustProxy(v) !== null,
+      'must be a comma list of IP addresses/CIDRs (e.g. 10.0.0.5,10.1.0.0/16) or a hop count 1–10',
+    )
     .optional(),
   /** Lets tests move the server clock through /api/test/clock. Never enable in production. */
   ENABLE_TEST_CLOCK: z.enum(['true', 'false']).default('false'),
@@ -135,9 +143,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   if (e.PII_KEY && !parsePiiKey(e.PII_KEY)) {
-    throw new ConfigError('Invalid configuration:\n  PII_KEY: must be 32 bytes as base64 (openssl rand -base64 32) or 64 hex digits');
+    throw new ConfigError(
+      'Invalid configuration:\n  PII_KEY: must be 32 bytes as base64 (openssl rand -base64 32) or 64 hex digits',
+    );
   }
-  const piiKeyPrevious = (e.PII_KEY_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  const piiKeyPrevious = (e.PII_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   if (piiKeyPrevious.some((k) => !parsePiiKey(k))) {
     throw new ConfigError('Invalid configuration:\n  PII_KEY_PREVIOUS: must be 32 bytes as base64 or 64 hex digits');
   }

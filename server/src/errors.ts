@@ -73,5 +73,4 @@ export class AppError extends Error {
 
 export const notFound = (what = '记录') => new AppError('NOT_FOUND', `${what}不存在或无权访问`);
 export const forbidden = (message = '无权执行此操作') => new AppError('FORBIDDEN', message);
-export const invalid = (field: string, reason: string) =>
-  new AppError('VALIDATION', reason, [{ field, reason }]);
+export const invalid = (field: string, reason: string) => new AppError('VALIDATION', reason, [{ field, reason }]);

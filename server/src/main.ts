@@ -49,7 +49,11 @@ async function main(): Promise<void> {
   let demo: DemoLogin[] | null = null;
   if (config.seedDemo && (await isDatabaseEmpty(database.db))) demo = await seedDemoData(database.db);
 
-  const app = await buildApp({ config, database, sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret) });
+  const app = await buildApp({
+    config,
+    database,
+    sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret),
+  });
   // Idle sessions are refused on read; this only keeps the table small.
   const purge = setInterval(() => void app.deps.sessions.purgeExpired(database.db).catch(() => {}), 10 * 60_000);
   purge.unref();
@@ -78,7 +82,10 @@ async function main(): Promise<void> {
     printDemoLogins(demo, shown);
     // Kept beside the data so tools (and the browser tests) can find the demo accounts.
     fs.mkdirSync(config.dataDir, { recursive: true });
-    fs.writeFileSync(path.join(config.dataDir, 'demo-logins.json'), JSON.stringify({ password: DEMO_PASSWORD, logins: demo }, null, 2));
+    fs.writeFileSync(
+      path.join(config.dataDir, 'demo-logins.json'),
+      JSON.stringify({ password: DEMO_PASSWORD, logins: demo }, null, 2),
+    );
   }
 }
 

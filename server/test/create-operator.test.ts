@@ -31,7 +31,8 @@ beforeAll(async () => {
     const url = databaseUrl(template.adminUrl, name);
     env = { DATABASE_URL: url };
     open = () => openPostgres(url, 2);
-    cleanup = () => withAdminClient(template.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
+    cleanup = () =>
+      withAdminClient(template.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
   } else {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-create-operator-'));
     env = { DATA_DIR: dataDir, DATABASE_URL: '' };
@@ -41,11 +42,22 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cleanup());
 
-function run(args: string[], stdin = '', script = 'src/cli/create-operator.ts'): Promise<{ code: number | null; out: string }> {
+function run(
+  args: string[],
+  stdin = '',
+  script = 'src/cli/create-operator.ts',
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: SERVER_DIR,
-      env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PII_KEY, LOG_LEVEL: 'silent', ...env },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        SESSION_SECRET: 's'.repeat(40),
+        PII_KEY,
+        LOG_LEVEL: 'silent',
+        ...env,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -66,12 +78,25 @@ async function withDb<T>(fn: (database: Database) => Promise<T>): Promise<T> {
 }
 
 async function login(database: Database, username: string, password: string) {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT: 'false', DATA_DIR: os.tmpdir(), ENABLE_TEST_CLOCK: 'true', PII_KEY });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT: 'false',
+    DATA_DIR: os.tmpdir(),
+    ENABLE_TEST_CLOCK: 'true',
+    PII_KEY,
+  });
   const app = await buildApp({ config, database, sessionSecret: 'x'.repeat(32), logger: false });
   try {
     // A password that must be changed is always asked for the 图形验证码.
     const captcha = await solveCaptcha(app);
-    return await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '198.19.0.1', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username, password, realm: 'authority', ...captcha }) });
+    return await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '198.19.0.1',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username, password, realm: 'authority', ...captcha }),
+    });
   } finally {
     await app.close();
   }
@@ -85,11 +110,20 @@ describe('npm run create-operator', () => {
     expect(password).toMatch(/^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]{16}$/);
     expect(r.out.split(password!).length - 1).toBe(1);
     await withDb(async (database) => {
-      const [acc] = await database.db.select().from(accounts).where(and(eq(accounts.realm, 'authority'), eq(accounts.username, 'huang.ops')));
+      const [acc] = await database.db
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.realm, 'authority'), eq(accounts.username, 'huang.ops')));
       expect(acc).toMatchObject({ kind: 'operator', name: '黄海燕', mustChangePassword: true, loginEnabled: true });
       expect(acc!.passwordHash).not.toContain(password!);
-      const [entry] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'account.operator.create'), eq(auditLog.targetId, String(acc!.id))));
-      expect(entry).toMatchObject({ result: 'ok', detail: expect.objectContaining({ username: 'huang.ops', via: 'create-operator', generated: true }) });
+      const [entry] = await database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'account.operator.create'), eq(auditLog.targetId, String(acc!.id))));
+      expect(entry).toMatchObject({
+        result: 'ok',
+        detail: expect.objectContaining({ username: 'huang.ops', via: 'create-operator', generated: true }),
+      });
       const res = await login(database, 'huang.ops', password!);
       expect(res.statusCode).toBe(200);
       expect(res.json().me).toMatchObject({ kind: 'operator', mustChangePassword: true });
@@ -107,7 +141,10 @@ describe('npm run create-operator', () => {
     expect(ok.code, ok.out).toBe(0);
     expect(ok.out).not.toContain('Yongjiang2026');
     await withDb(async (database) => {
-      const rows = await database.db.select({ username: accounts.username }).from(accounts).where(eq(accounts.kind, 'operator'));
+      const rows = await database.db
+        .select({ username: accounts.username })
+        .from(accounts)
+        .where(eq(accounts.kind, 'operator'));
       expect(rows.map((r) => r.username).sort()).toEqual(['huang.ops', 'lan.ops']);
       expect((await login(database, 'lan.ops', 'Yongjiang2026')).statusCode).toBe(200);
     });
@@ -137,8 +174,15 @@ describe('npm run verify-audit', () => {
     expect(ok.code, ok.out).toBe(0);
     expect(ok.out).toMatch(/OK: audit chain intact, \d+ entries verified/);
     const id = await withDb(async (database) => {
-      const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'account.operator.create')).limit(1);
-      await database.db.update(auditLog).set({ detail: { username: 'someone.else' } }).where(eq(auditLog.id, entry!.id));
+      const [entry] = await database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'account.operator.create'))
+        .limit(1);
+      await database.db
+        .update(auditLog)
+        .set({ detail: { username: 'someone.else' } })
+        .where(eq(auditLog.id, entry!.id));
       return entry!.id;
     });
     const broken = await run([], '', 'src/cli/verify-audit.ts');

@@ -5,7 +5,8 @@ import pg from 'pg';
 import { openPostgres, wrapPglite, type Database } from '../src/db/client';
 
 /** Where the migrated, reference-seeded template of this test run lives. */
-export type DbTemplate = { kind: 'pglite'; dumpFile: string } | { kind: 'postgres'; adminUrl: string; template: string };
+export type DbTemplate =
+  { kind: 'pglite'; dumpFile: string } | { kind: 'postgres'; adminUrl: string; template: string };
 
 export function databaseUrl(adminUrl: string, name: string): string {
   const u = new URL(adminUrl);
@@ -36,6 +37,7 @@ export async function openTestDatabase(t: DbTemplate): Promise<{ database: Datab
   const database = await openPostgres(databaseUrl(t.adminUrl, name), 10);
   return {
     database,
-    drop: () => withAdminClient(t.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+    drop: () =>
+      withAdminClient(t.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   };
 }

@@ -34,7 +34,15 @@ export async function buildUnit(db: Db, over: Partial<typeof units.$inferInsert>
   const at = now();
   const [u] = await db
     .insert(units)
-    .values({ name: `测试单位${++seq}`, creditCode: creditCode(over.regionCode ?? '450103'), regionCode: '450103', unitType: 'enterprise', createdAt: at, updatedAt: at, ...over })
+    .values({
+      name: `测试单位${++seq}`,
+      creditCode: creditCode(over.regionCode ?? '450103'),
+      regionCode: '450103',
+      unitType: 'enterprise',
+      createdAt: at,
+      updatedAt: at,
+      ...over,
+    })
     .returning();
   return u!;
 }
@@ -45,7 +53,10 @@ export async function buildDepartment(db: Db, unitId: number, name = `部门${++
 }
 
 export async function buildAuthority(db: Db, over: Partial<typeof authorities.$inferInsert> = {}) {
-  const [a] = await db.insert(authorities).values({ name: `主管部门${++seq}`, kind: 'industry', regionCode: '450000', createdAt: now(), ...over }).returning();
+  const [a] = await db
+    .insert(authorities)
+    .values({ name: `主管部门${++seq}`, kind: 'industry', regionCode: '450000', createdAt: now(), ...over })
+    .returning();
   return a!;
 }
 
@@ -58,7 +69,12 @@ export async function buildAccount(db: Db, over: AccountOver & Pick<typeof accou
   const id = isPerson ? (given.idNumber ?? idNumber()) : null;
   // An ID-number account's username is the number's hash (db/pii.ts), whatever the test passed.
   const { username, ...rest } = given;
-  const realm = given.kind === 'professional' ? 'person' : given.kind === 'unit_admin' || given.kind === 'unit_account' ? 'unit' : 'authority';
+  const realm =
+    given.kind === 'professional'
+      ? 'person'
+      : given.kind === 'unit_admin' || given.kind === 'unit_account'
+        ? 'unit'
+        : 'authority';
   const [a] = await db
     .insert(accounts)
     .values({
@@ -79,18 +95,39 @@ export async function buildAccount(db: Db, over: AccountOver & Pick<typeof accou
   return { ...a!, username: id && a!.username === a!.idNumberHmac ? id : a!.username, password };
 }
 
-export const buildProfessional = (db: Db, over: AccountOver = {}) => buildAccount(db, { kind: 'professional', ...over });
+export const buildProfessional = (db: Db, over: AccountOver = {}) =>
+  buildAccount(db, { kind: 'professional', ...over });
 
 /** Hours of a year in a given state, inserted directly (the hours area's own tests cover the commands). */
-export async function buildRecord(db: Db, over: Partial<typeof hourRecords.$inferInsert> & { accountId: number; hours: number; status: (typeof hourRecords.$inferInsert)['status'] }) {
+export async function buildRecord(
+  db: Db,
+  over: Partial<typeof hourRecords.$inferInsert> & {
+    accountId: number;
+    hours: number;
+    status: (typeof hourRecords.$inferInsert)['status'];
+  },
+) {
   const at = now();
   const year = over.year ?? 2024;
   const [r] = await db
     .insert(hourRecords)
     .values({
-      year, activityType: 'training', title: '专业技术培训', organizer: '广西壮族自治区人力资源和社会保障培训中心', place: '南宁市',
-      startDate: `${year}-05-06`, startHalf: 'am', endDate: `${year}-05-07`, endHalf: 'pm', remarks: '', declaredAt: at,
-      source: 'self', reviewTarget: over.status === 'draft' ? null : 'unit', createdBy: over.accountId, createdAt: at, updatedAt: at,
+      year,
+      activityType: 'training',
+      title: '专业技术培训',
+      organizer: '广西壮族自治区人力资源和社会保障培训中心',
+      place: '南宁市',
+      startDate: `${year}-05-06`,
+      startHalf: 'am',
+      endDate: `${year}-05-07`,
+      endHalf: 'pm',
+      remarks: '',
+      declaredAt: at,
+      source: 'self',
+      reviewTarget: over.status === 'draft' ? null : 'unit',
+      createdBy: over.accountId,
+      createdAt: at,
+      updatedAt: at,
       opinion: over.status === 'rejected' ? '材料不全' : null,
       ...over,
     })
@@ -99,6 +136,12 @@ export async function buildRecord(db: Db, over: Partial<typeof hourRecords.$infe
 }
 
 /** Public hours as the learning area credits them (compulsory exam passed / all electives done). */
-export async function creditPublic(db: Db, accountId: number, year: number, kind: 'compulsory' | 'elective', hours = kind === 'compulsory' ? 15 : 10) {
+export async function creditPublic(
+  db: Db,
+  accountId: number,
+  year: number,
+  kind: 'compulsory' | 'elective',
+  hours = kind === 'compulsory' ? 15 : 10,
+) {
   await db.insert(publicCredits).values({ accountId, year, kind, hours, creditedAt: now(), source: 'test' });
 }

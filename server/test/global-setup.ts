@@ -36,7 +36,10 @@ export default async function setup(project: TestProject) {
     project.provide('dbTemplate', { kind: 'postgres', adminUrl, template });
     return async () => {
       await withAdminClient(adminUrl, async (c) => {
-        const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_f')`, [template]);
+        const { rows } = await c.query<{ datname: string }>(
+          `SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_f')`,
+          [template],
+        );
         // Per-file databases are dropped by their files; anything left by a crashed worker goes too.
         for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
       });

@@ -33,7 +33,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     PII_KEY: TEST_PII_KEY,
     ...env,
   });
-  const app = await buildApp({ config, database, sessionSecret: 'test-session-secret-0123456789abcdef', logger: false });
+  const app = await buildApp({
+    config,
+    database,
+    sessionSecret: 'test-session-secret-0123456789abcdef',
+    logger: false,
+  });
   await app.ready();
   return {
     app,
@@ -58,7 +63,10 @@ export function nextClientAddress(): string {
 }
 
 /** A fresh captcha and its answer, read through the test API. */
-export async function solveCaptcha(app: FastifyInstance, address = '198.19.0.1'): Promise<{ captchaId: string; captchaAnswer: string }> {
+export async function solveCaptcha(
+  app: FastifyInstance,
+  address = '198.19.0.1',
+): Promise<{ captchaId: string; captchaAnswer: string }> {
   const res = await app.inject({ method: 'GET', url: '/api/auth/captcha', remoteAddress: address });
   if (res.statusCode !== 200) throw new Error(`captcha: ${res.statusCode} ${res.body}`);
   const { captchaId } = res.json() as { captchaId: string };
@@ -83,7 +91,12 @@ export class TestClient {
     readonly address: string = nextClientAddress(),
   ) {}
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: Body, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: Body,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
@@ -119,10 +132,18 @@ export class TestClient {
     return this.post('/api/auth/register', { ...body, ...(await solveCaptcha(this.app, this.address)) });
   }
 
-  async login(username: string, password: string, realm?: 'person' | 'unit' | 'authority', opts: LoginOptions = {}): Promise<LightMyRequestResponse> {
+  async login(
+    username: string,
+    password: string,
+    realm?: 'person' | 'unit' | 'authority',
+    opts: LoginOptions = {},
+  ): Promise<LightMyRequestResponse> {
     const mode = opts.captcha ?? 'auto';
     const body = realm ? { username, password, realm } : { username, password };
-    let res = await this.post('/api/auth/login', mode === true ? { ...body, ...(await solveCaptcha(this.app, this.address)) } : body);
+    let res = await this.post(
+      '/api/auth/login',
+      mode === true ? { ...body, ...(await solveCaptcha(this.app, this.address)) } : body,
+    );
     if (mode === 'auto' && res.statusCode === 401 && res.json().error?.code === 'CAPTCHA_REQUIRED') {
       res = await this.post('/api/auth/login', { ...body, ...(await solveCaptcha(this.app, this.address)) });
     }
@@ -132,7 +153,12 @@ export class TestClient {
 }
 
 /** Logs in and fails loudly if that did not work. */
-export async function loggedIn(t: TestApp, username: string, password: string, realm?: 'person' | 'unit' | 'authority'): Promise<TestClient> {
+export async function loggedIn(
+  t: TestApp,
+  username: string,
+  password: string,
+  realm?: 'person' | 'unit' | 'authority',
+): Promise<TestClient> {
   const c = t.client();
   const res = await c.login(username, password, realm);
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);

@@ -36,15 +36,21 @@ const WEB_COPIES: Array<[RegExp, string]> = [
   [/slice\(0, 4\)\}00|endsWith\('0000'\)/, 'region prefixes'],
 ];
 
-function offences(dirs: string[], patterns: Array<[RegExp, string]>, skip: (file: string) => boolean = () => false): string[] {
+function offences(
+  dirs: string[],
+  patterns: Array<[RegExp, string]>,
+  skip: (file: string) => boolean = () => false,
+): string[] {
   const found: string[] = [];
   for (const dir of dirs) {
     for (const file of sources(join(root, dir))) {
       const rel = relative(root, file);
       if (skip(rel)) continue;
-      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-        for (const [re, what] of patterns) if (re.test(line)) found.push(`${rel}:${i + 1} ${what}: ${line.trim()}`);
-      });
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          for (const [re, what] of patterns) if (re.test(line)) found.push(`${rel}:${i + 1} ${what}: ${line.trim()}`);
+        });
     }
   }
   return found;
@@ -54,17 +60,32 @@ describe('no rule of the notice outside @ptce/rules and the plans', () => {
   it('the server and the web write no number or deadline of the notice', () => {
     // The plans area is where plans are written (its bounds on a plan's dates are its own); dates in the
     // import's cell parsing are a range of Excel serials; the bases' phone numbers are reference data.
-    const skip = (f: string) => f.includes('server/src/modules/plans/') || f.endsWith('imports/cell-values.ts') || f.includes('db/seed/reference/');
+    const skip = (f: string) =>
+      f.includes('server/src/modules/plans/') ||
+      f.endsWith('imports/cell-values.ts') ||
+      f.includes('db/seed/reference/');
     expect(offences(['server/src', 'web/src', 'packages/contracts/src'], FORBIDDEN, skip)).toEqual([]);
   });
   it('the web has no copy of a rule', () => {
     expect(offences(['web/src'], WEB_COPIES)).toEqual([]);
   });
   it('would notice each one (every pattern matches what it forbids, and not a plan read)', () => {
-    const samples = ['maxRecordHours: plan?.maxRecordHours ?? 90,', "'3次考试均不合格者'", "'请致电0771-966111'", 'endOfShanghaiDay(`${y - 1}-12-31`)', "'（次年3月31日截止）'"];
+    const samples = [
+      'maxRecordHours: plan?.maxRecordHours ?? 90,',
+      "'3次考试均不合格者'",
+      "'请致电0771-966111'",
+      'endOfShanghaiDay(`${y - 1}-12-31`)',
+      "'（次年3月31日截止）'",
+    ];
     expect(FORBIDDEN.map(([re], i) => re.test(samples[i]!))).toEqual(FORBIDDEN.map(() => true));
     expect(FORBIDDEN.some(([re]) => re.test('plan.hoursPerHalfDay ?? defaultPlan(year).hoursPerHalfDay'))).toBe(false);
-    const webSamples = ['function halfDays(start: Dayjs) {', '`${y}年度专业科目学时登记和审核已于${d}截止`', '`不能跨年登记：开始和结束须在同一年度`', 'const MAX = 10 * 1024 * 1024;', "if (limit.endsWith('0000')) return true;"];
+    const webSamples = [
+      'function halfDays(start: Dayjs) {',
+      '`${y}年度专业科目学时登记和审核已于${d}截止`',
+      '`不能跨年登记：开始和结束须在同一年度`',
+      'const MAX = 10 * 1024 * 1024;',
+      "if (limit.endsWith('0000')) return true;",
+    ];
     expect(WEB_COPIES.map(([re], i) => re.test(webSamples[i]!))).toEqual(WEB_COPIES.map(() => true));
   });
 });

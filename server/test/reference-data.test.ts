@@ -11,7 +11,12 @@ afterAll(async () => t.close());
 
 describe('reference data', () => {
   it('serves the 14 cities of Guangxi with their counties', async () => {
-    const regions = (await t.client().get('/api/reference/regions')).json() as Array<{ code: string; name: string; level: string; parentCode: string | null }>;
+    const regions = (await t.client().get('/api/reference/regions')).json() as Array<{
+      code: string;
+      name: string;
+      level: string;
+      parentCode: string | null;
+    }>;
     const cities = regions.filter((r) => r.level === 'city');
     expect(cities).toHaveLength(14);
     expect(cities[0]).toMatchObject({ code: '450100', name: '南宁市' });
@@ -21,10 +26,20 @@ describe('reference data', () => {
   });
 
   it('serves the training bases of attachment 3: 5 national, 39 regional', async () => {
-    const bases = (await t.client().get('/api/reference/bases')).json() as Array<{ national: boolean; regionalBatch: string | null; dual: boolean; name: string; phone: string }>;
+    const bases = (await t.client().get('/api/reference/bases')).json() as Array<{
+      national: boolean;
+      regionalBatch: string | null;
+      dual: boolean;
+      name: string;
+      phone: string;
+    }>;
     expect(bases.filter((b) => b.national)).toHaveLength(5);
     expect(bases.filter((b) => b.regionalBatch)).toHaveLength(39);
-    expect(bases.find((b) => b.name === '广西大学')).toMatchObject({ dual: true, phone: '0771-3237366', regionalBatch: '第二批' });
+    expect(bases.find((b) => b.name === '广西大学')).toMatchObject({
+      dual: true,
+      phone: '0771-3237366',
+      regionalBatch: '第二批',
+    });
   });
 
   it('has the notice’s annual plans for 2023, 2024 and the current year', async () => {
@@ -32,8 +47,16 @@ describe('reference data', () => {
     const years = plans.map((p) => p.year);
     expect(years).toEqual(expect.arrayContaining([2023, 2024, shanghaiYear()]));
     expect(plans.find((p) => p.year === 2024)).toMatchObject({
-      totalHours: 90, professionalRatioNum: 2, professionalRatioDen: 3, compulsoryHours: 15, electiveHours: 10,
-      passScore: 60, maxAttempts: 3, hoursPerHalfDay: 4, publicDeadline: '2024-12-31', professionalDeadline: '2025-03-31',
+      totalHours: 90,
+      professionalRatioNum: 2,
+      professionalRatioDen: 3,
+      compulsoryHours: 15,
+      electiveHours: 10,
+      passScore: 60,
+      maxAttempts: 3,
+      hoursPerHalfDay: 4,
+      publicDeadline: '2024-12-31',
+      professionalDeadline: '2025-03-31',
     });
   });
 

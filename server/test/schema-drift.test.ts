@@ -16,7 +16,12 @@ describe('schema', () => {
     const { rows } = await t.db.execute<{ table_name: string; column_name: string; is_nullable: string }>(
       sql`SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
     );
-    const db = new Map((rows as Array<{ table_name: string; column_name: string; is_nullable: string }>).map((r) => [`${r.table_name}.${r.column_name}`, r.is_nullable === 'YES']));
+    const db = new Map(
+      (rows as Array<{ table_name: string; column_name: string; is_nullable: string }>).map((r) => [
+        `${r.table_name}.${r.column_name}`,
+        r.is_nullable === 'YES',
+      ]),
+    );
     const problems: string[] = [];
     const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
     expect(tables.length).toBeGreaterThan(5);

@@ -20,10 +20,23 @@ export interface ServerProcess {
 const SERVER_DIR = path.resolve(import.meta.dirname, '..');
 const started: ChildProcess[] = [];
 
-export function startServerProcess(dataDir: string, env: Record<string, string> = {}, script = 'src/main.ts'): ServerProcess {
+export function startServerProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+  script = 'src/main.ts',
+): ServerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: SERVER_DIR,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development', ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      NODE_ENV: 'development',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);

@@ -13,7 +13,8 @@ import { killServerProcesses, startServerProcess, type ServerProcess } from './s
 
 afterAll(killServerProcesses);
 
-const start = (dataDir: string, env: Record<string, string> = {}) => startServerProcess(dataDir, { SEED_DEMO: '', ...env });
+const start = (dataDir: string, env: Record<string, string> = {}) =>
+  startServerProcess(dataDir, { SEED_DEMO: '', ...env });
 const waitFor = (s: ServerProcess, pattern: RegExp) => s.waitFor(pattern);
 
 describe('npm start on the embedded database', () => {
@@ -56,7 +57,11 @@ describe('npm start on the embedded database', () => {
 
   it('in production loads no demo data into an empty database: no demo units, no operator login', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-start-prod-'));
-    const prod = start(dataDir, { NODE_ENV: 'production', COOKIE_SECURE: 'false', PII_KEY: Buffer.alloc(32, 3).toString('base64') });
+    const prod = start(dataDir, {
+      NODE_ENV: 'production',
+      COOKIE_SECURE: 'false',
+      PII_KEY: Buffer.alloc(32, 3).toString('base64'),
+    });
     const [, port] = await waitFor(prod, /listening on http:\/\/localhost:(\d+)/);
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
@@ -70,7 +75,9 @@ describe('npm start on the embedded database', () => {
     expect(fs.existsSync(path.join(dataDir, 'demo-logins.json'))).toBe(false);
     const database = await openDatabase(loadConfig({ DATA_DIR: dataDir }));
     try {
-      const { rows } = await database.db.execute(sql`SELECT (SELECT count(*)::int FROM units) AS units, (SELECT count(*)::int FROM accounts) AS accounts`);
+      const { rows } = await database.db.execute(
+        sql`SELECT (SELECT count(*)::int FROM units) AS units, (SELECT count(*)::int FROM accounts) AS accounts`,
+      );
       const row = rows[0];
       expect(row).toEqual({ units: 0, accounts: 0 });
     } finally {
@@ -80,7 +87,11 @@ describe('npm start on the embedded database', () => {
 
   it('refuses SEED_DEMO=true in production with a message', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-start-prod-'));
-    const s = start(dataDir, { NODE_ENV: 'production', SEED_DEMO: 'true', PII_KEY: Buffer.alloc(32, 3).toString('base64') });
+    const s = start(dataDir, {
+      NODE_ENV: 'production',
+      SEED_DEMO: 'true',
+      PII_KEY: Buffer.alloc(32, 3).toString('base64'),
+    });
     expect(await s.exited).toBe(1);
     expect(s.output()).toContain('SEED_DEMO: must not be true in production');
     expect(s.output()).not.toContain('listening');
@@ -103,7 +114,12 @@ describe('npm start on the embedded database', () => {
     API_MODULES.push(rogue);
     try {
       await expect(
-        buildApp({ config: loadConfig({ NODE_ENV: 'test', PII_KEY: Buffer.alloc(32, 3).toString('base64') }), database, sessionSecret: 'x'.repeat(32), logger: false }),
+        buildApp({
+          config: loadConfig({ NODE_ENV: 'test', PII_KEY: Buffer.alloc(32, 3).toString('base64') }),
+          database,
+          sessionSecret: 'x'.repeat(32),
+          logger: false,
+        }),
       ).rejects.toThrow(/GET \/api\/rogue has no policy/);
     } finally {
       API_MODULES.pop();

@@ -48,9 +48,18 @@ export const RevokeCertificateRequest = z.object({ reason: z.string().trim().min
 export const CertificateSearchQuery = z
   .object({
     idNumber: IdNumberLookup.optional(),
-    serial: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9]+$/, '证书编号只含字母和数字').optional(),
+    serial: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z0-9]+$/, '证书编号只含字母和数字')
+      .optional(),
   })
-  .refine((q) => Boolean(q.idNumber) !== Boolean(q.serial), { message: '请输入身份证号码或证书编号（二选一）', path: ['idNumber'] });
+  .refine((q) => Boolean(q.idNumber) !== Boolean(q.serial), {
+    message: '请输入身份证号码或证书编号（二选一）',
+    path: ['idNumber'],
+  });
 export type CertificateSearchQuery = z.infer<typeof CertificateSearchQuery>;
 
 /** A certificate as issued (its stored snapshot), for the operator. */

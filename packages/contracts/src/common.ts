@@ -49,4 +49,8 @@ export { HELP_DESK } from '@ptce/rules';
 export const IdNumberInput = z.string().trim().toUpperCase().min(1, '请输入身份证号码').max(18, '身份证号码应为18位');
 
 /** An ID number typed to look someone up (help desk): 18 characters, check digit not required. */
-export const IdNumberLookup = z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '请输入18位身份证号码');
+export const IdNumberLookup = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{17}[\dX]$/, '请输入18位身份证号码');

@@ -38,7 +38,11 @@ export const ComplianceListQuery = PageQuery.extend({
   compulsoryDone: z.enum(['true', 'false']).optional(),
 });
 
-export const ComplianceSummary = z.object({ people: z.number().int(), met: z.number().int(), compulsoryDone: z.number().int() });
+export const ComplianceSummary = z.object({
+  people: z.number().int(),
+  met: z.number().int(),
+  compulsoryDone: z.number().int(),
+});
 export const ComplianceList = z.object({
   items: z.array(ComplianceRow),
   total: z.number().int(),

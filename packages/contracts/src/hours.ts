@@ -27,7 +27,8 @@ export const RECORD_STATUS_LABEL: Record<RecordStatus, string> = {
 };
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
-const Text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+const Text = (label: string, max: number) =>
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 
 /** 培训登记 — the form of 新登记培训 (person side) and 专业科目学时登记 (unit side). */
 export const RecordInput = z.object({
@@ -91,7 +92,13 @@ export const RecordHistoryEntry = z.object({
   targetName: z.string().nullable(),
   opinion: z.string().nullable(),
 });
-export const EvidenceFile = z.object({ id: z.number().int(), fileName: z.string(), mime: z.string(), size: z.number().int(), uploadedAt: z.string() });
+export const EvidenceFile = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+});
 export type EvidenceFile = z.infer<typeof EvidenceFile>;
 export const RecordDetail = RecordRow.extend({ history: z.array(RecordHistoryEntry), evidence: z.array(EvidenceFile) });
 export type RecordDetail = z.infer<typeof RecordDetail>;
@@ -104,13 +111,17 @@ export const RecordListQuery = PageQuery.extend({
   departmentId: z.coerce.number().int().positive().optional(),
 });
 
-export const IdsRequest = z.object({ ids: z.array(z.number().int().positive()).min(1, '请至少选择一条记录').max(5000, '一次最多处理5000条') });
+export const IdsRequest = z.object({
+  ids: z.array(z.number().int().positive()).min(1, '请至少选择一条记录').max(5000, '一次最多处理5000条'),
+});
 export const SubmitRequest = IdsRequest.extend({
   /** 批量提交至本单位审核 (unit) or 提交至主管部门审核 (authority + authorityId). */
   target: z.enum(['unit', 'authority']),
   authorityId: z.number().int().positive().optional(),
 });
-export const RejectRequest = IdsRequest.extend({ opinion: z.string({ error: '请填写审核意见' }).trim().min(1, '请填写审核意见').max(500, '审核意见不能超过500个字') });
+export const RejectRequest = IdsRequest.extend({
+  opinion: z.string({ error: '请填写审核意见' }).trim().min(1, '请填写审核意见').max(500, '审核意见不能超过500个字'),
+});
 export const DeleteRecordRequest = z.object({ reason: z.string().trim().max(200).optional() });
 
 /** Batch commands apply to every record still in the right state and report the others. */
@@ -151,4 +162,9 @@ export const PersonHoursQuery = PageQuery.extend({
   departmentId: z.coerce.number().int().positive().optional(),
 });
 
-export const HoursPreviewQuery = z.object({ startDate: IsoDate, startHalf: HalfDay, endDate: IsoDate, endHalf: HalfDay });
+export const HoursPreviewQuery = z.object({
+  startDate: IsoDate,
+  startHalf: HalfDay,
+  endDate: IsoDate,
+  endHalf: HalfDay,
+});

@@ -2,21 +2,47 @@
 // 3-digit sequence (odd = male) and an ISO 7064 MOD 11-2 check character.
 
 export type IdNumberResult =
-  | { ok: true; birthDate: string; gender: 'male' | 'female'; regionCode: string }
-  | { ok: false; reason: string };
+  { ok: true; birthDate: string; gender: 'male' | 'female'; regionCode: string } | { ok: false; reason: string };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
 
 // First two digits of GB/T 2260 province-level codes; anything else cannot appear on a real card.
 const PROVINCE_CODES = new Set([
-  '11', '12', '13', '14', '15',
-  '21', '22', '23',
-  '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54',
-  '61', '62', '63', '64', '65',
-  '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 const MIN_BIRTH_DATE = '1900-01-01';

@@ -17,11 +17,19 @@ export const CHAPTER_KIND_LABEL: Record<ChapterKind, string> = { text: '图文',
 
 export const QuestionType = z.enum(['single', 'multiple', 'judge']);
 export type QuestionType = z.infer<typeof QuestionType>;
-export const QUESTION_TYPE_LABEL: Record<QuestionType, string> = { single: '单选题', multiple: '多选题', judge: '判断题' };
+export const QUESTION_TYPE_LABEL: Record<QuestionType, string> = {
+  single: '单选题',
+  multiple: '多选题',
+  judge: '判断题',
+};
 
 export const RoundKind = z.enum(['regular', 'makeup', 'prior_year']);
 export type RoundKind = z.infer<typeof RoundKind>;
-export const ROUND_KIND_LABEL: Record<RoundKind, string> = { regular: '正常学习', makeup: '补学补考（人工开通）', prior_year: '历年补学补考' };
+export const ROUND_KIND_LABEL: Record<RoundKind, string> = {
+  regular: '正常学习',
+  makeup: '补学补考（人工开通）',
+  prior_year: '历年补学补考',
+};
 
 /** Whether the plan year's public learning is open for this person, until when, or why not. */
 export const LearningWindowView = z.object({
@@ -69,7 +77,12 @@ export const LearningOverview = z.object({
   roundNo: z.number().int(),
   roundKind: RoundKind.nullable(),
   hours: z.object({ compulsory: z.number(), elective: z.number() }),
-  plan: z.object({ compulsoryHours: z.number(), electiveHours: z.number(), passScore: z.number().int(), maxAttempts: z.number().int() }),
+  plan: z.object({
+    compulsoryHours: z.number(),
+    electiveHours: z.number(),
+    passScore: z.number().int(),
+    maxAttempts: z.number().int(),
+  }),
 });
 export type LearningOverview = z.infer<typeof LearningOverview>;
 
@@ -227,7 +240,14 @@ export const ExamResult = z.object({
    * failed attempt does not hand out the key for the next one.
    */
   keyRevealed: z.boolean(),
-  items: z.array(z.object({ no: z.number().int(), correct: z.boolean(), answer: z.array(z.number().int()).nullable(), explanation: z.string().nullable() })),
+  items: z.array(
+    z.object({
+      no: z.number().int(),
+      correct: z.boolean(),
+      answer: z.array(z.number().int()).nullable(),
+      explanation: z.string().nullable(),
+    }),
+  ),
 });
 export type ExamResult = z.infer<typeof ExamResult>;
 
@@ -306,20 +326,27 @@ export type GrantMakeupRequest = z.infer<typeof GrantMakeupRequest>;
 const QuestionFields = z.object({
   type: QuestionType,
   stem: z.string().trim().min(4, '请填写题干').max(500, '题干不能超过500个字'),
-  options: z.array(z.string().trim().min(1, '选项不能为空').max(200, '选项不能超过200个字')).min(2, '至少两个选项').max(8, '最多八个选项'),
+  options: z
+    .array(z.string().trim().min(1, '选项不能为空').max(200, '选项不能超过200个字'))
+    .min(2, '至少两个选项')
+    .max(8, '最多八个选项'),
   answer: z.array(z.number().int().min(0)).min(1, '请选择正确答案'),
   explanation: z.string().trim().max(1000, '解析不能超过1000个字').default(''),
 });
 
 function checkQuestion(q: { type?: QuestionType; options?: string[]; answer?: number[] }, ctx: z.RefinementCtx) {
   if (!q.type || !q.options || !q.answer) return;
-  if (q.answer.some((i) => i >= q.options!.length)) ctx.addIssue({ code: 'custom', path: ['answer'], message: '正确答案不在选项中' });
-  if (new Set(q.answer).size !== q.answer.length) ctx.addIssue({ code: 'custom', path: ['answer'], message: '正确答案重复' });
+  if (q.answer.some((i) => i >= q.options!.length))
+    ctx.addIssue({ code: 'custom', path: ['answer'], message: '正确答案不在选项中' });
+  if (new Set(q.answer).size !== q.answer.length)
+    ctx.addIssue({ code: 'custom', path: ['answer'], message: '正确答案重复' });
   if (q.type === 'judge' && (q.options.length !== 2 || q.options[0] !== '正确' || q.options[1] !== '错误')) {
     ctx.addIssue({ code: 'custom', path: ['options'], message: '判断题的选项为“正确”“错误”' });
   }
-  if (q.type !== 'multiple' && q.answer.length !== 1) ctx.addIssue({ code: 'custom', path: ['answer'], message: '单选题和判断题只有一个正确答案' });
-  if (q.type === 'multiple' && q.answer.length < 2) ctx.addIssue({ code: 'custom', path: ['answer'], message: '多选题至少两个正确答案' });
+  if (q.type !== 'multiple' && q.answer.length !== 1)
+    ctx.addIssue({ code: 'custom', path: ['answer'], message: '单选题和判断题只有一个正确答案' });
+  if (q.type === 'multiple' && q.answer.length < 2)
+    ctx.addIssue({ code: 'custom', path: ['answer'], message: '多选题至少两个正确答案' });
 }
 
 export const QuestionInput = QuestionFields.superRefine(checkQuestion);
@@ -330,7 +357,8 @@ export const QuestionUpdate = QuestionFields.partial()
   .extend({ enabled: z.boolean().optional() })
   .superRefine((q, ctx) => {
     const parts = [q.type, q.options, q.answer].filter((v) => v !== undefined).length;
-    if (parts !== 0 && parts !== 3) ctx.addIssue({ code: 'custom', path: ['answer'], message: '修改题型、选项或答案时，三者须一并提交' });
+    if (parts !== 0 && parts !== 3)
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: '修改题型、选项或答案时，三者须一并提交' });
     checkQuestion(q, ctx);
   });
 export type QuestionUpdate = z.infer<typeof QuestionUpdate>;
@@ -366,7 +394,11 @@ export const CreateChapterRequest = z.object({
   title: z.string().trim().min(2, '请填写章节标题').max(100),
   kind: ChapterKind,
   /** required study time; for a video, its length */
-  requiredSeconds: z.number().int().min(30).max(6 * 3600),
+  requiredSeconds: z
+    .number()
+    .int()
+    .min(30)
+    .max(6 * 3600),
   body: z.string().max(100_000).optional(),
 });
 export type CreateChapterRequest = z.infer<typeof CreateChapterRequest>;

@@ -46,14 +46,31 @@ export const IssuedPassword = z.object({
 export type IssuedPassword = z.infer<typeof IssuedPassword>;
 export const UnitCreated = z.object({ id: z.number().int(), account: IssuedPassword });
 export type UnitCreated = z.infer<typeof UnitCreated>;
-export const UnitListQuery = PageQuery.extend({ q: z.string().trim().max(60).optional(), regionCode: z.string().regex(/^\d{6}$/).optional() });
+export const UnitListQuery = PageQuery.extend({
+  q: z.string().trim().max(60).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+});
 
-export const AuthoritySummary = z.object({ id: z.number().int(), name: z.string(), kind: z.enum(['industry', 'hr']), regionCode: z.string() });
+export const AuthoritySummary = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(['industry', 'hr']),
+  regionCode: z.string(),
+});
 export type AuthoritySummary = z.infer<typeof AuthoritySummary>;
 
 // 单位部门管理
-export const DepartmentInput = z.object({ name: Name('部门名称', 40), parentId: z.number().int().positive().nullable().default(null) });
-export const DepartmentUpdate = z.object({ name: Name('部门名称', 40).optional(), parentId: z.number().int().positive().nullable().optional() });
+export const DepartmentInput = z.object({
+  name: Name('部门名称', 40),
+  parentId: z.number().int().positive().nullable().default(null),
+});
+export const DepartmentUpdate = z.object({
+  name: Name('部门名称', 40).optional(),
+  parentId: z.number().int().positive().nullable().optional(),
+});
 export const DepartmentRow = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -96,7 +113,10 @@ export const StaffQuery = PageQuery.extend({
   q: z.string().trim().max(30).optional(), // 姓名或身份证号码
   departmentId: z.coerce.number().int().nonnegative().optional(), // 0 = no department
   /** true: only 新注册 people (not yet confirmed by the unit). */
-  newRegistration: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  newRegistration: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export const StaffRow = z.object({
   id: z.number().int(),

@@ -16,7 +16,8 @@ export interface PasswordOwner {
 export function passwordPolicyProblem(password: string, owner: PasswordOwner = {}): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `密码至少${PASSWORD_MIN_LENGTH}位，且须同时包含字母和数字`;
   if (password.length > PASSWORD_MAX_LENGTH) return '密码过长';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return `密码至少${PASSWORD_MIN_LENGTH}位，且须同时包含字母和数字`;
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password))
+    return `密码至少${PASSWORD_MIN_LENGTH}位，且须同时包含字母和数字`;
   const lower = password.toLowerCase();
   const username = owner.username?.trim().toLowerCase();
   if (username && lower === username) return '密码不能与用户名相同';

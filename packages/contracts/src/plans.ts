@@ -5,11 +5,19 @@ import { ActivityType } from './hours';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
 const Hours = (label: string, min = 0) =>
-  z.number({ error: `${label}须为数字` }).min(min, `${label}不能小于${min}`).max(1000, `${label}不能超过1000`)
+  z
+    .number({ error: `${label}须为数字` })
+    .min(min, `${label}不能小于${min}`)
+    .max(1000, `${label}不能超过1000`)
     .refine((v) => Number.isInteger(v * 10), `${label}最多保留一位小数`);
 const Int = (label: string, min: number, max: number) =>
-  z.number({ error: `${label}须为整数` }).int(`${label}须为整数`).min(min, `${label}不能小于${min}`).max(max, `${label}不能超过${max}`);
-const Part = (label: string) => z.object({ count: Int(`${label}题数`, 0, 200), points: Int(`${label}每题分值`, 1, 50) });
+  z
+    .number({ error: `${label}须为整数` })
+    .int(`${label}须为整数`)
+    .min(min, `${label}不能小于${min}`)
+    .max(max, `${label}不能超过${max}`);
+const Part = (label: string) =>
+  z.object({ count: Int(`${label}题数`, 0, 200), points: Int(`${label}每题分值`, 1, 50) });
 
 export const PlanStatus = z.enum(['draft', 'published']);
 export type PlanStatus = z.infer<typeof PlanStatus>;
@@ -60,7 +68,11 @@ export const PLAN_FIELD_LABEL: Record<keyof PlanFields | 'courses', string> = {
   courses: '必修课和选修课',
 };
 
-export const PlanCourseRef = z.object({ id: z.number().int(), title: z.string(), kind: z.enum(['compulsory', 'elective']) });
+export const PlanCourseRef = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  kind: z.enum(['compulsory', 'elective']),
+});
 export type PlanCourseRef = z.infer<typeof PlanCourseRef>;
 
 export const PlanSummary = PlanFields.extend({
@@ -79,7 +91,9 @@ export type PlanDetail = z.infer<typeof PlanDetail>;
 export const CreatePlanInput = z.object({ year: Int('年度', 2000, 2100) });
 export type CreatePlanInput = z.infer<typeof CreatePlanInput>;
 
-export const UpdatePlanInput = PlanFields.partial().extend({ reason: z.string().trim().max(500, '修改原因不能超过500个字').optional() });
+export const UpdatePlanInput = PlanFields.partial().extend({
+  reason: z.string().trim().max(500, '修改原因不能超过500个字').optional(),
+});
 export type UpdatePlanInput = z.infer<typeof UpdatePlanInput>;
 
 export const PlanCoursesInput = z.object({

@@ -2,10 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { computeCompliance, type PlanNumbers } from './compliance';
 
 const plan: PlanNumbers = {
-  year: 2024, totalHours: 90, professionalRatioNum: 2, professionalRatioDen: 3, compulsoryHours: 15, electiveHours: 10,
-  publicDeadline: '2024-12-31', professionalDeadline: '2025-03-31',
+  year: 2024,
+  totalHours: 90,
+  professionalRatioNum: 2,
+  professionalRatioDen: 3,
+  compulsoryHours: 15,
+  electiveHours: 10,
+  publicDeadline: '2024-12-31',
+  professionalDeadline: '2025-03-31',
 };
-const hours = (professional: number, compulsory = 15, elective = 10, pending = 0, pendingHours = 0) => ({ compulsory, elective, professional, pending, pendingHours, drafts: 0 });
+const hours = (professional: number, compulsory = 15, elective = 10, pending = 0, pendingHours = 0) => ({
+  compulsory,
+  elective,
+  professional,
+  pending,
+  pendingHours,
+  drafts: 0,
+});
 
 describe('the year’s requirement (达标)', () => {
   it('89 hours in total is not met', () => {
@@ -17,7 +30,14 @@ describe('the year’s requirement (达标)', () => {
   });
   it('90 with 65 professional is met', () => {
     const c = computeCompliance(plan, hours(65));
-    expect(c).toMatchObject({ totalHours: 90, professionalHours: 65, met: true, compulsoryDone: true, mayBeExcellent: true, missing: [] });
+    expect(c).toMatchObject({
+      totalHours: 90,
+      professionalHours: 65,
+      met: true,
+      compulsoryDone: true,
+      mayBeExcellent: true,
+      missing: [],
+    });
   });
   it('exactly two thirds is enough; just below is not', () => {
     expect(computeCompliance(plan, hours(60, 15, 15)).met).toBe(true); // 60 of 90
@@ -37,7 +57,10 @@ describe('the year’s requirement (达标)', () => {
     expect(c.met).toBe(false);
     expect(c.totalHours).toBe(65);
     expect(c.pendingHours).toBe(30);
-    expect(c.missing.map((m) => m.item)).toEqual(['专业科目学时还差25学时（须经单位审验通过）', '2条专业科目学时登记待单位审核']);
+    expect(c.missing.map((m) => m.item)).toEqual([
+      '专业科目学时还差25学时（须经单位审验通过）',
+      '2条专业科目学时登记待单位审核',
+    ]);
   });
   it('100 approved professional hours without the compulsory course: met in hours, but not 可评优秀 (notice 三(二))', () => {
     const c = computeCompliance(plan, hours(100, 0, 0));
@@ -49,6 +72,9 @@ describe('the year’s requirement (达标)', () => {
   it('says how many professional hours are still missing against the ratio', () => {
     const c = computeCompliance(plan, hours(40));
     expect(c.requiredProfessional).toBe(65);
-    expect(c.missing.find((m) => m.item.startsWith('专业科目'))).toEqual({ item: '专业科目学时还差25学时（须经单位审验通过）', deadline: '2025-03-31' });
+    expect(c.missing.find((m) => m.item.startsWith('专业科目'))).toEqual({
+      item: '专业科目学时还差25学时（须经单位审验通过）',
+      deadline: '2025-03-31',
+    });
   });
 });

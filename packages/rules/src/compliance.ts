@@ -8,7 +8,14 @@ import type { PlanRules } from './plan';
 
 export type PlanNumbers = Pick<
   PlanRules,
-  'year' | 'totalHours' | 'professionalRatioNum' | 'professionalRatioDen' | 'compulsoryHours' | 'electiveHours' | 'publicDeadline' | 'professionalDeadline'
+  | 'year'
+  | 'totalHours'
+  | 'professionalRatioNum'
+  | 'professionalRatioDen'
+  | 'compulsoryHours'
+  | 'electiveHours'
+  | 'publicDeadline'
+  | 'professionalDeadline'
 >;
 
 export interface YearHours {
@@ -52,18 +59,34 @@ export function computeCompliance(plan: PlanNumbers, h: YearHours): Compliance {
   // Professional hours needed so that p ≥ r·(p + public) and p + public ≥ total:
   // p ≥ r/(1−r)·public and p ≥ total − public.
   const publicT = tenths(h.compulsory + h.elective);
-  const byRatio = Math.ceil((publicT * plan.professionalRatioNum) / (plan.professionalRatioDen - plan.professionalRatioNum || 1));
+  const byRatio = Math.ceil(
+    (publicT * plan.professionalRatioNum) / (plan.professionalRatioDen - plan.professionalRatioNum || 1),
+  );
   const byTotal = tenths(plan.totalHours) - publicT;
-  const neededProfessional = Math.max(byRatio, byTotal, Math.ceil((tenths(plan.totalHours) * plan.professionalRatioNum) / plan.professionalRatioDen));
+  const neededProfessional = Math.max(
+    byRatio,
+    byTotal,
+    Math.ceil((tenths(plan.totalHours) * plan.professionalRatioNum) / plan.professionalRatioDen),
+  );
 
   const missing: Compliance['missing'] = [];
-  if (!compulsoryDone) missing.push({ item: `完成公需科目必修课学习并通过考试（${plan.compulsoryHours}学时）`, deadline: plan.publicDeadline });
-  if (h.elective === 0) missing.push({ item: `完成全部公需科目选修课（${plan.electiveHours}学时）`, deadline: plan.publicDeadline });
+  if (!compulsoryDone)
+    missing.push({
+      item: `完成公需科目必修课学习并通过考试（${plan.compulsoryHours}学时）`,
+      deadline: plan.publicDeadline,
+    });
+  if (h.elective === 0)
+    missing.push({ item: `完成全部公需科目选修课（${plan.electiveHours}学时）`, deadline: plan.publicDeadline });
   if (professional < neededProfessional && !met) {
-    missing.push({ item: `专业科目学时还差${(neededProfessional - professional) / 10}学时（须经单位审验通过）`, deadline: plan.professionalDeadline });
+    missing.push({
+      item: `专业科目学时还差${(neededProfessional - professional) / 10}学时（须经单位审验通过）`,
+      deadline: plan.professionalDeadline,
+    });
   }
-  if (h.pending > 0 && !met) missing.push({ item: `${h.pending}条专业科目学时登记待单位审核`, deadline: plan.professionalDeadline });
-  if (h.drafts > 0 && !met) missing.push({ item: `${h.drafts}条专业科目学时登记尚未提交审核`, deadline: plan.professionalDeadline });
+  if (h.pending > 0 && !met)
+    missing.push({ item: `${h.pending}条专业科目学时登记待单位审核`, deadline: plan.professionalDeadline });
+  if (h.drafts > 0 && !met)
+    missing.push({ item: `${h.drafts}条专业科目学时登记尚未提交审核`, deadline: plan.professionalDeadline });
 
   return {
     year: plan.year,

@@ -18,7 +18,8 @@ const DAY_MS = 86_400_000;
 
 function dayNumber(date: string): number {
   const t = Date.parse(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) throw new RangeError(`invalid date ${date}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date)
+    throw new RangeError(`invalid date ${date}`);
   return t / DAY_MS;
 }
 
@@ -49,14 +50,17 @@ export function defaultHours(s: Span, hoursPerHalfDay: number): number {
 export const recordMessages = {
   invalidStart: '开始日期无效',
   invalidEnd: '结束日期无效',
-  crossYear: (startYear: string | number, endYear: string | number) => `不能跨年登记：开始和结束须在同一年度（${startYear}年与${endYear}年）`,
+  crossYear: (startYear: string | number, endYear: string | number) =>
+    `不能跨年登记：开始和结束须在同一年度（${startYear}年与${endYear}年）`,
   endBeforeStart: '结束时间不能早于开始时间',
   endAfterToday: '结束日期不能晚于今天：请在培训结束后登记',
   hoursPositive: '申请学时必须大于0',
   hoursOneDecimal: '申请学时最多保留一位小数',
-  trainingHours: (perHalfDay: number, computed: number) => `培训班/研修班/进修班按每半天${perHalfDay}学时计算，应为${computed}学时`,
+  trainingHours: (perHalfDay: number, computed: number) =>
+    `培训班/研修班/进修班按每半天${perHalfDay}学时计算，应为${computed}学时`,
   overCap: (cap: number) => `单条记录申请学时不能超过${cap}学时`,
-  defaultOverCap: (cap: number) => `按起止时间计算的学时超过该类活动单条记录上限${cap}学时，请核对起止时间或手动填写实际学时`,
+  defaultOverCap: (cap: number) =>
+    `按起止时间计算的学时超过该类活动单条记录上限${cap}学时，请核对起止时间或手动填写实际学时`,
   noPlan: (year: number) => `${year}年度没有年度计划，不能登记该年度学时`,
 } as const;
 
@@ -69,7 +73,10 @@ export function mayTypeHours(type: ActivityType): boolean {
  * The cap of 申请学时 on one record of an activity type: none for a training class (a 12-day class
  * is 96 hours); for a type typed by hand the plan's cap of that type, else the plan's max record hours.
  */
-export function hoursCapOf(plan: Pick<PlanRules, 'maxRecordHours' | 'activityCaps'>, type: ActivityType): number | null {
+export function hoursCapOf(
+  plan: Pick<PlanRules, 'maxRecordHours' | 'activityCaps'>,
+  type: ActivityType,
+): number | null {
   if (!mayTypeHours(type)) return null;
   return plan.activityCaps?.[type] ?? plan.maxRecordHours;
 }
@@ -103,23 +110,39 @@ export interface RecordRules {
 }
 
 /** The rules of a record of the plan's year, today. */
-export function recordRulesOf(plan: Pick<PlanRules, 'hoursPerHalfDay' | 'maxRecordHours' | 'activityCaps'>, today: string): RecordRules {
-  return { today, hoursPerHalfDay: plan.hoursPerHalfDay, maxRecordHours: plan.maxRecordHours, activityCaps: plan.activityCaps };
+export function recordRulesOf(
+  plan: Pick<PlanRules, 'hoursPerHalfDay' | 'maxRecordHours' | 'activityCaps'>,
+  today: string,
+): RecordRules {
+  return {
+    today,
+    hoursPerHalfDay: plan.hoursPerHalfDay,
+    maxRecordHours: plan.maxRecordHours,
+    activityCaps: plan.activityCaps,
+  };
 }
 
 /** Checks a record's dates and hours; returns the year and hours to store, or every violation. */
-export function checkRecord(input: RecordRuleInput, rules: RecordRules): { ok: true; year: number; hours: number } | { ok: false; violations: RuleViolation[] } {
+export function checkRecord(
+  input: RecordRuleInput,
+  rules: RecordRules,
+): { ok: true; year: number; hours: number } | { ok: false; violations: RuleViolation[] } {
   const spanViolations = checkSpan(input);
   if (spanViolations.length) return { ok: false, violations: spanViolations };
   const v: RuleViolation[] = [];
   if (input.endDate > rules.today) v.push({ field: 'endDate', reason: recordMessages.endAfterToday });
   const computed = halfDays(input) * rules.hoursPerHalfDay;
-  const cap = hoursCapOf({ maxRecordHours: rules.maxRecordHours, activityCaps: rules.activityCaps ?? {} }, input.activityType);
+  const cap = hoursCapOf(
+    { maxRecordHours: rules.maxRecordHours, activityCaps: rules.activityCaps ?? {} },
+    input.activityType,
+  );
   let hours = computed;
   if (input.hours !== undefined) {
     if (!(input.hours > 0)) v.push({ field: 'hours', reason: recordMessages.hoursPositive });
-    else if (Math.round(input.hours * 10) !== input.hours * 10) v.push({ field: 'hours', reason: recordMessages.hoursOneDecimal });
-    else if (cap === null && input.hours !== computed) v.push({ field: 'hours', reason: recordMessages.trainingHours(rules.hoursPerHalfDay, computed) });
+    else if (Math.round(input.hours * 10) !== input.hours * 10)
+      v.push({ field: 'hours', reason: recordMessages.hoursOneDecimal });
+    else if (cap === null && input.hours !== computed)
+      v.push({ field: 'hours', reason: recordMessages.trainingHours(rules.hoursPerHalfDay, computed) });
     else if (cap !== null && input.hours > cap) v.push({ field: 'hours', reason: recordMessages.overCap(cap) });
     else hours = input.hours;
   } else if (cap !== null && computed > cap) {
@@ -135,9 +158,21 @@ export function checkRecord(input: RecordRuleInput, rules: RecordRules): { ok: t
  * import refuses any second record of a person with the same start and end, with the same message.
  */
 export function sameTraining(a: Span & { title: string }, b: Span & { title: string }): boolean {
-  return a.title.trim() === b.title.trim() && a.startDate === b.startDate && a.startHalf === b.startHalf && a.endDate === b.endDate && a.endHalf === b.endHalf;
+  return (
+    a.title.trim() === b.title.trim() &&
+    a.startDate === b.startDate &&
+    a.startHalf === b.startHalf &&
+    a.endDate === b.endDate &&
+    a.endHalf === b.endHalf
+  );
 }
 
-export function duplicateRecordMessage(existing: { id: number; title: string; startDate: string; endDate: string; statusLabel: string }): string {
+export function duplicateRecordMessage(existing: {
+  id: number;
+  title: string;
+  startDate: string;
+  endDate: string;
+  statusLabel: string;
+}): string {
   return `已有相同起止时间的学时记录「${existing.title}」（${existing.startDate}至${existing.endDate}，记录编号${existing.id}，${existing.statusLabel}），同一培训不能重复登记`;
 }

@@ -9,7 +9,16 @@ import { closedReason, lastDayOfPreviousYear, registrableYears, registrationWind
 describe('the notice’s numbers (default plan)', () => {
   const p = defaultPlan(2024);
   it('90 hours, 2/3 professional, 15 + 10 public, pass at 60, 3 attempts, 4 h per half day', () => {
-    expect(p).toMatchObject({ totalHours: 90, professionalRatioNum: 2, professionalRatioDen: 3, compulsoryHours: 15, electiveHours: 10, passScore: 60, maxAttempts: 3, hoursPerHalfDay: 4 });
+    expect(p).toMatchObject({
+      totalHours: 90,
+      professionalRatioNum: 2,
+      professionalRatioDen: 3,
+      compulsoryHours: 15,
+      electiveHours: 10,
+      passScore: 60,
+      maxAttempts: 3,
+      hoursPerHalfDay: 4,
+    });
   });
   it('public subjects by Dec 31 of the year, professional hours by Mar 31 of the next year', () => {
     expect(p.publicDeadline).toBe('2024-12-31');
@@ -18,7 +27,9 @@ describe('the notice’s numbers (default plan)', () => {
   });
   it('the paper is 100 points', () => {
     const e = p.examConfig;
-    expect(e.single.count * e.single.points + e.multiple.count * e.multiple.points + e.judge.count * e.judge.points).toBe(100);
+    expect(
+      e.single.count * e.single.points + e.multiple.count * e.multiple.points + e.judge.count * e.judge.points,
+    ).toBe(100);
   });
 });
 
@@ -26,8 +37,14 @@ describe('registration window', () => {
   const plans = [defaultPlan(2023), defaultPlan(2024), defaultPlan(2025)];
   it('a year is open until its professional deadline, inclusive', () => {
     expect(registrationWindow(plans[1], 2024, '2025-03-31')).toEqual({ open: true });
-    expect(registrationWindow(plans[1], 2024, '2025-04-01')).toEqual({ open: false, reason: '2024年度专业科目学时登记和审核已于2025年3月31日截止' });
-    expect(registrationWindow(undefined, 2026, '2026-01-01')).toEqual({ open: false, reason: '2026年度没有年度计划，不能登记该年度学时' });
+    expect(registrationWindow(plans[1], 2024, '2025-04-01')).toEqual({
+      open: false,
+      reason: '2024年度专业科目学时登记和审核已于2025年3月31日截止',
+    });
+    expect(registrationWindow(undefined, 2026, '2026-01-01')).toEqual({
+      open: false,
+      reason: '2026年度没有年度计划，不能登记该年度学时',
+    });
     expect(closedReason(2023, '2024-03-31')).toBe('2023年度专业科目学时登记和审核已于2024年3月31日截止');
   });
   it('in the first quarter two years are open; later one', () => {
@@ -44,13 +61,19 @@ describe('exams', () => {
     expect(attemptsLeft(1, p)).toBe(2);
     expect(attemptsLeft(3, p)).toBe(0);
     expect(attemptsLeft(3, p, 3)).toBe(3);
-    expect(attemptsUsedUpMessage(p.maxAttempts)).toBe('3次考试机会已用完。3次考试均不合格者，可在培训期间致电0771-966111申请补学补考');
+    expect(attemptsUsedUpMessage(p.maxAttempts)).toBe(
+      '3次考试机会已用完。3次考试均不合格者，可在培训期间致电0771-966111申请补学补考',
+    );
   });
 });
 
 describe('help desk, evidence, regions', () => {
   it('gives the notice’s help desk', () => {
-    expect(HELP_DESK).toEqual({ hours: '工作日上午9:00—12:00，下午14:00—18:00', phone: '0771-966111', email: 'gxpx365@126.com' });
+    expect(HELP_DESK).toEqual({
+      hours: '工作日上午9:00—12:00，下午14:00—18:00',
+      phone: '0771-966111',
+      email: 'gxpx365@126.com',
+    });
   });
   it('limits evidence to 10 files of 10 MB', () => {
     expect(MAX_EVIDENCE_BYTES).toBe(10 * 1024 * 1024);

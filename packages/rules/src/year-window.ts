@@ -39,14 +39,25 @@ export type RegistrationWindow = { open: true } | { open: false; reason: string 
  * Whether a person may still register (and a unit review) professional hours of the plan's year
  * today: from Jan 1 of the year until the professional deadline (Mar 31 of the next year).
  */
-export function registrationWindow(plan: Pick<PlanRules, 'year' | 'professionalDeadline'> | undefined, year: number, today: string): RegistrationWindow {
+export function registrationWindow(
+  plan: Pick<PlanRules, 'year' | 'professionalDeadline'> | undefined,
+  year: number,
+  today: string,
+): RegistrationWindow {
   if (!plan) return { open: false, reason: `${year}年度没有年度计划，不能登记该年度学时` };
-  if (!onOrBefore(today, plan.professionalDeadline)) return { open: false, reason: closedReason(year, plan.professionalDeadline) };
+  if (!onOrBefore(today, plan.professionalDeadline))
+    return { open: false, reason: closedReason(year, plan.professionalDeadline) };
   return { open: true };
 }
 
 /** The years whose professional hours may be registered today, newest first. */
-export function registrableYears(plans: ReadonlyArray<Pick<PlanRules, 'year' | 'professionalDeadline'>>, today: string): number[] {
+export function registrableYears(
+  plans: ReadonlyArray<Pick<PlanRules, 'year' | 'professionalDeadline'>>,
+  today: string,
+): number[] {
   const thisYear = Number(today.slice(0, 4));
-  return plans.filter((p) => p.year <= thisYear && onOrBefore(today, p.professionalDeadline)).map((p) => p.year).sort((a, b) => b - a);
+  return plans
+    .filter((p) => p.year <= thisYear && onOrBefore(today, p.professionalDeadline))
+    .map((p) => p.year)
+    .sort((a, b) => b - a);
 }

@@ -27,7 +27,11 @@ export interface Actor {
 /** Account kinds that must give phone and e-mail before using the system. */
 export const NEEDS_CONTACT: ReadonlySet<AccountKind> = new Set<AccountKind>(['professional', 'unit_admin']);
 
-export function contactComplete(kind: AccountKind, phone: string | null | undefined, email: string | null | undefined): boolean {
+export function contactComplete(
+  kind: AccountKind,
+  phone: string | null | undefined,
+  email: string | null | undefined,
+): boolean {
   return !NEEDS_CONTACT.has(kind) || Boolean(phone && email);
 }
 

@@ -37,7 +37,13 @@ export const UNIT_STAFF: readonly Role[] = ['unit_account', 'unit_admin', 'dept_
 
 export const publicAccess = (name: string): Policy => ({ kind: 'public', name });
 
-export const allow = (name: string, roles: readonly Role[] | 'any', extra: Partial<Pick<Extract<Policy, { kind: 'roles' }>, 'duringPasswordChange' | 'duringProfileCompletion' | 'when'>> = {}): Policy => ({
+export const allow = (
+  name: string,
+  roles: readonly Role[] | 'any',
+  extra: Partial<
+    Pick<Extract<Policy, { kind: 'roles' }>, 'duringPasswordChange' | 'duringProfileCompletion' | 'when'>
+  > = {},
+): Policy => ({
   kind: 'roles',
   name,
   roles,

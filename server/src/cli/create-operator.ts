@@ -70,7 +70,12 @@ async function main(): Promise<number> {
   let values: { username?: string; name?: string; generate?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { username: { type: 'string' }, name: { type: 'string' }, generate: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        username: { type: 'string' },
+        name: { type: 'string' },
+        generate: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
       strict: true,
     }));
   } catch (e) {
@@ -89,7 +94,10 @@ async function main(): Promise<number> {
   const { database } = await openConfiguredDatabase();
   try {
     const db = database.db;
-    const [taken] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.realm, 'authority'), eq(accounts.username, username)));
+    const [taken] = await db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.realm, 'authority'), eq(accounts.username, username)));
     if (taken) throw new CommandError(`用户名 ${username} 已存在，未创建账号`);
 
     let password: string;
@@ -113,14 +121,35 @@ async function main(): Promise<number> {
       id = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(accounts)
-          .values({ kind: 'operator', realm: 'authority', username, name, passwordHash, mustChangePassword: true, loginEnabled: true, createdAt: at, updatedAt: at })
+          .values({
+            kind: 'operator',
+            realm: 'authority',
+            username,
+            name,
+            passwordHash,
+            mustChangePassword: true,
+            loginEnabled: true,
+            createdAt: at,
+            updatedAt: at,
+          })
           .returning({ id: accounts.id });
-        await writeAudit(tx, { actor: null, ip: null }, {
-          action: 'account.operator.create',
-          targetType: 'account',
-          targetId: row!.id,
-          detail: { username, name, via: 'create-operator', osUser: os.userInfo().username, host: os.hostname(), generated: Boolean(values.generate) },
-        });
+        await writeAudit(
+          tx,
+          { actor: null, ip: null },
+          {
+            action: 'account.operator.create',
+            targetType: 'account',
+            targetId: row!.id,
+            detail: {
+              username,
+              name,
+              via: 'create-operator',
+              osUser: os.userInfo().username,
+              host: os.hostname(),
+              generated: Boolean(values.generate),
+            },
+          },
+        );
         return row!.id;
       });
     } catch (e) {

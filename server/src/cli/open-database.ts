@@ -10,13 +10,18 @@ export class CommandError extends Error {}
  * The database the server would use (same settings: DATABASE_URL or the embedded one in DATA_DIR),
  * migrated to the current schema. The embedded database can be opened only while no server runs on it.
  */
-export async function openConfiguredDatabase(env: NodeJS.ProcessEnv = process.env): Promise<{ config: Config; database: Database }> {
+export async function openConfiguredDatabase(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ config: Config; database: Database }> {
   const config = loadConfig(env);
   let database: Database;
   try {
     database = await openDatabase(config);
   } catch (e) {
-    if (e instanceof DataDirLockedError) throw new CommandError(`${e.message}\nStop the server first (the embedded database serves one process at a time).`);
+    if (e instanceof DataDirLockedError)
+      throw new CommandError(
+        `${e.message}\nStop the server first (the embedded database serves one process at a time).`,
+      );
     throw e;
   }
   try {

@@ -11,12 +11,15 @@ runCommand(async () => {
   const { config, database } = await openConfiguredDatabase();
   try {
     const keyring = resolvePiiKeyring(config);
-    if (keyring.previous.length === 0) console.log('PII_KEY_PREVIOUS is not set: nothing under another key can be read, so nothing is re-encrypted.');
+    if (keyring.previous.length === 0)
+      console.log('PII_KEY_PREVIOUS is not set: nothing under another key can be read, so nothing is re-encrypted.');
     usePiiKeys(keyring);
     await checkPiiKeys(database.db);
     await encryptPlaintextPii(database.db);
     const n = await rotatePiiKeys(database.db);
-    console.log(`Re-encrypted the ID and phone numbers of ${n} rows with key ${keyring.current.id}. PII_KEY_PREVIOUS can now be removed.`);
+    console.log(
+      `Re-encrypted the ID and phone numbers of ${n} rows with key ${keyring.current.id}. PII_KEY_PREVIOUS can now be removed.`,
+    );
   } catch (e) {
     if (e instanceof PiiKeyError) throw new CommandError(e.message);
     throw e;

@@ -18,8 +18,11 @@ async function main(): Promise<number> {
       return 0;
     }
     const b = report.broken;
-    const where = b.id === null ? `after entry chain_seq ${b.chainSeq - 1}` : `entry id ${b.id} (chain_seq ${b.chainSeq})`;
-    console.error(`BROKEN: audit chain broken at ${where}: ${b.reason}. ${report.entries} entries before it are intact.`);
+    const where =
+      b.id === null ? `after entry chain_seq ${b.chainSeq - 1}` : `entry id ${b.id} (chain_seq ${b.chainSeq})`;
+    console.error(
+      `BROKEN: audit chain broken at ${where}: ${b.reason}. ${report.entries} entries before it are intact.`,
+    );
     return 1;
   } finally {
     await database.close();

@@ -32,7 +32,14 @@ export async function openPostgres(url: string, poolSize = 10, queryTimeoutMs = 
   // JIT off: the aggregate lists (compliance of a 10,000-person unit, statistics) cross PostgreSQL's JIT
   // cost threshold and then spend ~0.7 s compiling for a query that runs in ~150 ms. Nothing here is
   // a long analytical query that JIT would pay off for.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, query_timeout: queryTimeoutMs, keepAlive: true, options: '-c jit=off' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    query_timeout: queryTimeoutMs,
+    keepAlive: true,
+    options: '-c jit=off',
+  });
   // An idle client whose server connection drops must not crash the process.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema });
@@ -84,7 +91,11 @@ export function wrapPglite(client: PGlite, lock?: DataDirLock): Database {
  * The embedded server shares the Node process's memory: PostgreSQL's default 128 MB of shared buffers
  * are a third of the process at rest. 32 MB keeps a unit's working set cached and saves ~70 MB RSS.
  */
-const PGLITE_START_PARAMS = [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'shared_buffers=32MB'];
+const PGLITE_START_PARAMS = [
+  ...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams,
+  '-c',
+  'shared_buffers=32MB',
+];
 
 /** The embedded database under DATA_DIR/pgdata, guarded by a lock file. */
 export async function openPglite(dataDir: string): Promise<Database> {
@@ -104,6 +115,13 @@ export async function openPglite(dataDir: string): Promise<Database> {
   }
 }
 
-export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string; databasePoolSize?: number; databaseQueryTimeoutMs?: number }) {
-  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl, cfg.databasePoolSize, cfg.databaseQueryTimeoutMs) : openPglite(cfg.dataDir);
+export async function openDatabase(cfg: {
+  databaseUrl?: string;
+  dataDir: string;
+  databasePoolSize?: number;
+  databaseQueryTimeoutMs?: number;
+}) {
+  return cfg.databaseUrl
+    ? openPostgres(cfg.databaseUrl, cfg.databasePoolSize, cfg.databaseQueryTimeoutMs)
+    : openPglite(cfg.dataDir);
 }

@@ -9,7 +9,9 @@ import { accounts } from './schema/index';
  * number is looked for under PII_KEY and PII_KEY_PREVIOUS.
  */
 export function idNumberIn(idNumbers: string[]): SQL {
-  const hashes = idNumbers.filter((v) => /^\d{17}[\dXx]$/.test(v.trim())).flatMap((v) => idNumberHashes(normalizeIdNumber(v.trim())));
+  const hashes = idNumbers
+    .filter((v) => /^\d{17}[\dXx]$/.test(v.trim()))
+    .flatMap((v) => idNumberHashes(normalizeIdNumber(v.trim())));
   return sql`${accounts.idNumberHmac} = ANY(${`{${hashes.join(',')}}`}::text[])`;
 }
 

@@ -62,7 +62,9 @@ export async function checkPiiKeys(db: Db, keyring: PiiKeyring = piiKeys()): Pro
         `(during a rotation: the new key as PII_KEY and the old one as PII_KEY_PREVIOUS).`,
     );
   }
-  const { rows: sample } = await db.execute<Row>(sql`SELECT id_number_enc AS v FROM accounts WHERE id_number_enc IS NOT NULL LIMIT 1`);
+  const { rows: sample } = await db.execute<Row>(
+    sql`SELECT id_number_enc AS v FROM accounts WHERE id_number_enc IS NOT NULL LIMIT 1`,
+  );
   if (typeof sample[0]?.v === 'string') {
     try {
       decryptPii(sample[0].v, keyring);
@@ -115,7 +117,8 @@ async function rotateImportErrorCells(db: Db, keyring: PiiKeyring): Promise<numb
       ORDER BY job_id, row_number LIMIT ${BATCH}`);
     if (rows.length === 0) return done;
     const values = (rows as Row[]).map(
-      (r) => sql`(${Number(r.job_id)}::bigint, ${Number(r.row_number)}::int, ${JSON.stringify(encryptPii(decryptPii(String(r.v), keyring), keyring.current))}::jsonb)`,
+      (r) =>
+        sql`(${Number(r.job_id)}::bigint, ${Number(r.row_number)}::int, ${JSON.stringify(encryptPii(decryptPii(String(r.v), keyring), keyring.current))}::jsonb)`,
     );
     await db.execute(sql`
       UPDATE import_job_errors e SET cells = v.cells

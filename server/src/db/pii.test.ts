@@ -2,7 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decryptPii, encryptPii, idNumberHash, keyIdOf, parsePiiKey, PiiKeyError, resolvePiiKeyring, type PiiKeyring } from './pii';
+import {
+  decryptPii,
+  encryptPii,
+  idNumberHash,
+  keyIdOf,
+  parsePiiKey,
+  PiiKeyError,
+  resolvePiiKeyring,
+  type PiiKeyring,
+} from './pii';
 
 const A = parsePiiKey(Buffer.alloc(32, 1).toString('base64'))!;
 const B = parsePiiKey('ab'.repeat(32))!;
@@ -12,7 +21,14 @@ describe('PII encryption', () => {
     const bytes = Buffer.alloc(32, 0xfb);
     expect(parsePiiKey(bytes.toString('base64'))!.id).toBe(parsePiiKey(bytes.toString('base64url'))!.id);
     expect(parsePiiKey(bytes.toString('hex'))!.id).toBe(parsePiiKey(bytes.toString('base64'))!.id);
-    for (const bad of ['', 'short', Buffer.alloc(31).toString('base64'), Buffer.alloc(33).toString('base64'), 'g'.repeat(64)]) expect(parsePiiKey(bad)).toBeNull();
+    for (const bad of [
+      '',
+      'short',
+      Buffer.alloc(31).toString('base64'),
+      Buffer.alloc(33).toString('base64'),
+      'g'.repeat(64),
+    ])
+      expect(parsePiiKey(bad)).toBeNull();
     expect(A.id).toMatch(/^[0-9a-f]{8}$/);
     expect(A.id).not.toBe(B.id);
   });
@@ -58,7 +74,11 @@ describe('PII encryption', () => {
       const again = resolvePiiKeyring({ piiKey: undefined, piiKeyPrevious: [], dataDir: dir });
       expect(again.current.id).toBe(first.current.id);
       expect(fs.statSync(path.join(dir, 'pii.key')).mode & 0o777).toBe(0o600);
-      const given = resolvePiiKeyring({ piiKey: 'ab'.repeat(32), piiKeyPrevious: [fs.readFileSync(path.join(dir, 'pii.key'), 'utf8')], dataDir: dir });
+      const given = resolvePiiKeyring({
+        piiKey: 'ab'.repeat(32),
+        piiKeyPrevious: [fs.readFileSync(path.join(dir, 'pii.key'), 'utf8')],
+        dataDir: dir,
+      });
       expect(given.current.id).toBe(B.id);
       expect(given.previous.map((k) => k.id)).toEqual([first.current.id]);
     } finally {

@@ -26,7 +26,8 @@ export interface PiiKeyring {
 
 export class PiiKeyError extends Error {}
 
-const derive = (master: Buffer, info: string) => Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), `ptce-pii ${info}`, 32));
+const derive = (master: Buffer, info: string) =>
+  Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), `ptce-pii ${info}`, 32));
 
 /** A master key given as 64 hex digits or as base64 / base64url of 32 bytes (`openssl rand -base64 32`). */
 export function parsePiiKey(text: string): PiiKey | null {
@@ -35,7 +36,11 @@ export function parsePiiKey(text: string): PiiKey | null {
   if (/^[0-9a-fA-F]{64}$/.test(t)) bytes = Buffer.from(t, 'hex');
   else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(t)) bytes = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
   if (!bytes || bytes.length !== 32) return null;
-  return { id: derive(bytes, 'key-id').subarray(0, 4).toString('hex'), enc: derive(bytes, 'aes-256-gcm'), mac: derive(bytes, 'hmac-sha256') };
+  return {
+    id: derive(bytes, 'key-id').subarray(0, 4).toString('hex'),
+    enc: derive(bytes, 'aes-256-gcm'),
+    mac: derive(bytes, 'hmac-sha256'),
+  };
 }
 
 export const newPiiKeyText = () => crypto.randomBytes(32).toString('base64');
@@ -46,7 +51,11 @@ export const PII_KEY_FILE = 'pii.key';
  * PII_KEY when set; otherwise (development, tests, the embedded demo) a key generated once into
  * DATA_DIR/pii.key with mode 0600 — beside the data folder, never inside the database.
  */
-export function resolvePiiKeyring(opts: { piiKey: string | undefined; piiKeyPrevious: string[]; dataDir: string }): PiiKeyring {
+export function resolvePiiKeyring(opts: {
+  piiKey: string | undefined;
+  piiKeyPrevious: string[];
+  dataDir: string;
+}): PiiKeyring {
   let currentText = opts.piiKey;
   if (!currentText) {
     const file = path.join(opts.dataDir, PII_KEY_FILE);
@@ -113,7 +122,8 @@ export function decryptPii(stored: string, keyring: PiiKeyring = piiKeys()): str
 }
 
 /** decryptPii for nullable values read by raw SQL. */
-export const decryptOrNull = (stored: unknown): string | null => (typeof stored === 'string' && stored ? decryptPii(stored) : null);
+export const decryptOrNull = (stored: unknown): string | null =>
+  typeof stored === 'string' && stored ? decryptPii(stored) : null;
 
 /** The keyed hash an ID number is found by (X upper-cased, as stored). */
 export function idNumberHash(idNumber: string, key: PiiKey = piiKeys().current): string {

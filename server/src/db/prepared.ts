@@ -3,7 +3,10 @@ import pg from 'pg';
 import type { Db } from './client';
 
 interface QueryClient {
-  query(q: string | { name: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(
+    q: string | { name: string; text: string; values: unknown[] },
+    values?: unknown[],
+  ): Promise<{ rows: unknown[] }>;
 }
 
 /** `text` with its $1, $2, … placeholders bound to `values`, as a query-builder fragment. */

@@ -44,7 +44,10 @@ describe('validateCreditCode', () => {
 
   it('rejects the excluded letters I, O, Z, S, V and punctuation', () => {
     for (const bad of ['I', 'O', 'Z', 'S', 'V', '-']) {
-      expect(validateCreditCode(`91440300192203${bad}216`)).toEqual({ ok: false, reason: '统一社会信用代码含有非法字符' });
+      expect(validateCreditCode(`91440300192203${bad}216`)).toEqual({
+        ok: false,
+        reason: '统一社会信用代码含有非法字符',
+      });
     }
   });
 

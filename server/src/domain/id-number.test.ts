@@ -69,7 +69,10 @@ describe('validateIdNumber', () => {
   });
 
   it('applies the leap-year rule, including centuries', () => {
-    expect(validateIdNumber(withCheck('45010220000229001'), TODAY)).toMatchObject({ ok: true, birthDate: '2000-02-29' });
+    expect(validateIdNumber(withCheck('45010220000229001'), TODAY)).toMatchObject({
+      ok: true,
+      birthDate: '2000-02-29',
+    });
     expect(validateIdNumber(withCheck('45010219960229001'), TODAY)).toMatchObject({ ok: true });
     expect(validateIdNumber(withCheck('45010219970229001'), TODAY)).toEqual({ ok: false, reason: '出生日期无效' });
     expect(validateIdNumber(withCheck('45010219000229001'), TODAY)).toEqual({ ok: false, reason: '出生日期无效' });
@@ -89,7 +92,10 @@ describe('validateIdNumber', () => {
 
   it('rejects unknown province codes', () => {
     for (const prefix of ['00', '10', '16', '20', '24', '38', '47', '55', '66', '72', '83', '99']) {
-      expect(validateIdNumber(withCheck(`${prefix}010219800101001`), TODAY)).toEqual({ ok: false, reason: '地区代码无效' });
+      expect(validateIdNumber(withCheck(`${prefix}010219800101001`), TODAY)).toEqual({
+        ok: false,
+        reason: '地区代码无效',
+      });
     }
     for (const prefix of ['11', '45', '65', '71', '81', '82']) {
       expect(validateIdNumber(withCheck(`${prefix}010219800101001`), TODAY)).toMatchObject({ ok: true });

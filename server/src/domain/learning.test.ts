@@ -33,10 +33,14 @@ describe('heartbeat crediting', () => {
   });
   it('a video advances only as far as the player moved, and no faster than the wall clock', () => {
     // jumped from 100 s to 600 s within 30 s: only 30 s count
-    expect(videoCredit({ elapsedMs: 30_000, creditedMs: 100_000, positionMs: 600_000, requiredMs: 900_000 })).toBe(30_000);
+    expect(videoCredit({ elapsedMs: 30_000, creditedMs: 100_000, positionMs: 600_000, requiredMs: 900_000 })).toBe(
+      30_000,
+    );
     // re-watching an earlier part adds nothing
     expect(videoCredit({ elapsedMs: 30_000, creditedMs: 100_000, positionMs: 50_000, requiredMs: 900_000 })).toBe(0);
-    expect(videoCredit({ elapsedMs: 30_000, creditedMs: 100_000, positionMs: 110_000, requiredMs: 900_000 })).toBe(10_000);
+    expect(videoCredit({ elapsedMs: 30_000, creditedMs: 100_000, positionMs: 110_000, requiredMs: 900_000 })).toBe(
+      10_000,
+    );
   });
 });
 
@@ -49,7 +53,13 @@ describe('learning window', () => {
     expect(after.open).toBe(false);
   });
   it('lets a person who did not pass last year make up its compulsory course this year (历年培训)', () => {
-    const w = learningWindow({ ...base, planYear: 2025, publicDeadline: '2025-12-31', courseKind: 'compulsory', now: at('2026-03-01T00:00:00Z') });
+    const w = learningWindow({
+      ...base,
+      planYear: 2025,
+      publicDeadline: '2025-12-31',
+      courseKind: 'compulsory',
+      now: at('2026-03-01T00:00:00Z'),
+    });
     expect(w).toMatchObject({ open: true, kind: 'prior' });
     if (w.open) expect(w.until.toISOString()).toBe('2026-12-31T16:00:00.000Z');
   });
@@ -57,24 +67,74 @@ describe('learning window', () => {
     const now = at('2026-03-01T00:00:00Z');
     const e = learningWindow({ ...base, planYear: 2025, publicDeadline: '2025-12-31', courseKind: 'elective', now });
     expect(e.open).toBe(false);
-    const p = learningWindow({ ...base, planYear: 2025, publicDeadline: '2025-12-31', courseKind: 'compulsory', now, compulsoryPassed: true });
+    const p = learningWindow({
+      ...base,
+      planYear: 2025,
+      publicDeadline: '2025-12-31',
+      courseKind: 'compulsory',
+      now,
+      compulsoryPassed: true,
+    });
     expect(p).toMatchObject({ open: false, reason: expect.stringContaining('已通过') });
-    const old = learningWindow({ ...base, planYear: 2024, publicDeadline: '2024-12-31', courseKind: 'compulsory', now });
+    const old = learningWindow({
+      ...base,
+      planYear: 2024,
+      publicDeadline: '2024-12-31',
+      courseKind: 'compulsory',
+      now,
+    });
     expect(old).toMatchObject({ open: false, reason: '2024年度公需科目学习已于2024-12-31截止' });
   });
   it('is not open for a future year', () => {
-    expect(learningWindow({ ...base, planYear: 2027, publicDeadline: '2027-12-31', courseKind: 'compulsory', now: at('2026-03-01T00:00:00Z') }).open).toBe(false);
+    expect(
+      learningWindow({
+        ...base,
+        planYear: 2027,
+        publicDeadline: '2027-12-31',
+        courseKind: 'compulsory',
+        now: at('2026-03-01T00:00:00Z'),
+      }).open,
+    ).toBe(false);
   });
 });
 
-const config: PaperConfig = { minutes: 60, single: { count: 20, points: 2 }, multiple: { count: 10, points: 3 }, judge: { count: 15, points: 2 } };
+const config: PaperConfig = {
+  minutes: 60,
+  single: { count: 20, points: 2 },
+  multiple: { count: 10, points: 3 },
+  judge: { count: 15, points: 2 },
+};
 
 function bank(): BankQuestion[] {
   const out: BankQuestion[] = [];
   let id = 1;
-  for (let i = 0; i < 30; i++) out.push({ id: id++, type: 'single', stem: `单选${i}`, options: ['A', 'B', 'C', 'D'], answer: [i % 4], explanation: `解析${i}` });
-  for (let i = 0; i < 12; i++) out.push({ id: id++, type: 'multiple', stem: `多选${i}`, options: ['A', 'B', 'C', 'D', 'E'], answer: [0, 2, 4], explanation: '' });
-  for (let i = 0; i < 20; i++) out.push({ id: id++, type: 'judge', stem: `判断${i}`, options: ['正确', '错误'], answer: [i % 2], explanation: '' });
+  for (let i = 0; i < 30; i++)
+    out.push({
+      id: id++,
+      type: 'single',
+      stem: `单选${i}`,
+      options: ['A', 'B', 'C', 'D'],
+      answer: [i % 4],
+      explanation: `解析${i}`,
+    });
+  for (let i = 0; i < 12; i++)
+    out.push({
+      id: id++,
+      type: 'multiple',
+      stem: `多选${i}`,
+      options: ['A', 'B', 'C', 'D', 'E'],
+      answer: [0, 2, 4],
+      explanation: '',
+    });
+  for (let i = 0; i < 20; i++)
+    out.push({
+      id: id++,
+      type: 'judge',
+      stem: `判断${i}`,
+      options: ['正确', '错误'],
+      answer: [i % 2],
+      explanation: '',
+    });
   return out;
 }
 
@@ -84,7 +144,11 @@ function answers(paper: ServedQuestion[], right: { single: number; multiple: num
   const out: Record<string, number[]> = {};
   paper.forEach((q, i) => {
     const ok = seen[q.type]++ < right[q.type];
-    out[String(i + 1)] = ok ? q.answer : q.type === 'multiple' ? [q.answer[0]!] : [q.options.findIndex((_, k) => !q.answer.includes(k))];
+    out[String(i + 1)] = ok
+      ? q.answer
+      : q.type === 'multiple'
+        ? [q.answer[0]!]
+        : [q.options.findIndex((_, k) => !q.answer.includes(k))];
   });
   return out;
 }
@@ -92,7 +156,11 @@ function answers(paper: ServedQuestion[], right: { single: number; multiple: num
 describe('drawing a paper', () => {
   it('draws by the plan counts: single, then multiple, then true/false, 100 points', () => {
     const paper = drawPaper(bank(), config, seededRng(7));
-    expect(paper.map((q) => q.type)).toEqual([...Array(20).fill('single'), ...Array(10).fill('multiple'), ...Array(15).fill('judge')]);
+    expect(paper.map((q) => q.type)).toEqual([
+      ...Array(20).fill('single'),
+      ...Array(10).fill('multiple'),
+      ...Array(15).fill('judge'),
+    ]);
     expect(paper.reduce((s, q) => s + q.points, 0)).toBe(100);
     expect(new Set(paper.map((q) => q.questionId)).size).toBe(45);
   });
@@ -143,7 +211,15 @@ describe('grading', () => {
     expect(gradePaper(paper, {}, 60)).toMatchObject({ earnedPoints: 0, score: 0, passed: false });
   });
   it('scales a paper not worth 100 and floors, so a scaled 59.x fails', () => {
-    const small: ServedQuestion[] = Array.from({ length: 71 }, (_, i) => ({ questionId: i, type: 'judge', stem: '', options: ['正确', '错误'], answer: [0], explanation: '', points: 1 }));
+    const small: ServedQuestion[] = Array.from({ length: 71 }, (_, i) => ({
+      questionId: i,
+      type: 'judge',
+      stem: '',
+      options: ['正确', '错误'],
+      answer: [0],
+      explanation: '',
+      points: 1,
+    }));
     const right = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i + 1), [0]]));
     expect(gradePaper(small, right(42), 60)).toMatchObject({ score: 59, passed: false }); // 59.15
     expect(gradePaper(small, right(43), 60)).toMatchObject({ score: 60, passed: true }); // 60.56

@@ -30,16 +30,24 @@ export function heartbeatCredit(input: { elapsedMs: number; capMs?: number; rema
  * A video's credited time is also its furthest watched position: a beat advances it by the
  * progress of the player, but never by more than the wall-clock credit (no fast-forwarding).
  */
-export function videoCredit(input: { elapsedMs: number; capMs?: number; creditedMs: number; positionMs: number; requiredMs: number }): number {
-  const wall = heartbeatCredit({ elapsedMs: input.elapsedMs, capMs: input.capMs, remainingMs: input.requiredMs - input.creditedMs });
+export function videoCredit(input: {
+  elapsedMs: number;
+  capMs?: number;
+  creditedMs: number;
+  positionMs: number;
+  requiredMs: number;
+}): number {
+  const wall = heartbeatCredit({
+    elapsedMs: input.elapsedMs,
+    capMs: input.capMs,
+    remainingMs: input.requiredMs - input.creditedMs,
+  });
   return Math.max(0, Math.min(wall, Math.floor(input.positionMs) - input.creditedMs));
 }
 
 // ---------------------------------------------------------------- the learning window
 
-export type LearningWindow =
-  | { open: true; kind: 'current' | 'prior'; until: Date }
-  | { open: false; reason: string };
+export type LearningWindow = { open: true; kind: 'current' | 'prior'; until: Date } | { open: false; reason: string };
 
 /**
  * When a person may study a plan year's course (and take its exam):
@@ -138,7 +146,13 @@ export function drawPaper(bank: readonly BankQuestion[], config: PaperConfig, rn
       rng,
     ).slice(0, Math.max(0, count));
     for (const q of picked) {
-      const order = type === 'judge' ? q.options.map((_, i) => i) : shuffle(q.options.map((_, i) => i), rng);
+      const order =
+        type === 'judge'
+          ? q.options.map((_, i) => i)
+          : shuffle(
+              q.options.map((_, i) => i),
+              rng,
+            );
       paper.push({
         questionId: q.id,
         type,
@@ -163,7 +177,10 @@ function normalizeChoice(choice: readonly number[] | undefined, optionCount: num
 }
 
 /** Single choice and true/false: the one right option. Multiple choice: all of them and nothing else. */
-export function isCorrect(q: Pick<ServedQuestion, 'answer' | 'options'>, choice: readonly number[] | undefined): boolean {
+export function isCorrect(
+  q: Pick<ServedQuestion, 'answer' | 'options'>,
+  choice: readonly number[] | undefined,
+): boolean {
   const chosen = normalizeChoice(choice, q.options.length);
   const right = [...q.answer].sort((a, b) => a - b);
   return chosen.length === right.length && chosen.every((v, i) => v === right[i]);

@@ -22,6 +22,8 @@ export function onDomainEvent(type: DomainEvent['type'], handler: Handler): void
 }
 
 export async function emitDomainEvent(tx: Db, event: DomainEvent): Promise<void> {
-  await tx.insert(domainEvents).values({ at: now(), type: event.type, accountId: event.accountId, year: event.year, payload: event.payload });
+  await tx
+    .insert(domainEvents)
+    .values({ at: now(), type: event.type, accountId: event.accountId, year: event.year, payload: event.payload });
   for (const h of handlers.get(event.type) ?? []) await h(tx, event);
 }

@@ -2,7 +2,19 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorDetail } from '../errors';
 
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const DB_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 /** A lost or refused database connection (PostgreSQL server down, network cut, pool exhausted). */
 export function isDbUnavailable(err: unknown): boolean {
@@ -10,7 +22,13 @@ export function isDbUnavailable(err: unknown): boolean {
   for (let depth = 0; e && depth < 4; depth++) {
     const x = e as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof x.code === 'string' && DB_DOWN_CODES.has(x.code)) return true;
-    if (typeof x.message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|Query read timeout|PGlite is closed/i.test(x.message)) return true;
+    if (
+      typeof x.message === 'string' &&
+      /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|Query read timeout|PGlite is closed/i.test(
+        x.message,
+      )
+    )
+      return true;
     e = x.cause;
   }
   return false;
@@ -61,7 +79,14 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const code = pgCode(err);
     if (code === '23505') return reply.status(409).send(body('CONFLICT', '记录已存在，请勿重复提交'));
-    if (code === '22P02' || code === '22003' || code === '22007' || code === '22008' || code === '22021' || code === '22P05') {
+    if (
+      code === '22P02' ||
+      code === '22003' ||
+      code === '22007' ||
+      code === '22008' ||
+      code === '22021' ||
+      code === '22P05'
+    ) {
       return reply.status(400).send(body('VALIDATION', '输入的数据格式不正确'));
     }
     if (code === '40001' || code === '40P01') {

@@ -22,12 +22,14 @@ export function postgresRateLimitStore(db: Db) {
     incr(key: string, cb: Callback, timeWindow: number): void {
       const k = this.prefix + key;
       const seconds = timeWindow / 1000;
-      db.execute(sql`
+      db.execute(
+        sql`
         INSERT INTO rate_limits (key, window_start, hits) VALUES (${k}, now(), 1)
         ON CONFLICT (key) DO UPDATE SET
           hits = CASE WHEN rate_limits.window_start + make_interval(secs => ${seconds}) <= now() THEN 1 ELSE rate_limits.hits + 1 END,
           window_start = CASE WHEN rate_limits.window_start + make_interval(secs => ${seconds}) <= now() THEN now() ELSE rate_limits.window_start END
-        RETURNING hits, ceil(extract(epoch FROM (window_start + make_interval(secs => ${seconds}) - now())) * 1000)::int AS ttl`)
+        RETURNING hits, ceil(extract(epoch FROM (window_start + make_interval(secs => ${seconds}) - now())) * 1000)::int AS ttl`,
+      )
         .then((r) => {
           const row = (r.rows as Array<{ hits: number; ttl: number }>)[0]!;
           cb(null, { current: Number(row.hits), ttl: Math.max(0, Number(row.ttl)) });
@@ -37,7 +39,9 @@ export function postgresRateLimitStore(db: Db) {
 
     child(routeOptions: RouteOptions) {
       const method = routeOptions.routeInfo?.method ?? '';
-      return new PostgresRateLimitStore({ prefix: `${this.prefix}${String(method)}${routeOptions.routeInfo?.url ?? ''}|` });
+      return new PostgresRateLimitStore({
+        prefix: `${this.prefix}${String(method)}${routeOptions.routeInfo?.url ?? ''}|`,
+      });
     }
   };
 }

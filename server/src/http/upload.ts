@@ -28,7 +28,8 @@ export async function receiveFile(
     if (e instanceof AppError) throw e;
     if (req.raw.destroyed && !req.raw.complete) throw e;
     const err = e as { code?: string; message?: string };
-    if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', opts.tooLarge, [{ field: 'file', reason: '文件过大' }]);
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('PAYLOAD_TOO_LARGE', opts.tooLarge, [{ field: 'file', reason: '文件过大' }]);
     if (err.code === 'FST_FILES_LIMIT') throw malformed('一次只能上传一个文件');
     if (err.code === 'FST_PARTS_LIMIT' || err.code === 'FST_FIELDS_LIMIT') throw malformed('表单字段过多');
     throw malformed(err.message ? `multipart: ${err.message}` : 'multipart body could not be parsed');
@@ -37,6 +38,7 @@ export async function receiveFile(
   if (!file) throw new AppError('VALIDATION', opts.missing, [{ field: 'file', reason: opts.missing }]);
   const data = await file.toBuffer().catch(fail);
   // The parser reports a limit hit after the file as a flag, not an error.
-  if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', opts.tooLarge, [{ field: 'file', reason: '文件过大' }]);
+  if (file.file.truncated)
+    throw new AppError('PAYLOAD_TOO_LARGE', opts.tooLarge, [{ field: 'file', reason: '文件过大' }]);
   return { fileName: file.filename, data };
 }

@@ -12,7 +12,12 @@ export function xlsxHeaders(reply: FastifyReply, fileName: string) {
 }
 
 /** Streams a workbook to the response as it is written; an error midway aborts the download. */
-export function streamXlsx(req: FastifyRequest, reply: FastifyReply, fileName: string, write: (out: PassThrough) => Promise<unknown>) {
+export function streamXlsx(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  fileName: string,
+  write: (out: PassThrough) => Promise<unknown>,
+) {
   const out = new PassThrough();
   write(out).catch((err: unknown) => {
     req.log.error({ err }, 'xlsx export failed');

@@ -21,7 +21,12 @@ beforeAll(async () => {
   const { database, drop } = await openTestDatabase(injectProvided('dbTemplate'));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-test-data-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, RATE_LIMIT: 'false' });
-  app = await buildApp({ config, database, sessionSecret: 'test-session-secret-0123456789abcdef', logStream: { write: (l) => void lines.push(JSON.parse(l)) } });
+  app = await buildApp({
+    config,
+    database,
+    sessionSecret: 'test-session-secret-0123456789abcdef',
+    logStream: { write: (l) => void lines.push(JSON.parse(l)) },
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   close = async () => {
     await app.close();
@@ -35,7 +40,12 @@ afterAll(async () => close());
 it('an upload the browser cancels midway is logged as the client’s abort, not as the database being down', async () => {
   const unit = await buildUnit(app.deps.db);
   const adminAccount = await buildAccount(app.deps.db, { kind: 'unit_admin', unitId: unit.id });
-  const c = await loggedIn({ client: () => new TestClient(app) } as unknown as TestApp, adminAccount.username, PASSWORD, 'unit');
+  const c = await loggedIn(
+    { client: () => new TestClient(app) } as unknown as TestApp,
+    adminAccount.username,
+    PASSWORD,
+    'unit',
+  );
   const port = (app.server.address() as net.AddressInfo).port;
   const boundary = '----ptce-abort-test';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="staff.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
@@ -50,7 +60,9 @@ it('an upload the browser cancels midway is logged as the client’s abort, not 
   socket.destroy();
   await new Promise((r) => setTimeout(r, 500));
 
-  const upload = lines.find((l) => String((l.req as { url?: string } | undefined)?.url ?? '').startsWith('/api/imports/hours-registration/jobs'));
+  const upload = lines.find((l) =>
+    String((l.req as { url?: string } | undefined)?.url ?? '').startsWith('/api/imports/hours-registration/jobs'),
+  );
   expect(upload).toBeDefined();
   expect(lines.filter((l) => l.reqId === upload!.reqId).map((l) => l.msg)).toContain('request aborted by the client');
   expect(lines.filter((l) => l.msg === 'database unavailable')).toEqual([]);

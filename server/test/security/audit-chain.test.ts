@@ -38,7 +38,13 @@ async function ids(): Promise<number[]> {
 
 describe('audit chain', () => {
   it('chains every entry — written by the app, by a login, or by raw SQL — and verifies OK', async () => {
-    for (let i = 0; i < 5; i++) await writeAudit(t.db, system, { action: 'test.chain', targetType: 'account', targetId: i, detail: { n: i, 名称: '南宁市' } });
+    for (let i = 0; i < 5; i++)
+      await writeAudit(t.db, system, {
+        action: 'test.chain',
+        targetType: 'account',
+        targetId: i,
+        detail: { n: i, 名称: '南宁市' },
+      });
     const p = await buildProfessional(t.db);
     expect((await t.client().login(p.username, PASSWORD)).statusCode).toBe(200);
     await t.db.execute(sql`INSERT INTO audit_log (at, action, result) VALUES (now(), 'test.raw', 'ok')`);
@@ -55,17 +61,30 @@ describe('audit chain', () => {
   it('an entry whose detail is edited in SQL is named', async () => {
     const all = await ids();
     const victim = all[2]!;
-    const report = await tampered((tx) => tx.execute(sql`UPDATE audit_log SET detail = '{"n": 99}'::jsonb WHERE id = ${victim}`).then(() => {}));
-    expect(report).toMatchObject({ ok: false, entries: 2, broken: { id: victim, chainSeq: 3, reason: expect.stringContaining('changed') } });
+    const report = await tampered((tx) =>
+      tx.execute(sql`UPDATE audit_log SET detail = '{"n": 99}'::jsonb WHERE id = ${victim}`).then(() => {}),
+    );
+    expect(report).toMatchObject({
+      ok: false,
+      entries: 2,
+      broken: { id: victim, chainSeq: 3, reason: expect.stringContaining('changed') },
+    });
     // Any field counts: the actor's address, the time.
-    const ip = await tampered((tx) => tx.execute(sql`UPDATE audit_log SET ip = '10.9.9.9' WHERE id = ${all[4]!}`).then(() => {}));
+    const ip = await tampered((tx) =>
+      tx.execute(sql`UPDATE audit_log SET ip = '10.9.9.9' WHERE id = ${all[4]!}`).then(() => {}),
+    );
     expect(ip).toMatchObject({ ok: false, broken: { id: all[4] } });
-    const at = await tampered((tx) => tx.execute(sql`UPDATE audit_log SET at = at - interval '1 second' WHERE id = ${all[1]!}`).then(() => {}));
+    const at = await tampered((tx) =>
+      tx.execute(sql`UPDATE audit_log SET at = at - interval '1 second' WHERE id = ${all[1]!}`).then(() => {}),
+    );
     expect(at).toMatchObject({ ok: false, broken: { id: all[1] } });
     // Editing the entry and recomputing its own hash still breaks the next link.
     const rehashed = await tampered((tx) =>
-      tx.execute(sql`UPDATE audit_log a SET detail = '{"n": 99}'::jsonb WHERE id = ${victim}`)
-        .then(() => tx.execute(sql`UPDATE audit_log a SET hash = audit_entry_hash(a.prev_hash, a) WHERE id = ${victim}`))
+      tx
+        .execute(sql`UPDATE audit_log a SET detail = '{"n": 99}'::jsonb WHERE id = ${victim}`)
+        .then(() =>
+          tx.execute(sql`UPDATE audit_log a SET hash = audit_entry_hash(a.prev_hash, a) WHERE id = ${victim}`),
+        )
         .then(() => {}),
     );
     expect(rehashed).toMatchObject({ ok: false, broken: { id: all[3], reason: expect.stringContaining('link') } });
@@ -75,11 +94,22 @@ describe('audit chain', () => {
   it('a deleted entry is named by the gap it leaves; entries deleted from the end are found by the head', async () => {
     const all = await ids();
     const middle = await tampered((tx) => tx.execute(sql`DELETE FROM audit_log WHERE id = ${all[3]!}`).then(() => {}));
-    expect(middle).toMatchObject({ ok: false, entries: 3, broken: { id: all[4], chainSeq: 5, reason: expect.stringContaining('chain_seq 4 missing') } });
-    const last = await tampered((tx) => tx.execute(sql`DELETE FROM audit_log WHERE id = ${all.at(-1)!}`).then(() => {}));
-    expect(last).toMatchObject({ ok: false, entries: all.length - 1, broken: { id: null, reason: expect.stringContaining('removed') } });
+    expect(middle).toMatchObject({
+      ok: false,
+      entries: 3,
+      broken: { id: all[4], chainSeq: 5, reason: expect.stringContaining('chain_seq 4 missing') },
+    });
+    const last = await tampered((tx) =>
+      tx.execute(sql`DELETE FROM audit_log WHERE id = ${all.at(-1)!}`).then(() => {}),
+    );
+    expect(last).toMatchObject({
+      ok: false,
+      entries: all.length - 1,
+      broken: { id: null, reason: expect.stringContaining('removed') },
+    });
     const renumbered = await tampered((tx) =>
-      tx.execute(sql`DELETE FROM audit_log WHERE id = ${all[3]!}`)
+      tx
+        .execute(sql`DELETE FROM audit_log WHERE id = ${all[3]!}`)
         .then(() => tx.execute(sql`UPDATE audit_log SET chain_seq = chain_seq - 1 WHERE chain_seq > 4`))
         .then(() => {}),
     );
@@ -119,7 +149,8 @@ describe('migration 0012 on a database that already has audit entries', () => {
     const os = await import('node:os');
     const path = await import('node:path');
     const before = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-migrations-'));
-    for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < '0012')) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(before, f));
+    for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < '0012'))
+      fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(before, f));
     const database = wrapPglite(await PGlite.create());
     try {
       await migrate(database, before);

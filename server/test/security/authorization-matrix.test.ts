@@ -6,8 +6,18 @@ import { setNow } from '../../src/clock';
 import { buildAccount, buildUnit } from '../factories';
 import { accounts, hourEvidence, hourRecords } from '../../src/db/schema/index';
 import {
-  aRoleAllowedBy, buildWorld, createCatalogedApp, declaredAllows, errorOf, fillPath, GATE_FORBIDDEN, GATE_UNAUTHENTICATED, isGateRefusal, MATRIX_ROLES,
-  type CatalogRoute, type MatrixRole,
+  aRoleAllowedBy,
+  buildWorld,
+  createCatalogedApp,
+  declaredAllows,
+  errorOf,
+  fillPath,
+  GATE_FORBIDDEN,
+  GATE_UNAUTHENTICATED,
+  isGateRefusal,
+  MATRIX_ROLES,
+  type CatalogRoute,
+  type MatrixRole,
 } from './catalog';
 
 /**
@@ -26,15 +36,35 @@ const world = await buildWorld(t, '矩阵');
 const { pA, pB, pC, identities } = world;
 const headersFor = world.headersFor;
 
-async function call(role: MatrixRole, method: CatalogRoute['method'], url: string, body?: unknown, extra: Record<string, string> = {}) {
+async function call(
+  role: MatrixRole,
+  method: CatalogRoute['method'],
+  url: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+) {
   const headers = { ...(await headersFor(role)), ...extra };
   if (body !== undefined) headers['content-type'] ??= 'application/json';
-  return t.app.inject({ method, url, headers, payload: body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) });
+  return t.app.inject({
+    method,
+    url,
+    headers,
+    payload:
+      body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
+  });
 }
 
 const record = (over: Record<string, unknown> = {}) => ({
-  activityType: 'training', title: '矩阵测试培训班', organizer: '主办单位', place: '南宁市',
-  startDate: '2024-05-06', startHalf: 'am', endDate: '2024-05-07', endHalf: 'pm', declared: true, ...over,
+  activityType: 'training',
+  title: '矩阵测试培训班',
+  organizer: '主办单位',
+  place: '南宁市',
+  startDate: '2024-05-06',
+  startHalf: 'am',
+  endDate: '2024-05-07',
+  endHalf: 'pm',
+  declared: true,
+  ...over,
 });
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -42,7 +72,9 @@ function multipart(name: string, data: Buffer) {
   const boundary = '----ptcematrix' + Math.random().toString(16).slice(2);
   return {
     body: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
       data,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]),
@@ -54,10 +86,21 @@ function multipart(name: string, data: Buffer) {
 async function recordsOf(person: { id: number }) {
   const s = await t.app.deps.sessions.create(t.db, person.id, {});
   const h = { cookie: `ptce_sid=${s.token}`, 'x-csrf-token': s.csrfToken };
-  const post = (url: string, body: unknown) => t.app.inject({ method: 'POST', url, headers: { ...h, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+  const post = (url: string, body: unknown) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...h, 'content-type': 'application/json' },
+      payload: JSON.stringify(body),
+    });
   const draft = (await post('/api/hours/records', record())).json().id as number;
   const up = multipart('证明.pdf', pdf);
-  const ev = await t.app.inject({ method: 'POST', url: `/api/hours/records/${draft}/evidence`, headers: { ...h, 'content-type': up.contentType }, payload: up.body });
+  const ev = await t.app.inject({
+    method: 'POST',
+    url: `/api/hours/records/${draft}/evidence`,
+    headers: { ...h, 'content-type': up.contentType },
+    payload: up.body,
+  });
   if (ev.statusCode !== 201) throw new Error(`evidence upload failed: ${ev.statusCode} ${ev.body}`);
   const pending = (await post('/api/hours/records', record({ title: '待审核的培训' }))).json().id as number;
   const sub = await post('/api/hours/records/submit', { ids: [pending], target: 'unit' });
@@ -69,10 +112,22 @@ const recB = await recordsOf(pB);
 const recC = await recordsOf(pC);
 
 /** GET routes are called with existing targets (by parameter name); others with an id that exists nowhere, so allowed calls change nothing. */
-const EXISTING: Record<string, number> = { id: recA.draft, evidenceId: recA.evidence, year: 2024, courseId: 1, chapterId: 1, materialId: 1, attemptId: 1, questionId: 1, accountId: pA.id };
+const EXISTING: Record<string, number> = {
+  id: recA.draft,
+  evidenceId: recA.evidence,
+  year: 2024,
+  courseId: 1,
+  chapterId: 1,
+  materialId: 1,
+  attemptId: 1,
+  questionId: 1,
+  accountId: pA.id,
+};
 const existingFor = (route: CatalogRoute): Record<string, number> =>
-  route.url.startsWith('/api/hours/evidence/') ? { ...EXISTING, id: recA.evidence }
-    : route.url.startsWith('/api/hours/people/') ? { ...EXISTING, id: pA.id }
+  route.url.startsWith('/api/hours/evidence/')
+    ? { ...EXISTING, id: recA.evidence }
+    : route.url.startsWith('/api/hours/people/')
+      ? { ...EXISTING, id: pA.id }
       : EXISTING;
 const NOWHERE = 987654321;
 
@@ -84,16 +139,25 @@ describe('the route catalogue', () => {
       if (!p || typeof p.name !== 'string' || !p.name) return true;
       if (p.kind === 'public') return false;
       if (p.kind !== 'roles') return true;
-      return p.roles !== 'any' && (!Array.isArray(p.roles) || p.roles.length === 0 || p.roles.some((x) => !ALL_ROLES.includes(x)));
+      return (
+        p.roles !== 'any' &&
+        (!Array.isArray(p.roles) || p.roles.length === 0 || p.roles.some((x) => !ALL_ROLES.includes(x)))
+      );
     });
     expect(bad.map((r) => r.key)).toEqual([]);
   });
 
   it('matches the OpenAPI document at /api/docs/json: no undocumented route, no documented ghost', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const documented = Object.entries(doc.paths)
       .filter(([p]) => p.startsWith('/api/') && !p.startsWith('/api/docs'))
-      .flatMap(([p, ops]) => Object.keys(ops).filter((m) => m !== 'head').map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`));
+      .flatMap(([p, ops]) =>
+        Object.keys(ops)
+          .filter((m) => m !== 'head')
+          .map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+      );
     expect([...documented].sort()).toEqual(routes.map((r) => r.key).sort());
   });
 
@@ -108,22 +172,34 @@ describe('authorization matrix: every route × every role', () => {
     const cells: string[] = [];
     for (const role of MATRIX_ROLES) {
       let expected = declaredAllows(route.policy!, role);
-      const url = fillPath(route.url, route.method === 'GET' ? existingFor(route) : {}, route.method === 'GET' ? 1 : NOWHERE);
+      const url = fillPath(
+        route.url,
+        route.method === 'GET' ? existingFor(route) : {},
+        route.method === 'GET' ? 1 : NOWHERE,
+      );
       const res = await call(role, route.method, url, route.method === 'GET' ? undefined : {});
       if (expected && route.policy!.kind === 'roles' && route.policy!.when && role !== 'anonymous') {
-        const actor = await t.app.deps.sessions.load(t.db, (await t.app.deps.sessions.create(t.db, identities[role], {})).token);
+        const actor = await t.app.deps.sessions.load(
+          t.db,
+          (await t.app.deps.sessions.create(t.db, identities[role], {})).token,
+        );
         expected = route.policy!.when(actor!);
       }
       const e = errorOf(res);
       cells.push(`${role}:${res.statusCode}`);
       if (res.statusCode >= 500) problems.push(`${role}: ${res.statusCode} ${res.body.slice(0, 200)}`);
       if (!expected) {
-        const want = role === 'anonymous' ? { status: 401, ...GATE_UNAUTHENTICATED } : { status: 403, ...GATE_FORBIDDEN };
+        const want =
+          role === 'anonymous' ? { status: 401, ...GATE_UNAUTHENTICATED } : { status: 403, ...GATE_FORBIDDEN };
         if (res.statusCode !== want.status || e?.code !== want.code || e?.message !== want.message) {
-          problems.push(`${role}: expected the policy gate to refuse with ${want.status} ${want.code}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+          problems.push(
+            `${role}: expected the policy gate to refuse with ${want.status} ${want.code}, got ${res.statusCode} ${res.body.slice(0, 160)}`,
+          );
         }
       } else if (isGateRefusal(res) || e?.code === 'CSRF' || e?.code === 'PASSWORD_CHANGE_REQUIRED') {
-        problems.push(`${role}: allowed by policy "${route.policy!.name}" but refused: ${res.statusCode} ${res.body.slice(0, 160)}`);
+        problems.push(
+          `${role}: allowed by policy "${route.policy!.name}" but refused: ${res.statusCode} ${res.body.slice(0, 160)}`,
+        );
       }
     }
     expect(problems, cells.join(' ')).toEqual([]);
@@ -141,7 +217,11 @@ describe('authorization matrix: every route × every role', () => {
 
   it('a role allowed by the policy gets past the gate with a real answer for a GET with existing targets', async () => {
     // Sanity check that the matrix's "allowed" is not just "anything but 401/403": the record exists and is in scope.
-    const res = await call(aRoleAllowedBy(routes.find((r) => r.key === 'GET /api/hours/records/:id')!.policy!), 'GET', `/api/hours/records/${recA.draft}`);
+    const res = await call(
+      aRoleAllowedBy(routes.find((r) => r.key === 'GET /api/hours/records/:id')!.policy!),
+      'GET',
+      `/api/hours/records/${recA.draft}`,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json().id).toBe(recA.draft);
   });
@@ -173,30 +253,57 @@ async function snapshot() {
   return {
     records: await t.db.select().from(hourRecords).orderBy(hourRecords.id),
     evidence: await t.db.select().from(hourEvidence).orderBy(hourEvidence.id),
-    people: await t.db.select().from(accounts).where(sql`${accounts.id} IN (${pA.id}, ${pB.id}, ${pC.id})`).orderBy(accounts.id),
+    people: await t.db
+      .select()
+      .from(accounts)
+      .where(sql`${accounts.id} IN (${pA.id}, ${pB.id}, ${pC.id})`)
+      .orderBy(accounts.id),
   };
 }
 
 describe('in-scope and out-of-scope targets', () => {
   it.each([
-    ['GET /api/hours/records/:id', (p: Person) => `/api/hours/records/${recs[p].draft}`, `/api/hours/records/${NOWHERE}`],
-    ['GET /api/hours/records/:id', (p: Person) => `/api/hours/records/${recs[p].pending}`, `/api/hours/records/${NOWHERE}`],
-    ['GET /api/hours/evidence/:id', (p: Person) => `/api/hours/evidence/${recs[p].evidence}`, `/api/hours/evidence/${NOWHERE}`],
-    ['GET /api/hours/people/:id/overview', (p: Person) => `/api/hours/people/${people[p].id}/overview`, `/api/hours/people/${NOWHERE}/overview`],
-  ] as const)('%s: 200 in scope; out of scope 404, the same answer as for a target that does not exist', async (key, urlOf, nowhere) => {
-    const problems: string[] = [];
-    for (const role of allowedRoles(key)) {
-      const missing = comparable(await call(role, 'GET', nowhere));
-      expect(missing.status).toBe(404);
-      for (const p of ['A', 'B', 'C'] as Person[]) {
-        const res = await call(role, 'GET', urlOf(p));
-        const inScope = SCOPE[role]!.includes(p);
-        if (inScope && res.statusCode !== 200) problems.push(`${role} → ${p}: expected 200, got ${res.statusCode} ${res.body.slice(0, 120)}`);
-        if (!inScope && JSON.stringify(comparable(res)) !== JSON.stringify(missing)) problems.push(`${role} → ${p}: expected the 404 of a missing target, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+    [
+      'GET /api/hours/records/:id',
+      (p: Person) => `/api/hours/records/${recs[p].draft}`,
+      `/api/hours/records/${NOWHERE}`,
+    ],
+    [
+      'GET /api/hours/records/:id',
+      (p: Person) => `/api/hours/records/${recs[p].pending}`,
+      `/api/hours/records/${NOWHERE}`,
+    ],
+    [
+      'GET /api/hours/evidence/:id',
+      (p: Person) => `/api/hours/evidence/${recs[p].evidence}`,
+      `/api/hours/evidence/${NOWHERE}`,
+    ],
+    [
+      'GET /api/hours/people/:id/overview',
+      (p: Person) => `/api/hours/people/${people[p].id}/overview`,
+      `/api/hours/people/${NOWHERE}/overview`,
+    ],
+  ] as const)(
+    '%s: 200 in scope; out of scope 404, the same answer as for a target that does not exist',
+    async (key, urlOf, nowhere) => {
+      const problems: string[] = [];
+      for (const role of allowedRoles(key)) {
+        const missing = comparable(await call(role, 'GET', nowhere));
+        expect(missing.status).toBe(404);
+        for (const p of ['A', 'B', 'C'] as Person[]) {
+          const res = await call(role, 'GET', urlOf(p));
+          const inScope = SCOPE[role]!.includes(p);
+          if (inScope && res.statusCode !== 200)
+            problems.push(`${role} → ${p}: expected 200, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+          if (!inScope && JSON.stringify(comparable(res)) !== JSON.stringify(missing))
+            problems.push(
+              `${role} → ${p}: expected the 404 of a missing target, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+            );
+        }
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('lists show only people in scope (审核, 审核结果, 登记, 学时查询, 人员)', async () => {
     const lists: Array<[string, (body: any) => number[]]> = [
@@ -212,8 +319,13 @@ describe('in-scope and out-of-scope targets', () => {
     for (const [key, idsOf] of lists) {
       for (const role of allowedRoles(key)) {
         const res = await call(role, 'GET', `${key.slice(4)}?pageSize=200`);
-        if (res.statusCode !== 200) { problems.push(`${key} as ${role}: ${res.statusCode}`); continue; }
-        const seen = idsOf(res.json()).filter((id) => ids.has(id)).map((id) => ids.get(id)!);
+        if (res.statusCode !== 200) {
+          problems.push(`${key} as ${role}: ${res.statusCode}`);
+          continue;
+        }
+        const seen = idsOf(res.json())
+          .filter((id) => ids.has(id))
+          .map((id) => ids.get(id)!);
         const leaked = seen.filter((p) => !SCOPE[role]!.includes(p));
         if (leaked.length) problems.push(`${key} as ${role} shows ${[...new Set(leaked)].join(',')}`);
       }
@@ -228,20 +340,39 @@ describe('in-scope and out-of-scope targets', () => {
     const before = await snapshot();
     const problems: string[] = [];
     const actions: Array<[string, CatalogRoute['method'], (p: Person) => string, unknown]> = [
-      ['PUT /api/hours/records/:id', 'PUT', (p) => `/api/hours/records/${recs[p].draft}`, record({ title: '越权修改' })],
+      [
+        'PUT /api/hours/records/:id',
+        'PUT',
+        (p) => `/api/hours/records/${recs[p].draft}`,
+        record({ title: '越权修改' }),
+      ],
       ['DELETE /api/hours/records/:id', 'DELETE', (p) => `/api/hours/records/${recs[p].draft}`, { reason: '越权删除' }],
       ['POST /api/hours/records/:id/withdraw', 'POST', (p) => `/api/hours/records/${recs[p].pending}/withdraw`, {}],
-      ['DELETE /api/hours/records/:id/evidence/:evidenceId', 'DELETE', (p) => `/api/hours/records/${recs[p].draft}/evidence/${recs[p].evidence}`, {}],
+      [
+        'DELETE /api/hours/records/:id/evidence/:evidenceId',
+        'DELETE',
+        (p) => `/api/hours/records/${recs[p].draft}/evidence/${recs[p].evidence}`,
+        {},
+      ],
       ['POST /api/hours/review/approve', 'POST', () => '/api/hours/review/approve', null],
       ['POST /api/hours/review/reject', 'POST', () => '/api/hours/review/reject', null],
       ['POST /api/hours/records/submit', 'POST', () => '/api/hours/records/submit', null],
       ['PATCH /api/org/staff/:id', 'PATCH', (p) => `/api/org/staff/${people[p].id}`, { phone: '13912345678' }],
       ['POST /api/org/staff/:id/reset-password', 'POST', (p) => `/api/org/staff/${people[p].id}/reset-password`, {}],
-      ['POST /api/org/staff/:id/remove', 'POST', (p) => `/api/org/staff/${people[p].id}/remove`, { reason: '越权移出' }],
+      [
+        'POST /api/org/staff/:id/remove',
+        'POST',
+        (p) => `/api/org/staff/${people[p].id}/remove`,
+        { reason: '越权移出' },
+      ],
       ['POST /api/org/staff/:id/confirm', 'POST', (p) => `/api/org/staff/${people[p].id}/confirm`, {}],
     ];
     const batchBody = (key: string, id: number) =>
-      key.endsWith('/submit') ? { ids: [id], target: 'unit' } : key.endsWith('/reject') ? { ids: [id], opinion: '越权' } : { ids: [id] };
+      key.endsWith('/submit')
+        ? { ids: [id], target: 'unit' }
+        : key.endsWith('/reject')
+          ? { ids: [id], opinion: '越权' }
+          : { ids: [id] };
     for (const [key, method, urlOf, body] of actions) {
       for (const role of allowedRoles(key)) {
         for (const p of (['A', 'B', 'C'] as Person[]).filter((x) => !SCOPE[role]!.includes(x))) {
@@ -254,9 +385,14 @@ describe('in-scope and out-of-scope targets', () => {
           const a = comparable(res);
           const b = comparable(missing);
           // Batch answers name the id they refused; compare them with the id swapped.
-          const norm = (x: { status: number; body: unknown }, id: number) => JSON.stringify(x).replace(new RegExp(`(?<![0-9])${id}(?![0-9])`, 'g'), '<id>');
-          if (norm(a, targetId) !== norm(b, NOWHERE)) problems.push(`${key} as ${role} on ${p}: ${res.statusCode} ${res.body.slice(0, 140)} ≠ missing ${missing.statusCode} ${missing.body.slice(0, 140)}`);
-          if (!batch && res.statusCode !== 404) problems.push(`${key} as ${role} on ${p}: expected 404, got ${res.statusCode}`);
+          const norm = (x: { status: number; body: unknown }, id: number) =>
+            JSON.stringify(x).replace(new RegExp(`(?<![0-9])${id}(?![0-9])`, 'g'), '<id>');
+          if (norm(a, targetId) !== norm(b, NOWHERE))
+            problems.push(
+              `${key} as ${role} on ${p}: ${res.statusCode} ${res.body.slice(0, 140)} ≠ missing ${missing.statusCode} ${missing.body.slice(0, 140)}`,
+            );
+          if (!batch && res.statusCode !== 404)
+            problems.push(`${key} as ${role} on ${p}: expected 404, got ${res.statusCode}`);
         }
       }
     }
@@ -287,7 +423,9 @@ describe('in-scope and out-of-scope targets', () => {
       for (const p of (['A', 'B', 'C'] as Person[]).filter((x) => !SCOPE[role]!.includes(x))) {
         const before = await t.db.select().from(hourEvidence).where(eq(hourEvidence.recordId, recs[p].draft));
         const up = multipart('越权.pdf', pdf);
-        const res = await call(role, 'POST', `/api/hours/records/${recs[p].draft}/evidence`, up.body, { 'content-type': up.contentType });
+        const res = await call(role, 'POST', `/api/hours/records/${recs[p].draft}/evidence`, up.body, {
+          'content-type': up.contentType,
+        });
         expect([role, p, res.statusCode]).toEqual([role, p, 404]);
         expect(await t.db.select().from(hourEvidence).where(eq(hourEvidence.recordId, recs[p].draft))).toEqual(before);
       }
@@ -297,8 +435,15 @@ describe('in-scope and out-of-scope targets', () => {
 
 describe('年度计划管理', () => {
   const PLAN_ROUTES = [
-    'GET /api/plans', 'POST /api/plans', 'GET /api/plans/:year', 'PUT /api/plans/:year', 'PUT /api/plans/:year/courses',
-    'POST /api/plans/:year/publish', 'GET /api/plans/:year/versions', 'GET /api/plans/:year/reopenings', 'POST /api/plans/:year/reopenings',
+    'GET /api/plans',
+    'POST /api/plans',
+    'GET /api/plans/:year',
+    'PUT /api/plans/:year',
+    'PUT /api/plans/:year/courses',
+    'POST /api/plans/:year/publish',
+    'GET /api/plans/:year/versions',
+    'GET /api/plans/:year/reopenings',
+    'POST /api/plans/:year/reopenings',
   ];
   it.each(PLAN_ROUTES)('%s: the operator only', (key) => {
     const route = routes.find((r) => r.key === key);

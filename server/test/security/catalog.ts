@@ -23,7 +23,9 @@ export interface CatalogRoute {
   key: string;
 }
 
-export async function createCatalogedApp(env: Record<string, string> = {}): Promise<{ t: TestApp; routes: CatalogRoute[] }> {
+export async function createCatalogedApp(
+  env: Record<string, string> = {},
+): Promise<{ t: TestApp; routes: CatalogRoute[] }> {
   const routes: CatalogRoute[] = [];
   // Registered first inside the /api plugin and not encapsulated (skip-override), so its onRoute hook
   // is inherited by every area's plugin registered after it.
@@ -31,7 +33,13 @@ export async function createCatalogedApp(env: Record<string, string> = {}): Prom
     api.addHook('onRoute', (r) => {
       for (const m of [r.method].flat()) {
         if (m === 'HEAD' || m === 'OPTIONS') continue; // HEAD mirrors GET; nothing registers OPTIONS
-        routes.push({ method: m as CatalogRoute['method'], url: r.url, policy: r.config?.policy, schema: r.schema, key: `${m} ${r.url}` });
+        routes.push({
+          method: m as CatalogRoute['method'],
+          url: r.url,
+          policy: r.config?.policy,
+          schema: r.schema,
+          key: `${m} ${r.url}`,
+        });
       }
     });
   };
@@ -47,7 +55,18 @@ export async function createCatalogedApp(env: Record<string, string> = {}): Prom
 }
 
 /** The roles of the matrix. `anonymous` is the caller without a session. */
-export const MATRIX_ROLES = ['anonymous', 'professional', 'unit_account', 'unit_admin', 'dept_admin', 'authority', 'hr_bureau', 'base', 'operator', 'integration'] as const;
+export const MATRIX_ROLES = [
+  'anonymous',
+  'professional',
+  'unit_account',
+  'unit_admin',
+  'dept_admin',
+  'authority',
+  'hr_bureau',
+  'base',
+  'operator',
+  'integration',
+] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 
 /** Whether the declared policy lets this role through the gate (derived from the declaration, not from permits()). */
@@ -61,7 +80,17 @@ export function declaredAllows(policy: Policy, role: MatrixRole): boolean {
 export function aRoleAllowedBy(policy: Policy): MatrixRole {
   if (policy.kind === 'public') return 'anonymous';
   if (policy.roles === 'any') return 'professional';
-  const order: MatrixRole[] = ['professional', 'unit_admin', 'operator', 'unit_account', 'dept_admin', 'authority', 'hr_bureau', 'base', 'integration'];
+  const order: MatrixRole[] = [
+    'professional',
+    'unit_admin',
+    'operator',
+    'unit_account',
+    'dept_admin',
+    'authority',
+    'hr_bureau',
+    'base',
+    'integration',
+  ];
   return order.find((r) => (policy.roles as readonly Role[]).includes(r as Role))!;
 }
 
@@ -97,9 +126,11 @@ const unionOf = new WeakMap<object, string>();
 export async function rowCounts(db: Db): Promise<Record<string, number>> {
   let union = unionOf.get(db);
   if (!union) {
-    const tables = (await db.execute(
-      sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_migrations' ORDER BY 1`,
-    )).rows as Array<{ t: string }>;
+    const tables = (
+      await db.execute(
+        sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_migrations' ORDER BY 1`,
+      )
+    ).rows as Array<{ t: string }>;
     union = tables.map(({ t }) => `SELECT '${t}' AS t, count(*)::int AS n FROM "${t}"`).join(' UNION ALL ');
     unionOf.set(db, union);
   }
@@ -107,7 +138,11 @@ export async function rowCounts(db: Db): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
 }
 
-export function diffCounts(before: Record<string, number>, after: Record<string, number>, ignore: string[] = []): string[] {
+export function diffCounts(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  ignore: string[] = [],
+): string[] {
   return Object.keys({ ...before, ...after })
     .filter((k) => !ignore.includes(k) && before[k] !== after[k])
     .map((k) => `${k}: ${before[k]} → ${after[k]}`);
@@ -120,7 +155,12 @@ export function diffCounts(before: Record<string, number>, after: Record<string,
 export async function buildWorld(t: TestApp, tag: string) {
   const authorityQ = await buildAuthority(t.db, { name: `${tag}卫生健康委员会`, industryCode: 'Q' });
   const hrNanning = await buildAuthority(t.db, { name: `${tag}南宁市人社局`, kind: 'hr', regionCode: '450100' });
-  const unit1 = await buildUnit(t.db, { name: `${tag}南宁医院`, regionCode: '450103', industryCode: 'Q', supervisingAuthorityId: authorityQ.id });
+  const unit1 = await buildUnit(t.db, {
+    name: `${tag}南宁医院`,
+    regionCode: '450103',
+    industryCode: 'Q',
+    supervisingAuthorityId: authorityQ.id,
+  });
   const unit2 = await buildUnit(t.db, { name: `${tag}柳州设计院`, regionCode: '450202', industryCode: 'M' });
   const deptA = await buildDepartment(t.db, unit1.id, '内科');
   const deptB = await buildDepartment(t.db, unit1.id, '外科');

@@ -3,7 +3,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { usernameKey } from '../../src/modules/auth/login-throttle';
 import { resetClock, setNow } from '../../src/clock';
 import { accounts, auditLog, loginFailures } from '../../src/db/schema/index';
-import { buildAccount, buildAuthority, buildProfessional, buildUnit, creditCode, idNumber, PASSWORD } from '../factories';
+import {
+  buildAccount,
+  buildAuthority,
+  buildProfessional,
+  buildUnit,
+  creditCode,
+  idNumber,
+  PASSWORD,
+} from '../factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../helpers';
 
 /**
@@ -25,7 +33,12 @@ const NOW = '2026-03-02T09:30:00+08:00';
 const DAY = 24 * 3600_000;
 const accountOf = async (id: number) => (await t.db.select().from(accounts).where(eq(accounts.id, id)))[0]!;
 const unitAccountOf = async (unitId: number) =>
-  (await t.db.select().from(accounts).where(and(eq(accounts.unitId, unitId), eq(accounts.kind, 'unit_account'))))[0]!;
+  (
+    await t.db
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.unitId, unitId), eq(accounts.kind, 'unit_account')))
+  )[0]!;
 const audits = async (action: string) => t.db.select().from(auditLog).where(eq(auditLog.action, action));
 const UNAMBIGUOUS = /^[A-HJ-NP-Za-km-z2-9]{12}$/;
 
@@ -35,7 +48,11 @@ describe('a new unit account', () => {
     const codes = [creditCode('450102'), creditCode('450102')];
     const created = [];
     for (const [i, code] of codes.entries()) {
-      const res = await operator.post('/api/units', { name: `南宁市兴宁区第${i + 1}中学`, creditCode: code, regionCode: '450102' });
+      const res = await operator.post('/api/units', {
+        name: `南宁市兴宁区第${i + 1}中学`,
+        creditCode: code,
+        regionCode: '450102',
+      });
       expect(res.statusCode).toBe(201);
       created.push(res.json() as { id: number; account: { username: string; password: string; expiresAt: string } });
     }
@@ -65,16 +82,41 @@ describe('a new unit account', () => {
   it('is re-issued by the operator or the HR bureau of its region only; the old password stops, audited', async () => {
     setNow(NOW);
     const code = creditCode('450205');
-    const created = (await operator.post('/api/units', { name: '柳州市柳北区妇幼保健院', creditCode: code, regionCode: '450205' })).json();
+    const created = (
+      await operator.post('/api/units', { name: '柳州市柳北区妇幼保健院', creditCode: code, regionCode: '450205' })
+    ).json();
     const first = created.account.password as string;
     setNow('2026-03-05T08:00:00+08:00');
     const session = await loggedIn(t, code, first, 'unit');
 
-    const liuzhou = await buildAuthority(t.db, { kind: 'hr', regionCode: '450200', name: '柳州市人力资源和社会保障局' });
-    const nanning = await buildAuthority(t.db, { kind: 'hr', regionCode: '450100', name: '南宁市人力资源和社会保障局' });
-    const hrLiuzhou = await loggedIn(t, (await buildAccount(t.db, { kind: 'hr_bureau', authorityId: liuzhou.id })).username, PASSWORD, 'authority');
-    const hrNanning = await loggedIn(t, (await buildAccount(t.db, { kind: 'hr_bureau', authorityId: nanning.id })).username, PASSWORD, 'authority');
-    const unitAdmin = await loggedIn(t, (await buildAccount(t.db, { kind: 'unit_admin', unitId: created.id })).username, PASSWORD, 'unit');
+    const liuzhou = await buildAuthority(t.db, {
+      kind: 'hr',
+      regionCode: '450200',
+      name: '柳州市人力资源和社会保障局',
+    });
+    const nanning = await buildAuthority(t.db, {
+      kind: 'hr',
+      regionCode: '450100',
+      name: '南宁市人力资源和社会保障局',
+    });
+    const hrLiuzhou = await loggedIn(
+      t,
+      (await buildAccount(t.db, { kind: 'hr_bureau', authorityId: liuzhou.id })).username,
+      PASSWORD,
+      'authority',
+    );
+    const hrNanning = await loggedIn(
+      t,
+      (await buildAccount(t.db, { kind: 'hr_bureau', authorityId: nanning.id })).username,
+      PASSWORD,
+      'authority',
+    );
+    const unitAdmin = await loggedIn(
+      t,
+      (await buildAccount(t.db, { kind: 'unit_admin', unitId: created.id })).username,
+      PASSWORD,
+      'unit',
+    );
     const person = await loggedIn(t, (await buildProfessional(t.db, { unitId: created.id })).username, PASSWORD);
 
     const url = `/api/units/${created.id}/account-password`;
@@ -99,7 +141,9 @@ describe('a new unit account', () => {
     expect((await operator.post(url)).statusCode).toBe(200);
 
     const account = await unitAccountOf(created.id);
-    const entries = (await audits('org.unit.account.password.reissue')).filter((e) => e.targetId === String(account.id));
+    const entries = (await audits('org.unit.account.password.reissue')).filter(
+      (e) => e.targetId === String(account.id),
+    );
     expect(entries).toHaveLength(2);
     expect(JSON.stringify(entries)).not.toContain(again.password);
   });
@@ -109,9 +153,19 @@ describe('a new unit admin', () => {
   it('keeps the notice’s initial password (last six of the ID number) but it expires in 7 days; changing it clears the expiry', async () => {
     setNow(NOW);
     const unit = await buildUnit(t.db);
-    const total = await loggedIn(t, (await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id })).username, PASSWORD, 'unit');
+    const total = await loggedIn(
+      t,
+      (await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id })).username,
+      PASSWORD,
+      'unit',
+    );
     const id = idNumber({ region: '450103' });
-    const res = await total.post('/api/org/admins', { idNumber: id, name: '覃美玲', phone: '13707711234', loginEnabled: true });
+    const res = await total.post('/api/org/admins', {
+      idNumber: id,
+      name: '覃美玲',
+      phone: '13707711234',
+      loginEnabled: true,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().passwordExpiresAt).toBe(new Date(new Date(NOW).getTime() + 7 * DAY).toISOString());
     const row = await accountOf(res.json().id);
@@ -120,7 +174,9 @@ describe('a new unit admin', () => {
 
     const c = t.client();
     expect((await c.login(id, id.slice(-6), 'unit')).statusCode).toBe(200);
-    expect((await c.post('/api/me/password', { oldPassword: id.slice(-6), newPassword: 'Qinml2026a' })).statusCode).toBe(200);
+    expect(
+      (await c.post('/api/me/password', { oldPassword: id.slice(-6), newPassword: 'Qinml2026a' })).statusCode,
+    ).toBe(200);
     expect(await accountOf(res.json().id)).toMatchObject({ mustChangePassword: false, passwordExpiresAt: null });
   });
 });
@@ -129,7 +185,12 @@ describe('a password reset by a unit admin', () => {
   it('sets a random temporary password shown once, valid 72 hours, changed at first login, clearing failures; audited', async () => {
     setNow(NOW);
     const unit = await buildUnit(t.db);
-    const total = await loggedIn(t, (await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id })).username, PASSWORD, 'unit');
+    const total = await loggedIn(
+      t,
+      (await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id })).username,
+      PASSWORD,
+      'unit',
+    );
     const person = await buildProfessional(t.db, { unitId: unit.id });
     const admin = await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id });
     for (const [url, target, action] of [
@@ -137,7 +198,8 @@ describe('a password reset by a unit admin', () => {
       [`/api/org/admins/${admin.id}/reset-password`, admin, 'org.admin.password.reset'],
     ] as const) {
       const realm = target.kind === 'professional' ? 'person' : 'unit';
-      const failuresOf = async () => (await t.db.select().from(loginFailures)).filter((f) => f.usernameKey.includes(usernameKey(target.username)));
+      const failuresOf = async () =>
+        (await t.db.select().from(loginFailures)).filter((f) => f.usernameKey.includes(usernameKey(target.username)));
       expect((await t.client().login(target.username, 'wrong-password-1', realm)).statusCode).toBe(401);
       expect(await failuresOf()).not.toEqual([]);
       const res = await total.post(url);
@@ -165,10 +227,30 @@ describe('expiry at login', () => {
   it('an unused initial or temporary password is refused once expired; a re-issue or a change ends that', async () => {
     setNow(NOW);
     const code = creditCode('450103');
-    const unit = (await operator.post('/api/units', { name: '南宁市青秀区南湖街道社区卫生服务中心', creditCode: code, regionCode: '450103' })).json();
-    const total = await loggedIn(t, (await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id })).username, PASSWORD, 'unit');
+    const unit = (
+      await operator.post('/api/units', {
+        name: '南宁市青秀区南湖街道社区卫生服务中心',
+        creditCode: code,
+        regionCode: '450103',
+      })
+    ).json();
+    const total = await loggedIn(
+      t,
+      (await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id })).username,
+      PASSWORD,
+      'unit',
+    );
     const adminId = idNumber({ region: '450103' });
-    expect((await total.post('/api/org/admins', { idNumber: adminId, name: '黄丽娟', phone: '13707711235', loginEnabled: true })).statusCode).toBe(201);
+    expect(
+      (
+        await total.post('/api/org/admins', {
+          idNumber: adminId,
+          name: '黄丽娟',
+          phone: '13707711235',
+          loginEnabled: true,
+        })
+      ).statusCode,
+    ).toBe(201);
     const person = await buildProfessional(t.db, { unitId: unit.id });
     const temp = (await total.post(`/api/org/staff/${person.id}/reset-password`)).json().password as string;
 
@@ -180,7 +262,10 @@ describe('expiry at login', () => {
 
     // 7 days and a minute later: the unit account's and the admin's initial passwords are gone too.
     setNow(new Date(new Date(NOW).getTime() + 7 * DAY + 60_000));
-    for (const [u, pw] of [[code, unit.account.password], [adminId, adminId.slice(-6)]] as const) {
+    for (const [u, pw] of [
+      [code, unit.account.password],
+      [adminId, adminId.slice(-6)],
+    ] as const) {
       const res = await t.client().login(u, pw, 'unit');
       expect([u, res.statusCode, res.json().error.code]).toEqual([u, 403, 'PASSWORD_EXPIRED']);
     }

@@ -20,13 +20,23 @@ afterEach(() => resetClock());
 const codeOf = (res: { json(): unknown }) => (res.json() as { error?: { code?: string } }).error?.code;
 const WRONG = 'Wrong1234';
 const auditsFor = async (action: string, targetId?: number) =>
-  t.db.select().from(auditLog).where(targetId === undefined ? eq(auditLog.action, action) : and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))));
+  t.db
+    .select()
+    .from(auditLog)
+    .where(
+      targetId === undefined
+        ? eq(auditLog.action, action)
+        : and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))),
+    );
 const loginWith = (c: TestClient, body: Record<string, unknown>) => c.post('/api/auth/login', body);
 
 describe('no lockout', () => {
   it('wrong passwords typed by others never keep the owner out: the right password with a captcha gets in', async () => {
     const p = await buildProfessional(t.db);
-    for (let i = 0; i < 8; i++) expect(codeOf(await t.client().login(p.username, WRONG, 'person', { captcha: true }))).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 8; i++)
+      expect(codeOf(await t.client().login(p.username, WRONG, 'person', { captcha: true }))).toBe(
+        'INVALID_CREDENTIALS',
+      );
     const owner = await t.client().login(p.username, PASSWORD, 'person');
     expect(owner.statusCode).toBe(200);
   });
@@ -47,7 +57,10 @@ describe('no lockout', () => {
 describe('图形验证码 after 3 failures on an account', () => {
   it('asks for it from the 4th attempt, refuses a wrong one, and lets the right password in with it', async () => {
     const p = await buildProfessional(t.db);
-    for (let i = 0; i < 3; i++) expect(codeOf(await t.client().login(p.username, WRONG, undefined, { captcha: false }))).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 3; i++)
+      expect(codeOf(await t.client().login(p.username, WRONG, undefined, { captcha: false }))).toBe(
+        'INVALID_CREDENTIALS',
+      );
     const [started] = await auditsFor('auth.captcha_required', p.id);
     expect(started?.detail).toMatchObject({ failures: 3 });
     expect(JSON.stringify(started?.detail)).not.toContain(p.username);
@@ -59,23 +72,46 @@ describe('图形验证码 after 3 failures on an account', () => {
 
     const { captchaId, captchaAnswer } = await solveCaptcha(t.app);
     const wrongAnswer = captchaAnswer === '2222' ? '3333' : '2222';
-    const wrong = await loginWith(c, { username: p.username, password: PASSWORD, captchaId, captchaAnswer: wrongAnswer });
+    const wrong = await loginWith(c, {
+      username: p.username,
+      password: PASSWORD,
+      captchaId,
+      captchaAnswer: wrongAnswer,
+    });
     expect([wrong.statusCode, codeOf(wrong)]).toEqual([400, 'CAPTCHA_INVALID']);
-    expect(wrong.json().error.details).toEqual([{ field: 'captchaAnswer', reason: '图形验证码错误或已过期，请换一张重新输入' }]);
+    expect(wrong.json().error.details).toEqual([
+      { field: 'captchaAnswer', reason: '图形验证码错误或已过期，请换一张重新输入' },
+    ]);
     expect((await c.login(p.username, PASSWORD, undefined, { captcha: true })).statusCode).toBe(200);
   });
 
   it('is used once, right or wrong, and its answer is read regardless of case', async () => {
     const p = await buildProfessional(t.db);
     const first = await solveCaptcha(t.app);
-    const lower = { username: p.username, password: PASSWORD, captchaId: first.captchaId, captchaAnswer: first.captchaAnswer.toLowerCase() };
+    const lower = {
+      username: p.username,
+      password: PASSWORD,
+      captchaId: first.captchaId,
+      captchaAnswer: first.captchaAnswer.toLowerCase(),
+    };
     expect((await loginWith(t.client(), lower)).statusCode).toBe(200);
     expect(codeOf(await loginWith(t.client(), lower))).toBe('CAPTCHA_INVALID');
 
     const second = await solveCaptcha(t.app);
-    expect(codeOf(await loginWith(t.client(), { username: p.username, password: PASSWORD, captchaId: second.captchaId, captchaAnswer: 'ZZZZ' }))).toBe('CAPTCHA_INVALID');
+    expect(
+      codeOf(
+        await loginWith(t.client(), {
+          username: p.username,
+          password: PASSWORD,
+          captchaId: second.captchaId,
+          captchaAnswer: 'ZZZZ',
+        }),
+      ),
+    ).toBe('CAPTCHA_INVALID');
     // A wrong answer used it up: the right one no longer works.
-    expect(codeOf(await loginWith(t.client(), { username: p.username, password: PASSWORD, ...second }))).toBe('CAPTCHA_INVALID');
+    expect(codeOf(await loginWith(t.client(), { username: p.username, password: PASSWORD, ...second }))).toBe(
+      'CAPTCHA_INVALID',
+    );
   });
 
   it('expires 2 minutes after it was drawn (server clock)', async () => {
@@ -83,7 +119,9 @@ describe('图形验证码 after 3 failures on an account', () => {
     const late = await solveCaptcha(t.app);
     const inTime = await solveCaptcha(t.app);
     advance(2 * 60_000 + 1000);
-    expect(codeOf(await loginWith(t.client(), { username: p.username, password: PASSWORD, ...late }))).toBe('CAPTCHA_INVALID');
+    expect(codeOf(await loginWith(t.client(), { username: p.username, password: PASSWORD, ...late }))).toBe(
+      'CAPTCHA_INVALID',
+    );
     resetClock();
     expect((await loginWith(t.client(), { username: p.username, password: PASSWORD, ...inTime })).statusCode).toBe(200);
   });
@@ -91,7 +129,8 @@ describe('图形验证码 after 3 failures on an account', () => {
   it('refusals before the password is checked do not count as failures', async () => {
     const p = await buildProfessional(t.db);
     for (let i = 0; i < 3; i++) await t.client().login(p.username, WRONG, undefined, { captcha: false });
-    for (let i = 0; i < 5; i++) expect(codeOf(await t.client().login(p.username, WRONG, undefined, { captcha: false }))).toBe('CAPTCHA_REQUIRED');
+    for (let i = 0; i < 5; i++)
+      expect(codeOf(await t.client().login(p.username, WRONG, undefined, { captcha: false }))).toBe('CAPTCHA_REQUIRED');
     expect((await t.client().login(p.username, PASSWORD, undefined, { captcha: true })).statusCode).toBe(200);
     expect((await auditsFor('auth.login_after_failures', p.id))[0]?.detail).toMatchObject({ failures: 3 });
   });
@@ -108,7 +147,12 @@ describe('图形验证码 after 3 failures on an account', () => {
     expect(answer).toMatch(new RegExp(`^[${CAPTCHA_CHARS}]{4}$`));
     // Only the element, attribute and colour names of SVG: none of the answer's letters as words.
     expect(svg).not.toContain(answer);
-    expect(svg.replace(/<\/?(svg|rect|path|circle)\b|\b(xmlns|stroke-width|stroke-linecap|stroke-linejoin|stroke|width|height|viewBox|fill|opacity|round|none|hsl|cx|cy|r|d)\b|http:\/\/www\.w3\.org\/2000\/svg/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+    expect(
+      svg.replace(
+        /<\/?(svg|rect|path|circle)\b|\b(xmlns|stroke-width|stroke-linecap|stroke-linejoin|stroke|width|height|viewBox|fill|opacity|round|none|hsl|cx|cy|r|d)\b|http:\/\/www\.w3\.org\/2000\/svg/g,
+        '',
+      ),
+    ).not.toMatch(/[A-Za-z]{2,}/);
   });
 });
 
@@ -118,8 +162,14 @@ describe('per-address delay', () => {
     const p = await buildProfessional(t.db);
     const attacker = t.client();
     // Different usernames each time, so no account needs a captcha: only the address counts.
-    for (let i = 0; i < 5; i++) expect(codeOf(await attacker.login(`guess${i}-${p.id}`, WRONG, 'person', { captcha: false }))).toBe('INVALID_CREDENTIALS');
-    const [row] = await t.db.select().from(loginAddressFailures).where(eq(loginAddressFailures.address, attacker.address));
+    for (let i = 0; i < 5; i++)
+      expect(codeOf(await attacker.login(`guess${i}-${p.id}`, WRONG, 'person', { captcha: false }))).toBe(
+        'INVALID_CREDENTIALS',
+      );
+    const [row] = await t.db
+      .select()
+      .from(loginAddressFailures)
+      .where(eq(loginAddressFailures.address, attacker.address));
     expect(row?.failures).toBe(5);
 
     const delayed = await attacker.login(p.username, PASSWORD, 'person', { captcha: false });
@@ -130,13 +180,17 @@ describe('per-address delay', () => {
     expect((await t.client().login(p.username, PASSWORD, 'person', { captcha: false })).statusCode).toBe(200);
 
     advance(2_000);
-    expect(codeOf(await attacker.login(`guess5-${p.id}`, WRONG, 'person', { captcha: false }))).toBe('INVALID_CREDENTIALS');
+    expect(codeOf(await attacker.login(`guess5-${p.id}`, WRONG, 'person', { captcha: false }))).toBe(
+      'INVALID_CREDENTIALS',
+    );
     const next = await attacker.login(p.username, PASSWORD, 'person', { captcha: false });
     expect([next.statusCode, next.headers['retry-after']]).toEqual([429, '4']);
     advance(4_000);
     expect((await attacker.login(p.username, PASSWORD, 'person', { captcha: false })).statusCode).toBe(200);
 
-    const delays = (await auditsFor('auth.login_delayed')).filter((a) => a.ip === attacker.address).sort((a, b) => a.id - b.id);
+    const delays = (await auditsFor('auth.login_delayed'))
+      .filter((a) => a.ip === attacker.address)
+      .sort((a, b) => a.id - b.id);
     expect(delays.map((d) => d.detail)).toEqual([
       expect.objectContaining({ addressFailures: 5, delaySeconds: 2 }),
       expect.objectContaining({ addressFailures: 6, delaySeconds: 4 }),
@@ -146,7 +200,8 @@ describe('per-address delay', () => {
   it('forgets an address quiet for a day', async () => {
     const old = t.client();
     await old.login(`quiet-${now().getTime()}`, WRONG, 'person', { captcha: false });
-    const rowOf = async (address: string) => (await t.db.select().from(loginAddressFailures).where(eq(loginAddressFailures.address, address)))[0];
+    const rowOf = async (address: string) =>
+      (await t.db.select().from(loginAddressFailures).where(eq(loginAddressFailures.address, address)))[0];
     expect((await rowOf(old.address))?.failures).toBe(1);
     advance(24 * 3600_000 + 60_000);
     await t.client().login(`quiet-${now().getTime()}`, WRONG, 'person', { captcha: false });
@@ -159,7 +214,11 @@ describe('per-address delay', () => {
 
   it('a concurrent burst from one address gets no more than 5 guesses checked before it waits', async () => {
     const c = t.client();
-    const burst = await Promise.all(Array.from({ length: 15 }, (_, i) => c.login(`burst${i}-${now().getTime()}`, WRONG, 'person', { captcha: false })));
+    const burst = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        c.login(`burst${i}-${now().getTime()}`, WRONG, 'person', { captcha: false }),
+      ),
+    );
     const codes = burst.map(codeOf);
     expect(codes.filter((x) => x === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(5);
     expect(codes.filter((x) => x !== 'INVALID_CREDENTIALS').every((x) => x === 'LOGIN_DELAYED')).toBe(true);
@@ -168,28 +227,44 @@ describe('per-address delay', () => {
 
 describe('initial and temporary passwords (issue 14 item 4, login side)', () => {
   it('an account still on its initial password needs the captcha at every login', async () => {
-    const admin = await buildAccount(t.db, { kind: 'unit_admin', unitId: (await buildUnit(t.db)).id, mustChangePassword: true });
+    const admin = await buildAccount(t.db, {
+      kind: 'unit_admin',
+      unitId: (await buildUnit(t.db)).id,
+      mustChangePassword: true,
+    });
     const res = await t.client().login(admin.username, PASSWORD, 'unit', { captcha: false });
     expect([res.statusCode, codeOf(res)]).toEqual([401, 'CAPTCHA_REQUIRED']);
     expect((await t.client().login(admin.username, PASSWORD, 'unit', { captcha: true })).statusCode).toBe(200);
-    expect(codeOf(await t.client().login(admin.username, PASSWORD, 'unit', { captcha: false }))).toBe('CAPTCHA_REQUIRED');
+    expect(codeOf(await t.client().login(admin.username, PASSWORD, 'unit', { captcha: false }))).toBe(
+      'CAPTCHA_REQUIRED',
+    );
   });
 
   it('an expired password answers 403 PASSWORD_EXPIRED, only once the password is right', async () => {
     const admin = await buildAccount(t.db, {
-      kind: 'unit_admin', unitId: (await buildUnit(t.db)).id, mustChangePassword: true, passwordExpiresAt: new Date(now().getTime() - 60_000),
+      kind: 'unit_admin',
+      unitId: (await buildUnit(t.db)).id,
+      mustChangePassword: true,
+      passwordExpiresAt: new Date(now().getTime() - 60_000),
     });
-    expect(codeOf(await t.client().login(admin.username, WRONG, 'unit', { captcha: true }))).toBe('INVALID_CREDENTIALS');
+    expect(codeOf(await t.client().login(admin.username, WRONG, 'unit', { captcha: true }))).toBe(
+      'INVALID_CREDENTIALS',
+    );
     const res = await t.client().login(admin.username, PASSWORD, 'unit', { captcha: true });
     expect([res.statusCode, codeOf(res)]).toEqual([403, 'PASSWORD_EXPIRED']);
     expect(res.json().error.message).toContain('已过期');
     expect(res.cookies.find((x) => x.name === 'ptce_sid')).toBeUndefined();
-    const [audit] = (await auditsFor('auth.login', admin.id)).filter((a) => a.result === 'failed' && (a.detail as { reason?: string }).reason === 'password_expired');
+    const [audit] = (await auditsFor('auth.login', admin.id)).filter(
+      (a) => a.result === 'failed' && (a.detail as { reason?: string }).reason === 'password_expired',
+    );
     expect(audit).toBeTruthy();
   });
 
   it('a temporary password not yet expired works (with the captcha)', async () => {
-    const p = await buildProfessional(t.db, { mustChangePassword: true, passwordExpiresAt: new Date(now().getTime() + 60_000) });
+    const p = await buildProfessional(t.db, {
+      mustChangePassword: true,
+      passwordExpiresAt: new Date(now().getTime() + 60_000),
+    });
     expect((await t.client().login(p.username, PASSWORD, 'person')).statusCode).toBe(200);
   });
 });
@@ -197,13 +272,23 @@ describe('initial and temporary passwords (issue 14 item 4, login side)', () => 
 describe('注册 needs the captcha', () => {
   it('refuses a registration without or with a wrong captcha, and takes one with the right one', async () => {
     const unit = await buildUnit(t.db);
-    const body = () => ({ idNumber: idNumber(), name: '韦志强', phone: '13977112345', unitId: unit.id, password: 'Abcdefg123' });
+    const body = () => ({
+      idNumber: idNumber(),
+      name: '韦志强',
+      phone: '13977112345',
+      unitId: unit.id,
+      password: 'Abcdefg123',
+    });
     const missing = await t.client().post('/api/auth/register', body());
     expect([missing.statusCode, codeOf(missing)]).toEqual([400, 'CAPTCHA_INVALID']);
     expect(missing.json().error.details).toEqual([{ field: 'captchaAnswer', reason: '请输入图形验证码' }]);
     const { captchaId } = await solveCaptcha(t.app);
-    expect(codeOf(await t.client().post('/api/auth/register', { ...body(), captchaId, captchaAnswer: 'ZZZZ' }))).toBe('CAPTCHA_INVALID');
-    expect((await t.client().post('/api/auth/register', { ...body(), ...(await solveCaptcha(t.app)) })).statusCode).toBe(201);
+    expect(codeOf(await t.client().post('/api/auth/register', { ...body(), captchaId, captchaAnswer: 'ZZZZ' }))).toBe(
+      'CAPTCHA_INVALID',
+    );
+    expect(
+      (await t.client().post('/api/auth/register', { ...body(), ...(await solveCaptcha(t.app)) })).statusCode,
+    ).toBe(201);
   });
 });
 

@@ -30,7 +30,9 @@ describe('passwordPolicyProblem', () => {
   });
 
   it('checks the ID number whatever the case of its X', () => {
-    expect(passwordPolicyProblem('ab0312001x', { idNumber: '45010219850312001X' })).toBe('密码不能包含身份证号码后六位');
+    expect(passwordPolicyProblem('ab0312001x', { idNumber: '45010219850312001X' })).toBe(
+      '密码不能包含身份证号码后六位',
+    );
   });
 });
 
@@ -53,7 +55,9 @@ describe('on the server', async () => {
     const c = await loggedIn(t, p.username, PASSWORD);
     const res = await c.post('/api/me/password', { oldPassword: PASSWORD, newPassword: 'nn19790423' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details).toEqual([{ field: 'newPassword', reason: '密码不能包含身份证号码中连续8位及以上的数字' }]);
+    expect(res.json().error.details).toEqual([
+      { field: 'newPassword', reason: '密码不能包含身份证号码中连续8位及以上的数字' },
+    ]);
     const ok = await c.post('/api/me/password', { oldPassword: PASSWORD, newPassword: 'Bagui2026hu' });
     expect(ok.statusCode).toBe(200);
   });
@@ -61,8 +65,21 @@ describe('on the server', async () => {
   it('注册 refuses a password made of the ID number’s digits, naming password', async () => {
     const unit = await buildUnit(t.db);
     const id = idNumber({ birth: '19880716' });
-    const attempt = registerProfessional(t.db, { idNumber: id, name: '韦秀兰', phone: '13907710001', unitId: unit.id, password: `Wx${id.slice(0, 10)}` }, '127.0.0.1');
-    await expect(attempt).rejects.toMatchObject({ code: 'VALIDATION', details: [{ field: 'password', reason: '密码不能包含身份证号码中连续8位及以上的数字' }] });
-    await expect(registerProfessional(t.db, { idNumber: id, name: '韦秀兰', phone: '13907710001', unitId: unit.id, password: 'Liuzhou2026' }, '127.0.0.1')).resolves.toMatchObject({ id: expect.any(Number) });
+    const attempt = registerProfessional(
+      t.db,
+      { idNumber: id, name: '韦秀兰', phone: '13907710001', unitId: unit.id, password: `Wx${id.slice(0, 10)}` },
+      '127.0.0.1',
+    );
+    await expect(attempt).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ field: 'password', reason: '密码不能包含身份证号码中连续8位及以上的数字' }],
+    });
+    await expect(
+      registerProfessional(
+        t.db,
+        { idNumber: id, name: '韦秀兰', phone: '13907710001', unitId: unit.id, password: 'Liuzhou2026' },
+        '127.0.0.1',
+      ),
+    ).resolves.toMatchObject({ id: expect.any(Number) });
   });
 });

@@ -3,7 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumberHash, keyIdOf, parsePiiKey, piiKeys, resolvePiiKeyring, usePiiKeys, type PiiKeyring } from '../../src/db/pii';
+import {
+  idNumberHash,
+  keyIdOf,
+  parsePiiKey,
+  piiKeys,
+  resolvePiiKeyring,
+  usePiiKeys,
+  type PiiKeyring,
+} from '../../src/db/pii';
 import { checkPiiKeys, encryptPlaintextPii, PiiKeyMismatchError, rotatePiiKeys } from '../../src/db/pii-migrate';
 import { accounts } from '../../src/db/schema/index';
 import { idCheckChar } from '../../src/domain/id-number';
@@ -49,32 +57,73 @@ describe('ID and phone numbers at rest', () => {
     const total = await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id, phone: '13977100001' });
     // 注册 through the API.
     const registered = withX('45010219850612001');
-    const reg = await t.client().register({ idNumber: registered.toLowerCase(), name: '韦海燕', phone: '13977100002', unitId: unit.id, password: 'Guangxi2024' });
+    const reg = await t
+      .client()
+      .register({
+        idNumber: registered.toLowerCase(),
+        name: '韦海燕',
+        phone: '13977100002',
+        unitId: unit.id,
+        password: 'Guangxi2024',
+      });
     expect(reg.statusCode).toBe(201);
     // 新增管理员 and a phone change through the API.
     const admin = await loggedIn(t, total.username, PASSWORD, 'unit');
     const adminId = idNumber({ region: '450103', birth: '19800101' });
-    expect((await admin.post('/api/org/admins', { idNumber: adminId, name: '黄志强', phone: '13977100003', departmentId: dept.id })).statusCode).toBe(201);
+    expect(
+      (
+        await admin.post('/api/org/admins', {
+          idNumber: adminId,
+          name: '黄志强',
+          phone: '13977100003',
+          departmentId: dept.id,
+        })
+      ).statusCode,
+    ).toBe(201);
     const staff = await buildProfessional(t.db, { unitId: unit.id, phone: '13977100004' });
     expect((await admin.patch(`/api/org/staff/${staff.id}`, { phone: '13977100005' })).statusCode).toBe(200);
     const me = await loggedIn(t, registered, 'Guangxi2024', 'person');
-    expect((await me.patch('/api/me/profile', { phone: '13977100006', email: 'wei@example.com' })).statusCode).toBe(200);
+    expect((await me.patch('/api/me/profile', { phone: '13977100006', email: 'wei@example.com' })).statusCode).toBe(
+      200,
+    );
     // A failed login by ID number leaves a counter behind: keyed by the hash, not the number.
     expect((await t.client().login(staff.username, 'Wrong12345', 'person')).statusCode).toBe(401);
 
     // The application still reads them in full.
-    expect((await me.get('/api/me')).json()).toMatchObject({ phone: '13977100006', idNumberMasked: `${registered.slice(0, 6)}********${registered.slice(-4)}` });
+    expect((await me.get('/api/me')).json()).toMatchObject({
+      phone: '13977100006',
+      idNumberMasked: `${registered.slice(0, 6)}********${registered.slice(-4)}`,
+    });
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, staff.id));
-    expect(row).toMatchObject({ idNumber: staff.idNumber, phone: '13977100005', legacyIdNumber: null, legacyPhone: null });
+    expect(row).toMatchObject({
+      idNumber: staff.idNumber,
+      phone: '13977100005',
+      legacyIdNumber: null,
+      legacyPhone: null,
+    });
 
     const dump = await everyRowAsText();
-    for (const secret of [total.idNumber!, registered, registered.toLowerCase(), adminId, staff.idNumber!, '13977100001', '13977100002', '13977100003', '13977100005', '13977100006']) {
+    for (const secret of [
+      total.idNumber!,
+      registered,
+      registered.toLowerCase(),
+      adminId,
+      staff.idNumber!,
+      '13977100001',
+      '13977100002',
+      '13977100003',
+      '13977100005',
+      '13977100006',
+    ]) {
       expect(dump, `${secret} readable in the database`).not.toContain(secret);
     }
     // What is there instead: ciphertext naming the key, and the look-up hash.
-    const { rows } = await t.db.execute<{ id_number_enc: string; phone_enc: string; id_number_hmac: string; username: string }>(
-      sql`SELECT id_number_enc, phone_enc, id_number_hmac, username FROM accounts WHERE id = ${staff.id}`,
-    );
+    const { rows } = await t.db.execute<{
+      id_number_enc: string;
+      phone_enc: string;
+      id_number_hmac: string;
+      username: string;
+    }>(sql`SELECT id_number_enc, phone_enc, id_number_hmac, username FROM accounts WHERE id = ${staff.id}`);
     const raw = rows[0]!;
     expect(raw.id_number_enc).toMatch(new RegExp(`^p1:${piiKeys().current.id}:[A-Za-z0-9_-]+$`));
     expect(raw.phone_enc).toMatch(/^p1:[0-9a-f]{8}:/);
@@ -88,9 +137,17 @@ describe('ID and phone numbers at rest', () => {
     const p = await buildProfessional(t.db, { unitId: unit.id });
     const stranger = idNumber({ region: '450881' });
     const c = await loggedIn(t, total.username, PASSWORD, 'unit');
-    const file = await hoursWorkbook([{ idNumber: p.idNumber!, name: p.name, startDate: '不是日期' }, { idNumber: stranger, name: '覃某', startDate: '不是日期' }]);
+    const file = await hoursWorkbook([
+      { idNumber: p.idNumber!, name: p.name, startDate: '不是日期' },
+      { idNumber: stranger, name: '覃某', startDate: '不是日期' },
+    ]);
     const { payload, contentType } = multipartFile(file, '学员培训信息.xlsx');
-    const res = await t.app.inject({ method: 'POST', url: '/api/imports/hours-registration/jobs?mode=all&declared=true', headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, 'content-type': contentType }, payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports/hours-registration/jobs?mode=all&declared=true',
+      headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, 'content-type': contentType },
+      payload,
+    });
     expect(res.statusCode, res.body).toBe(202);
     await waitForImports();
     const job = (await c.get(`/api/imports/jobs/${res.json().id}`)).json();
@@ -110,7 +167,11 @@ describe('ID and phone numbers at rest', () => {
     const unit = await buildUnit(t.db);
     const id = withX('45020319900101001');
     const p = await buildProfessional(t.db, { idNumber: id, unitId: unit.id });
-    const admin = await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id, idNumber: withX('45020319800101001') });
+    const admin = await buildAccount(t.db, {
+      kind: 'unit_admin',
+      unitId: unit.id,
+      idNumber: withX('45020319800101001'),
+    });
     expect((await t.client().login(id, PASSWORD, 'person')).statusCode).toBe(200);
     expect((await t.client().login(id.toLowerCase(), PASSWORD, 'person')).statusCode).toBe(200);
     expect((await t.client().login(` ${id.toLowerCase()} `, PASSWORD)).statusCode).toBe(200);
@@ -138,14 +199,24 @@ describe('ID and phone numbers at rest', () => {
     const ids = Array.from({ length: 1203 }, () => idNumber({ region: '450721' }));
     // Rows as the earlier versions wrote them: plaintext columns, username = the ID number.
     for (let i = 0; i < ids.length; i += 400) {
-      const values = ids.slice(i, i + 400).map((id, j) => sql`('professional', 'person', ${id}, ${'x'}, false, true, ${`旧数据${i + j}`}, ${id}, ${`139${String(i + j).padStart(8, '0')}`}, ${unit.id}, now(), now())`);
-      await t.db.execute(sql`INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number, phone, unit_id, created_at, updated_at) VALUES ${sql.join(values, sql`, `)}`);
+      const values = ids
+        .slice(i, i + 400)
+        .map(
+          (id, j) =>
+            sql`('professional', 'person', ${id}, ${'x'}, false, true, ${`旧数据${i + j}`}, ${id}, ${`139${String(i + j).padStart(8, '0')}`}, ${unit.id}, now(), now())`,
+        );
+      await t.db.execute(
+        sql`INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number, phone, unit_id, created_at, updated_at) VALUES ${sql.join(values, sql`, `)}`,
+      );
     }
     // One of them with a password, to log in after the migration.
     const { hashPassword } = await import('../../src/auth/passwords');
-    await t.db.execute(sql`UPDATE accounts SET password_hash = ${await hashPassword(PASSWORD)} WHERE username = ${ids[7]!}`);
+    await t.db.execute(
+      sql`UPDATE accounts SET password_hash = ${await hashPassword(PASSWORD)} WHERE username = ${ids[7]!}`,
+    );
     const admin = idNumber({ region: '450721' });
-    await t.db.execute(sql`INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number, phone, unit_id, created_at, updated_at)
+    await t.db
+      .execute(sql`INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, id_number, phone, unit_id, created_at, updated_at)
       VALUES ('unit_admin', 'unit', ${admin}, 'x', false, true, '旧管理员', ${admin}, NULL, ${unit.id}, now(), now())`);
 
     expect(await encryptPlaintextPii(t.db)).toBe(ids.length + 1);
@@ -154,7 +225,14 @@ describe('ID and phone numbers at rest', () => {
     for (const id of [ids[0]!, ids[600]!, ids[1202]!, admin]) expect(dump).not.toContain(id);
     expect(dump).not.toContain('13900000007');
     const [row] = await t.db.select().from(accounts).where(eq(accounts.name, '旧数据7'));
-    expect(row).toMatchObject({ idNumber: ids[7], phone: '13900000007', idNumberHmac: idNumberHash(ids[7]!), username: idNumberHash(ids[7]!), legacyIdNumber: null, legacyPhone: null });
+    expect(row).toMatchObject({
+      idNumber: ids[7],
+      phone: '13900000007',
+      idNumberHmac: idNumberHash(ids[7]!),
+      username: idNumberHash(ids[7]!),
+      legacyIdNumber: null,
+      legacyPhone: null,
+    });
     const [old] = await t.db.select().from(accounts).where(eq(accounts.name, '旧管理员'));
     expect(old).toMatchObject({ idNumber: admin, phone: null, username: idNumberHash(admin) });
     expect((await t.client().login(ids[7]!, PASSWORD, 'person')).statusCode).toBe(200);
@@ -183,10 +261,20 @@ describe('ID and phone numbers at rest', () => {
       expect(before).toMatchObject({ idNumber: p.idNumber, phone: '13877100001' });
       expect((await t.client().login(p.username, PASSWORD, 'person')).statusCode).toBe(200);
       // A number stored under the old key is still taken: no second account for it.
-      const again = await t.client().register({ idNumber: p.idNumber, name: '覃重复', phone: '13877100009', unitId: unit.id, password: 'Guangxi2024' });
+      const again = await t
+        .client()
+        .register({
+          idNumber: p.idNumber,
+          name: '覃重复',
+          phone: '13877100009',
+          unitId: unit.id,
+          password: 'Guangxi2024',
+        });
       expect(again.statusCode).toBe(409);
       const fresh = await buildProfessional(t.db, { unitId: unit.id });
-      const { rows: freshRaw } = await t.db.execute<{ v: string }>(sql`SELECT id_number_enc AS v FROM accounts WHERE id = ${fresh.id}`);
+      const { rows: freshRaw } = await t.db.execute<{ v: string }>(
+        sql`SELECT id_number_enc AS v FROM accounts WHERE id = ${fresh.id}`,
+      );
       expect(keyIdOf(freshRaw[0]!.v)).toBe(newOnly.current.id);
 
       const n = await rotatePiiKeys(t.db);
@@ -201,7 +289,12 @@ describe('ID and phone numbers at rest', () => {
       usePiiKeys(newOnly);
       await checkPiiKeys(t.db);
       const [after] = await t.db.select().from(accounts).where(eq(accounts.id, p.id));
-      expect(after).toMatchObject({ idNumber: p.idNumber, phone: '13877100001', idNumberHmac: idNumberHash(p.idNumber!, newOnly.current), username: idNumberHash(p.idNumber!, newOnly.current) });
+      expect(after).toMatchObject({
+        idNumber: p.idNumber,
+        phone: '13877100001',
+        idNumberHmac: idNumberHash(p.idNumber!, newOnly.current),
+        username: idNumberHash(p.idNumber!, newOnly.current),
+      });
       expect((await t.client().login(p.username, PASSWORD, 'person')).statusCode).toBe(200);
       expect((await t.client().login(fresh.username, PASSWORD, 'person')).statusCode).toBe(200);
       // And the old key alone no longer matches the data.
@@ -213,11 +306,19 @@ describe('ID and phone numbers at rest', () => {
 describe('the server with its key', () => {
   afterAll(killServerProcesses);
   function run(script: string, dataDir: string, env: Record<string, string> = {}) {
-    const server = startServerProcess(dataDir, { SEED_DEMO: 'true', PII_KEY: '', PII_KEY_PREVIOUS: '', ...env }, script);
+    const server = startServerProcess(
+      dataDir,
+      { SEED_DEMO: 'true', PII_KEY: '', PII_KEY_PREVIOUS: '', ...env },
+      script,
+    );
     return { ...server, listening: () => server.listening(240_000) };
   }
   const login = (port: number, username: string, password: string) =>
-    fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, realm: 'person' }) }).then((r) => r.status);
+    fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password, realm: 'person' }),
+    }).then((r) => r.status);
 
   it('keeps a generated key beside the data (0600), refuses a wrong key clearly, and rotates with npm run rotate-pii-key', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-pii-'));
@@ -226,7 +327,10 @@ describe('the server with its key', () => {
     const keyFile = path.join(dataDir, 'pii.key');
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
     const generated = fs.readFileSync(keyFile, 'utf8').trim();
-    const demo = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-logins.json'), 'utf8')) as { password: string; logins: Array<{ realm: string; username: string }> };
+    const demo = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-logins.json'), 'utf8')) as {
+      password: string;
+      logins: Array<{ realm: string; username: string }>;
+    };
     const person = demo.logins.find((l) => l.realm === 'person')!.username;
     expect(await login(port, person, demo.password)).toBe(200);
     first.child.kill('SIGTERM');

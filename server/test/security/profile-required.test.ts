@@ -14,7 +14,13 @@ const { t, routes } = await createCatalogedApp();
 afterAll(() => t.close());
 const world = await buildWorld(t, '完善');
 
-const OPEN_DURING_COMPLETION = ['GET /api/me', 'PATCH /api/me/profile', 'POST /api/me/password', 'POST /api/auth/logout', 'GET /api/me/departments'];
+const OPEN_DURING_COMPLETION = [
+  'GET /api/me',
+  'PATCH /api/me/profile',
+  'POST /api/me/password',
+  'POST /api/auth/logout',
+  'GET /api/me/departments',
+];
 
 async function headersOf(accountId: number) {
   const s = await t.app.deps.sessions.create(t.db, accountId, {});
@@ -37,7 +43,10 @@ describe('profile completion on the server', () => {
       const res = await t.app.inject({
         method: r.method,
         url,
-        headers: { ...(await headersOf(p.id)), ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          ...(await headersOf(p.id)),
+          ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { 'content-type': 'application/json' }),
+        },
         payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : '{}',
       });
       const code = errorOf(res)?.code;
@@ -55,14 +64,29 @@ describe('profile completion on the server', () => {
     const p = await buildProfessional(t.db, { unitId: world.unit1.id, phone: null, email: null });
     const h = await headersOf(p.id);
     const blocked = await t.app.inject({ method: 'GET', url: '/api/hours/my/records', headers: h });
-    expect([blocked.statusCode, blocked.json().error]).toEqual([403, { code: 'PROFILE_INCOMPLETE', message: '请先完善手机号码和电子邮箱' }]);
+    expect([blocked.statusCode, blocked.json().error]).toEqual([
+      403,
+      { code: 'PROFILE_INCOMPLETE', message: '请先完善手机号码和电子邮箱' },
+    ]);
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: h });
     expect(me.json()).toMatchObject({ profileComplete: false });
     // Phone alone is not enough (the completion page asks for both).
-    const phoneOnly = await t.app.inject({ method: 'PATCH', url: '/api/me/profile', headers: { ...h, 'content-type': 'application/json' }, payload: JSON.stringify({ phone: '13907712345' }) });
+    const phoneOnly = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me/profile',
+      headers: { ...h, 'content-type': 'application/json' },
+      payload: JSON.stringify({ phone: '13907712345' }),
+    });
     expect(phoneOnly.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/hours/my/records', headers: h })).json().error.code).toBe('PROFILE_INCOMPLETE');
-    const done = await t.app.inject({ method: 'PATCH', url: '/api/me/profile', headers: { ...h, 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'wei.hong@example.cn' }) });
+    expect((await t.app.inject({ method: 'GET', url: '/api/hours/my/records', headers: h })).json().error.code).toBe(
+      'PROFILE_INCOMPLETE',
+    );
+    const done = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me/profile',
+      headers: { ...h, 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'wei.hong@example.cn' }),
+    });
     expect(done.json()).toMatchObject({ profileComplete: true });
     expect((await t.app.inject({ method: 'GET', url: '/api/hours/my/records', headers: h })).statusCode).toBe(200);
   });
@@ -72,13 +96,22 @@ describe('profile completion on the server', () => {
     const r = await t.app.inject({ method: 'GET', url: '/api/org/staff', headers: await headersOf(admin.id) });
     expect([r.statusCode, r.json().error?.code]).toEqual([403, 'PROFILE_INCOMPLETE']);
     await t.db.update(accounts).set({ email: 'admin@example.cn' }).where(eq(accounts.id, admin.id));
-    expect((await t.app.inject({ method: 'GET', url: '/api/org/staff', headers: await headersOf(admin.id) })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/org/staff', headers: await headersOf(admin.id) })).statusCode,
+    ).toBe(200);
     const op = await buildAccount(t.db, { kind: 'operator', phone: null, email: null });
-    expect((await t.app.inject({ method: 'GET', url: '/api/audit', headers: await headersOf(op.id) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/audit', headers: await headersOf(op.id) })).statusCode).toBe(
+      200,
+    );
   });
 
   it('a pending password change comes first: PASSWORD_CHANGE_REQUIRED before PROFILE_INCOMPLETE', async () => {
-    const p = await buildProfessional(t.db, { unitId: world.unit1.id, phone: null, email: null, mustChangePassword: true });
+    const p = await buildProfessional(t.db, {
+      unitId: world.unit1.id,
+      phone: null,
+      email: null,
+      mustChangePassword: true,
+    });
     const r = await t.app.inject({ method: 'GET', url: '/api/hours/my/records', headers: await headersOf(p.id) });
     expect(r.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
   });

@@ -2,7 +2,15 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../src/clock';
-import { accounts, auditLog, departments, hourEvidence, hourRecordEvents, hourRecords, units } from '../../src/db/schema/index';
+import {
+  accounts,
+  auditLog,
+  departments,
+  hourEvidence,
+  hourRecordEvents,
+  hourRecords,
+  units,
+} from '../../src/db/schema/index';
 import { idNumberIs } from '../../src/db/pii-lookup';
 import { buildAccount, buildAuthority, buildProfessional, creditCode, idNumber } from '../factories';
 import { buildWorld, createCatalogedApp, type MatrixRole } from './catalog';
@@ -28,31 +36,73 @@ async function sessionOf(accountId: number) {
   const s = await t.app.deps.sessions.create(t.db, accountId, {});
   return { cookie: `ptce_sid=${s.token}`, 'x-csrf-token': s.csrfToken };
 }
-async function send(who: Who, method: 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, body: unknown): Promise<LightMyRequestResponse> {
-  const headers = typeof who !== 'object' ? await world.headersFor(who) : 'headers' in who ? who.headers : await sessionOf(who.accountId);
-  return t.app.inject({ method, url, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+async function send(
+  who: Who,
+  method: 'POST' | 'PUT' | 'DELETE' | 'PATCH',
+  url: string,
+  body: unknown,
+): Promise<LightMyRequestResponse> {
+  const headers =
+    typeof who !== 'object'
+      ? await world.headersFor(who)
+      : 'headers' in who
+        ? who.headers
+        : await sessionOf(who.accountId);
+  return t.app.inject({
+    method,
+    url,
+    headers: { ...headers, 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  });
 }
 
 const record = (over: Record<string, unknown> = {}) => ({
-  activityType: 'training', title: '竞态测试培训班', organizer: '主办单位', place: '南宁市',
-  startDate: '2024-05-06', startHalf: 'am', endDate: '2024-05-07', endHalf: 'pm', declared: true, ...over,
+  activityType: 'training',
+  title: '竞态测试培训班',
+  organizer: '主办单位',
+  place: '南宁市',
+  startDate: '2024-05-06',
+  startHalf: 'am',
+  endDate: '2024-05-07',
+  endHalf: 'pm',
+  declared: true,
+  ...over,
 });
 // Each draft is another training (the same training twice is refused).
 let trainings = 0;
 async function draft(accountId = pA.id): Promise<number> {
-  const res = await send({ accountId }, 'POST', '/api/hours/records', record({ title: `竞态测试培训班（第${++trainings}期）` }));
+  const res = await send(
+    { accountId },
+    'POST',
+    '/api/hours/records',
+    record({ title: `竞态测试培训班（第${++trainings}期）` }),
+  );
   expect(res.statusCode).toBe(201);
   return res.json().id;
 }
 async function pending(accountId = pA.id): Promise<number> {
   const id = await draft(accountId);
-  expect((await send({ accountId }, 'POST', '/api/hours/records/submit', { ids: [id], target: 'unit' })).statusCode).toBe(200);
+  expect(
+    (await send({ accountId }, 'POST', '/api/hours/records/submit', { ids: [id], target: 'unit' })).statusCode,
+  ).toBe(200);
   return id;
 }
-const events = async (id: number) => (await t.db.select().from(hourRecordEvents).where(eq(hourRecordEvents.recordId, id)).orderBy(hourRecordEvents.at, hourRecordEvents.id)).map((e) => e.action);
+const events = async (id: number) =>
+  (
+    await t.db
+      .select()
+      .from(hourRecordEvents)
+      .where(eq(hourRecordEvents.recordId, id))
+      .orderBy(hourRecordEvents.at, hourRecordEvents.id)
+  ).map((e) => e.action);
 const rowOf = async (id: number) => (await t.db.select().from(hourRecords).where(eq(hourRecords.id, id)))[0];
-const statuses = (rs: LightMyRequestResponse[]) => rs.map((r) => r.statusCode).sort().join(',');
-const never5xx = (rs: LightMyRequestResponse[]) => expect(rs.filter((r) => r.statusCode >= 500).map((r) => r.body)).toEqual([]);
+const statuses = (rs: LightMyRequestResponse[]) =>
+  rs
+    .map((r) => r.statusCode)
+    .sort()
+    .join(',');
+const never5xx = (rs: LightMyRequestResponse[]) =>
+  expect(rs.filter((r) => r.statusCode >= 500).map((r) => r.body)).toEqual([]);
 
 describe('review decisions', () => {
   it('two reviewers approving overlapping batches at once decide each record exactly once', async () => {
@@ -74,8 +124,13 @@ describe('review decisions', () => {
   it('approve and reject racing on one record: one decision wins, and status, opinion and history agree', async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const id = await pending();
-      const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
-        i % 2 ? send('unit_admin', 'POST', '/api/hours/review/reject', { ids: [id], opinion: '材料不全' }) : send('dept_admin', 'POST', '/api/hours/review/approve', { ids: [id] })));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          i % 2
+            ? send('unit_admin', 'POST', '/api/hours/review/reject', { ids: [id], opinion: '材料不全' })
+            : send('dept_admin', 'POST', '/api/hours/review/approve', { ids: [id] }),
+        ),
+      );
       never5xx(results);
       expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
       const decisions = (await events(id)).filter((a) => a === 'approve' || a === 'reject');
@@ -123,7 +178,12 @@ describe('review decisions', () => {
       if (!r) {
         expect([d.statusCode, a.statusCode]).toEqual([200, 404]);
         expect(await events(id)).toEqual([]); // history goes with the record
-        expect((await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'hours.record.approve'), eq(auditLog.targetId, String(id)))))).toHaveLength(0);
+        expect(
+          await t.db
+            .select()
+            .from(auditLog)
+            .where(and(eq(auditLog.action, 'hours.record.approve'), eq(auditLog.targetId, String(id)))),
+        ).toHaveLength(0);
       } else {
         expect(r.status).toBe('approved');
         expect([d.statusCode, a.statusCode]).toEqual([403, 200]);
@@ -139,14 +199,20 @@ describe('submission', () => {
       const id = await draft();
       const results = await Promise.all([
         send({ accountId: pA.id }, 'POST', '/api/hours/records/submit', { ids: [id], target: 'unit' }),
-        send({ accountId: pA.id }, 'POST', '/api/hours/records/submit', { ids: [id], target: 'authority', authorityId: authority.id }),
+        send({ accountId: pA.id }, 'POST', '/api/hours/records/submit', {
+          ids: [id],
+          target: 'authority',
+          authorityId: authority.id,
+        }),
         send('unit_admin', 'POST', '/api/hours/records/submit', { ids: [id], target: 'unit' }),
       ]);
       never5xx(results);
       expect(results.filter((r) => r.statusCode === 200 && r.json().done.length === 1)).toHaveLength(1);
       const r = (await rowOf(id))!;
       expect(r.status).toBe('pending');
-      expect(r.reviewTarget === 'unit' ? r.authorityId : r.authorityId === authority.id).toBe(r.reviewTarget === 'unit' ? null : true);
+      expect(r.reviewTarget === 'unit' ? r.authorityId : r.authorityId === authority.id).toBe(
+        r.reviewTarget === 'unit' ? null : true,
+      );
       expect((await events(id)).filter((a) => a === 'submit')).toHaveLength(1);
     }
   });
@@ -177,20 +243,38 @@ describe('submission', () => {
       const s = await t.app.deps.sessions.create(t.db, pA.id, {});
       const boundary = '----ptcerace' + round;
       const body = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="证明.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="证明.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
         pdf,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      const upload = t.app.inject({ method: 'POST', url: `/api/hours/records/${id}/evidence`, payload: body, headers: { cookie: `ptce_sid=${s.token}`, 'x-csrf-token': s.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const upload = t.app.inject({
+        method: 'POST',
+        url: `/api/hours/records/${id}/evidence`,
+        payload: body,
+        headers: {
+          cookie: `ptce_sid=${s.token}`,
+          'x-csrf-token': s.csrfToken,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+      });
       await new Promise((r) => setTimeout(r, round % 3));
-      const [up, sub] = await Promise.all([upload, send({ accountId: pA.id }, 'POST', '/api/hours/records/submit', { ids: [id], target: 'unit' })]);
+      const [up, sub] = await Promise.all([
+        upload,
+        send({ accountId: pA.id }, 'POST', '/api/hours/records/submit', { ids: [id], target: 'unit' }),
+      ]);
       never5xx([up, sub]);
       // The audit entries are written inside each transaction: their order is the order of the commits.
-      const audits = await t.db.select().from(auditLog).where(eq(auditLog.targetId, String(id)));
+      const audits = await t.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.targetId, String(id)));
       const submitted = audits.find((a) => a.action === 'hours.record.submit');
       const attached = audits.find((a) => a.action === 'hours.evidence.add');
       if (submitted && attached && attached.id > submitted.id) late.push(id);
-      if (up.statusCode === 201) expect(await t.db.select().from(hourEvidence).where(eq(hourEvidence.recordId, id))).toHaveLength(1);
+      if (up.statusCode === 201)
+        expect(await t.db.select().from(hourEvidence).where(eq(hourEvidence.recordId, id))).toHaveLength(1);
     }
     expect(late).toEqual([]);
   });
@@ -201,9 +285,24 @@ describe('organization', () => {
     for (let round = 0; round < ROUNDS; round++) {
       let id = idNumber();
       while (!id.endsWith('X')) id = idNumber();
-      const body = (v: string) => ({ idNumber: v, name: '覃竞态', phone: '13800138000', unitId: unit1.id, password: 'Abcdefg123' });
+      const body = (v: string) => ({
+        idNumber: v,
+        name: '覃竞态',
+        phone: '13800138000',
+        unitId: unit1.id,
+        password: 'Abcdefg123',
+      });
       const captchas = await Promise.all(Array.from({ length: 5 }, () => solveCaptcha(t.app)));
-      const results = await Promise.all([id, id.toLowerCase(), ` ${id}`, id, id.toLowerCase()].map((v, i) => t.app.inject({ method: 'POST', url: '/api/auth/register', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ ...body(v), ...captchas[i] }) })));
+      const results = await Promise.all(
+        [id, id.toLowerCase(), ` ${id}`, id, id.toLowerCase()].map((v, i) =>
+          t.app.inject({
+            method: 'POST',
+            url: '/api/auth/register',
+            headers: { 'content-type': 'application/json' },
+            payload: JSON.stringify({ ...body(v), ...captchas[i] }),
+          }),
+        ),
+      );
       never5xx(results);
       expect(statuses(results)).toBe('201,409,409,409,409');
       expect(await t.db.select().from(accounts).where(idNumberIs(id))).toHaveLength(1);
@@ -216,17 +315,45 @@ describe('organization', () => {
       const code = creditCode();
       const admin = idNumber();
       const [d, u, a] = await Promise.all([
-        Promise.all(Array.from({ length: 8 }, () => send('unit_admin', 'POST', '/api/org/departments', { name: dept }))),
-        Promise.all(Array.from({ length: 8 }, () => send('operator', 'POST', '/api/units', { name: `竞态单位${round}`, creditCode: code, regionCode: '450103' }))),
-        Promise.all(Array.from({ length: 8 }, () => send('unit_admin', 'POST', '/api/org/admins', { idNumber: admin, name: '竞态管理员', phone: '13800138000' }))),
+        Promise.all(
+          Array.from({ length: 8 }, () => send('unit_admin', 'POST', '/api/org/departments', { name: dept })),
+        ),
+        Promise.all(
+          Array.from({ length: 8 }, () =>
+            send('operator', 'POST', '/api/units', {
+              name: `竞态单位${round}`,
+              creditCode: code,
+              regionCode: '450103',
+            }),
+          ),
+        ),
+        Promise.all(
+          Array.from({ length: 8 }, () =>
+            send('unit_admin', 'POST', '/api/org/admins', {
+              idNumber: admin,
+              name: '竞态管理员',
+              phone: '13800138000',
+            }),
+          ),
+        ),
       ]);
       for (const rs of [d, u, a]) {
         never5xx(rs);
         expect(statuses(rs)).toBe('201,409,409,409,409,409,409,409');
       }
-      expect(await t.db.select().from(departments).where(and(eq(departments.unitId, unit1.id), eq(departments.name, dept)))).toHaveLength(1);
+      expect(
+        await t.db
+          .select()
+          .from(departments)
+          .where(and(eq(departments.unitId, unit1.id), eq(departments.name, dept))),
+      ).toHaveLength(1);
       expect(await t.db.select().from(units).where(eq(units.creditCode, code))).toHaveLength(1);
-      expect(await t.db.select().from(accounts).where(and(idNumberIs(admin), eq(accounts.kind, 'unit_admin')))).toHaveLength(1);
+      expect(
+        await t.db
+          .select()
+          .from(accounts)
+          .where(and(idNumberIs(admin), eq(accounts.kind, 'unit_admin'))),
+      ).toHaveLength(1);
     }
   });
 
@@ -235,7 +362,17 @@ describe('organization', () => {
       const a = await buildAccount(t.db, { kind: 'unit_admin', unitId: unit1.id });
       const b = await buildAccount(t.db, { kind: 'unit_admin', unitId: unit1.id });
       // The world's own total admin steps aside (moved into a department) so a and b are the only two.
-      await t.db.update(accounts).set({ departmentId: deptA.id }).where(and(eq(accounts.unitId, unit1.id), eq(accounts.kind, 'unit_admin'), sql`${accounts.id} NOT IN (${a.id}, ${b.id})`, sql`${accounts.departmentId} IS NULL`));
+      await t.db
+        .update(accounts)
+        .set({ departmentId: deptA.id })
+        .where(
+          and(
+            eq(accounts.unitId, unit1.id),
+            eq(accounts.kind, 'unit_admin'),
+            sql`${accounts.id} NOT IN (${a.id}, ${b.id})`,
+            sql`${accounts.departmentId} IS NULL`,
+          ),
+        );
       // Sessions first: once one admin is deleted, a session can no longer be made for them.
       const [asA, asB] = [{ headers: await sessionOf(a.id) }, { headers: await sessionOf(b.id) }];
       const results = await Promise.all([
@@ -245,7 +382,17 @@ describe('organization', () => {
         send(asB, 'PATCH', `/api/org/admins/${a.id}`, { departmentId: deptA.id }),
       ]);
       never5xx(results);
-      const left = await t.db.select().from(accounts).where(and(eq(accounts.unitId, unit1.id), eq(accounts.kind, 'unit_admin'), sql`${accounts.departmentId} IS NULL`, eq(accounts.loginEnabled, true)));
+      const left = await t.db
+        .select()
+        .from(accounts)
+        .where(
+          and(
+            eq(accounts.unitId, unit1.id),
+            eq(accounts.kind, 'unit_admin'),
+            sql`${accounts.departmentId} IS NULL`,
+            eq(accounts.loginEnabled, true),
+          ),
+        );
       expect(left.length).toBeGreaterThanOrEqual(1);
       // Restore: the world's total admin is a total admin again; a and b leave.
       await t.db.update(accounts).set({ departmentId: null }).where(eq(accounts.id, world.identities.unit_admin));

@@ -18,15 +18,19 @@ afterAll(async () => t.close());
 afterEach(() => resetClock());
 const world = await buildWorld(t, '会话');
 
-const cookieOf = (res: { cookies: Array<{ name: string; value: string }> }) => res.cookies.find((c) => c.name === 'ptce_sid')?.value;
-const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `ptce_sid=${cookie}` } });
+const cookieOf = (res: { cookies: Array<{ name: string; value: string }> }) =>
+  res.cookies.find((c) => c.name === 'ptce_sid')?.value;
+const me = (cookie: string) =>
+  t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `ptce_sid=${cookie}` } });
 
 describe('fixation: a cookie planted before login is never adopted', () => {
   it('an attacker-chosen cookie value is replaced at login and authenticates nobody', async () => {
     const p = await buildProfessional(t.db);
     const planted = 'attacker-chosen-session-value-0123456789';
     const login = await t.app.inject({
-      method: 'POST', url: '/api/auth/login', headers: { cookie: `ptce_sid=${planted}`, 'content-type': 'application/json' },
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie: `ptce_sid=${planted}`, 'content-type': 'application/json' },
       payload: JSON.stringify({ username: p.username, password: PASSWORD }),
     });
     expect(login.statusCode).toBe(200);
@@ -43,7 +47,9 @@ describe('fixation: a cookie planted before login is never adopted', () => {
     const a = await loggedIn(t, attacker.username, PASSWORD);
     const plantedCookie = a.cookie!.split('=')[1]!;
     const login = await t.app.inject({
-      method: 'POST', url: '/api/auth/login', headers: { cookie: `ptce_sid=${plantedCookie}`, 'content-type': 'application/json' },
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie: `ptce_sid=${plantedCookie}`, 'content-type': 'application/json' },
       payload: JSON.stringify({ username: victim.username, password: PASSWORD }),
     });
     expect(login.statusCode).toBe(200);
@@ -65,38 +71,71 @@ describe('fixation: a cookie planted before login is never adopted', () => {
 describe('CSRF on every state-changing route', () => {
   const writes = routes.filter((r) => r.method !== 'GET');
 
-  it.each(writes.map((r) => [r.key, r] as const))('%s refuses a missing or foreign token and a cross-origin request, writing nothing', async (_key, route) => {
-    const role = aRoleAllowedBy(route.policy!);
-    const url = fillPath(route.url, { year: 2024 }, 987654321);
-    const problems: string[] = [];
-    const attempt = async (label: string, headers: Record<string, string>, want: { status: number; code: string }) => {
-      const before = await rowCounts(t.db);
-      const res = await t.app.inject({ method: route.method, url, headers: { 'content-type': 'application/json', host: 'ptce.example.cn', ...headers }, payload: '{}' });
-      const written = diffCounts(before, await rowCounts(t.db));
-      if (res.statusCode !== want.status || errorOf(res)?.code !== want.code) problems.push(`${label}: expected ${want.status} ${want.code}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
-      if (written.length) problems.push(`${label}: wrote ${written.join(', ')}`);
-    };
-    const csrf = { status: 403, code: 'CSRF' };
-    if (role !== 'anonymous') {
-      const own = await world.headersFor(role);
-      const other = await world.headersFor(role); // a second, valid session of the same account
-      await attempt('no token', { cookie: own.cookie! }, csrf);
-      await attempt('empty token', { cookie: own.cookie!, 'x-csrf-token': '' }, csrf);
-      await attempt('token of another session', { cookie: own.cookie!, 'x-csrf-token': other['x-csrf-token']! }, csrf);
-      await attempt('token as a cookie instead of a header', { cookie: `${own.cookie!}; x-csrf-token=${own['x-csrf-token']}` }, csrf);
-      for (const origin of ['https://evil.example.com', 'null', 'http://ptce.example.cn.evil.com', 'http://ptce.example.cn:8443']) {
-        await attempt(`Origin ${origin}`, { ...own, origin }, csrf);
+  it.each(writes.map((r) => [r.key, r] as const))(
+    '%s refuses a missing or foreign token and a cross-origin request, writing nothing',
+    async (_key, route) => {
+      const role = aRoleAllowedBy(route.policy!);
+      const url = fillPath(route.url, { year: 2024 }, 987654321);
+      const problems: string[] = [];
+      const attempt = async (
+        label: string,
+        headers: Record<string, string>,
+        want: { status: number; code: string },
+      ) => {
+        const before = await rowCounts(t.db);
+        const res = await t.app.inject({
+          method: route.method,
+          url,
+          headers: { 'content-type': 'application/json', host: 'ptce.example.cn', ...headers },
+          payload: '{}',
+        });
+        const written = diffCounts(before, await rowCounts(t.db));
+        if (res.statusCode !== want.status || errorOf(res)?.code !== want.code)
+          problems.push(
+            `${label}: expected ${want.status} ${want.code}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+          );
+        if (written.length) problems.push(`${label}: wrote ${written.join(', ')}`);
+      };
+      const csrf = { status: 403, code: 'CSRF' };
+      if (role !== 'anonymous') {
+        const own = await world.headersFor(role);
+        const other = await world.headersFor(role); // a second, valid session of the same account
+        await attempt('no token', { cookie: own.cookie! }, csrf);
+        await attempt('empty token', { cookie: own.cookie!, 'x-csrf-token': '' }, csrf);
+        await attempt(
+          'token of another session',
+          { cookie: own.cookie!, 'x-csrf-token': other['x-csrf-token']! },
+          csrf,
+        );
+        await attempt(
+          'token as a cookie instead of a header',
+          { cookie: `${own.cookie!}; x-csrf-token=${own['x-csrf-token']}` },
+          csrf,
+        );
+        for (const origin of [
+          'https://evil.example.com',
+          'null',
+          'http://ptce.example.cn.evil.com',
+          'http://ptce.example.cn:8443',
+        ]) {
+          await attempt(`Origin ${origin}`, { ...own, origin }, csrf);
+        }
+      } else {
+        // Public writes (login, registration) have no session to protect, but a foreign page must not drive them (login CSRF).
+        for (const origin of ['https://evil.example.com', 'null']) await attempt(`Origin ${origin}`, { origin }, csrf);
       }
-    } else {
-      // Public writes (login, registration) have no session to protect, but a foreign page must not drive them (login CSRF).
-      for (const origin of ['https://evil.example.com', 'null']) await attempt(`Origin ${origin}`, { origin }, csrf);
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('a same-origin request with the session’s token gets through (the refusals above are not blanket refusals)', async () => {
     const h = await world.headersFor('professional');
-    const res = await t.app.inject({ method: 'PATCH', url: '/api/me/profile', headers: { ...h, host: 'ptce.example.cn', origin: 'http://ptce.example.cn', 'content-type': 'application/json' }, payload: JSON.stringify({ phone: '13912345678' }) });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me/profile',
+      headers: { ...h, host: 'ptce.example.cn', origin: 'http://ptce.example.cn', 'content-type': 'application/json' },
+      payload: JSON.stringify({ phone: '13912345678' }),
+    });
     expect(res.statusCode).toBe(200);
   });
 });
@@ -154,7 +193,11 @@ describe('login failures (no lock: a captcha after 3)', () => {
     const id = idNumber();
     const withX = id.slice(0, 17) + 'X';
     await buildProfessional(t.db, { idNumber: withX, username: withX });
-    for (const [u, realm] of [[withX, 'person'], [withX.toLowerCase(), 'unit'], [` ${withX.toLowerCase()} `, undefined]] as const) {
+    for (const [u, realm] of [
+      [withX, 'person'],
+      [withX.toLowerCase(), 'unit'],
+      [` ${withX.toLowerCase()} `, undefined],
+    ] as const) {
       expect((await t.client().login(u, 'Wrong1234', realm, { captcha: false })).statusCode).toBe(401);
     }
     const res = await t.client().login(withX, PASSWORD, 'person', { captcha: false });
@@ -165,7 +208,9 @@ describe('login failures (no lock: a captcha after 3)', () => {
   // guesses than the three the captcha allows.
   it('a concurrent burst of wrong passwords gets no more than 3 guesses checked without a captcha', async () => {
     const p = await buildProfessional(t.db);
-    const burst = await Promise.all(Array.from({ length: 20 }, () => t.client().login(p.username, 'Wrong1234', undefined, { captcha: false })));
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => t.client().login(p.username, 'Wrong1234', undefined, { captcha: false })),
+    );
     const checked = burst.filter((r) => errorOf(r)?.code === 'INVALID_CREDENTIALS').length;
     const refused = burst.filter((r) => errorOf(r)?.code === 'CAPTCHA_REQUIRED').length;
     expect(checked + refused).toBe(20);
@@ -174,10 +219,17 @@ describe('login failures (no lock: a captcha after 3)', () => {
 
   it('after a concurrent burst the right password still gets in, with a captcha', async () => {
     const p = await buildProfessional(t.db);
-    await Promise.all(Array.from({ length: 20 }, () => t.client().login(p.username, 'Wrong1234', undefined, { captcha: false })));
-    const [row] = await t.db.select().from(loginFailures).where(eq(loginFailures.usernameKey, usernameKey(p.username)));
+    await Promise.all(
+      Array.from({ length: 20 }, () => t.client().login(p.username, 'Wrong1234', undefined, { captcha: false })),
+    );
+    const [row] = await t.db
+      .select()
+      .from(loginFailures)
+      .where(eq(loginFailures.usernameKey, usernameKey(p.username)));
     expect(row?.failures).toBeGreaterThanOrEqual(3);
-    expect(errorOf(await t.client().login(p.username, PASSWORD, undefined, { captcha: false }))?.code).toBe('CAPTCHA_REQUIRED');
+    expect(errorOf(await t.client().login(p.username, PASSWORD, undefined, { captcha: false }))?.code).toBe(
+      'CAPTCHA_REQUIRED',
+    );
     expect((await t.client().login(p.username, PASSWORD, undefined, { captcha: true })).statusCode).toBe(200);
   });
 });
@@ -189,7 +241,10 @@ describe('login failures and legitimate concurrency', () => {
     const p = await buildProfessional(t.db);
     const results = await Promise.all(Array.from({ length: 12 }, () => t.client().login(p.username, PASSWORD)));
     expect(results.map((r) => r.statusCode)).toEqual(Array(12).fill(200));
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.captcha_required'), eq(auditLog.targetId, String(p.id))));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'auth.captcha_required'), eq(auditLog.targetId, String(p.id))));
     expect(audits).toEqual([]);
     expect((await t.client().login(p.username, PASSWORD, undefined, { captcha: false })).statusCode).toBe(200);
   });
@@ -202,9 +257,23 @@ describe('production cookies', () => {
       const p = await buildProfessional(prod.db);
       const res = await prod.client().login(p.username, PASSWORD);
       const cookie = res.cookies.find((c) => c.name === 'ptce_sid')!;
-      expect({ secure: cookie.secure, httpOnly: cookie.httpOnly, sameSite: cookie.sameSite, path: cookie.path }).toEqual({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect({
+        secure: cookie.secure,
+        httpOnly: cookie.httpOnly,
+        sameSite: cookie.sameSite,
+        path: cookie.path,
+      }).toEqual({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
       // And the test clock does not exist there.
-      expect((await prod.app.inject({ method: 'POST', url: '/api/test/clock', headers: { 'content-type': 'application/json' }, payload: '{"at":null}' })).statusCode).toBe(404);
+      expect(
+        (
+          await prod.app.inject({
+            method: 'POST',
+            url: '/api/test/clock',
+            headers: { 'content-type': 'application/json' },
+            payload: '{"at":null}',
+          })
+        ).statusCode,
+      ).toBe(404);
     } finally {
       await prod.close();
     }

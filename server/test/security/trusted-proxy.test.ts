@@ -21,7 +21,12 @@ async function loginFrom(t: TestApp, remoteAddress: string, forwardedFor: string
     payload: JSON.stringify({ username: p.username, password: PASSWORD }),
   });
   expect(res.statusCode).toBe(200);
-  const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.actorAccountId, p.id)).orderBy(desc(auditLog.id)).limit(1);
+  const [entry] = await t.db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.actorAccountId, p.id))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
   return entry!.ip;
 }
 

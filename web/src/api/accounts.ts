@@ -18,8 +18,7 @@ export function useUpdateProfile() {
 /** POST /api/me/password (修改密码). */
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: ChangePasswordRequest) =>
-      api<{ ok: true }>('/api/me/password', { method: 'POST', body }),
+    mutationFn: (body: ChangePasswordRequest) => api<{ ok: true }>('/api/me/password', { method: 'POST', body }),
   });
 }
 

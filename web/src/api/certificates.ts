@@ -4,14 +4,18 @@ import { api } from './client';
 
 /** GET /api/certificates/my */
 export function useMyCertificates() {
-  return useQuery({ queryKey: ['certificates', 'my'], queryFn: ({ signal }) => api<CertificateInfo[]>('/api/certificates/my', { signal }) });
+  return useQuery({
+    queryKey: ['certificates', 'my'],
+    queryFn: ({ signal }) => api<CertificateInfo[]>('/api/certificates/my', { signal }),
+  });
 }
 
 /** POST /api/certificates — generates (or returns the already generated) certificate. */
 export function useIssueCertificate() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { kind: CertificateKind; year: number }) => api<CertificateInfo>('/api/certificates', { method: 'POST', body }),
+    mutationFn: (body: { kind: CertificateKind; year: number }) =>
+      api<CertificateInfo>('/api/certificates', { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['certificates'] }),
   });
 }
@@ -22,7 +26,8 @@ export const certificatePdfUrl = (id: number) => `/api/certificates/${id}/pdf`;
 export function useVerification(code: string) {
   return useQuery({
     queryKey: ['verify', code],
-    queryFn: ({ signal }) => api<CertificateVerification>(`/api/verify/${encodeURIComponent(code)}`, { signal, redirectOn401: false }),
+    queryFn: ({ signal }) =>
+      api<CertificateVerification>(`/api/verify/${encodeURIComponent(code)}`, { signal, redirectOn401: false }),
     retry: false,
   });
 }
@@ -40,7 +45,8 @@ export function useCertificateSearch(query: { idNumber?: string; serial?: string
 export function useRevokeCertificate() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: number; reason: string }) => api<{ ok: true }>(`/api/certificates/${id}/revoke`, { method: 'POST', body: { reason } }),
+    mutationFn: ({ id, reason }: { id: number; reason: string }) =>
+      api<{ ok: true }>(`/api/certificates/${id}/revoke`, { method: 'POST', body: { reason } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['certificates', 'admin'] }),
   });
 }

@@ -62,7 +62,8 @@ export function saveAnswers(id: number, answers: ExamAnswers) {
 export function useSubmitExam(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (answers: ExamAnswers) => api<ExamAttemptView>(`/api/exams/attempts/${id}/submit`, { method: 'POST', body: { answers } }),
+    mutationFn: (answers: ExamAnswers) =>
+      api<ExamAttemptView>(`/api/exams/attempts/${id}/submit`, { method: 'POST', body: { answers } }),
     onSuccess: (a) => {
       qc.setQueryData(examKeys.attempt(a.id), a);
       void qc.invalidateQueries({ queryKey: examKeys.overview(a.year) });
@@ -93,7 +94,8 @@ export function usePersonExamStatus(accountId: number | undefined, year: number)
 export function useGrantMakeup() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: GrantMakeupRequest) => api<PersonExamStatus>('/api/exams/admin/makeups', { method: 'POST', body }),
+    mutationFn: (body: GrantMakeupRequest) =>
+      api<PersonExamStatus>('/api/exams/admin/makeups', { method: 'POST', body }),
     onSuccess: (s) => qc.setQueryData(examKeys.status(s.person.accountId, s.year), s),
   });
 }

@@ -61,7 +61,8 @@ function invalidateHours(qc: QueryClient) {
 export function useHoursPreview(span: Span | null) {
   return useQuery({
     queryKey: ['hours', 'preview', span],
-    queryFn: ({ signal }) => api<{ halfDays: number; hours: number }>('/api/hours/preview', { query: { ...span! }, signal }),
+    queryFn: ({ signal }) =>
+      api<{ halfDays: number; hours: number }>('/api/hours/preview', { query: { ...span! }, signal }),
     enabled: span !== null,
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
@@ -150,7 +151,12 @@ export function useWithdrawRecord() {
 /**
  * POST /api/hours/records/:id/evidence — multipart, field "file", with upload progress.
  */
-export function uploadEvidenceFile(recordId: number, file: File, csrfToken: string | null, onProgress?: (percent: number) => void): Promise<EvidenceFile> {
+export function uploadEvidenceFile(
+  recordId: number,
+  file: File,
+  csrfToken: string | null,
+  onProgress?: (percent: number) => void,
+): Promise<EvidenceFile> {
   const form = new FormData();
   form.append('file', file, file.name);
   return uploadWithProgress<EvidenceFile>({
@@ -167,8 +173,15 @@ export function uploadEvidenceFile(recordId: number, file: File, csrfToken: stri
 export function useUploadEvidence() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ recordId, file, onProgress }: { recordId: number; file: File; onProgress?: (percent: number) => void }) =>
-      uploadEvidenceFile(recordId, file, qc.getQueryData<Me | null>(meKey)?.csrfToken ?? null, onProgress),
+    mutationFn: ({
+      recordId,
+      file,
+      onProgress,
+    }: {
+      recordId: number;
+      file: File;
+      onProgress?: (percent: number) => void;
+    }) => uploadEvidenceFile(recordId, file, qc.getQueryData<Me | null>(meKey)?.csrfToken ?? null, onProgress),
     onError: (e) => {
       // The session ended meanwhile: asking who we are again lets the route guard send us to 登录.
       if (e instanceof ApiError && e.status === 401) void qc.invalidateQueries({ queryKey: meKey });
@@ -243,7 +256,8 @@ export function useUnitResults(params: RecordListParams) {
 export function usePersonYears(params: PersonYearParams) {
   return useQuery({
     queryKey: ['hours', 'unit', 'person-years', params],
-    queryFn: ({ signal }) => api<PageOf<PersonYearRow>>('/api/hours/unit/person-years', { query: { ...params }, signal }),
+    queryFn: ({ signal }) =>
+      api<PageOf<PersonYearRow>>('/api/hours/unit/person-years', { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -273,7 +287,8 @@ export function useStaffSearch(q: string) {
   const term = q.trim();
   return useQuery({
     queryKey: ['org', 'staff', 'search', term],
-    queryFn: ({ signal }) => api<PageOf<StaffRow>>('/api/org/staff', { query: { q: term || undefined, pageSize: 20 }, signal }),
+    queryFn: ({ signal }) =>
+      api<PageOf<StaffRow>>('/api/org/staff', { query: { q: term || undefined, pageSize: 20 }, signal }),
     staleTime: 30_000,
   });
 }

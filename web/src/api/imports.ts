@@ -43,7 +43,11 @@ function fileNameOf(disposition: string | null, fallback: string): string {
  * Downloads a file from the API and saves it under the server's (Chinese) file name. fetch + Blob, so
  * a refusal (403, 404, 400) is shown as the server's message instead of a broken download.
  */
-export async function downloadFile(path: string, query?: Record<string, string | number | undefined | null>, fallbackName = 'download.xlsx'): Promise<void> {
+export async function downloadFile(
+  path: string,
+  query?: Record<string, string | number | undefined | null>,
+  fallbackName = 'download.xlsx',
+): Promise<void> {
   let res: Response;
   try {
     res = await fetch(buildUrl(path, query ?? undefined), { credentials: 'same-origin' });
@@ -66,7 +70,12 @@ export async function downloadFile(path: string, query?: Record<string, string |
  * POST /api/imports/hours-registration/jobs — multipart, field "file", with upload progress; the rows
  * are then checked on the server (poll the job).
  */
-export function uploadHoursImport(file: File, mode: ImportMode, csrfToken: string | null, onProgress?: (percent: number) => void): Promise<ImportJob> {
+export function uploadHoursImport(
+  file: File,
+  mode: ImportMode,
+  csrfToken: string | null,
+  onProgress?: (percent: number) => void,
+): Promise<ImportJob> {
   const form = new FormData();
   form.append('file', file, file.name);
   return uploadWithProgress<ImportJob>({
@@ -83,8 +92,15 @@ export function uploadHoursImport(file: File, mode: ImportMode, csrfToken: strin
 export function useUploadHoursImport() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, mode, onProgress }: { file: File; mode: ImportMode; onProgress?: (percent: number) => void }) =>
-      uploadHoursImport(file, mode, csrfOf(qc), onProgress),
+    mutationFn: ({
+      file,
+      mode,
+      onProgress,
+    }: {
+      file: File;
+      mode: ImportMode;
+      onProgress?: (percent: number) => void;
+    }) => uploadHoursImport(file, mode, csrfOf(qc), onProgress),
     onError: (e) => {
       if (e instanceof ApiError && e.status === 401) void qc.invalidateQueries({ queryKey: meKey });
     },
@@ -117,7 +133,8 @@ export function useRecentHoursImports() {
 export function useImportErrors(id: number | null, page: number, pageSize: number, enabled: boolean) {
   return useQuery({
     queryKey: ['imports', 'job', id, 'errors', page, pageSize],
-    queryFn: ({ signal }) => api<PageOf<ImportRowError>>(`/api/imports/jobs/${id}/errors`, { query: { page, pageSize }, signal }),
+    queryFn: ({ signal }) =>
+      api<PageOf<ImportRowError>>(`/api/imports/jobs/${id}/errors`, { query: { page, pageSize }, signal }),
     enabled: id !== null && enabled,
     placeholderData: keepPreviousData,
   });

@@ -29,7 +29,10 @@ export const learningKeys = {
 
 /** GET /api/learning/years — 历年培训 (and which year is the current one, by the server's clock). */
 export function useLearningYears() {
-  return useQuery({ queryKey: learningKeys.years, queryFn: ({ signal }) => api<LearningYear[]>('/api/learning/years', { signal }) });
+  return useQuery({
+    queryKey: learningKeys.years,
+    queryFn: ({ signal }) => api<LearningYear[]>('/api/learning/years', { signal }),
+  });
 }
 
 /** GET /api/learning/years/:year — 前往学习: the year's courses with progress. */
@@ -68,12 +71,18 @@ export function useMaterials(year: number | undefined) {
 
 /** GET /api/learning/hours — my public hours per year. */
 export function usePublicHours() {
-  return useQuery({ queryKey: learningKeys.hours, queryFn: ({ signal }) => api<PublicHoursRow[]>('/api/learning/hours', { signal }) });
+  return useQuery({
+    queryKey: learningKeys.hours,
+    queryFn: ({ signal }) => api<PublicHoursRow[]>('/api/learning/hours', { signal }),
+  });
 }
 
 /** POST …/open — this page becomes the one that counts (进入学习 / 继续学习). */
 export function openChapter(year: number, chapterId: number, tabId: string) {
-  return api<HeartbeatResponse>(`/api/learning/years/${year}/chapters/${chapterId}/open`, { method: 'POST', body: { tabId } });
+  return api<HeartbeatResponse>(`/api/learning/years/${year}/chapters/${chapterId}/open`, {
+    method: 'POST',
+    body: { tabId },
+  });
 }
 
 /** POST /api/learning/heartbeat — every 30 s while the page is visible. */
@@ -91,7 +100,10 @@ export const courseAdminKeys = {
 
 /** GET /api/learning/admin/courses — every course with its plan years, chapters and study time. */
 export function useAdminCourses() {
-  return useQuery({ queryKey: courseAdminKeys.courses, queryFn: ({ signal }) => api<AdminCourseRow[]>('/api/learning/admin/courses', { signal }) });
+  return useQuery({
+    queryKey: courseAdminKeys.courses,
+    queryFn: ({ signal }) => api<AdminCourseRow[]>('/api/learning/admin/courses', { signal }),
+  });
 }
 
 /** GET /api/learning/admin/courses/:courseId/chapters — the chapters in study order, with their files. */
@@ -140,15 +152,22 @@ export function uploadChapterFile(
 /** The upload with the signed-in `Me`'s CSRF token; the course lists are refreshed when it ends, whatever the outcome. */
 export function useChapterFileUploader() {
   const qc = useQueryClient();
-  return useCallback(async (chapterId: number, file: File, opts: { onProgress?: (percent: number) => void; signal?: AbortSignal } = {}) => {
-    try {
-      return await uploadChapterFile(chapterId, file, qc.getQueryData<Me | null>(meKey)?.csrfToken ?? null, opts);
-    } catch (e) {
-      // The session ended meanwhile: asking who we are again lets the route guard send us to 登录.
-      if (e instanceof ApiError && e.status === 401) void qc.invalidateQueries({ queryKey: meKey });
-      throw e;
-    } finally {
-      void qc.invalidateQueries({ queryKey: courseAdminKeys.all });
-    }
-  }, [qc]);
+  return useCallback(
+    async (
+      chapterId: number,
+      file: File,
+      opts: { onProgress?: (percent: number) => void; signal?: AbortSignal } = {},
+    ) => {
+      try {
+        return await uploadChapterFile(chapterId, file, qc.getQueryData<Me | null>(meKey)?.csrfToken ?? null, opts);
+      } catch (e) {
+        // The session ended meanwhile: asking who we are again lets the route guard send us to 登录.
+        if (e instanceof ApiError && e.status === 401) void qc.invalidateQueries({ queryKey: meKey });
+        throw e;
+      } finally {
+        void qc.invalidateQueries({ queryKey: courseAdminKeys.all });
+      }
+    },
+    [qc],
+  );
 }

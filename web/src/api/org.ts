@@ -1,5 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { AdminInput, AdminRow, AuthoritySummary, DepartmentRow, IssuedPassword, Me, StaffPage, UnitCreated, UnitInput, UnitRow } from '@ptce/contracts';
+import type {
+  AdminInput,
+  AdminRow,
+  AuthoritySummary,
+  DepartmentRow,
+  IssuedPassword,
+  Me,
+  StaffPage,
+  UnitCreated,
+  UnitInput,
+  UnitRow,
+} from '@ptce/contracts';
 import { api, setCsrfToken } from './client';
 import { meKey } from './auth';
 
@@ -143,14 +154,18 @@ function useAdminMutation<V, R>(fn: (v: V) => Promise<R>) {
   return useMutation({
     mutationFn: fn,
     // Admins are counted per department; an admin editing themself may have changed their own role.
-    onSuccess: () => Promise.all([invalidateOrg(qc, 'admins', 'departments'), qc.invalidateQueries({ queryKey: meKey, exact: true })]),
+    onSuccess: () =>
+      Promise.all([invalidateOrg(qc, 'admins', 'departments'), qc.invalidateQueries({ queryKey: meKey, exact: true })]),
   });
 }
 
 /** POST /api/org/admins (新增管理员) — answers the initial-password hint. */
 export function useCreateAdmin() {
   return useAdminMutation((body: AdminInput) =>
-    api<{ id: number; initialPasswordHint: string; passwordExpiresAt: string }>('/api/org/admins', { method: 'POST', body }),
+    api<{ id: number; initialPasswordHint: string; passwordExpiresAt: string }>('/api/org/admins', {
+      method: 'POST',
+      body,
+    }),
   );
 }
 
@@ -170,7 +185,9 @@ export function useUpdateAdmin() {
 
 /** POST /api/org/admins/:id/reset-password — a random temporary password, shown once, 72 hours. */
 export function useResetAdminPassword() {
-  return useAdminMutation((id: number) => api<IssuedPassword>(`/api/org/admins/${id}/reset-password`, { method: 'POST' }));
+  return useAdminMutation((id: number) =>
+    api<IssuedPassword>(`/api/org/admins/${id}/reset-password`, { method: 'POST' }),
+  );
 }
 
 /** DELETE /api/org/admins/:id */
@@ -204,7 +221,8 @@ function useStaffMutation<V>(fn: (v: V) => Promise<unknown>, alsoDepartments: bo
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => invalidateOrg(qc, ...(alsoDepartments ? (['staff', 'departments'] as const) : (['staff'] as const))),
+    onSuccess: () =>
+      invalidateOrg(qc, ...(alsoDepartments ? (['staff', 'departments'] as const) : (['staff'] as const))),
   });
 }
 
@@ -217,14 +235,17 @@ export interface StaffUpdateBody {
 /** PATCH /api/org/staff/:id — 所属部门, 手机, 邮箱. */
 export function useUpdateStaff() {
   return useStaffMutation(
-    ({ id, ...body }: StaffUpdateBody & { id: number }) => api<{ ok: true }>(`/api/org/staff/${id}`, { method: 'PATCH', body }),
+    ({ id, ...body }: StaffUpdateBody & { id: number }) =>
+      api<{ ok: true }>(`/api/org/staff/${id}`, { method: 'PATCH', body }),
     true,
   );
 }
 
 /** POST /api/org/staff/:id/reset-password — a random temporary password, shown once, 72 hours, changed at next login. */
 export function useResetStaffPassword() {
-  return useMutation({ mutationFn: (id: number) => api<IssuedPassword>(`/api/org/staff/${id}/reset-password`, { method: 'POST' }) });
+  return useMutation({
+    mutationFn: (id: number) => api<IssuedPassword>(`/api/org/staff/${id}/reset-password`, { method: 'POST' }),
+  });
 }
 
 /** POST /api/org/staff/:id/confirm — the unit confirms a 新注册 person. */
@@ -261,7 +282,9 @@ export function useChangeOwnUnit() {
  * Select options for departments, labelled "内科 / 心血管内科" so same-named sub-departments stay
  * distinguishable; top-level departments come first, each followed by its sub-departments.
  */
-export function departmentOptions(list: readonly Pick<DepartmentRow, 'id' | 'name' | 'parentId'>[]): { value: number; label: string }[] {
+export function departmentOptions(
+  list: readonly Pick<DepartmentRow, 'id' | 'name' | 'parentId'>[],
+): { value: number; label: string }[] {
   const byParent = new Map<number | null, Pick<DepartmentRow, 'id' | 'name' | 'parentId'>[]>();
   for (const d of list) byParent.set(d.parentId, [...(byParent.get(d.parentId) ?? []), d]);
   const known = new Set(list.map((d) => d.id));

@@ -1,5 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PlanCoursesInput, PlanDetail, PlanNotice, PlanSummary, PlanVersion, Reopening, ReopeningInput, UpdatePlanInput } from '@ptce/contracts';
+import type {
+  PlanCoursesInput,
+  PlanDetail,
+  PlanNotice,
+  PlanSummary,
+  PlanVersion,
+  Reopening,
+  ReopeningInput,
+  UpdatePlanInput,
+} from '@ptce/contracts';
 import { api } from './client';
 
 export const planKeys = {
@@ -42,7 +51,10 @@ export function useReopenings(year: number | null) {
 
 /** GET /api/plans/notices — reopened deadlines that concern the professional, a year not yet published. */
 export function usePlanNotices() {
-  return useQuery({ queryKey: planKeys.notices, queryFn: ({ signal }) => api<PlanNotice[]>('/api/plans/notices', { signal }) });
+  return useQuery({
+    queryKey: planKeys.notices,
+    queryFn: ({ signal }) => api<PlanNotice[]>('/api/plans/notices', { signal }),
+  });
 }
 
 function useInvalidate() {
@@ -52,25 +64,40 @@ function useInvalidate() {
 
 export function useCreatePlan() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (year: number) => api<PlanDetail>('/api/plans', { method: 'POST', body: { year } }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (year: number) => api<PlanDetail>('/api/plans', { method: 'POST', body: { year } }),
+    onSuccess: invalidate,
+  });
 }
 
 export function useUpdatePlan(year: number) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: UpdatePlanInput) => api<PlanDetail>(`/api/plans/${year}`, { method: 'PUT', body }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: UpdatePlanInput) => api<PlanDetail>(`/api/plans/${year}`, { method: 'PUT', body }),
+    onSuccess: invalidate,
+  });
 }
 
 export function useSetPlanCourses(year: number) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: PlanCoursesInput) => api<PlanDetail>(`/api/plans/${year}/courses`, { method: 'PUT', body }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: PlanCoursesInput) => api<PlanDetail>(`/api/plans/${year}/courses`, { method: 'PUT', body }),
+    onSuccess: invalidate,
+  });
 }
 
 export function usePublishPlan(year: number) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: () => api<PlanDetail>(`/api/plans/${year}/publish`, { method: 'POST' }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: () => api<PlanDetail>(`/api/plans/${year}/publish`, { method: 'POST' }),
+    onSuccess: invalidate,
+  });
 }
 
 export function useReopen(year: number) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: ReopeningInput) => api<Reopening[]>(`/api/plans/${year}/reopenings`, { method: 'POST', body }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: ReopeningInput) => api<Reopening[]>(`/api/plans/${year}/reopenings`, { method: 'POST', body }),
+    onSuccess: invalidate,
+  });
 }

@@ -7,7 +7,11 @@ const ONCE = { staleTime: Infinity, gcTime: Infinity } as const;
 
 /** GET /api/reference/regions */
 export function useRegions() {
-  return useQuery({ queryKey: ['reference', 'regions'], queryFn: () => api<Region[]>('/api/reference/regions'), ...ONCE });
+  return useQuery({
+    queryKey: ['reference', 'regions'],
+    queryFn: () => api<Region[]>('/api/reference/regions'),
+    ...ONCE,
+  });
 }
 
 /** GET /api/reference/industries */

@@ -7,7 +7,12 @@ import { errorMessage, isApiError } from '../api/client';
  * 503 is left out: the app shows the server's message globally (see ApiBridge). When every reason is
  * already shown under its input, the alert is only spoken, not repeated on screen.
  */
-export function ErrorAlert({ error, title, className, fields }: {
+export function ErrorAlert({
+  error,
+  title,
+  className,
+  fields,
+}: {
   error: unknown;
   title?: string;
   className?: string;
@@ -22,7 +27,9 @@ export function ErrorAlert({ error, title, className, fields }: {
   const show = error != null && !(isApiError(error) && error.status === 503);
   return (
     <div aria-live="assertive" aria-atomic="true" className={className}>
-      {show && shownOnFields && <span className="ptce-sr-only">{`${title ?? '操作失败'}：${errorMessage(error)}`}</span>}
+      {show && shownOnFields && (
+        <span className="ptce-sr-only">{`${title ?? '操作失败'}：${errorMessage(error)}`}</span>
+      )}
       {show && !shownOnFields && (
         <Alert
           type="error"

@@ -5,7 +5,11 @@ import { Spin } from 'antd';
  * Loading indicator for pages and lazy chunks. It stays invisible for the first moments so fast
  * loads do not flash, and is announced to screen readers as a status.
  */
-export function PageSpinner({ fullscreen = false, delayMs = 250, label = '正在加载…' }: {
+export function PageSpinner({
+  fullscreen = false,
+  delayMs = 250,
+  label = '正在加载…',
+}: {
   fullscreen?: boolean;
   delayMs?: number;
   label?: string;

@@ -7,7 +7,13 @@ import { ButtonLink } from './ButtonLink';
 // Plain markup rather than antd's Result: its illustrations would put ~10 kB (gzip) into the
 // first download of every visitor, for pages few of them ever see.
 
-function StatusBlock({ code, title, children, actions, role }: {
+function StatusBlock({
+  code,
+  title,
+  children,
+  actions,
+  role,
+}: {
   code?: string;
   title: string;
   children: ReactNode;
@@ -88,7 +94,9 @@ export function ServiceErrorPage({ error, onRetry }: { error: unknown; onRetry: 
 
 function isChunkLoadError(e: unknown): boolean {
   const msg = e instanceof Error ? e.message : String(e);
-  return /dynamically imported module|Importing a module script failed|Failed to fetch|error loading dynamically/i.test(msg);
+  return /dynamically imported module|Importing a module script failed|Failed to fetch|error loading dynamically/i.test(
+    msg,
+  );
 }
 
 /** Router `errorElement`: a render error or a failed page download anywhere below the root. */

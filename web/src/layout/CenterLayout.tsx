@@ -35,7 +35,15 @@ function menuItems(roles: readonly Role[]): MenuItem[] {
   return items;
 }
 
-function NavMenu({ me, selectedKey, onNavigate }: { me: Me; selectedKey?: string; onNavigate: (path: string) => void }) {
+function NavMenu({
+  me,
+  selectedKey,
+  onNavigate,
+}: {
+  me: Me;
+  selectedKey?: string;
+  onNavigate: (path: string) => void;
+}) {
   const items = useMemo(() => menuItems(me.roles), [me.roles]);
   const selected = MENU.find((e) => e.key === selectedKey);
   return (

@@ -25,7 +25,9 @@ export const annualPlans = pgTable('annual_plans', {
   /** Upper bound of 申请学时 on one record. */
   maxRecordHours: hoursColumn('max_record_hours').notNull(),
   /** A draft is seen by the operator only; published plans are in force. */
-  status: text('status', { enum: ['draft', 'published'] }).notNull().default('published'),
+  status: text('status', { enum: ['draft', 'published'] })
+    .notNull()
+    .default('published'),
   publishedAt: tstz('published_at'),
   /** Cap of 申请学时 per activity type that may be typed by hand (桂人社规〔2019〕4号). */
   activityCaps: jsonb('activity_caps').$type<Partial<Record<string, number>>>().notNull().default({}),

@@ -2,7 +2,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { now, shanghaiYear } from '../../clock';
 import type { Db } from '../client';
 import { annualPlans, courseChapters, courseMaterials, courses, planCourses, questions } from '../schema/index';
-import { ALL_COURSES, BELT_AND_ROAD_COURSE, ELECTIVE_COURSES, PRIOR_YEAR_COURSE, type SeedCourse } from './content/index';
+import {
+  ALL_COURSES,
+  BELT_AND_ROAD_COURSE,
+  ELECTIVE_COURSES,
+  PRIOR_YEAR_COURSE,
+  type SeedCourse,
+} from './content/index';
 
 /**
  * The public-subject courses shipped with the system (content/), their question banks and
@@ -24,7 +30,9 @@ export async function ensureLearningData(db: Db): Promise<void> {
 
     // Only years with no course linked yet (the seed's own plans): an operator's choice is kept.
     const linked = new Set((await tx.selectDistinct({ year: planCourses.year }).from(planCourses)).map((r) => r.year));
-    const years = (await tx.select({ year: annualPlans.year }).from(annualPlans)).map((r) => r.year).filter((y) => !linked.has(y));
+    const years = (await tx.select({ year: annualPlans.year }).from(annualPlans))
+      .map((r) => r.year)
+      .filter((y) => !linked.has(y));
     const links: Array<typeof planCourses.$inferInsert> = [];
     for (const year of years) {
       const set =
@@ -45,7 +53,16 @@ export async function ensureLearningData(db: Db): Promise<void> {
 async function ensureCourse(tx: Db, c: SeedCourse, at: Date): Promise<number> {
   await tx
     .insert(courses)
-    .values({ code: c.code, title: c.title, kind: c.kind, area: c.area, summary: c.summary, lecturer: c.lecturer, createdAt: at, updatedAt: at })
+    .values({
+      code: c.code,
+      title: c.title,
+      kind: c.kind,
+      area: c.area,
+      summary: c.summary,
+      lecturer: c.lecturer,
+      createdAt: at,
+      updatedAt: at,
+    })
     .onConflictDoNothing({ target: courses.code });
   const [row] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.code, c.code));
   const courseId = row!.id;
@@ -107,6 +124,11 @@ export async function seededCourseIds(db: Db): Promise<Map<string, number>> {
   const rows = await db
     .select({ id: courses.id, code: courses.code })
     .from(courses)
-    .where(inArray(courses.code, ALL_COURSES.map((c) => c.code)));
+    .where(
+      inArray(
+        courses.code,
+        ALL_COURSES.map((c) => c.code),
+      ),
+    );
   return new Map(rows.map((r) => [r.code, r.id]));
 }

@@ -15,16 +15,35 @@ import { TRAINING_BASES } from './reference/training-bases';
 export async function ensureReferenceData(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     // Parents first: the province, then cities, then counties.
-    const ordered = [...GUANGXI_REGIONS].sort((a, b) => ['province', 'city', 'county'].indexOf(a.level) - ['province', 'city', 'county'].indexOf(b.level));
-    await tx.insert(regions).values(ordered.map((r) => ({ ...r }))).onConflictDoNothing();
-    await tx.insert(industries).values(INDUSTRIES.map((i) => ({ ...i }))).onConflictDoNothing();
-    await tx.insert(trainingBases).values(TRAINING_BASES.map((b) => ({ ...b }))).onConflictDoNothing({ target: trainingBases.name });
+    const ordered = [...GUANGXI_REGIONS].sort(
+      (a, b) => ['province', 'city', 'county'].indexOf(a.level) - ['province', 'city', 'county'].indexOf(b.level),
+    );
+    await tx
+      .insert(regions)
+      .values(ordered.map((r) => ({ ...r })))
+      .onConflictDoNothing();
+    await tx
+      .insert(industries)
+      .values(INDUSTRIES.map((i) => ({ ...i })))
+      .onConflictDoNothing();
+    await tx
+      .insert(trainingBases)
+      .values(TRAINING_BASES.map((b) => ({ ...b })))
+      .onConflictDoNothing({ target: trainingBases.name });
     const [anyPlan] = await tx.select({ year: annualPlans.year }).from(annualPlans).limit(1);
     if (anyPlan) return;
     const at = now();
     await tx
       .insert(annualPlans)
-      .values(plannedYears(shanghaiYear()).map((y) => ({ ...defaultPlan(y), status: 'published' as const, publishedAt: at, createdAt: at, updatedAt: at })))
+      .values(
+        plannedYears(shanghaiYear()).map((y) => ({
+          ...defaultPlan(y),
+          status: 'published' as const,
+          publishedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        })),
+      )
       .onConflictDoNothing();
   });
 }

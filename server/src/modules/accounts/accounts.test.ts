@@ -4,7 +4,14 @@ import { accounts, auditLog } from '../../db/schema/index';
 import { idNumberIs } from '../../db/pii-lookup';
 import { idNumberHash } from '../../db/pii';
 import { idCheckChar } from '../../domain/id-number';
-import { buildAccount, buildDepartment, buildProfessional, buildUnit, idNumber, PASSWORD } from '../../../test/factories';
+import {
+  buildAccount,
+  buildDepartment,
+  buildProfessional,
+  buildUnit,
+  idNumber,
+  PASSWORD,
+} from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp } from '../../../test/helpers';
 
 let t: TestApp;
@@ -29,7 +36,14 @@ describe('注册 (registration of a professional)', () => {
     const res = await t.client().register(body);
     expect(res.statusCode).toBe(201);
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, res.json().id));
-    expect(row).toMatchObject({ kind: 'professional', idNumber: body.idNumber, username: idNumberHash(body.idNumber), gender: 'female', birthDate: '1988-03-15', unitId: unit.id });
+    expect(row).toMatchObject({
+      kind: 'professional',
+      idNumber: body.idNumber,
+      username: idNumberHash(body.idNumber),
+      gender: 'female',
+      birthDate: '1988-03-15',
+      unitId: unit.id,
+    });
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
     const c = await loggedIn(t, body.idNumber, 'Guangxi2024', 'person');
     const me = (await c.get('/api/me')).json();
@@ -52,8 +66,22 @@ describe('注册 (registration of a professional)', () => {
 
   it.each([
     ['a wrong check digit', (id: string) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0'), '身份证号码校验位错误'],
-    ['an impossible birth date (Feb 30)', () => { const f = '45010219900230123'; return f + idCheckChar(f); }, '出生日期无效'],
-    ['a future birth date', () => { const f = '45010220991231123'; return f + idCheckChar(f); }, '出生日期无效'],
+    [
+      'an impossible birth date (Feb 30)',
+      () => {
+        const f = '45010219900230123';
+        return f + idCheckChar(f);
+      },
+      '出生日期无效',
+    ],
+    [
+      'a future birth date',
+      () => {
+        const f = '45010220991231123';
+        return f + idCheckChar(f);
+      },
+      '出生日期无效',
+    ],
     ['17 characters', (id: string) => id.slice(0, 17), '身份证号码应为18位'],
   ])('refuses an ID number with %s, naming the field', async (_label, mutate, reason) => {
     const unit = await buildUnit(t.db);
@@ -68,11 +96,20 @@ describe('注册 (registration of a professional)', () => {
     const weak = registration(unit.id, { password: 'abcdefgh' });
     const r1 = await t.client().register(weak);
     expect(r1.statusCode).toBe(400);
-    expect(r1.json().error.details[0]).toMatchObject({ field: 'password', reason: '密码至少8位，且须同时包含字母和数字' });
+    expect(r1.json().error.details[0]).toMatchObject({
+      field: 'password',
+      reason: '密码至少8位，且须同时包含字母和数字',
+    });
     const r2 = await t.client().register(registration(999999));
     expect(r2.statusCode).toBe(400);
     expect(r2.json().error.details[0].field).toBe('unitId');
-    for (const b of [weak]) expect(await t.db.select().from(accounts).where(idNumberIs(b.idNumber as string))).toHaveLength(0);
+    for (const b of [weak])
+      expect(
+        await t.db
+          .select()
+          .from(accounts)
+          .where(idNumberIs(b.idNumber as string)),
+      ).toHaveLength(0);
   });
 });
 
@@ -119,7 +156,9 @@ describe('我的信息 and passwords', () => {
     const wrong = await a.post('/api/me/password', { oldPassword: 'Nope12345', newPassword: 'Another2024' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details[0].field).toBe('oldPassword');
-    expect((await a.post('/api/me/password', { oldPassword: PASSWORD, newPassword: 'Another2024' })).statusCode).toBe(200);
+    expect((await a.post('/api/me/password', { oldPassword: PASSWORD, newPassword: 'Another2024' })).statusCode).toBe(
+      200,
+    );
     expect((await a.get('/api/me')).statusCode).toBe(200);
     expect((await b.get('/api/me')).statusCode).toBe(401);
   });

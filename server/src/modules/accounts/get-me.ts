@@ -6,7 +6,6 @@ import { accounts, authorities, departments, trainingBases, units } from '../../
 import { maskIdNumber } from '../../domain/id-number';
 import { notFound } from '../../errors';
 
-
 export async function getMe(db: Db, actor: Actor): Promise<Me> {
   const [row] = await db
     .select({ a: accounts, unit: units, dept: departments, auth: authorities, base: trainingBases })

@@ -28,7 +28,11 @@ export async function registerProfessional(db: Db, input: RegisterRequest, ip: s
   try {
     return await db.transaction(async (tx) => {
       // The unique index on the hash decides; this also catches a number stored under PII_KEY_PREVIOUS during a key rotation.
-      const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.kind, 'professional'), idNumberIs(idNumber))).limit(1);
+      const [taken] = await tx
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(and(eq(accounts.kind, 'professional'), idNumberIs(idNumber)))
+        .limit(1);
       if (taken) throw new AppError('CONFLICT', DUPLICATE, [{ field: 'idNumber', reason: DUPLICATE }]);
       const [row] = await tx
         .insert(accounts)
@@ -50,12 +54,16 @@ export async function registerProfessional(db: Db, input: RegisterRequest, ip: s
           updatedAt: at,
         })
         .returning({ id: accounts.id, name: accounts.name });
-      await writeAudit(tx, { actor: { id: row!.id, name: row!.name, kind: 'professional' }, ip }, {
-        action: 'account.register',
-        targetType: 'account',
-        targetId: row!.id,
-        detail: { unitId: unit.id },
-      });
+      await writeAudit(
+        tx,
+        { actor: { id: row!.id, name: row!.name, kind: 'professional' }, ip },
+        {
+          action: 'account.register',
+          targetType: 'account',
+          targetId: row!.id,
+          detail: { unitId: unit.id },
+        },
+      );
       return { id: row!.id };
     });
   } catch (e) {

@@ -12,7 +12,11 @@ export async function searchAudit(db: Db, q: z.infer<typeof AuditQuery>) {
   if (q.action) where.push(ilike(auditLog.action, `${escapeLike(q.action)}%`));
   if (q.actor) {
     const n = Number(q.actor);
-    where.push(Number.isInteger(n) && n > 0 ? (or(eq(auditLog.actorAccountId, n), eq(auditLog.actorName, q.actor)) as SQL) : eq(auditLog.actorName, q.actor));
+    where.push(
+      Number.isInteger(n) && n > 0
+        ? (or(eq(auditLog.actorAccountId, n), eq(auditLog.actorName, q.actor)) as SQL)
+        : eq(auditLog.actorName, q.actor),
+    );
   }
   if (q.targetType) where.push(eq(auditLog.targetType, q.targetType));
   if (q.targetId) where.push(eq(auditLog.targetId, q.targetId));
@@ -21,8 +25,17 @@ export async function searchAudit(db: Db, q: z.infer<typeof AuditQuery>) {
   if (q.to) where.push(lt(auditLog.at, endOfShanghaiDay(q.to)));
   const cond = where.length ? and(...where) : undefined;
   const [rows, [count]] = await Promise.all([
-    db.select().from(auditLog).where(cond).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(cond),
+    db
+      .select()
+      .from(auditLog)
+      .where(cond)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(cond),
   ]);
   const items: AuditEntry[] = rows.map((r) => ({
     id: r.id,

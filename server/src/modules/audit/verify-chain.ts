@@ -27,7 +27,9 @@ type Row = {
  * chain head is ahead of the last entry), or an entry written around the chain (no hash).
  */
 export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<ChainReport> {
-  const { rows: unchained } = await db.execute<{ id: number }>(sql`SELECT id FROM audit_log WHERE hash IS NULL OR chain_seq IS NULL ORDER BY id LIMIT 1`);
+  const { rows: unchained } = await db.execute<{ id: number }>(
+    sql`SELECT id FROM audit_log WHERE hash IS NULL OR chain_seq IS NULL ORDER BY id LIMIT 1`,
+  );
   let entries = 0;
   let prevSeq = 0;
   let prevHash = GENESIS_HASH;
@@ -43,13 +45,31 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<ChainR
       const at = { id: Number(r.id), chainSeq: seq };
       if (seq !== prevSeq + 1) {
         const missing = seq - prevSeq - 1;
-        return { ok: false, entries, broken: { ...at, reason: `${missing} entr${missing === 1 ? 'y' : 'ies'} before it removed (chain_seq ${prevSeq + 1}${missing > 1 ? `–${seq - 1}` : ''} missing)` } };
+        return {
+          ok: false,
+          entries,
+          broken: {
+            ...at,
+            reason: `${missing} entr${missing === 1 ? 'y' : 'ies'} before it removed (chain_seq ${prevSeq + 1}${missing > 1 ? `–${seq - 1}` : ''} missing)`,
+          },
+        };
       }
       if (r.prev_hash !== prevHash) {
-        return { ok: false, entries, broken: { ...at, reason: 'its link does not match the hash of the entry before it (an entry was replaced or removed)' } };
+        return {
+          ok: false,
+          entries,
+          broken: {
+            ...at,
+            reason: 'its link does not match the hash of the entry before it (an entry was replaced or removed)',
+          },
+        };
       }
       if (r.expected !== r.hash) {
-        return { ok: false, entries, broken: { ...at, reason: 'its content was changed after it was written (hash mismatch)' } };
+        return {
+          ok: false,
+          entries,
+          broken: { ...at, reason: 'its content was changed after it was written (hash mismatch)' },
+        };
       }
       entries++;
       prevSeq = seq;
@@ -59,16 +79,26 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<ChainR
   }
   const unchainedRow = (unchained as Array<{ id: number }>)[0];
   if (unchainedRow) {
-    return { ok: false, entries, broken: { id: Number(unchainedRow.id), chainSeq: 0, reason: 'it was written around the chain (no hash)' } };
+    return {
+      ok: false,
+      entries,
+      broken: { id: Number(unchainedRow.id), chainSeq: 0, reason: 'it was written around the chain (no hash)' },
+    };
   }
-  const { rows: heads } = await db.execute<{ seq: number; hash: string }>(sql`SELECT seq::bigint AS seq, hash FROM audit_chain_head WHERE id = 1`);
+  const { rows: heads } = await db.execute<{ seq: number; hash: string }>(
+    sql`SELECT seq::bigint AS seq, hash FROM audit_chain_head WHERE id = 1`,
+  );
   const head = (heads as Array<{ seq: number; hash: string }>)[0];
   if (!head) return { ok: false, entries, broken: { id: null, chainSeq: 0, reason: 'the chain head is missing' } };
   if (Number(head.seq) !== prevSeq || head.hash !== prevHash) {
     return {
       ok: false,
       entries,
-      broken: { id: null, chainSeq: prevSeq + 1, reason: `entries after chain_seq ${prevSeq} removed (the chain head records ${head.seq} entries)` },
+      broken: {
+        id: null,
+        chainSeq: prevSeq + 1,
+        reason: `entries after chain_seq ${prevSeq} removed (the chain head records ${head.seq} entries)`,
+      },
     };
   }
   return { ok: true, entries };

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const errorOf = (res: { json(): unknown }) => (res.json() as { error?: { code?: string } }).error?.code;
-const auditsOf = async (action: string) => (await t.db.select().from(auditLog).where(eq(auditLog.action, action)));
+const auditsOf = async (action: string) => await t.db.select().from(auditLog).where(eq(auditLog.action, action));
 
 describe('login (登录)', () => {
   it('logs a professional in with the ID number and returns the session cookie and /api/me', async () => {
@@ -55,20 +55,34 @@ describe('login (登录)', () => {
 
   // More on failures (captcha, per-address delay, no lock) in test/security/login-throttle.test.ts.
   it('asks for a captcha after 3 failures on unknown usernames too, so it reveals nothing', async () => {
-    for (let i = 0; i < 3; i++) expect(errorOf(await t.client().login('ghost-user', 'Wrong1234', 'authority', { captcha: false }))).toBe('INVALID_CREDENTIALS');
-    expect(errorOf(await t.client().login('ghost-user', 'Wrong1234', 'authority', { captcha: false }))).toBe('CAPTCHA_REQUIRED');
+    for (let i = 0; i < 3; i++)
+      expect(errorOf(await t.client().login('ghost-user', 'Wrong1234', 'authority', { captcha: false }))).toBe(
+        'INVALID_CREDENTIALS',
+      );
+    expect(errorOf(await t.client().login('ghost-user', 'Wrong1234', 'authority', { captcha: false }))).toBe(
+      'CAPTCHA_REQUIRED',
+    );
   });
 
   it('a success resets the failure count', async () => {
     const p = await buildProfessional(t.db);
     for (let i = 0; i < 3; i++) await t.client().login(p.username, 'Wrong1234', undefined, { captcha: false });
     expect((await t.client().login(p.username, PASSWORD, undefined, { captcha: true })).statusCode).toBe(200);
-    for (let i = 0; i < 3; i++) expect(errorOf(await t.client().login(p.username, 'Wrong1234', undefined, { captcha: false }))).toBe('INVALID_CREDENTIALS');
-    expect(errorOf(await t.client().login(p.username, PASSWORD, undefined, { captcha: false }))).toBe('CAPTCHA_REQUIRED');
+    for (let i = 0; i < 3; i++)
+      expect(errorOf(await t.client().login(p.username, 'Wrong1234', undefined, { captcha: false }))).toBe(
+        'INVALID_CREDENTIALS',
+      );
+    expect(errorOf(await t.client().login(p.username, PASSWORD, undefined, { captcha: false }))).toBe(
+      'CAPTCHA_REQUIRED',
+    );
   });
 
   it('refuses an account whose login is disabled', async () => {
-    const admin = await buildAccount(t.db, { kind: 'unit_admin', unitId: (await buildUnit(t.db)).id, loginEnabled: false });
+    const admin = await buildAccount(t.db, {
+      kind: 'unit_admin',
+      unitId: (await buildUnit(t.db)).id,
+      loginEnabled: false,
+    });
     const res = await t.client().login(admin.username, PASSWORD, 'unit');
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('LOGIN_DISABLED');
@@ -85,7 +99,9 @@ describe('login (登录)', () => {
 
   it('refuses a body that is not JSON, and malformed JSON, with a message', async () => {
     const c = t.client();
-    const form = await c.request('POST', '/api/auth/login', 'username=a&password=b', { 'content-type': 'application/x-www-form-urlencoded' });
+    const form = await c.request('POST', '/api/auth/login', 'username=a&password=b', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(form.statusCode).toBe(415);
     const broken = await c.request('POST', '/api/auth/login', '{"username":', { 'content-type': 'application/json' });
     expect(broken.statusCode).toBe(400);
@@ -150,9 +166,19 @@ describe('sessions', () => {
     const none = await c.request('PATCH', '/api/me/profile', { phone: '13900000000' }, { 'x-csrf-token': '' });
     expect(none.statusCode).toBe(403);
     expect(none.json().error.code).toBe('CSRF');
-    const forged = await c.request('PATCH', '/api/me/profile', { phone: '13900000000' }, { 'x-csrf-token': 'A'.repeat(32) });
+    const forged = await c.request(
+      'PATCH',
+      '/api/me/profile',
+      { phone: '13900000000' },
+      { 'x-csrf-token': 'A'.repeat(32) },
+    );
     expect(forged.statusCode).toBe(403);
-    const cross = await c.request('PATCH', '/api/me/profile', { phone: '13900000000' }, { origin: 'https://evil.example.com' });
+    const cross = await c.request(
+      'PATCH',
+      '/api/me/profile',
+      { phone: '13900000000' },
+      { origin: 'https://evil.example.com' },
+    );
     expect(cross.statusCode).toBe(403);
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, p.id));
     expect(row!.phone).toBe('13800138000');

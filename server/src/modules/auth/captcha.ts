@@ -8,7 +8,8 @@ import { captchaSvg, randomAnswer } from './captcha-image';
 
 export const CAPTCHA_TTL_MS = 2 * 60_000;
 
-const hashOf = (id: string, answer: string) => createHash('sha256').update(`${id}:${answer.trim().toUpperCase()}`).digest('hex');
+const hashOf = (id: string, answer: string) =>
+  createHash('sha256').update(`${id}:${answer.trim().toUpperCase()}`).digest('hex');
 
 /**
  * Answers kept in this process only for a server started with ENABLE_TEST_CLOCK=true (refused in
@@ -21,7 +22,10 @@ export function captchaAnswerForTest(id: string): string | undefined {
   return testAnswers.get(id);
 }
 
-export async function createCaptcha(db: Db, opts: { keepAnswerForTests: boolean }): Promise<{ captchaId: string; image: string; expiresAt: string }> {
+export async function createCaptcha(
+  db: Db,
+  opts: { keepAnswerForTests: boolean },
+): Promise<{ captchaId: string; image: string; expiresAt: string }> {
   const at = now();
   const id = randomBytes(18).toString('base64url');
   const answer = randomAnswer();
@@ -33,7 +37,11 @@ export async function createCaptcha(db: Db, opts: { keepAnswerForTests: boolean 
     if (testAnswers.size >= TEST_ANSWERS_KEPT) testAnswers.delete(testAnswers.keys().next().value!);
     testAnswers.set(id, answer);
   }
-  return { captchaId: id, image: `data:image/svg+xml;base64,${Buffer.from(captchaSvg(answer)).toString('base64')}`, expiresAt: expiresAt.toISOString() };
+  return {
+    captchaId: id,
+    image: `data:image/svg+xml;base64,${Buffer.from(captchaSvg(answer)).toString('base64')}`,
+    expiresAt: expiresAt.toISOString(),
+  };
 }
 
 export const CAPTCHA_MISSING = '请输入图形验证码';
@@ -44,7 +52,8 @@ export const CAPTCHA_WRONG = '图形验证码错误或已过期，请换一张�
  * answer cannot be guessed by trying. Case does not matter. Throws CAPTCHA_INVALID.
  */
 export async function checkCaptcha(db: Db, id: string | undefined, answer: string | undefined): Promise<void> {
-  if (!id || !answer?.trim()) throw new AppError('CAPTCHA_INVALID', CAPTCHA_MISSING, [{ field: 'captchaAnswer', reason: CAPTCHA_MISSING }]);
+  if (!id || !answer?.trim())
+    throw new AppError('CAPTCHA_INVALID', CAPTCHA_MISSING, [{ field: 'captchaAnswer', reason: CAPTCHA_MISSING }]);
   const at = now();
   const used = await db
     .update(captchas)

@@ -61,7 +61,10 @@ export async function clearAccountFailures(db: Db, username: string): Promise<vo
  * comes while the address is delayed is refused (and not counted); one that would be a failure past
  * the free ones starts the next delay at once, so a concurrent burst cannot slip through either.
  */
-export async function countAddressAttempt(db: Db, address: string): Promise<{ failures: number; retryAfterSeconds: number | null }> {
+export async function countAddressAttempt(
+  db: Db,
+  address: string,
+): Promise<{ failures: number; retryAfterSeconds: number | null }> {
   const at = now();
   const delayed = sql`f.delayed_until IS NOT NULL AND f.delayed_until > ${ts(at)}`;
   const quiet = sql`f.updated_at < ${ts(at)} - make_interval(mins => ${QUIET_MINUTES})`;
@@ -101,5 +104,7 @@ export async function sweepAddressFailures(db: Db): Promise<void> {
   const at = now();
   await db
     .delete(loginAddressFailures)
-    .where(sql`${loginAddressFailures.updatedAt} < ${ts(new Date(at.getTime() - 24 * 3600_000))} AND (${loginAddressFailures.delayedUntil} IS NULL OR ${loginAddressFailures.delayedUntil} < ${ts(at)})`);
+    .where(
+      sql`${loginAddressFailures.updatedAt} < ${ts(new Date(at.getTime() - 24 * 3600_000))} AND (${loginAddressFailures.delayedUntil} IS NULL OR ${loginAddressFailures.delayedUntil} < ${ts(at)})`,
+    );
 }

@@ -50,16 +50,32 @@ export const CAPTCHA_NEEDED = '请输入图形验证码后再登录';
 export async function login(db: Db, store: SessionStore, input: LoginRequest, meta: LoginMeta) {
   const username = input.username.trim();
   const key = usernameKey(username);
-  const audit = (action: string, result: 'ok' | 'failed', target?: { id: number; name: string; kind: string }, extra: Record<string, unknown> = {}) =>
+  const audit = (
+    action: string,
+    result: 'ok' | 'failed',
+    target?: { id: number; name: string; kind: string },
+    extra: Record<string, unknown> = {},
+  ) =>
     writeAudit(
       db,
       { actor: target ? { id: target.id, name: target.name, kind: target.kind as never } : null, ip: meta.ip },
-      { action, result, targetType: 'account', targetId: target?.id, detail: { username: maskUsername(username), realm: input.realm ?? null, ...extra } },
+      {
+        action,
+        result,
+        targetType: 'account',
+        targetId: target?.id,
+        detail: { username: maskUsername(username), realm: input.realm ?? null, ...extra },
+      },
     );
 
   const address = await countAddressAttempt(db, meta.ip);
   if (address.retryAfterSeconds !== null) {
-    throw new AppError('LOGIN_DELAYED', `登录失败次数过多，请${waitText(address.retryAfterSeconds)}后再试`, undefined, address.retryAfterSeconds);
+    throw new AppError(
+      'LOGIN_DELAYED',
+      `登录失败次数过多，请${waitText(address.retryAfterSeconds)}后再试`,
+      undefined,
+      address.retryAfterSeconds,
+    );
   }
   const attempts = await countAccountAttempt(db, key);
   const release = async () => {
@@ -93,7 +109,10 @@ export async function login(db: Db, store: SessionStore, input: LoginRequest, me
 
   let match: (typeof candidates)[number] | undefined;
   for (const c of candidates) {
-    if (await verifyPassword(c.passwordHash, input.password) || (await initialPasswordTypedInLowercase(c, input.password))) {
+    if (
+      (await verifyPassword(c.passwordHash, input.password)) ||
+      (await initialPasswordTypedInLowercase(c, input.password))
+    ) {
       match = c;
       break;
     }
@@ -102,9 +121,14 @@ export async function login(db: Db, store: SessionStore, input: LoginRequest, me
 
   if (!match) {
     await audit('auth.login', 'failed', candidates[0]);
-    if (attempts === CAPTCHA_AFTER_FAILURES) await audit('auth.captcha_required', 'failed', candidates[0], { failures: attempts });
+    if (attempts === CAPTCHA_AFTER_FAILURES)
+      await audit('auth.captcha_required', 'failed', candidates[0], { failures: attempts });
     const delay = delayAfter(address.failures);
-    if (delay > 0) await audit('auth.login_delayed', 'failed', candidates[0], { addressFailures: address.failures, delaySeconds: delay });
+    if (delay > 0)
+      await audit('auth.login_delayed', 'failed', candidates[0], {
+        addressFailures: address.failures,
+        delaySeconds: delay,
+      });
     await sweepAddressFailures(db);
     throw new AppError('INVALID_CREDENTIALS', BAD_CREDENTIALS);
   }
@@ -123,7 +147,8 @@ export async function login(db: Db, store: SessionStore, input: LoginRequest, me
   const session = await store.create(db, match.id, meta);
   await db.update(accounts).set({ lastLoginAt: now() }).where(eq(accounts.id, match.id));
   await audit('auth.login', 'ok', match);
-  if (earlierFailures > 0) await audit('auth.login_after_failures', 'ok', match, { failures: earlierFailures, captcha: captchaGiven });
+  if (earlierFailures > 0)
+    await audit('auth.login_after_failures', 'ok', match, { failures: earlierFailures, captcha: captchaGiven });
   return { ...session, accountId: match.id };
 }
 
@@ -135,7 +160,10 @@ function waitText(seconds: number): string {
  * An initial password is the last six characters of the ID number, stored with an upper-case X; one
  * typed with a lowercase x (as the ID number may be) matches too. Only that password is retried.
  */
-async function initialPasswordTypedInLowercase(c: { passwordHash: string; idNumber: string | null }, password: string): Promise<boolean> {
+async function initialPasswordTypedInLowercase(
+  c: { passwordHash: string; idNumber: string | null },
+  password: string,
+): Promise<boolean> {
   const upper = password.toUpperCase();
   if (upper === password || !c.idNumber || upper !== normalizeIdNumber(c.idNumber).slice(-6)) return false;
   return verifyPassword(c.passwordHash, upper);

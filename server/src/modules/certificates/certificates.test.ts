@@ -6,7 +6,14 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../clock';
 import { accounts, auditLog, certificates } from '../../db/schema/index';
-import { buildAccount, buildProfessional, buildRecord, buildUnit, creditPublic, PASSWORD } from '../../../test/factories';
+import {
+  buildAccount,
+  buildProfessional,
+  buildRecord,
+  buildUnit,
+  creditPublic,
+  PASSWORD,
+} from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp } from '../../../test/helpers';
 
 let t: TestApp;
@@ -41,8 +48,23 @@ const inkRatio = (pdf: Buffer) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-render-'));
   try {
     fs.writeFileSync(path.join(dir, 'c.pdf'), pdf);
-    execFileSync('pdftoppm', ['-gray', '-r', '40', '-f', '1', '-l', '1', path.join(dir, 'c.pdf'), path.join(dir, 'page')]);
-    const pgm = fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.pgm'))!));
+    execFileSync('pdftoppm', [
+      '-gray',
+      '-r',
+      '40',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      path.join(dir, 'c.pdf'),
+      path.join(dir, 'page'),
+    ]);
+    const pgm = fs.readFileSync(
+      path.join(
+        dir,
+        fs.readdirSync(dir).find((f) => f.endsWith('.pgm'))!,
+      ),
+    );
     const header = pgm.toString('latin1', 0, 40).match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)!;
     const pixels = pgm.subarray(header[0].length);
     let dark = 0;
@@ -100,7 +122,10 @@ describe('打印证书', () => {
     const again = (await c.post('/api/certificates', { kind: 'ce', year: 2024 })).json();
     expect(again.id).toBe(first.id);
     expect((await c.get(`/api/certificates/${again.id}/pdf`)).rawPayload.equals(bytes)).toBe(true);
-    const twice = await Promise.all([c.post('/api/certificates', { kind: 'public_exam', year: 2024 }), c.post('/api/certificates', { kind: 'public_exam', year: 2024 })]);
+    const twice = await Promise.all([
+      c.post('/api/certificates', { kind: 'public_exam', year: 2024 }),
+      c.post('/api/certificates', { kind: 'public_exam', year: 2024 }),
+    ]);
     expect(twice[0]!.json().id).toBe(twice[1]!.json().id);
   });
 
@@ -128,7 +153,13 @@ describe('revocation and public verification', () => {
     const cert = (await c.post('/api/certificates', { kind: 'ce', year: 2024 })).json();
     const code = cert.verifyUrl.split('/').pop();
     const anon = t.client();
-    expect((await anon.get(`/api/verify/${code}`)).json()).toMatchObject({ status: 'valid', name: '黄**', year: 2024, totalHours: 105, professionalHours: 80 });
+    expect((await anon.get(`/api/verify/${code}`)).json()).toMatchObject({
+      status: 'valid',
+      name: '黄**',
+      year: 2024,
+      totalHours: 105,
+      professionalHours: 80,
+    });
 
     const adminC = await loggedIn(t, admin.username, PASSWORD, 'unit');
     expect((await adminC.delete(`/api/hours/records/${extra.id}`, { reason: '重复登记' })).statusCode).toBe(200);
@@ -136,7 +167,10 @@ describe('revocation and public verification', () => {
     expect(after.status).toBe('revoked');
     expect(after.revokedAt).toBeTruthy();
     expect(after.revokeReason).toContain('重复登记');
-    const [rev] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'certificate.revoke'), eq(auditLog.targetId, String(cert.id))));
+    const [rev] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'certificate.revoke'), eq(auditLog.targetId, String(cert.id))));
     expect(rev).toBeTruthy();
 
     // Still 达标 with 70 + 25: a new certificate, new serial and code.
@@ -163,7 +197,9 @@ describe('revocation and public verification', () => {
     const op = await loggedIn(t, (await buildAccount(t.db, { kind: 'operator' })).username, PASSWORD, 'authority');
     expect((await op.post(`/api/certificates/${cert.id}/revoke`, {})).statusCode).toBe(400);
     expect((await op.get(`/api/certificates/by-serial/${cert.serial}`)).json().id).toBe(cert.id);
-    expect((await op.post(`/api/certificates/${cert.id}/revoke`, { reason: '经核查学时材料不实' })).statusCode).toBe(200);
+    expect((await op.post(`/api/certificates/${cert.id}/revoke`, { reason: '经核查学时材料不实' })).statusCode).toBe(
+      200,
+    );
     expect((await op.post(`/api/certificates/${cert.id}/revoke`, { reason: '再次' })).statusCode).toBe(409);
     const [row] = await t.db.select().from(certificates).where(eq(certificates.id, cert.id));
     expect(row!.revokeReason).toBe('经核查学时材料不实');
@@ -180,7 +216,14 @@ describe('revocation and public verification', () => {
     const rows = byId.json();
     expect(rows.map((r: { id: number }) => r.id).sort()).toEqual([exam.id, ce.id].sort());
     const row = rows.find((r: { id: number }) => r.id === ce.id);
-    expect(row).toMatchObject({ serial: ce.serial, name: '黄丽萍', unitName: '南宁市第一人民医院', title: '专业技术人员继续教育合格证书', totalHours: 90, revokedAt: null });
+    expect(row).toMatchObject({
+      serial: ce.serial,
+      name: '黄丽萍',
+      unitName: '南宁市第一人民医院',
+      title: '专业技术人员继续教育合格证书',
+      totalHours: 90,
+      revokedAt: null,
+    });
     expect(row.idNumberMasked).toBe(`${p.idNumber!.slice(0, 6)}********${p.idNumber!.slice(-4)}`);
     expect(JSON.stringify(rows)).not.toContain(p.idNumber!);
 

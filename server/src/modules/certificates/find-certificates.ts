@@ -11,7 +11,11 @@ import { toInfo } from './issue-certificate';
  * certificate by its serial (printed on the PDF). Shown as issued: the stored snapshot, not today's
  * account data, with the ID number masked as on the certificate.
  */
-export async function findCertificates(ctx: Ctx, config: Pick<Config, 'publicUrl'>, q: CertificateSearchQuery): Promise<CertificateAdminRow[]> {
+export async function findCertificates(
+  ctx: Ctx,
+  config: Pick<Config, 'publicUrl'>,
+  q: CertificateSearchQuery,
+): Promise<CertificateAdminRow[]> {
   let where;
   if (q.serial) {
     where = eq(certificates.serial, q.serial);
@@ -21,9 +25,17 @@ export async function findCertificates(ctx: Ctx, config: Pick<Config, 'publicUrl
       .from(accounts)
       .where(and(eq(accounts.kind, 'professional'), idNumberIs(q.idNumber!)));
     if (!people.length) return [];
-    where = inArray(certificates.accountId, people.map((p) => p.id));
+    where = inArray(
+      certificates.accountId,
+      people.map((p) => p.id),
+    );
   }
-  const rows = await ctx.db.select().from(certificates).where(where).orderBy(desc(certificates.year), desc(certificates.issuedAt)).limit(200);
+  const rows = await ctx.db
+    .select()
+    .from(certificates)
+    .where(where)
+    .orderBy(desc(certificates.year), desc(certificates.issuedAt))
+    .limit(200);
   return rows.map((c) => ({
     ...toInfo(config, c),
     title: c.snapshot.title,

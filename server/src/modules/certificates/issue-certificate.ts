@@ -18,13 +18,29 @@ export const verifyUrlOf = (config: Pick<Config, 'publicUrl'>, code: string) => 
 
 export function toInfo(config: Pick<Config, 'publicUrl'>, c: typeof certificates.$inferSelect): CertificateInfo {
   return {
-    id: c.id, kind: c.kind, serial: c.serial, year: c.year, issuedAt: c.issuedAt.toISOString(),
-    revokedAt: c.revokedAt?.toISOString() ?? null, revokeReason: c.revokeReason, verifyUrl: verifyUrlOf(config, c.code),
+    id: c.id,
+    kind: c.kind,
+    serial: c.serial,
+    year: c.year,
+    issuedAt: c.issuedAt.toISOString(),
+    revokedAt: c.revokedAt?.toISOString() ?? null,
+    revokeReason: c.revokeReason,
+    verifyUrl: verifyUrlOf(config, c.code),
   };
 }
 
 async function validCertificate(db: Db, accountId: number, year: number, kind: CertificateKind) {
-  const [c] = await db.select().from(certificates).where(and(eq(certificates.accountId, accountId), eq(certificates.year, year), eq(certificates.kind, kind), isNull(certificates.revokedAt)));
+  const [c] = await db
+    .select()
+    .from(certificates)
+    .where(
+      and(
+        eq(certificates.accountId, accountId),
+        eq(certificates.year, year),
+        eq(certificates.kind, kind),
+        isNull(certificates.revokedAt),
+      ),
+    );
   return c ?? null;
 }
 
@@ -32,7 +48,12 @@ async function validCertificate(db: Db, accountId: number, year: number, kind: C
  * 打印证书: generates the certificate once the person is eligible, as a stored snapshot — later
  * edits to the person or the rules never change an issued PDF, and asking again returns the same one.
  */
-export async function issueCertificate(ctx: Ctx, deps: { files: FileStore; config: Pick<Config, 'publicUrl'>; issuer: string }, kind: CertificateKind, year: number): Promise<CertificateInfo> {
+export async function issueCertificate(
+  ctx: Ctx,
+  deps: { files: FileStore; config: Pick<Config, 'publicUrl'>; issuer: string },
+  kind: CertificateKind,
+  year: number,
+): Promise<CertificateInfo> {
   const existing = await validCertificate(ctx.db, ctx.actor.id, year, kind);
   if (existing) return toInfo(deps.config, existing);
 
@@ -42,14 +63,19 @@ export async function issueCertificate(ctx: Ctx, deps: { files: FileStore; confi
   }
   if (kind === 'ce' && !status.met) {
     const why = status.missing.map((m) => m.item).join('；');
-    throw new AppError('FORBIDDEN', `${year}年度继续教育学时尚未达标，暂不能生成继续教育合格证书${why ? `：${why}` : ''}`);
+    throw new AppError(
+      'FORBIDDEN',
+      `${year}年度继续教育学时尚未达标，暂不能生成继续教育合格证书${why ? `：${why}` : ''}`,
+    );
   }
   const [person] = await ctx.db
     .select({ name: accounts.name, idNumber: accounts.idNumber, unitName: units.name })
     .from(accounts)
     .leftJoin(units, eq(units.id, accounts.unitId))
     .where(eq(accounts.id, ctx.actor.id));
-  const seqRows = (await ctx.db.execute(sql`SELECT nextval('certificate_serial_seq')::int AS seq`)).rows as Array<{ seq: number }>;
+  const seqRows = (await ctx.db.execute(sql`SELECT nextval('certificate_serial_seq')::int AS seq`)).rows as Array<{
+    seq: number;
+  }>;
   const seq = Number(seqRows[0]!.seq);
   const serial = `${year}${kind === 'ce' ? 'JX' : 'GX'}${String(seq).padStart(8, '0')}`;
   const code = crypto.randomBytes(15).toString('base64url');
@@ -74,9 +100,25 @@ export async function issueCertificate(ctx: Ctx, deps: { files: FileStore; confi
     return await ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(certificates)
-        .values({ kind, serial, code, accountId: ctx.actor.id, year, snapshot, fileKey: stored.key, sha256: stored.sha256, size: stored.size, issuedAt: now() })
+        .values({
+          kind,
+          serial,
+          code,
+          accountId: ctx.actor.id,
+          year,
+          snapshot,
+          fileKey: stored.key,
+          sha256: stored.sha256,
+          size: stored.size,
+          issuedAt: now(),
+        })
         .returning();
-      await writeAudit(tx, ctx, { action: 'certificate.issue', targetType: 'certificate', targetId: row!.id, detail: { kind, year, serial } });
+      await writeAudit(tx, ctx, {
+        action: 'certificate.issue',
+        targetType: 'certificate',
+        targetId: row!.id,
+        detail: { kind, year, serial },
+      });
       return toInfo(deps.config, row!);
     });
   } catch (e) {
@@ -91,6 +133,10 @@ export async function issueCertificate(ctx: Ctx, deps: { files: FileStore; confi
 }
 
 export async function myCertificates(ctx: Ctx, config: Pick<Config, 'publicUrl'>) {
-  const rows = await ctx.db.select().from(certificates).where(eq(certificates.accountId, ctx.actor.id)).orderBy(desc(certificates.year), desc(certificates.id));
+  const rows = await ctx.db
+    .select()
+    .from(certificates)
+    .where(eq(certificates.accountId, ctx.actor.id))
+    .orderBy(desc(certificates.year), desc(certificates.id));
   return rows.map((r) => toInfo(config, r));
 }

@@ -49,7 +49,11 @@ function bodyText(kind: CertificateKind, s: CertificateSnapshot): string {
 
 /** Renders the certificate as an A4 PDF with the Chinese serif font embedded and a QR code of the verification URL. */
 export async function renderCertificate(kind: CertificateKind, s: CertificateSnapshot): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: s.title, Author: s.issuer, Subject: `${s.year}年度 ${s.serial}` } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    info: { Title: s.title, Author: s.issuer, Subject: `${s.year}年度 ${s.serial}` },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const finished = new Promise<void>((resolve, reject) => {
@@ -62,13 +66,27 @@ export async function renderCertificate(kind: CertificateKind, s: CertificateSna
   const H = doc.page.height; // 841.89
 
   // Frame
-  doc.lineWidth(4).strokeColor(RED).rect(28, 28, W - 56, H - 56).stroke();
-  doc.lineWidth(1).rect(38, 38, W - 76, H - 76).stroke();
+  doc
+    .lineWidth(4)
+    .strokeColor(RED)
+    .rect(28, 28, W - 56, H - 56)
+    .stroke();
+  doc
+    .lineWidth(1)
+    .rect(38, 38, W - 76, H - 76)
+    .stroke();
 
   // Title
-  doc.font('serif-bold').fillColor(RED).fontSize(kind === 'ce' ? 28 : 22);
+  doc
+    .font('serif-bold')
+    .fillColor(RED)
+    .fontSize(kind === 'ce' ? 28 : 22);
   doc.text(s.title, 50, 110, { width: W - 100, align: 'center', lineBreak: false });
-  doc.font('serif').fillColor(INK).fontSize(12).text(`证书编号：${s.serial}`, 50, 168, { width: W - 100, align: 'center', lineBreak: false });
+  doc
+    .font('serif')
+    .fillColor(INK)
+    .fontSize(12)
+    .text(`证书编号：${s.serial}`, 50, 168, { width: W - 100, align: 'center', lineBreak: false });
 
   // Body, laid out line by line
   doc.font('serif').fontSize(15).fillColor(INK);
@@ -84,29 +102,55 @@ export async function renderCertificate(kind: CertificateKind, s: CertificateSna
 
   // Hours by category
   y += 20;
-  const rows: Array<[string, string]> = kind === 'ce'
-    ? [['年度', `${s.year}年度`], ['公需科目（必修课）', `${fmt(s.compulsoryHours)}学时`], ['公需科目（选修课）', `${fmt(s.electiveHours)}学时`], ['专业科目', `${fmt(s.professionalHours)}学时`], ['合计', `${fmt(s.totalHours)}学时`]]
-    : [['年度', `${s.year}年度`], ['公需科目必修课', `${fmt(s.compulsoryHours)}学时`]];
+  const rows: Array<[string, string]> =
+    kind === 'ce'
+      ? [
+          ['年度', `${s.year}年度`],
+          ['公需科目（必修课）', `${fmt(s.compulsoryHours)}学时`],
+          ['公需科目（选修课）', `${fmt(s.electiveHours)}学时`],
+          ['专业科目', `${fmt(s.professionalHours)}学时`],
+          ['合计', `${fmt(s.totalHours)}学时`],
+        ]
+      : [
+          ['年度', `${s.year}年度`],
+          ['公需科目必修课', `${fmt(s.compulsoryHours)}学时`],
+        ];
   const colA = 150;
   const colB = 250;
   doc.lineWidth(0.8).strokeColor('#888');
   for (const [label, value] of rows) {
     doc.rect(left + 20, y, colA, 28).stroke();
     doc.rect(left + 20 + colA, y, colB, 28).stroke();
-    doc.font('serif-bold').fontSize(12).text(label, left + 28, y + 7, { width: colA - 16, lineBreak: false });
-    doc.font('serif').fontSize(12).text(value, left + 28 + colA, y + 7, { width: colB - 16, lineBreak: false });
+    doc
+      .font('serif-bold')
+      .fontSize(12)
+      .text(label, left + 28, y + 7, { width: colA - 16, lineBreak: false });
+    doc
+      .font('serif')
+      .fontSize(12)
+      .text(value, left + 28 + colA, y + 7, { width: colB - 16, lineBreak: false });
     y += 28;
   }
 
   // Issuer and date, bottom right
-  doc.font('serif-bold').fontSize(14).text(s.issuer, W - 340, H - 200, { width: 270, align: 'right', lineBreak: false });
+  doc
+    .font('serif-bold')
+    .fontSize(14)
+    .text(s.issuer, W - 340, H - 200, { width: 270, align: 'right', lineBreak: false });
   const [yy, mm, dd] = s.issuedOn.split('-');
-  doc.font('serif').fontSize(13).text(`${yy}年${Number(mm)}月${Number(dd)}日`, W - 340, H - 172, { width: 270, align: 'right', lineBreak: false });
+  doc
+    .font('serif')
+    .fontSize(13)
+    .text(`${yy}年${Number(mm)}月${Number(dd)}日`, W - 340, H - 172, { width: 270, align: 'right', lineBreak: false });
 
   // QR code of the public verification URL, bottom left
   const qr = await QRCode.toBuffer(s.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
   doc.image(qr, 70, H - 230, { width: 100 });
-  doc.font('serif').fontSize(9).fillColor('#555').text('扫码验证证书真伪', 70, H - 124, { width: 100, align: 'center', lineBreak: false });
+  doc
+    .font('serif')
+    .fontSize(9)
+    .fillColor('#555')
+    .text('扫码验证证书真伪', 70, H - 124, { width: 100, align: 'center', lineBreak: false });
   doc.fontSize(7).text(s.verifyUrl, 50, H - 70, { width: W - 100, align: 'center', lineBreak: false });
 
   doc.end();

@@ -14,7 +14,12 @@ async function revoke(tx: Db, ctx: AuditContext, where: ReturnType<typeof and>, 
     .where(and(where, isNull(certificates.revokedAt)))
     .returning({ id: certificates.id, serial: certificates.serial });
   for (const c of revoked) {
-    await writeAudit(tx, ctx, { action: 'certificate.revoke', targetType: 'certificate', targetId: c.id, detail: { serial: c.serial, reason } });
+    await writeAudit(tx, ctx, {
+      action: 'certificate.revoke',
+      targetType: 'certificate',
+      targetId: c.id,
+      detail: { serial: c.serial, reason },
+    });
   }
   return revoked;
 }
@@ -32,5 +37,10 @@ export async function revokeCertificate(ctx: Ctx, id: number, reason: string) {
 // 若是已通过审核又被删除学时的，如已生成过《继续教育合格证书》的，则删除学时后原证书自动失效 — notice, attachment 2 §二(二)3.
 onDomainEvent('hours.approved-deleted', async (tx, e) => {
   const reason = `单位删除了已通过认定的专业科目学时${e.payload.reason ? `（${String(e.payload.reason)}）` : ''}，原证书自动失效`;
-  await revoke(tx, { actor: null }, and(eq(certificates.accountId, e.accountId), eq(certificates.year, e.year), eq(certificates.kind, 'ce')), reason);
+  await revoke(
+    tx,
+    { actor: null },
+    and(eq(certificates.accountId, e.accountId), eq(certificates.year, e.year), eq(certificates.kind, 'ce')),
+    reason,
+  );
 });

@@ -1,4 +1,13 @@
-import { CertificateAdminRow, CertificateInfo, CertificateSearchQuery, CertificateVerification, IdParam, IssueCertificateRequest, Ok, RevokeCertificateRequest } from '@ptce/contracts';
+import {
+  CertificateAdminRow,
+  CertificateInfo,
+  CertificateSearchQuery,
+  CertificateVerification,
+  IdParam,
+  IssueCertificateRequest,
+  Ok,
+  RevokeCertificateRequest,
+} from '@ptce/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,16 +25,39 @@ export const certificatesRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['certificates'];
   const { files, config } = app.deps;
 
-  app.get('/certificates/my', { schema: { tags, summary: '我的证书', response: { 200: z.array(CertificateInfo) } }, config: { policy: certificatesPolicy.own } },
-    async (req) => myCertificates(ctxOf(req), config));
+  app.get(
+    '/certificates/my',
+    {
+      schema: { tags, summary: '我的证书', response: { 200: z.array(CertificateInfo) } },
+      config: { policy: certificatesPolicy.own },
+    },
+    async (req) => myCertificates(ctxOf(req), config),
+  );
 
-  app.post('/certificates', { schema: { tags, summary: '打印证书：生成（已生成则返回原证书）', body: IssueCertificateRequest, response: { 200: CertificateInfo } }, config: { policy: certificatesPolicy.own } },
-    async (req) => issueCertificate(ctxOf(req), { files, config, issuer: config.issuerName }, req.body.kind, req.body.year));
+  app.post(
+    '/certificates',
+    {
+      schema: {
+        tags,
+        summary: '打印证书：生成（已生成则返回原证书）',
+        body: IssueCertificateRequest,
+        response: { 200: CertificateInfo },
+      },
+      config: { policy: certificatesPolicy.own },
+    },
+    async (req) =>
+      issueCertificate(ctxOf(req), { files, config, issuer: config.issuerName }, req.body.kind, req.body.year),
+  );
 
-  app.get('/certificates/:id/pdf', { schema: { tags, summary: '下载证书PDF', params: IdParam }, config: { policy: certificatesPolicy.own } },
+  app.get(
+    '/certificates/:id/pdf',
+    { schema: { tags, summary: '下载证书PDF', params: IdParam }, config: { policy: certificatesPolicy.own } },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const [c] = await ctx.db.select().from(certificates).where(and(eq(certificates.id, req.params.id), eq(certificates.accountId, ctx.actor.id)));
+      const [c] = await ctx.db
+        .select()
+        .from(certificates)
+        .where(and(eq(certificates.id, req.params.id), eq(certificates.accountId, ctx.actor.id)));
       if (!c) throw notFound('证书');
       return reply
         .header('content-type', 'application/pdf')
@@ -33,23 +65,73 @@ export const certificatesRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-disposition', contentDisposition(`${c.snapshot.title}-${c.year}-${c.snapshot.name}.pdf`))
         .header('cache-control', 'private, no-store')
         .send(files.read(c.fileKey));
-    });
+    },
+  );
 
-  app.get('/certificates/admin', { schema: { tags, summary: '证书管理：按身份证号码或证书编号查找（运营）', querystring: CertificateSearchQuery, response: { 200: z.array(CertificateAdminRow) } }, config: { policy: certificatesPolicy.manage } },
-    async (req) => findCertificates(ctxOf(req), config, req.query));
+  app.get(
+    '/certificates/admin',
+    {
+      schema: {
+        tags,
+        summary: '证书管理：按身份证号码或证书编号查找（运营）',
+        querystring: CertificateSearchQuery,
+        response: { 200: z.array(CertificateAdminRow) },
+      },
+      config: { policy: certificatesPolicy.manage },
+    },
+    async (req) => findCertificates(ctxOf(req), config, req.query),
+  );
 
-  app.get('/certificates/by-serial/:serial', { schema: { tags, summary: '按证书编号查找（运营）', params: z.object({ serial: z.string().max(40) }), response: { 200: CertificateInfo } }, config: { policy: certificatesPolicy.manage } },
+  app.get(
+    '/certificates/by-serial/:serial',
+    {
+      schema: {
+        tags,
+        summary: '按证书编号查找（运营）',
+        params: z.object({ serial: z.string().max(40) }),
+        response: { 200: CertificateInfo },
+      },
+      config: { policy: certificatesPolicy.manage },
+    },
     async (req) => {
       const [c] = await ctxOf(req).db.select().from(certificates).where(eq(certificates.serial, req.params.serial));
       if (!c) throw notFound('证书');
       return toInfo(config, c);
-    });
+    },
+  );
 
-  app.post('/certificates/:id/revoke', { schema: { tags, summary: '撤销证书（运营，须填写原因）', params: IdParam, body: RevokeCertificateRequest, response: { 200: Ok } }, config: { policy: certificatesPolicy.manage } },
-    async (req) => (await revokeCertificate(ctxOf(req), req.params.id, req.body.reason), { ok: true as const }));
+  app.post(
+    '/certificates/:id/revoke',
+    {
+      schema: {
+        tags,
+        summary: '撤销证书（运营，须填写原因）',
+        params: IdParam,
+        body: RevokeCertificateRequest,
+        response: { 200: Ok },
+      },
+      config: { policy: certificatesPolicy.manage },
+    },
+    async (req) => (await revokeCertificate(ctxOf(req), req.params.id, req.body.reason), { ok: true as const }),
+  );
 
-  app.get('/verify/:code', {
-    schema: { tags, summary: '证书公开验证', params: z.object({ code: z.string().min(10).max(40).regex(/^[A-Za-z0-9_-]+$/) }), response: { 200: CertificateVerification } },
-    config: { policy: certificatesPolicy.verify, rateLimit: { max: 30, timeWindow: '1 minute' } },
-  }, async (req) => verifyCertificate(app.deps.db, req.params.code));
+  app.get(
+    '/verify/:code',
+    {
+      schema: {
+        tags,
+        summary: '证书公开验证',
+        params: z.object({
+          code: z
+            .string()
+            .min(10)
+            .max(40)
+            .regex(/^[A-Za-z0-9_-]+$/),
+        }),
+        response: { 200: CertificateVerification },
+      },
+      config: { policy: certificatesPolicy.verify, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (req) => verifyCertificate(app.deps.db, req.params.code),
+  );
 };

@@ -3,7 +3,16 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../clock';
 import { hourRecords, publicCredits } from '../../db/schema/index';
-import { buildAccount, buildDepartment, buildProfessional, buildRecord, buildUnit, creditPublic, createRng, PASSWORD } from '../../../test/factories';
+import {
+  buildAccount,
+  buildDepartment,
+  buildProfessional,
+  buildRecord,
+  buildUnit,
+  creditPublic,
+  createRng,
+  PASSWORD,
+} from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp } from '../../../test/helpers';
 
 let t: TestApp;
@@ -13,13 +22,18 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 beforeEach(() => setNow('2024-10-15T10:00:00+08:00'));
 
-async function personWith(professional: number, opts: { compulsory?: boolean; elective?: boolean; pending?: number } = {}) {
+async function personWith(
+  professional: number,
+  opts: { compulsory?: boolean; elective?: boolean; pending?: number } = {},
+) {
   const unit = await buildUnit(t.db);
   const p = await buildProfessional(t.db, { unitId: unit.id });
-  if (professional > 0) await buildRecord(t.db, { accountId: p.id, hours: professional, status: 'approved', unitId: unit.id });
+  if (professional > 0)
+    await buildRecord(t.db, { accountId: p.id, hours: professional, status: 'approved', unitId: unit.id });
   if (opts.compulsory ?? true) await creditPublic(t.db, p.id, 2024, 'compulsory');
   if (opts.elective ?? true) await creditPublic(t.db, p.id, 2024, 'elective');
-  for (let i = 0; i < (opts.pending ?? 0); i++) await buildRecord(t.db, { accountId: p.id, hours: 4, status: 'pending', unitId: unit.id });
+  for (let i = 0; i < (opts.pending ?? 0); i++)
+    await buildRecord(t.db, { accountId: p.id, hours: 4, status: 'pending', unitId: unit.id });
   return { unit, p, c: await loggedIn(t, p.username, PASSWORD) };
 }
 
@@ -27,19 +41,39 @@ describe('the professional’s progress (用户管理中心)', () => {
   it('89 in total is not 达标 and says what is missing before which deadline', async () => {
     const { c } = await personWith(64);
     const s = (await c.get('/api/compliance/me?year=2024')).json();
-    expect(s).toMatchObject({ year: 2024, totalHours: 89, professionalHours: 64, publicHours: 25, met: false, mayBeExcellent: false, compulsoryDone: true });
+    expect(s).toMatchObject({
+      year: 2024,
+      totalHours: 89,
+      professionalHours: 64,
+      publicHours: 25,
+      met: false,
+      mayBeExcellent: false,
+      compulsoryDone: true,
+    });
     expect(s.missing).toEqual([{ item: '专业科目学时还差1学时（须经单位审验通过）', deadline: '2025-03-31' }]);
   });
 
   it('90 with 65 professional is 达标', async () => {
     const { c } = await personWith(65);
-    expect((await c.get('/api/compliance/me?year=2024')).json()).toMatchObject({ totalHours: 90, met: true, mayBeExcellent: true, missing: [] });
+    expect((await c.get('/api/compliance/me?year=2024')).json()).toMatchObject({
+      totalHours: 90,
+      met: true,
+      mayBeExcellent: true,
+      missing: [],
+    });
   });
 
   it('a record still awaiting review never turns 达标 off: it is shown as 审核中 beside the approved hours', async () => {
     const { c } = await personWith(70, { pending: 1 });
     const s = (await c.get('/api/compliance/me?year=2024')).json();
-    expect(s).toMatchObject({ met: true, mayBeExcellent: true, totalHours: 95, professionalHours: 70, pendingHours: 4, missing: [] });
+    expect(s).toMatchObject({
+      met: true,
+      mayBeExcellent: true,
+      totalHours: 95,
+      professionalHours: 70,
+      pendingHours: 4,
+      missing: [],
+    });
   });
 
   it('pending hours do not make an unmet year met, and the review is listed as missing', async () => {
@@ -99,9 +133,18 @@ describe('the unit’s compliance list', () => {
     const c = await loggedIn(t, deptAdmin.username, PASSWORD, 'unit');
     const list = (await c.get('/api/compliance/unit?year=2024')).json();
     expect(list.summary).toEqual({ people: 2, met: 1, compulsoryDone: 1 });
-    expect(list.items.map((r: { personName: string; met: boolean }) => [r.personName, r.met])).toEqual([['乙未达标', false], ['甲达标', true]]);
-    expect((await c.get('/api/compliance/unit?year=2024&met=false')).json().items.map((r: { accountId: number }) => r.accountId)).toEqual([short.id]);
-    const all = (await (await loggedIn(t, total.username, PASSWORD, 'unit')).get('/api/compliance/unit?year=2024')).json();
+    expect(list.items.map((r: { personName: string; met: boolean }) => [r.personName, r.met])).toEqual([
+      ['乙未达标', false],
+      ['甲达标', true],
+    ]);
+    expect(
+      (await c.get('/api/compliance/unit?year=2024&met=false'))
+        .json()
+        .items.map((r: { accountId: number }) => r.accountId),
+    ).toEqual([short.id]);
+    const all = (
+      await (await loggedIn(t, total.username, PASSWORD, 'unit')).get('/api/compliance/unit?year=2024')
+    ).json();
     expect(all.items.map((r: { accountId: number }) => r.accountId)).toContain(elsewhere.id);
     const prof = await loggedIn(t, ok.username, PASSWORD);
     expect((await prof.get('/api/compliance/unit?year=2024')).statusCode).toBe(403);
@@ -135,8 +178,15 @@ describe('consistency over random operations', () => {
     const unit = await buildUnit(t.db);
     const people = await Promise.all([0, 1, 2].map(() => buildProfessional(t.db, { unitId: unit.id })));
     type Model = { compulsory: number; elective: number; approved: Map<number, number>; pending: Set<number> };
-    const model = new Map<number, Model>(people.map((p) => [p.id, { compulsory: 0, elective: 0, approved: new Map(), pending: new Set() }]));
-    const viewer = await loggedIn(t, (await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id })).username, PASSWORD, 'unit');
+    const model = new Map<number, Model>(
+      people.map((p) => [p.id, { compulsory: 0, elective: 0, approved: new Map(), pending: new Set() }]),
+    );
+    const viewer = await loggedIn(
+      t,
+      (await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id })).username,
+      PASSWORD,
+      'unit',
+    );
     for (let step = 0; step < 60; step++) {
       const p = people[Math.floor(rng() * people.length)]!;
       const m = model.get(p.id)!;
@@ -155,7 +205,10 @@ describe('consistency over random operations', () => {
       } else if (op === 4 && m.pending.size) {
         const id = [...m.pending][0]!;
         const approve = rng() < 0.5;
-        await t.db.update(hourRecords).set({ status: approve ? 'approved' : 'rejected', opinion: approve ? null : '不符合' }).where(eq(hourRecords.id, id));
+        await t.db
+          .update(hourRecords)
+          .set({ status: approve ? 'approved' : 'rejected', opinion: approve ? null : '不符合' })
+          .where(eq(hourRecords.id, id));
         m.pending.delete(id);
         if (approve) m.approved.set(id, 4);
       } else if (op === 5) {
@@ -176,7 +229,10 @@ describe('consistency over random operations', () => {
           met: Math.round(total * 10) >= 900 && Math.round(professional * 10) * 3 >= Math.round(total * 10) * 2,
         };
         const row = list.items.find((r: { accountId: number }) => r.accountId === q.id);
-        expect({ step, ...row && { professionalHours: row.professionalHours, totalHours: row.totalHours, met: row.met } }).toEqual({ step, ...expected });
+        expect({
+          step,
+          ...(row && { professionalHours: row.professionalHours, totalHours: row.totalHours, met: row.met }),
+        }).toEqual({ step, ...expected });
       }
     }
     expect((await t.db.select().from(publicCredits)).length).toBeGreaterThan(0);

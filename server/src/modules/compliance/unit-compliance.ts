@@ -26,7 +26,8 @@ export async function unitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQ
   const plan = await requirePlan(ctx.db, q.year, 'year');
   const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(ctx.actor)];
   if (q.q) where.push(personSearch(q.q));
-  if (q.departmentId !== undefined) where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));
+  if (q.departmentId !== undefined)
+    where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));
   const { rows } = await ctx.db.execute(sql`
     WITH people AS (
       SELECT accounts.id, accounts.name, accounts.id_number_enc AS id_number, d.name AS dept
@@ -48,7 +49,11 @@ export async function unitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQ
       ...computeCompliance(numbers, personYearHoursRow(r)),
     };
   });
-  const summary = { people: all.length, met: all.filter((r) => r.met).length, compulsoryDone: all.filter((r) => r.compulsoryDone).length };
+  const summary = {
+    people: all.length,
+    met: all.filter((r) => r.met).length,
+    compulsoryDone: all.filter((r) => r.compulsoryDone).length,
+  };
   if (q.met) all = all.filter((r) => r.met === (q.met === 'true'));
   if (q.compulsoryDone) all = all.filter((r) => r.compulsoryDone === (q.compulsoryDone === 'true'));
   const start = (q.page - 1) * q.pageSize;
@@ -65,7 +70,12 @@ export async function unitComplianceExport(ctx: Ctx, q: z.infer<typeof Complianc
   return (out: Writable) => writeUnitCompliance(ctx, q, all, out);
 }
 
-async function writeUnitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQuery>, all: Array<ComplianceRow & { idNumber: string }>, out: Writable): Promise<number> {
+async function writeUnitCompliance(
+  ctx: Ctx,
+  q: z.infer<typeof ComplianceListQuery>,
+  all: Array<ComplianceRow & { idNumber: string }>,
+  out: Writable,
+): Promise<number> {
   const idText = idNumberFormatter(ctx.actor);
   const columns: XlsxColumn<ComplianceRow & { idNumber?: string }>[] = [
     { header: '姓名', width: 12, value: (r) => r.personName },

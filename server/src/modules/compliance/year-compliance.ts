@@ -8,8 +8,14 @@ const num = (v: unknown) => Number(v ?? 0);
 
 export function planNumbers(p: Plan): PlanNumbers {
   return {
-    year: p.year, totalHours: p.totalHours, professionalRatioNum: p.professionalRatioNum, professionalRatioDen: p.professionalRatioDen,
-    compulsoryHours: p.compulsoryHours, electiveHours: p.electiveHours, publicDeadline: p.publicDeadline, professionalDeadline: p.professionalDeadline,
+    year: p.year,
+    totalHours: p.totalHours,
+    professionalRatioNum: p.professionalRatioNum,
+    professionalRatioDen: p.professionalRatioDen,
+    compulsoryHours: p.compulsoryHours,
+    electiveHours: p.electiveHours,
+    publicDeadline: p.publicDeadline,
+    professionalDeadline: p.professionalDeadline,
   };
 }
 
@@ -29,5 +35,7 @@ export async function complianceYears(db: Db, accountId: number): Promise<Compli
   const plans = await publishedPlans(db, shanghaiYear());
   const { rows } = await db.execute(personYearHours({ accounts: [accountId] }));
   const byYear = new Map((rows as Array<Record<string, unknown>>).map((r) => [num(r.year), r]));
-  return plans.reverse().map((p) => computeCompliance(planNumbers(p), personYearHoursRow(byYear.get(p.year), accountId, p.year)));
+  return plans
+    .reverse()
+    .map((p) => computeCompliance(planNumbers(p), personYearHoursRow(byYear.get(p.year), accountId, p.year)));
 }

@@ -28,7 +28,14 @@ export function attemptSummary(a: AttemptRow): ExamAttemptSummary {
  */
 export function attemptView(
   a: AttemptRow,
-  ctx: { courseTitle: string; maxAttempts: number; passScore: number; revealKeyAfterPass: boolean; at: Date; hoursCredited: number | null },
+  ctx: {
+    courseTitle: string;
+    maxAttempts: number;
+    passScore: number;
+    revealKeyAfterPass: boolean;
+    at: Date;
+    hoursCredited: number | null;
+  },
 ): ExamAttemptView {
   const submitted = a.submittedAt !== null;
   let result: ExamAttemptView['result'] = null;

@@ -15,11 +15,22 @@ export async function attemptsOfYear(db: Db, accountId: number, year: number): P
 }
 
 /** The compulsory course is complete in this round (completing it now if its chapters all are). */
-export async function compulsoryCompleted(db: Db, audit: AuditContext, p: { accountId: number; year: number; courseId: number; roundNo: number }): Promise<boolean> {
+export async function compulsoryCompleted(
+  db: Db,
+  audit: AuditContext,
+  p: { accountId: number; year: number; courseId: number; roundNo: number },
+): Promise<boolean> {
   const [row] = await db
     .select({ c: courseCompletions.courseId })
     .from(courseCompletions)
-    .where(and(eq(courseCompletions.accountId, p.accountId), eq(courseCompletions.planYear, p.year), eq(courseCompletions.courseId, p.courseId), eq(courseCompletions.roundNo, p.roundNo)));
+    .where(
+      and(
+        eq(courseCompletions.accountId, p.accountId),
+        eq(courseCompletions.planYear, p.year),
+        eq(courseCompletions.courseId, p.courseId),
+        eq(courseCompletions.roundNo, p.roundNo),
+      ),
+    );
   if (row) return true;
   return completeCourseIfDone(db, audit, { ...p, kind: 'compulsory' });
 }
@@ -28,7 +39,9 @@ export async function creditedCompulsoryHours(db: Db, accountId: number, year: n
   const [row] = await db
     .select({ hours: publicCredits.hours })
     .from(publicCredits)
-    .where(and(eq(publicCredits.accountId, accountId), eq(publicCredits.year, year), eq(publicCredits.kind, 'compulsory')));
+    .where(
+      and(eq(publicCredits.accountId, accountId), eq(publicCredits.year, year), eq(publicCredits.kind, 'compulsory')),
+    );
   return row ? Number(row.hours) : null;
 }
 

@@ -5,7 +5,19 @@ import { annualPlans, auditLog, examAttempts, examRounds, publicCredits, questio
 import { BELT_AND_ROAD_COURSE, PRIOR_YEAR_COURSE } from '../../db/seed/content/index';
 import { buildAccount, buildProfessional, buildUnit, PASSWORD } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
-import { allRight, answersWith, atShanghai, attemptCount, compulsoryId, completeCourseInDb, paperOf, PREV, priorCompulsoryId, studyCourse, Y } from '../learning/learning-test-kit';
+import {
+  allRight,
+  answersWith,
+  atShanghai,
+  attemptCount,
+  compulsoryId,
+  completeCourseInDb,
+  paperOf,
+  PREV,
+  priorCompulsoryId,
+  studyCourse,
+  Y,
+} from '../learning/learning-test-kit';
 import { submitExpiredAttempts } from './finalize-attempt';
 
 let t: TestApp;
@@ -69,14 +81,25 @@ async function takeExam(p: Person, right: Parameters<typeof answersWith>[1] | 'a
 const fail = (p: Person) => takeExam(p, { single: 5 });
 const credits = (accountId: number) => t.db.select().from(publicCredits).where(eq(publicCredits.accountId, accountId));
 const audits = (action: string, targetId: string | number) =>
-  t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))));
+  t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))));
 
 describe('考试列表 — starting an exam', () => {
   it('refuses to start before the course is complete, with a clear message', async () => {
     atShanghai();
     const p = await professional();
     const o = (await p.c.get(`/api/exams/years/${Y}`)).json();
-    expect(o).toMatchObject({ canStart: false, courseCompleted: false, attemptsLeft: 3, maxAttempts: 3, passScore: 60, minutes: 60, questionCount: 45 });
+    expect(o).toMatchObject({
+      canStart: false,
+      courseCompleted: false,
+      attemptsLeft: 3,
+      maxAttempts: 3,
+      passScore: 60,
+      minutes: 60,
+      questionCount: 45,
+    });
     expect(o.refusal).toContain('完成必修课');
     const res = await start(p);
     expect(res.statusCode).toBe(409);
@@ -92,7 +115,11 @@ describe('考试列表 — starting an exam', () => {
     const view = res.json();
     expect(view).toMatchObject({ status: 'open', attemptNo: 1, maxAttempts: 3, result: null, answers: {} });
     expect(view.questions).toHaveLength(45);
-    expect(view.questions.map((q: { type: string }) => q.type)).toEqual([...Array(20).fill('single'), ...Array(10).fill('multiple'), ...Array(15).fill('judge')]);
+    expect(view.questions.map((q: { type: string }) => q.type)).toEqual([
+      ...Array(20).fill('single'),
+      ...Array(10).fill('multiple'),
+      ...Array(15).fill('judge'),
+    ]);
     expect(new Date(view.deadlineAt).getTime() - new Date(view.startedAt).getTime()).toBe(60 * 60_000);
 
     // no key anywhere in the payload may carry the answer or the explanation
@@ -100,7 +127,10 @@ describe('考试列表 — starting an exam', () => {
     JSON.parse(res.body, (k, v) => (keys.add(k), v));
     expect([...keys].filter((k) => /^answer$|explanation|correct/i.test(k))).toEqual([]);
     expect(keys.has('answers')).toBe(true); // the person's own (empty) answers, nothing else
-    const bank = await t.db.select().from(questions).where(eq(questions.courseId, await compulsoryId(t.db)));
+    const bank = await t.db
+      .select()
+      .from(questions)
+      .where(eq(questions.courseId, await compulsoryId(t.db)));
     for (const q of bank) if (q.explanation.length > 8) expect(res.body).not.toContain(q.explanation);
     // the same holds when the open attempt is read again
     expect((await p.c.get(`/api/exams/attempts/${view.id}`)).body).not.toContain('"answer"');
@@ -133,11 +163,20 @@ describe('grading by the server', () => {
     const p = await ready();
     const r = await takeExam(p, { single: 15, judge: 15 });
     expect(r.status).toBe('submitted');
-    expect(r.result).toMatchObject({ score: 60, earnedPoints: 60, totalPoints: 100, passed: true, passScore: 60, hoursCredited: 15 });
+    expect(r.result).toMatchObject({
+      score: 60,
+      earnedPoints: 60,
+      totalPoints: 100,
+      passed: true,
+      passScore: 60,
+      hoursCredited: 15,
+    });
     // a passed attempt shows the answers and explanations (the plan reveals the key after a pass)
     expect(r.result.items).toHaveLength(45);
     expect(r.result.items.some((i: { explanation: string }) => i.explanation.length > 0)).toBe(true);
-    expect(await credits(p.id)).toEqual([expect.objectContaining({ year: Y, kind: 'compulsory', hours: 15, source: `exam_attempt:${r.id}` })]);
+    expect(await credits(p.id)).toEqual([
+      expect.objectContaining({ year: Y, kind: 'compulsory', hours: 15, source: `exam_attempt:${r.id}` }),
+    ]);
     expect(await audits('exam.submit', r.id)).toHaveLength(1);
     expect(await audits('learning.credit', p.id)).toHaveLength(1);
 
@@ -151,7 +190,9 @@ describe('grading by the server', () => {
     expect((await p.c.get('/api/learning/hours')).json()).toEqual([{ year: Y, compulsory: 15, elective: 0 }]);
     expect((await p.c.get(`/api/learning/years/${Y}`)).json().hours).toEqual({ compulsory: 15, elective: 0 });
     // 学时查询 → 培训总体查询 reads the same ledger
-    expect((await p.c.get('/api/hours/my/overview')).json()).toEqual([expect.objectContaining({ year: Y, compulsoryHours: 15, publicHours: 15 })]);
+    expect((await p.c.get('/api/hours/my/overview')).json()).toEqual([
+      expect.objectContaining({ year: Y, compulsoryHours: 15, publicHours: 15 }),
+    ]);
   });
 
   it('10 submissions of one attempt at once (double clicks, tabs): one grading, one credit, the same result for all', async () => {
@@ -160,7 +201,11 @@ describe('grading by the server', () => {
     const s = (await start(p)).json();
     const paper = await paperOf(t.db, s.id);
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => p.c.post(`/api/exams/attempts/${s.id}/submit`, { answers: i === 0 ? allRight(paper) : answersWith(paper, { single: 15, judge: 15 }) })),
+      Array.from({ length: 10 }, (_, i) =>
+        p.c.post(`/api/exams/attempts/${s.id}/submit`, {
+          answers: i === 0 ? allRight(paper) : answersWith(paper, { single: 15, judge: 15 }),
+        }),
+      ),
     );
     expect(results.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
     const scores = new Set(results.map((r) => r.json().result.score));
@@ -170,8 +215,20 @@ describe('grading by the server', () => {
     expect(await credits(p.id)).toHaveLength(1);
     const [submitted] = await audits('exam.submit', s.id);
     expect(await audits('exam.submit', s.id)).toHaveLength(1);
-    expect(submitted).toMatchObject({ actorAccountId: p.id, actorKind: 'professional', result: 'ok', targetType: 'exam_attempt' });
-    expect(submitted!.detail).toEqual({ accountId: p.id, year: Y, round: 1, attempt: 1, score: [...scores][0], passed: true });
+    expect(submitted).toMatchObject({
+      actorAccountId: p.id,
+      actorKind: 'professional',
+      result: 'ok',
+      targetType: 'exam_attempt',
+    });
+    expect(submitted!.detail).toEqual({
+      accountId: p.id,
+      year: Y,
+      round: 1,
+      attempt: 1,
+      score: [...scores][0],
+      passed: true,
+    });
     const [credit] = await audits('learning.credit', p.id);
     expect(await audits('learning.credit', p.id)).toHaveLength(1);
     expect(credit).toMatchObject({ actorAccountId: p.id, targetType: 'account' });
@@ -184,7 +241,11 @@ describe('grading by the server', () => {
     const r = await takeExam(p, { single: 13, multiple: 1, judge: 15 });
     expect(r.result).toMatchObject({ score: 59, passed: false, hoursCredited: null });
     expect(await credits(p.id)).toEqual([]);
-    expect((await p.c.get(`/api/exams/years/${Y}`)).json()).toMatchObject({ attemptsUsed: 1, attemptsLeft: 2, canStart: true });
+    expect((await p.c.get(`/api/exams/years/${Y}`)).json()).toMatchObject({
+      attemptsUsed: 1,
+      attemptsLeft: 2,
+      canStart: true,
+    });
   });
 
   it('grades what the page saved and ignores a submission for someone else’s attempt (404)', async () => {
@@ -222,9 +283,13 @@ describe('the review after an attempt', () => {
       const r = res.json().result;
       expect(r).toMatchObject({ passed: false, keyRevealed: false, score: 40 });
       expect(r.items).toHaveLength(45);
-      expect(r.items.map((i: { correct: boolean }) => i.correct)).toEqual(paper.map((q, i) => JSON.stringify(answers[String(i + 1)]) === JSON.stringify(q.answer)));
+      expect(r.items.map((i: { correct: boolean }) => i.correct)).toEqual(
+        paper.map((q, i) => JSON.stringify(answers[String(i + 1)]) === JSON.stringify(q.answer)),
+      );
       expect(r.items.filter((i: { correct: boolean }) => !i.correct)).toHaveLength(25);
-      expect(r.items.every((i: { answer: unknown; explanation: unknown }) => i.answer === null && i.explanation === null)).toBe(true);
+      expect(
+        r.items.every((i: { answer: unknown; explanation: unknown }) => i.answer === null && i.explanation === null),
+      ).toBe(true);
       // the person's own answers come back; no explanation text is anywhere in the payload
       expect(res.json().answers).toEqual(answers);
       for (const q of paper) if (q.explanation.length > 8) expect(res.body).not.toContain(q.explanation);
@@ -253,7 +318,12 @@ describe('the review after an attempt', () => {
       for (const res of [submitted, again]) {
         const r = res.json().result;
         expect(r).toMatchObject({ passed: true, score: 100, keyRevealed: false, hoursCredited: 15 });
-        expect(r.items.every((i: { correct: boolean; answer: unknown; explanation: unknown }) => i.correct && i.answer === null && i.explanation === null)).toBe(true);
+        expect(
+          r.items.every(
+            (i: { correct: boolean; answer: unknown; explanation: unknown }) =>
+              i.correct && i.answer === null && i.explanation === null,
+          ),
+        ).toBe(true);
         for (const q of paper) if (q.explanation.length > 8) expect(res.body).not.toContain(q.explanation);
       }
     } finally {
@@ -270,7 +340,11 @@ describe('three attempts per plan year', () => {
     const res = await start(p);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toContain('0771-966111');
-    expect((await p.c.get(`/api/exams/years/${Y}`)).json()).toMatchObject({ attemptsUsed: 3, attemptsLeft: 0, canStart: false });
+    expect((await p.c.get(`/api/exams/years/${Y}`)).json()).toMatchObject({
+      attemptsUsed: 3,
+      attemptsLeft: 0,
+      canStart: false,
+    });
   });
 
   it('refuses a fourth start under 10 concurrent requests', async () => {
@@ -291,7 +365,11 @@ describe('three attempts per plan year', () => {
     expect(new Set(all.map((r) => r.json().id)).size).toBe(1);
     expect(all[0]!.json().attemptNo).toBe(3);
     expect(await attemptCount(t.db, p.id, Y)).toBe(3);
-    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, 'exam.start'))).filter((a) => a.targetId === String(all[0]!.json().id))).toHaveLength(1);
+    expect(
+      (await t.db.select().from(auditLog).where(eq(auditLog.action, 'exam.start'))).filter(
+        (a) => a.targetId === String(all[0]!.json().id),
+      ),
+    ).toHaveLength(1);
   });
 });
 
@@ -348,20 +426,33 @@ describe('补学补考 — makeup granted by the help desk', () => {
     const p = await ready();
     for (let i = 0; i < 3; i++) await fail(p);
     const found = (await operator.get(`/api/exams/admin/people?idNumber=${p.idNumber}`)).json();
-    expect(found).toEqual([expect.objectContaining({ accountId: p.id, idNumberMasked: expect.stringContaining('****') })]);
+    expect(found).toEqual([
+      expect.objectContaining({ accountId: p.id, idNumberMasked: expect.stringContaining('****') }),
+    ]);
     const before = (await operator.get(`/api/exams/admin/people/${p.id}/years/${Y}`)).json();
-    expect(before).toMatchObject({ canGrant: true, passed: false, rounds: [{ roundNo: 1, kind: 'regular', attempts: [{}, {}, {}] }] });
+    expect(before).toMatchObject({
+      canGrant: true,
+      passed: false,
+      rounds: [{ roundNo: 1, kind: 'regular', attempts: [{}, {}, {}] }],
+    });
 
     const reason = '本人致电0771-966111申请补学补考';
     const g = await operator.post('/api/exams/admin/makeups', { accountId: p.id, year: Y, reason });
     expect(g.statusCode).toBe(201);
-    expect(g.json()).toMatchObject({ canGrant: false, rounds: [{ roundNo: 1 }, { roundNo: 2, kind: 'makeup', reason, grantedByName: '培训中心客服', attempts: [] }] });
+    expect(g.json()).toMatchObject({
+      canGrant: false,
+      rounds: [{ roundNo: 1 }, { roundNo: 2, kind: 'makeup', reason, grantedByName: '培训中心客服', attempts: [] }],
+    });
     const [entry] = await audits('exam.makeup_grant', p.id);
     expect(entry!.detail).toMatchObject({ year: Y, round: 2, reason });
 
     // learning reopens: the new round starts with no progress, so the exam waits for it
     const o = (await p.c.get(`/api/learning/years/${Y}`)).json();
-    expect(o).toMatchObject({ roundNo: 2, roundKind: 'makeup', compulsory: { completed: false, completedChapters: 0 } });
+    expect(o).toMatchObject({
+      roundNo: 2,
+      roundKind: 'makeup',
+      compulsory: { completed: false, completedChapters: 0 },
+    });
     expect((await start(p)).statusCode).toBe(409);
     await studyCourse(p.c, t.db, Y, await compulsoryId(t.db));
     const ex = (await p.c.get(`/api/exams/years/${Y}`)).json();
@@ -380,7 +471,9 @@ describe('补学补考 — makeup granted by the help desk', () => {
     expect(g.statusCode).toBe(409);
     expect(g.json().error.message).toContain('尚未用完');
     for (let i = 0; i < 2; i++) await fail(p);
-    expect((await p.c.post('/api/exams/admin/makeups', { accountId: p.id, year: Y, reason: '我要补考一次' })).statusCode).toBe(403);
+    expect(
+      (await p.c.post('/api/exams/admin/makeups', { accountId: p.id, year: Y, reason: '我要补考一次' })).statusCode,
+    ).toBe(403);
     expect((await p.c.get(`/api/exams/admin/people?idNumber=${p.idNumber}`)).statusCode).toBe(403);
     const short = await operator.post('/api/exams/admin/makeups', { accountId: p.id, year: Y, reason: '补考' });
     expect(short.statusCode).toBe(400);
@@ -392,18 +485,31 @@ describe('补学补考 — makeup granted by the help desk', () => {
     setNow(`${Y}-06-01T09:00:00+08:00`);
     for (let i = 0; i < 3; i++) await fail(p);
     // the operator moved this year's deadline forward: the training period ends Nov 30
-    await t.db.update(annualPlans).set({ publicDeadline: `${Y}-11-30` }).where(eq(annualPlans.year, Y));
+    await t.db
+      .update(annualPlans)
+      .set({ publicDeadline: `${Y}-11-30` })
+      .where(eq(annualPlans.year, Y));
     try {
       setNow(`${Y}-12-01T00:00:05+08:00`);
       const operator = await helpDesk();
-      const g = await operator.post('/api/exams/admin/makeups', { accountId: p.id, year: Y, reason: '本人来电申请补学补考' });
+      const g = await operator.post('/api/exams/admin/makeups', {
+        accountId: p.id,
+        year: Y,
+        reason: '本人来电申请补学补考',
+      });
       expect(g.statusCode).toBe(422);
       expect(g.json().error).toMatchObject({ code: 'YEAR_CLOSED', message: expect.stringContaining(`截止`) });
       expect(g.json().error.message).toContain('不能开通补学补考');
       setNow(`${Y}-11-30T23:59:00+08:00`);
-      expect((await operator.post('/api/exams/admin/makeups', { accountId: p.id, year: Y, reason: '本人来电申请补学补考' })).statusCode).toBe(201);
+      expect(
+        (await operator.post('/api/exams/admin/makeups', { accountId: p.id, year: Y, reason: '本人来电申请补学补考' }))
+          .statusCode,
+      ).toBe(201);
     } finally {
-      await t.db.update(annualPlans).set({ publicDeadline: `${Y}-12-31` }).where(eq(annualPlans.year, Y));
+      await t.db
+        .update(annualPlans)
+        .set({ publicDeadline: `${Y}-12-31` })
+        .where(eq(annualPlans.year, Y));
     }
   });
 });
@@ -413,9 +519,16 @@ describe('历年培训 — prior-year makeup', () => {
     atShanghai();
     const p = await professional();
     const years = (await p.c.get('/api/learning/years')).json();
-    expect(years.find((y: { year: number }) => y.year === PREV)).toMatchObject({ compulsoryTitle: PRIOR_YEAR_COURSE.title, compulsoryPassed: false, window: { open: true, kind: 'prior' } });
+    expect(years.find((y: { year: number }) => y.year === PREV)).toMatchObject({
+      compulsoryTitle: PRIOR_YEAR_COURSE.title,
+      compulsoryPassed: false,
+      window: { open: true, kind: 'prior' },
+    });
     const o = (await p.c.get(`/api/learning/years/${PREV}`)).json();
-    expect(o).toMatchObject({ roundKind: 'prior_year', compulsory: { title: PRIOR_YEAR_COURSE.title, window: { open: true, kind: 'prior' } } });
+    expect(o).toMatchObject({
+      roundKind: 'prior_year',
+      compulsory: { title: PRIOR_YEAR_COURSE.title, window: { open: true, kind: 'prior' } },
+    });
 
     await studyCourse(p.c, t.db, PREV, await priorCompulsoryId(t.db));
     const r = await takeExam(p, 'all', PREV);
@@ -423,7 +536,9 @@ describe('历年培训 — prior-year makeup', () => {
     expect(r.result).toMatchObject({ score: 100, passed: true, hoursCredited: 15 });
     expect(await credits(p.id)).toEqual([expect.objectContaining({ year: PREV, kind: 'compulsory', hours: 15 })]);
     expect((await p.c.get('/api/learning/hours')).json()).toEqual([{ year: PREV, compulsory: 15, elective: 0 }]);
-    expect((await p.c.get('/api/hours/my/overview')).json()).toEqual([expect.objectContaining({ year: PREV, publicHours: 15 })]);
+    expect((await p.c.get('/api/hours/my/overview')).json()).toEqual([
+      expect.objectContaining({ year: PREV, publicHours: 15 }),
+    ]);
     // done: last year closes for this person
     const after = await start(p, PREV);
     expect(after.statusCode).toBe(422);
@@ -437,9 +552,15 @@ describe('历年培训 — prior-year makeup', () => {
     const paper = await paperOf(t.db, s.id);
     const total = paper.reduce((n, q) => n + q.points, 0);
     expect(s.questions.length).toBe(paper.length);
-    const r = (await p.c.post(`/api/exams/attempts/${s.id}/submit`, { answers: answersWith(paper, { judge: 999 }) })).json();
+    const r = (
+      await p.c.post(`/api/exams/attempts/${s.id}/submit`, { answers: answersWith(paper, { judge: 999 }) })
+    ).json();
     const judges = paper.filter((q) => q.type === 'judge').reduce((n, q) => n + q.points, 0);
-    expect(r.result).toMatchObject({ totalPoints: total, earnedPoints: judges, score: Math.floor((judges * 100) / total) });
+    expect(r.result).toMatchObject({
+      totalPoints: total,
+      earnedPoints: judges,
+      score: Math.floor((judges * 100) / total),
+    });
   });
 
   it('after Dec 31 this year’s course moves to 历年培训: a new round, learning again, the hours to this year', async () => {
@@ -449,7 +570,14 @@ describe('历年培训 — prior-year makeup', () => {
     setNow(`${Y + 1}-01-05T10:00:00+08:00`);
     await relogin(p);
     const o = (await p.c.get(`/api/exams/years/${Y}`)).json();
-    expect(o).toMatchObject({ window: { open: true, kind: 'prior' }, roundNo: 2, roundKind: 'prior_year', courseCompleted: false, attemptsLeft: 3, canStart: false });
+    expect(o).toMatchObject({
+      window: { open: true, kind: 'prior' },
+      roundNo: 2,
+      roundKind: 'prior_year',
+      courseCompleted: false,
+      attemptsLeft: 3,
+      canStart: false,
+    });
     expect(o.attempts).toHaveLength(1);
   });
 
@@ -490,9 +618,19 @@ describe('题库 — the operator’s question bank', () => {
     const list = (await operator.get(`/api/exams/admin/courses/${main.id}/questions`)).json();
     expect(list[0]).toHaveProperty('answer');
 
-    const bad = await operator.post(`/api/exams/admin/courses/${main.id}/questions`, { type: 'judge', stem: '这是一道判断题吗', options: ['对', '错'], answer: [0] });
+    const bad = await operator.post(`/api/exams/admin/courses/${main.id}/questions`, {
+      type: 'judge',
+      stem: '这是一道判断题吗',
+      options: ['对', '错'],
+      answer: [0],
+    });
     expect(bad.statusCode).toBe(400);
-    const dupe = await operator.post(`/api/exams/admin/courses/${main.id}/questions`, { type: 'single', stem: list[0].stem, options: ['甲', '乙'], answer: [0] });
+    const dupe = await operator.post(`/api/exams/admin/courses/${main.id}/questions`, {
+      type: 'single',
+      stem: list[0].stem,
+      options: ['甲', '乙'],
+      answer: [0],
+    });
     expect(dupe.statusCode).toBe(409);
     const created = await operator.post(`/api/exams/admin/courses/${main.id}/questions`, {
       type: 'multiple',
@@ -508,7 +646,9 @@ describe('题库 — the operator’s question bank', () => {
     expect(edited.json()).toMatchObject({ explanation: '共商共建共享是根本原则。' });
     const partial = await operator.patch(`/api/exams/admin/questions/${q}`, { answer: [0] });
     expect(partial.statusCode).toBe(400);
-    expect((await operator.patch(`/api/exams/admin/questions/${q}`, { enabled: false })).json()).toMatchObject({ enabled: false });
+    expect((await operator.patch(`/api/exams/admin/questions/${q}`, { enabled: false })).json()).toMatchObject({
+      enabled: false,
+    });
     expect(await audits('exam.question_create', q)).toHaveLength(1);
     expect(await audits('exam.question_update', q)).toHaveLength(2);
   });

@@ -45,7 +45,12 @@ SELECT (SELECT count(*)::integer FROM closed) AS closed, (SELECT count(*)::integ
 export async function finalizeAttempt(
   db: Db,
   attempt: AttemptRow,
-  opts: { answers: Answers; auto: boolean; audit: AuditContext; plan?: Pick<AnnualPlanRow, 'passScore' | 'compulsoryHours'> },
+  opts: {
+    answers: Answers;
+    auto: boolean;
+    audit: AuditContext;
+    plan?: Pick<AnnualPlanRow, 'passScore' | 'compulsoryHours'>;
+  },
 ): Promise<{ attempt: AttemptRow; closedNow: boolean; creditedNow: boolean }> {
   const plan = opts.plan ?? (await loadPlan(db, attempt.planYear));
   const answers = cleanAnswers(attempt.paper, opts.answers);
@@ -54,16 +59,47 @@ export async function finalizeAttempt(
   const submittedAt = opts.auto ? attempt.deadlineAt : at;
   const actor = opts.audit.actor;
   const source = `exam_attempt:${attempt.id}`;
-  const [row] = await queryPrepared<{ closed: number; credited: number }>(db, 'ptce_close_attempt_v2', CLOSE_ATTEMPT_SQL, [
-    attempt.id, attempt.accountId, JSON.stringify(answers), submittedAt, opts.auto, g.earnedPoints, g.score, g.passed,
-    at, actor?.id ?? null, actor?.name ?? null, actor?.kind ?? null, opts.auto ? 'exam.auto_submit' : 'exam.submit', opts.audit.ip ?? null,
-    JSON.stringify({ accountId: attempt.accountId, year: attempt.planYear, round: attempt.roundNo, attempt: attempt.attemptNo, score: g.score, passed: g.passed }),
-    plan.compulsoryHours,
-    JSON.stringify({ year: attempt.planYear, kind: 'compulsory', hours: plan.compulsoryHours, source }),
-    source,
-  ]);
+  const [row] = await queryPrepared<{ closed: number; credited: number }>(
+    db,
+    'ptce_close_attempt_v2',
+    CLOSE_ATTEMPT_SQL,
+    [
+      attempt.id,
+      attempt.accountId,
+      JSON.stringify(answers),
+      submittedAt,
+      opts.auto,
+      g.earnedPoints,
+      g.score,
+      g.passed,
+      at,
+      actor?.id ?? null,
+      actor?.name ?? null,
+      actor?.kind ?? null,
+      opts.auto ? 'exam.auto_submit' : 'exam.submit',
+      opts.audit.ip ?? null,
+      JSON.stringify({
+        accountId: attempt.accountId,
+        year: attempt.planYear,
+        round: attempt.roundNo,
+        attempt: attempt.attemptNo,
+        score: g.score,
+        passed: g.passed,
+      }),
+      plan.compulsoryHours,
+      JSON.stringify({ year: attempt.planYear, kind: 'compulsory', hours: plan.compulsoryHours, source }),
+      source,
+    ],
+  );
   if (!row || Number(row.closed) === 0) return { attempt, closedNow: false, creditedNow: false };
-  const set = { answers, submittedAt, autoSubmitted: opts.auto, earnedPoints: g.earnedPoints, score: g.score, passed: g.passed };
+  const set = {
+    answers,
+    submittedAt,
+    autoSubmitted: opts.auto,
+    earnedPoints: g.earnedPoints,
+    score: g.score,
+    passed: g.passed,
+  };
   return { attempt: { ...attempt, ...set }, closedNow: true, creditedNow: Number(row.credited) > 0 };
 }
 
@@ -72,12 +108,21 @@ export async function finalizeAttempt(
  * answers saved so far. Runs lazily before a person's exam reads and starts (for that person) and
  * from the periodic sweep (for everyone); SKIP LOCKED lets several processes sweep at once.
  */
-export async function submitExpiredAttempts(tx: Db, opts: { accountId?: number; limit?: number } = {}): Promise<number> {
+export async function submitExpiredAttempts(
+  tx: Db,
+  opts: { accountId?: number; limit?: number } = {},
+): Promise<number> {
   const cutoff = new Date(now().getTime() - SUBMIT_GRACE_MS);
   const due = await tx
     .select()
     .from(examAttempts)
-    .where(and(isNull(examAttempts.submittedAt), lte(examAttempts.deadlineAt, cutoff), opts.accountId === undefined ? sql`true` : eq(examAttempts.accountId, opts.accountId)))
+    .where(
+      and(
+        isNull(examAttempts.submittedAt),
+        lte(examAttempts.deadlineAt, cutoff),
+        opts.accountId === undefined ? sql`true` : eq(examAttempts.accountId, opts.accountId),
+      ),
+    )
     .orderBy(asc(examAttempts.deadlineAt))
     .limit(opts.limit ?? 100)
     .for('update', { skipLocked: true });

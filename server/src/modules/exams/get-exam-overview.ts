@@ -2,7 +2,15 @@ import type { ExamOverview } from '@ptce/contracts';
 import { now } from '../../clock';
 import { examStartRefusal } from '../../domain/learning';
 import type { Ctx } from '../../http/context';
-import { compulsoryCourseOf, hasPassedCompulsory, latestRound, ensureRound, loadPlan, windowFor, windowView } from '../learning/plan-context';
+import {
+  compulsoryCourseOf,
+  hasPassedCompulsory,
+  latestRound,
+  ensureRound,
+  loadPlan,
+  windowFor,
+  windowView,
+} from '../learning/plan-context';
 import { attemptSummary } from './attempt-view';
 import { attemptsOfYear, compulsoryCompleted, creditedCompulsoryHours, paperSize } from './exam-state';
 import { submitExpiredAttempts } from './finalize-attempt';
@@ -19,7 +27,13 @@ export async function getExamOverview(ctx: Ctx, year: number): Promise<ExamOverv
     const round = w.open ? await ensureRound(tx, accountId, year, w, at) : await latestRound(tx, accountId, year);
     const roundNo = round?.roundNo ?? 1;
     const passed = await hasPassedCompulsory(tx, accountId, year);
-    const completed = course ? await compulsoryCompleted(tx, { actor: ctx.actor, ip: ctx.ip }, { accountId, year, courseId: course.id, roundNo }) : false;
+    const completed = course
+      ? await compulsoryCompleted(
+          tx,
+          { actor: ctx.actor, ip: ctx.ip },
+          { accountId, year, courseId: course.id, roundNo },
+        )
+      : false;
     const attempts = await attemptsOfYear(tx, accountId, year);
     const inRound = attempts.filter((a) => a.roundNo === roundNo);
     const open = inRound.find((a) => a.submittedAt === null) ?? null;
@@ -27,7 +41,16 @@ export async function getExamOverview(ctx: Ctx, year: number): Promise<ExamOverv
       ? `${year}年度未设置必修课`
       : !w.open
         ? w.reason
-        : examStartRefusal({ passed, courseCompleted: completed, attemptsUsed: inRound.length, maxAttempts: plan.maxAttempts, hasOpenAttempt: Boolean(open) }, year);
+        : examStartRefusal(
+            {
+              passed,
+              courseCompleted: completed,
+              attemptsUsed: inRound.length,
+              maxAttempts: plan.maxAttempts,
+              hasOpenAttempt: Boolean(open),
+            },
+            year,
+          );
     return {
       year,
       course: course ? { id: course.id, title: course.title } : null,

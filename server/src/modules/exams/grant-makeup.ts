@@ -36,12 +36,16 @@ export async function grantMakeup(ctx: Ctx, req: GrantMakeupRequest): Promise<Pe
     });
     // A chapter page still open would keep crediting the old round: make it open again.
     await tx.delete(learningPresence).where(eq(learningPresence.accountId, req.accountId));
-    await writeAudit(tx, { actor: ctx.actor, ip: ctx.ip }, {
-      action: 'exam.makeup_grant',
-      targetType: 'account',
-      targetId: req.accountId,
-      detail: { year: req.year, round: roundNo, reason: req.reason },
-    });
+    await writeAudit(
+      tx,
+      { actor: ctx.actor, ip: ctx.ip },
+      {
+        action: 'exam.makeup_grant',
+        targetType: 'account',
+        targetId: req.accountId,
+        detail: { year: req.year, round: roundNo, reason: req.reason },
+      },
+    );
     return statusOf(tx, person, req.year);
   });
 }

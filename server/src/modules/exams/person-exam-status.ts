@@ -10,7 +10,15 @@ import { makeupRefusal, type LearningWindow } from '../../domain/learning';
 import { maskIdNumber } from '../../domain/id-number';
 import { notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { compulsoryCourseOf, hasPassedCompulsory, loadPlan, windowFor, windowView, type AnnualPlanRow, type ExamRound } from '../learning/plan-context';
+import {
+  compulsoryCourseOf,
+  hasPassedCompulsory,
+  loadPlan,
+  windowFor,
+  windowView,
+  type AnnualPlanRow,
+  type ExamRound,
+} from '../learning/plan-context';
 import { attemptSummary } from './attempt-view';
 import { attemptsOfYear } from './exam-state';
 import { submitExpiredAttempts } from './finalize-attempt';
@@ -23,7 +31,12 @@ export async function findPeople(ctx: Ctx, idNumber: string): Promise<PersonLook
     .from(accounts)
     .leftJoin(units, eq(units.id, accounts.unitId))
     .where(and(eq(accounts.kind, 'professional'), idNumberIs(idNumber), personScope(ctx.actor)));
-  return rows.map((r) => ({ accountId: r.id, name: r.name, idNumberMasked: maskIdNumber(r.idNumber ?? ''), unitName: r.unitName }));
+  return rows.map((r) => ({
+    accountId: r.id,
+    name: r.name,
+    idNumberMasked: maskIdNumber(r.idNumber ?? ''),
+    unitName: r.unitName,
+  }));
 }
 
 export async function personInScope(db: Db, actor: Actor, accountId: number): Promise<PersonLookup> {
@@ -48,7 +61,12 @@ export interface GrantCheck {
 }
 
 /** Whether the help desk may grant this person a makeup for the year (the caller may hold the round lock). */
-export async function checkGrant(db: Db, accountId: number, year: number, latest: ExamRound | null): Promise<GrantCheck> {
+export async function checkGrant(
+  db: Db,
+  accountId: number,
+  year: number,
+  latest: ExamRound | null,
+): Promise<GrantCheck> {
   const at = now();
   const plan = await loadPlan(db, year);
   const window = await windowFor(db, accountId, plan, 'compulsory', at);
@@ -62,7 +80,9 @@ export async function checkGrant(db: Db, accountId: number, year: number, latest
   if (window.kind === 'prior' && (!latest || latest.openedAt < startOfThisYear)) {
     return { ...base, refusal: `${year}年度为历年培训，本人登录后即可补学补考，无需人工开通`, closed: false };
   }
-  const attempts = latest ? (await attemptsOfYear(db, accountId, year)).filter((a) => a.roundNo === latest.roundNo) : [];
+  const attempts = latest
+    ? (await attemptsOfYear(db, accountId, year)).filter((a) => a.roundNo === latest.roundNo)
+    : [];
   const refusal = makeupRefusal({
     passed,
     courseCompleted: true,
@@ -98,7 +118,14 @@ export async function statusOf(db: Db, person: PersonLookup, year: number): Prom
     ? await db
         .select({ roundNo: courseCompletions.roundNo })
         .from(courseCompletions)
-        .where(and(eq(courseCompletions.accountId, accountId), eq(courseCompletions.planYear, year), eq(courseCompletions.courseId, course.id), inArray(courseCompletions.roundNo, rounds.map((r) => r.r.roundNo).concat(0))))
+        .where(
+          and(
+            eq(courseCompletions.accountId, accountId),
+            eq(courseCompletions.planYear, year),
+            eq(courseCompletions.courseId, course.id),
+            inArray(courseCompletions.roundNo, rounds.map((r) => r.r.roundNo).concat(0)),
+          ),
+        )
     : [];
   return {
     person,

@@ -11,14 +11,26 @@ import { writeAudit } from '../audit/write-audit';
 // of each question, so editing or disabling a question never changes an attempt in progress.
 
 function row(q: typeof questions.$inferSelect): QuestionRow {
-  return { id: q.id, courseId: q.courseId, type: q.type, stem: q.stem, options: q.options, answer: q.answer, explanation: q.explanation, enabled: q.enabled, updatedAt: q.updatedAt.toISOString() };
+  return {
+    id: q.id,
+    courseId: q.courseId,
+    type: q.type,
+    stem: q.stem,
+    options: q.options,
+    answer: q.answer,
+    explanation: q.explanation,
+    enabled: q.enabled,
+    updatedAt: q.updatedAt.toISOString(),
+  };
 }
 
 export async function listBankCourses(db: Db): Promise<BankCourseRow[]> {
   const rows = await db
     .select({
       c: courses,
-      years: sql<number[]>`COALESCE((SELECT array_agg(pc.year ORDER BY pc.year) FROM plan_courses pc WHERE pc.course_id = courses.id), '{}')`,
+      years: sql<
+        number[]
+      >`COALESCE((SELECT array_agg(pc.year ORDER BY pc.year) FROM plan_courses pc WHERE pc.course_id = courses.id), '{}')`,
       questionCount: sql<number>`(SELECT count(*)::int FROM questions q WHERE q.course_id = courses.id)`,
       enabledCount: sql<number>`(SELECT count(*)::int FROM questions q WHERE q.course_id = courses.id AND q.enabled)`,
     })
@@ -39,14 +51,22 @@ export async function listBankCourses(db: Db): Promise<BankCourseRow[]> {
 export async function listQuestions(db: Db, courseId: number): Promise<QuestionRow[]> {
   const [c] = await db.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId));
   if (!c) throw notFound('课程');
-  return (await db.select().from(questions).where(eq(questions.courseId, courseId)).orderBy(asc(questions.id))).map(row);
+  return (await db.select().from(questions).where(eq(questions.courseId, courseId)).orderBy(asc(questions.id))).map(
+    row,
+  );
 }
 
 async function assertUniqueStem(db: Db, courseId: number, stem: string, exceptId?: number) {
   const [dup] = await db
     .select({ id: questions.id })
     .from(questions)
-    .where(and(eq(questions.courseId, courseId), eq(questions.stem, stem), exceptId ? ne(questions.id, exceptId) : sql`true`));
+    .where(
+      and(
+        eq(questions.courseId, courseId),
+        eq(questions.stem, stem),
+        exceptId ? ne(questions.id, exceptId) : sql`true`,
+      ),
+    );
   if (dup) throw new AppError('CONFLICT', '本课程题库中已有相同题干的试题');
 }
 
@@ -58,9 +78,25 @@ export async function createQuestion(ctx: Ctx, courseId: number, input: Question
     const at = now();
     const [q] = await tx
       .insert(questions)
-      .values({ courseId, ...input, answer: [...input.answer].sort((a, b) => a - b), enabled: true, createdAt: at, updatedAt: at })
+      .values({
+        courseId,
+        ...input,
+        answer: [...input.answer].sort((a, b) => a - b),
+        enabled: true,
+        createdAt: at,
+        updatedAt: at,
+      })
       .returning();
-    await writeAudit(tx, { actor: ctx.actor, ip: ctx.ip }, { action: 'exam.question_create', targetType: 'question', targetId: q!.id, detail: { courseId, type: input.type } });
+    await writeAudit(
+      tx,
+      { actor: ctx.actor, ip: ctx.ip },
+      {
+        action: 'exam.question_create',
+        targetType: 'question',
+        targetId: q!.id,
+        detail: { courseId, type: input.type },
+      },
+    );
     return row(q!);
   });
 }
@@ -71,15 +107,24 @@ export async function updateQuestion(ctx: Ctx, questionId: number, patch: Questi
     if (!old) throw notFound('试题');
     if (patch.stem !== undefined) await assertUniqueStem(tx, old.courseId, patch.stem, questionId);
     const set: Partial<typeof questions.$inferInsert> = { updatedAt: now() };
-    for (const k of ['type', 'stem', 'options', 'explanation', 'enabled'] as const) if (patch[k] !== undefined) (set as Record<string, unknown>)[k] = patch[k];
+    for (const k of ['type', 'stem', 'options', 'explanation', 'enabled'] as const)
+      if (patch[k] !== undefined) (set as Record<string, unknown>)[k] = patch[k];
     if (patch.answer) set.answer = [...patch.answer].sort((a, b) => a - b);
     const [q] = await tx.update(questions).set(set).where(eq(questions.id, questionId)).returning();
-    await writeAudit(tx, { actor: ctx.actor, ip: ctx.ip }, {
-      action: 'exam.question_update',
-      targetType: 'question',
-      targetId: questionId,
-      detail: { courseId: old.courseId, fields: Object.keys(patch), ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}) },
-    });
+    await writeAudit(
+      tx,
+      { actor: ctx.actor, ip: ctx.ip },
+      {
+        action: 'exam.question_update',
+        targetType: 'question',
+        targetId: questionId,
+        detail: {
+          courseId: old.courseId,
+          fields: Object.keys(patch),
+          ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+        },
+      },
+    );
     return row(q!);
   });
 }

@@ -14,7 +14,14 @@ export async function saveAnswers(ctx: Ctx, attemptId: number, answers: ExamAnsw
   const rows = await ctx.db
     .update(examAttempts)
     .set({ answers: cleanAnswers(attempt.paper, answers) })
-    .where(and(eq(examAttempts.id, attemptId), eq(examAttempts.accountId, ctx.actor.id), isNull(examAttempts.submittedAt), gt(examAttempts.deadlineAt, at)))
+    .where(
+      and(
+        eq(examAttempts.id, attemptId),
+        eq(examAttempts.accountId, ctx.actor.id),
+        isNull(examAttempts.submittedAt),
+        gt(examAttempts.deadlineAt, at),
+      ),
+    )
     .returning({ id: examAttempts.id });
   if (!rows.length) throw new AppError('CONFLICT', '考试已结束，答案不能再修改');
   return { savedAt: at.toISOString() };

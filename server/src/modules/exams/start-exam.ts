@@ -7,7 +7,15 @@ import { drawPaper, examStartRefusal, paperTotal, seededRng } from '../../domain
 import { AppError } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { writeAudit } from '../audit/write-audit';
-import { assertOpen, compulsoryCourseOf, ensureRound, hasPassedCompulsory, latestRound, loadPlan, windowFor } from '../learning/plan-context';
+import {
+  assertOpen,
+  compulsoryCourseOf,
+  ensureRound,
+  hasPassedCompulsory,
+  latestRound,
+  loadPlan,
+  windowFor,
+} from '../learning/plan-context';
 import { attemptView } from './attempt-view';
 import { attemptsOfYear, compulsoryCompleted } from './exam-state';
 import { submitExpiredAttempts } from './finalize-attempt';
@@ -36,18 +44,46 @@ export async function startExam(ctx: Ctx, year: number): Promise<ExamAttemptView
     const round = (await latestRound(tx, accountId, year, { lock: true }))!;
 
     const passed = await hasPassedCompulsory(tx, accountId, year);
-    const completed = await compulsoryCompleted(tx, audit, { accountId, year, courseId: course.id, roundNo: round.roundNo });
+    const completed = await compulsoryCompleted(tx, audit, {
+      accountId,
+      year,
+      courseId: course.id,
+      roundNo: round.roundNo,
+    });
     const inRound = (await attemptsOfYear(tx, accountId, year)).filter((a) => a.roundNo === round.roundNo);
     const open = inRound.find((a) => a.submittedAt === null);
     const view = (a: typeof open & object) =>
-      attemptView(a, { courseTitle: course.title, maxAttempts: plan.maxAttempts, passScore: plan.passScore, revealKeyAfterPass: plan.revealKeyAfterPass, at, hoursCredited: null });
+      attemptView(a, {
+        courseTitle: course.title,
+        maxAttempts: plan.maxAttempts,
+        passScore: plan.passScore,
+        revealKeyAfterPass: plan.revealKeyAfterPass,
+        at,
+        hoursCredited: null,
+      });
 
-    const refusal = examStartRefusal({ passed, courseCompleted: completed, attemptsUsed: inRound.length, maxAttempts: plan.maxAttempts, hasOpenAttempt: Boolean(open) }, year);
+    const refusal = examStartRefusal(
+      {
+        passed,
+        courseCompleted: completed,
+        attemptsUsed: inRound.length,
+        maxAttempts: plan.maxAttempts,
+        hasOpenAttempt: Boolean(open),
+      },
+      year,
+    );
     if (refusal) throw new AppError('CONFLICT', refusal);
     if (open) return view(open);
 
     const bank = await tx
-      .select({ id: questions.id, type: questions.type, stem: questions.stem, options: questions.options, answer: questions.answer, explanation: questions.explanation })
+      .select({
+        id: questions.id,
+        type: questions.type,
+        stem: questions.stem,
+        options: questions.options,
+        answer: questions.answer,
+        explanation: questions.explanation,
+      })
       .from(questions)
       .where(and(eq(questions.courseId, course.id), eq(questions.enabled, true)));
     const paper = drawPaper(bank, plan.examConfig, seededRng(crypto.randomInt(2 ** 31)));

@@ -19,10 +19,22 @@ SELECT a.id, a.account_id, a.plan_year, a.round_no, a.attempt_no, a.course_id, a
  WHERE a.id = $1::integer AND a.account_id = $2::integer`;
 
 interface SubmitRow {
-  id: number; account_id: number; plan_year: number; round_no: number; attempt_no: number; course_id: number;
-  started_at: Date | string; deadline_at: Date | string; submitted_at: Date | string | null; auto_submitted: boolean;
-  paper: AttemptRow['paper'] | string; total_points: number; answers: AttemptRow['answers'] | string;
-  earned_points: number | null; score: number | null; passed: boolean | null;
+  id: number;
+  account_id: number;
+  plan_year: number;
+  round_no: number;
+  attempt_no: number;
+  course_id: number;
+  started_at: Date | string;
+  deadline_at: Date | string;
+  submitted_at: Date | string | null;
+  auto_submitted: boolean;
+  paper: AttemptRow['paper'] | string;
+  total_points: number;
+  answers: AttemptRow['answers'] | string;
+  earned_points: number | null;
+  score: number | null;
+  passed: boolean | null;
   course_title: string;
 }
 
@@ -31,10 +43,22 @@ const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as
 
 function attemptOf(r: SubmitRow): AttemptRow {
   return {
-    id: r.id, accountId: r.account_id, planYear: r.plan_year, roundNo: r.round_no, attemptNo: r.attempt_no, courseId: r.course_id,
-    startedAt: date(r.started_at), deadlineAt: date(r.deadline_at), submittedAt: r.submitted_at === null ? null : date(r.submitted_at),
-    autoSubmitted: r.auto_submitted, paper: json(r.paper), totalPoints: r.total_points, answers: json(r.answers),
-    earnedPoints: r.earned_points, score: r.score, passed: r.passed,
+    id: r.id,
+    accountId: r.account_id,
+    planYear: r.plan_year,
+    roundNo: r.round_no,
+    attemptNo: r.attempt_no,
+    courseId: r.course_id,
+    startedAt: date(r.started_at),
+    deadlineAt: date(r.deadline_at),
+    submittedAt: r.submitted_at === null ? null : date(r.submitted_at),
+    autoSubmitted: r.auto_submitted,
+    paper: json(r.paper),
+    totalPoints: r.total_points,
+    answers: json(r.answers),
+    earnedPoints: r.earned_points,
+    score: r.score,
+    passed: r.passed,
   };
 }
 
@@ -45,12 +69,24 @@ function attemptOf(r: SubmitRow): AttemptRow {
  * read, then closed by one statement that writes only if it is still open (finalize-attempt.ts) —
  * no lock is held between them, and a concurrent submission or sweep simply finds it closed.
  */
-export async function submitExam(ctx: Ctx, attemptId: number, answers: ExamAnswers | undefined): Promise<ExamAttemptView> {
-  const [row] = await queryPrepared<SubmitRow>(ctx.db, 'ptce_attempt_for_submit_v3', ATTEMPT_FOR_SUBMIT_SQL, [attemptId, ctx.actor.id]);
+export async function submitExam(
+  ctx: Ctx,
+  attemptId: number,
+  answers: ExamAnswers | undefined,
+): Promise<ExamAttemptView> {
+  const [row] = await queryPrepared<SubmitRow>(ctx.db, 'ptce_attempt_for_submit_v3', ATTEMPT_FOR_SUBMIT_SQL, [
+    attemptId,
+    ctx.actor.id,
+  ]);
   if (!row) throw notFound('考试记录');
   const a = attemptOf(row);
   const p = await requirePlan(ctx.db, a.planYear);
-  const plan = { passScore: p.passScore, maxAttempts: p.maxAttempts, revealKeyAfterPass: p.revealKeyAfterPass, compulsoryHours: p.compulsoryHours };
+  const plan = {
+    passScore: p.passScore,
+    maxAttempts: p.maxAttempts,
+    revealKeyAfterPass: p.revealKeyAfterPass,
+    compulsoryHours: p.compulsoryHours,
+  };
   const known = { plan, courseTitle: row.course_title };
   // Already closed (an earlier click, another tab, the sweep): its stored result.
   if (a.submittedAt !== null) return viewOf(ctx.db, a, known);
@@ -62,8 +98,15 @@ export async function submitExam(ctx: Ctx, attemptId: number, answers: ExamAnswe
     plan,
   });
   // Hours credited by this very pass are the plan's; otherwise (already credited) they are looked up.
-  if (done.closedNow) return viewOf(ctx.db, done.attempt, { ...known, hoursCredited: done.creditedNow ? plan.compulsoryHours : undefined });
+  if (done.closedNow)
+    return viewOf(ctx.db, done.attempt, {
+      ...known,
+      hoursCredited: done.creditedNow ? plan.compulsoryHours : undefined,
+    });
   // Closed by a concurrent submission between the read and the close: read what it stored.
-  const [stored] = await queryPrepared<SubmitRow>(ctx.db, 'ptce_attempt_for_submit_v3', ATTEMPT_FOR_SUBMIT_SQL, [attemptId, ctx.actor.id]);
+  const [stored] = await queryPrepared<SubmitRow>(ctx.db, 'ptce_attempt_for_submit_v3', ATTEMPT_FOR_SUBMIT_SQL, [
+    attemptId,
+    ctx.actor.id,
+  ]);
   return viewOf(ctx.db, attemptOf(stored ?? row), known);
 }

@@ -40,7 +40,8 @@ export function readCell(v: CellValue | undefined): Cell {
     if ('error' in v && v.error) return { kind: 'error', text: String(v.error) };
     if ('formula' in v || 'sharedFormula' in v) {
       const result = (v as { result?: unknown }).result;
-      if (result !== null && typeof result === 'object' && 'error' in (result as object)) return { kind: 'error', text: String((result as { error: unknown }).error) };
+      if (result !== null && typeof result === 'object' && 'error' in (result as object))
+        return { kind: 'error', text: String((result as { error: unknown }).error) };
       return readCell(result as CellValue | undefined);
     }
     if ('richText' in v && Array.isArray(v.richText)) return readCell(v.richText.map((r) => r.text ?? '').join(''));
@@ -69,7 +70,10 @@ const pad = (s: string) => s.padStart(2, '0');
 export function cellDate(c: Cell): string | null {
   let iso: string | null = null;
   if (c.kind === 'date') iso = c.date;
-  else if (c.kind === 'number') iso = /^\d{8}$/.test(c.text) ? `${c.text.slice(0, 4)}-${c.text.slice(4, 6)}-${c.text.slice(6, 8)}` : fromSerial(c.number);
+  else if (c.kind === 'number')
+    iso = /^\d{8}$/.test(c.text)
+      ? `${c.text.slice(0, 4)}-${c.text.slice(4, 6)}-${c.text.slice(6, 8)}`
+      : fromSerial(c.number);
   else if (c.kind === 'text') {
     const s = c.text.replace(/\s+/g, ' ');
     const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]0{1,2}:00(?::00)?)?$/.exec(s);

@@ -23,8 +23,17 @@ export async function errorReportName(ctx: Ctx, jobId: number): Promise<string> 
 export async function writeErrorReport(ctx: Ctx, def: AnyImportKind, jobId: number, out: Writable): Promise<number> {
   const job = await findJob(ctx, jobId);
   const columns: XlsxColumn<ErrorRow>[] = [
-    ...def.columns.map((c, i) => ({ header: c.header, width: c.width, text: c.text, value: (r: ErrorRow) => r.cells[i] ?? '' })),
-    { header: '错误原因', width: 60, value: (r) => r.problems.map((p) => (p.column ? `${p.column}：${p.reason}` : p.reason)).join('；') },
+    ...def.columns.map((c, i) => ({
+      header: c.header,
+      width: c.width,
+      text: c.text,
+      value: (r: ErrorRow) => r.cells[i] ?? '',
+    })),
+    {
+      header: '错误原因',
+      width: 60,
+      value: (r) => r.problems.map((p) => (p.column ? `${p.column}：${p.reason}` : p.reason)).join('；'),
+    },
     { header: '原文件行号', width: 12, value: (r) => r.rowNumber },
   ];
   const sheet = xlsxSheetWriter(out, def.sheetName, columns);

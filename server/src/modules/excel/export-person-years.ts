@@ -60,7 +60,9 @@ export async function exportPersonYears(ctx: Ctx, q: ExportPersonYearsQuery) {
         .select({ id: accounts.id, name: accounts.name, idNumber: accounts.idNumber, dept: departments.name })
         .from(accounts)
         .leftJoin(departments, eq(departments.id, accounts.departmentId))
-        .where(and(...where, after ? sql`(${accounts.name}, ${accounts.id}) > (${after.name}, ${after.id})` : undefined))
+        .where(
+          and(...where, after ? sql`(${accounts.name}, ${accounts.id}) > (${after.name}, ${after.id})` : undefined),
+        )
         .orderBy(asc(accounts.name), asc(accounts.id))
         .limit(PAGE);
       if (!people.length) return { rows: [], next: null };
@@ -76,12 +78,21 @@ export async function exportPersonYears(ctx: Ctx, q: ExportPersonYearsQuery) {
       for (const p of people) {
         const years = (byPerson.get(p.id) ?? []).sort((a, b) => num(b.year) - num(a.year));
         for (const y of years) {
-          batch.push({ name: p.name, idNumber: p.idNumber, dept: p.dept, year: num(y.year), publicHours: num(y.public_hours), professionalHours: num(y.professional), records: num(y.records) });
+          batch.push({
+            name: p.name,
+            idNumber: p.idNumber,
+            dept: p.dept,
+            year: num(y.year),
+            publicHours: num(y.public_hours),
+            professionalHours: num(y.professional),
+            records: num(y.records),
+          });
         }
       }
       const last = people[people.length - 1]!;
       return { rows: batch, next: people.length === PAGE ? { name: last.name, id: last.id } : null };
     },
-    done: (count) => writeAudit(ctx.db, ctx, { action: 'exports.hours.person-years', detail: { filter: q, rows: count } }),
+    done: (count) =>
+      writeAudit(ctx.db, ctx, { action: 'exports.hours.person-years', detail: { filter: q, rows: count } }),
   });
 }

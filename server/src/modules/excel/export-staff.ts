@@ -13,7 +13,17 @@ import type { XlsxColumn } from './xlsx-writer';
 // Ordered by name like the list, and no index serves that order, so every page sorts the scope's
 // people (top-N): fewer, larger pages. Their rows are small.
 const PAGE = 2000;
-type Person = { id: number; name: string; idNumber: string | null; gender: 'male' | 'female' | null; phone: string | null; email: string | null; dept: string | null; lastLoginAt: Date | null; pending: boolean };
+type Person = {
+  id: number;
+  name: string;
+  idNumber: string | null;
+  gender: 'male' | 'female' | null;
+  phone: string | null;
+  email: string | null;
+  dept: string | null;
+  lastLoginAt: Date | null;
+  pending: boolean;
+};
 
 export const staffExportName = () => `专业技术人员_${shanghaiDate().replace(/-/g, '')}.xlsx`;
 
@@ -37,7 +47,8 @@ export async function exportStaff(ctx: Ctx, q: ExportStaffQuery) {
   ];
   const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(ctx.actor)];
   if (q.q) where.push(personSearch(q.q));
-  if (q.departmentId !== undefined) where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));
+  if (q.departmentId !== undefined)
+    where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));
   if (q.newRegistration !== undefined) where.push(eq(accounts.pendingConfirmation, q.newRegistration));
 
   return preparePagedExport<Person, { name: string; id: number }>({
@@ -45,10 +56,22 @@ export async function exportStaff(ctx: Ctx, q: ExportStaffQuery) {
     columns,
     page: async (after) => {
       const rows: Person[] = await ctx.db
-        .select({ id: accounts.id, name: accounts.name, idNumber: accounts.idNumber, gender: accounts.gender, phone: accounts.phone, email: accounts.email, dept: departments.name, lastLoginAt: accounts.lastLoginAt, pending: accounts.pendingConfirmation })
+        .select({
+          id: accounts.id,
+          name: accounts.name,
+          idNumber: accounts.idNumber,
+          gender: accounts.gender,
+          phone: accounts.phone,
+          email: accounts.email,
+          dept: departments.name,
+          lastLoginAt: accounts.lastLoginAt,
+          pending: accounts.pendingConfirmation,
+        })
         .from(accounts)
         .leftJoin(departments, eq(departments.id, accounts.departmentId))
-        .where(and(...where, after ? sql`(${accounts.name}, ${accounts.id}) > (${after.name}, ${after.id})` : undefined))
+        .where(
+          and(...where, after ? sql`(${accounts.name}, ${accounts.id}) > (${after.name}, ${after.id})` : undefined),
+        )
         .orderBy(asc(accounts.name), asc(accounts.id))
         .limit(PAGE);
       const last = rows[rows.length - 1];

@@ -4,7 +4,14 @@ import { setNow } from '../../clock';
 import { accounts, hourRecords, publicCredits } from '../../db/schema/index';
 import { idNumberAccountColumns } from '../../db/pii';
 import { maskIdNumber } from '../../domain/id-number';
-import { buildAccount, buildDepartment, buildProfessional, buildUnit, idNumber, PASSWORD } from '../../../test/factories';
+import {
+  buildAccount,
+  buildDepartment,
+  buildProfessional,
+  buildUnit,
+  idNumber,
+  PASSWORD,
+} from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp } from '../../../test/helpers';
 import { readWorkbook, unzipParts } from './testing';
 
@@ -18,14 +25,37 @@ beforeEach(() => setNow('2024-06-15T10:00:00+08:00'));
 type Status = 'draft' | 'pending' | 'approved' | 'rejected';
 type Person = { id: number; unitId: number | null };
 
-function recordValues(p: Person, status: Status, over: Partial<typeof hourRecords.$inferInsert> = {}): typeof hourRecords.$inferInsert {
+function recordValues(
+  p: Person,
+  status: Status,
+  over: Partial<typeof hourRecords.$inferInsert> = {},
+): typeof hourRecords.$inferInsert {
   const at = new Date('2024-06-01T02:00:00Z');
   return {
-    accountId: p.id, year: 2024, activityType: 'training', title: '医院感染预防与控制专题培训班', organizer: '自治区卫健委', place: '南宁市',
-    startDate: '2024-05-06', startHalf: 'am', endDate: '2024-05-07', endHalf: 'pm', hours: 16, remarks: '', declaredAt: at, status, source: 'unit',
-    unitId: p.unitId, reviewTarget: status === 'draft' ? null : 'unit', opinion: status === 'rejected' ? '材料不全' : null,
-    submittedAt: status === 'draft' ? null : at, decidedAt: status === 'approved' || status === 'rejected' ? at : null,
-    createdBy: p.id, createdAt: at, updatedAt: at, ...over,
+    accountId: p.id,
+    year: 2024,
+    activityType: 'training',
+    title: '医院感染预防与控制专题培训班',
+    organizer: '自治区卫健委',
+    place: '南宁市',
+    startDate: '2024-05-06',
+    startHalf: 'am',
+    endDate: '2024-05-07',
+    endHalf: 'pm',
+    hours: 16,
+    remarks: '',
+    declaredAt: at,
+    status,
+    source: 'unit',
+    unitId: p.unitId,
+    reviewTarget: status === 'draft' ? null : 'unit',
+    opinion: status === 'rejected' ? '材料不全' : null,
+    submittedAt: status === 'draft' ? null : at,
+    decidedAt: status === 'approved' || status === 'rejected' ? at : null,
+    createdBy: p.id,
+    createdAt: at,
+    updatedAt: at,
+    ...over,
   };
 }
 
@@ -44,7 +74,13 @@ async function fixture() {
   const records = await t.db
     .insert(hourRecords)
     .values([
-      recordValues(a, 'approved', { title: '=HYPERLINK("http://evil.example","点我")', organizer: '+1+1', place: '-2', remarks: '@SUM(A1)', opinion: '\t=1' }),
+      recordValues(a, 'approved', {
+        title: '=HYPERLINK("http://evil.example","点我")',
+        organizer: '+1+1',
+        place: '-2',
+        remarks: '@SUM(A1)',
+        opinion: '\t=1',
+      }),
       recordValues(a, 'pending', { startDate: '2024-04-01', endDate: '2024-04-01', endHalf: 'am', hours: 4 }),
       recordValues(b, 'rejected'),
       recordValues(b, 'approved', { startDate: '2024-03-04', endDate: '2024-03-04', hours: 8, endHalf: 'pm' }),
@@ -52,7 +88,9 @@ async function fixture() {
       recordValues({ id: other.id, unitId: otherUnit.id }, 'approved'),
     ])
     .returning();
-  await t.db.insert(publicCredits).values({ accountId: a.id, year: 2024, kind: 'compulsory', hours: 15, creditedAt: new Date(), source: 'exam' });
+  await t.db
+    .insert(publicCredits)
+    .values({ accountId: a.id, year: 2024, kind: 'compulsory', hours: 15, creditedAt: new Date(), source: 'exam' });
   return { unit, deptA, deptB, total, adminA, operator, a, b, other, records };
 }
 
@@ -88,10 +126,24 @@ describe('导出Excel: 专业科目学时审核结果', () => {
     // One whole row, as a user sees it: numbers as numbers, dates as typed, times in Shanghai time.
     const march = approved.rows.find((r) => r[approved.header.indexOf('开始日期')] === '2024-03-04')!;
     expect(Object.fromEntries(approved.header.map((h, i) => [h, march[i]]))).toEqual({
-      姓名: '覃建华', 身份证号码: f.b.idNumber, 所属部门: '外科', 年度: 2024, 培训类型: '培训班/研修班/进修班',
-      培训内容: '医院感染预防与控制专题培训班', 主办单位: '自治区卫健委', 培训地点: '南宁市', 开始日期: '2024-03-04', 开始时段: '上午',
-      结束日期: '2024-03-04', 结束时段: '下午', 申请学时: 8, 审核状态: '通过认定', 审核单位: f.unit.name,
-      提交时间: '2024-06-01 10:00', 审核时间: '2024-06-01 10:00', 来源: '单位登记',
+      姓名: '覃建华',
+      身份证号码: f.b.idNumber,
+      所属部门: '外科',
+      年度: 2024,
+      培训类型: '培训班/研修班/进修班',
+      培训内容: '医院感染预防与控制专题培训班',
+      主办单位: '自治区卫健委',
+      培训地点: '南宁市',
+      开始日期: '2024-03-04',
+      开始时段: '上午',
+      结束日期: '2024-03-04',
+      结束时段: '下午',
+      申请学时: 8,
+      审核状态: '通过认定',
+      审核单位: f.unit.name,
+      提交时间: '2024-06-01 10:00',
+      审核时间: '2024-06-01 10:00',
+      来源: '单位登记',
     });
     const dept = await download(c, `/api/exports/hours/results?departmentId=${f.deptA.id}`);
     expect(new Set(col(dept.header, dept.rows, '姓名'))).toEqual(new Set(['刘晓玲']));
@@ -109,7 +161,9 @@ describe('导出Excel: 专业科目学时审核结果', () => {
     );
     expect(res.headers['cache-control']).toBe('private, no-store');
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
-    const xml = unzipParts(res.rawPayload).find((p) => p.name === 'xl/worksheets/sheet1.xml')!.data.toString();
+    const xml = unzipParts(res.rawPayload)
+      .find((p) => p.name === 'xl/worksheets/sheet1.xml')!
+      .data.toString();
     expect(xml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     expect(xml).toContain('<autoFilter ref="A1:T1"/>');
   });
@@ -118,7 +172,9 @@ describe('导出Excel: 专业科目学时审核结果', () => {
     const f = await fixture();
     const c = await unitLogin(f.total);
     const { res, header, rows, ws } = await download(c, '/api/exports/hours/results?status=approved');
-    const xml = unzipParts(res.rawPayload).find((p) => p.name === 'xl/worksheets/sheet1.xml')!.data.toString();
+    const xml = unzipParts(res.rawPayload)
+      .find((p) => p.name === 'xl/worksheets/sheet1.xml')!
+      .data.toString();
     expect(xml).not.toContain('<f>');
     const r = rows.find((x) => x[header.indexOf('姓名')] === '刘晓玲')!;
     expect(r[header.indexOf('培训内容')]).toBe('=HYPERLINK("http://evil.example","点我")');
@@ -159,7 +215,9 @@ describe('导出Excel: 专业科目学时审核结果', () => {
 
   it('pages through the whole result (more rows than one page) in order, without repeats', async () => {
     const f = await fixture();
-    const values = Array.from({ length: 4500 }, (_, i) => recordValues(f.a, 'approved', { title: `培训${i}`, startDate: '2024-01-02', endDate: '2024-01-02' }));
+    const values = Array.from({ length: 4500 }, (_, i) =>
+      recordValues(f.a, 'approved', { title: `培训${i}`, startDate: '2024-01-02', endDate: '2024-01-02' }),
+    );
     for (let i = 0; i < values.length; i += 1000) await t.db.insert(hourRecords).values(values.slice(i, i + 1000));
     const c = await unitLogin(f.total);
     const { header, rows } = await download(c, '/api/exports/hours/results?status=approved');
@@ -176,9 +234,26 @@ describe('导出Excel: 专业科目学时查询 and 专业技术人员管理', (
     const c = await unitLogin(f.total);
     const list = (await c.get('/api/hours/unit/person-years?year=2024&pageSize=200')).json();
     const { header, rows } = await download(c, '/api/exports/hours/person-years?year=2024');
-    expect(header).toEqual(['姓名', '身份证号码', '所属部门', '年度', '公需科目学时', '专业科目学时', '总学时', '登记条数']);
-    const fromList = list.items.map((r: { personName: string; year: number; publicHours: number; professionalHours: number; totalHours: number; recordCount: number }) =>
-      [r.personName, r.year, r.publicHours, r.professionalHours, r.totalHours, r.recordCount].join('|'));
+    expect(header).toEqual([
+      '姓名',
+      '身份证号码',
+      '所属部门',
+      '年度',
+      '公需科目学时',
+      '专业科目学时',
+      '总学时',
+      '登记条数',
+    ]);
+    const fromList = list.items.map(
+      (r: {
+        personName: string;
+        year: number;
+        publicHours: number;
+        professionalHours: number;
+        totalHours: number;
+        recordCount: number;
+      }) => [r.personName, r.year, r.publicHours, r.professionalHours, r.totalHours, r.recordCount].join('|'),
+    );
     const fromFile = rows.map((r) => [r[0], r[3], r[4], r[5], r[6], r[7]].join('|'));
     expect(fromFile.sort()).toEqual(fromList.sort());
     expect(fromFile).toContain('刘晓玲|2024|15|16|31|2');
@@ -190,12 +265,33 @@ describe('导出Excel: 专业科目学时查询 and 专业技术人员管理', (
     const at = new Date();
     const many = Array.from({ length: 2100 }, (_, i) => {
       const id = idNumber();
-      return { kind: 'professional' as const, realm: 'person' as const, ...idNumberAccountColumns(id), passwordHash: 'x', mustChangePassword: false, loginEnabled: true, name: `批量${String(i).padStart(4, '0')}`, unitId: f.unit.id, departmentId: f.deptB.id, createdAt: at, updatedAt: at };
+      return {
+        kind: 'professional' as const,
+        realm: 'person' as const,
+        ...idNumberAccountColumns(id),
+        passwordHash: 'x',
+        mustChangePassword: false,
+        loginEnabled: true,
+        name: `批量${String(i).padStart(4, '0')}`,
+        unitId: f.unit.id,
+        departmentId: f.deptB.id,
+        createdAt: at,
+        updatedAt: at,
+      };
     });
     for (let i = 0; i < many.length; i += 700) await t.db.insert(accounts).values(many.slice(i, i + 700));
     const c = await unitLogin(f.total);
     const all = await download(c, '/api/exports/org/staff');
-    expect(all.header).toEqual(['姓名', '身份证号码', '性别', '手机号码', '电子邮箱', '所属部门', '最近登录时间', '人员状态']);
+    expect(all.header).toEqual([
+      '姓名',
+      '身份证号码',
+      '性别',
+      '手机号码',
+      '电子邮箱',
+      '所属部门',
+      '最近登录时间',
+      '人员状态',
+    ]);
     const names = col(all.header, all.rows, '姓名') as string[];
     expect(names).toHaveLength(2102);
     expect(new Set(names).size).toBe(2102);

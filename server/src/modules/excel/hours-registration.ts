@@ -1,4 +1,13 @@
-import { ACTIVITY_TYPE_LABEL, HALF_DAY_LABEL, RECORD_STATUS_LABEL, RecordInput, type ActivityType, type HalfDay, type ImportProblem, type RecordStatus } from '@ptce/contracts';
+import {
+  ACTIVITY_TYPE_LABEL,
+  HALF_DAY_LABEL,
+  RECORD_STATUS_LABEL,
+  RecordInput,
+  type ActivityType,
+  type HalfDay,
+  type ImportProblem,
+  type RecordStatus,
+} from '@ptce/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import { personScope } from '../../auth/scope';
 import { shanghaiDate, now } from '../../clock';
@@ -12,7 +21,14 @@ import type { Ctx } from '../../http/context';
 import { closedReasonIn, planOf, type Plan } from '../hours/plan-window';
 import { plansSnapshot } from '../plans/index';
 import { cellDate, cellNumber, type Cell } from './cell-values';
-import { sortProblems, type BatchValidator, type ImportColumn, type ImportKindDef, type RowCheck, type SheetRow } from './import-kind';
+import {
+  sortProblems,
+  type BatchValidator,
+  type ImportColumn,
+  type ImportKindDef,
+  type RowCheck,
+  type SheetRow,
+} from './import-kind';
 import { importLimits } from './limits';
 import { SeenRows } from './seen-rows';
 
@@ -26,7 +42,9 @@ import { SeenRows } from './seen-rows';
  * Imported rows land as 待提交 (source 'import') with a 'create' history entry each.
  */
 
-const ACTIVITY_BY_LABEL = new Map<string, ActivityType>(Object.entries(ACTIVITY_TYPE_LABEL).map(([k, v]) => [v, k as ActivityType]));
+const ACTIVITY_BY_LABEL = new Map<string, ActivityType>(
+  Object.entries(ACTIVITY_TYPE_LABEL).map(([k, v]) => [v, k as ActivityType]),
+);
 const HALF_BY_LABEL = new Map<string, HalfDay>([
   ['上午', 'am'],
   ['下午', 'pm'],
@@ -60,17 +78,65 @@ function exampleDates() {
 }
 
 export const HOURS_COLUMNS: readonly (ImportColumn & { key: Key })[] = [
-  { key: 'idNumber', header: H.idNumber, required: true, width: 22, text: true, hint: '18位身份证号码（末位X大小写均可）。须为本单位（二级管理员为本部门）的专业技术人员。本列已设为文本格式，请勿改为数字格式' },
+  {
+    key: 'idNumber',
+    header: H.idNumber,
+    required: true,
+    width: 22,
+    text: true,
+    hint: '18位身份证号码（末位X大小写均可）。须为本单位（二级管理员为本部门）的专业技术人员。本列已设为文本格式，请勿改为数字格式',
+  },
   { key: 'name', header: H.name, required: true, width: 12, hint: '须与身份证号码对应人员的姓名一致' },
-  { key: 'activityType', header: H.activityType, required: true, width: 22, options: ACTIVITY_OPTIONS, hint: `从下拉列表中选择：${ACTIVITY_OPTIONS.join('、')}` },
+  {
+    key: 'activityType',
+    header: H.activityType,
+    required: true,
+    width: 22,
+    options: ACTIVITY_OPTIONS,
+    hint: `从下拉列表中选择：${ACTIVITY_OPTIONS.join('、')}`,
+  },
   { key: 'title', header: H.title, required: true, width: 36, hint: '培训、活动的名称或内容，不超过200个字' },
   { key: 'organizer', header: H.organizer, required: true, width: 30, hint: '不超过100个字' },
   { key: 'place', header: H.place, required: true, width: 16, hint: '不超过100个字' },
-  { key: 'startDate', header: H.startDate, required: true, width: 14, text: true, hint: '格式如2024-05-06，也可填2024/5/6或Excel日期' },
-  { key: 'startHalf', header: H.startHalf, required: true, width: 10, options: ['上午', '下午'], hint: '从下拉列表中选择：上午、下午' },
-  { key: 'endDate', header: H.endDate, required: true, width: 14, text: true, hint: '与开始日期在同一年度（不能跨年登记），且不能晚于今天' },
-  { key: 'endHalf', header: H.endHalf, required: true, width: 10, options: ['上午', '下午'], hint: '从下拉列表中选择：上午、下午' },
-  { key: 'hours', header: H.hours, required: false, width: 10, hint: '可不填：按每半天4学时（以年度计划为准）自动计算。培训班/研修班/进修班须按此计算；其他类型可填实际学时，最多一位小数' },
+  {
+    key: 'startDate',
+    header: H.startDate,
+    required: true,
+    width: 14,
+    text: true,
+    hint: '格式如2024-05-06，也可填2024/5/6或Excel日期',
+  },
+  {
+    key: 'startHalf',
+    header: H.startHalf,
+    required: true,
+    width: 10,
+    options: ['上午', '下午'],
+    hint: '从下拉列表中选择：上午、下午',
+  },
+  {
+    key: 'endDate',
+    header: H.endDate,
+    required: true,
+    width: 14,
+    text: true,
+    hint: '与开始日期在同一年度（不能跨年登记），且不能晚于今天',
+  },
+  {
+    key: 'endHalf',
+    header: H.endHalf,
+    required: true,
+    width: 10,
+    options: ['上午', '下午'],
+    hint: '从下拉列表中选择：上午、下午',
+  },
+  {
+    key: 'hours',
+    header: H.hours,
+    required: false,
+    width: 10,
+    hint: '可不填：按每半天4学时（以年度计划为准）自动计算。培训班/研修班/进修班须按此计算；其他类型可填实际学时，最多一位小数',
+  },
   { key: 'remarks', header: H.remarks, required: false, width: 24, hint: '选填，不超过500个字' },
 ];
 const COL = Object.fromEntries(HOURS_COLUMNS.map((c, i) => [c.key, i])) as Record<Key, number>;
@@ -118,7 +184,11 @@ function parseRow(row: SheetRow, today: string): { value: HoursParsedRow } | { p
   let idNumber = '';
   if (ok('idNumber')) {
     const v = cell('idNumber');
-    if (v.kind === 'number') add('idNumber', '身份证号码须以文本格式填写：该单元格是数字，Excel可能已改写了末几位。请将该列设为文本后重新输入');
+    if (v.kind === 'number')
+      add(
+        'idNumber',
+        '身份证号码须以文本格式填写：该单元格是数字，Excel可能已改写了末几位。请将该列设为文本后重新输入',
+      );
     else {
       idNumber = normalizeIdNumber(v.text.replace(/\s+/g, ''));
       const r = validateIdNumber(idNumber, today);
@@ -178,13 +248,29 @@ function parseRow(row: SheetRow, today: string): { value: HoursParsedRow } | { p
   const d = parsed.data;
   return {
     value: {
-      idNumber, name: cell('name').text.replace(/\s+/g, ''), activityType: d.activityType, title: d.title, organizer: d.organizer, place: d.place,
-      startDate: d.startDate, startHalf: d.startHalf, endDate: d.endDate, endHalf: d.endHalf, appliedHours: d.hours, remarks: d.remarks,
+      idNumber,
+      name: cell('name').text.replace(/\s+/g, ''),
+      activityType: d.activityType,
+      title: d.title,
+      organizer: d.organizer,
+      place: d.place,
+      startDate: d.startDate,
+      startHalf: d.startHalf,
+      endDate: d.endDate,
+      endHalf: d.endHalf,
+      appliedHours: d.hours,
+      remarks: d.remarks,
     },
   };
 }
 
-const FIELD_HEADER: Record<string, string> = { startDate: H.startDate, endDate: H.endDate, hours: H.hours, startHalf: H.startHalf, endHalf: H.endHalf };
+const FIELD_HEADER: Record<string, string> = {
+  startDate: H.startDate,
+  endDate: H.endDate,
+  hours: H.hours,
+  startHalf: H.startHalf,
+  endHalf: H.endHalf,
+};
 const recordKey = (accountId: number, r: { startDate: string; startHalf: string; endDate: string; endHalf: string }) =>
   `${accountId}|${r.startDate}|${r.startHalf}|${r.endDate}|${r.endHalf}`;
 
@@ -201,13 +287,36 @@ async function existingKeys(db: Db, accountIds: number[]): Promise<Map<string, s
   const batch = importLimits().batchSize;
   for (let i = 0; i < accountIds.length; i += batch) {
     const ids = accountIds.slice(i, i + batch);
-    const { rows } = await db.execute<{ id: number; account_id: number; title: string; status: RecordStatus; start_date: string; start_half: string; end_date: string; end_half: string }>(sql`
+    const { rows } = await db.execute<{
+      id: number;
+      account_id: number;
+      title: string;
+      status: RecordStatus;
+      start_date: string;
+      start_half: string;
+      end_date: string;
+      end_half: string;
+    }>(sql`
       SELECT id, account_id, title, status, start_date::text AS start_date, start_half, end_date::text AS end_date, end_half FROM hour_records
       WHERE account_id = ${anyId(ids)} AND status <> 'rejected'`);
     for (const r of rows) {
-      const key = recordKey(Number(r.account_id), { startDate: r.start_date, startHalf: r.start_half, endDate: r.end_date, endHalf: r.end_half });
+      const key = recordKey(Number(r.account_id), {
+        startDate: r.start_date,
+        startHalf: r.start_half,
+        endDate: r.end_date,
+        endHalf: r.end_half,
+      });
       if (!keys.has(key)) {
-        keys.set(key, duplicateRecordMessage({ id: Number(r.id), title: r.title, startDate: r.start_date, endDate: r.end_date, statusLabel: RECORD_STATUS_LABEL[r.status as RecordStatus] }));
+        keys.set(
+          key,
+          duplicateRecordMessage({
+            id: Number(r.id),
+            title: r.title,
+            startDate: r.start_date,
+            endDate: r.end_date,
+            statusLabel: RECORD_STATUS_LABEL[r.status as RecordStatus],
+          }),
+        );
       }
     }
   }
@@ -241,7 +350,10 @@ class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
           .where(and(eq(accounts.kind, 'professional'), idNumberIn(idNumbers), personScope(this.ctx.actor)))
       : [];
     const byId = new Map(people.map((p) => [normalizeIdNumber(p.idNumber ?? ''), p]));
-    const existing = await existingKeys(this.ctx.db, people.map((p) => p.id));
+    const existing = await existingKeys(
+      this.ctx.db,
+      people.map((p) => p.id),
+    );
     const years = new Set(rows.map((r) => Number(r.value.startDate.slice(0, 4))));
     for (const y of years) await this.plan(y);
     const snap = await plansSnapshot(this.ctx.db);
@@ -249,17 +361,33 @@ class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
     return rows.map(({ rowNumber, value: p }): RowCheck<HoursImportRow> => {
       const problems: ImportProblem[] = [];
       const person = byId.get(p.idNumber);
-      if (!person) problems.push({ column: H.idNumber, reason: '系统中没有该身份证号码的专业技术人员，或该人员不在您的管理范围内' });
-      else if (person.name.replace(/\s+/g, '') !== p.name) problems.push({ column: H.name, reason: '姓名与身份证号码不一致' });
+      if (!person)
+        problems.push({
+          column: H.idNumber,
+          reason: '系统中没有该身份证号码的专业技术人员，或该人员不在您的管理范围内',
+        });
+      else if (person.name.replace(/\s+/g, '') !== p.name)
+        problems.push({ column: H.name, reason: '姓名与身份证号码不一致' });
 
       const year = Number(p.startDate.slice(0, 4));
       const plan = this.plans.get(year) ?? null;
       const closed = closedReasonIn(snap, year, person ? { personId: person.id, unitId: person.unitId } : {});
       let hours = 0;
-      if (closed) problems.push({ column: H.startDate, reason: closed.endsWith('年度计划') ? `${closed}，不能登记该年度学时` : closed });
+      if (closed)
+        problems.push({
+          column: H.startDate,
+          reason: closed.endsWith('年度计划') ? `${closed}，不能登记该年度学时` : closed,
+        });
       else {
         const r = checkRecord(
-          { activityType: p.activityType, startDate: p.startDate, startHalf: p.startHalf, endDate: p.endDate, endHalf: p.endHalf, hours: p.appliedHours },
+          {
+            activityType: p.activityType,
+            startDate: p.startDate,
+            startHalf: p.startHalf,
+            endDate: p.endDate,
+            endHalf: p.endHalf,
+            hours: p.appliedHours,
+          },
           this.rulesOf(plan!),
         );
         if (r.ok) hours = r.hours;
@@ -268,7 +396,8 @@ class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
       if (!problems.length && person) {
         const first = this.seen.get(person.id, p);
         if (first !== undefined) problems.push({ column: null, reason: `与第${first}行重复：同一人员、相同起止时间` });
-        else if (existing.has(recordKey(person.id, p))) problems.push({ column: null, reason: existing.get(recordKey(person.id, p))! });
+        else if (existing.has(recordKey(person.id, p)))
+          problems.push({ column: null, reason: existing.get(recordKey(person.id, p))! });
         else this.seen.add(person.id, p, rowNumber);
       }
       if (problems.length) return { rowNumber, problems: sortProblems(HOURS_COLUMNS, problems) };
@@ -277,9 +406,23 @@ class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
       return {
         rowNumber,
         value: {
-          rowNumber, accountId: person!.id, unitId: person!.unitId, year, hours, idNumber: p.idNumber, name: p.name, activityType: p.activityType,
-          title: p.title, organizer: p.organizer, place: p.place, startDate: p.startDate, startHalf: p.startHalf, endDate: p.endDate, endHalf: p.endHalf,
-          appliedHours: p.appliedHours, remarks: p.remarks,
+          rowNumber,
+          accountId: person!.id,
+          unitId: person!.unitId,
+          year,
+          hours,
+          idNumber: p.idNumber,
+          name: p.name,
+          activityType: p.activityType,
+          title: p.title,
+          organizer: p.organizer,
+          place: p.place,
+          startDate: p.startDate,
+          startHalf: p.startHalf,
+          endDate: p.endDate,
+          endHalf: p.endHalf,
+          appliedHours: p.appliedHours,
+          remarks: p.remarks,
         },
       };
     });
@@ -300,7 +443,11 @@ export const hoursRegistrationImport: ImportKindDef<HoursParsedRow, HoursImportR
     return [
       '本模板用于【学时管理—专业科目学时登记】的批量登记：①下载模板并按提示填写完整；②导入模板；③查看导入结果。',
       '请在“学员培训信息”工作表中从第2行起逐行填写，每行一条培训记录。请勿修改或删除第1行的列名。',
-      `必填列：${HOURS_COLUMNS.filter((c) => c.required).map((c) => c.header).join('、')}；选填列：${HOURS_COLUMNS.filter((c) => !c.required).map((c) => c.header).join('、')}。`,
+      `必填列：${HOURS_COLUMNS.filter((c) => c.required)
+        .map((c) => c.header)
+        .join('、')}；选填列：${HOURS_COLUMNS.filter((c) => !c.required)
+        .map((c) => c.header)
+        .join('、')}。`,
       ...HOURS_COLUMNS.map((c) => `${c.header}：${c.hint}。`),
       '开始和结束须在同一年度（不能跨年登记），且该年度的专业科目学时仍在登记期内（截止日期以年度计划为准）。',
       '同一人员起止时间相同的记录不能重复登记：文件内重复，或与系统中已有的（未被“不予认定”的）记录重复，均视为错误。',
@@ -311,12 +458,35 @@ export const hoursRegistrationImport: ImportKindDef<HoursParsedRow, HoursImportR
   },
   exampleRow: () => {
     const { start, end } = exampleDates();
-    return [exampleIdNumber(), '刘晓玲', ACTIVITY_TYPE_LABEL.training, '医院感染预防与控制专题培训班', '广西壮族自治区卫生健康委员会', '南宁市', start, '上午', end, '下午', 16, ''];
+    return [
+      exampleIdNumber(),
+      '刘晓玲',
+      ACTIVITY_TYPE_LABEL.training,
+      '医院感染预防与控制专题培训班',
+      '广西壮族自治区卫生健康委员会',
+      '南宁市',
+      start,
+      '上午',
+      end,
+      '下午',
+      16,
+      '',
+    ];
   },
   parseRow,
   cellsOf: (r) => [
-    r.idNumber, r.name, ACTIVITY_TYPE_LABEL[r.activityType], r.title, r.organizer, r.place, r.startDate, HALF_DAY_LABEL[r.startHalf], r.endDate,
-    HALF_DAY_LABEL[r.endHalf], r.appliedHours === undefined ? '' : String(r.appliedHours), r.remarks,
+    r.idNumber,
+    r.name,
+    ACTIVITY_TYPE_LABEL[r.activityType],
+    r.title,
+    r.organizer,
+    r.place,
+    r.startDate,
+    HALF_DAY_LABEL[r.startHalf],
+    r.endDate,
+    HALF_DAY_LABEL[r.endHalf],
+    r.appliedHours === undefined ? '' : String(r.appliedHours),
+    r.remarks,
   ],
   createValidator: (ctx) => new HoursValidator(ctx),
 
@@ -330,7 +500,8 @@ export const hoursRegistrationImport: ImportKindDef<HoursParsedRow, HoursImportR
       for (const r of batch) {
         const reason = closedReasonIn(snap, r.year, { personId: r.accountId, unitId: r.unitId });
         if (reason) late.set(r.rowNumber, [{ column: H.startDate, reason }]);
-        else if (existing.has(recordKey(r.accountId, r))) late.set(r.rowNumber, [{ column: null, reason: existing.get(recordKey(r.accountId, r))! }]);
+        else if (existing.has(recordKey(r.accountId, r)))
+          late.set(r.rowNumber, [{ column: null, reason: existing.get(recordKey(r.accountId, r))! }]);
       }
     }
     return late;

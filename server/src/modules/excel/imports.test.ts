@@ -6,13 +6,29 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../clock';
 import { auditLog, hourRecordEvents, hourRecords, importJobs } from '../../db/schema/index';
-import { buildAccount, buildDepartment, buildProfessional, buildRecord, buildUnit, PASSWORD } from '../../../test/factories';
+import {
+  buildAccount,
+  buildDepartment,
+  buildProfessional,
+  buildRecord,
+  buildUnit,
+  PASSWORD,
+} from '../../../test/factories';
 import { createTestApp, loggedIn, TEST_PII_KEY, type TestApp, type TestClient } from '../../../test/helpers';
 import { setImportLimits } from './limits';
 import { spoolSettings } from './row-spool';
 import { importHooks, waitForImports } from './run-import';
 import {
-  buildZip, encryptedWorkbook, HOURS_HEADERS, hoursWorkbook, hoursWorkbookStreamed, legacyXls, multipartFile, readWorkbook, unzipParts, type HoursRow,
+  buildZip,
+  encryptedWorkbook,
+  HOURS_HEADERS,
+  hoursWorkbook,
+  hoursWorkbookStreamed,
+  legacyXls,
+  multipartFile,
+  readWorkbook,
+  unzipParts,
+  type HoursRow,
 } from './testing';
 
 let t: TestApp;
@@ -40,16 +56,30 @@ async function fixture(people = 3) {
   const total = await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id, name: '吴学军' });
   const adminA = await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id, departmentId: deptA.id });
   const staff: Person[] = [];
-  for (let i = 0; i < people; i++) staff.push(await buildProfessional(t.db, { unitId: unit.id, departmentId: i % 2 === 0 ? deptA.id : deptB.id, name: `学员${i}号` }));
+  for (let i = 0; i < people; i++)
+    staff.push(
+      await buildProfessional(t.db, {
+        unitId: unit.id,
+        departmentId: i % 2 === 0 ? deptA.id : deptB.id,
+        name: `学员${i}号`,
+      }),
+    );
   return { unit, deptA, deptB, total, adminA, staff };
 }
 
 const admin = (a: { username: string }) => loggedIn(t, a.username, PASSWORD, 'unit');
 const row = (p: Person, over: Partial<HoursRow> = {}): HoursRow => ({ idNumber: p.idNumber!, name: p.name, ...over });
 
-async function upload(c: TestClient, file: Buffer, opts: { mode?: 'all' | 'valid_only'; fileName?: string; declared?: boolean } = {}) {
+async function upload(
+  c: TestClient,
+  file: Buffer,
+  opts: { mode?: 'all' | 'valid_only'; fileName?: string; declared?: boolean } = {},
+) {
   const { payload, contentType } = multipartFile(file, opts.fileName ?? '学员培训信息.xlsx');
-  const qs = new URLSearchParams({ mode: opts.mode ?? 'all', ...(opts.declared === false ? {} : { declared: 'true' }) });
+  const qs = new URLSearchParams({
+    mode: opts.mode ?? 'all',
+    ...(opts.declared === false ? {} : { declared: 'true' }),
+  });
   return t.app.inject({
     method: 'POST',
     url: `/api/imports/hours-registration/jobs?${qs}`,
@@ -74,14 +104,19 @@ async function importFile(c: TestClient, file: Buffer, opts: Parameters<typeof u
 }
 
 async function errorsOf(c: TestClient, id: number) {
-  return (await c.get(`/api/imports/jobs/${id}/errors?pageSize=200`)).json().items as Array<{ row: number; problems: Array<{ column: string | null; reason: string }> }>;
+  return (await c.get(`/api/imports/jobs/${id}/errors?pageSize=200`)).json().items as Array<{
+    row: number;
+    problems: Array<{ column: string | null; reason: string }>;
+  }>;
 }
 
-const recordsOfUnit = async (unitId: number) => (await t.db.select({ n: count() }).from(hourRecords).where(eq(hourRecords.unitId, unitId)))[0]!.n;
+const recordsOfUnit = async (unitId: number) =>
+  (await t.db.select({ n: count() }).from(hourRecords).where(eq(hourRecords.unitId, unitId)))[0]!.n;
 const jobCount = async () => (await t.db.select({ n: count() }).from(importJobs))[0]!.n;
 
 // Long Chinese text puts multi-byte characters across every chunk boundary of the sheet's XML.
-const LONG_TITLE = '关于深入学习贯彻新时代专业技术人才队伍建设要求暨医院感染预防与控制、临床合理用药、医疗质量安全管理能力提升专题培训班';
+const LONG_TITLE =
+  '关于深入学习贯彻新时代专业技术人才队伍建设要求暨医院感染预防与控制、临床合理用药、医疗质量安全管理能力提升专题培训班';
 
 /** n rows spread over `people`: person i % people, one half day each on distinct days of 2024. */
 function manyRows(staff: Person[], long = false): (i: number) => HoursRow {
@@ -90,7 +125,14 @@ function manyRows(staff: Person[], long = false): (i: number) => HoursRow {
     const day = Math.floor(i / staff.length);
     const d = new Date(Date.UTC(2024, 0, 1 + Math.floor(day / 2)));
     const date = d.toISOString().slice(0, 10);
-    return row(p, { startDate: date, endDate: date, startHalf: day % 2 ? '下午' : '上午', endHalf: day % 2 ? '下午' : '上午', title: long ? `${LONG_TITLE}（第${i}期）` : `专题培训${i}`, remarks: long ? `备注：${LONG_TITLE.slice(i % 20)}` : null });
+    return row(p, {
+      startDate: date,
+      endDate: date,
+      startHalf: day % 2 ? '下午' : '上午',
+      endHalf: day % 2 ? '下午' : '上午',
+      title: long ? `${LONG_TITLE}（第${i}期）` : `专题培训${i}`,
+      remarks: long ? `备注：${LONG_TITLE.slice(i % 20)}` : null,
+    });
   };
 }
 
@@ -101,14 +143,20 @@ describe('① 下载模板', () => {
     const res = await c.get('/api/imports/hours-registration/template');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('导入学员培训信息模板.xlsx')}`);
+    expect(res.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('导入学员培训信息模板.xlsx')}`,
+    );
     const wb = await readWorkbook(res.rawPayload);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['学员培训信息', '说明']);
     const ws = wb.worksheets[0]!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(HOURS_HEADERS);
     for (const col of [1, 7, 9]) expect(ws.getColumn(col).numFmt).toBe('@');
-    const xml = unzipParts(res.rawPayload).find((p) => p.name === 'xl/worksheets/sheet1.xml')!.data.toString();
-    const lists = [...xml.matchAll(/<dataValidation type="list"[^>]*sqref="([A-Z0-9:]+)"><formula1>([^<]*)<\/formula1>/g)].map((m) => [m[1], m[2]]);
+    const xml = unzipParts(res.rawPayload)
+      .find((p) => p.name === 'xl/worksheets/sheet1.xml')!
+      .data.toString();
+    const lists = [
+      ...xml.matchAll(/<dataValidation type="list"[^>]*sqref="([A-Z0-9:]+)"><formula1>([^<]*)<\/formula1>/g),
+    ].map((m) => [m[1], m[2]]);
     expect(lists).toEqual([
       ['C2:C100001', '&quot;培训班/研修班/进修班,继续教育实践活动,远程教育,学术会议/讲座/访问,其他&quot;'],
       ['H2:H100001', '&quot;上午,下午&quot;'],
@@ -129,21 +177,78 @@ describe('① 下载模板', () => {
     const wb = await readWorkbook((await c.get('/api/imports/hours-registration/template')).rawPayload);
     const ws = wb.worksheets[0]!;
     ws.addRow(['', '']); // a blank row is skipped
-    ws.getRow(3).values = [f.staff[0]!.idNumber, f.staff[0]!.name, '培训班/研修班/进修班', '院感培训', '自治区卫健委', '南宁市', '2024-05-06', '上午', '2024-05-07', '下午'];
-    ws.getRow(4).values = [f.staff[1]!.idNumber!.toLowerCase(), f.staff[1]!.name, '学术会议/讲座/访问', '学术年会', '中华医学会', '北京市', new Date(Date.UTC(2024, 3, 1)), '下午', '2024/4/1', '下午', 3.5, '线上'];
+    ws.getRow(3).values = [
+      f.staff[0]!.idNumber,
+      f.staff[0]!.name,
+      '培训班/研修班/进修班',
+      '院感培训',
+      '自治区卫健委',
+      '南宁市',
+      '2024-05-06',
+      '上午',
+      '2024-05-07',
+      '下午',
+    ];
+    ws.getRow(4).values = [
+      f.staff[1]!.idNumber!.toLowerCase(),
+      f.staff[1]!.name,
+      '学术会议/讲座/访问',
+      '学术年会',
+      '中华医学会',
+      '北京市',
+      new Date(Date.UTC(2024, 3, 1)),
+      '下午',
+      '2024/4/1',
+      '下午',
+      3.5,
+      '线上',
+    ];
     const job = await importFile(c, Buffer.from(await wb.xlsx.writeBuffer()), { fileName: '五月培训.xlsx' });
-    expect(job).toMatchObject({ status: 'done', dataRows: 2, importedRows: 2, errorRows: 0, fileName: '五月培训.xlsx', rowsProcessed: job.totalRows });
+    expect(job).toMatchObject({
+      status: 'done',
+      dataRows: 2,
+      importedRows: 2,
+      errorRows: 0,
+      fileName: '五月培训.xlsx',
+      rowsProcessed: job.totalRows,
+    });
 
     const list = (await c.get('/api/hours/unit/registrations')).json();
     expect(list.total).toBe(2);
     const byTitle = Object.fromEntries(list.items.map((r: { title: string }) => [r.title, r]));
-    expect(byTitle['院感培训']).toMatchObject({ status: 'draft', source: 'import', hours: 16, startDate: '2024-05-06', endDate: '2024-05-07', activityType: 'training', personName: f.staff[0]!.name });
-    expect(byTitle['学术年会']).toMatchObject({ hours: 3.5, startDate: '2024-04-01', startHalf: 'pm', remarks: '线上', activityType: 'academic' });
-    const history = await t.db.select().from(hourRecordEvents).where(eq(hourRecordEvents.recordId, byTitle['院感培训'].id));
+    expect(byTitle['院感培训']).toMatchObject({
+      status: 'draft',
+      source: 'import',
+      hours: 16,
+      startDate: '2024-05-06',
+      endDate: '2024-05-07',
+      activityType: 'training',
+      personName: f.staff[0]!.name,
+    });
+    expect(byTitle['学术年会']).toMatchObject({
+      hours: 3.5,
+      startDate: '2024-04-01',
+      startHalf: 'pm',
+      remarks: '线上',
+      activityType: 'academic',
+    });
+    const history = await t.db
+      .select()
+      .from(hourRecordEvents)
+      .where(eq(hourRecordEvents.recordId, byTitle['院感培训'].id));
     expect(history).toMatchObject([{ action: 'create', actorName: '吴学军' }]);
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'imports.hours-registration'), eq(auditLog.targetId, String(job.id))));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'imports.hours-registration'), eq(auditLog.targetId, String(job.id))));
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.detail).toMatchObject({ dataRows: 2, imported: 2, errorRows: 0, mode: 'all', fileName: '五月培训.xlsx' });
+    expect(audit[0]!.detail).toMatchObject({
+      dataRows: 2,
+      imported: 2,
+      errorRows: 0,
+      mode: 'all',
+      fileName: '五月培训.xlsx',
+    });
   });
 });
 
@@ -154,7 +259,10 @@ describe('② 导入模板: refusals — a clear message and nothing written', (
     const jobsBefore = await jobCount();
     const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
     const csv = Buffer.from('身份证号码,姓名\n450102199001011234,张三\n');
-    const docx = buildZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]);
+    const docx = buildZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+    ]);
     for (const file of [pdf, csv, docx]) {
       const res = await upload(c, file, { fileName: '培训.xlsx' });
       expect(res.statusCode).toBe(415);
@@ -196,7 +304,9 @@ describe('② 导入模板: refusals — a clear message and nothing written', (
     const headers = HOURS_HEADERS.filter((h) => h !== '姓名' && h !== '结束时段');
     const res = await upload(c, await hoursWorkbook([row(f.staff[0]!)], { headers }));
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toBe('模板不正确，缺少列：“姓名”、“结束时段”。请下载最新模板，在第1行保留这些列名');
+    expect(res.json().error.message).toBe(
+      '模板不正确，缺少列：“姓名”、“结束时段”。请下载最新模板，在第1行保留这些列名',
+    );
     expect(res.json().error.details).toEqual([
       { field: '姓名', reason: '缺少列“姓名”' },
       { field: '结束时段', reason: '缺少列“结束时段”' },
@@ -232,7 +342,13 @@ describe('② 导入模板: refusals — a clear message and nothing written', (
     const honest = buildZip([...parts, { name: 'xl/media/image1.png', data: zeros }]);
     const lying = buildZip([...parts, { name: 'xl/media/image1.png', data: zeros, declaredSize: 1000 }]);
     // The sheet itself inflating past its declared size.
-    const sheetBomb = buildZip(parts.map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data: Buffer.concat([p.data, zeros]), declaredSize: p.data.length } : p)));
+    const sheetBomb = buildZip(
+      parts.map((p) =>
+        p.name === 'xl/worksheets/sheet1.xml'
+          ? { ...p, data: Buffer.concat([p.data, zeros]), declaredSize: p.data.length }
+          : p,
+      ),
+    );
     for (const file of [honest, lying, sheetBomb]) {
       const res = await upload(c, file);
       expect(res.statusCode).toBe(413);
@@ -253,7 +369,10 @@ describe('② 导入模板: refusals — a clear message and nothing written', (
     // An extra local entry the central directory does not list (a sequential reader would see it).
     const parts = unzipParts(good);
     expect((await importFile(c, buildZip(parts))).status).toBe('done');
-    const hidden = buildZip([{ name: 'xl/worksheets/sheet9.xml', data: Buffer.from('<worksheet/>'), hidden: true }, ...parts]);
+    const hidden = buildZip([
+      { name: 'xl/worksheets/sheet9.xml', data: Buffer.from('<worksheet/>'), hidden: true },
+      ...parts,
+    ]);
     expect((await upload(c, hidden)).json().error.message).toContain('已损坏');
   });
 
@@ -272,8 +391,26 @@ describe('② 导入模板: every row checked like the form', () => {
     const [a, b, cc, d] = f.staff as [Person, Person, Person, Person];
     const outsider = await buildProfessional(t.db, { name: '外单位' });
     await t.db.insert(hourRecords).values({
-      accountId: d.id, year: 2024, activityType: 'training', title: '已登记', organizer: 'x', place: 'x', startDate: '2024-03-01', startHalf: 'am', endDate: '2024-03-01', endHalf: 'pm',
-      hours: 8, remarks: '', declaredAt: new Date(), status: 'pending', source: 'self', unitId: f.unit.id, reviewTarget: 'unit', createdBy: d.id, createdAt: new Date(), updatedAt: new Date(),
+      accountId: d.id,
+      year: 2024,
+      activityType: 'training',
+      title: '已登记',
+      organizer: 'x',
+      place: 'x',
+      startDate: '2024-03-01',
+      startHalf: 'am',
+      endDate: '2024-03-01',
+      endHalf: 'pm',
+      hours: 8,
+      remarks: '',
+      declaredAt: new Date(),
+      status: 'pending',
+      source: 'self',
+      unitId: f.unit.id,
+      reviewTarget: 'unit',
+      createdBy: d.id,
+      createdAt: new Date(),
+      updatedAt: new Date(),
     });
     const c = await admin(f.total);
     const file = await hoursWorkbook([
@@ -293,20 +430,34 @@ describe('② 导入模板: every row checked like the form', () => {
       row(cc, { startDate: '2023-05-01', endDate: '2023-05-02' }), // 15: 2023 is closed since 2024-03-31
     ]);
     const job = await importFile(c, file);
-    expect(job).toMatchObject({ status: 'rejected', dataRows: 14, errorRows: 13, importedRows: 0, canImportValid: true });
+    expect(job).toMatchObject({
+      status: 'rejected',
+      dataRows: 14,
+      errorRows: 13,
+      importedRows: 0,
+      canImportValid: true,
+    });
     expect(job.message).toContain('未导入任何数据');
     const errors = await errorsOf(c, job.id);
     expect(errors).toEqual([
       { row: 3, problems: [{ column: '姓名', reason: '姓名与身份证号码不一致' }] },
       { row: 4, problems: [{ column: '身份证号码', reason: expect.stringContaining('须以文本格式填写') }] },
       { row: 5, problems: [{ column: '身份证号码', reason: '身份证号码校验位错误' }] },
-      { row: 6, problems: [{ column: '身份证号码', reason: '系统中没有该身份证号码的专业技术人员，或该人员不在您的管理范围内' }] },
+      {
+        row: 6,
+        problems: [
+          { column: '身份证号码', reason: '系统中没有该身份证号码的专业技术人员，或该人员不在您的管理范围内' },
+        ],
+      },
       { row: 7, problems: [{ column: '开始日期', reason: '2023年度专业科目学时登记和审核已于2024年3月31日截止' }] },
       { row: 8, problems: [{ column: '结束日期', reason: '结束日期不能晚于今天：请在培训结束后登记' }] },
       {
         row: 9,
         problems: [
-          { column: '培训类型', reason: '培训类型应为：培训班/研修班/进修班、继续教育实践活动、远程教育、学术会议/讲座/访问、其他' },
+          {
+            column: '培训类型',
+            reason: '培训类型应为：培训班/研修班/进修班、继续教育实践活动、远程教育、学术会议/讲座/访问、其他',
+          },
           { column: '培训内容', reason: '请填写培训内容' },
           { column: '开始时段', reason: '开始时段应为“上午”或“下午”' },
         ],
@@ -314,7 +465,17 @@ describe('② 导入模板: every row checked like the form', () => {
       { row: 10, problems: [{ column: '申请学时', reason: '培训班/研修班/进修班按每半天4学时计算，应为16学时' }] },
       { row: 11, problems: [{ column: '开始日期', reason: '开始日期不是有效日期，请按2024-05-06的格式填写' }] },
       { row: 12, problems: [{ column: null, reason: '与第2行重复：同一人员、相同起止时间' }] },
-      { row: 13, problems: [{ column: null, reason: expect.stringMatching(/^已有相同起止时间的学时记录「.+」（\d{4}-\d\d-\d\d至\d{4}-\d\d-\d\d，记录编号\d+，.+），同一培训不能重复登记$/) }] },
+      {
+        row: 13,
+        problems: [
+          {
+            column: null,
+            reason: expect.stringMatching(
+              /^已有相同起止时间的学时记录「.+」（\d{4}-\d\d-\d\d至\d{4}-\d\d-\d\d，记录编号\d+，.+），同一培训不能重复登记$/,
+            ),
+          },
+        ],
+      },
       { row: 14, problems: [{ column: '申请学时', reason: '申请学时须为数字，可不填（按每半天学时自动计算）' }] },
       { row: 15, problems: [{ column: '开始日期', reason: '2023年度专业科目学时登记和审核已于2024年3月31日截止' }] },
     ]);
@@ -326,7 +487,9 @@ describe('② 导入模板: every row checked like the form', () => {
     const c = await admin(f.adminA);
     const job = await importFile(c, await hoursWorkbook([row(f.staff[0]!), row(f.staff[1]!)]), { mode: 'valid_only' });
     expect(job).toMatchObject({ status: 'done', importedRows: 1, errorRows: 1 });
-    expect(await errorsOf(c, job.id)).toEqual([{ row: 3, problems: [{ column: '身份证号码', reason: expect.stringContaining('不在您的管理范围内') }] }]);
+    expect(await errorsOf(c, job.id)).toEqual([
+      { row: 3, problems: [{ column: '身份证号码', reason: expect.stringContaining('不在您的管理范围内') }] },
+    ]);
     const rows = await t.db.select().from(hourRecords).where(eq(hourRecords.unitId, f.unit.id));
     expect(rows.map((r) => r.accountId)).toEqual([f.staff[0]!.id]);
   });
@@ -349,7 +512,9 @@ describe('② 导入模板: every row checked like the form', () => {
     expect(job).toMatchObject({ importedRows: 1, errorRows: 1 });
     const [r] = await t.db.select().from(hourRecords).where(eq(hourRecords.accountId, f.staff[0]!.id));
     expect(r).toMatchObject({ hours: 6, startDate: '2024-05-06', endDate: '2024-05-06' });
-    expect(await errorsOf(c, job.id)).toEqual([{ row: 3, problems: [{ column: '培训内容', reason: '请填写培训内容' }] }]);
+    expect(await errorsOf(c, job.id)).toEqual([
+      { row: 3, problems: [{ column: '培训内容', reason: '请填写培训内容' }] },
+    ]);
   });
 });
 
@@ -363,18 +528,43 @@ describe('large files, all or nothing', () => {
     expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ status: 'validating', totalRows: 10_000 });
     const job = await finished(c, res.json().id);
-    expect(job).toMatchObject({ status: 'done', totalRows: 10_000, rowsProcessed: 10_000, dataRows: 10_000, importedRows: 10_000, rowsWritten: 10_000 });
+    expect(job).toMatchObject({
+      status: 'done',
+      totalRows: 10_000,
+      rowsProcessed: 10_000,
+      dataRows: 10_000,
+      importedRows: 10_000,
+      rowsWritten: 10_000,
+    });
     expect(await recordsOfUnit(f.unit.id)).toBe(10_000);
     for (const i of [0, 4321, 9999]) {
       const want = make(i);
-      const [r] = await t.db.select().from(hourRecords).where(and(eq(hourRecords.unitId, f.unit.id), eq(hourRecords.title, String(want.title))));
+      const [r] = await t.db
+        .select()
+        .from(hourRecords)
+        .where(and(eq(hourRecords.unitId, f.unit.id), eq(hourRecords.title, String(want.title))));
       const person = f.staff[i % 100]!;
-      expect(r).toMatchObject({ accountId: person.id, startDate: want.startDate, endDate: want.endDate, hours: 4, status: 'draft', source: 'import', year: 2024 });
+      expect(r).toMatchObject({
+        accountId: person.id,
+        startDate: want.startDate,
+        endDate: want.endDate,
+        hours: 4,
+        status: 'draft',
+        source: 'import',
+        year: 2024,
+      });
     }
-    const [events] = await t.db.select({ n: count() }).from(hourRecordEvents).innerJoin(hourRecords, eq(hourRecords.id, hourRecordEvents.recordId)).where(eq(hourRecords.unitId, f.unit.id));
+    const [events] = await t.db
+      .select({ n: count() })
+      .from(hourRecordEvents)
+      .innerJoin(hourRecords, eq(hourRecords.id, hourRecordEvents.recordId))
+      .where(eq(hourRecords.unitId, f.unit.id));
     expect(events!.n).toBe(10_000);
     // Every character of every row arrives intact (ExcelJS alone garbles characters split across chunks).
-    const stored = await t.db.select({ title: hourRecords.title, remarks: hourRecords.remarks }).from(hourRecords).where(eq(hourRecords.unitId, f.unit.id));
+    const stored = await t.db
+      .select({ title: hourRecords.title, remarks: hourRecords.remarks })
+      .from(hourRecords)
+      .where(eq(hourRecords.unitId, f.unit.id));
     const want = Array.from({ length: 10_000 }, (_, i) => `${make(i).title}|${make(i).remarks}`).sort();
     expect(stored.map((r) => `${r.title}|${r.remarks}`).sort()).toEqual(want);
   }, 120_000);
@@ -386,18 +576,36 @@ describe('large files, all or nothing', () => {
     const bad = (i: number): HoursRow => {
       const r = make(i);
       const rowNumber = i + 2;
-      if (rowNumber === 2) return { ...r, idNumber: `${String(r.idNumber).slice(0, 17)}${String(r.idNumber).endsWith('1') ? '2' : '1'}` };
+      if (rowNumber === 2)
+        return { ...r, idNumber: `${String(r.idNumber).slice(0, 17)}${String(r.idNumber).endsWith('1') ? '2' : '1'}` };
       if (rowNumber === 500) return { ...r, startDate: '2024-12-31', endDate: '2025-01-01' };
       if (rowNumber === 9999) return { ...r, activityType: '讲座' };
       return r;
     };
     const file = await hoursWorkbookStreamed(10_000, bad);
     const job = await importFile(c, file);
-    expect(job).toMatchObject({ status: 'rejected', dataRows: 10_000, errorRows: 3, importedRows: 0, canImportValid: true });
+    expect(job).toMatchObject({
+      status: 'rejected',
+      dataRows: 10_000,
+      errorRows: 3,
+      importedRows: 0,
+      canImportValid: true,
+    });
     expect(await errorsOf(c, job.id)).toEqual([
       { row: 2, problems: [{ column: '身份证号码', reason: '身份证号码校验位错误' }] },
-      { row: 500, problems: [{ column: '结束日期', reason: '不能跨年登记：开始和结束须在同一年度（2024年与2025年）' }] },
-      { row: 9999, problems: [{ column: '培训类型', reason: '培训类型应为：培训班/研修班/进修班、继续教育实践活动、远程教育、学术会议/讲座/访问、其他' }] },
+      {
+        row: 500,
+        problems: [{ column: '结束日期', reason: '不能跨年登记：开始和结束须在同一年度（2024年与2025年）' }],
+      },
+      {
+        row: 9999,
+        problems: [
+          {
+            column: '培训类型',
+            reason: '培训类型应为：培训班/研修班/进修班、继续教育实践活动、远程教育、学术会议/讲座/访问、其他',
+          },
+        ],
+      },
     ]);
     expect(await recordsOfUnit(f.unit.id)).toBe(0);
 
@@ -416,7 +624,13 @@ describe('large files, all or nothing', () => {
     const again = await c.post(`/api/imports/jobs/${job.id}/import-valid`);
     expect(again.statusCode).toBe(202);
     const done = await finished(c, job.id);
-    expect(done).toMatchObject({ status: 'done', mode: 'valid_only', importedRows: 9_997, errorRows: 3, canImportValid: false });
+    expect(done).toMatchObject({
+      status: 'done',
+      mode: 'valid_only',
+      importedRows: 9_997,
+      errorRows: 3,
+      canImportValid: false,
+    });
     expect(await recordsOfUnit(f.unit.id)).toBe(9_997);
     expect((await c.post(`/api/imports/jobs/${job.id}/import-valid`)).statusCode).toBe(409);
   }, 180_000);
@@ -428,7 +642,11 @@ describe('large files, all or nothing', () => {
     const make = manyRows(f.staff);
     const rows = Array.from({ length: 1000 }, (_, i) => make(i));
     const file = await hoursWorkbookStreamed(rows.length, (i) => rows[i]!);
-    const spoolDirs = () => fs.readdirSync(spoolSettings.parent).filter((n) => n.startsWith('ptce-import-')).sort();
+    const spoolDirs = () =>
+      fs
+        .readdirSync(spoolSettings.parent)
+        .filter((n) => n.startsWith('ptce-import-'))
+        .sort();
     const before = spoolDirs();
     // Rows 2 and 901 (data rows 0 and 899) get a twin registered by the person while the file is checked.
     const registerTwins = async () => {
@@ -436,7 +654,16 @@ describe('large files, all or nothing', () => {
         const r = rows[i]!;
         const p = f.staff.find((s) => s.idNumber === r.idNumber)!;
         const half = (h: unknown) => (h === '下午' ? 'pm' : 'am');
-        await buildRecord(t.db, { accountId: p.id, unitId: f.unit.id, hours: 4, status: 'draft', startDate: String(r.startDate), endDate: String(r.endDate), startHalf: half(r.startHalf), endHalf: half(r.endHalf) });
+        await buildRecord(t.db, {
+          accountId: p.id,
+          unitId: f.unit.id,
+          hours: 4,
+          status: 'draft',
+          startDate: String(r.startDate),
+          endDate: String(r.endDate),
+          startHalf: half(r.startHalf),
+          endHalf: half(r.endHalf),
+        });
       }
     };
     importHooks.beforeWrite = async () => {
@@ -446,7 +673,9 @@ describe('large files, all or nothing', () => {
     const job = await importFile(c, file);
     expect(job).toMatchObject({ status: 'rejected', dataRows: 1000, errorRows: 2, importedRows: 0 });
     expect(job.message).toContain('校验后数据有变化');
-    const dup = expect.stringMatching(/^已有相同起止时间的学时记录「专业技术培训」（.+，记录编号\d+，待提交），同一培训不能重复登记$/);
+    const dup = expect.stringMatching(
+      /^已有相同起止时间的学时记录「专业技术培训」（.+，记录编号\d+，待提交），同一培训不能重复登记$/,
+    );
     expect(await errorsOf(c, job.id)).toEqual([
       { row: 2, problems: [{ column: null, reason: dup }] },
       { row: 901, problems: [{ column: null, reason: dup }] },
@@ -461,8 +690,16 @@ describe('large files, all or nothing', () => {
     const partial = await importFile(c, file, { mode: 'valid_only' });
     expect(partial).toMatchObject({ status: 'done', importedRows: 998, errorRows: 2 });
     expect((await errorsOf(c, partial.id)).map((e) => e.row)).toEqual([2, 901]);
-    const imported = await t.db.select({ title: hourRecords.title }).from(hourRecords).where(and(eq(hourRecords.unitId, f.unit.id), eq(hourRecords.source, 'import')));
-    expect(imported.map((r) => r.title).sort()).toEqual(rows.filter((_, i) => i !== 0 && i !== 899).map((r) => String(r.title)).sort());
+    const imported = await t.db
+      .select({ title: hourRecords.title })
+      .from(hourRecords)
+      .where(and(eq(hourRecords.unitId, f.unit.id), eq(hourRecords.source, 'import')));
+    expect(imported.map((r) => r.title).sort()).toEqual(
+      rows
+        .filter((_, i) => i !== 0 && i !== 899)
+        .map((r) => String(r.title))
+        .sort(),
+    );
     await waitForImports();
     expect(spoolDirs()).toEqual(before);
   }, 60_000);
@@ -476,7 +713,11 @@ describe('large files, all or nothing', () => {
       seen.push(written);
       if (t.database.kind === 'postgres') {
         // Progress is visible from another connection while the transaction is open.
-        const [j] = await t.db.select().from(importJobs).orderBy(sql`id DESC`).limit(1);
+        const [j] = await t.db
+          .select()
+          .from(importJobs)
+          .orderBy(sql`id DESC`)
+          .limit(1);
         expect(j!.status).toBe('writing');
       }
       if (written >= 2000) throw new Error('injected failure');
@@ -487,47 +728,108 @@ describe('large files, all or nothing', () => {
     expect(job).toMatchObject({ status: 'failed', importedRows: 0 });
     expect(job.message).toContain('未导入任何数据');
     expect(await recordsOfUnit(f.unit.id)).toBe(0);
-    const [ev] = await t.db.select({ n: count() }).from(hourRecordEvents).innerJoin(hourRecords, eq(hourRecords.id, hourRecordEvents.recordId)).where(eq(hourRecords.unitId, f.unit.id));
+    const [ev] = await t.db
+      .select({ n: count() })
+      .from(hourRecordEvents)
+      .innerJoin(hourRecords, eq(hourRecords.id, hourRecordEvents.recordId))
+      .where(eq(hourRecords.unitId, f.unit.id));
     expect(ev!.n).toBe(0);
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'imports.hours-registration'), eq(auditLog.targetId, String(job.id))));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'imports.hours-registration'), eq(auditLog.targetId, String(job.id))));
     expect(audit.map((a) => a.result)).toEqual(['failed']);
   }, 60_000);
 
-  it.runIf(process.env.TEST_DATABASE_URL)('leaves the database as it was when the importing process is killed mid-transaction (PostgreSQL)', async () => {
-    const f = await fixture(20);
-    const c = await admin(f.total);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-kill-'));
-    const file = path.join(dir, 'kill.xlsx');
-    fs.writeFileSync(file, await hoursWorkbookStreamed(3000, manyRows(f.staff)));
-    const actor = { id: f.total.id, kind: 'unit_admin', name: f.total.name, roles: ['unit_admin'], scope: 'unit', unitId: f.unit.id, departmentId: null, departmentScopeIds: null, authorityId: null, baseId: null, regionCode: null, industryCode: null, mustChangePassword: false, sessionId: 'x', csrfToken: 'x' };
-    const url = (t.database.pool as unknown as { options: { connectionString: string } }).options.connectionString;
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'testing-kill-child.ts'), url, JSON.stringify(actor), file, path.join(dir, 'files'), '2024-06-15T10:00:00+08:00'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PII_KEY: TEST_PII_KEY } });
-    let out = '';
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('WRITTEN')) resolve();
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'leaves the database as it was when the importing process is killed mid-transaction (PostgreSQL)',
+    async () => {
+      const f = await fixture(20);
+      const c = await admin(f.total);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-kill-'));
+      const file = path.join(dir, 'kill.xlsx');
+      fs.writeFileSync(file, await hoursWorkbookStreamed(3000, manyRows(f.staff)));
+      const actor = {
+        id: f.total.id,
+        kind: 'unit_admin',
+        name: f.total.name,
+        roles: ['unit_admin'],
+        scope: 'unit',
+        unitId: f.unit.id,
+        departmentId: null,
+        departmentScopeIds: null,
+        authorityId: null,
+        baseId: null,
+        regionCode: null,
+        industryCode: null,
+        mustChangePassword: false,
+        sessionId: 'x',
+        csrfToken: 'x',
+      };
+      const url = (t.database.pool as unknown as { options: { connectionString: string } }).options.connectionString;
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          path.join(import.meta.dirname, 'testing-kill-child.ts'),
+          url,
+          JSON.stringify(actor),
+          file,
+          path.join(dir, 'files'),
+          '2024-06-15T10:00:00+08:00',
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PII_KEY: TEST_PII_KEY } },
+      );
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('WRITTEN')) resolve();
+        });
+        child.on('exit', () => reject(new Error(`child exited early: ${out}`)));
       });
-      child.on('exit', () => reject(new Error(`child exited early: ${out}`)));
-    });
-    expect(out).toMatch(/WRITTEN 250/);
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
-    const jobId = Number(/JOB (\d+)/.exec(out)?.[1]);
-    expect(await recordsOfUnit(f.unit.id)).toBe(0);
-    const [j] = await t.db.select().from(importJobs).where(eq(importJobs.id, jobId));
-    expect(j).toMatchObject({ status: 'writing', importedRows: 0 });
-    setNow('2024-06-15T10:05:00+08:00');
-    expect((await c.get(`/api/imports/jobs/${jobId}`)).json()).toMatchObject({ status: 'failed', message: expect.stringContaining('导入中断') });
-    fs.rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+      expect(out).toMatch(/WRITTEN 250/);
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      const jobId = Number(/JOB (\d+)/.exec(out)?.[1]);
+      expect(await recordsOfUnit(f.unit.id)).toBe(0);
+      const [j] = await t.db.select().from(importJobs).where(eq(importJobs.id, jobId));
+      expect(j).toMatchObject({ status: 'writing', importedRows: 0 });
+      setNow('2024-06-15T10:05:00+08:00');
+      expect((await c.get(`/api/imports/jobs/${jobId}`)).json()).toMatchObject({
+        status: 'failed',
+        message: expect.stringContaining('导入中断'),
+      });
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    60_000,
+  );
 
   it('shows a job whose process died as failed (interrupted)', async () => {
     const f = await fixture(1);
     const c = await admin(f.total);
     const [j] = await t.db
       .insert(importJobs)
-      .values({ kind: 'hours-registration', mode: 'all', status: 'writing', run: 1, fileName: 'x.xlsx', fileKey: null, fileSize: 1, totalRows: 10, rowsProcessed: 10, dataRows: 10, errorRows: 0, rowsWritten: 0, importedRows: 0, createdBy: f.total.id, unitId: f.unit.id, createdAt: new Date('2024-06-15T01:00:00Z'), heartbeatAt: new Date('2024-06-15T01:00:00Z') })
+      .values({
+        kind: 'hours-registration',
+        mode: 'all',
+        status: 'writing',
+        run: 1,
+        fileName: 'x.xlsx',
+        fileKey: null,
+        fileSize: 1,
+        totalRows: 10,
+        rowsProcessed: 10,
+        dataRows: 10,
+        errorRows: 0,
+        rowsWritten: 0,
+        importedRows: 0,
+        createdBy: f.total.id,
+        unitId: f.unit.id,
+        createdAt: new Date('2024-06-15T01:00:00Z'),
+        heartbeatAt: new Date('2024-06-15T01:00:00Z'),
+      })
       .returning();
     const job = (await c.get(`/api/imports/jobs/${j!.id}`)).json();
     expect(job).toMatchObject({ status: 'failed', message: expect.stringContaining('导入中断') });

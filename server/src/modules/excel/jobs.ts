@@ -40,7 +40,8 @@ export function toJobDto(j: JobRow): ImportJob {
     rowsWritten: j.rowsWritten,
     importedRows: j.importedRows,
     message: stale ? INTERRUPTED : j.message,
-    canImportValid: status === 'rejected' && j.mode === 'all' && j.fileKey !== null && j.errorRows > 0 && j.dataRows > j.errorRows,
+    canImportValid:
+      status === 'rejected' && j.mode === 'all' && j.fileKey !== null && j.errorRows > 0 && j.dataRows > j.errorRows,
     createdAt: j.createdAt.toISOString(),
     finishedAt: j.finishedAt?.toISOString() ?? null,
   };
@@ -48,7 +49,10 @@ export function toJobDto(j: JobRow): ImportJob {
 
 /** A job of the caller's — jobs are private to whoever uploaded the file. */
 export async function findJob(ctx: Ctx, id: number): Promise<JobRow> {
-  const [j] = await ctx.db.select().from(importJobs).where(and(eq(importJobs.id, id), eq(importJobs.createdBy, ctx.actor.id)));
+  const [j] = await ctx.db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, id), eq(importJobs.createdBy, ctx.actor.id)));
   if (!j) throw notFound('导入任务');
   return j;
 }
@@ -77,7 +81,10 @@ export async function listJobErrors(ctx: Ctx, id: number, page: number, pageSize
       .orderBy(asc(importJobErrors.rowNumber))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(importJobErrors).where(eq(importJobErrors.jobId, job.id)),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(importJobErrors)
+      .where(eq(importJobErrors.jobId, job.id)),
   ]);
   const items: ImportRowError[] = rows.map((r) => ({ row: r.row, problems: r.problems }));
   return { items, total: count?.n ?? 0, page, pageSize };
@@ -93,12 +100,19 @@ export async function errorRowsAfter(db: Db, jobId: number, afterRow: number, li
     .limit(limit);
 }
 
-export async function saveErrors(db: Db, jobId: number, rows: Array<{ rowNumber: number; cells: string[]; problems: ImportProblem[] }>) {
+export async function saveErrors(
+  db: Db,
+  jobId: number,
+  rows: Array<{ rowNumber: number; cells: string[]; problems: ImportProblem[] }>,
+) {
   if (!rows.length) return;
   await db
     .insert(importJobErrors)
     .values(rows.map((r) => ({ jobId, rowNumber: r.rowNumber, cells: r.cells, problems: r.problems })))
-    .onConflictDoUpdate({ target: [importJobErrors.jobId, importJobErrors.rowNumber], set: { problems: sql`excluded.problems` } });
+    .onConflictDoUpdate({
+      target: [importJobErrors.jobId, importJobErrors.rowNumber],
+      set: { problems: sql`excluded.problems` },
+    });
 }
 
 /** Updates the job only while `run` is still its current run (a newer run owns it otherwise). */

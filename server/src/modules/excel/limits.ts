@@ -41,10 +41,14 @@ const Env = z.object({
 });
 
 function fromEnv(env: NodeJS.ProcessEnv): ImportLimits {
-  const given = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('IMPORT_') && v !== undefined && v !== ''));
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('IMPORT_') && v !== undefined && v !== ''),
+  );
   const parsed = Env.safeParse(given);
   if (!parsed.success) {
-    throw new Error(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    throw new Error(
+      `Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
   }
   const e = parsed.data;
   return {

@@ -70,7 +70,11 @@ function entryText(buf: Buffer, e: ZipEntry): Readable {
  * header lacks a required column (naming every missing one). Columns may be in any order; unknown ones
  * are ignored. Formula cells come back with their cached result; nothing is evaluated.
  */
-export async function openSheet(buf: Buffer, inspection: XlsxInspection, columns: readonly ImportColumn[]): Promise<OpenedSheet> {
+export async function openSheet(
+  buf: Buffer,
+  inspection: XlsxInspection,
+  columns: readonly ImportColumn[],
+): Promise<OpenedSheet> {
   const entries = new Map(inspection.entries.map((e) => [e.name, e]));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache',
@@ -97,7 +101,12 @@ export async function openSheet(buf: Buffer, inspection: XlsxInspection, columns
     const styles = open('xl/styles.xml');
     if (styles) await reader._parseStyles(styles);
 
-    const targets = new Map((reader.workbookRels ?? []).map((r) => [r.Id, r.Target.startsWith('/') ? r.Target.slice(1) : `xl/${r.Target.replace(/^\.\//, '')}`]));
+    const targets = new Map(
+      (reader.workbookRels ?? []).map((r) => [
+        r.Id,
+        r.Target.startsWith('/') ? r.Target.slice(1) : `xl/${r.Target.replace(/^\.\//, '')}`,
+      ]),
+    );
     const chosen = (reader.model?.sheets ?? [])
       .map((s) => ({ name: s.name, part: targets.get(s.rId) }))
       .find((s) => s.part && entries.has(s.part) && normalizeHeader(s.name) !== INSTRUCTIONS_SHEET);
@@ -143,7 +152,10 @@ export async function openSheet(buf: Buffer, inspection: XlsxInspection, columns
     const missing = columns.filter((c, i) => c.required && columnIndex[i] === null).map((c) => c.header);
     if (missing.length) {
       const message = `模板不正确，缺少列：${missing.map((h) => `“${h}”`).join('、')}。请下载最新模板，在第1行保留这些列名`;
-      throw refuse(message, missing.map((h) => ({ field: h, reason: `缺少列“${h}”` })));
+      throw refuse(
+        message,
+        missing.map((h) => ({ field: h, reason: `缺少列“${h}”` })),
+      );
     }
     scanner.columns = new Set(columnIndex.filter((i): i is number => i !== null));
 

@@ -10,7 +10,11 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(spoolSettings.parent, { recursive: true, force: true }));
 
-const spoolDirs = () => fs.readdirSync(spoolSettings.parent).filter((n) => n.startsWith('ptce-import-')).sort();
+const spoolDirs = () =>
+  fs
+    .readdirSync(spoolSettings.parent)
+    .filter((n) => n.startsWith('ptce-import-'))
+    .sort();
 const all = async <T>(source: { batches(n: number): AsyncGenerator<T[]> }, n: number) => {
   const sizes: number[] = [];
   const rows: T[] = [];
@@ -26,7 +30,8 @@ describe('RowSpool', () => {
     const before = spoolDirs();
     const spool = new RowSpool<{ rowNumber: number; title: string; hours?: number }>();
     const title = (i: number) => `第${i}期\n换行\r回车\u2028分隔 "引号" \\ 反斜杠 ${'长'.repeat(i % 300)}`;
-    for (let i = 0; i < 2500; i++) await spool.push({ rowNumber: i + 2, title: title(i), hours: i % 2 ? 4 : undefined });
+    for (let i = 0; i < 2500; i++)
+      await spool.push({ rowNumber: i + 2, title: title(i), hours: i % 2 ? 4 : undefined });
     expect(spool.count).toBe(2500);
     expect(spoolDirs().length).toBe(before.length + 1);
     const { sizes, rows } = await all(spool, 1000);
@@ -36,9 +41,28 @@ describe('RowSpool', () => {
     expect(rows[0]).toEqual({ rowNumber: 2, title: title(0) }); // an undefined property is dropped
     expect(rows[1]!.hours).toBe(4);
     // Read again (the recheck, then the write), and without some rows.
-    const kept = await all(withoutRows(spool, new Map([[2, 'x'], [2501, 'y']])), 1000);
-    expect(withoutRows(spool, new Map([[2, 'x'], [2501, 'y']])).count).toBe(2498);
-    expect(kept.rows.map((r) => r.rowNumber)).toEqual(Array.from({ length: 2500 }, (_, i) => i + 2).filter((n) => n !== 2 && n !== 2501));
+    const kept = await all(
+      withoutRows(
+        spool,
+        new Map([
+          [2, 'x'],
+          [2501, 'y'],
+        ]),
+      ),
+      1000,
+    );
+    expect(
+      withoutRows(
+        spool,
+        new Map([
+          [2, 'x'],
+          [2501, 'y'],
+        ]),
+      ).count,
+    ).toBe(2498);
+    expect(kept.rows.map((r) => r.rowNumber)).toEqual(
+      Array.from({ length: 2500 }, (_, i) => i + 2).filter((n) => n !== 2 && n !== 2501),
+    );
     await spool.dispose();
     expect(spoolDirs()).toEqual(before);
   });

@@ -67,7 +67,10 @@ export class RowSpool<T> implements RowSource<T> {
     if (!this.added) return;
     await this.flush();
     const { file } = await this.open();
-    const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+    const lines = readline.createInterface({
+      input: fs.createReadStream(file, { encoding: 'utf8' }),
+      crlfDelay: Infinity,
+    });
     let batch: T[] = [];
     try {
       for await (const line of lines) {
@@ -114,7 +117,10 @@ export async function removeStaleSpools(olderThanMs = 24 * 3600_000): Promise<nu
 }
 
 /** The rows of `source` except those whose row numbers are in `skip`. */
-export function withoutRows<T extends { rowNumber: number }>(source: RowSource<T>, skip: ReadonlyMap<number, unknown>): RowSource<T> {
+export function withoutRows<T extends { rowNumber: number }>(
+  source: RowSource<T>,
+  skip: ReadonlyMap<number, unknown>,
+): RowSource<T> {
   if (!skip.size) return source;
   return {
     count: source.count - skip.size,

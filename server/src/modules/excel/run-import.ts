@@ -27,7 +27,10 @@ export interface RunEnv {
  * Test hooks: `beforeWrite` runs between validation and the write transaction (change the data
  * meanwhile); `afterBatchWritten` after each batch written inside it (inject a failure, pause, …).
  */
-export const importHooks: { beforeWrite?: () => void | Promise<void>; afterBatchWritten?: (written: number) => void | Promise<void> } = {};
+export const importHooks: {
+  beforeWrite?: () => void | Promise<void>;
+  afterBatchWritten?: (written: number) => void | Promise<void>;
+} = {};
 
 const NO_DATA = '文件中没有数据：请在模板的第2行起填写后再导入';
 
@@ -52,7 +55,13 @@ export async function waitForImports(): Promise<void> {
  *    job done. A failure (or a killed process, whose connection drop makes PostgreSQL roll back) leaves
  *    the database as it was; the job then shows as failed.
  */
-export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx, env: RunEnv, def: ImportKindDef<P, V>, job: JobRow, sheet: OpenedSheet): Promise<void> {
+export async function runImport<P, V extends P & { rowNumber: number }>(
+  ctx: Ctx,
+  env: RunEnv,
+  def: ImportKindDef<P, V>,
+  job: JobRow,
+  sheet: OpenedSheet,
+): Promise<void> {
   const limits = importLimits();
   const validator = def.createValidator(ctx);
   const today = shanghaiDate();
@@ -66,14 +75,21 @@ export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx
   let parsed: Array<{ rowNumber: number; value: P }> = [];
   let failed: Array<{ rowNumber: number; cells: string[]; problems: ImportProblem[] }> = [];
   const audit = (result: 'ok' | 'failed', detail: Record<string, unknown>) =>
-    writeAudit(ctx.db, ctx, { action: `imports.${def.kind}`, targetType: 'import_job', targetId: job.id, result, detail: { fileName: job.fileName, mode: job.mode, ...detail } });
+    writeAudit(ctx.db, ctx, {
+      action: `imports.${def.kind}`,
+      targetType: 'import_job',
+      targetId: job.id,
+      result,
+      detail: { fileName: job.fileName, mode: job.mode, ...detail },
+    });
 
   const flush = async () => {
     const checked = parsed.length ? await validator.check(parsed) : [];
     const errors = failed;
     for (let i = 0; i < checked.length; i++) {
       const r = checked[i]!;
-      if ('problems' in r) errors.push({ rowNumber: r.rowNumber, cells: def.cellsOf(parsed[i]!.value), problems: r.problems });
+      if ('problems' in r)
+        errors.push({ rowNumber: r.rowNumber, cells: def.cellsOf(parsed[i]!.value), problems: r.problems });
       else await valid.push(r.value);
     }
     errorRows += errors.length;
@@ -89,20 +105,32 @@ export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx
       if (row.blank) continue;
       dataRows++;
       const p = def.parseRow(row, today);
-      if ('problems' in p) failed.push({ rowNumber: row.rowNumber, cells: row.cells.map((c) => c.text), problems: p.problems });
+      if ('problems' in p)
+        failed.push({ rowNumber: row.rowNumber, cells: row.cells.map((c) => c.text), problems: p.problems });
       else parsed.push({ rowNumber: row.rowNumber, value: p.value });
       if (parsed.length + failed.length >= limits.batchSize) await flush();
     }
     await flush();
 
     const finish = async (status: 'rejected' | 'failed', message: string) => {
-      await updateJob(ctx.db, job, { status, message, rowsProcessed: processed, dataRows, errorRows, finishedAt: now() });
+      await updateJob(ctx.db, job, {
+        status,
+        message,
+        rowsProcessed: processed,
+        dataRows,
+        errorRows,
+        finishedAt: now(),
+      });
       await audit('failed', { dataRows, errorRows, imported: 0, outcome: status });
     };
     if (dataRows === 0) return await finish('failed', NO_DATA);
-    if (valid.count === 0) return await finish('rejected', `共${dataRows}行，全部有错误，未导入任何数据。请下载错误报告修改后重新导入`);
+    if (valid.count === 0)
+      return await finish('rejected', `共${dataRows}行，全部有错误，未导入任何数据。请下载错误报告修改后重新导入`);
     if (errorRows > 0 && job.mode === 'all') {
-      return await finish('rejected', `共${dataRows}行，其中${errorRows}行有错误，未导入任何数据。请下载错误报告修改后重新导入，或选择“仅导入正确的行”`);
+      return await finish(
+        'rejected',
+        `共${dataRows}行，其中${errorRows}行有错误，未导入任何数据。请下载错误报告修改后重新导入，或选择“仅导入正确的行”`,
+      );
     }
 
     await importHooks.beforeWrite?.();
@@ -112,7 +140,9 @@ export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx
       const lateErrors: Array<{ rowNumber: number; cells: string[]; problems: ImportProblem[] }> = [];
       if (late.size) {
         for await (const batch of valid.batches(limits.batchSize)) {
-          for (const r of batch) if (late.has(r.rowNumber)) lateErrors.push({ rowNumber: r.rowNumber, cells: def.cellsOf(r), problems: late.get(r.rowNumber)! });
+          for (const r of batch)
+            if (late.has(r.rowNumber))
+              lateErrors.push({ rowNumber: r.rowNumber, cells: def.cellsOf(r), problems: late.get(r.rowNumber)! });
         }
       }
       if (late.size && job.mode === 'all') return { imported: 0, lateErrors };
@@ -144,7 +174,9 @@ export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx
           errorRows: skipped,
           rowsProcessed: processed,
           dataRows,
-          message: skipped ? `共${dataRows}行，成功导入${imported}行；${skipped}行有错误，未导入` : `共${dataRows}行，全部导入成功`,
+          message: skipped
+            ? `共${dataRows}行，成功导入${imported}行；${skipped}行有错误，未导入`
+            : `共${dataRows}行，全部导入成功`,
           fileKey: null,
           finishedAt: now(),
           heartbeatAt: now(),
@@ -163,7 +195,14 @@ export async function runImport<P, V extends P & { rowNumber: number }>(ctx: Ctx
   } catch (e) {
     env.log?.(e, 'import failed');
     const message = e instanceof AppError ? `${e.message}（未导入任何数据）` : '导入失败，未导入任何数据，请稍后重试';
-    await updateJob(ctx.db, job, { status: 'failed', message, rowsProcessed: processed, dataRows, errorRows, finishedAt: now() }).catch(() => undefined);
+    await updateJob(ctx.db, job, {
+      status: 'failed',
+      message,
+      rowsProcessed: processed,
+      dataRows,
+      errorRows,
+      finishedAt: now(),
+    }).catch(() => undefined);
     await audit('failed', { dataRows, errorRows, imported: 0, outcome: 'failed' }).catch(() => undefined);
   } finally {
     await sheet.close().catch(() => undefined);

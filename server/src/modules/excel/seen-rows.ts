@@ -17,7 +17,15 @@ const half = (h: string) => (h === 'pm' ? 1 : 0);
 function slotOf(r: RecordTime): number | null {
   const start = Date.parse(`${r.startDate}T00:00:00Z`) / DAY_MS;
   const span = Date.parse(`${r.endDate}T00:00:00Z`) / DAY_MS - start;
-  if (!Number.isInteger(start) || !Number.isInteger(span) || start < 0 || start >= 2 ** 16 || span < 0 || span >= 2 ** 9) return null;
+  if (
+    !Number.isInteger(start) ||
+    !Number.isInteger(span) ||
+    start < 0 ||
+    start >= 2 ** 16 ||
+    span < 0 ||
+    span >= 2 ** 9
+  )
+    return null;
   return ((start * 2 ** 9 + span) * 2 + half(r.startHalf)) * 2 + half(r.endHalf);
 }
 
@@ -42,11 +50,14 @@ export class SeenRows {
   /** Remembers a row that passed (call only when `get` found none). */
   add(accountId: number, r: RecordTime, rowNumber: number): void {
     const slot = slotOf(r);
-    if (slot !== null && rowNumber < ROWS && !this.first.has(accountId)) this.first.set(accountId, slot * ROWS + rowNumber);
+    if (slot !== null && rowNumber < ROWS && !this.first.has(accountId))
+      this.first.set(accountId, slot * ROWS + rowNumber);
     else this.more.set(this.key(accountId, r, slot), rowNumber);
   }
 
   private key(accountId: number, r: RecordTime, slot: number | null): string {
-    return slot === null ? `${accountId}|${r.startDate}|${r.startHalf}|${r.endDate}|${r.endHalf}` : `${accountId}|${slot}`;
+    return slot === null
+      ? `${accountId}|${r.startDate}|${r.startHalf}|${r.endDate}|${r.endHalf}`
+      : `${accountId}|${slot}`;
   }
 }

@@ -27,7 +27,11 @@ describe('SheetRowScanner', () => {
   it('reads rows, shared and inline strings, dates, numbers, cached formula results, booleans and errors', () => {
     const rows = scanAll(SHEET, SHEET.length);
     expect(rows.map((r) => r.number)).toEqual([1, 3, 4, 5]);
-    expect(rows[0]!.values.slice(1)).toEqual(['身份证号码', { richText: [{ text: '刘' }, { text: '晓玲' }] }, '培训内容 ']);
+    expect(rows[0]!.values.slice(1)).toEqual([
+      '身份证号码',
+      { richText: [{ text: '刘' }, { text: '晓玲' }] },
+      '培训内容 ',
+    ]);
     const r3 = rows[1]!.values;
     expect(r3[1]).toEqual(new Date(Date.UTC(2024, 4, 6)));
     expect(r3[2]).toBe(16); // "年"0.0 is not a date format: the quoted 年 does not count
@@ -45,7 +49,8 @@ describe('SheetRowScanner', () => {
   });
 
   it('reads namespace-prefixed markup and the 1904 date system', () => {
-    const prefixed = '<x:worksheet xmlns:x="ns"><x:sheetData><x:row r="2"><x:c r="B2" s="1"><x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    const prefixed =
+      '<x:worksheet xmlns:x="ns"><x:sheetData><x:row r="2"><x:c r="B2" s="1"><x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>';
     const rows = scanAll(prefixed, 5, { ...ctx, date1904: true });
     expect(rows).toEqual([{ number: 2, values: [undefined, undefined, new Date(Date.UTC(1904, 0, 1))] }]);
   });

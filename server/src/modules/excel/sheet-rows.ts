@@ -39,7 +39,9 @@ const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 function decode(s: string): string {
   if (s.indexOf('&') >= 0) {
-    s = s.replace(ENTITY, (_, dec: string, hex: string, name: string) => (name ? NAMED[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16))));
+    s = s.replace(ENTITY, (_, dec: string, hex: string, name: string) =>
+      name ? NAMED[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
+    );
   }
   return s;
 }
@@ -54,7 +56,9 @@ function detach(s: string): string {
 
 function decodeString(s: string): string {
   s = decode(s);
-  return detach(s.indexOf('_x') >= 0 ? s.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s);
+  return detach(
+    s.indexOf('_x') >= 0 ? s.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s,
+  );
 }
 
 function attrs(s: string): Record<string, string> {
@@ -82,7 +86,12 @@ function excelDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
 
-function cellValue(a: Record<string, string>, body: string | undefined, ctx: SheetContext, dateStyles: Map<number, boolean>): CellValue {
+function cellValue(
+  a: Record<string, string>,
+  body: string | undefined,
+  ctx: SheetContext,
+  dateStyles: Map<number, boolean>,
+): CellValue {
   if (!body) return null;
   const type = a.t;
   if (type === 'inlineStr') {
@@ -159,7 +168,8 @@ export class SheetRowScanner {
     }
     // Keep only what may still belong to an unfinished row (or an unfinished tag).
     if (consumed) this.buf = this.buf.slice(consumed);
-    else if (this.buf.length > 1 << 20 && this.buf.indexOf('<row') < 0 && !/<[\w.-]+:row/.test(this.buf)) this.buf = this.buf.slice(-64);
+    else if (this.buf.length > 1 << 20 && this.buf.indexOf('<row') < 0 && !/<[\w.-]+:row/.test(this.buf))
+      this.buf = this.buf.slice(-64);
     return rows;
   }
 

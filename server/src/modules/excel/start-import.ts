@@ -60,7 +60,10 @@ export async function startImport(
   const sheet = await openSheet(upload.data, inspection, def.columns);
   try {
     const totalRows = Math.max(0, (inspection.rowsBySheet.get(sheet.sheetPart) ?? 0) - 1);
-    if (totalRows === 0) throw new AppError('VALIDATION', '文件中没有数据：请在模板的第2行起填写后再导入', [{ field: 'file', reason: '文件中没有数据' }]);
+    if (totalRows === 0)
+      throw new AppError('VALIDATION', '文件中没有数据：请在模板的第2行起填写后再导入', [
+        { field: 'file', reason: '文件中没有数据' },
+      ]);
 
     await releaseOldFiles(ctx, env);
     const stored = await env.files.put(upload.data, { prefix: 'imports' });
@@ -110,8 +113,27 @@ export async function importValidRows(ctx: Ctx, env: RunEnv, def: AnyImportKind,
     const at = now();
     const [claimed] = await ctx.db
       .update(importJobs)
-      .set({ mode: 'valid_only', status: 'validating', run: job.run + 1, rowsProcessed: 0, dataRows: 0, errorRows: 0, rowsWritten: 0, importedRows: 0, message: null, finishedAt: null, heartbeatAt: at })
-      .where(and(eq(importJobs.id, job.id), eq(importJobs.run, job.run), eq(importJobs.status, 'rejected'), ne(importJobs.mode, 'valid_only')))
+      .set({
+        mode: 'valid_only',
+        status: 'validating',
+        run: job.run + 1,
+        rowsProcessed: 0,
+        dataRows: 0,
+        errorRows: 0,
+        rowsWritten: 0,
+        importedRows: 0,
+        message: null,
+        finishedAt: null,
+        heartbeatAt: at,
+      })
+      .where(
+        and(
+          eq(importJobs.id, job.id),
+          eq(importJobs.run, job.run),
+          eq(importJobs.status, 'rejected'),
+          ne(importJobs.mode, 'valid_only'),
+        ),
+      )
       .returning();
     if (!claimed) throw new AppError('STATE_CHANGED', '该次导入正在处理或已处理，请刷新后查看');
     await ctx.db.delete(importJobErrors).where(eq(importJobErrors.jobId, job.id));

@@ -23,7 +23,12 @@ export async function buildTemplate(def: AnyImportKind): Promise<Buffer> {
   wb.creator = 'PTCE 专业技术人员继续教育信息管理系统';
 
   const data = wb.addWorksheet(def.sheetName, { views: [{ state: 'frozen', ySplit: 1, activeCell: 'A2' }] });
-  data.columns = def.columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: c.text ? { numFmt: '@' } : {} }));
+  data.columns = def.columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width,
+    style: c.text ? { numFmt: '@' } : {},
+  }));
   const header = data.getRow(1);
   header.height = 22;
   def.columns.forEach((c, i) => {
@@ -36,7 +41,9 @@ export async function buildTemplate(def: AnyImportKind): Promise<Buffer> {
     const col = colLetter(i + 1);
     if (c.options) {
       // ExcelJS supports range addresses here; its typings omit `dataValidations`.
-      (data as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}2:${col}${lastRow}`, {
+      (
+        data as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+      ).dataValidations.add(`${col}2:${col}${lastRow}`, {
         type: 'list',
         // Blank cells are fine while filling in; required columns are checked on import.
         allowBlank: true,
@@ -59,7 +66,9 @@ export async function buildTemplate(def: AnyImportKind): Promise<Buffer> {
     row.alignment = { wrapText: true, vertical: 'top' };
   });
   help.addRow([]);
-  help.addRow(['填写示例（请在“' + def.sheetName + '”工作表中按此格式填写，本工作表不会被导入）：']).font = { bold: true };
+  help.addRow(['填写示例（请在“' + def.sheetName + '”工作表中按此格式填写，本工作表不会被导入）：']).font = {
+    bold: true,
+  };
   const exHeader = help.addRow(def.columns.map((c) => c.header));
   const exRow = help.addRow(def.exampleRow());
   def.columns.forEach((c, i) => {

@@ -41,7 +41,10 @@ export function hoursRowValues(r: HoursRow): CellValue[] {
 }
 
 /** A workbook like a filled-in template: one data sheet, header in row 1, ID and date columns as text. */
-export async function hoursWorkbook(rows: HoursRow[], opts: { headers?: string[]; sheetName?: string; instructionsFirst?: boolean } = {}): Promise<Buffer> {
+export async function hoursWorkbook(
+  rows: HoursRow[],
+  opts: { headers?: string[]; sheetName?: string; instructionsFirst?: boolean } = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   if (opts.instructionsFirst) wb.addWorksheet('说明').addRow(['填写说明']);
   const ws = wb.addWorksheet(opts.sheetName ?? '学员培训信息');
@@ -180,5 +183,8 @@ export function multipartFile(data: Buffer, fileName: string): { payload: Buffer
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
     'utf8',
   );
-  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }

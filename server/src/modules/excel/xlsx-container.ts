@@ -73,12 +73,14 @@ const partMessage = (name: string, limit: number) =>
   name === SHARED_STRINGS
     ? `文件中的文字内容（共享字符串）解压后超过${mb(limit)}，已拒绝（可能是“压缩炸弹”）。请只保留需要导入的数据，或拆分后分批导入`
     : `文件中的“${name.slice(0, 60)}”部分解压后超过${mb(limit)}，已拒绝（可能是“压缩炸弹”）。请在Excel中另存为新的.xlsx，只保留需要导入的数据后再导入`;
-export const rowLimitMessage = (limits: ImportLimits) => `数据行数超过上限：每个文件最多${limits.maxRows}行，请拆分后分批导入`;
+export const rowLimitMessage = (limits: ImportLimits) =>
+  `数据行数超过上限：每个文件最多${limits.maxRows}行，请拆分后分批导入`;
 
 /** The signature checks alone: what kind of file this is, or why it is refused. */
 export function sniffWorkbook(buf: Buffer, limits: ImportLimits): void {
   if (buf.length === 0) throw refuse('VALIDATION', '文件为空，请选择填写好的模板文件');
-  if (buf.length > limits.maxFileBytes) throw refuse('PAYLOAD_TOO_LARGE', `文件超过${mb(limits.maxFileBytes)}，请拆分后分批导入`);
+  if (buf.length > limits.maxFileBytes)
+    throw refuse('PAYLOAD_TOO_LARGE', `文件超过${mb(limits.maxFileBytes)}，请拆分后分批导入`);
   if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB_SIGNATURE)) {
     throw refuse('UNSUPPORTED_MEDIA', buf.includes(ENCRYPTED_PACKAGE) ? ENCRYPTED : LEGACY_XLS);
   }
@@ -119,7 +121,8 @@ function readDirectory(buf: Buffer): { entries: ZipEntry[]; cdOffset: number } {
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
     if (flags & 0x1) throw refuse('UNSUPPORTED_MEDIA', ENCRYPTED);
     if (method !== 0 && method !== 8) throw refuse('VALIDATION', CORRUPT);
-    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw refuse('VALIDATION', CORRUPT);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff)
+      throw refuse('VALIDATION', CORRUPT);
     if (names.has(name)) throw refuse('VALIDATION', CORRUPT);
     names.add(name);
     entries.push({ name, flags, method, compressedSize, size, localOffset, dataStart: -1 });
@@ -134,7 +137,8 @@ function checkLocalHeaders(buf: Buffer, entries: ZipEntry[], cdOffset: number): 
   const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   let pos = 0;
   for (const e of byOffset) {
-    if (e.localOffset !== pos || pos + 30 > cdOffset || buf.readUInt32LE(pos) !== SIG_LOCAL) throw refuse('VALIDATION', CORRUPT);
+    if (e.localOffset !== pos || pos + 30 > cdOffset || buf.readUInt32LE(pos) !== SIG_LOCAL)
+      throw refuse('VALIDATION', CORRUPT);
     const flags = buf.readUInt16LE(pos + 6);
     const nameLen = buf.readUInt16LE(pos + 26);
     const extraLen = buf.readUInt16LE(pos + 28);
@@ -172,7 +176,13 @@ class RowCounter {
 }
 
 /** Inflates one entry, discarding the output, and fails as soon as it passes `limit` bytes. */
-function inflateEntry(buf: Buffer, e: ZipEntry, limit: number, onChunk: ((c: Buffer) => boolean) | null, limits: ImportLimits): Promise<number> {
+function inflateEntry(
+  buf: Buffer,
+  e: ZipEntry,
+  limit: number,
+  onChunk: ((c: Buffer) => boolean) | null,
+  limits: ImportLimits,
+): Promise<number> {
   const data = buf.subarray(e.dataStart, e.dataStart + e.compressedSize);
   if (e.method === 0) {
     if (data.length > limit) return Promise.reject(refuse('PAYLOAD_TOO_LARGE', bombMessage(limits)));
@@ -234,7 +244,13 @@ export async function inspectXlsx(buf: Buffer, limits: ImportLimits): Promise<Xl
     const counter = WORKSHEET.test(e.name) ? new RowCounter() : null;
     // The header row plus at most maxRows data rows.
     const maxRowTags = limits.maxRows + 1;
-    const n = await inflateEntry(buf, e, Math.min(e.size, limits.maxUncompressedBytes - actual), counter ? (c) => (counter.push(c), counter.count <= maxRowTags) : null, limits);
+    const n = await inflateEntry(
+      buf,
+      e,
+      Math.min(e.size, limits.maxUncompressedBytes - actual),
+      counter ? (c) => (counter.push(c), counter.count <= maxRowTags) : null,
+      limits,
+    );
     if (n !== e.size) throw refuse('VALIDATION', CORRUPT);
     actual += n;
     if (counter) rowsBySheet.set(e.name, counter.count);

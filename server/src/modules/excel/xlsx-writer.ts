@@ -37,7 +37,8 @@ function firstOf(...events: Array<[EventEmitter, string]>): Promise<void> {
   });
 }
 
-const queuedBytes = (w: Writable) => w.writableLength ?? (w as unknown as { _writableState?: { length: number } })._writableState?.length ?? 0;
+const queuedBytes = (w: Writable) =>
+  w.writableLength ?? (w as unknown as { _writableState?: { length: number } })._writableState?.length ?? 0;
 
 export interface XlsxSheetWriter<T> {
   /** Adds rows; resolves when the response has room for more (back-pressure). */
@@ -57,7 +58,11 @@ export function xlsxSheetWriter<T>(out: Writable, sheetName: string, columns: Xl
   const sheet = workbook.addWorksheet(sheetName, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0, activeCell: 'A2' }],
   });
-  sheet.columns = columns.map((c, i) => ({ key: String(i), width: c.width, style: c.text ? { numFmt: '@' } : c.numFmt ? { numFmt: c.numFmt } : {} }));
+  sheet.columns = columns.map((c, i) => ({
+    key: String(i),
+    width: c.width,
+    style: c.text ? { numFmt: '@' } : c.numFmt ? { numFmt: c.numFmt } : {},
+  }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = sheet.addRow(columns.map((c) => c.header));
   header.height = 20;
@@ -97,7 +102,8 @@ export function xlsxSheetWriter<T>(out: Writable, sheetName: string, columns: Xl
       }
       // Back-pressure, loosely: let up to ~1 MB of finished workbook queue for a slow client before
       // waiting, rather than a round trip to the client for every 16 KB.
-      if (out.writableNeedDrain && out.writableLength > 1 << 20) await firstOf([out, 'drain'], [out, 'close'], [out, 'error']);
+      if (out.writableNeedDrain && out.writableLength > 1 << 20)
+        await firstOf([out, 'drain'], [out, 'close'], [out, 'error']);
     },
     async end() {
       sheet.commit();

@@ -23,10 +23,28 @@ export async function deleteRecord(ctx: Ctx, id: number, reason: string | undefi
     if (ctx.actor.kind === 'authority') throw new AppError('FORBIDDEN', '主管部门不能删除学时记录');
     await openPlan(tx, r.year, 'year', { personId: r.accountId });
     await tx.delete(hourRecords).where(eq(hourRecords.id, id));
-    const snapshot = { accountId: r.accountId, year: r.year, hours: r.hours, status: r.status, title: r.title, startDate: r.startDate, endDate: r.endDate };
-    await writeAudit(tx, ctx, { action: 'hours.record.delete', targetType: 'hour_record', targetId: id, detail: { ...snapshot, reason: reason ?? null } });
+    const snapshot = {
+      accountId: r.accountId,
+      year: r.year,
+      hours: r.hours,
+      status: r.status,
+      title: r.title,
+      startDate: r.startDate,
+      endDate: r.endDate,
+    };
+    await writeAudit(tx, ctx, {
+      action: 'hours.record.delete',
+      targetType: 'hour_record',
+      targetId: id,
+      detail: { ...snapshot, reason: reason ?? null },
+    });
     if (r.status === 'approved') {
-      await emitDomainEvent(tx, { type: 'hours.approved-deleted', accountId: r.accountId, year: r.year, payload: { recordId: id, hours: r.hours, reason, by: ctx.actor.id } });
+      await emitDomainEvent(tx, {
+        type: 'hours.approved-deleted',
+        accountId: r.accountId,
+        year: r.year,
+        payload: { recordId: id, hours: r.hours, reason, by: ctx.actor.id },
+      });
     }
   });
 }

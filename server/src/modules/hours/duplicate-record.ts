@@ -14,10 +14,23 @@ export const UNIT_IMPORT_LOCK = 7305;
  * a per-person lock, and a registration waits for an hours import into the person's unit (which
  * holds that unit's lock exclusively), so neither can pass the check while the other writes.
  */
-export async function refuseDuplicate(tx: Db, person: { id: number; unitId: number | null }, training: Span & { title: string }, exceptId?: number): Promise<void> {
+export async function refuseDuplicate(
+  tx: Db,
+  person: { id: number; unitId: number | null },
+  training: Span & { title: string },
+  exceptId?: number,
+): Promise<void> {
   const span = training;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${PERSON_RECORDS_LOCK}, ${person.id}), pg_advisory_xact_lock_shared(${UNIT_IMPORT_LOCK}, ${person.unitId ?? 0})`);
-  const { rows } = await tx.execute<{ id: number; title: string; start_date: string; end_date: string; status: RecordStatus }>(sql`
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(${PERSON_RECORDS_LOCK}, ${person.id}), pg_advisory_xact_lock_shared(${UNIT_IMPORT_LOCK}, ${person.unitId ?? 0})`,
+  );
+  const { rows } = await tx.execute<{
+    id: number;
+    title: string;
+    start_date: string;
+    end_date: string;
+    status: RecordStatus;
+  }>(sql`
     SELECT id, title, start_date::text AS start_date, end_date::text AS end_date, status FROM hour_records
     WHERE account_id = ${person.id} AND status <> 'rejected' AND btrim(title) = ${training.title.trim()}
       AND start_date = ${span.startDate} AND start_half = ${span.startHalf} AND end_date = ${span.endDate} AND end_half = ${span.endHalf}
@@ -25,6 +38,12 @@ export async function refuseDuplicate(tx: Db, person: { id: number; unitId: numb
     ORDER BY id LIMIT 1`);
   const r = rows[0];
   if (!r) return;
-  const reason = duplicateRecordMessage({ id: Number(r.id), title: r.title, startDate: r.start_date, endDate: r.end_date, statusLabel: RECORD_STATUS_LABEL[r.status as RecordStatus] });
+  const reason = duplicateRecordMessage({
+    id: Number(r.id),
+    title: r.title,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    statusLabel: RECORD_STATUS_LABEL[r.status as RecordStatus],
+  });
   throw new AppError('CONFLICT', reason, [{ field: 'startDate', reason }]);
 }

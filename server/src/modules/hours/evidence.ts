@@ -27,7 +27,8 @@ function cleanFileName(name: string): string {
 }
 
 function assertEditableStatus(status: string | undefined) {
-  if (status !== 'draft' && status !== 'rejected') throw new AppError('STATE_CHANGED', '只有待提交或不予认定的记录可以修改证明材料');
+  if (status !== 'draft' && status !== 'rejected')
+    throw new AppError('STATE_CHANGED', '只有待提交或不予认定的记录可以修改证明材料');
 }
 
 async function editableRecord(ctx: Ctx, id: number) {
@@ -38,27 +39,58 @@ async function editableRecord(ctx: Ctx, id: number) {
 }
 
 /** 证明材料: PDF, JPG or PNG (checked by content), size-limited, kept in the file store. */
-export async function addEvidence(ctx: Ctx, files: FileStore, recordId: number, upload: { fileName: string; data: Buffer }) {
+export async function addEvidence(
+  ctx: Ctx,
+  files: FileStore,
+  recordId: number,
+  upload: { fileName: string; data: Buffer },
+) {
   await editableRecord(ctx, recordId);
   if (upload.data.length === 0) throw invalid('file', '文件为空');
   if (upload.data.length > MAX_EVIDENCE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', evidenceMessages.tooLarge());
   const mime = sniffEvidenceType(upload.data);
-  if (!mime) throw new AppError('UNSUPPORTED_MEDIA', '证明材料只支持PDF、JPG、PNG格式的文件', [{ field: 'file', reason: '文件内容不是PDF、JPG或PNG' }]);
+  if (!mime)
+    throw new AppError('UNSUPPORTED_MEDIA', '证明材料只支持PDF、JPG、PNG格式的文件', [
+      { field: 'file', reason: '文件内容不是PDF、JPG或PNG' },
+    ]);
   const stored = await files.put(upload.data, { prefix: 'evidence' });
   try {
     return await ctx.db.transaction(async (tx) => {
       // Re-read under the row lock: a submission racing with the upload must not end up with the file.
       const locked = await tx.execute(sql`SELECT status FROM hour_records WHERE id = ${recordId} FOR UPDATE`);
       assertEditableStatus((locked.rows as Array<{ status: string }>)[0]?.status);
-      const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(hourEvidence).where(eq(hourEvidence.recordId, recordId));
+      const [count] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(hourEvidence)
+        .where(eq(hourEvidence.recordId, recordId));
       if ((count?.n ?? 0) >= MAX_EVIDENCE_FILES) throw invalid('file', evidenceMessages.tooMany());
       const [row] = await tx
         .insert(hourEvidence)
-        .values({ recordId, fileKey: stored.key, fileName: cleanFileName(upload.fileName), mime, size: stored.size, sha256: stored.sha256, uploadedBy: ctx.actor.id, uploadedAt: now() })
+        .values({
+          recordId,
+          fileKey: stored.key,
+          fileName: cleanFileName(upload.fileName),
+          mime,
+          size: stored.size,
+          sha256: stored.sha256,
+          uploadedBy: ctx.actor.id,
+          uploadedAt: now(),
+        })
         .returning();
       await tx.update(hourRecords).set({ updatedAt: now() }).where(eq(hourRecords.id, recordId));
-      await writeAudit(tx, ctx, { action: 'hours.evidence.add', targetType: 'hour_record', targetId: recordId, detail: { evidenceId: row!.id, size: stored.size, mime } });
-      return { id: row!.id, fileName: row!.fileName, mime: row!.mime, size: row!.size, uploadedAt: row!.uploadedAt.toISOString() };
+      await writeAudit(tx, ctx, {
+        action: 'hours.evidence.add',
+        targetType: 'hour_record',
+        targetId: recordId,
+        detail: { evidenceId: row!.id, size: stored.size, mime },
+      });
+      return {
+        id: row!.id,
+        fileName: row!.fileName,
+        mime: row!.mime,
+        size: row!.size,
+        uploadedAt: row!.uploadedAt.toISOString(),
+      };
     });
   } catch (e) {
     await files.remove(stored.key);
@@ -78,13 +110,21 @@ export async function openEvidence(ctx: Ctx, files: FileStore, evidenceId: numbe
 
 export async function removeEvidence(ctx: Ctx, files: FileStore, recordId: number, evidenceId: number) {
   await editableRecord(ctx, recordId);
-  const [e] = await ctx.db.select().from(hourEvidence).where(and(eq(hourEvidence.id, evidenceId), eq(hourEvidence.recordId, recordId)));
+  const [e] = await ctx.db
+    .select()
+    .from(hourEvidence)
+    .where(and(eq(hourEvidence.id, evidenceId), eq(hourEvidence.recordId, recordId)));
   if (!e) throw notFound('证明材料');
   await ctx.db.transaction(async (tx) => {
     const locked = await tx.execute(sql`SELECT status FROM hour_records WHERE id = ${recordId} FOR UPDATE`);
     assertEditableStatus((locked.rows as Array<{ status: string }>)[0]?.status);
     await tx.delete(hourEvidence).where(eq(hourEvidence.id, evidenceId));
-    await writeAudit(tx, ctx, { action: 'hours.evidence.remove', targetType: 'hour_record', targetId: recordId, detail: { evidenceId } });
+    await writeAudit(tx, ctx, {
+      action: 'hours.evidence.remove',
+      targetType: 'hour_record',
+      targetId: recordId,
+      detail: { evidenceId },
+    });
   });
   await files.remove(e.fileKey);
 }

@@ -2,7 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../clock';
 import { auditLog, domainEvents, hourRecordEvents, hourRecords } from '../../db/schema/index';
-import { buildAccount, buildAuthority, buildDepartment, buildProfessional, buildUnit, PASSWORD } from '../../../test/factories';
+import {
+  buildAccount,
+  buildAuthority,
+  buildDepartment,
+  buildProfessional,
+  buildUnit,
+  PASSWORD,
+} from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
 
 let t: TestApp;
@@ -68,7 +75,9 @@ describe('学时登记: the record and its hours', () => {
   it('lets other activities overwrite 申请学时 but not training classes', async () => {
     const f = await fixture();
     const c = await person(f.personA);
-    expect((await c.post('/api/hours/records', record({ activityType: 'academic', hours: 3.5 }))).json().hours).toBe(3.5);
+    expect((await c.post('/api/hours/records', record({ activityType: 'academic', hours: 3.5 }))).json().hours).toBe(
+      3.5,
+    );
     const bad = await c.post('/api/hours/records', record({ hours: 20 }));
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0]).toMatchObject({ field: 'hours' });
@@ -123,7 +132,9 @@ describe('the same training registered twice', () => {
     const res = await c.post('/api/hours/records', record({ startDate: '2024-03-04', endDate: '2024-03-15' }));
     expect(res.statusCode).toBe(201);
     expect(res.json().hours).toBe(96);
-    expect((await c.get('/api/hours/preview?startDate=2024-03-04&startHalf=am&endDate=2024-03-15&endHalf=pm')).json()).toEqual({ halfDays: 24, hours: 96 });
+    expect(
+      (await c.get('/api/hours/preview?startDate=2024-03-04&startHalf=am&endDate=2024-03-15&endHalf=pm')).json(),
+    ).toEqual({ halfDays: 24, hours: 96 });
   });
 
   it('refuses a second registration of the same training, naming the record already there; a rejected one does not count', async () => {
@@ -132,14 +143,20 @@ describe('the same training registered twice', () => {
     const first = (await c.post('/api/hours/records', record())).json().id as number;
     const again = await c.post('/api/hours/records', record());
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.message).toBe(`已有相同起止时间的学时记录「医院感染预防与控制专题培训班」（2024-05-06至2024-05-07，记录编号${first}，待提交），同一培训不能重复登记`);
+    expect(again.json().error.message).toBe(
+      `已有相同起止时间的学时记录「医院感染预防与控制专题培训班」（2024-05-06至2024-05-07，记录编号${first}，待提交），同一培训不能重复登记`,
+    );
     expect(again.json().error.details[0].field).toBe('startDate');
     // the unit registering it for the person is refused the same way
     const unitSide = await (await admin(f.total)).post('/api/hours/records', { ...record(), accountId: f.personA.id });
     expect(unitSide.statusCode).toBe(409);
     // another training of the same days is a different record; it may not be changed into a twin
-    const other = (await c.post('/api/hours/records', record({ title: '临床用药安全讲座', activityType: 'academic', hours: 2 }))).json().id as number;
-    expect((await c.put(`/api/hours/records/${other}`, record({ title: ' 医院感染预防与控制专题培训班 ' }))).statusCode).toBe(409);
+    const other = (
+      await c.post('/api/hours/records', record({ title: '临床用药安全讲座', activityType: 'academic', hours: 2 }))
+    ).json().id as number;
+    expect(
+      (await c.put(`/api/hours/records/${other}`, record({ title: ' 医院感染预防与控制专题培训班 ' }))).statusCode,
+    ).toBe(409);
     expect((await c.put(`/api/hours/records/${first}`, record({ remarks: '补充说明' }))).statusCode).toBe(200);
     // once the first is 不予认定, registering again is allowed
     await c.post('/api/hours/records/submit', { ids: [first], target: 'unit' });
@@ -150,10 +167,17 @@ describe('the same training registered twice', () => {
   it('registers the same training sent 8 times at once exactly once', async () => {
     const f = await fixture();
     const c = await person(f.personA);
-    const results = await Promise.all(Array.from({ length: 8 }, () => c.post('/api/hours/records', record({ startDate: '2024-04-01', endDate: '2024-04-02' }))));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        c.post('/api/hours/records', record({ startDate: '2024-04-01', endDate: '2024-04-02' })),
+      ),
+    );
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
     expect(results.filter((r) => r.statusCode === 409)).toHaveLength(7);
-    const rows = await t.db.select().from(hourRecords).where(and(eq(hourRecords.accountId, f.personA.id), eq(hourRecords.startDate, '2024-04-01')));
+    const rows = await t.db
+      .select()
+      .from(hourRecords)
+      .where(and(eq(hourRecords.accountId, f.personA.id), eq(hourRecords.startDate, '2024-04-01')));
     expect(rows).toHaveLength(1);
   });
 });
@@ -162,12 +186,23 @@ describe('submission, withdrawal and review', () => {
   it('批量提交至本单位审核 → 待初审; 撤回 only while 待初审, back to an editable draft', async () => {
     const f = await fixture();
     const c = await person(f.personA);
-    const ids = [(await c.post('/api/hours/records', record())).json().id, (await c.post('/api/hours/records', record({ title: '临床用药安全讲座', activityType: 'academic', hours: 2 }))).json().id];
-    expect((await c.post('/api/hours/records/submit', { ids, target: 'unit' })).json()).toEqual({ done: ids, refused: [] });
+    const ids = [
+      (await c.post('/api/hours/records', record())).json().id,
+      (
+        await c.post('/api/hours/records', record({ title: '临床用药安全讲座', activityType: 'academic', hours: 2 }))
+      ).json().id,
+    ];
+    expect((await c.post('/api/hours/records/submit', { ids, target: 'unit' })).json()).toEqual({
+      done: ids,
+      refused: [],
+    });
     expect((await c.put(`/api/hours/records/${ids[0]}`, record({ title: '改' }))).statusCode).toBe(409);
     expect((await c.post(`/api/hours/records/${ids[0]}/withdraw`)).statusCode).toBe(200);
     expect((await c.post(`/api/hours/records/${ids[0]}/withdraw`)).statusCode).toBe(409);
-    expect((await c.put(`/api/hours/records/${ids[0]}`, record({ title: '医院感染预防与控制专题培训班（第二期）' }))).statusCode).toBe(200);
+    expect(
+      (await c.put(`/api/hours/records/${ids[0]}`, record({ title: '医院感染预防与控制专题培训班（第二期）' })))
+        .statusCode,
+    ).toBe(200);
     const detail = (await c.get(`/api/hours/records/${ids[0]}`)).json();
     expect(detail.status).toBe('draft');
     expect(detail.history.map((h: { action: string }) => h.action)).toEqual(['create', 'submit', 'withdraw', 'update']);
@@ -198,13 +233,18 @@ describe('submission, withdrawal and review', () => {
     const f = await fixture();
     const id = await submitted(await person(f.personA));
     const adminA = await admin(f.adminA);
-    const results = await Promise.all(Array.from({ length: 10 }, () => adminA.post('/api/hours/review/approve', { ids: [id] })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => adminA.post('/api/hours/review/approve', { ids: [id] })),
+    );
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
     for (const r of results.filter((x) => x.statusCode !== 200)) {
       expect(r.statusCode).toBe(409);
       expect(r.json().error.message).toContain('不能重复审核');
     }
-    const approvals = await t.db.select().from(hourRecordEvents).where(and(eq(hourRecordEvents.recordId, id), eq(hourRecordEvents.action, 'approve')));
+    const approvals = await t.db
+      .select()
+      .from(hourRecordEvents)
+      .where(and(eq(hourRecordEvents.recordId, id), eq(hourRecordEvents.action, 'approve')));
     expect(approvals).toHaveLength(1);
   });
 
@@ -229,7 +269,9 @@ describe('submission, withdrawal and review', () => {
     expect(noOpinion.statusCode).toBe(400);
     expect(noOpinion.json().error.details[0]).toMatchObject({ field: 'opinion', reason: '请填写审核意见' });
     expect((await total.post('/api/hours/review/reject', { ids, opinion: '   ' })).statusCode).toBe(400);
-    expect((await total.post('/api/hours/review/reject', { ids, opinion: '缺少培训通知和结业证明' })).json().done.sort()).toEqual([...ids].sort());
+    expect(
+      (await total.post('/api/hours/review/reject', { ids, opinion: '缺少培训通知和结业证明' })).json().done.sort(),
+    ).toEqual([...ids].sort());
     const detail = (await c.get(`/api/hours/records/${ids[0]}`)).json();
     expect(detail).toMatchObject({ status: 'rejected', opinion: '缺少培训通知和结业证明' });
     // A rejected record may be edited (becoming a draft) or deleted by its owner.
@@ -264,19 +306,33 @@ describe('submission, withdrawal and review', () => {
     const f = await fixture();
     const c = await person(f.personA);
     const id = (await c.post('/api/hours/records', record())).json().id;
-    const results = await Promise.all(Array.from({ length: 5 }, () => c.post('/api/hours/records/submit', { ids: [id], target: 'unit' })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => c.post('/api/hours/records/submit', { ids: [id], target: 'unit' })),
+    );
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
-    const submits = await t.db.select().from(hourRecordEvents).where(and(eq(hourRecordEvents.recordId, id), eq(hourRecordEvents.action, 'submit')));
+    const submits = await t.db
+      .select()
+      .from(hourRecordEvents)
+      .where(and(eq(hourRecordEvents.recordId, id), eq(hourRecordEvents.action, 'submit')));
     expect(submits).toHaveLength(1);
   });
 
   it('提交至主管部门审核: the authority reviews in its own queue; the unit does not', async () => {
     const f = await fixture();
     const authority = await buildAuthority(t.db, { name: '广西壮族自治区卫生健康委员会', industryCode: 'Q' });
-    const officer = await loggedIn(t, (await buildAccount(t.db, { kind: 'authority', authorityId: authority.id })).username, PASSWORD, 'authority');
+    const officer = await loggedIn(
+      t,
+      (await buildAccount(t.db, { kind: 'authority', authorityId: authority.id })).username,
+      PASSWORD,
+      'authority',
+    );
     const c = await person(f.personA);
     const id = (await c.post('/api/hours/records', record())).json().id;
-    const sub = await c.post('/api/hours/records/submit', { ids: [id], target: 'authority', authorityId: authority.id });
+    const sub = await c.post('/api/hours/records/submit', {
+      ids: [id],
+      target: 'authority',
+      authorityId: authority.id,
+    });
     expect(sub.json().done).toEqual([id]);
     expect((await (await admin(f.total)).get('/api/hours/review/queue')).json().total).toBe(0);
     expect((await (await admin(f.total)).post('/api/hours/review/approve', { ids: [id] })).statusCode).toBe(404);
@@ -297,7 +353,9 @@ describe('unit side: 专业科目学时登记, 审核结果, 删除, 查询', ()
     expect(other.json().error.details[0].field).toBe('accountId');
     const regs = (await adminA.get('/api/hours/unit/registrations')).json();
     expect(regs.items.map((r: { id: number }) => r.id)).toEqual([mine.json().id]);
-    expect((await adminA.post('/api/hours/records/submit', { ids: [mine.json().id], target: 'unit' })).json().done).toEqual([mine.json().id]);
+    expect(
+      (await adminA.post('/api/hours/records/submit', { ids: [mine.json().id], target: 'unit' })).json().done,
+    ).toEqual([mine.json().id]);
     expect((await adminA.get('/api/hours/review/queue')).json().items[0].source).toBe('unit');
   });
 
@@ -307,12 +365,20 @@ describe('unit side: 专业科目学时登记, 审核结果, 删除, 查询', ()
     await submitted(await person(f.personB));
     const total = await admin(f.total);
     await total.post('/api/hours/review/approve', { ids: [a] });
-    expect((await total.get('/api/hours/unit/results?status=approved')).json().items.map((r: { id: number }) => r.id)).toEqual([a]);
+    expect(
+      (await total.get('/api/hours/unit/results?status=approved')).json().items.map((r: { id: number }) => r.id),
+    ).toEqual([a]);
     expect((await total.get('/api/hours/unit/results?status=pending')).json().total).toBe(1);
     expect((await total.get(`/api/hours/unit/results?q=${encodeURIComponent('刘晓玲')}`)).json().total).toBe(1);
-    expect((await total.get(`/api/hours/unit/results?q=${f.personB.idNumber}`)).json().items[0].personName).toBe('覃建华');
+    expect((await total.get(`/api/hours/unit/results?q=${f.personB.idNumber}`)).json().items[0].personName).toBe(
+      '覃建华',
+    );
     const py = (await total.get('/api/hours/unit/person-years?year=2024')).json();
-    expect(py.items.find((r: { accountId: number }) => r.accountId === f.personA.id)).toMatchObject({ professionalHours: 16, totalHours: 16, recordCount: 1 });
+    expect(py.items.find((r: { accountId: number }) => r.accountId === f.personA.id)).toMatchObject({
+      professionalHours: 16,
+      totalHours: 16,
+      recordCount: 1,
+    });
   });
 
   it('deletes approved hours only by the unit, with a reason, audited, raising the revocation event', async () => {
@@ -326,8 +392,16 @@ describe('unit side: 专业科目学时登记, 审核结果, 删除, 查询', ()
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.details[0].field).toBe('reason');
     expect((await total.delete(`/api/hours/records/${id}`, { reason: '培训时间登记错误' })).statusCode).toBe(200);
-    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'hours.record.delete'), eq(auditLog.targetId, String(id))));
-    expect(entry!.detail).toMatchObject({ status: 'approved', hours: 16, reason: '培训时间登记错误', accountId: f.personA.id });
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'hours.record.delete'), eq(auditLog.targetId, String(id))));
+    expect(entry!.detail).toMatchObject({
+      status: 'approved',
+      hours: 16,
+      reason: '培训时间登记错误',
+      accountId: f.personA.id,
+    });
     const events = await t.db.select().from(domainEvents).where(eq(domainEvents.type, 'hours.approved-deleted'));
     expect(events.filter((e) => e.accountId === f.personA.id && e.year === 2024)).toHaveLength(1);
     expect((await c.get('/api/hours/my/overview')).json()[0]?.professionalHours ?? 0).toBe(0);
@@ -363,11 +437,22 @@ describe('evidence files', () => {
   const upload = (c: TestClient, id: number, name: string, data: Buffer) => {
     const boundary = '----ptce' + Math.random().toString(16).slice(2);
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
       data,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    return t.app.inject({ method: 'POST', url: `/api/hours/records/${id}/evidence`, payload: body, headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/hours/records/${id}/evidence`,
+      payload: body,
+      headers: {
+        cookie: c.cookie!,
+        'x-csrf-token': c.csrf!,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+    });
   };
 
   it('accepts a PDF checked by content and serves it only to those who may see the record', async () => {
@@ -385,7 +470,10 @@ describe('evidence files', () => {
     expect((await (await person(f.personB)).get(`/api/hours/evidence/${evidenceId}`)).statusCode).toBe(404);
     expect((await (await admin(f.adminB)).get(`/api/hours/evidence/${evidenceId}`)).statusCode).toBe(404);
     expect((await (await admin(f.adminA)).get(`/api/hours/evidence/${evidenceId}`)).statusCode).toBe(200);
-    expect((await owner.get(`/api/hours/records/${id}`)).json().evidence[0]).toMatchObject({ fileName: '结业证书.pdf', mime: 'application/pdf' });
+    expect((await owner.get(`/api/hours/records/${id}`)).json().evidence[0]).toMatchObject({
+      fileName: '结业证书.pdf',
+      mime: 'application/pdf',
+    });
   });
 
   it('refuses a file whose content is not PDF/JPG/PNG, whatever its name', async () => {

@@ -51,7 +51,16 @@ export function recordQuery(db: Db) {
     .leftJoin(authorities, eq(authorities.id, hourRecords.authorityId));
 }
 
-type Selected = { r: typeof hourRecords.$inferSelect; personName: string; personNewRegistration: boolean; idNumber: string | null; departmentName: string | null; unitName: string | null; authorityName: string | null; evidenceCount: number };
+type Selected = {
+  r: typeof hourRecords.$inferSelect;
+  personName: string;
+  personNewRegistration: boolean;
+  idNumber: string | null;
+  departmentName: string | null;
+  unitName: string | null;
+  authorityName: string | null;
+  evidenceCount: number;
+};
 
 export function toRecordRow(x: Selected): RecordRow {
   const r = x.r;
@@ -88,8 +97,16 @@ export function toRecordRow(x: Selected): RecordRow {
 export async function listRecords(ctx: Ctx, kind: RecordListKind, q: z.infer<typeof RecordListQuery>) {
   const where = recordListWhere(ctx, kind, q);
   const [rows, [count]] = await Promise.all([
-    recordQuery(ctx.db).where(where).orderBy(desc(hourRecords.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(hourRecords).innerJoin(accounts, eq(accounts.id, hourRecords.accountId)).where(where),
+    recordQuery(ctx.db)
+      .where(where)
+      .orderBy(desc(hourRecords.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(hourRecords)
+      .innerJoin(accounts, eq(accounts.id, hourRecords.accountId))
+      .where(where),
   ]);
   return { items: rows.map(toRecordRow), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

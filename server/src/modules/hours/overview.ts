@@ -18,7 +18,9 @@ const num = (v: unknown) => Number(v ?? 0);
  * public_credits), approved professional hours, and the total; newest year first.
  */
 export async function yearTotals(db: Db, accountId: number): Promise<YearTotals[]> {
-  const { rows } = await db.execute(sql`SELECT * FROM (${personYearHours({ accounts: [accountId] })}) h ORDER BY year DESC`);
+  const { rows } = await db.execute(
+    sql`SELECT * FROM (${personYearHours({ accounts: [accountId] })}) h ORDER BY year DESC`,
+  );
   return (rows as Array<Record<string, unknown>>).map((r) => {
     const compulsory = num(r.compulsory);
     const elective = num(r.elective);

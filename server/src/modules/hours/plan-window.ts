@@ -2,7 +2,16 @@ import { endOfShanghaiDay, now, shanghaiDate, shanghaiYear } from '../../clock';
 import type { Db } from '../../db/client';
 import { closedReason, isOpen } from '@ptce/rules';
 import { AppError } from '../../errors';
-import { effectiveDeadline, effectiveDeadlineIn, notPublishedReason, planFor, plansSnapshot, type Concerned, type Plan, type PlansSnapshot } from '../plans/index';
+import {
+  effectiveDeadline,
+  effectiveDeadlineIn,
+  notPublishedReason,
+  planFor,
+  plansSnapshot,
+  type Concerned,
+  type Plan,
+  type PlansSnapshot,
+} from '../plans/index';
 
 export type { Plan };
 

@@ -22,7 +22,9 @@ export function recordScope(actor: Actor): SQL {
         ? (and(eq(hourRecords.unitId, actor.unitId), inArray(accounts.departmentId, actor.departmentScopeIds)) as SQL)
         : NOTHING;
     case 'industry':
-      return actor.authorityId ? sql`(${hourRecords.authorityId} = ${actor.authorityId} OR ${unitScope(actor, hourRecords.unitId)})` : NOTHING;
+      return actor.authorityId
+        ? sql`(${hourRecords.authorityId} = ${actor.authorityId} OR ${unitScope(actor, hourRecords.unitId)})`
+        : NOTHING;
     case 'region':
     case 'province':
       return unitScope(actor, hourRecords.unitId);
@@ -34,7 +36,9 @@ export function recordScope(actor: Actor): SQL {
 /** Records waiting for this actor's decision: submitted to its unit (within its department) or to its authority. */
 export function reviewScope(actor: Actor): SQL {
   if (actor.kind === 'authority') {
-    return actor.authorityId ? (and(eq(hourRecords.reviewTarget, 'authority'), eq(hourRecords.authorityId, actor.authorityId)) as SQL) : NOTHING;
+    return actor.authorityId
+      ? (and(eq(hourRecords.reviewTarget, 'authority'), eq(hourRecords.authorityId, actor.authorityId)) as SQL)
+      : NOTHING;
   }
   if (actor.scope === 'unit' || actor.scope === 'department') {
     return and(eq(hourRecords.reviewTarget, 'unit'), recordScope(actor)) as SQL;

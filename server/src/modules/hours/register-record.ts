@@ -24,7 +24,10 @@ export async function personFor(ctx: Ctx, db: Db, accountId: number | undefined)
 }
 
 /** 新登记培训 / 专业科目学时登记: a draft (待提交) for oneself or, on the unit side, for a staff member. */
-export async function registerRecord(ctx: Ctx, input: RecordInput & { accountId?: number }): Promise<{ id: number; hours: number }> {
+export async function registerRecord(
+  ctx: Ctx,
+  input: RecordInput & { accountId?: number },
+): Promise<{ id: number; hours: number }> {
   return ctx.db.transaction(async (tx) => {
     const person = await personFor(ctx, tx, input.accountId);
     const { year, hours } = await validateRecord(tx, input, { personId: person.id, unitId: person.unitId });
@@ -55,7 +58,12 @@ export async function registerRecord(ctx: Ctx, input: RecordInput & { accountId?
       })
       .returning({ id: hourRecords.id });
     await addHistory(tx, [row!.id], 'create', ctx.actor);
-    await writeAudit(tx, ctx, { action: 'hours.record.create', targetType: 'hour_record', targetId: row!.id, detail: { accountId: person.id, year, hours } });
+    await writeAudit(tx, ctx, {
+      action: 'hours.record.create',
+      targetType: 'hour_record',
+      targetId: row!.id,
+      detail: { accountId: person.id, year, hours },
+    });
     return { id: row!.id, hours };
   });
 }

@@ -9,14 +9,18 @@ import { writeAudit } from '../audit/write-audit';
 import { addHistory } from './history';
 import { recordScope, reviewScope } from './record-scope';
 
-
 /**
  * 通过 / 不通过, one or in batch (批量通过审核 / 批量不通过审核). One conditional UPDATE decides every
  * record still 待初审 in the reviewer's scope and open year; a record withdrawn or decided a moment
  * earlier (by another admin, or by the same request sent twice) is not touched again and is
  * reported back with the reason.
  */
-export async function reviewRecords(ctx: Ctx, ids: number[], decision: 'approve' | 'reject', opinion?: string): Promise<BatchResult> {
+export async function reviewRecords(
+  ctx: Ctx,
+  ids: number[],
+  decision: 'approve' | 'reject',
+  opinion?: string,
+): Promise<BatchResult> {
   if (decision === 'reject' && !opinion?.trim()) throw invalid('opinion', '不通过须填写审核意见');
   const unique = [...new Set(ids)];
   return ctx.db.transaction(async (tx) => {
@@ -25,34 +29,49 @@ export async function reviewRecords(ctx: Ctx, ids: number[], decision: 'approve'
     // reopened for the record's owner, their unit or the province.
     const openYears = await openPlanYears(tx, at);
     const yearOpen = openYears.length
-      ? or(inArray(hourRecords.year, openYears), reopenedForSql(hourRecords.year, hourRecords.accountId, accounts.unitId, at))!
+      ? or(
+          inArray(hourRecords.year, openYears),
+          reopenedForSql(hourRecords.year, hourRecords.accountId, accounts.unitId, at),
+        )!
       : reopenedForSql(hourRecords.year, hourRecords.accountId, accounts.unitId, at);
     const decided = await tx
-          .update(hourRecords)
-          .set({
-            status: decision === 'approve' ? 'approved' : 'rejected',
-            decidedAt: at,
-            decidedBy: ctx.actor.id,
-            decidedByName: ctx.actor.name,
-            opinion: decision === 'reject' ? opinion!.trim() : (opinion?.trim() || null),
-            updatedAt: at,
-          })
-          .from(accounts)
-          .where(and(
-            eq(accounts.id, hourRecords.accountId),
-            inArray(hourRecords.id, unique),
-            eq(hourRecords.status, 'pending'),
-            yearOpen,
-            reviewScope(ctx.actor),
-          ))
-          .returning({ id: hourRecords.id, accountId: hourRecords.accountId, year: hourRecords.year, hours: hourRecords.hours });
+      .update(hourRecords)
+      .set({
+        status: decision === 'approve' ? 'approved' : 'rejected',
+        decidedAt: at,
+        decidedBy: ctx.actor.id,
+        decidedByName: ctx.actor.name,
+        opinion: decision === 'reject' ? opinion!.trim() : opinion?.trim() || null,
+        updatedAt: at,
+      })
+      .from(accounts)
+      .where(
+        and(
+          eq(accounts.id, hourRecords.accountId),
+          inArray(hourRecords.id, unique),
+          eq(hourRecords.status, 'pending'),
+          yearOpen,
+          reviewScope(ctx.actor),
+        ),
+      )
+      .returning({
+        id: hourRecords.id,
+        accountId: hourRecords.accountId,
+        year: hourRecords.year,
+        hours: hourRecords.hours,
+      });
     const done = decided.map((d) => d.id);
     const doneSet = new Set(done);
     const missing = unique.filter((id) => !doneSet.has(id));
     const refused: BatchResult['refused'] = [];
     if (missing.length) {
       const seen = await tx
-        .select({ id: hourRecords.id, status: hourRecords.status, year: hourRecords.year, mine: sql<boolean>`${reviewScope(ctx.actor)}` })
+        .select({
+          id: hourRecords.id,
+          status: hourRecords.status,
+          year: hourRecords.year,
+          mine: sql<boolean>`${reviewScope(ctx.actor)}`,
+        })
         .from(hourRecords)
         .innerJoin(accounts, eq(accounts.id, hourRecords.accountId))
         .where(and(inArray(hourRecords.id, missing), recordScope(ctx.actor)));
@@ -60,7 +79,8 @@ export async function reviewRecords(ctx: Ctx, ids: number[], decision: 'approve'
       for (const id of missing) {
         const s = byId.get(id);
         if (!s) refused.push({ id, reason: '记录不存在或不在您的审核范围内' });
-        else if (s.status !== 'pending') refused.push({ id, reason: `记录已是“${RECORD_STATUS_LABEL[s.status]}”状态，不能重复审核` });
+        else if (s.status !== 'pending')
+          refused.push({ id, reason: `记录已是“${RECORD_STATUS_LABEL[s.status]}”状态，不能重复审核` });
         else if (!s.mine) refused.push({ id, reason: '记录不存在或不在您的审核范围内' });
         else refused.push({ id, reason: `${s.year}年度学时审核已截止` });
       }
@@ -76,9 +96,11 @@ export async function reviewRecords(ctx: Ctx, ids: number[], decision: 'approve'
     }
     if (!done.length && unique.length === 1) {
       const r = refused[0]!;
-      throw new AppError(r.reason.includes('不存在') ? 'NOT_FOUND' : r.reason.includes('截止') ? 'YEAR_CLOSED' : 'STATE_CHANGED', r.reason);
+      throw new AppError(
+        r.reason.includes('不存在') ? 'NOT_FOUND' : r.reason.includes('截止') ? 'YEAR_CLOSED' : 'STATE_CHANGED',
+        r.reason,
+      );
     }
     return { done, refused };
   });
 }
-

@@ -13,7 +13,12 @@ import { yearClosedReason } from './plan-window';
  * 批量提交至本单位审核 / 提交至主管部门审核 (person side) and 批量提交审核 (unit side): drafts go to
  * 待初审 at the person's current unit, or at the chosen authority.
  */
-export async function submitRecords(ctx: Ctx, ids: number[], target: 'unit' | 'authority', authorityId?: number): Promise<BatchResult> {
+export async function submitRecords(
+  ctx: Ctx,
+  ids: number[],
+  target: 'unit' | 'authority',
+  authorityId?: number,
+): Promise<BatchResult> {
   return ctx.db.transaction(async (tx) => {
     let authorityName: string | null = null;
     if (target === 'authority') {
@@ -35,25 +40,58 @@ export async function submitRecords(ctx: Ctx, ids: number[], target: 'unit' | 'a
     const at = now();
     for (const id of ids) {
       const x = found.get(id);
-      if (!x) { refused.push({ id, reason: '记录不存在或无权操作' }); continue; }
-      if (x.r.status !== 'draft') { refused.push({ id, reason: `记录状态为“${RECORD_STATUS_LABEL[x.r.status]}”，只有待提交的记录可以提交` }); continue; }
+      if (!x) {
+        refused.push({ id, reason: '记录不存在或无权操作' });
+        continue;
+      }
+      if (x.r.status !== 'draft') {
+        refused.push({ id, reason: `记录状态为“${RECORD_STATUS_LABEL[x.r.status]}”，只有待提交的记录可以提交` });
+        continue;
+      }
       const closed = await yearClosedReason(tx, x.r.year, { personId: x.r.accountId, unitId: x.personUnitId });
-      if (closed) { refused.push({ id, reason: closed }); continue; }
-      if (target === 'unit' && !x.personUnitId) { refused.push({ id, reason: '该人员没有所在单位，请先在“我的信息”中选择单位' }); continue; }
+      if (closed) {
+        refused.push({ id, reason: closed });
+        continue;
+      }
+      if (target === 'unit' && !x.personUnitId) {
+        refused.push({ id, reason: '该人员没有所在单位，请先在“我的信息”中选择单位' });
+        continue;
+      }
       await tx
         .update(hourRecords)
-        .set(target === 'unit'
-          ? { status: 'pending', reviewTarget: 'unit', unitId: x.personUnitId, authorityId: null, submittedAt: at, submittedBy: ctx.actor.id, updatedAt: at }
-          : { status: 'pending', reviewTarget: 'authority', authorityId, submittedAt: at, submittedBy: ctx.actor.id, updatedAt: at })
+        .set(
+          target === 'unit'
+            ? {
+                status: 'pending',
+                reviewTarget: 'unit',
+                unitId: x.personUnitId,
+                authorityId: null,
+                submittedAt: at,
+                submittedBy: ctx.actor.id,
+                updatedAt: at,
+              }
+            : {
+                status: 'pending',
+                reviewTarget: 'authority',
+                authorityId,
+                submittedAt: at,
+                submittedBy: ctx.actor.id,
+                updatedAt: at,
+              },
+        )
         .where(eq(hourRecords.id, id));
       await addHistory(tx, [id], 'submit', ctx.actor, { targetName: target === 'unit' ? x.unitName : authorityName });
       done.push(id);
     }
     if (done.length) {
-      await writeAudit(tx, ctx, { action: 'hours.record.submit', targetType: 'hour_record', targetId: done.length === 1 ? done[0] : undefined, detail: { ids: done, target, authorityId: authorityId ?? null } });
+      await writeAudit(tx, ctx, {
+        action: 'hours.record.submit',
+        targetType: 'hour_record',
+        targetId: done.length === 1 ? done[0] : undefined,
+        detail: { ids: done, target, authorityId: authorityId ?? null },
+      });
     }
     if (!done.length && refused.length === 1) throw new AppError('STATE_CHANGED', refused[0]!.reason);
     return { done, refused };
   });
 }
-

@@ -18,17 +18,37 @@ export async function updateRecord(ctx: Ctx, id: number, input: RecordInput): Pr
   return ctx.db.transaction(async (tx) => {
     const r = await findRecord(ctx, tx, id, { lock: true });
     if (r.status !== 'draft' && r.status !== 'rejected') {
-      throw new AppError('STATE_CHANGED', r.status === 'pending' ? '记录待初审中，请先撤回再修改' : '记录已通过认定，不能修改');
+      throw new AppError(
+        'STATE_CHANGED',
+        r.status === 'pending' ? '记录待初审中，请先撤回再修改' : '记录已通过认定，不能修改',
+      );
     }
-    if (ctx.actor.kind !== 'professional' && r.source === 'self') throw new AppError('FORBIDDEN', '个人登记的记录只能由本人修改');
+    if (ctx.actor.kind !== 'professional' && r.source === 'self')
+      throw new AppError('FORBIDDEN', '个人登记的记录只能由本人修改');
     const { year, hours } = await validateRecord(tx, input, { personId: r.accountId });
     await refuseDuplicate(tx, { id: r.accountId, unitId: r.unitId }, input, id);
     await tx
       .update(hourRecords)
-      .set({ ...input, year, hours, status: 'draft', opinion: null, decidedAt: null, decidedBy: null, decidedByName: null, declaredAt: now(), updatedAt: now() })
+      .set({
+        ...input,
+        year,
+        hours,
+        status: 'draft',
+        opinion: null,
+        decidedAt: null,
+        decidedBy: null,
+        decidedByName: null,
+        declaredAt: now(),
+        updatedAt: now(),
+      })
       .where(eq(hourRecords.id, id));
     await addHistory(tx, [id], 'update', ctx.actor);
-    await writeAudit(tx, ctx, { action: 'hours.record.update', targetType: 'hour_record', targetId: id, detail: { year, hours } });
+    await writeAudit(tx, ctx, {
+      action: 'hours.record.update',
+      targetType: 'hour_record',
+      targetId: id,
+      detail: { year, hours },
+    });
     return { hours };
   });
 }

@@ -12,14 +12,22 @@ import { openPlan } from './plan-window';
 export async function withdrawRecord(ctx: Ctx, id: number): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const r = await findRecord(ctx, tx, id, { lock: true });
-    if (r.status !== 'pending') throw new AppError('STATE_CHANGED', r.status === 'draft' ? '记录尚未提交，无需撤回' : '记录已审核，不能撤回');
+    if (r.status !== 'pending')
+      throw new AppError('STATE_CHANGED', r.status === 'draft' ? '记录尚未提交，无需撤回' : '记录已审核，不能撤回');
     if (ctx.actor.kind !== 'professional' && r.submittedBy !== ctx.actor.id && r.source === 'self') {
       throw new AppError('FORBIDDEN', '个人提交的记录只能由本人撤回');
     }
     await openPlan(tx, r.year, 'year', { personId: r.accountId });
     const updated = await tx
       .update(hourRecords)
-      .set({ status: 'draft', reviewTarget: null, authorityId: null, submittedAt: null, submittedBy: null, updatedAt: now() })
+      .set({
+        status: 'draft',
+        reviewTarget: null,
+        authorityId: null,
+        submittedAt: null,
+        submittedBy: null,
+        updatedAt: now(),
+      })
       .where(and(eq(hourRecords.id, id), eq(hourRecords.status, 'pending')))
       .returning({ id: hourRecords.id });
     if (!updated.length) throw new AppError('STATE_CHANGED', '记录已审核，不能撤回');

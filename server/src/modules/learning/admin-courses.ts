@@ -22,7 +22,8 @@ async function planUsesOf(db: Db, courseId?: number): Promise<Map<number, Array<
     .where(courseId === undefined ? undefined : eq(planCourses.courseId, courseId))
     .orderBy(sql`${planCourses.year} DESC`);
   const out = new Map<number, Array<CoursePlanUse & { seq: number }>>();
-  for (const r of rows) out.set(r.courseId, [...(out.get(r.courseId) ?? []), { year: r.year, kind: r.kind, seq: r.seq }]);
+  for (const r of rows)
+    out.set(r.courseId, [...(out.get(r.courseId) ?? []), { year: r.year, kind: r.kind, seq: r.seq }]);
   return out;
 }
 
@@ -36,7 +37,16 @@ async function chapterTotalsOf(db: Db): Promise<Map<number, ChapterTotals>> {
     })
     .from(courseChapters)
     .groupBy(courseChapters.courseId);
-  return new Map(rows.map((r) => [r.courseId, { chapterCount: Number(r.chapterCount), requiredSeconds: Number(r.requiredSeconds), chaptersWithoutFile: Number(r.chaptersWithoutFile) }]));
+  return new Map(
+    rows.map((r) => [
+      r.courseId,
+      {
+        chapterCount: Number(r.chapterCount),
+        requiredSeconds: Number(r.requiredSeconds),
+        chaptersWithoutFile: Number(r.chaptersWithoutFile),
+      },
+    ]),
+  );
 }
 
 function courseRow(c: CourseRow, plans: CoursePlanUse[], totals: ChapterTotals | undefined): AdminCourseRow {
@@ -73,7 +83,11 @@ export async function listAdminCourses(db: Db): Promise<AdminCourseRow[]> {
 }
 
 /** One course with its chapters in study order; 404 for a course that does not exist. */
-export async function listAdminChapters(db: Db, courseId: number, maxUploadBytes: number): Promise<AdminCourseChapters> {
+export async function listAdminChapters(
+  db: Db,
+  courseId: number,
+  maxUploadBytes: number,
+): Promise<AdminCourseChapters> {
   const [course] = await db.select().from(courses).where(eq(courses.id, courseId));
   if (!course) throw notFound('课程');
   const rows = await db
@@ -100,7 +114,10 @@ export async function listAdminChapters(db: Db, courseId: number, maxUploadBytes
     kind: r.kind,
     requiredSeconds: r.requiredSeconds,
     textLength: r.kind === 'text' ? Number(r.textLength ?? 0) : null,
-    file: r.kind !== 'text' && r.fileKey ? { name: r.fileName ?? '', size: Number(r.fileSize ?? 0), mimeType: r.mimeType ?? '' } : null,
+    file:
+      r.kind !== 'text' && r.fileKey
+        ? { name: r.fileName ?? '', size: Number(r.fileSize ?? 0), mimeType: r.mimeType ?? '' }
+        : null,
     updatedAt: r.updatedAt.toISOString(),
   }));
   return {

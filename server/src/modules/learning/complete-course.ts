@@ -64,7 +64,13 @@ export async function completeCourseIfDone(
       );
     if ((missing?.n ?? 0) === 0) {
       const plan = await loadPlan(tx, p.year);
-      await creditPublicHours(tx, audit, { accountId: p.accountId, year: p.year, kind: 'elective', hours: plan.electiveHours, source: 'electives' });
+      await creditPublicHours(tx, audit, {
+        accountId: p.accountId,
+        year: p.year,
+        kind: 'elective',
+        hours: plan.electiveHours,
+        source: 'electives',
+      });
     }
   }
   return true;

@@ -8,24 +8,35 @@ import { sendBytes, textSource, type ByteSource } from './serve-file';
 // Only files of courses that some year's plan uses are served.
 // (Table-qualified by hand: Drizzle writes a column of a one-table query without its table, which
 // inside a subquery would bind to the subquery's own table.)
-const inSomePlan = (table: 'course_chapters' | 'course_materials') => sql.raw(`EXISTS (SELECT 1 FROM plan_courses pc WHERE pc.course_id = ${table}.course_id)`);
+const inSomePlan = (table: 'course_chapters' | 'course_materials') =>
+  sql.raw(`EXISTS (SELECT 1 FROM plan_courses pc WHERE pc.course_id = ${table}.course_id)`);
 
 /** A PDF or video chapter's file, with HTTP Range (the player seeks, the PDF viewer pages). */
 export async function sendChapterFile(req: FastifyRequest, reply: FastifyReply, chapterId: number) {
   const { db } = ctxOf(req);
   const files = req.server.deps.files;
-  const [ch] = await db.select().from(courseChapters).where(sql`${courseChapters.id} = ${chapterId} AND ${inSomePlan('course_chapters')}`);
+  const [ch] = await db
+    .select()
+    .from(courseChapters)
+    .where(sql`${courseChapters.id} = ${chapterId} AND ${inSomePlan('course_chapters')}`);
   if (!ch || !ch.fileKey) throw notFound('章节文件');
   const key = ch.fileKey;
   const src: ByteSource = { size: ch.fileSize ?? (await files.size(key)), open: (r) => files.read(key, r) };
-  return sendBytes(req, reply, src, { mimeType: ch.mimeType ?? 'application/octet-stream', fileName: ch.fileName ?? `chapter-${ch.id}`, disposition: 'inline' });
+  return sendBytes(req, reply, src, {
+    mimeType: ch.mimeType ?? 'application/octet-stream',
+    fileName: ch.fileName ?? `chapter-${ch.id}`,
+    disposition: 'inline',
+  });
 }
 
 /** 相关资料 → 下载. */
 export async function sendMaterial(req: FastifyRequest, reply: FastifyReply, materialId: number) {
   const { db } = ctxOf(req);
   const files = req.server.deps.files;
-  const [m] = await db.select().from(courseMaterials).where(sql`${courseMaterials.id} = ${materialId} AND ${inSomePlan('course_materials')}`);
+  const [m] = await db
+    .select()
+    .from(courseMaterials)
+    .where(sql`${courseMaterials.id} = ${materialId} AND ${inSomePlan('course_materials')}`);
   if (!m) throw notFound('资料');
   let src: ByteSource;
   if (m.content !== null) {
@@ -37,4 +48,3 @@ export async function sendMaterial(req: FastifyRequest, reply: FastifyReply, mat
   }
   return sendBytes(req, reply, src, { mimeType: m.mimeType, fileName: m.fileName, disposition: 'attachment' });
 }
-

@@ -9,7 +9,13 @@ import { materialsOf } from './list-materials';
 import { loadPlan, progressRound, windowFor, windowView } from './plan-context';
 import { courseStats } from './progress';
 
-export async function chapterSummaries(db: Db, accountId: number, year: number, courseId: number, roundNo: number): Promise<ChapterSummary[]> {
+export async function chapterSummaries(
+  db: Db,
+  accountId: number,
+  year: number,
+  courseId: number,
+  roundNo: number,
+): Promise<ChapterSummary[]> {
   const rows = await db
     .select({ ch: courseChapters, p: chapterProgress })
     .from(courseChapters)

@@ -18,7 +18,19 @@ beforeAll(async () => {
   const p = await buildProfessional(t.db, { unitId: (await buildUnit(t.db)).id });
   learner = await loggedIn(t, p.username, PASSWORD);
   const at = now();
-  const [c] = await t.db.insert(courses).values({ code: 'TEST-VIDEO', title: '视频测试课程', kind: 'elective', area: '数字技术', summary: '', lecturer: '', createdAt: at, updatedAt: at }).returning();
+  const [c] = await t.db
+    .insert(courses)
+    .values({
+      code: 'TEST-VIDEO',
+      title: '视频测试课程',
+      kind: 'elective',
+      area: '数字技术',
+      summary: '',
+      lecturer: '',
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
   courseId = c!.id;
   await linkCourse(t.db, Y, courseId, 'elective');
 });
@@ -36,14 +48,19 @@ function upload(c: TestClient, chapterId: number, body: Buffer, type: string, fi
 }
 
 async function videoChapter(requiredSeconds = 300) {
-  const res = await operator.post(`/api/learning/admin/courses/${courseId}/chapters`, { title: '第一讲 视频', kind: 'video', requiredSeconds });
+  const res = await operator.post(`/api/learning/admin/courses/${courseId}/chapters`, {
+    title: '第一讲 视频',
+    kind: 'video',
+    requiredSeconds,
+  });
   expect(res.statusCode).toBe(201);
   return res.json().id as number;
 }
 
 describe('chapter files (PDF, video) with HTTP Range', () => {
   // An MP4 begins with its size and 'ftyp'; the rest is random.
-  const mp4 = (n: number) => Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom', 'latin1'), crypto.randomBytes(n - 12)]);
+  const mp4 = (n: number) =>
+    Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom', 'latin1'), crypto.randomBytes(n - 12)]);
   const bytes = mp4(1000);
   let chapterId: number;
 
@@ -68,7 +85,11 @@ describe('chapter files (PDF, video) with HTTP Range', () => {
   it('serves the whole file with Accept-Ranges, and a range as 206 with Content-Range', async () => {
     atShanghai();
     const view = (await learner.get(`/api/learning/years/${Y}/chapters/${chapterId}`)).json();
-    expect(view).toMatchObject({ kind: 'video', mimeType: 'video/mp4', fileUrl: `/api/learning/chapters/${chapterId}/file` });
+    expect(view).toMatchObject({
+      kind: 'video',
+      mimeType: 'video/mp4',
+      fileUrl: `/api/learning/chapters/${chapterId}/file`,
+    });
     const full = await learner.get(view.fileUrl);
     expect(full.statusCode).toBe(200);
     expect(full.headers['accept-ranges']).toBe('bytes');
@@ -96,8 +117,11 @@ describe('chapter files (PDF, video) with HTTP Range', () => {
   it('does not let a video be fast-forwarded past what was watched', async () => {
     atShanghai();
     const tab = newTab();
-    expect((await learner.post(`/api/learning/years/${Y}/chapters/${chapterId}/open`, { tabId: tab })).statusCode).toBe(200);
-    const beat = async (position: number) => (await learner.post('/api/learning/heartbeat', { tabId: tab, chapterId, position })).json();
+    expect((await learner.post(`/api/learning/years/${Y}/chapters/${chapterId}/open`, { tabId: tab })).statusCode).toBe(
+      200,
+    );
+    const beat = async (position: number) =>
+      (await learner.post('/api/learning/heartbeat', { tabId: tab, chapterId, position })).json();
     advance(30_000);
     expect((await beat(250)).creditedSeconds).toBe(30); // jumped to 4:10 in 30 s: only 30 s count
     advance(30_000);
@@ -114,15 +138,35 @@ describe('chapter files (PDF, video) with HTTP Range', () => {
 describe('files of courses no plan uses', () => {
   it('are not served (404), whoever asks', async () => {
     const at = now();
-    const [c] = await t.db.insert(courses).values({ code: 'TEST-UNLINKED', title: '未启用课程', kind: 'elective', area: null, summary: '', lecturer: '', createdAt: at, updatedAt: at }).returning();
-    const res = await operator.post(`/api/learning/admin/courses/${c!.id}/chapters`, { title: '讲义', kind: 'pdf', requiredSeconds: 600 });
+    const [c] = await t.db
+      .insert(courses)
+      .values({
+        code: 'TEST-UNLINKED',
+        title: '未启用课程',
+        kind: 'elective',
+        area: null,
+        summary: '',
+        lecturer: '',
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning();
+    const res = await operator.post(`/api/learning/admin/courses/${c!.id}/chapters`, {
+      title: '讲义',
+      kind: 'pdf',
+      requiredSeconds: 600,
+    });
     const id = res.json().id as number;
-    expect((await upload(operator, id, Buffer.from('%PDF-1.4 test'), 'application/pdf', '讲义.pdf')).statusCode).toBe(200);
+    expect((await upload(operator, id, Buffer.from('%PDF-1.4 test'), 'application/pdf', '讲义.pdf')).statusCode).toBe(
+      200,
+    );
     expect((await learner.get(`/api/learning/chapters/${id}/file`)).statusCode).toBe(404);
     await linkCourse(t.db, Y, c!.id, 'elective');
     const ok = await learner.get(`/api/learning/chapters/${id}/file`);
     expect(ok.statusCode).toBe(200);
-    expect(ok.headers['content-disposition']).toContain("inline; filename=\"download.pdf\"; filename*=UTF-8''%E8%AE%B2%E4%B9%89.pdf");
+    expect(ok.headers['content-disposition']).toContain(
+      'inline; filename="download.pdf"; filename*=UTF-8\'\'%E8%AE%B2%E4%B9%89.pdf',
+    );
   });
 });
 
@@ -137,7 +181,11 @@ describe('range and file-name helpers', () => {
     expect(parseRange(undefined, 10)).toBeNull();
   });
   it('writes an ASCII fallback and the UTF-8 name', () => {
-    expect(contentDisposition('attachment', '学习提纲.txt')).toBe(`attachment; filename="download.txt"; filename*=UTF-8''%E5%AD%A6%E4%B9%A0%E6%8F%90%E7%BA%B2.txt`);
-    expect(contentDisposition('inline', 'a"b (1).pdf')).toBe(`inline; filename="a_b (1).pdf"; filename*=UTF-8''a%22b%20%281%29.pdf`);
+    expect(contentDisposition('attachment', '学习提纲.txt')).toBe(
+      `attachment; filename="download.txt"; filename*=UTF-8''%E5%AD%A6%E4%B9%A0%E6%8F%90%E7%BA%B2.txt`,
+    );
+    expect(contentDisposition('inline', 'a"b (1).pdf')).toBe(
+      `inline; filename="a_b (1).pdf"; filename*=UTF-8''a%22b%20%281%29.pdf`,
+    );
   });
 });

@@ -64,8 +64,12 @@ export async function completeCourseInDb(db: Db, accountId: number, year: number
       VALUES (${accountId}, ${year}, ${ch.id}, ${roundNo}, ${ch.requiredSeconds * 1000}, ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz)
       ON CONFLICT DO NOTHING`);
   }
-  await db.execute(sql`INSERT INTO exam_rounds (account_id, plan_year, round_no, kind, opened_at) VALUES (${accountId}, ${year}, ${roundNo}, 'regular', ${at.toISOString()}::timestamptz) ON CONFLICT DO NOTHING`);
-  await db.execute(sql`INSERT INTO course_completions (account_id, plan_year, course_id, round_no, completed_at) VALUES (${accountId}, ${year}, ${cId}, ${roundNo}, ${at.toISOString()}::timestamptz) ON CONFLICT DO NOTHING`);
+  await db.execute(
+    sql`INSERT INTO exam_rounds (account_id, plan_year, round_no, kind, opened_at) VALUES (${accountId}, ${year}, ${roundNo}, 'regular', ${at.toISOString()}::timestamptz) ON CONFLICT DO NOTHING`,
+  );
+  await db.execute(
+    sql`INSERT INTO course_completions (account_id, plan_year, course_id, round_no, completed_at) VALUES (${accountId}, ${year}, ${cId}, ${roundNo}, ${at.toISOString()}::timestamptz) ON CONFLICT DO NOTHING`,
+  );
 }
 
 export async function paperOf(db: Db, attemptId: number): Promise<ServedQuestion[]> {
@@ -79,7 +83,11 @@ export function answersWith(paper: ServedQuestion[], right: Partial<Record<Serve
   const out: Record<string, number[]> = {};
   paper.forEach((q, i) => {
     const ok = seen[q.type]++ < (right[q.type] ?? 0);
-    out[String(i + 1)] = ok ? q.answer : q.type === 'multiple' ? [q.answer[0]!] : [q.options.findIndex((_, k) => !q.answer.includes(k))];
+    out[String(i + 1)] = ok
+      ? q.answer
+      : q.type === 'multiple'
+        ? [q.answer[0]!]
+        : [q.options.findIndex((_, k) => !q.answer.includes(k))];
   });
   return out;
 }
@@ -92,6 +100,9 @@ export async function linkCourse(db: Db, year: number, cId: number, kind: 'compu
 }
 
 export async function attemptCount(db: Db, accountId: number, year: number) {
-  const rows = await db.select().from(examAttempts).where(and(eq(examAttempts.accountId, accountId), eq(examAttempts.planYear, year)));
+  const rows = await db
+    .select()
+    .from(examAttempts)
+    .where(and(eq(examAttempts.accountId, accountId), eq(examAttempts.planYear, year)));
   return rows.length;
 }

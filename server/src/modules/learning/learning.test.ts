@@ -6,7 +6,16 @@ import { BELT_AND_ROAD_COURSE, ELECTIVE_COURSES } from '../../db/seed/content/in
 import { buildAccount, buildProfessional, buildUnit, PASSWORD } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
 import { heartbeatCredit, seededRng } from '../../domain/learning';
-import { atShanghai, chaptersOf, compulsoryId, courseId, newTab, studyChapter, studyCourse, Y } from './learning-test-kit';
+import {
+  atShanghai,
+  chaptersOf,
+  compulsoryId,
+  courseId,
+  newTab,
+  studyChapter,
+  studyCourse,
+  Y,
+} from './learning-test-kit';
 import { runBeat } from './record-heartbeat';
 
 let t: TestApp;
@@ -41,7 +50,13 @@ describe('前往学习 — the year’s courses', () => {
     const res = await c.get(`/api/learning/years/${Y}`);
     expect(res.statusCode).toBe(200);
     const o = res.json();
-    expect(o.compulsory).toMatchObject({ title: BELT_AND_ROAD_COURSE.title, kind: 'compulsory', completedChapters: 0, started: false, completed: false });
+    expect(o.compulsory).toMatchObject({
+      title: BELT_AND_ROAD_COURSE.title,
+      kind: 'compulsory',
+      completedChapters: 0,
+      started: false,
+      completed: false,
+    });
     expect(o.compulsory.chapterCount).toBe(BELT_AND_ROAD_COURSE.chapters.length);
     expect(o.electives.map((e: { area: string }) => e.area).sort()).toEqual(ELECTIVE_COURSES.map((e) => e.area).sort());
     expect(o.hours).toEqual({ compulsory: 0, elective: 0 });
@@ -56,7 +71,13 @@ describe('前往学习 — the year’s courses', () => {
     expect(course.chapters).toHaveLength(BELT_AND_ROAD_COURSE.chapters.length);
     expect(course.materials.length).toBe(BELT_AND_ROAD_COURSE.materials.length);
     const ch = (await c.get(`/api/learning/years/${Y}/chapters/${course.chapters[0].id}`)).json();
-    expect(ch).toMatchObject({ kind: 'text', title: BELT_AND_ROAD_COURSE.chapters[0]!.title, prevId: null, nextId: course.chapters[1].id, heartbeatSeconds: 30 });
+    expect(ch).toMatchObject({
+      kind: 'text',
+      title: BELT_AND_ROAD_COURSE.chapters[0]!.title,
+      prevId: null,
+      nextId: course.chapters[1].id,
+      heartbeatSeconds: 30,
+    });
     expect(ch.body).toBe(BELT_AND_ROAD_COURSE.chapters[0]!.body);
   });
 
@@ -126,8 +147,14 @@ describe('heartbeats — progress the server can trust', () => {
     // a page on another chapter takes over too: one chapter at a time per person
     await c.post(`/api/learning/years/${Y}/chapters/${ch2!.id}/open`, { tabId: a });
     advance(30_000);
-    expect((await c.post('/api/learning/heartbeat', { tabId: b, chapterId: ch1!.id })).json()).toMatchObject({ active: false, reason: 'other_page' });
-    expect((await c.post('/api/learning/heartbeat', { tabId: a, chapterId: ch2!.id })).json()).toMatchObject({ active: true, creditedSeconds: 30 });
+    expect((await c.post('/api/learning/heartbeat', { tabId: b, chapterId: ch1!.id })).json()).toMatchObject({
+      active: false,
+      reason: 'other_page',
+    });
+    expect((await c.post('/api/learning/heartbeat', { tabId: a, chapterId: ch2!.id })).json()).toMatchObject({
+      active: true,
+      creditedSeconds: 30,
+    });
     expect(await credited(id, ch1!.id)).toBe(120_000);
   });
 
@@ -138,7 +165,9 @@ describe('heartbeats — progress the server can trust', () => {
     const tab = newTab();
     await c.post(`/api/learning/years/${Y}/chapters/${ch.id}/open`, { tabId: tab });
     advance(40_000);
-    const all = await Promise.all(Array.from({ length: 8 }, () => c.post('/api/learning/heartbeat', { tabId: tab, chapterId: ch.id })));
+    const all = await Promise.all(
+      Array.from({ length: 8 }, () => c.post('/api/learning/heartbeat', { tabId: tab, chapterId: ch.id })),
+    );
     expect(all.every((r) => r.statusCode === 200)).toBe(true);
     expect(await credited(id, ch.id)).toBe(40_000);
   });
@@ -149,9 +178,15 @@ describe('heartbeats — progress the server can trust', () => {
     const ch = await firstChapter();
     const tab = newTab();
     const done = await studyChapter(c, Y, ch.id, tab);
-    expect(done).toMatchObject({ completed: true, creditedSeconds: ch.requiredSeconds, requiredSeconds: ch.requiredSeconds });
+    expect(done).toMatchObject({
+      completed: true,
+      creditedSeconds: ch.requiredSeconds,
+      requiredSeconds: ch.requiredSeconds,
+    });
     advance(60_000);
-    expect((await c.post('/api/learning/heartbeat', { tabId: tab, chapterId: ch.id })).json().creditedSeconds).toBe(ch.requiredSeconds);
+    expect((await c.post('/api/learning/heartbeat', { tabId: tab, chapterId: ch.id })).json().creditedSeconds).toBe(
+      ch.requiredSeconds,
+    );
     expect(await credited(id, ch.id)).toBe(ch.requiredSeconds * 1000);
   });
 
@@ -185,8 +220,17 @@ describe('heartbeats — progress the server can trust', () => {
       const elapsed = Math.floor(rng() * 100_000);
       const resume = rng() < 0.15;
       advance(elapsed);
-      const row = await runBeat(t.db, { accountId: id, tabId: tab, chapterId: ch.id, at: now().toISOString(), positionMs: 0, resume });
-      credited += resume ? 0 : heartbeatCredit({ elapsedMs: elapsed, remainingMs: ch.requiredSeconds * 1000 - credited });
+      const row = await runBeat(t.db, {
+        accountId: id,
+        tabId: tab,
+        chapterId: ch.id,
+        at: now().toISOString(),
+        positionMs: 0,
+        resume,
+      });
+      credited += resume
+        ? 0
+        : heartbeatCredit({ elapsedMs: elapsed, remainingMs: ch.requiredSeconds * 1000 - credited });
       expect(Number(row!.credited_ms)).toBe(credited);
     }
     expect(credited).toBeLessThanOrEqual(ch.requiredSeconds * 1000);
@@ -196,7 +240,10 @@ describe('heartbeats — progress the server can trust', () => {
     atShanghai();
     const { c } = await professional();
     const ch = await firstChapter();
-    expect((await c.post('/api/learning/heartbeat', { tabId: newTab(), chapterId: ch.id })).json()).toMatchObject({ active: false, reason: 'not_open' });
+    expect((await c.post('/api/learning/heartbeat', { tabId: newTab(), chapterId: ch.id })).json()).toMatchObject({
+      active: false,
+      reason: 'not_open',
+    });
   });
 });
 
@@ -212,8 +259,15 @@ describe('completing courses', () => {
     expect(o.compulsory).toMatchObject({ completed: true, completedChapters: BELT_AND_ROAD_COURSE.chapters.length });
     // learning alone gives no hours: the compulsory course counts after the exam
     expect(o.hours).toEqual({ compulsory: 0, elective: 0 });
-    expect((await c.get(`/api/exams/years/${Y}`)).json()).toMatchObject({ courseCompleted: true, canStart: true, attemptsLeft: 3 });
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'learning.course_complete'), eq(auditLog.targetId, String(id))));
+    expect((await c.get(`/api/exams/years/${Y}`)).json()).toMatchObject({
+      courseCompleted: true,
+      canStart: true,
+      attemptsLeft: 3,
+    });
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'learning.course_complete'), eq(auditLog.targetId, String(id))));
     expect(audits).toHaveLength(1);
   });
 
@@ -229,7 +283,10 @@ describe('completing courses', () => {
     const rows = await t.db.select().from(publicCredits).where(eq(publicCredits.accountId, id));
     expect(rows).toEqual([expect.objectContaining({ year: Y, kind: 'elective', hours: 10, source: 'electives' })]);
     expect((await c.get('/api/learning/hours')).json()).toEqual([{ year: Y, compulsory: 0, elective: 10 }]);
-    const credits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'learning.credit'), eq(auditLog.targetId, String(id))));
+    const credits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'learning.credit'), eq(auditLog.targetId, String(id))));
     expect(credits).toHaveLength(1);
   });
 });
@@ -240,9 +297,13 @@ describe('the deadline (Dec 31, Asia/Shanghai)', () => {
     const { c } = await professional();
     const elective = (await chaptersOf(t.db, await courseId(t.db, ELECTIVE_COURSES[0]!.code)))[0]!;
     const tab = newTab();
-    expect((await c.post(`/api/learning/years/${Y}/chapters/${elective.id}/open`, { tabId: tab })).statusCode).toBe(200);
+    expect((await c.post(`/api/learning/years/${Y}/chapters/${elective.id}/open`, { tabId: tab })).statusCode).toBe(
+      200,
+    );
     advance(30_000);
-    expect((await c.post('/api/learning/heartbeat', { tabId: tab, chapterId: elective.id })).json().creditedSeconds).toBe(30);
+    expect(
+      (await c.post('/api/learning/heartbeat', { tabId: tab, chapterId: elective.id })).json().creditedSeconds,
+    ).toBe(30);
     setNow(`${Y + 1}-01-01T00:00:20+08:00`);
     const late = await c.post('/api/learning/heartbeat', { tabId: tab, chapterId: elective.id });
     expect(late.statusCode).toBe(422);
@@ -286,6 +347,15 @@ describe('authorization', () => {
     expect((await ac.post('/api/learning/heartbeat', { tabId: newTab(), chapterId: ch.id })).statusCode).toBe(403);
     expect((await t.client().get(`/api/learning/years/${Y}`)).statusCode).toBe(401);
     const { c } = await professional();
-    expect((await c.post(`/api/learning/admin/courses/${ch.courseId}/chapters`, { title: '新章节', kind: 'text', requiredSeconds: 600, body: '正文' })).statusCode).toBe(403);
+    expect(
+      (
+        await c.post(`/api/learning/admin/courses/${ch.courseId}/chapters`, {
+          title: '新章节',
+          kind: 'text',
+          requiredSeconds: 600,
+          body: '正文',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

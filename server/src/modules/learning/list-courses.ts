@@ -43,7 +43,12 @@ export async function listCourses(ctx: Ctx, year: number): Promise<LearningOverv
       roundNo,
       roundKind: round?.kind ?? null,
       hours: { compulsory: hours?.compulsory ?? 0, elective: hours?.elective ?? 0 },
-      plan: { compulsoryHours: plan.compulsoryHours, electiveHours: plan.electiveHours, passScore: plan.passScore, maxAttempts: plan.maxAttempts },
+      plan: {
+        compulsoryHours: plan.compulsoryHours,
+        electiveHours: plan.electiveHours,
+        passScore: plan.passScore,
+        maxAttempts: plan.maxAttempts,
+      },
     };
   });
 }
@@ -52,11 +57,22 @@ export async function listCourses(ctx: Ctx, year: number): Promise<LearningOverv
  * A course whose chapters are all complete but which has no completion row (the heartbeat's
  * follow-up was interrupted) is completed now; completeCourseIfDone is idempotent.
  */
-async function healCompletions(tx: Db, ctx: Ctx, year: number, list: Array<CourseRow & { planKind: 'compulsory' | 'elective' }>, stats: Map<number, CourseStats>, roundNo: number) {
+async function healCompletions(
+  tx: Db,
+  ctx: Ctx,
+  year: number,
+  list: Array<CourseRow & { planKind: 'compulsory' | 'elective' }>,
+  stats: Map<number, CourseStats>,
+  roundNo: number,
+) {
   for (const c of list) {
     const s = stats.get(c.id)!;
     if (s.completed || s.chapterCount === 0 || s.completedChapters < s.chapterCount) continue;
     const r = c.planKind === 'compulsory' ? roundNo : 1;
-    s.completed = await completeCourseIfDone(tx, { actor: ctx.actor, ip: ctx.ip }, { accountId: ctx.actor.id, year, courseId: c.id, roundNo: r, kind: c.planKind });
+    s.completed = await completeCourseIfDone(
+      tx,
+      { actor: ctx.actor, ip: ctx.ip },
+      { accountId: ctx.actor.id, year, courseId: c.id, roundNo: r, kind: c.planKind },
+    );
   }
 }

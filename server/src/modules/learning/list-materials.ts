@@ -27,6 +27,13 @@ export async function materialsOf(db: Db, courseIds: number[]): Promise<Material
 /** 相关资料: the materials of every course of the year's plan. */
 export async function listMaterials(ctx: Ctx, year: number): Promise<MaterialView[]> {
   await loadPlan(ctx.db, year);
-  const links = await ctx.db.select({ courseId: planCourses.courseId }).from(planCourses).where(eq(planCourses.year, year)).orderBy(asc(planCourses.seq));
-  return materialsOf(ctx.db, links.map((l) => l.courseId));
+  const links = await ctx.db
+    .select({ courseId: planCourses.courseId })
+    .from(planCourses)
+    .where(eq(planCourses.year, year))
+    .orderBy(asc(planCourses.seq));
+  return materialsOf(
+    ctx.db,
+    links.map((l) => l.courseId),
+  );
 }

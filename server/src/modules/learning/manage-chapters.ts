@@ -33,7 +33,16 @@ export async function createChapter(ctx: Ctx, courseId: number, body: CreateChap
         updatedAt: at,
       })
       .returning();
-    await writeAudit(tx, { actor: ctx.actor, ip: ctx.ip }, { action: 'learning.chapter_create', targetType: 'chapter', targetId: row!.id, detail: { courseId, kind: body.kind } });
+    await writeAudit(
+      tx,
+      { actor: ctx.actor, ip: ctx.ip },
+      {
+        action: 'learning.chapter_create',
+        targetType: 'chapter',
+        targetId: row!.id,
+        detail: { courseId, kind: body.kind },
+      },
+    );
     return { id: row!.id, seq: row!.seq };
   });
 }
@@ -75,7 +84,13 @@ async function* checked(src: Readable, max: number, mime: string, refusal: strin
 }
 
 /** Operator: stores a chapter's PDF or video in the FileStore (replacing an earlier one). */
-export async function uploadChapterFile(ctx: Ctx, files: FileStore, maxBytes: number, chapterId: number, input: { fileName: string; mimeType: string; body: Readable }) {
+export async function uploadChapterFile(
+  ctx: Ctx,
+  files: FileStore,
+  maxBytes: number,
+  chapterId: number,
+  input: { fileName: string; mimeType: string; body: Readable },
+) {
   const [ch] = await ctx.db.select().from(courseChapters).where(eq(courseChapters.id, chapterId));
   if (!ch) throw notFound('章节');
   if (ch.kind === 'text') throw invalid('kind', '图文章节无需上传文件');
@@ -90,7 +105,16 @@ export async function uploadChapterFile(ctx: Ctx, files: FileStore, maxBytes: nu
       .update(courseChapters)
       .set({ fileKey: stored.key, fileName: input.fileName, mimeType: mime, fileSize: stored.size, updatedAt: now() })
       .where(eq(courseChapters.id, chapterId));
-    await writeAudit(tx, { actor: ctx.actor, ip: ctx.ip }, { action: 'learning.chapter_file', targetType: 'chapter', targetId: chapterId, detail: { size: stored.size, sha256: stored.sha256, mimeType: mime } });
+    await writeAudit(
+      tx,
+      { actor: ctx.actor, ip: ctx.ip },
+      {
+        action: 'learning.chapter_file',
+        targetType: 'chapter',
+        targetId: chapterId,
+        detail: { size: stored.size, sha256: stored.sha256, mimeType: mime },
+      },
+    );
   });
   if (old) await files.remove(old).catch(() => {});
   return { id: chapterId, size: stored.size };

@@ -12,7 +12,12 @@ import { assertOpen, loadPlan, progressRound, windowFor } from './plan-context';
  * nothing and it shows that learning continues elsewhere. The first heartbeat after opening
  * credits the time since opening.
  */
-export async function openChapter(ctx: Ctx, year: number, chapterId: number, tabId: string): Promise<HeartbeatResponse> {
+export async function openChapter(
+  ctx: Ctx,
+  year: number,
+  chapterId: number,
+  tabId: string,
+): Promise<HeartbeatResponse> {
   return ctx.db.transaction(async (tx) => {
     const at = now();
     const accountId = ctx.actor.id;
@@ -46,11 +51,25 @@ export async function openChapter(ctx: Ctx, year: number, chapterId: number, tab
     const [prog] = await tx
       .select()
       .from(chapterProgress)
-      .where(and(eq(chapterProgress.accountId, accountId), eq(chapterProgress.planYear, year), eq(chapterProgress.chapterId, chapterId), eq(chapterProgress.roundNo, roundNo)));
+      .where(
+        and(
+          eq(chapterProgress.accountId, accountId),
+          eq(chapterProgress.planYear, year),
+          eq(chapterProgress.chapterId, chapterId),
+          eq(chapterProgress.roundNo, roundNo),
+        ),
+      );
     const [done] = await tx
       .select({ c: courseCompletions.courseId })
       .from(courseCompletions)
-      .where(and(eq(courseCompletions.accountId, accountId), eq(courseCompletions.planYear, year), eq(courseCompletions.courseId, course.id), eq(courseCompletions.roundNo, roundNo)));
+      .where(
+        and(
+          eq(courseCompletions.accountId, accountId),
+          eq(courseCompletions.planYear, year),
+          eq(courseCompletions.courseId, course.id),
+          eq(courseCompletions.roundNo, roundNo),
+        ),
+      );
     return {
       active: true,
       reason: null,

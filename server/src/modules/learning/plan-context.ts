@@ -21,7 +21,10 @@ export async function loadPlan(db: Db, year: number): Promise<AnnualPlanRow> {
   return requirePlan(db, year);
 }
 
-export async function planCoursesOf(db: Db, year: number): Promise<Array<CourseRow & { planKind: CourseKind; seq: number }>> {
+export async function planCoursesOf(
+  db: Db,
+  year: number,
+): Promise<Array<CourseRow & { planKind: CourseKind; seq: number }>> {
   const rows = await db
     .select({ c: courses, kind: planCourses.kind, seq: planCourses.seq })
     .from(planCourses)
@@ -44,7 +47,9 @@ export async function hasPassedCompulsory(db: Db, accountId: number, year: numbe
   const [row] = await db
     .select({ year: publicCredits.year })
     .from(publicCredits)
-    .where(and(eq(publicCredits.accountId, accountId), eq(publicCredits.year, year), eq(publicCredits.kind, 'compulsory')));
+    .where(
+      and(eq(publicCredits.accountId, accountId), eq(publicCredits.year, year), eq(publicCredits.kind, 'compulsory')),
+    );
   return Boolean(row);
 }
 
@@ -53,7 +58,13 @@ async function currentPlanDeadline(db: Db, accountId: number, at: Date): Promise
   return plan ? effectiveDeadline(db, plan, 'public', { personId: accountId }) : null;
 }
 
-export async function windowFor(db: Db, accountId: number, plan: AnnualPlanRow, courseKind: CourseKind, at: Date): Promise<LearningWindow> {
+export async function windowFor(
+  db: Db,
+  accountId: number,
+  plan: AnnualPlanRow,
+  courseKind: CourseKind,
+  at: Date,
+): Promise<LearningWindow> {
   return learningWindow({
     planYear: plan.year,
     publicDeadline: await effectiveDeadline(db, plan, 'public', { personId: accountId }),
@@ -74,7 +85,12 @@ export function assertOpen(w: LearningWindow): asserts w is Extract<LearningWind
   if (!w.open) throw new AppError('YEAR_CLOSED', w.reason);
 }
 
-export async function latestRound(db: Db, accountId: number, year: number, opts: { lock?: boolean } = {}): Promise<ExamRound | null> {
+export async function latestRound(
+  db: Db,
+  accountId: number,
+  year: number,
+  opts: { lock?: boolean } = {},
+): Promise<ExamRound | null> {
   const q = db
     .select()
     .from(examRounds)
@@ -91,20 +107,39 @@ export async function latestRound(db: Db, accountId: number, year: number, opts:
  * 'prior_year' round: the makeup of last year starts learning over, with a new set of attempts.
  * Safe under concurrency: the round's primary key makes a second insert a no-op.
  */
-export async function ensureRound(db: Db, accountId: number, year: number, w: Extract<LearningWindow, { open: true }>, at: Date): Promise<ExamRound> {
+export async function ensureRound(
+  db: Db,
+  accountId: number,
+  year: number,
+  w: Extract<LearningWindow, { open: true }>,
+  at: Date,
+): Promise<ExamRound> {
   const latest = await latestRound(db, accountId, year);
   const startOfThisYear = endOfShanghaiDay(lastDayOfPreviousYear(shanghaiYear(at)));
   const needsNew = !latest || (w.kind === 'prior' && latest.openedAt < startOfThisYear);
   if (!needsNew) return latest!;
   await db
     .insert(examRounds)
-    .values({ accountId, planYear: year, roundNo: (latest?.roundNo ?? 0) + 1, kind: w.kind === 'prior' ? 'prior_year' : 'regular', openedAt: at })
+    .values({
+      accountId,
+      planYear: year,
+      roundNo: (latest?.roundNo ?? 0) + 1,
+      kind: w.kind === 'prior' ? 'prior_year' : 'regular',
+      openedAt: at,
+    })
     .onConflictDoNothing();
   return (await latestRound(db, accountId, year))!;
 }
 
 /** The round whose progress counts: electives are always round 1; the compulsory course the current round. */
-export async function progressRound(db: Db, accountId: number, year: number, kind: CourseKind, w: LearningWindow, at: Date): Promise<{ roundNo: number; round: ExamRound | null }> {
+export async function progressRound(
+  db: Db,
+  accountId: number,
+  year: number,
+  kind: CourseKind,
+  w: LearningWindow,
+  at: Date,
+): Promise<{ roundNo: number; round: ExamRound | null }> {
   if (kind === 'elective') return { roundNo: 1, round: null };
   const round = w.open ? await ensureRound(db, accountId, year, w, at) : await latestRound(db, accountId, year);
   return { roundNo: round?.roundNo ?? 1, round };

@@ -10,17 +10,37 @@ export interface CourseStats {
   completed: boolean;
 }
 
-const EMPTY: CourseStats = { chapterCount: 0, completedChapters: 0, requiredSeconds: 0, creditedSeconds: 0, started: false, completed: false };
+const EMPTY: CourseStats = {
+  chapterCount: 0,
+  completedChapters: 0,
+  requiredSeconds: 0,
+  creditedSeconds: 0,
+  started: false,
+  completed: false,
+};
 
 /** Progress of one person on some courses of a plan year, each counted in its own round. */
-export async function courseStats(db: Db, accountId: number, year: number, list: Array<{ courseId: number; roundNo: number }>): Promise<Map<number, CourseStats>> {
+export async function courseStats(
+  db: Db,
+  accountId: number,
+  year: number,
+  list: Array<{ courseId: number; roundNo: number }>,
+): Promise<Map<number, CourseStats>> {
   const out = new Map<number, CourseStats>();
   if (!list.length) return out;
   const pairs = sql.join(
     list.map((c) => sql`(${c.courseId}::integer, ${c.roundNo}::integer)`),
     sql`, `,
   );
-  const res = await db.execute<{ course_id: number; chapters: number; required: number; credited_ms: number; done: number; started: number; completed: boolean }>(sql`
+  const res = await db.execute<{
+    course_id: number;
+    chapters: number;
+    required: number;
+    credited_ms: number;
+    done: number;
+    started: number;
+    completed: boolean;
+  }>(sql`
     WITH want(course_id, round_no) AS (VALUES ${pairs})
     SELECT w.course_id,
            count(ch.id)::int AS chapters,

@@ -10,7 +10,10 @@ import { writeAudit, type AuditContext } from '../audit/write-audit';
  * (notice §二(一): 公需科目所获得学时自动计入…无需个人另行登记): passing the compulsory exam and
  * completing the year's electives insert a row here, once per person, year and kind.
  */
-export async function publicHoursByYear(db: Db, accountId: number): Promise<Array<{ year: number; compulsory: number; elective: number }>> {
+export async function publicHoursByYear(
+  db: Db,
+  accountId: number,
+): Promise<Array<{ year: number; compulsory: number; elective: number }>> {
   const rows = await db
     .select({
       year: publicCredits.year,

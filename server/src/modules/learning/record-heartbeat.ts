@@ -95,10 +95,17 @@ export async function recordHeartbeat(ctx: Ctx, body: HeartbeatRequest): Promise
       const [c] = await tx
         .select({ courseId: courseChapters.courseId, kind: planCourses.kind })
         .from(courseChapters)
-        .innerJoin(planCourses, sql`${planCourses.courseId} = ${courseChapters.courseId} AND ${planCourses.year} = ${row.plan_year}`)
+        .innerJoin(
+          planCourses,
+          sql`${planCourses.courseId} = ${courseChapters.courseId} AND ${planCourses.year} = ${row.plan_year}`,
+        )
         .where(eq(courseChapters.id, body.chapterId));
       if (!c) return false;
-      return completeCourseIfDone(tx, { actor: ctx.actor, ip: ctx.ip }, { accountId, year: row.plan_year, courseId: c.courseId, roundNo: row.round_no, kind: c.kind });
+      return completeCourseIfDone(
+        tx,
+        { actor: ctx.actor, ip: ctx.ip },
+        { accountId, year: row.plan_year, courseId: c.courseId, roundNo: row.round_no, kind: c.kind },
+      );
     });
   }
   return {

@@ -13,7 +13,10 @@ export interface ByteSource {
  * are ignored (the whole file is sent, which the RFC allows); a range outside the file is
  * 'unsatisfiable' (416).
  */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | null {
   if (!header) return null;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m || (m[1] === '' && m[2] === '')) return null;
@@ -42,7 +45,10 @@ export function contentDisposition(type: 'attachment' | 'inline', fileName: stri
   const ext = dot > 0 ? fileName.slice(dot).replace(/[^\x20-\x7e]|["\\]/g, '') : '';
   const base = (dot > 0 ? fileName.slice(0, dot) : fileName).replace(/[^\x20-\x7e]|["\\%]/g, '_');
   const fallback = /^_*$/.test(base) ? `download${ext}` : `${base}${ext}`;
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -63,7 +69,10 @@ export function sendBytes(
     return reply.status(416).header('content-range', `bytes */${src.size}`).send();
   }
   if (range) {
-    reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${src.size}`).header('content-length', range.end - range.start + 1);
+    reply
+      .status(206)
+      .header('content-range', `bytes ${range.start}-${range.end}/${src.size}`)
+      .header('content-length', range.end - range.start + 1);
     return reply.send(req.method === 'HEAD' ? undefined : src.open(range));
   }
   reply.status(200).header('content-length', src.size);

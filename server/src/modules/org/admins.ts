@@ -40,12 +40,18 @@ export async function listAdmins(ctx: Ctx): Promise<AdminRow[]> {
 
 async function assertDepartment(db: Db, unitId: number, departmentId: number | null) {
   if (departmentId === null) return;
-  const [d] = await db.select({ id: departments.id }).from(departments).where(and(eq(departments.id, departmentId), eq(departments.unitId, unitId)));
+  const [d] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.id, departmentId), eq(departments.unitId, unitId)));
   if (!d) throw invalid('departmentId', '部门不存在或不属于本单位');
 }
 
 async function findAdmin(db: Db, unitId: number, id: number) {
-  const [a] = await db.select().from(accounts).where(and(eq(accounts.id, id), eq(accounts.unitId, unitId), eq(accounts.kind, 'unit_admin')));
+  const [a] = await db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.id, id), eq(accounts.unitId, unitId), eq(accounts.kind, 'unit_admin')));
   if (!a) throw notFound('管理员');
   return a;
 }
@@ -55,7 +61,15 @@ async function otherTotalAdmins(db: Db, unitId: number, exceptId: number): Promi
   const [r] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(accounts)
-    .where(and(eq(accounts.unitId, unitId), eq(accounts.kind, 'unit_admin'), isNull(accounts.departmentId), eq(accounts.loginEnabled, true), ne(accounts.id, exceptId)));
+    .where(
+      and(
+        eq(accounts.unitId, unitId),
+        eq(accounts.kind, 'unit_admin'),
+        isNull(accounts.departmentId),
+        eq(accounts.loginEnabled, true),
+        ne(accounts.id, exceptId),
+      ),
+    );
   return r?.n ?? 0;
 }
 
@@ -63,7 +77,10 @@ async function otherTotalAdmins(db: Db, unitId: number, exceptId: number): Promi
  * 新增管理员: initial password = last six characters of the ID number (the notice's rule), changed at
  * first login and no longer accepted 7 days after creation if unused.
  */
-export async function createAdmin(ctx: Ctx, input: AdminInput): Promise<{ id: number; initialPasswordHint: string; passwordExpiresAt: string }> {
+export async function createAdmin(
+  ctx: Ctx,
+  input: AdminInput,
+): Promise<{ id: number; initialPasswordHint: string; passwordExpiresAt: string }> {
   const unitId = unitOf(ctx.actor);
   const idNumber = normalizeIdNumber(input.idNumber);
   const check = validateIdNumber(idNumber, shanghaiDate());
@@ -74,29 +91,65 @@ export async function createAdmin(ctx: Ctx, input: AdminInput): Promise<{ id: nu
       await lockUnit(tx, unitId);
       await assertDepartment(tx, unitId, input.departmentId);
       // As in 注册: also finds a number stored under PII_KEY_PREVIOUS during a key rotation.
-      const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.kind, 'unit_admin'), idNumberIs(idNumber))).limit(1);
-      if (taken) throw new AppError('CONFLICT', '该身份证号码已是单位管理员账号', [{ field: 'idNumber', reason: '该身份证号码已是单位管理员账号' }]);
+      const [taken] = await tx
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(and(eq(accounts.kind, 'unit_admin'), idNumberIs(idNumber)))
+        .limit(1);
+      if (taken)
+        throw new AppError('CONFLICT', '该身份证号码已是单位管理员账号', [
+          { field: 'idNumber', reason: '该身份证号码已是单位管理员账号' },
+        ]);
       const at = now();
       const expires = new Date(at.getTime() + INITIAL_PASSWORD_TTL_MS);
       const [a] = await tx
         .insert(accounts)
         .values({
-          kind: 'unit_admin', realm: 'unit', ...idNumberAccountColumns(idNumber), passwordHash, mustChangePassword: true, passwordExpiresAt: expires,
-          loginEnabled: input.loginEnabled, name: input.name, phone: input.phone, gender: check.gender, birthDate: check.birthDate,
-          unitId, departmentId: input.departmentId, createdAt: at, updatedAt: at,
+          kind: 'unit_admin',
+          realm: 'unit',
+          ...idNumberAccountColumns(idNumber),
+          passwordHash,
+          mustChangePassword: true,
+          passwordExpiresAt: expires,
+          loginEnabled: input.loginEnabled,
+          name: input.name,
+          phone: input.phone,
+          gender: check.gender,
+          birthDate: check.birthDate,
+          unitId,
+          departmentId: input.departmentId,
+          createdAt: at,
+          updatedAt: at,
         })
         .returning({ id: accounts.id });
-      await writeAudit(tx, ctx, { action: 'org.admin.create', targetType: 'account', targetId: a!.id, detail: { unitId, departmentId: input.departmentId, loginEnabled: input.loginEnabled } });
-      return { id: a!.id, initialPasswordHint: '初始密码为身份证号码后六位，7日内有效，首次登录须修改', passwordExpiresAt: expires.toISOString() };
+      await writeAudit(tx, ctx, {
+        action: 'org.admin.create',
+        targetType: 'account',
+        targetId: a!.id,
+        detail: { unitId, departmentId: input.departmentId, loginEnabled: input.loginEnabled },
+      });
+      return {
+        id: a!.id,
+        initialPasswordHint: '初始密码为身份证号码后六位，7日内有效，首次登录须修改',
+        passwordExpiresAt: expires.toISOString(),
+      };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('CONFLICT', '该身份证号码已是单位管理员账号', [{ field: 'idNumber', reason: '该身份证号码已是单位管理员账号' }]);
+    if (isUniqueViolation(e))
+      throw new AppError('CONFLICT', '该身份证号码已是单位管理员账号', [
+        { field: 'idNumber', reason: '该身份证号码已是单位管理员账号' },
+      ]);
     throw e;
   }
 }
 
 /** 修改: name, phone, department (none = total admin), 允许登录系统. */
-export async function updateAdmin(ctx: Ctx, sessions: SessionStore, id: number, input: { name?: string; phone?: string; departmentId?: number | null; loginEnabled?: boolean }) {
+export async function updateAdmin(
+  ctx: Ctx,
+  sessions: SessionStore,
+  id: number,
+  input: { name?: string; phone?: string; departmentId?: number | null; loginEnabled?: boolean },
+) {
   const unitId = unitOf(ctx.actor);
   await ctx.db.transaction(async (tx) => {
     await lockUnit(tx, unitId);
@@ -108,7 +161,10 @@ export async function updateAdmin(ctx: Ctx, sessions: SessionStore, id: number, 
     if (wasTotal && !(stillTotal && stillEnabled) && (await otherTotalAdmins(tx, unitId, id)) === 0) {
       throw new AppError('CONFLICT', LAST_TOTAL_ADMIN);
     }
-    await tx.update(accounts).set({ ...input, updatedAt: now() }).where(eq(accounts.id, id));
+    await tx
+      .update(accounts)
+      .set({ ...input, updatedAt: now() })
+      .where(eq(accounts.id, id));
     if (input.loginEnabled === false) await sessions.destroyAllFor(tx, id);
     await writeAudit(tx, ctx, {
       action: input.loginEnabled === false && a.loginEnabled ? 'org.admin.disable' : 'org.admin.update',
@@ -125,7 +181,12 @@ export async function resetAdminPassword(ctx: Ctx, sessions: SessionStore, id: n
   return ctx.db.transaction(async (tx) => {
     const a = await findAdmin(tx, unitId, id);
     const issued = await issueTemporaryPassword(tx, a, sessions);
-    await writeAudit(tx, ctx, { action: 'org.admin.password.reset', targetType: 'account', targetId: id, detail: { expiresAt: issued.expiresAt } });
+    await writeAudit(tx, ctx, {
+      action: 'org.admin.password.reset',
+      targetType: 'account',
+      targetId: id,
+      detail: { expiresAt: issued.expiresAt },
+    });
     return issued;
   });
 }
@@ -136,8 +197,14 @@ export async function deleteAdmin(ctx: Ctx, id: number) {
     await lockUnit(tx, unitId);
     const a = await findAdmin(tx, unitId, id);
     if (a.id === ctx.actor.id) throw new AppError('CONFLICT', '不能删除当前登录的管理员账号');
-    if (a.departmentId === null && a.loginEnabled && (await otherTotalAdmins(tx, unitId, id)) === 0) throw new AppError('CONFLICT', LAST_TOTAL_ADMIN);
+    if (a.departmentId === null && a.loginEnabled && (await otherTotalAdmins(tx, unitId, id)) === 0)
+      throw new AppError('CONFLICT', LAST_TOTAL_ADMIN);
     await tx.delete(accounts).where(eq(accounts.id, id));
-    await writeAudit(tx, ctx, { action: 'org.admin.delete', targetType: 'account', targetId: id, detail: { name: a.name } });
+    await writeAudit(tx, ctx, {
+      action: 'org.admin.delete',
+      targetType: 'account',
+      targetId: id,
+      detail: { name: a.name },
+    });
   });
 }

@@ -16,9 +16,20 @@ export async function changeOwnUnit(ctx: Ctx, unitId: number) {
     const [before] = await tx.select({ unitId: accounts.unitId }).from(accounts).where(eq(accounts.id, ctx.actor.id));
     if (before?.unitId === unitId) return;
     // The new unit has not vouched for the person yet: 新注册 there until it confirms.
-    await tx.update(accounts).set({ unitId, departmentId: null, pendingConfirmation: true, updatedAt: now() }).where(eq(accounts.id, ctx.actor.id));
+    await tx
+      .update(accounts)
+      .set({ unitId, departmentId: null, pendingConfirmation: true, updatedAt: now() })
+      .where(eq(accounts.id, ctx.actor.id));
     // Unsubmitted drafts follow the person; everything already submitted stays with the old unit.
-    await tx.update(hourRecords).set({ unitId, updatedAt: now() }).where(and(eq(hourRecords.accountId, ctx.actor.id), eq(hourRecords.status, 'draft')));
-    await writeAudit(tx, ctx, { action: 'org.me.unit.change', targetType: 'account', targetId: ctx.actor.id, detail: { from: before?.unitId ?? null, to: unitId } });
+    await tx
+      .update(hourRecords)
+      .set({ unitId, updatedAt: now() })
+      .where(and(eq(hourRecords.accountId, ctx.actor.id), eq(hourRecords.status, 'draft')));
+    await writeAudit(tx, ctx, {
+      action: 'org.me.unit.change',
+      targetType: 'account',
+      targetId: ctx.actor.id,
+      detail: { from: before?.unitId ?? null, to: unitId },
+    });
   });
 }

@@ -30,7 +30,10 @@ export async function listDepartments(ctx: Ctx): Promise<DepartmentRow[]> {
 }
 
 async function findOwn(db: Db, unitId: number, id: number) {
-  const [d] = await db.select().from(departments).where(and(eq(departments.id, id), eq(departments.unitId, unitId)));
+  const [d] = await db
+    .select()
+    .from(departments)
+    .where(and(eq(departments.id, id), eq(departments.unitId, unitId)));
   if (!d) throw notFound('部门');
   return d;
 }
@@ -39,7 +42,10 @@ async function findOwn(db: Db, unitId: number, id: number) {
 async function assertParent(db: Db, unitId: number, parentId: number | null, selfId?: number) {
   if (parentId === null) return;
   if (parentId === selfId) throw invalid('parentId', '不能把部门移到它自己之下');
-  const [p] = await db.select().from(departments).where(and(eq(departments.id, parentId), eq(departments.unitId, unitId)));
+  const [p] = await db
+    .select()
+    .from(departments)
+    .where(and(eq(departments.id, parentId), eq(departments.unitId, unitId)));
   if (!p) throw invalid('parentId', '上级部门不存在');
   if (p.parentId !== null) throw invalid('parentId', '部门最多两级：上级部门必须是一级部门');
 }
@@ -57,8 +63,16 @@ export async function createDepartment(ctx: Ctx, input: { name: string; parentId
     ctx.db.transaction(async (tx) => {
       await lockUnit(tx, unitId);
       await assertParent(tx, unitId, input.parentId);
-      const [d] = await tx.insert(departments).values({ unitId, name: input.name, parentId: input.parentId, createdAt: now() }).returning();
-      await writeAudit(tx, ctx, { action: 'org.department.create', targetType: 'department', targetId: d!.id, detail: { unitId, name: input.name, parentId: input.parentId } });
+      const [d] = await tx
+        .insert(departments)
+        .values({ unitId, name: input.name, parentId: input.parentId, createdAt: now() })
+        .returning();
+      await writeAudit(tx, ctx, {
+        action: 'org.department.create',
+        targetType: 'department',
+        targetId: d!.id,
+        detail: { unitId, name: input.name, parentId: input.parentId },
+      });
       return { id: d!.id };
     }),
   );
@@ -74,12 +88,24 @@ export async function updateDepartment(ctx: Ctx, id: number, input: { name?: str
       if (input.parentId !== undefined && input.parentId !== d.parentId) {
         await assertParent(tx, unitId, input.parentId, id);
         if (input.parentId !== null) {
-          const [child] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.parentId, id)).limit(1);
+          const [child] = await tx
+            .select({ id: departments.id })
+            .from(departments)
+            .where(eq(departments.parentId, id))
+            .limit(1);
           if (child) throw invalid('parentId', '该部门下还有下级部门，不能再移到其他部门之下（部门最多两级）');
         }
       }
-      await tx.update(departments).set({ name: input.name ?? d.name, parentId: input.parentId === undefined ? d.parentId : input.parentId }).where(eq(departments.id, id));
-      await writeAudit(tx, ctx, { action: 'org.department.update', targetType: 'department', targetId: id, detail: { from: { name: d.name, parentId: d.parentId }, to: input } });
+      await tx
+        .update(departments)
+        .set({ name: input.name ?? d.name, parentId: input.parentId === undefined ? d.parentId : input.parentId })
+        .where(eq(departments.id, id));
+      await writeAudit(tx, ctx, {
+        action: 'org.department.update',
+        targetType: 'department',
+        targetId: id,
+        detail: { from: { name: d.name, parentId: d.parentId }, to: input },
+      });
     }),
   );
 }
@@ -90,23 +116,45 @@ export async function deleteDepartment(ctx: Ctx, id: number) {
   await ctx.db.transaction(async (tx) => {
     await lockUnit(tx, unitId);
     const d = await findOwn(tx, unitId, id);
-    const [children] = await tx.select({ n: sql<number>`count(*)::int` }).from(departments).where(eq(departments.parentId, id));
-    const [people] = await tx.select({ n: sql<number>`count(*)::int` }).from(accounts).where(eq(accounts.departmentId, id));
-    if ((children?.n ?? 0) > 0) throw new AppError('CONFLICT', `部门“${d.name}”下还有${children!.n}个下级部门，请先删除或移走下级部门`);
-    if ((people?.n ?? 0) > 0) throw new AppError('CONFLICT', `部门“${d.name}”下还有${people!.n}名人员（含管理员），请先调整他们的部门`);
+    const [children] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(departments)
+      .where(eq(departments.parentId, id));
+    const [people] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(accounts)
+      .where(eq(accounts.departmentId, id));
+    if ((children?.n ?? 0) > 0)
+      throw new AppError('CONFLICT', `部门“${d.name}”下还有${children!.n}个下级部门，请先删除或移走下级部门`);
+    if ((people?.n ?? 0) > 0)
+      throw new AppError('CONFLICT', `部门“${d.name}”下还有${people!.n}名人员（含管理员），请先调整他们的部门`);
     await tx.delete(departments).where(eq(departments.id, id));
-    await writeAudit(tx, ctx, { action: 'org.department.delete', targetType: 'department', targetId: id, detail: { name: d.name } });
+    await writeAudit(tx, ctx, {
+      action: 'org.department.delete',
+      targetType: 'department',
+      targetId: id,
+      detail: { name: d.name },
+    });
   });
 }
 
 /** Departments an actor may assign people to: the whole unit, or a department admin's own subtree. */
-export async function assertAssignableDepartment(ctx: Ctx, db: Db, departmentId: number | null, field = 'departmentId') {
+export async function assertAssignableDepartment(
+  ctx: Ctx,
+  db: Db,
+  departmentId: number | null,
+  field = 'departmentId',
+) {
   const unitId = unitOf(ctx.actor);
   if (departmentId === null) {
     if (ctx.actor.departmentScopeIds) throw invalid(field, '二级管理员只能把人员分配到本部门');
     return;
   }
-  const [d] = await db.select().from(departments).where(and(eq(departments.id, departmentId), eq(departments.unitId, unitId)));
+  const [d] = await db
+    .select()
+    .from(departments)
+    .where(and(eq(departments.id, departmentId), eq(departments.unitId, unitId)));
   if (!d) throw invalid(field, '部门不存在或不属于本单位');
-  if (ctx.actor.departmentScopeIds && !ctx.actor.departmentScopeIds.includes(departmentId)) throw invalid(field, '二级管理员只能把人员分配到本部门');
+  if (ctx.actor.departmentScopeIds && !ctx.actor.departmentScopeIds.includes(departmentId))
+    throw invalid(field, '二级管理员只能把人员分配到本部门');
 }

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog, units } from '../../db/schema/index';
 import { idNumberHash } from '../../db/pii';
 import { creditCodeCheckChar } from '../../domain/credit-code';
-import { buildAccount, buildAuthority, buildDepartment, buildProfessional, buildRecord, buildUnit, creditCode, idNumber, PASSWORD } from '../../../test/factories';
+import {
+  buildAccount,
+  buildAuthority,
+  buildDepartment,
+  buildProfessional,
+  buildRecord,
+  buildUnit,
+  creditCode,
+  idNumber,
+  PASSWORD,
+} from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
 
 let t: TestApp;
@@ -13,7 +23,10 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const audits = async (action: string, targetId: number | string) =>
-  t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))));
+  t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))));
 
 /** A unit with departments A (with sub-department A1) and B, a total admin, a department admin of A, and staff. */
 async function unitFixture() {
@@ -47,8 +60,12 @@ describe('department (二级) admin scope', () => {
 
     const total = await asUnit(f.total.username);
     const all = (await total.get('/api/org/staff?pageSize=100')).json();
-    expect(all.items.map((p: { id: number }) => p.id).sort()).toEqual([f.inA.id, f.inA1.id, f.inB.id, f.noDept.id].sort());
-    expect(all.items.every((p: { idNumberMasked: string }) => /^\d{6}\*{8}[\dX]{4}$/.test(p.idNumberMasked))).toBe(true);
+    expect(all.items.map((p: { id: number }) => p.id).sort()).toEqual(
+      [f.inA.id, f.inA1.id, f.inB.id, f.noDept.id].sort(),
+    );
+    expect(all.items.every((p: { idNumberMasked: string }) => /^\d{6}\*{8}[\dX]{4}$/.test(p.idNumberMasked))).toBe(
+      true,
+    );
     expect((await total.get(`/api/org/staff?q=${f.inB.idNumber}`)).json().items[0].id).toBe(f.inB.id);
   });
 
@@ -78,7 +95,9 @@ describe('department (二级) admin scope', () => {
     const dept = await asUnit(f.deptAdmin.username);
     expect((await dept.post('/api/org/departments', { name: '新部门' })).statusCode).toBe(403);
     expect((await dept.get('/api/org/admins')).statusCode).toBe(403);
-    expect((await dept.post('/api/org/admins', { idNumber: idNumber(), name: '甘露', phone: '13800000001' })).statusCode).toBe(403);
+    expect(
+      (await dept.post('/api/org/admins', { idNumber: idNumber(), name: '甘露', phone: '13800000001' })).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -118,7 +137,13 @@ describe('单位管理员管理', () => {
     const f = await unitFixture();
     const total = await asUnit(f.total.username);
     const id = idNumber({ region: '450103' });
-    const res = await total.post('/api/org/admins', { idNumber: id, name: '蒙秀兰', phone: '13707711234', departmentId: f.deptB.id, loginEnabled: true });
+    const res = await total.post('/api/org/admins', {
+      idNumber: id,
+      name: '蒙秀兰',
+      phone: '13707711234',
+      departmentId: f.deptB.id,
+      loginEnabled: true,
+    });
     expect(res.statusCode).toBe(201);
     const c = t.client();
     expect((await c.login(id, PASSWORD, 'unit')).statusCode).toBe(401);
@@ -126,7 +151,9 @@ describe('单位管理员管理', () => {
     expect(login.statusCode).toBe(200);
     expect(login.json().me.mustChangePassword).toBe(true);
     expect((await c.get('/api/org/staff')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect((await c.post('/api/me/password', { oldPassword: id.slice(-6), newPassword: 'Mengxl2024' })).statusCode).toBe(200);
+    expect(
+      (await c.post('/api/me/password', { oldPassword: id.slice(-6), newPassword: 'Mengxl2024' })).statusCode,
+    ).toBe(200);
     // No e-mail yet: the profile comes next.
     expect((await c.get('/api/org/staff')).json().error.code).toBe('PROFILE_INCOMPLETE');
     expect((await c.patch('/api/me/profile', { email: 'mengxl@example.cn' })).statusCode).toBe(200);
@@ -156,10 +183,18 @@ describe('单位管理员管理', () => {
   it('refuses an invalid ID number and a duplicate admin', async () => {
     const f = await unitFixture();
     const total = await asUnit(f.total.username);
-    const bad = await total.post('/api/org/admins', { idNumber: '450103199001011230', name: '李明', phone: '13707711234' });
+    const bad = await total.post('/api/org/admins', {
+      idNumber: '450103199001011230',
+      name: '李明',
+      phone: '13707711234',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('idNumber');
-    const dup = await total.post('/api/org/admins', { idNumber: f.deptAdmin.idNumber, name: '李明', phone: '13707711234' });
+    const dup = await total.post('/api/org/admins', {
+      idNumber: f.deptAdmin.idNumber,
+      name: '李明',
+      phone: '13707711234',
+    });
     expect(dup.statusCode).toBe(409);
   });
 
@@ -177,7 +212,11 @@ describe('单位管理员管理', () => {
 
   it('keeps at least one total admin: refuses deleting, moving or disabling the last one', async () => {
     const f = await unitFixture();
-    const unitAccount = await buildAccount(t.db, { kind: 'unit_account', unitId: f.unit.id, username: f.unit.creditCode });
+    const unitAccount = await buildAccount(t.db, {
+      kind: 'unit_account',
+      unitId: f.unit.id,
+      username: f.unit.creditCode,
+    });
     const c = await asUnit(unitAccount.username);
     for (const res of [
       await c.delete(`/api/org/admins/${f.total.id}`),
@@ -189,9 +228,14 @@ describe('单位管理员管理', () => {
     }
     // With a second total admin, the first may go — but two concurrent removals leave one.
     const second = await buildAccount(t.db, { kind: 'unit_admin', unitId: f.unit.id });
-    const results = await Promise.all([c.delete(`/api/org/admins/${f.total.id}`), c.delete(`/api/org/admins/${second.id}`)]);
+    const results = await Promise.all([
+      c.delete(`/api/org/admins/${f.total.id}`),
+      c.delete(`/api/org/admins/${second.id}`),
+    ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    expect((await c.get('/api/org/admins')).json().filter((a: { departmentId: number | null }) => a.departmentId === null)).toHaveLength(1);
+    expect(
+      (await c.get('/api/org/admins')).json().filter((a: { departmentId: number | null }) => a.departmentId === null),
+    ).toHaveLength(1);
   });
 
   it('resets an admin password to a random temporary one shown once, ending their sessions, audited', async () => {
@@ -201,7 +245,9 @@ describe('单位管理员管理', () => {
     const reset = await total.post(`/api/org/admins/${f.deptAdmin.id}/reset-password`);
     expect(reset.statusCode).toBe(200);
     expect((await victim.get('/api/me')).statusCode).toBe(401);
-    expect((await t.client().login(f.deptAdmin.username, f.deptAdmin.idNumber!.slice(-6), 'unit')).statusCode).toBe(401);
+    expect((await t.client().login(f.deptAdmin.username, f.deptAdmin.idNumber!.slice(-6), 'unit')).statusCode).toBe(
+      401,
+    );
     const res = await t.client().login(f.deptAdmin.username, reset.json().password, 'unit');
     expect(res.json().me.mustChangePassword).toBe(true);
     expect(await audits('org.admin.password.reset', f.deptAdmin.id)).toHaveLength(1);
@@ -230,7 +276,11 @@ describe('单位部门管理', () => {
   it('lists departments with their staff and admin counts', async () => {
     const f = await unitFixture();
     const c = await asUnit(f.total.username);
-    const rows = (await c.get('/api/org/departments')).json() as Array<{ id: number; staffCount: number; adminCount: number }>;
+    const rows = (await c.get('/api/org/departments')).json() as Array<{
+      id: number;
+      staffCount: number;
+      adminCount: number;
+    }>;
     expect(rows.find((d) => d.id === f.deptA.id)).toMatchObject({ staffCount: 1, adminCount: 1 });
     expect(rows.find((d) => d.id === f.deptA1.id)).toMatchObject({ staffCount: 1, adminCount: 0 });
     expect(rows.find((d) => d.id === f.deptB.id)).toMatchObject({ staffCount: 1, adminCount: 0 });
@@ -282,7 +332,10 @@ describe('专业技术人员管理', () => {
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, f.inB.id));
     expect(row).toMatchObject({ unitId: null, departmentId: null });
     expect((await t.client().login(f.inB.username, PASSWORD)).statusCode).toBe(200);
-    expect((await audits('org.staff.remove', f.inB.id))[0]!.detail).toMatchObject({ reason: '调离本单位', unitId: f.unit.id });
+    expect((await audits('org.staff.remove', f.inB.id))[0]!.detail).toMatchObject({
+      reason: '调离本单位',
+      unitId: f.unit.id,
+    });
   });
 
   it('pages and searches by name prefix', async () => {
@@ -293,8 +346,12 @@ describe('专业技术人员管理', () => {
     expect(p1.total).toBe(4);
     expect(p1.items).toHaveLength(3);
     expect(p2.items).toHaveLength(1);
-    expect((await c.get(`/api/org/staff?q=${encodeURIComponent('韦')}`)).json().items.map((s: { name: string }) => s.name)).toEqual(['韦丽华']);
-    expect((await c.get('/api/org/staff?departmentId=0')).json().items.map((s: { id: number }) => s.id)).toEqual([f.noDept.id]);
+    expect(
+      (await c.get(`/api/org/staff?q=${encodeURIComponent('韦')}`)).json().items.map((s: { name: string }) => s.name),
+    ).toEqual(['韦丽华']);
+    expect((await c.get('/api/org/staff?departmentId=0')).json().items.map((s: { id: number }) => s.id)).toEqual([
+      f.noDept.id,
+    ]);
   });
 });
 
@@ -306,13 +363,25 @@ describe('单位 (units)', () => {
 
   it('creates a unit with its 单位账号 (credit code login, a random initial password, forced change)', async () => {
     const code = creditCode('450102');
-    const res = await operator.post('/api/units', { name: '南宁市兴宁区人民医院', creditCode: code, regionCode: '450102', industryCode: 'Q', unitType: 'institution' });
+    const res = await operator.post('/api/units', {
+      name: '南宁市兴宁区人民医院',
+      creditCode: code,
+      regionCode: '450102',
+      industryCode: 'Q',
+      unitType: 'institution',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().account.username).toBe(code);
     const login = await t.client().login(code, res.json().account.password, 'unit');
     expect(login.statusCode).toBe(200);
-    expect(login.json().me).toMatchObject({ kind: 'unit_account', mustChangePassword: true, unit: { id: res.json().id } });
-    expect((await operator.post('/api/units', { name: '重复', creditCode: code, regionCode: '450102' })).statusCode).toBe(409);
+    expect(login.json().me).toMatchObject({
+      kind: 'unit_account',
+      mustChangePassword: true,
+      unit: { id: res.json().id },
+    });
+    expect(
+      (await operator.post('/api/units', { name: '重复', creditCode: code, regionCode: '450102' })).statusCode,
+    ).toBe(409);
   });
 
   it('refuses an invalid 统一社会信用代码 with the reason', async () => {
@@ -322,18 +391,35 @@ describe('单位 (units)', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0]).toMatchObject({ field: 'creditCode' });
     expect(res.json().error.details[0].reason).toContain('校验');
-    const withI = '91450103MA5KXXXXI' ;
-    const r2 = await operator.post('/api/units', { name: '某公司', creditCode: withI + creditCodeCheckChar('91450103MA5KXXXX1'), regionCode: '450103' });
+    const withI = '91450103MA5KXXXXI';
+    const r2 = await operator.post('/api/units', {
+      name: '某公司',
+      creditCode: withI + creditCodeCheckChar('91450103MA5KXXXX1'),
+      regionCode: '450103',
+    });
     expect(r2.statusCode).toBe(400);
     expect(await t.db.select().from(units).where(eq(units.name, '某公司'))).toHaveLength(0);
   });
 
   it('lets a city HR bureau create units only within its region, and list only those', async () => {
     const bureau = await buildAuthority(t.db, { kind: 'hr', regionCode: '450200', name: '柳州市人力资源和社会保障局' });
-    const hr = await loggedIn(t, (await buildAccount(t.db, { kind: 'hr_bureau', authorityId: bureau.id })).username, PASSWORD, 'authority');
-    const inside = await hr.post('/api/units', { name: '柳州市柳北区疾病预防控制中心', creditCode: creditCode('450205'), regionCode: '450205' });
+    const hr = await loggedIn(
+      t,
+      (await buildAccount(t.db, { kind: 'hr_bureau', authorityId: bureau.id })).username,
+      PASSWORD,
+      'authority',
+    );
+    const inside = await hr.post('/api/units', {
+      name: '柳州市柳北区疾病预防控制中心',
+      creditCode: creditCode('450205'),
+      regionCode: '450205',
+    });
     expect(inside.statusCode).toBe(201);
-    const outside = await hr.post('/api/units', { name: '南宁某单位', creditCode: creditCode('450103'), regionCode: '450103' });
+    const outside = await hr.post('/api/units', {
+      name: '南宁某单位',
+      creditCode: creditCode('450103'),
+      regionCode: '450103',
+    });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.message).toContain('本辖区');
     const list = (await hr.get('/api/units?pageSize=200')).json();
@@ -368,7 +454,9 @@ describe('新注册 (self-registered people awaiting the unit)', () => {
     const c = await asUnit(f.total.username);
     const all = (await c.get('/api/org/staff?pageSize=100')).json();
     expect(all.newRegistrationCount).toBe(1);
-    expect(all.items.filter((s: { newRegistration: boolean }) => s.newRegistration).map((s: { id: number }) => s.id)).toEqual([reg.id]);
+    expect(
+      all.items.filter((s: { newRegistration: boolean }) => s.newRegistration).map((s: { id: number }) => s.id),
+    ).toEqual([reg.id]);
     const only = (await c.get('/api/org/staff?newRegistration=true')).json();
     expect(only.items.map((s: { id: number }) => s.id)).toEqual([reg.id]);
     expect(only.total).toBe(1);
@@ -400,7 +488,11 @@ describe('新注册 (self-registered people awaiting the unit)', () => {
     expect((await (await asUnit(stranger.username)).post(`/api/org/staff/${a.id}/confirm`)).statusCode).toBe(404);
     expect((await t.db.select().from(accounts).where(eq(accounts.id, a.id)))[0]!.pendingConfirmation).toBe(true);
 
-    const unitAccount = await buildAccount(t.db, { kind: 'unit_account', unitId: f.unit.id, username: f.unit.creditCode });
+    const unitAccount = await buildAccount(t.db, {
+      kind: 'unit_account',
+      unitId: f.unit.id,
+      username: f.unit.creditCode,
+    });
     const ua = await asUnit(unitAccount.username);
     expect((await ua.post(`/api/org/staff/${a.id}/confirm`)).statusCode).toBe(200);
     const again = await ua.post(`/api/org/staff/${a.id}/confirm`);
@@ -413,7 +505,10 @@ describe('新注册 (self-registered people awaiting the unit)', () => {
     expect((await total.patch(`/api/org/staff/${b.id}`, { departmentId: f.deptA.id })).statusCode).toBe(200);
     expect((await dept.post(`/api/org/staff/${b.id}/confirm`)).statusCode).toBe(200);
     expect((await total.get('/api/org/staff')).json().newRegistrationCount).toBe(0);
-    expect((await audits('org.staff.confirm', b.id))[0]).toMatchObject({ actorAccountId: f.deptAdmin.id, result: 'ok' });
+    expect((await audits('org.staff.confirm', b.id))[0]).toMatchObject({
+      actorAccountId: f.deptAdmin.id,
+      result: 'ok',
+    });
   });
 
   it('removing a 新注册 person from the unit clears the mark and says so in the audit', async () => {
@@ -423,16 +518,33 @@ describe('新注册 (self-registered people awaiting the unit)', () => {
     expect((await c.post(`/api/org/staff/${reg.id}/remove`, { reason: '非本单位人员' })).statusCode).toBe(200);
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, reg.id));
     expect(row).toMatchObject({ unitId: null, pendingConfirmation: false });
-    expect((await audits('org.staff.remove', reg.id))[0]!.detail).toMatchObject({ newRegistration: true, reason: '非本单位人员' });
+    expect((await audits('org.staff.remove', reg.id))[0]!.detail).toMatchObject({
+      newRegistration: true,
+      reason: '非本单位人员',
+    });
   });
 
   it('hours of a 新注册 person reach the review list, marked for the reviewer', async () => {
     const f = await unitFixture();
     const reg = await register(f.unit.id, '梁秋菊');
-    const pending = await buildRecord(t.db, { accountId: reg.id, unitId: f.unit.id, hours: 16, status: 'pending', submittedAt: new Date() });
-    const known = await buildRecord(t.db, { accountId: f.noDept.id, unitId: f.unit.id, hours: 8, status: 'pending', submittedAt: new Date() });
+    const pending = await buildRecord(t.db, {
+      accountId: reg.id,
+      unitId: f.unit.id,
+      hours: 16,
+      status: 'pending',
+      submittedAt: new Date(),
+    });
+    const known = await buildRecord(t.db, {
+      accountId: f.noDept.id,
+      unitId: f.unit.id,
+      hours: 8,
+      status: 'pending',
+      submittedAt: new Date(),
+    });
     const queue = (await (await asUnit(f.total.username)).get('/api/hours/review/queue?pageSize=200')).json();
-    const byId = new Map(queue.items.map((r: { id: number; personNewRegistration: boolean }) => [r.id, r.personNewRegistration]));
+    const byId = new Map(
+      queue.items.map((r: { id: number; personNewRegistration: boolean }) => [r.id, r.personNewRegistration]),
+    );
     expect([byId.get(pending.id), byId.get(known.id)]).toEqual([true, false]);
   });
 });

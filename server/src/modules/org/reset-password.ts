@@ -37,14 +37,26 @@ type Account = { id: number; username: string; idNumber?: string | null };
  * Sets a password the owner did not choose: it must be changed at the next login and stops working at
  * `expiresAt` if unused. Clears the account's login failures and ends its sessions.
  */
-export async function issuePassword(tx: Db, account: Account, password: string, ttlMs: number, sessions: SessionStore | null): Promise<IssuedPassword> {
+export async function issuePassword(
+  tx: Db,
+  account: Account,
+  password: string,
+  ttlMs: number,
+  sessions: SessionStore | null,
+): Promise<IssuedPassword> {
   // What the owner types at the login page: the ID number of an ID-number account (stored as its hash).
   const login = account.idNumber ?? account.username;
   const at = now();
   const expires = new Date(at.getTime() + ttlMs);
   await tx
     .update(accounts)
-    .set({ passwordHash: await hashPassword(password), mustChangePassword: true, passwordChangedAt: at, passwordExpiresAt: expires, updatedAt: at })
+    .set({
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+      passwordChangedAt: at,
+      passwordExpiresAt: expires,
+      updatedAt: at,
+    })
     .where(eq(accounts.id, account.id));
   await clearAccountFailures(tx, login);
   if (sessions) await sessions.destroyAllFor(tx, account.id);

@@ -31,7 +31,8 @@ export async function listStaff(ctx: Ctx, q: z.infer<typeof StaffQuery>) {
   const where: SQL[] = [scope];
   if (q.q) where.push(personSearch(q.q));
   if (q.newRegistration !== undefined) where.push(eq(accounts.pendingConfirmation, q.newRegistration));
-  if (q.departmentId !== undefined) where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));
+  if (q.departmentId !== undefined)
+    where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));
   const cond = and(...where);
   const [rows, [count], [pending]] = await Promise.all([
     ctx.db
@@ -42,8 +43,14 @@ export async function listStaff(ctx: Ctx, q: z.infer<typeof StaffQuery>) {
       .orderBy(asc(accounts.name), asc(accounts.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(cond),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(and(scope, eq(accounts.pendingConfirmation, true))),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(accounts)
+      .where(cond),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(accounts)
+      .where(and(scope, eq(accounts.pendingConfirmation, true))),
   ]);
   const items: StaffRow[] = rows.map(({ a, deptName }) => ({
     id: a.id,
@@ -62,17 +69,32 @@ export async function listStaff(ctx: Ctx, q: z.infer<typeof StaffQuery>) {
 
 /** One professional within the caller's scope, or 404 — out-of-scope people do not exist for the caller. */
 export async function findStaff(ctx: Ctx, db: Db, id: number) {
-  const [p] = await db.select().from(accounts).where(and(eq(accounts.id, id), eq(accounts.kind, 'professional'), personScope(ctx.actor)));
+  const [p] = await db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.id, id), eq(accounts.kind, 'professional'), personScope(ctx.actor)));
   if (!p) throw notFound('人员');
   return p;
 }
 
-export async function updateStaff(ctx: Ctx, id: number, input: { departmentId?: number | null; phone?: string; email?: string }) {
+export async function updateStaff(
+  ctx: Ctx,
+  id: number,
+  input: { departmentId?: number | null; phone?: string; email?: string },
+) {
   await ctx.db.transaction(async (tx) => {
     const p = await findStaff(ctx, tx, id);
     if (input.departmentId !== undefined) await assertAssignableDepartment(ctx, tx, input.departmentId);
-    await tx.update(accounts).set({ ...input, updatedAt: now() }).where(eq(accounts.id, p.id));
-    await writeAudit(tx, ctx, { action: 'org.staff.update', targetType: 'account', targetId: id, detail: { fields: Object.keys(input), departmentId: input.departmentId } });
+    await tx
+      .update(accounts)
+      .set({ ...input, updatedAt: now() })
+      .where(eq(accounts.id, p.id));
+    await writeAudit(tx, ctx, {
+      action: 'org.staff.update',
+      targetType: 'account',
+      targetId: id,
+      detail: { fields: Object.keys(input), departmentId: input.departmentId },
+    });
   });
 }
 
@@ -84,7 +106,12 @@ export async function resetStaffPassword(ctx: Ctx, sessions: SessionStore, id: n
   return ctx.db.transaction(async (tx) => {
     const p = await findStaff(ctx, tx, id);
     const issued = await issueTemporaryPassword(tx, p, sessions);
-    await writeAudit(tx, ctx, { action: 'org.staff.password.reset', targetType: 'account', targetId: id, detail: { expiresAt: issued.expiresAt } });
+    await writeAudit(tx, ctx, {
+      action: 'org.staff.password.reset',
+      targetType: 'account',
+      targetId: id,
+      detail: { expiresAt: issued.expiresAt },
+    });
     return issued;
   });
 }
@@ -93,8 +120,16 @@ export async function resetStaffPassword(ctx: Ctx, sessions: SessionStore, id: n
 export async function removeStaff(ctx: Ctx, id: number, reason: string | undefined) {
   await ctx.db.transaction(async (tx) => {
     const p = await findStaff(ctx, tx, id);
-    await tx.update(accounts).set({ unitId: null, departmentId: null, pendingConfirmation: false, updatedAt: now() }).where(eq(accounts.id, p.id));
-    await writeAudit(tx, ctx, { action: 'org.staff.remove', targetType: 'account', targetId: id, detail: { unitId: p.unitId, reason: reason ?? null, newRegistration: p.pendingConfirmation } });
+    await tx
+      .update(accounts)
+      .set({ unitId: null, departmentId: null, pendingConfirmation: false, updatedAt: now() })
+      .where(eq(accounts.id, p.id));
+    await writeAudit(tx, ctx, {
+      action: 'org.staff.remove',
+      targetType: 'account',
+      targetId: id,
+      detail: { unitId: p.unitId, reason: reason ?? null, newRegistration: p.pendingConfirmation },
+    });
   });
 }
 
@@ -104,6 +139,11 @@ export async function confirmStaff(ctx: Ctx, id: number) {
     const p = await findStaff(ctx, tx, id);
     if (!p.pendingConfirmation) throw new AppError('CONFLICT', '该人员已确认为本单位人员，无需再次确认');
     await tx.update(accounts).set({ pendingConfirmation: false, updatedAt: now() }).where(eq(accounts.id, p.id));
-    await writeAudit(tx, ctx, { action: 'org.staff.confirm', targetType: 'account', targetId: id, detail: { unitId: p.unitId } });
+    await writeAudit(tx, ctx, {
+      action: 'org.staff.confirm',
+      targetType: 'account',
+      targetId: id,
+      detail: { unitId: p.unitId },
+    });
   });
 }

@@ -5,7 +5,8 @@ import { forbidden } from '../../errors';
 
 /** The unit an actor administers (unit account, total or department admin). */
 export function unitOf(actor: Actor): number {
-  if (!actor.unitId || !['unit_account', 'unit_admin'].includes(actor.kind)) throw forbidden('仅单位账号或单位管理员可执行此操作');
+  if (!actor.unitId || !['unit_account', 'unit_admin'].includes(actor.kind))
+    throw forbidden('仅单位账号或单位管理员可执行此操作');
   return actor.unitId;
 }
 

@@ -19,7 +19,8 @@ import { escapeLike } from '../../db/sql-helpers';
 /** An HR bureau works within its region: a unit it creates or edits must lie there. */
 function assertRegionAllowed(ctx: Ctx, regionCode: string) {
   if (ctx.actor.scope === 'province') return;
-  if (ctx.actor.scope === 'region' && ctx.actor.regionCode && regionCode.startsWith(regionPrefix(ctx.actor.regionCode))) return;
+  if (ctx.actor.scope === 'region' && ctx.actor.regionCode && regionCode.startsWith(regionPrefix(ctx.actor.regionCode)))
+    return;
   throw invalid('regionCode', '只能在本辖区内创建或修改单位');
 }
 
@@ -29,11 +30,17 @@ async function assertRefs(db: Db, input: Partial<UnitInput>) {
     if (!r || r.level === 'province') throw invalid('regionCode', '所在地区无效，请选择市或县（区）');
   }
   if (input.industryCode) {
-    const [i] = await db.select({ code: industries.code }).from(industries).where(eq(industries.code, input.industryCode));
+    const [i] = await db
+      .select({ code: industries.code })
+      .from(industries)
+      .where(eq(industries.code, input.industryCode));
     if (!i) throw invalid('industryCode', '行业代码无效，请从列表中选择');
   }
   if (input.supervisingAuthorityId) {
-    const [a] = await db.select({ id: authorities.id }).from(authorities).where(eq(authorities.id, input.supervisingAuthorityId));
+    const [a] = await db
+      .select({ id: authorities.id })
+      .from(authorities)
+      .where(eq(authorities.id, input.supervisingAuthorityId));
     if (!a) throw invalid('supervisingAuthorityId', '主管部门不存在');
   }
 }
@@ -55,16 +62,37 @@ export async function createUnit(ctx: Ctx, input: UnitInput): Promise<UnitCreate
     return await ctx.db.transaction(async (tx) => {
       const at = now();
       const expires = new Date(at.getTime() + INITIAL_PASSWORD_TTL_MS);
-      const [unit] = await tx.insert(units).values({ ...input, creditCode, createdAt: at, updatedAt: at }).returning();
+      const [unit] = await tx
+        .insert(units)
+        .values({ ...input, creditCode, createdAt: at, updatedAt: at })
+        .returning();
       await tx.insert(accounts).values({
-        kind: 'unit_account', realm: 'unit', username: creditCode, passwordHash, mustChangePassword: true, passwordExpiresAt: expires, loginEnabled: true,
-        name: unit!.name, unitId: unit!.id, passwordChangedAt: at, createdAt: at, updatedAt: at,
+        kind: 'unit_account',
+        realm: 'unit',
+        username: creditCode,
+        passwordHash,
+        mustChangePassword: true,
+        passwordExpiresAt: expires,
+        loginEnabled: true,
+        name: unit!.name,
+        unitId: unit!.id,
+        passwordChangedAt: at,
+        createdAt: at,
+        updatedAt: at,
       });
-      await writeAudit(tx, ctx, { action: 'org.unit.create', targetType: 'unit', targetId: unit!.id, detail: { name: unit!.name, creditCode, passwordExpiresAt: expires.toISOString() } });
+      await writeAudit(tx, ctx, {
+        action: 'org.unit.create',
+        targetType: 'unit',
+        targetId: unit!.id,
+        detail: { name: unit!.name, creditCode, passwordExpiresAt: expires.toISOString() },
+      });
       return { id: unit!.id, account: { username: creditCode, password, expiresAt: expires.toISOString() } };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('CONFLICT', '该统一社会信用代码的单位已存在', [{ field: 'creditCode', reason: '该统一社会信用代码的单位已存在' }]);
+    if (isUniqueViolation(e))
+      throw new AppError('CONFLICT', '该统一社会信用代码的单位已存在', [
+        { field: 'creditCode', reason: '该统一社会信用代码的单位已存在' },
+      ]);
     throw e;
   }
 }
@@ -73,31 +101,64 @@ export async function createUnit(ctx: Ctx, input: UnitInput): Promise<UnitCreate
  * 重新生成初始密码 of a unit account (lost, or expired unused): a new random password shown once, valid
  * 7 days, changed at first login; the account's sessions end. An HR bureau only within its region.
  */
-export async function reissueUnitAccountPassword(ctx: Ctx, sessions: SessionStore, unitId: number): Promise<IssuedPassword> {
+export async function reissueUnitAccountPassword(
+  ctx: Ctx,
+  sessions: SessionStore,
+  unitId: number,
+): Promise<IssuedPassword> {
   return ctx.db.transaction(async (tx) => {
-    const [unit] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, unitId), unitScope(ctx.actor)));
+    const [unit] = await tx
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.id, unitId), unitScope(ctx.actor)));
     if (!unit) throw notFound('单位');
-    const [account] = await tx.select().from(accounts).where(and(eq(accounts.unitId, unitId), eq(accounts.kind, 'unit_account')));
+    const [account] = await tx
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.unitId, unitId), eq(accounts.kind, 'unit_account')));
     if (!account) throw notFound('单位账号');
     const issued = await issuePassword(tx, account, randomPassword(), INITIAL_PASSWORD_TTL_MS, sessions);
-    await writeAudit(tx, ctx, { action: 'org.unit.account.password.reissue', targetType: 'account', targetId: account.id, detail: { unitId, expiresAt: issued.expiresAt } });
+    await writeAudit(tx, ctx, {
+      action: 'org.unit.account.password.reissue',
+      targetType: 'account',
+      targetId: account.id,
+      detail: { unitId, expiresAt: issued.expiresAt },
+    });
     return issued;
   });
 }
 
 export async function updateUnit(ctx: Ctx, id: number, input: z.infer<typeof UnitUpdate>): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const [unit] = await tx.select().from(units).where(and(eq(units.id, id), unitScope(ctx.actor)));
+    const [unit] = await tx
+      .select()
+      .from(units)
+      .where(and(eq(units.id, id), unitScope(ctx.actor)));
     if (!unit) throw notFound('单位');
     if (input.regionCode) assertRegionAllowed(ctx, input.regionCode);
     await assertRefs(tx, input);
-    await tx.update(units).set({ ...input, updatedAt: now() }).where(eq(units.id, id));
-    if (input.name) await tx.update(accounts).set({ name: input.name }).where(and(eq(accounts.unitId, id), eq(accounts.kind, 'unit_account')));
-    await writeAudit(tx, ctx, { action: 'org.unit.update', targetType: 'unit', targetId: id, detail: { fields: Object.keys(input) } });
+    await tx
+      .update(units)
+      .set({ ...input, updatedAt: now() })
+      .where(eq(units.id, id));
+    if (input.name)
+      await tx
+        .update(accounts)
+        .set({ name: input.name })
+        .where(and(eq(accounts.unitId, id), eq(accounts.kind, 'unit_account')));
+    await writeAudit(tx, ctx, {
+      action: 'org.unit.update',
+      targetType: 'unit',
+      targetId: id,
+      detail: { fields: Object.keys(input) },
+    });
   });
 }
 
-export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitListQuery>): Promise<{ items: UnitRow[]; total: number; page: number; pageSize: number }> {
+export async function listUnits(
+  ctx: Ctx,
+  q: z.infer<typeof UnitListQuery>,
+): Promise<{ items: UnitRow[]; total: number; page: number; pageSize: number }> {
   const where: SQL[] = [unitScope(ctx.actor)];
   if (q.q) where.push(or(ilike(units.name, `%${escapeLike(q.q)}%`), eq(units.creditCode, q.q.toUpperCase())) as SQL);
   if (q.regionCode) where.push(sql`${units.regionCode} LIKE ${regionPrefix(q.regionCode) + '%'}`);
@@ -106,9 +167,16 @@ export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitListQuery>): Pro
   const [rows, [count]] = await Promise.all([
     ctx.db
       .select({
-        id: units.id, name: units.name, creditCode: units.creditCode, regionCode: units.regionCode, regionName: sql<string>`coalesce(${regions.name}, '')`,
-        industryCode: units.industryCode, supervisingAuthorityId: units.supervisingAuthorityId, supervisingAuthorityName: authorities.name,
-        unitType: units.unitType, staffCount,
+        id: units.id,
+        name: units.name,
+        creditCode: units.creditCode,
+        regionCode: units.regionCode,
+        regionName: sql<string>`coalesce(${regions.name}, '')`,
+        industryCode: units.industryCode,
+        supervisingAuthorityId: units.supervisingAuthorityId,
+        supervisingAuthorityName: authorities.name,
+        unitType: units.unitType,
+        staffCount,
       })
       .from(units)
       .leftJoin(regions, eq(regions.code, units.regionCode))
@@ -117,7 +185,10 @@ export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitListQuery>): Pro
       .orderBy(asc(units.name))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(units).where(cond),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(units)
+      .where(cond),
   ]);
   return { items: rows as UnitRow[], total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

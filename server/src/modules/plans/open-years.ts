@@ -14,10 +14,17 @@ export interface Concerned {
 }
 
 const applies = (r: ReopeningRow, who: Concerned) =>
-  r.scope === 'province' || (r.scope === 'unit' && who.unitId != null && r.unitId === who.unitId) || (r.scope === 'person' && who.personId != null && r.personId === who.personId);
+  r.scope === 'province' ||
+  (r.scope === 'unit' && who.unitId != null && r.unitId === who.unitId) ||
+  (r.scope === 'person' && who.personId != null && r.personId === who.personId);
 
 /** The reopenings of a year's deadline that concern someone. */
-export function reopeningsFor(snap: PlansSnapshot, year: number, kind: DeadlineKind, who: Concerned = {}): ReopeningRow[] {
+export function reopeningsFor(
+  snap: PlansSnapshot,
+  year: number,
+  kind: DeadlineKind,
+  who: Concerned = {},
+): ReopeningRow[] {
   return snap.reopenings.filter((r) => r.year === year && r.deadline === kind && applies(r, who));
 }
 
@@ -32,7 +39,11 @@ export function effectiveDeadlineIn(snap: PlansSnapshot, plan: Plan, kind: Deadl
 export async function effectiveDeadline(db: Db, plan: Plan, kind: DeadlineKind, who: Concerned = {}): Promise<string> {
   const snap = await plansSnapshot(db);
   let w = who;
-  if (w.personId != null && w.unitId === undefined && snap.reopenings.some((r) => r.year === plan.year && r.scope === 'unit')) {
+  if (
+    w.personId != null &&
+    w.unitId === undefined &&
+    snap.reopenings.some((r) => r.year === plan.year && r.scope === 'unit')
+  ) {
     const [a] = await db.select({ unitId: accounts.unitId }).from(accounts).where(eq(accounts.id, w.personId));
     w = { ...w, unitId: a?.unitId ?? null };
   }
@@ -49,7 +60,12 @@ export async function openYears(db: Db, at: Date, who: Concerned = {}): Promise<
   const snap = await plansSnapshot(db);
   const current = shanghaiYear(at);
   return snap.plans
-    .filter((p) => p.status === 'published' && p.year <= current && at < endOfShanghaiDay(effectiveDeadlineIn(snap, p, 'professional', who)))
+    .filter(
+      (p) =>
+        p.status === 'published' &&
+        p.year <= current &&
+        at < endOfShanghaiDay(effectiveDeadlineIn(snap, p, 'professional', who)),
+    )
     .map((p) => p.year);
 }
 
@@ -58,7 +74,12 @@ export async function openYears(db: Db, at: Date, who: Concerned = {}): Promise<
  * statements that decide many people's records at once (review). `year`, `personId`, `unitId` are
  * the columns of the statement.
  */
-export function reopenedForSql(year: AnyColumn | SQL, personId: AnyColumn | SQL, unitId: AnyColumn | SQL, at: Date): SQL {
+export function reopenedForSql(
+  year: AnyColumn | SQL,
+  personId: AnyColumn | SQL,
+  unitId: AnyColumn | SQL,
+  at: Date,
+): SQL {
   return sql`EXISTS (SELECT 1 FROM plan_reopenings r WHERE r.year = ${year} AND r.deadline = 'professional' AND r.until >= ${shanghaiDate(at)}::date
     AND (r.scope = 'province' OR (r.scope = 'unit' AND r.unit_id = ${unitId}) OR (r.scope = 'person' AND r.person_id = ${personId})))`;
 }

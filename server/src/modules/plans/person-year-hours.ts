@@ -17,7 +17,9 @@ export interface PersonYearHoursFilter {
 }
 
 export function personYearHours(f: PersonYearHoursFilter): SQL {
-  const who = Array.isArray(f.accounts) ? inArray(sql`account_id`, [...f.accounts] as number[]) : sql`account_id IN (${f.accounts as SQL})`;
+  const who = Array.isArray(f.accounts)
+    ? inArray(sql`account_id`, [...f.accounts] as number[])
+    : sql`account_id IN (${f.accounts as SQL})`;
   const year = f.year === undefined ? sql`` : sql`AND year = ${f.year}`;
   return sql`
     SELECT coalesce(prof.account_id, pub.account_id) AS account_id, coalesce(prof.year, pub.year) AS year,
@@ -52,7 +54,11 @@ export interface PersonYearHoursRow extends Required<YearHours> {
 const num = (v: unknown) => Number(v ?? 0);
 
 /** A row of personYearHours as numbers; a missing row (no hours at all) reads as zeros. */
-export function personYearHoursRow(r: Record<string, unknown> | undefined, accountId = 0, year = 0): PersonYearHoursRow {
+export function personYearHoursRow(
+  r: Record<string, unknown> | undefined,
+  accountId = 0,
+  year = 0,
+): PersonYearHoursRow {
   return {
     accountId: r ? num(r.account_id) : accountId,
     year: r ? num(r.year) : year,

@@ -26,7 +26,12 @@ export async function requirePlan(db: Db, year: number, field?: string): Promise
   const snap = await plansSnapshot(db);
   const p = snap.plans.find((x) => x.year === year);
   if (p?.status === 'published') return p;
-  if (!p && year < shanghaiYear()) throw new AppError('NOT_FOUND', `${year}年度没有年度计划`, field ? [{ field, reason: `${year}年度没有年度计划` }] : undefined);
+  if (!p && year < shanghaiYear())
+    throw new AppError(
+      'NOT_FOUND',
+      `${year}年度没有年度计划`,
+      field ? [{ field, reason: `${year}年度没有年度计划` }] : undefined,
+    );
   const reason = notPublishedReason(year);
   throw new AppError('YEAR_CLOSED', reason, field ? [{ field, reason }] : undefined);
 }

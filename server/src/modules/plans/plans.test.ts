@@ -34,8 +34,17 @@ async function at(instant: string) {
 }
 
 const record = (year: number, over: Record<string, unknown> = {}) => ({
-  activityType: 'training', title: '桂林市职称继续教育专业科目培训班', organizer: '桂林市人力资源和社会保障局', place: '桂林市',
-  startDate: `${year}-01-01`, startHalf: 'am', endDate: `${year}-01-01`, endHalf: 'pm', remarks: '', declared: true, ...over,
+  activityType: 'training',
+  title: '桂林市职称继续教育专业科目培训班',
+  organizer: '桂林市人力资源和社会保障局',
+  place: '桂林市',
+  startDate: `${year}-01-01`,
+  startHalf: 'am',
+  endDate: `${year}-01-01`,
+  endHalf: 'pm',
+  remarks: '',
+  declared: true,
+  ...over,
 });
 
 async function person(unitName = '柳州市工人医院') {
@@ -45,36 +54,63 @@ async function person(unitName = '柳州市工人医院') {
 }
 
 const audits = async (action: string, year: number) =>
-  t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(year))));
+  t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(year))));
 
 describe('a new year: copy, edit the draft, publish', () => {
   it('copies the latest plan into the new year as a draft with its dates and courses moved along', async () => {
     const res = await op.post('/api/plans', { year: N });
     expect(res.statusCode, res.body).toBe(201);
     const plan = res.json();
-    expect(plan).toMatchObject({ year: N, status: 'draft', version: 1, publicDeadline: `${N}-12-31`, professionalDeadline: `${N + 1}-03-31`, hasRecords: false });
+    expect(plan).toMatchObject({
+      year: N,
+      status: 'draft',
+      version: 1,
+      publicDeadline: `${N}-12-31`,
+      professionalDeadline: `${N + 1}-03-31`,
+      hasRecords: false,
+    });
     expect(plan.courses.filter((c: { kind: string }) => c.kind === 'compulsory')).toHaveLength(1);
     expect(await audits('plan.create', N)).toHaveLength(1);
     const again = await op.post('/api/plans', { year: N });
     expect([again.statusCode, again.json().error.details[0].field]).toEqual([409, 'year']);
-    expect((await op.get('/api/plans')).json().map((p: { year: number; status: string }) => [p.year, p.status])[0]).toEqual([N, 'draft']);
+    expect(
+      (await op.get('/api/plans')).json().map((p: { year: number; status: string }) => [p.year, p.status])[0],
+    ).toEqual([N, 'draft']);
   });
 
   it('a draft is seen by nobody but the operator: in its year professionals are told the plan is not published', async () => {
     await at(`${N}-01-01T09:00:00+08:00`);
     const { c } = await person();
     const me = await c.get('/api/compliance/me');
-    expect([me.statusCode, me.json().error.code, me.json().error.message]).toEqual([422, 'YEAR_CLOSED', `${N}年度计划尚未发布`]);
+    expect([me.statusCode, me.json().error.code, me.json().error.message]).toEqual([
+      422,
+      'YEAR_CLOSED',
+      `${N}年度计划尚未发布`,
+    ]);
     const reg = await c.post('/api/hours/records', record(N));
-    expect([reg.statusCode, reg.json().error.code, reg.json().error.details[0]]).toEqual([422, 'YEAR_CLOSED', { field: 'startDate', reason: `${N}年度计划尚未发布` }]);
+    expect([reg.statusCode, reg.json().error.code, reg.json().error.details[0]]).toEqual([
+      422,
+      'YEAR_CLOSED',
+      { field: 'startDate', reason: `${N}年度计划尚未发布` },
+    ]);
     expect((await c.get('/api/reference/plans')).json().map((p: { year: number }) => p.year)).not.toContain(N);
     const preview = await c.get(`/api/hours/preview?startDate=${N}-01-01&startHalf=am&endDate=${N}-01-01&endHalf=pm`);
     expect([preview.statusCode, preview.json().error.message]).toEqual([422, `${N}年度计划尚未发布`]);
     expect(await planFor(t.db, N)).toBeNull();
     expect((await planFor(t.db, N, { drafts: true }))?.status).toBe('draft');
-    expect((await c.get('/api/plans/notices')).json()).toContainEqual({ kind: 'not_published', year: N, message: `${N}年度计划尚未发布` });
+    expect((await c.get('/api/plans/notices')).json()).toContainEqual({
+      kind: 'not_published',
+      year: N,
+      message: `${N}年度计划尚未发布`,
+    });
     // Last year's professional hours stay open until its Mar 31.
-    const last = await c.post('/api/hours/records', record(N - 1, { startDate: `${N - 1}-12-28`, endDate: `${N - 1}-12-28` }));
+    const last = await c.post(
+      '/api/hours/records',
+      record(N - 1, { startDate: `${N - 1}-12-28`, endDate: `${N - 1}-12-28` }),
+    );
     expect(last.statusCode, last.body).toBe(201);
     const sub = await c.post('/api/hours/records/submit', { ids: [last.json().id], target: 'unit' });
     expect(sub.json().done).toEqual([last.json().id]);
@@ -91,13 +127,32 @@ describe('a new year: copy, edit the draft, publish', () => {
     expect(type.statusCode).toBe(400);
     expect(JSON.stringify(type.json())).toContain('maxAttempts');
     const ok = await op.request('PUT', `/api/plans/${N}`, {
-      totalHours: 100, compulsoryHours: 20, maxAttempts: 2, activityCaps: { academic: 24 }, revealKeyAfterPass: false,
-      examConfig: { minutes: 90, single: { count: 30, points: 2 }, multiple: { count: 10, points: 2 }, judge: { count: 10, points: 2 } },
+      totalHours: 100,
+      compulsoryHours: 20,
+      maxAttempts: 2,
+      activityCaps: { academic: 24 },
+      revealKeyAfterPass: false,
+      examConfig: {
+        minutes: 90,
+        single: { count: 30, points: 2 },
+        multiple: { count: 10, points: 2 },
+        judge: { count: 10, points: 2 },
+      },
     });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ totalHours: 100, compulsoryHours: 20, maxAttempts: 2, activityCaps: { academic: 24 }, revealKeyAfterPass: false, version: 1, status: 'draft' });
+    expect(ok.json()).toMatchObject({
+      totalHours: 100,
+      compulsoryHours: 20,
+      maxAttempts: 2,
+      activityCaps: { academic: 24 },
+      revealKeyAfterPass: false,
+      version: 1,
+      status: 'draft',
+    });
     expect((await op.get(`/api/plans/${N}/versions`)).json()).toEqual([]);
-    expect((await audits('plan.update', N)).at(-1)!.detail).toMatchObject({ diff: { totalHours: { from: 90, to: 100 } } });
+    expect((await audits('plan.update', N)).at(-1)!.detail).toMatchObject({
+      diff: { totalHours: { from: 90, to: 100 } },
+    });
   });
 
   it('publishing puts the plan in force at once, without a restart', async () => {
@@ -111,7 +166,12 @@ describe('a new year: copy, edit the draft, publish', () => {
     const me = await c.get('/api/compliance/me');
     expect(me.statusCode, me.body).toBe(200);
     expect(me.json()).toMatchObject({ year: N, totalHours: 0 });
-    expect(me.json().missing.map((m: { item: string }) => m.item).join()).toContain('100');
+    expect(
+      me
+        .json()
+        .missing.map((m: { item: string }) => m.item)
+        .join(),
+    ).toContain('100');
     const reg = await c.post('/api/hours/records', record(N));
     expect(reg.statusCode, reg.body).toBe(201);
     expect(await audits('plan.publish', N)).toHaveLength(1);
@@ -123,11 +183,21 @@ describe('a new year: copy, edit the draft, publish', () => {
     await buildRecord(t.db, { accountId: p.id, hours: 8, status: 'approved', year: N });
     const noReason = await op.request('PUT', `/api/plans/${N}`, { totalHours: 90 });
     expect([noReason.statusCode, noReason.json().error.details[0].field]).toEqual([400, 'reason']);
-    const res = await op.request('PUT', `/api/plans/${N}`, { totalHours: 90, reason: '按自治区人社厅2027年补充通知调整' });
+    const res = await op.request('PUT', `/api/plans/${N}`, {
+      totalHours: 90,
+      reason: '按自治区人社厅2027年补充通知调整',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ totalHours: 90, version: 2 });
     const versions = (await op.get(`/api/plans/${N}/versions`)).json();
-    expect(versions).toEqual([expect.objectContaining({ version: 2, reason: '按自治区人社厅2027年补充通知调整', diff: { totalHours: { from: 100, to: 90 } }, actorName: '陆海燕' })]);
+    expect(versions).toEqual([
+      expect.objectContaining({
+        version: 2,
+        reason: '按自治区人社厅2027年补充通知调整',
+        diff: { totalHours: { from: 100, to: 90 } },
+        actorName: '陆海燕',
+      }),
+    ]);
   });
 
   it('the cache follows a change made elsewhere (another server process) at once', async () => {
@@ -141,16 +211,33 @@ describe('a new year: copy, edit the draft, publish', () => {
   it('links the compulsory course and electives; a course of the wrong kind is refused by field', async () => {
     const plan = (await op.get(`/api/plans/${N}`)).json();
     const compulsory = plan.courses.find((c: { kind: string }) => c.kind === 'compulsory');
-    const electives = plan.courses.filter((c: { kind: string }) => c.kind === 'elective').map((c: { id: number }) => c.id);
+    const electives = plan.courses
+      .filter((c: { kind: string }) => c.kind === 'elective')
+      .map((c: { id: number }) => c.id);
     if (electives.length) {
-      const wrong = await op.request('PUT', `/api/plans/${N}/courses`, { compulsoryCourseId: electives[0], electiveCourseIds: [], reason: '调整' });
+      const wrong = await op.request('PUT', `/api/plans/${N}/courses`, {
+        compulsoryCourseId: electives[0],
+        electiveCourseIds: [],
+        reason: '调整',
+      });
       expect([wrong.statusCode, wrong.json().error.details[0].field]).toEqual([400, 'compulsoryCourseId']);
-      const res = await op.request('PUT', `/api/plans/${N}/courses`, { compulsoryCourseId: compulsory.id, electiveCourseIds: electives.slice(1), reason: '减少一门选修课' });
+      const res = await op.request('PUT', `/api/plans/${N}/courses`, {
+        compulsoryCourseId: compulsory.id,
+        electiveCourseIds: electives.slice(1),
+        reason: '减少一门选修课',
+      });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().courses).toHaveLength(electives.length);
-      expect((await op.get(`/api/plans/${N}/versions`)).json()[0]).toMatchObject({ version: 3, diff: { courses: expect.anything() } });
+      expect((await op.get(`/api/plans/${N}/versions`)).json()[0]).toMatchObject({
+        version: 3,
+        diff: { courses: expect.anything() },
+      });
     }
-    const noCourse = await op.request('PUT', `/api/plans/${N}/courses`, { compulsoryCourseId: 987654, electiveCourseIds: [], reason: 'x' });
+    const noCourse = await op.request('PUT', `/api/plans/${N}/courses`, {
+      compulsoryCourseId: 987654,
+      electiveCourseIds: [],
+      reason: 'x',
+    });
     expect([noCourse.statusCode, noCourse.json().error.details[0].field]).toEqual([400, 'compulsoryCourseId']);
   });
 });
@@ -161,9 +248,20 @@ describe('reopening a passed deadline', () => {
 
   it('refuses a reopening that ends before the deadline, and one for an unknown unit, naming the field', async () => {
     await after();
-    const early = await op.post(`/api/plans/${N}/reopenings`, { scope: 'province', deadline: 'professional', until: `${N + 1}-03-01`, reason: '系统故障' });
+    const early = await op.post(`/api/plans/${N}/reopenings`, {
+      scope: 'province',
+      deadline: 'professional',
+      until: `${N + 1}-03-01`,
+      reason: '系统故障',
+    });
     expect([early.statusCode, early.json().error.details[0].field]).toEqual([400, 'until']);
-    const unknown = await op.post(`/api/plans/${N}/reopenings`, { scope: 'unit', unitCreditCode: '91450100000000000X', deadline: 'professional', until: `${N + 1}-04-30`, reason: '系统故障' });
+    const unknown = await op.post(`/api/plans/${N}/reopenings`, {
+      scope: 'unit',
+      unitCreditCode: '91450100000000000X',
+      deadline: 'professional',
+      until: `${N + 1}-04-30`,
+      reason: '系统故障',
+    });
     expect([unknown.statusCode, unknown.json().error.details[0].field]).toEqual([400, 'unitCreditCode']);
   });
 
@@ -173,7 +271,13 @@ describe('reopening a passed deadline', () => {
     const b = await person('钦州市妇幼保健院');
     const closed = await a.c.post('/api/hours/records', record(N, { startDate: `${N}-11-02`, endDate: `${N}-11-02` }));
     expect([closed.statusCode, closed.json().error.code]).toEqual([422, 'YEAR_CLOSED']);
-    const res = await op.post(`/api/plans/${N}/reopenings`, { scope: 'person', personIdNumber: a.p.idNumber, deadline: 'professional', until: `${N + 1}-04-30`, reason: '本人住院治疗，未能按期登记' });
+    const res = await op.post(`/api/plans/${N}/reopenings`, {
+      scope: 'person',
+      personIdNumber: a.p.idNumber,
+      deadline: 'professional',
+      until: `${N + 1}-04-30`,
+      reason: '本人住院治疗，未能按期登记',
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()[0]).toMatchObject({ scope: 'person', personName: a.p.name, until: `${N + 1}-04-30` });
     expect(await audits('plan.reopen', N)).toHaveLength(1);
@@ -181,37 +285,77 @@ describe('reopening a passed deadline', () => {
     expect(reg.statusCode, reg.body).toBe(201);
     const sub = await a.c.post('/api/hours/records/submit', { ids: [reg.json().id], target: 'unit' });
     expect(sub.json().done).toEqual([reg.json().id]);
-    const admin = await loggedIn(t, (await buildAccount(t.db, { kind: 'unit_admin', unitId: a.unit.id })).username, PASSWORD, 'unit');
+    const admin = await loggedIn(
+      t,
+      (await buildAccount(t.db, { kind: 'unit_admin', unitId: a.unit.id })).username,
+      PASSWORD,
+      'unit',
+    );
     const review = await admin.post('/api/hours/review/approve', { ids: [reg.json().id] });
     expect(review.statusCode, review.body).toBe(200);
-    expect((await t.db.select().from(hourRecords).where(eq(hourRecords.id, reg.json().id)))[0]!.status).toBe('approved');
-    expect((await b.c.post('/api/hours/records', record(N, { startDate: `${N}-11-02`, endDate: `${N}-11-02` }))).statusCode).toBe(422);
-    expect((await a.c.get('/api/plans/notices')).json()).toContainEqual({ kind: 'reopened', year: N, message: `${N}年度专业科目学时登记、提交和审核已重新开放至${N + 1}年4月30日` });
-    expect((await b.c.get('/api/plans/notices')).json().filter((x: { kind: string }) => x.kind === 'reopened')).toEqual([]);
+    expect((await t.db.select().from(hourRecords).where(eq(hourRecords.id, reg.json().id)))[0]!.status).toBe(
+      'approved',
+    );
+    expect(
+      (await b.c.post('/api/hours/records', record(N, { startDate: `${N}-11-02`, endDate: `${N}-11-02` }))).statusCode,
+    ).toBe(422);
+    expect((await a.c.get('/api/plans/notices')).json()).toContainEqual({
+      kind: 'reopened',
+      year: N,
+      message: `${N}年度专业科目学时登记、提交和审核已重新开放至${N + 1}年4月30日`,
+    });
+    expect((await b.c.get('/api/plans/notices')).json().filter((x: { kind: string }) => x.kind === 'reopened')).toEqual(
+      [],
+    );
     setNow(`${N + 1}-05-01T00:00:00+08:00`);
     a.c = await loggedIn(t, a.p.username, PASSWORD);
-    expect((await a.c.post('/api/hours/records', record(N, { startDate: `${N}-11-03`, endDate: `${N}-11-03` }))).statusCode).toBe(422);
+    expect(
+      (await a.c.post('/api/hours/records', record(N, { startDate: `${N}-11-03`, endDate: `${N}-11-03` }))).statusCode,
+    ).toBe(422);
   });
 
   it('for one unit: its people may register again, others not', async () => {
     await after();
     const a = await person('北海市人民医院');
     const b = await person('梧州市红十字会医院');
-    const res = await op.post(`/api/plans/${N}/reopenings`, { scope: 'unit', unitCreditCode: a.unit.creditCode, deadline: 'professional', until: `${N + 1}-04-20`, reason: '单位系统切换' });
+    const res = await op.post(`/api/plans/${N}/reopenings`, {
+      scope: 'unit',
+      unitCreditCode: a.unit.creditCode,
+      deadline: 'professional',
+      until: `${N + 1}-04-20`,
+      reason: '单位系统切换',
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect((await a.c.post('/api/hours/records', record(N, { startDate: `${N}-10-08`, endDate: `${N}-10-08` }))).statusCode).toBe(201);
-    expect((await b.c.post('/api/hours/records', record(N, { startDate: `${N}-10-08`, endDate: `${N}-10-08` }))).statusCode).toBe(422);
+    expect(
+      (await a.c.post('/api/hours/records', record(N, { startDate: `${N}-10-08`, endDate: `${N}-10-08` }))).statusCode,
+    ).toBe(201);
+    expect(
+      (await b.c.post('/api/hours/records', record(N, { startDate: `${N}-10-08`, endDate: `${N}-10-08` }))).statusCode,
+    ).toBe(422);
   });
 
   it('for the province: everyone may register again', async () => {
     await after();
     const b = await person('百色市人民医院');
-    expect((await b.c.post('/api/hours/records', record(N, { startDate: `${N}-09-08`, endDate: `${N}-09-08` }))).statusCode).toBe(422);
-    const res = await op.post(`/api/plans/${N}/reopenings`, { scope: 'province', deadline: 'professional', until: `${N + 1}-04-15`, reason: '全区系统升级顺延' });
+    expect(
+      (await b.c.post('/api/hours/records', record(N, { startDate: `${N}-09-08`, endDate: `${N}-09-08` }))).statusCode,
+    ).toBe(422);
+    const res = await op.post(`/api/plans/${N}/reopenings`, {
+      scope: 'province',
+      deadline: 'professional',
+      until: `${N + 1}-04-15`,
+      reason: '全区系统升级顺延',
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect((await b.c.post('/api/hours/records', record(N, { startDate: `${N}-09-08`, endDate: `${N}-09-08` }))).statusCode).toBe(201);
+    expect(
+      (await b.c.post('/api/hours/records', record(N, { startDate: `${N}-09-08`, endDate: `${N}-09-08` }))).statusCode,
+    ).toBe(201);
     expect(await openYears(t.db, new Date(`${N + 1}-04-10T10:00:00+08:00`))).toContain(N);
-    expect((await op.get(`/api/plans/${N}/reopenings`)).json().map((r: { scope: string }) => r.scope)).toEqual(['province', 'unit', 'person']);
+    expect((await op.get(`/api/plans/${N}/reopenings`)).json().map((r: { scope: string }) => r.scope)).toEqual([
+      'province',
+      'unit',
+      'person',
+    ]);
   });
 
   it('of the public subjects for one person: their electives of the closed year open again until the new date', async () => {
@@ -220,10 +364,20 @@ describe('reopening a passed deadline', () => {
     const before = (await a.c.get(`/api/learning/years/${N}`)).json();
     expect(before.electives.length).toBeGreaterThan(0);
     expect(before.electives[0].window).toMatchObject({ open: false });
-    const res = await op.post(`/api/plans/${N}/reopenings`, { scope: 'person', personIdNumber: a.p.idNumber, deadline: 'public', until: `${N + 1}-01-20`, reason: '公需科目学习平台故障顺延' });
+    const res = await op.post(`/api/plans/${N}/reopenings`, {
+      scope: 'person',
+      personIdNumber: a.p.idNumber,
+      deadline: 'public',
+      until: `${N + 1}-01-20`,
+      reason: '公需科目学习平台故障顺延',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const after = (await a.c.get(`/api/learning/years/${N}`)).json();
     expect(after.electives[0].window).toMatchObject({ open: true });
-    expect((await a.c.get('/api/plans/notices')).json()).toContainEqual({ kind: 'reopened', year: N, message: `${N}年度公需科目学习和考试已重新开放至${N + 1}年1月20日` });
+    expect((await a.c.get('/api/plans/notices')).json()).toContainEqual({
+      kind: 'reopened',
+      year: N,
+      message: `${N}年度公需科目学习和考试已重新开放至${N + 1}年1月20日`,
+    });
   });
 });

@@ -22,8 +22,16 @@ export async function listReopenings(ctx: Ctx, year: number): Promise<Reopening[
     .where(eq(planReopenings.year, year))
     .orderBy(desc(planReopenings.id));
   return rows.map(({ r, unitName, personName }) => ({
-    id: r.id, year: r.year, scope: r.scope, unitName: unitName ?? null, personName: personName ?? null, deadline: r.deadline,
-    until: r.until, reason: r.reason, actorName: r.actorName, at: r.at.toISOString(),
+    id: r.id,
+    year: r.year,
+    scope: r.scope,
+    unitName: unitName ?? null,
+    personName: personName ?? null,
+    deadline: r.deadline,
+    until: r.until,
+    reason: r.reason,
+    actorName: r.actorName,
+    at: r.at.toISOString(),
   }));
 }
 
@@ -47,16 +55,43 @@ export async function reopen(ctx: Ctx, year: number, input: ReopeningInput): Pro
   } else if (input.scope === 'person') {
     const idNo = (input.personIdNumber ?? '').toUpperCase();
     if (!idNo) throw invalid('personIdNumber', '请填写专业技术人员的身份证号');
-    const [a] = await ctx.db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.kind, 'professional'), idNumberIs(idNo)));
+    const [a] = await ctx.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.kind, 'professional'), idNumberIs(idNo)));
     if (!a) throw invalid('personIdNumber', '没有该身份证号的专业技术人员');
     personId = a.id;
   }
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(planReopenings).values({
-      year, scope: input.scope, unitId, personId, deadline: input.deadline, until: input.until, reason: input.reason.trim(),
-      actorAccountId: ctx.actor.id, actorName: ctx.actor.name, at: now(),
-    }).returning({ id: planReopenings.id });
-    await writeAudit(tx, ctx, { action: 'plan.reopen', targetType: 'annual_plan', targetId: year, detail: { id: row!.id, scope: input.scope, unitId, personId, deadline: input.deadline, until: input.until, reason: input.reason.trim() } });
+    const [row] = await tx
+      .insert(planReopenings)
+      .values({
+        year,
+        scope: input.scope,
+        unitId,
+        personId,
+        deadline: input.deadline,
+        until: input.until,
+        reason: input.reason.trim(),
+        actorAccountId: ctx.actor.id,
+        actorName: ctx.actor.name,
+        at: now(),
+      })
+      .returning({ id: planReopenings.id });
+    await writeAudit(tx, ctx, {
+      action: 'plan.reopen',
+      targetType: 'annual_plan',
+      targetId: year,
+      detail: {
+        id: row!.id,
+        scope: input.scope,
+        unitId,
+        personId,
+        deadline: input.deadline,
+        until: input.until,
+        reason: input.reason.trim(),
+      },
+    });
   });
   return listReopenings(ctx, year);
 }
@@ -74,10 +109,12 @@ export async function planNotices(ctx: Ctx): Promise<PlanNotice[]> {
     for (const kind of ['professional', 'public'] as const) {
       const rs = reopeningsFor(snap, y, kind, who).filter((r) => r.until >= today);
       if (!rs.length) continue;
-      const until = rs.map((r) => r.until).sort().at(-1)!;
+      const until = rs
+        .map((r) => r.until)
+        .sort()
+        .at(-1)!;
       out.push({ kind: 'reopened', year: y, message: `${y}年度${DEADLINE_KIND_LABEL[kind]}已重新开放至${fmt(until)}` });
     }
   }
   return out;
 }
-

@@ -76,7 +76,9 @@ export default function ChangePasswordPage({ forced = false }: { forced?: boolea
               if (v && v === getFieldValue('oldPassword')) throw new Error('新密码不能与原密码相同');
               // The page knows the username (a professional's is the masked ID number, so only the server can check
               // the ID number's digits); the server checks everything again.
-              const problem = v ? passwordPolicyProblem(v, { username: me.data?.kind === 'professional' ? null : me.data?.username }) : null;
+              const problem = v
+                ? passwordPolicyProblem(v, { username: me.data?.kind === 'professional' ? null : me.data?.username })
+                : null;
               if (problem) throw new Error(problem);
             },
           }),

@@ -51,10 +51,20 @@ export default function CompleteProfilePage() {
         }
         onValuesChange={() => update.isError && update.reset()}
       >
-        <Form.Item label="手机号码" name="phone" validateFirst rules={[{ required: true, message: '请输入手机号码' }, zodRule(PhoneSchema)]}>
+        <Form.Item
+          label="手机号码"
+          name="phone"
+          validateFirst
+          rules={[{ required: true, message: '请输入手机号码' }, zodRule(PhoneSchema)]}
+        >
           <Input autoComplete="tel" inputMode="numeric" maxLength={11} />
         </Form.Item>
-        <Form.Item label="电子邮箱" name="email" validateFirst rules={[{ required: true, message: '请输入电子邮箱' }, zodRule(EmailSchema)]}>
+        <Form.Item
+          label="电子邮箱"
+          name="email"
+          validateFirst
+          rules={[{ required: true, message: '请输入电子邮箱' }, zodRule(EmailSchema)]}
+        >
           <Input autoComplete="email" inputMode="email" />
         </Form.Item>
         <ErrorAlert error={update.error} title="保存失败" fields={FIELDS} />

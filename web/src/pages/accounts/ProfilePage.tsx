@@ -51,7 +51,11 @@ function ProfileForm({ me }: { me: Me }) {
       {
         onSuccess: (updated) => {
           message.success('保存成功');
-          form.setFieldsValue({ phone: updated.phone ?? '', email: updated.email ?? '', departmentId: updated.department?.id ?? null });
+          form.setFieldsValue({
+            phone: updated.phone ?? '',
+            email: updated.email ?? '',
+            departmentId: updated.department?.id ?? null,
+          });
         },
         onError: (e) => applyFieldErrors(form, e, FIELDS),
       },
@@ -86,10 +90,20 @@ function ProfileForm({ me }: { me: Me }) {
           />
         </Form.Item>
       )}
-      <Form.Item label="手机号码" name="phone" validateFirst rules={[{ required: true, message: '请输入手机号码' }, zodRule(PhoneSchema)]}>
+      <Form.Item
+        label="手机号码"
+        name="phone"
+        validateFirst
+        rules={[{ required: true, message: '请输入手机号码' }, zodRule(PhoneSchema)]}
+      >
         <Input autoComplete="tel" inputMode="numeric" maxLength={11} />
       </Form.Item>
-      <Form.Item label="电子邮箱" name="email" validateFirst rules={[{ required: true, message: '请输入电子邮箱' }, zodRule(EmailSchema)]}>
+      <Form.Item
+        label="电子邮箱"
+        name="email"
+        validateFirst
+        rules={[{ required: true, message: '请输入电子邮箱' }, zodRule(EmailSchema)]}
+      >
         <Input autoComplete="email" inputMode="email" />
       </Form.Item>
       <ErrorAlert error={update.error} title="保存失败" fields={FIELDS} />
@@ -105,7 +119,17 @@ function ProfileForm({ me }: { me: Me }) {
  * "如单位有变动，请先在【我的信息】处，更改所在单位信息"). Submitted and approved records stay with the
  * old unit's review; the department belonged to the old unit and is cleared.
  */
-function ChangeUnitModal({ open, me, onClose, afterClose }: { open: boolean; me: Me; onClose: () => void; afterClose: () => void }) {
+function ChangeUnitModal({
+  open,
+  me,
+  onClose,
+  afterClose,
+}: {
+  open: boolean;
+  me: Me;
+  onClose: () => void;
+  afterClose: () => void;
+}) {
   const [form] = Form.useForm<{ unitId?: number }>();
   const change = useChangeOwnUnit();
   const { message } = App.useApp();
@@ -137,7 +161,13 @@ function ChangeUnitModal({ open, me, onClose, afterClose }: { open: boolean; me:
       afterOpenChange={(o) => o && selectWrap.current?.querySelector('input')?.focus()}
       maskClosable={false}
       modalRender={(dom) => (
-        <Form form={form} name="change-unit" layout="vertical" onFinish={submit} onValuesChange={() => change.isError && change.reset()}>
+        <Form
+          form={form}
+          name="change-unit"
+          layout="vertical"
+          onFinish={submit}
+          onValuesChange={() => change.isError && change.reset()}
+        >
           {dom}
         </Form>
       )}
@@ -225,7 +255,8 @@ export default function ProfilePage() {
         <Descriptions column={{ xs: 1, sm: 1, md: 2 }} items={items} />
         {changesUnit && (
           <p className="ptce-hint">
-            如人事（劳动）关系所在单位有变动，请先点击【{me.unit ? '更改单位' : '选择单位'}】更改所在单位信息，再提交学时审核。
+            如人事（劳动）关系所在单位有变动，请先点击【{me.unit ? '更改单位' : '选择单位'}
+            】更改所在单位信息，再提交学时审核。
           </p>
         )}
       </Card>

@@ -64,7 +64,7 @@ const columns: TableProps<AuditEntry>['columns'] = [
     title: '操作人',
     key: 'actor',
     width: 160,
-    render: (_: unknown, r) => (r.actorName ?? (r.actorId != null ? `#${r.actorId}` : '系统')),
+    render: (_: unknown, r) => r.actorName ?? (r.actorId != null ? `#${r.actorId}` : '系统'),
   },
   { title: '操作', dataIndex: 'action', width: 200, render: (v: string) => <code>{v}</code> },
   {

@@ -41,8 +41,20 @@ export function CaptchaField({ refreshKey, autoFocus }: { refreshKey: number; au
       </Form.Item>
       <Form.Item label="图形验证码" htmlFor={inputId} required extra={loadError ?? '不区分大小写，2分钟内有效'}>
         <div className="ptce-captcha">
-          <Form.Item name="captchaAnswer" noStyle rules={[{ required: true, whitespace: true, message: '请输入图形验证码' }]}>
-            <Input id={inputId} maxLength={8} autoComplete="off" autoCapitalize="characters" spellCheck={false} autoFocus={autoFocus} size="large" />
+          <Form.Item
+            name="captchaAnswer"
+            noStyle
+            rules={[{ required: true, whitespace: true, message: '请输入图形验证码' }]}
+          >
+            <Input
+              id={inputId}
+              maxLength={8}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              autoFocus={autoFocus}
+              size="large"
+            />
           </Form.Item>
           {image ? (
             <img className="ptce-captcha-image" src={image} width={150} height={50} alt="验证码图片" />

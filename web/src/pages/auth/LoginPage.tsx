@@ -30,7 +30,15 @@ interface LoginValues {
 /** Refusals after which the form shows (or redraws) the 图形验证码. */
 const CAPTCHA_CODES = new Set(['CAPTCHA_REQUIRED', 'CAPTCHA_INVALID']);
 
-function LoginForm({ realm, initialUsername, onQrLogin }: { realm: LoginRealm; initialUsername: string; onQrLogin: () => void }) {
+function LoginForm({
+  realm,
+  initialUsername,
+  onQrLogin,
+}: {
+  realm: LoginRealm;
+  initialUsername: string;
+  onQrLogin: () => void;
+}) {
   const [form] = Form.useForm<LoginValues>();
   const login = useLogin();
   const placeholder = REALMS.find((r) => r.key === realm)!.placeholder;
@@ -42,7 +50,12 @@ function LoginForm({ realm, initialUsername, onQrLogin }: { realm: LoginRealm; i
 
   const submit = (v: LoginValues) =>
     login.mutate(
-      { username: v.username.trim(), password: v.password, realm, ...(captchaShown ? { captchaId: v.captchaId, captchaAnswer: v.captchaAnswer?.trim() } : {}) },
+      {
+        username: v.username.trim(),
+        password: v.password,
+        realm,
+        ...(captchaShown ? { captchaId: v.captchaId, captchaAnswer: v.captchaAnswer?.trim() } : {}),
+      },
       {
         onError: (e) => {
           if (isApiError(e) && CAPTCHA_CODES.has(e.code) && !captchaShown) setCaptchaShown(true);
@@ -69,7 +82,10 @@ function LoginForm({ realm, initialUsername, onQrLogin }: { realm: LoginRealm; i
         <Input.Password placeholder="密码" autoComplete="current-password" autoFocus={!!initialUsername} size="large" />
       </Form.Item>
       {captchaShown && <CaptchaField refreshKey={captchaKey} autoFocus />}
-      <ErrorAlert error={login.error} title={isApiError(login.error) && login.error.code === 'LOGIN_DELAYED' ? '请稍后再试' : undefined} />
+      <ErrorAlert
+        error={login.error}
+        title={isApiError(login.error) && login.error.code === 'LOGIN_DELAYED' ? '请稍后再试' : undefined}
+      />
       <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
         登录
       </Button>

@@ -43,7 +43,15 @@ export default function RegisterPage() {
   const submit = (v: RegisterValues) => {
     const idNumber = normalizeIdNumber(v.idNumber);
     register.mutate(
-      { idNumber, name: v.name.trim(), phone: v.phone.trim(), unitId: v.unitId, password: v.password, captchaId: v.captchaId, captchaAnswer: v.captchaAnswer.trim() },
+      {
+        idNumber,
+        name: v.name.trim(),
+        phone: v.phone.trim(),
+        unitId: v.unitId,
+        password: v.password,
+        captchaId: v.captchaId,
+        captchaAnswer: v.captchaAnswer.trim(),
+      },
       {
         onSuccess: () => {
           message.success('注册成功，请登录');
@@ -89,19 +97,36 @@ export default function RegisterPage() {
         <Row gutter={16} aria-live="polite">
           <Col xs={12}>
             <Form.Item label="性别" htmlFor="register_gender">
-              <Input id="register_gender" readOnly value={derived.ok ? genderLabel(derived.gender) : ''} placeholder="根据身份证号码识别" tabIndex={-1} />
+              <Input
+                id="register_gender"
+                readOnly
+                value={derived.ok ? genderLabel(derived.gender) : ''}
+                placeholder="根据身份证号码识别"
+                tabIndex={-1}
+              />
             </Form.Item>
           </Col>
           <Col xs={12}>
             <Form.Item label="出生日期" htmlFor="register_birthDate">
-              <Input id="register_birthDate" readOnly value={derived.ok ? derived.birthDate : ''} placeholder="根据身份证号码识别" tabIndex={-1} />
+              <Input
+                id="register_birthDate"
+                readOnly
+                value={derived.ok ? derived.birthDate : ''}
+                placeholder="根据身份证号码识别"
+                tabIndex={-1}
+              />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item label="姓名" name="name" required rules={[zodRule(RegisterRequest.shape.name)]}>
           <Input autoComplete="name" maxLength={30} />
         </Form.Item>
-        <Form.Item label="手机号码" name="phone" validateFirst rules={[{ required: true, message: '请输入手机号码' }, zodRule(RegisterRequest.shape.phone)]}>
+        <Form.Item
+          label="手机号码"
+          name="phone"
+          validateFirst
+          rules={[{ required: true, message: '请输入手机号码' }, zodRule(RegisterRequest.shape.phone)]}
+        >
           <Input autoComplete="tel" inputMode="numeric" maxLength={11} />
         </Form.Item>
         <Form.Item

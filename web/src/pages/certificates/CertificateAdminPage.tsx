@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Form, Input, Modal, Radio, Table, Tag, type TableProps } from 'antd';
-import { CertificateSearchQuery, IdNumberLookup, RevokeCertificateRequest, type CertificateAdminRow } from '@ptce/contracts';
+import {
+  CertificateSearchQuery,
+  IdNumberLookup,
+  RevokeCertificateRequest,
+  type CertificateAdminRow,
+} from '@ptce/contracts';
 import { useCertificateSearch, useRevokeCertificate } from '../../api/certificates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
@@ -35,11 +40,18 @@ function RevokeModal({ cert, onClose }: { cert: CertificateAdminRow; onClose: ()
       destroyOnHidden
     >
       <p>
-        {cert.name}（{cert.idNumberMasked}）{cert.year}年度《{cert.title}》。撤销后，公开验证将显示“已撤销”及原因，此操作记入审计日志。
+        {cert.name}（{cert.idNumberMasked}）{cert.year}年度《{cert.title}
+        》。撤销后，公开验证将显示“已撤销”及原因，此操作记入审计日志。
       </p>
       <Form form={form} name="revoke-certificate" layout="vertical" onFinish={submit}>
         <Form.Item name="reason" label="撤销原因" required rules={[zodRule(RevokeCertificateRequest.shape.reason)]}>
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder="例如：经核查，该年度专业科目学时证明材料不实" autoFocus />
+          <Input.TextArea
+            rows={3}
+            maxLength={200}
+            showCount
+            placeholder="例如：经核查，该年度专业科目学时证明材料不实"
+            autoFocus
+          />
         </Form.Item>
       </Form>
       <ErrorAlert error={revoke.error} />
@@ -103,7 +115,9 @@ export default function CertificateAdminPage() {
   return (
     <>
       <PageTitle>证书管理</PageTitle>
-      <p className="ptce-hint">按身份证号码查询本人的全部证书，或按证书上的证书编号查询。撤销须填写原因；单位删除已通过认定的学时时，当年度的继续教育合格证书会自动撤销。</p>
+      <p className="ptce-hint">
+        按身份证号码查询本人的全部证书，或按证书上的证书编号查询。撤销须填写原因；单位删除已通过认定的学时时，当年度的继续教育合格证书会自动撤销。
+      </p>
       <Card size="small" className="ptce-section">
         <Form
           layout="inline"
@@ -138,9 +152,18 @@ export default function CertificateAdminPage() {
         </Form>
       </Card>
       <ErrorAlert error={found.error} />
-      {query && found.data && found.data.length === 0 && <Empty description={query.idNumber ? '该身份证号码没有已生成的证书' : '没有此编号的证书'} />}
+      {query && found.data && found.data.length === 0 && (
+        <Empty description={query.idNumber ? '该身份证号码没有已生成的证书' : '没有此编号的证书'} />
+      )}
       {found.data && found.data.length > 0 && (
-        <Table<CertificateAdminRow> rowKey="id" size="small" columns={columns} dataSource={found.data} pagination={false} scroll={{ x: 1500 }} />
+        <Table<CertificateAdminRow>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={found.data}
+          pagination={false}
+          scroll={{ x: 1500 }}
+        />
       )}
       {revoking && <RevokeModal cert={revoking} onClose={() => setRevoking(null)} />}
     </>

@@ -27,7 +27,12 @@ function YearCard({ y, issued }: { y: ComplianceStatus; issued: CertificateInfo[
       },
     );
   return (
-    <Card size="small" className="ptce-section" title={`${y.year}年度`} extra={y.met ? <Tag color="success">已达标</Tag> : <Tag>未达标</Tag>}>
+    <Card
+      size="small"
+      className="ptce-section"
+      title={`${y.year}年度`}
+      extra={y.met ? <Tag color="success">已达标</Tag> : <Tag>未达标</Tag>}
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
         {(['public_exam', 'ce'] as const).map((kind) => {
           const valid = issued.find((c) => c.kind === kind && c.year === y.year && !c.revokedAt);
@@ -45,11 +50,19 @@ function YearCard({ y, issued }: { y: ComplianceStatus; issued: CertificateInfo[
                   </a>
                 </Space>
               ) : eligible(kind, y) ? (
-                <Button type="primary" loading={issue.isPending && issue.variables?.kind === kind} onClick={() => generate(kind)}>
+                <Button
+                  type="primary"
+                  loading={issue.isPending && issue.variables?.kind === kind}
+                  onClick={() => generate(kind)}
+                >
                   生成并打印证书
                 </Button>
               ) : (
-                <span className="ptce-muted">{kind === 'ce' ? '该年度学时达标并经单位审验通过后可生成' : '完成该年度公需科目必修课学习并通过考试后可生成'}</span>
+                <span className="ptce-muted">
+                  {kind === 'ce'
+                    ? '该年度学时达标并经单位审验通过后可生成'
+                    : '完成该年度公需科目必修课学习并通过考试后可生成'}
+                </span>
               )}
             </div>
           );

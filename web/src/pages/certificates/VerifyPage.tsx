@@ -14,15 +14,35 @@ export default function VerifyPage() {
     <main className="ptce-verify">
       <Card title="证书真伪验证 · 专业技术人员继续教育信息管理系统" className="ptce-verify-card">
         {isPending ? (
-          <Spin tip="正在查询…"><div style={{ minHeight: 120 }} /></Spin>
+          <Spin tip="正在查询…">
+            <div style={{ minHeight: 120 }} />
+          </Spin>
         ) : error ? (
-          <Result status="warning" title={isApiError(error) && error.status === 404 ? '未找到该证书' : '查询失败'} subTitle={isApiError(error) && error.status === 404 ? '二维码中的证书验证码不存在，请核对证书是否伪造或信息有误。' : errorMessage(error)} />
+          <Result
+            status="warning"
+            title={isApiError(error) && error.status === 404 ? '未找到该证书' : '查询失败'}
+            subTitle={
+              isApiError(error) && error.status === 404
+                ? '二维码中的证书验证码不存在，请核对证书是否伪造或信息有误。'
+                : errorMessage(error)
+            }
+          />
         ) : v ? (
           <>
             {v.status === 'valid' ? (
-              <Alert type="success" showIcon title="证书有效" description="以下为系统中登记的证书信息，请与纸质证书逐项核对。" />
+              <Alert
+                type="success"
+                showIcon
+                title="证书有效"
+                description="以下为系统中登记的证书信息，请与纸质证书逐项核对。"
+              />
             ) : (
-              <Alert type="error" showIcon title={`证书已失效（${formatDateTime(v.revokedAt)}）`} description={v.revokeReason ?? undefined} />
+              <Alert
+                type="error"
+                showIcon
+                title={`证书已失效（${formatDateTime(v.revokedAt)}）`}
+                description={v.revokeReason ?? undefined}
+              />
             )}
             <Descriptions bordered column={1} size="small" className="ptce-verify-details">
               <Descriptions.Item label="证书">{v.title}</Descriptions.Item>

@@ -14,7 +14,8 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.min(100, Math.rou
 export function ProgressPanel() {
   const { data: s, error, isPending } = useMyCompliance();
   // A new year whose plan is not yet published: its message (e.g. 2027年度计划尚未发布), not an error.
-  if (isApiError(error) && error.code === 'YEAR_CLOSED') return <Alert className="ptce-section" type="info" showIcon title={error.message} />;
+  if (isApiError(error) && error.code === 'YEAR_CLOSED')
+    return <Alert className="ptce-section" type="info" showIcon title={error.message} />;
   if (error) return <ErrorAlert error={error} title="无法读取本年度学时进度" />;
   if (isPending || !s) return <Card loading className="ptce-section" />;
   return (
@@ -29,7 +30,11 @@ export function ProgressPanel() {
           <Progress percent={pct(s.totalHours, s.requiredTotal)} aria-label="总学时完成比例" />
         </Col>
         <Col xs={24} md={8}>
-          <Statistic title="专业科目学时（已认定）" value={s.professionalHours} suffix={`/ ${s.requiredProfessional}`} />
+          <Statistic
+            title="专业科目学时（已认定）"
+            value={s.professionalHours}
+            suffix={`/ ${s.requiredProfessional}`}
+          />
           <Progress percent={pct(s.professionalHours, s.requiredProfessional)} aria-label="专业科目学时完成比例" />
           {s.pendingHours > 0 && (
             <div className="ptce-progress-tags">
@@ -41,8 +46,12 @@ export function ProgressPanel() {
         <Col xs={24} md={8}>
           <Statistic title="公需科目学时" value={s.publicHours} />
           <div className="ptce-progress-tags">
-            <Tag color={s.compulsoryDone ? 'success' : 'default'}>必修课{s.compulsoryDone ? `已通过 ${s.compulsoryHours}学时` : '未完成'}</Tag>
-            <Tag color={s.electiveHours > 0 ? 'success' : 'default'}>选修课{s.electiveHours > 0 ? `已完成 ${s.electiveHours}学时` : '未完成'}</Tag>
+            <Tag color={s.compulsoryDone ? 'success' : 'default'}>
+              必修课{s.compulsoryDone ? `已通过 ${s.compulsoryHours}学时` : '未完成'}
+            </Tag>
+            <Tag color={s.electiveHours > 0 ? 'success' : 'default'}>
+              选修课{s.electiveHours > 0 ? `已完成 ${s.electiveHours}学时` : '未完成'}
+            </Tag>
           </div>
         </Col>
       </Row>
@@ -63,9 +72,18 @@ export function ProgressPanel() {
           }
         />
       ) : (
-        <Alert className="ptce-progress-missing" type="success" showIcon title="本年度继续教育学时已达标，可在“打印证书”中生成《专业技术人员继续教育合格证书》。" />
+        <Alert
+          className="ptce-progress-missing"
+          type="success"
+          showIcon
+          title="本年度继续教育学时已达标，可在“打印证书”中生成《专业技术人员继续教育合格证书》。"
+        />
       )}
-      {!s.compulsoryDone && <p className="ptce-muted">申报职称须完成当年度公需科目必修课学习任务；当年未完成学习任务者，年度考核不得评为优秀等次。</p>}
+      {!s.compulsoryDone && (
+        <p className="ptce-muted">
+          申报职称须完成当年度公需科目必修课学习任务；当年未完成学习任务者，年度考核不得评为优秀等次。
+        </p>
+      )}
     </Card>
   );
 }

@@ -11,16 +11,34 @@ import { entryByKey, isReady } from '../../menu';
 import { formatHours } from '../learning/format';
 
 const columns: TableProps<ExamAttemptSummary>['columns'] = [
-  { title: '考试', key: 'n', render: (_: unknown, a) => (a.roundNo > 1 ? `第${a.roundNo}轮 第${a.attemptNo}次` : `第${a.attemptNo}次`) },
+  {
+    title: '考试',
+    key: 'n',
+    render: (_: unknown, a) => (a.roundNo > 1 ? `第${a.roundNo}轮 第${a.attemptNo}次` : `第${a.attemptNo}次`),
+  },
   { title: '开始时间', dataIndex: 'startedAt', render: (v: string) => formatDateTime(v) },
-  { title: '交卷时间', dataIndex: 'submittedAt', render: (v: string | null, a) => (v ? `${formatDateTime(v)}${a.autoSubmitted ? '（到时自动交卷）' : ''}` : '考试中') },
+  {
+    title: '交卷时间',
+    dataIndex: 'submittedAt',
+    render: (v: string | null, a) =>
+      v ? `${formatDateTime(v)}${a.autoSubmitted ? '（到时自动交卷）' : ''}` : '考试中',
+  },
   { title: '成绩', dataIndex: 'score', render: (v: number | null) => (v === null ? '—' : `${v}分`) },
   {
     title: '结果',
     dataIndex: 'passed',
-    render: (v: boolean | null) => (v === null ? '—' : v ? <Tag color="success">合格</Tag> : <Tag color="error">不合格</Tag>),
+    render: (v: boolean | null) =>
+      v === null ? '—' : v ? <Tag color="success">合格</Tag> : <Tag color="error">不合格</Tag>,
   },
-  { title: '操作', key: 'op', render: (_: unknown, a) => <ButtonLink to={`/exams/attempts/${a.id}`} size="small">{a.submittedAt ? '查看' : '继续考试'}</ButtonLink> },
+  {
+    title: '操作',
+    key: 'op',
+    render: (_: unknown, a) => (
+      <ButtonLink to={`/exams/attempts/${a.id}`} size="small">
+        {a.submittedAt ? '查看' : '继续考试'}
+      </ButtonLink>
+    ),
+  },
 ];
 
 /** 考试列表 — the year's compulsory exam: chances left, start / continue, past attempts, 打印证书. */
@@ -44,13 +62,29 @@ export function ExamList({ year }: { year: number }) {
         size="small"
         column={{ xs: 1, sm: 2, lg: 3 }}
         items={[
-          { key: 'subject', label: '考试科目', children: o.course ? `《${o.course.title}》` : '—', span: { xs: 1, sm: 2, lg: 3 } },
+          {
+            key: 'subject',
+            label: '考试科目',
+            children: o.course ? `《${o.course.title}》` : '—',
+            span: { xs: 1, sm: 2, lg: 3 },
+          },
           { key: 'minutes', label: '考试时长', children: `${o.minutes}分钟` },
           { key: 'count', label: '题量', children: `${o.questionCount}题，满分100分` },
           { key: 'pass', label: '合格分数', children: `${o.passScore}分（含）以上` },
-          { key: 'left', label: '剩余考试机会', children: `${o.attemptsLeft} / ${o.maxAttempts} 次${o.roundNo > 1 ? `（第${o.roundNo}轮）` : ''}` },
+          {
+            key: 'left',
+            label: '剩余考试机会',
+            children: `${o.attemptsLeft} / ${o.maxAttempts} 次${o.roundNo > 1 ? `（第${o.roundNo}轮）` : ''}`,
+          },
           { key: 'course', label: '课程学习', children: o.courseCompleted ? '已完成' : '未完成' },
-          { key: 'hours', label: '学时', children: o.hoursCredited !== null ? `已获得${formatHours(o.hoursCredited)}` : `通过后获得${formatHours(o.compulsoryHours)}` },
+          {
+            key: 'hours',
+            label: '学时',
+            children:
+              o.hoursCredited !== null
+                ? `已获得${formatHours(o.hoursCredited)}`
+                : `通过后获得${formatHours(o.compulsoryHours)}`,
+          },
         ]}
       />
       {o.passed && (
@@ -97,15 +131,15 @@ export function ExamList({ year }: { year: number }) {
       )}
       {o.attempts.length > 0 && (
         <>
-        <h3 className="ptce-section-title">考试记录</h3>
-        <Table<ExamAttemptSummary>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={o.attempts}
-          pagination={false}
-          scroll={{ x: 640 }}
-        />
+          <h3 className="ptce-section-title">考试记录</h3>
+          <Table<ExamAttemptSummary>
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={o.attempts}
+            pagination={false}
+            scroll={{ x: 640 }}
+          />
         </>
       )}
     </Card>

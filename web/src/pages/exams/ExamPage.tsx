@@ -37,7 +37,15 @@ function useRemaining(a: ExamAttemptView, fetchedAt: number): number {
   return left;
 }
 
-function Question({ q, value, onChange }: { q: PaperQuestion; value: number[] | undefined; onChange: (v: number[]) => void }) {
+function Question({
+  q,
+  value,
+  onChange,
+}: {
+  q: PaperQuestion;
+  value: number[] | undefined;
+  onChange: (v: number[]) => void;
+}) {
   const legendId = `q-${q.no}-stem`;
   return (
     <fieldset className="ptce-question" id={`q-${q.no}`} aria-labelledby={legendId}>
@@ -48,7 +56,11 @@ function Question({ q, value, onChange }: { q: PaperQuestion; value: number[] | 
         {q.stem}
       </legend>
       {q.type === 'multiple' ? (
-        <Checkbox.Group className="ptce-options" value={value ?? []} onChange={(v) => onChange((v as number[]).slice().sort((x, y) => x - y))}>
+        <Checkbox.Group
+          className="ptce-options"
+          value={value ?? []}
+          onChange={(v) => onChange((v as number[]).slice().sort((x, y) => x - y))}
+        >
           {q.options.map((o, i) => (
             <Checkbox key={i} value={i}>
               {optionLabel(q, i, o)}
@@ -56,7 +68,12 @@ function Question({ q, value, onChange }: { q: PaperQuestion; value: number[] | 
           ))}
         </Checkbox.Group>
       ) : (
-        <Radio.Group className="ptce-options" name={`q${q.no}`} value={value?.[0]} onChange={(e) => onChange([e.target.value as number])}>
+        <Radio.Group
+          className="ptce-options"
+          name={`q${q.no}`}
+          value={value?.[0]}
+          onChange={(e) => onChange([e.target.value as number])}
+        >
           {q.options.map((o, i) => (
             <Radio key={i} value={i}>
               {optionLabel(q, i, o)}
@@ -72,7 +89,9 @@ function Paper({ a, fetchedAt }: { a: ExamAttemptView; fetchedAt: number }) {
   const { modal } = App.useApp();
   const [answers, setAnswers] = useState<ExamAnswers>(a.answers);
   const [saveState, setSaveState] = useState<'saved' | 'saving' | 'failed' | null>(null);
-  const [announce, setAnnounce] = useState(`考试开始，共${a.questions.length}题，限时${Math.round((Date.parse(a.deadlineAt) - Date.parse(a.startedAt)) / 60000)}分钟。`);
+  const [announce, setAnnounce] = useState(
+    `考试开始，共${a.questions.length}题，限时${Math.round((Date.parse(a.deadlineAt) - Date.parse(a.startedAt)) / 60000)}分钟。`,
+  );
   const submit = useSubmitExam(a.id);
   const left = useRemaining(a, fetchedAt);
   const announced = useRef<Set<number> | null>(null);
@@ -141,7 +160,14 @@ function Paper({ a, fetchedAt }: { a: ExamAttemptView; fetchedAt: number }) {
           </span>
         </span>
         <span className="ptce-course-meta">
-          已答 {answered}/{a.questions.length} 题 {saveState === 'saving' ? '· 正在保存…' : saveState === 'saved' ? '· 已保存' : saveState === 'failed' ? '· 保存失败，请检查网络' : ''}
+          已答 {answered}/{a.questions.length} 题{' '}
+          {saveState === 'saving'
+            ? '· 正在保存…'
+            : saveState === 'saved'
+              ? '· 已保存'
+              : saveState === 'failed'
+                ? '· 保存失败，请检查网络'
+                : ''}
         </span>
         <Button type="primary" onClick={confirmSubmit} loading={submit.isPending}>
           交卷
@@ -162,7 +188,12 @@ function Paper({ a, fetchedAt }: { a: ExamAttemptView; fetchedAt: number }) {
         aria-label="试卷"
       >
         {a.questions.map((q) => (
-          <Question key={q.no} q={q} value={answers[String(q.no)]} onChange={(v) => setAnswers((x) => ({ ...x, [String(q.no)]: v }))} />
+          <Question
+            key={q.no}
+            q={q}
+            value={answers[String(q.no)]}
+            onChange={(v) => setAnswers((x) => ({ ...x, [String(q.no)]: v }))}
+          />
         ))}
         <Button type="primary" htmlType="submit" loading={submit.isPending}>
           交卷
@@ -207,10 +238,15 @@ function Result({ a }: { a: ExamAttemptView }) {
         </h2>
         <p className="ptce-course-meta">
           交卷时间：{formatDateTime(a.submittedAt)}
-          {a.autoSubmitted && '（考试时间到，自动交卷）'} · 合格分数：{r.passScore}分 · 得分 {r.earnedPoints}/{r.totalPoints}
+          {a.autoSubmitted && '（考试时间到，自动交卷）'} · 合格分数：{r.passScore}分 · 得分 {r.earnedPoints}/
+          {r.totalPoints}
         </p>
         {r.passed ? (
-          <Alert type="success" showIcon title={`恭喜您通过${a.year}年度公需科目必修课考试，已获得${formatHours(r.hoursCredited ?? 0)}。`} />
+          <Alert
+            type="success"
+            showIcon
+            title={`恭喜您通过${a.year}年度公需科目必修课考试，已获得${formatHours(r.hoursCredited ?? 0)}。`}
+          />
         ) : (
           <Alert
             type="warning"
@@ -228,17 +264,29 @@ function Result({ a }: { a: ExamAttemptView }) {
       <Card title={r.keyRevealed ? '答题解析' : '答题情况'} size="small">
         <p style={{ marginTop: 0 }}>
           答对 {r.items.filter((x) => x.correct).length}/{r.items.length} 题
-          {r.items.some((x) => !x.correct) && <>；答错的题：第{r.items.filter((x) => !x.correct).map((x) => x.no).join('、')}题</>}
+          {r.items.some((x) => !x.correct) && (
+            <>
+              ；答错的题：第
+              {r.items
+                .filter((x) => !x.correct)
+                .map((x) => x.no)
+                .join('、')}
+              题
+            </>
+          )}
         </p>
         {!r.keyRevealed && (
           <p className="ptce-course-meta" style={{ marginTop: 0 }}>
-            {r.passed ? '本年度考试不公布正确答案和解析。' : '为保证考试公平，未通过的考试只显示每题是否答对，不显示正确答案和解析。'}
+            {r.passed
+              ? '本年度考试不公布正确答案和解析。'
+              : '为保证考试公平，未通过的考试只显示每题是否答对，不显示正确答案和解析。'}
           </p>
         )}
         {a.questions.map((q, i) => {
           const item = r.items[i]!;
           const mine = a.answers[String(q.no)] ?? [];
-          const show = (idx: number[]) => (idx.length ? idx.map((k) => (q.type === 'judge' ? q.options[k] : LETTERS[k])).join('、') : '未作答');
+          const show = (idx: number[]) =>
+            idx.length ? idx.map((k) => (q.type === 'judge' ? q.options[k] : LETTERS[k])).join('、') : '未作答';
           return (
             <section key={q.no} className="ptce-result-item" aria-labelledby={`r-${q.no}`}>
               <p id={`r-${q.no}`}>
@@ -279,7 +327,10 @@ export default function ExamPage() {
     <>
       <Breadcrumb
         className="ptce-section"
-        items={[{ title: <Link to={`/learning?year=${a.year}`}>前往学习</Link> }, { title: <Link to={`/learning?year=${a.year}&tab=exams`}>考试列表</Link> }]}
+        items={[
+          { title: <Link to={`/learning?year=${a.year}`}>前往学习</Link> },
+          { title: <Link to={`/learning?year=${a.year}&tab=exams`}>考试列表</Link> },
+        ]}
       />
       <div className="ptce-page-head">
         <h1 className="ptce-page-title">

@@ -1,7 +1,13 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Button, Card, Empty, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { useSearchParams } from 'react-router';
-import { COURSE_KIND_LABEL, QUESTION_TYPE_LABEL, QuestionType, type BankCourseRow, type QuestionRow } from '@ptce/contracts';
+import {
+  COURSE_KIND_LABEL,
+  QUESTION_TYPE_LABEL,
+  QuestionType,
+  type BankCourseRow,
+  type QuestionRow,
+} from '@ptce/contracts';
 import { useBankCourses, useBankQuestions, useUpdateQuestion } from '../../api/exams';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
@@ -17,7 +23,10 @@ import './question-bank.css';
 
 type TypeFilter = QuestionType | 'all';
 type StateFilter = 'all' | 'enabled' | 'disabled';
-const TYPE_FILTERS = [{ value: 'all' as const, label: '全部题型' }, ...QuestionType.options.map((t) => ({ value: t, label: QUESTION_TYPE_LABEL[t] }))];
+const TYPE_FILTERS = [
+  { value: 'all' as const, label: '全部题型' },
+  ...QuestionType.options.map((t) => ({ value: t, label: QUESTION_TYPE_LABEL[t] })),
+];
 const STATE_FILTERS = [
   { value: 'all' as const, label: '全部状态' },
   { value: 'enabled' as const, label: '启用' },
@@ -28,7 +37,9 @@ const PAGE_SIZES = [10, 20, 50, 100];
 /** "2024年 · 必修课 · 试题 40（启用 38）" — the facts of a course as the bank list gives them. */
 function courseMeta(c: BankCourseRow): string {
   const years = c.years.length ? `${c.years.join('、')}年` : '未列入年度计划';
-  return [years, COURSE_KIND_LABEL[c.kind], c.area, `试题 ${c.questionCount}（启用 ${c.enabledCount}）`].filter(Boolean).join(' · ');
+  return [years, COURSE_KIND_LABEL[c.kind], c.area, `试题 ${c.questionCount}（启用 ${c.enabledCount}）`]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function matches(q: QuestionRow, type: TypeFilter, state: StateFilter, text: string): boolean {
@@ -45,7 +56,12 @@ function Options({ q }: { q: QuestionRow }) {
         return (
           <li key={i} className={right ? 'ptce-bank-option-right' : undefined}>
             {optionLabel(q.type, i, text)}
-            {right && <span className="ptce-bank-option-mark"> ✓<span className="ptce-sr-only">（正确答案）</span></span>}
+            {right && (
+              <span className="ptce-bank-option-mark">
+                {' '}
+                ✓<span className="ptce-sr-only">（正确答案）</span>
+              </span>
+            )}
           </li>
         );
       })}
@@ -65,7 +81,8 @@ function CourseBank({ course }: { course: BankCourseRow }) {
   const text = useDeferredValue(search.trim().toLowerCase());
   const [pagination, setPagination] = useState({ current: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<{ open: boolean; target: QuestionDialogTarget; session: number } | null>(null);
-  const openDialog = (target: QuestionDialogTarget) => setDialog((d) => ({ open: true, target, session: (d?.session ?? 0) + 1 }));
+  const openDialog = (target: QuestionDialogTarget) =>
+    setDialog((d) => ({ open: true, target, session: (d?.session ?? 0) + 1 }));
   /** The question just added: shown on its page and marked until the next one. */
   const [added, setAdded] = useState<{ id: number; located: boolean } | null>(null);
 
@@ -129,10 +146,21 @@ function CourseBank({ course }: { course: BankCourseRow }) {
     const no = numberOf.get(q.id) ?? 0;
     return (
       <Space size={0} wrap={desktop} orientation={desktop ? 'horizontal' : 'vertical'} align="start">
-        <Button type="link" size="small" aria-label={`修改 第${no}题`} onClick={() => openDialog({ mode: 'edit', question: q, no })}>
+        <Button
+          type="link"
+          size="small"
+          aria-label={`修改 第${no}题`}
+          onClick={() => openDialog({ mode: 'edit', question: q, no })}
+        >
           修改
         </Button>
-        <Button type="link" size="small" danger={q.enabled} aria-label={`${q.enabled ? '停用' : '启用'} 第${no}题`} onClick={() => askToggle(q)}>
+        <Button
+          type="link"
+          size="small"
+          danger={q.enabled}
+          aria-label={`${q.enabled ? '停用' : '启用'} 第${no}题`}
+          onClick={() => askToggle(q)}
+        >
           {q.enabled ? '停用' : '启用'}
         </Button>
       </Space>
@@ -184,14 +212,35 @@ function CourseBank({ course }: { course: BankCourseRow }) {
       styles={{ body: { padding: desktop ? 24 : 12 } }}
       title={`《${course.title}》试题`}
       extra={
-        <Button type="primary" onClick={() => openDialog({ mode: 'create', courseId: course.id, courseTitle: course.title })}>
+        <Button
+          type="primary"
+          onClick={() => openDialog({ mode: 'create', courseId: course.id, courseTitle: course.title })}
+        >
           新增试题
         </Button>
       }
     >
       <div className="ptce-bank-filters" role="search" aria-label="筛选试题">
-        <Select<TypeFilter> aria-label="题型" value={type} options={TYPE_FILTERS} onChange={(v) => { setType(v); setPagination((p) => ({ ...p, current: 1 })); }} style={{ width: 120 }} />
-        <Select<StateFilter> aria-label="状态" value={state} options={STATE_FILTERS} onChange={(v) => { setState(v); setPagination((p) => ({ ...p, current: 1 })); }} style={{ width: 120 }} />
+        <Select<TypeFilter>
+          aria-label="题型"
+          value={type}
+          options={TYPE_FILTERS}
+          onChange={(v) => {
+            setType(v);
+            setPagination((p) => ({ ...p, current: 1 }));
+          }}
+          style={{ width: 120 }}
+        />
+        <Select<StateFilter>
+          aria-label="状态"
+          value={state}
+          options={STATE_FILTERS}
+          onChange={(v) => {
+            setState(v);
+            setPagination((p) => ({ ...p, current: 1 }));
+          }}
+          style={{ width: 120 }}
+        />
         <Input
           aria-label="搜索题干"
           placeholder="搜索题干"
@@ -229,7 +278,11 @@ function CourseBank({ course }: { course: BankCourseRow }) {
           onChange: (current, pageSize) => setPagination({ current, pageSize }),
         }}
         locale={{
-          emptyText: questions.isPending ? '正在加载…' : rows.length ? '没有符合条件的试题' : '本课程题库暂无试题，请点击“新增试题”',
+          emptyText: questions.isPending
+            ? '正在加载…'
+            : rows.length
+              ? '没有符合条件的试题'
+              : '本课程题库暂无试题，请点击“新增试题”',
         }}
       />
       {dialog && (
@@ -286,7 +339,12 @@ export default function QuestionBankPage() {
       {course ? (
         <CourseBank key={course.id} course={course} />
       ) : (
-        !courses.isPending && <Empty className="ptce-section" description={courseId ? '未找到该课程，请重新选择' : '请选择课程，查看和维护其考试题库'} />
+        !courses.isPending && (
+          <Empty
+            className="ptce-section"
+            description={courseId ? '未找到该课程，请重新选择' : '请选择课程，查看和维护其考试题库'}
+          />
+        )
       )}
     </>
   );

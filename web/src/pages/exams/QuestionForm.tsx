@@ -1,7 +1,13 @@
 import { useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
 import { App, Button, Checkbox, Form, Input, Modal, Radio, type FormInstance, type FormRule } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import { QUESTION_TYPE_LABEL, QuestionInput, QuestionType, type QuestionRow, type QuestionUpdate } from '@ptce/contracts';
+import {
+  QUESTION_TYPE_LABEL,
+  QuestionInput,
+  QuestionType,
+  type QuestionRow,
+  type QuestionUpdate,
+} from '@ptce/contracts';
 import { isApiError } from '../../api/client';
 import { useCreateQuestion, useUpdateQuestion } from '../../api/exams';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -65,7 +71,14 @@ function showServerReasons(form: FormInstance<QuestionValues>, e: unknown): bool
  * The right answer(s) among the options: radio buttons for 单选题 and 判断题, checkboxes for
  * 多选题. The value is always the list of chosen option indexes, as the contract has it.
  */
-function AnswerPicker({ id, value, onChange, type, options, ref }: {
+function AnswerPicker({
+  id,
+  value,
+  onChange,
+  type,
+  options,
+  ref,
+}: {
   id?: string;
   value?: number[];
   onChange?: (v: number[]) => void;
@@ -75,7 +88,11 @@ function AnswerPicker({ id, value, onChange, type, options, ref }: {
 }) {
   const box = useRef<HTMLDivElement>(null);
   // Lets the form take the keyboard to this field when it is the first one in error.
-  useImperativeHandle(ref, () => ({ focus: () => box.current?.querySelector<HTMLInputElement>('input:not([disabled])')?.focus() }), []);
+  useImperativeHandle(
+    ref,
+    () => ({ focus: () => box.current?.querySelector<HTMLInputElement>('input:not([disabled])')?.focus() }),
+    [],
+  );
   const label = (i: number) =>
     type === 'judge' ? (
       options[i]
@@ -88,7 +105,12 @@ function AnswerPicker({ id, value, onChange, type, options, ref }: {
   return (
     <div ref={box} id={id}>
       {type === 'multiple' ? (
-        <Checkbox.Group role="group" aria-label="正确答案" value={value ?? []} onChange={(v) => onChange?.([...v].sort((a, b) => a - b))}>
+        <Checkbox.Group
+          role="group"
+          aria-label="正确答案"
+          value={value ?? []}
+          onChange={(v) => onChange?.([...v].sort((a, b) => a - b))}
+        >
           {options.map((_, i) => (
             <Checkbox key={i} value={i}>
               {label(i)}
@@ -96,7 +118,12 @@ function AnswerPicker({ id, value, onChange, type, options, ref }: {
           ))}
         </Checkbox.Group>
       ) : (
-        <Radio.Group role="radiogroup" aria-label="正确答案" value={value?.[0] ?? null} onChange={(e) => onChange?.([e.target.value as number])}>
+        <Radio.Group
+          role="radiogroup"
+          aria-label="正确答案"
+          value={value?.[0] ?? null}
+          onChange={(e) => onChange?.([e.target.value as number])}
+        >
           {options.map((_, i) => (
             <Radio key={i} value={i}>
               {label(i)}
@@ -108,7 +135,13 @@ function AnswerPicker({ id, value, onChange, type, options, ref }: {
   );
 }
 
-export function QuestionModal({ open, target, onClose, afterClose, onSaved }: {
+export function QuestionModal({
+  open,
+  target,
+  onClose,
+  afterClose,
+  onSaved,
+}: {
   open: boolean;
   target: QuestionDialogTarget;
   onClose: () => void;
@@ -147,7 +180,9 @@ export function QuestionModal({ open, target, onClose, afterClose, onSaved }: {
 
   const removeOption = (index: number, remove: (i: number) => void) => {
     // The chosen answers keep pointing at the same texts.
-    const answer = (form.getFieldValue('answer') as number[]).filter((i) => i !== index).map((i) => (i > index ? i - 1 : i));
+    const answer = (form.getFieldValue('answer') as number[])
+      .filter((i) => i !== index)
+      .map((i) => (i > index ? i - 1 : i));
     remove(index);
     form.setFieldsValue({ answer });
   };
@@ -175,13 +210,23 @@ export function QuestionModal({ open, target, onClose, afterClose, onSaved }: {
     };
     if (!q) {
       if (target.mode !== 'create') return;
-      create.mutate({ courseId: target.courseId, body: input }, { onSuccess: (saved) => onSuccess(saved, '已新增试题'), onError });
+      create.mutate(
+        { courseId: target.courseId, body: input },
+        { onSuccess: (saved) => onSuccess(saved, '已新增试题'), onError },
+      );
       return;
     }
     // Only what changed; type, options and answer travel together (QuestionUpdate).
     const patch: QuestionUpdate = {};
     if (input.stem !== q.stem) patch.stem = input.stem;
-    if (input.type !== q.type || !sameList(input.options, q.options) || !sameList([...input.answer].sort((a, b) => a - b), q.answer)) {
+    if (
+      input.type !== q.type ||
+      !sameList(input.options, q.options) ||
+      !sameList(
+        [...input.answer].sort((a, b) => a - b),
+        q.answer,
+      )
+    ) {
       Object.assign(patch, { type: input.type, options: input.options, answer: input.answer });
     }
     if (input.explanation !== q.explanation) patch.explanation = input.explanation;
@@ -243,7 +288,13 @@ export function QuestionModal({ open, target, onClose, afterClose, onSaved }: {
         <Radio.Group optionType="button" options={TYPES} aria-label="题型" />
       </Form.Item>
       <Form.Item label="题干" name="stem" required rules={[zodRule(QuestionInput.shape.stem)]}>
-        <Input.TextArea ref={stemRef} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} showCount onKeyDown={enterSubmits} />
+        <Input.TextArea
+          ref={stemRef}
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          maxLength={500}
+          showCount
+          onKeyDown={enterSubmits}
+        />
       </Form.Item>
 
       <Form.List name="options">
@@ -253,7 +304,11 @@ export function QuestionModal({ open, target, onClose, afterClose, onSaved }: {
             {type === 'judge' && <p className="ptce-hint">判断题的选项固定为“正确”“错误”。</p>}
             {fields.map((field, i) => (
               <div key={field.key} className="ptce-question-option">
-                <Form.Item name={field.name} rules={[zodRule(QuestionInput.shape.options.element)]} className="ptce-question-option-input">
+                <Form.Item
+                  name={field.name}
+                  rules={[zodRule(QuestionInput.shape.options.element)]}
+                  className="ptce-question-option-input"
+                >
                   <Input
                     prefix={<span aria-hidden="true">{OPTION_LETTERS[i]}.</span>}
                     aria-label={`选项${OPTION_LETTERS[i]}`}
@@ -263,7 +318,11 @@ export function QuestionModal({ open, target, onClose, afterClose, onSaved }: {
                   />
                 </Form.Item>
                 {type !== 'judge' && (
-                  <Button onClick={() => removeOption(field.name, remove)} disabled={fields.length <= MIN_OPTIONS} aria-label={`删除选项${OPTION_LETTERS[i]}`}>
+                  <Button
+                    onClick={() => removeOption(field.name, remove)}
+                    disabled={fields.length <= MIN_OPTIONS}
+                    aria-label={`删除选项${OPTION_LETTERS[i]}`}
+                  >
                     删除
                   </Button>
                 )}
@@ -288,7 +347,12 @@ export function QuestionModal({ open, target, onClose, afterClose, onSaved }: {
       >
         <AnswerPicker type={type} options={options} />
       </Form.Item>
-      <Form.Item label="解析" name="explanation" rules={[zodRule(QuestionInput.shape.explanation)]} extra="考生交卷后可以看到解析。">
+      <Form.Item
+        label="解析"
+        name="explanation"
+        rules={[zodRule(QuestionInput.shape.explanation)]}
+        extra="考生交卷后可以看到解析。"
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount onKeyDown={enterSubmits} />
       </Form.Item>
       <ErrorAlert error={mutation.error} title="保存失败" fields={FIELDS} />

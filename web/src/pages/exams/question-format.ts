@@ -16,5 +16,7 @@ export function optionLabel(type: QuestionType, index: number, text: string): st
 /** The right answer in a few characters: "B", "A、C、D", "正确". */
 export function answerText(q: Pick<QuestionRow, 'type' | 'options' | 'answer'>): string {
   if (q.answer.length === 0) return '—';
-  return q.answer.map((i) => (q.type === 'judge' ? (q.options[i] ?? '?') : (OPTION_LETTERS[i] ?? String(i + 1)))).join('、');
+  return q.answer
+    .map((i) => (q.type === 'judge' ? (q.options[i] ?? '?') : (OPTION_LETTERS[i] ?? String(i + 1))))
+    .join('、');
 }

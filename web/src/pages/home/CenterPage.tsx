@@ -9,7 +9,11 @@ import { ProgressPanel } from '../compliance/ProgressPanel';
 import { PlanNotices } from '../plans/PlanNotices';
 
 function greeting(): string {
-  const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
+  const hour = Number(
+    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(
+      new Date(),
+    ),
+  );
   return hour < 11 ? '上午好' : hour < 13 ? '中午好' : hour < 18 ? '下午好' : '晚上好';
 }
 
@@ -50,7 +54,9 @@ function ShortcutCards({ me }: { me: Me }) {
 
 /** The year's requirement from the annual plan (年度计划), for professionals. */
 function YearRequirement({ plans }: { plans: AnnualPlan[] }) {
-  const year = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+  const year = Number(
+    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+  );
   const plan = plans.find((p) => p.year === year);
   if (!plan) return null;
   const ratio =
@@ -64,7 +70,8 @@ function YearRequirement({ plans }: { plans: AnnualPlan[] }) {
           公需科目和专业科目总学时不低于{plan.totalHours}学时，其中专业科目不低于总学时的{ratio}。
         </li>
         <li>
-          公需科目必修课完成学习并通过考试（{plan.passScore}分及以上，共{plan.maxAttempts}次机会）可获得{plan.compulsoryHours}
+          公需科目必修课完成学习并通过考试（{plan.passScore}分及以上，共{plan.maxAttempts}次机会）可获得
+          {plan.compulsoryHours}
           学时，截止日期 {plan.publicDeadline}；完成全部选修课可获得{plan.electiveHours}学时。
         </li>
         <li>专业科目个人学时登记和单位审验截止日期 {plan.professionalDeadline}。</li>

@@ -8,7 +8,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors, zodRule } from '../../lib/form';
 import { StatusTag, hoursText, spanText } from './labels';
 
-export function DeleteRecordModal({ record, showPerson, onClose, onDeleted }: {
+export function DeleteRecordModal({
+  record,
+  showPerson,
+  onClose,
+  onDeleted,
+}: {
   record: RecordRow | null;
   /** Unit side: the record is someone else's. */
   showPerson: boolean;
@@ -22,7 +27,12 @@ export function DeleteRecordModal({ record, showPerson, onClose, onDeleted }: {
   );
 }
 
-function DeleteForm({ record, showPerson, onClose, onDeleted }: {
+function DeleteForm({
+  record,
+  showPerson,
+  onClose,
+  onDeleted,
+}: {
   record: RecordRow;
   showPerson: boolean;
   onClose: () => void;
@@ -59,7 +69,9 @@ function DeleteForm({ record, showPerson, onClose, onDeleted }: {
         column={1}
         className="ptce-section"
         items={[
-          ...(showPerson ? [{ key: 'p', label: '姓名', children: `${record.personName}（${record.idNumberMasked}）` }] : []),
+          ...(showPerson
+            ? [{ key: 'p', label: '姓名', children: `${record.personName}（${record.idNumberMasked}）` }]
+            : []),
           { key: 't', label: '培训内容', children: record.title },
           { key: 's', label: '起止时间', children: spanText(record) },
           { key: 'h', label: '申请学时', children: `${hoursText(record.hours)} 学时` },
@@ -79,7 +91,10 @@ function DeleteForm({ record, showPerson, onClose, onDeleted }: {
             label="删除原因"
             name="reason"
             validateFirst
-            rules={[{ required: true, whitespace: true, message: '删除已通过认定的学时须填写删除原因' }, zodRule(DeleteRecordRequest.shape.reason)]}
+            rules={[
+              { required: true, whitespace: true, message: '删除已通过认定的学时须填写删除原因' },
+              zodRule(DeleteRecordRequest.shape.reason),
+            ]}
           >
             <Input.TextArea rows={3} maxLength={200} showCount autoFocus />
           </Form.Item>

@@ -3,7 +3,13 @@
 import { useRef, useState } from 'react';
 import { Button, Progress } from 'antd';
 import type { EvidenceFile } from '@ptce/contracts';
-import { EVIDENCE_FORMATS_TEXT, EVIDENCE_RULE_TEXT, evidenceMessages, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '@ptce/rules';
+import {
+  EVIDENCE_FORMATS_TEXT,
+  EVIDENCE_RULE_TEXT,
+  evidenceMessages,
+  MAX_EVIDENCE_BYTES,
+  MAX_EVIDENCE_FILES,
+} from '@ptce/rules';
 import { evidenceUrl } from '../../api/hours';
 
 export { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES };
@@ -60,7 +66,8 @@ export function EvidenceField({
       // The server checks the content itself; this only saves a pointless upload.
       if (!ALLOWED.test(f.name)) bad.push(`${f.name}：只支持${EVIDENCE_FORMATS_TEXT}格式的文件`);
       else if (f.size === 0) bad.push(`${f.name}：文件为空`);
-      else if (f.size > MAX_EVIDENCE_BYTES) bad.push(`${f.name}：文件大小${sizeText(f.size)}，超过${MAX_EVIDENCE_BYTES / 1024 / 1024}MB`);
+      else if (f.size > MAX_EVIDENCE_BYTES)
+        bad.push(`${f.name}：文件大小${sizeText(f.size)}，超过${MAX_EVIDENCE_BYTES / 1024 / 1024}MB`);
       else if (left <= 0) bad.push(`${f.name}：${evidenceMessages.tooMany()}`);
       else {
         ok.push(stageFile(f));
@@ -118,12 +125,24 @@ export function EvidenceField({
             <li key={s.uid}>
               <span>{s.file.name}</span>
               <span className="ptce-evidence-meta">
-                {sizeText(s.file.size)} · {s.status === 'uploading' ? '上传中' : s.status === 'failed' ? '上传失败' : '待上传'}
+                {sizeText(s.file.size)} ·{' '}
+                {s.status === 'uploading' ? '上传中' : s.status === 'failed' ? '上传失败' : '待上传'}
               </span>
               {s.status === 'uploading' ? (
-                <Progress percent={s.percent} size="small" className="ptce-evidence-progress" aria-label={`${s.file.name} 上传进度`} />
+                <Progress
+                  percent={s.percent}
+                  size="small"
+                  className="ptce-evidence-progress"
+                  aria-label={`${s.file.name} 上传进度`}
+                />
               ) : (
-                <Button type="link" size="small" disabled={busy} onClick={() => onUnstage(s.uid)} aria-label={`移除 ${s.file.name}`}>
+                <Button
+                  type="link"
+                  size="small"
+                  disabled={busy}
+                  onClick={() => onUnstage(s.uid)}
+                  aria-label={`移除 ${s.file.name}`}
+                >
                   移除
                 </Button>
               )}

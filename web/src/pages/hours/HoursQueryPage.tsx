@@ -30,7 +30,11 @@ export default function HoursQueryPage() {
           onChange={(k) => update({ tab: k === 'details' ? 'details' : undefined, status: undefined, year: undefined })}
           destroyOnHidden
           items={[
-            { key: 'overview', label: '培训总体查询', children: <OverviewTab year={query.year} onYear={(year) => update({ year })} /> },
+            {
+              key: 'overview',
+              label: '培训总体查询',
+              children: <OverviewTab year={query.year} onYear={(year) => update({ year })} />,
+            },
             { key: 'details', label: '培训登记详情', children: <DetailsTab /> },
           ]}
         />
@@ -87,7 +91,14 @@ function YearHours({ year, totals }: { year: number; totals?: YearTotals }) {
         dataSource={records.data?.items ?? []}
         loading={records.isFetching}
         scroll={{ x: columnsWidth(columns) }}
-        pagination={{ current: page, pageSize: 20, total: records.data?.total ?? 0, simple: !desktop, hideOnSinglePage: true, onChange: setPage }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: records.data?.total ?? 0,
+          simple: !desktop,
+          hideOnSinglePage: true,
+          onChange: setPage,
+        }}
         locale={{ emptyText: records.isPending ? '正在加载…' : `${year}年度暂无通过认定的专业科目学时` }}
       />
     </section>

@@ -91,7 +91,14 @@ export default function MyRecordsPage() {
       </>
     );
   };
-  const columns = recordColumns({ status: true, reviewer: true, evidence: true, actions, actionsWidth: 150, fixedActions: desktop });
+  const columns = recordColumns({
+    status: true,
+    reviewer: true,
+    evidence: true,
+    actions,
+    actionsWidth: 150,
+    fixedActions: desktop,
+  });
 
   return (
     <>
@@ -118,10 +125,19 @@ export default function MyRecordsPage() {
             <YearSelect value={query.year} onChange={(year) => update({ year })} />
           </Flex>
           <Flex gap={8} wrap>
-            <Button type="primary" disabled={selected.length === 0 || !me?.unit} loading={submit.isPending && submit.variables?.target === 'unit'} onClick={submitToUnit}>
+            <Button
+              type="primary"
+              disabled={selected.length === 0 || !me?.unit}
+              loading={submit.isPending && submit.variables?.target === 'unit'}
+              onClick={submitToUnit}
+            >
               批量提交至本单位审核{selected.length > 0 ? `（${selected.length}）` : ''}
             </Button>
-            <Button disabled={selected.length === 0} loading={submit.isPending && submit.variables?.target === 'authority'} onClick={() => setAuthorityOpen(true)}>
+            <Button
+              disabled={selected.length === 0}
+              loading={submit.isPending && submit.variables?.target === 'authority'}
+              onClick={() => setAuthorityOpen(true)}
+            >
               提交至主管部门审核
             </Button>
           </Flex>
@@ -159,7 +175,12 @@ export default function MyRecordsPage() {
         />
       </Card>
 
-      <RecordFormModal open={form.open} side="self" recordId={form.id} onClose={() => setForm({ open: false, id: null })} />
+      <RecordFormModal
+        open={form.open}
+        side="self"
+        recordId={form.id}
+        onClose={() => setForm({ open: false, id: null })}
+      />
       <RecordDetailModal recordId={viewId} showPerson={false} onClose={() => setViewId(null)} />
       <DeleteRecordModal
         record={deleting}
@@ -181,7 +202,12 @@ export default function MyRecordsPage() {
 }
 
 /** 提交至主管部门审核: 输入单位名称，确认提交 (附件2 一(三)2). */
-function AuthoritySubmitModal({ open, count, onClose, onSubmit }: {
+function AuthoritySubmitModal({
+  open,
+  count,
+  onClose,
+  onSubmit,
+}: {
   open: boolean;
   count: number;
   onClose: () => void;
@@ -199,7 +225,12 @@ function AuthoritySubmitModal({ open, count, onClose, onSubmit }: {
     >
       <Form form={form} name="submit-authority" layout="vertical" onFinish={(v) => void onSubmit(v.authorityId!)}>
         <p>如所在单位或所在行业有相关要求，可将选中的 {count} 条记录提交至上级主管部门或行业主管部门审核。</p>
-        <Form.Item label="主管部门" name="authorityId" rules={[{ required: true, message: '请输入名称查询并选择主管部门' }]} extra="输入单位名称查询后选择">
+        <Form.Item
+          label="主管部门"
+          name="authorityId"
+          rules={[{ required: true, message: '请输入名称查询并选择主管部门' }]}
+          extra="输入单位名称查询后选择"
+        >
           <AuthoritySelect autoFocus />
         </Form.Item>
         <p className="ptce-hint">请认真核查无误后，再进行提交。</p>

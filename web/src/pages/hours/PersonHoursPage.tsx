@@ -34,15 +34,41 @@ export default function PersonHoursPage() {
     { title: '身份证号码', dataIndex: 'idNumberMasked', width: 180 },
     { title: '所属部门', dataIndex: 'departmentName', width: 130, render: (v: string | null) => v ?? '—' },
     { title: '年度', dataIndex: 'year', width: 90, render: (y: number) => `${y}年度` },
-    { title: '公需科目学时', dataIndex: 'publicHours', width: 110, align: 'right', render: (v: number) => hoursText(v) },
-    { title: '专业科目学时', dataIndex: 'professionalHours', width: 110, align: 'right', render: (v: number) => hoursText(v) },
-    { title: '总学时', dataIndex: 'totalHours', width: 90, align: 'right', render: (v: number) => <strong>{hoursText(v)}</strong> },
+    {
+      title: '公需科目学时',
+      dataIndex: 'publicHours',
+      width: 110,
+      align: 'right',
+      render: (v: number) => hoursText(v),
+    },
+    {
+      title: '专业科目学时',
+      dataIndex: 'professionalHours',
+      width: 110,
+      align: 'right',
+      render: (v: number) => hoursText(v),
+    },
+    {
+      title: '总学时',
+      dataIndex: 'totalHours',
+      width: 90,
+      align: 'right',
+      render: (v: number) => <strong>{hoursText(v)}</strong>,
+    },
     { title: '专业科目登记', dataIndex: 'recordCount', width: 110, align: 'right', render: (v: number) => `${v} 条` },
   ];
 
   return (
     <>
-      <PageTitle extra={<ExportButton kind="person-years" query={{ q: query.q, year: query.year }}>导出Excel</ExportButton>}>专业科目学时查询</PageTitle>
+      <PageTitle
+        extra={
+          <ExportButton kind="person-years" query={{ q: query.q, year: query.year }}>
+            导出Excel
+          </ExportButton>
+        }
+      >
+        专业科目学时查询
+      </PageTitle>
       <Card className="ptce-section ptce-hours-card">
         <UnitFilters query={query} update={update} />
         <p className="ptce-hint ptce-toolbar-hint">点击姓名可查看该人员各年度的学时。专业科目学时为通过认定的学时。</p>
@@ -67,12 +93,24 @@ export default function PersonHoursPage() {
           locale={{ emptyText: list.isPending ? '正在加载…' : '没有符合条件的学时记录' }}
         />
       </Card>
-      <PersonDrawer personId={personId} person={person} onClose={() => update({ person: undefined, page: query.page })} />
+      <PersonDrawer
+        personId={personId}
+        person={person}
+        onClose={() => update({ person: undefined, page: query.page })}
+      />
     </>
   );
 }
 
-function PersonDrawer({ personId, person, onClose }: { personId: number | null; person?: PersonYearRow; onClose: () => void }) {
+function PersonDrawer({
+  personId,
+  person,
+  onClose,
+}: {
+  personId: number | null;
+  person?: PersonYearRow;
+  onClose: () => void;
+}) {
   const desktop = useMediaQuery(DESKTOP_QUERY);
   const overview = usePersonOverview(personId);
   return (

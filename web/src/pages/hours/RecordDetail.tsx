@@ -42,7 +42,11 @@ export function ReviewProgress({ history }: { history: HistoryEntry[] }) {
             <div className="ptce-progress-time">{formatDateTime(h.at)}</div>
             <strong>{ACTION_LABEL[h.action]}</strong>
             {h.action === 'submit' && h.targetName && <span>：提交至 {h.targetName}</span>}
-            {h.actorName && <span className="ptce-progress-actor">（{h.action === 'approve' || h.action === 'reject' ? '审核人' : '操作人'}：{h.actorName}）</span>}
+            {h.actorName && (
+              <span className="ptce-progress-actor">
+                （{h.action === 'approve' || h.action === 'reject' ? '审核人' : '操作人'}：{h.actorName}）
+              </span>
+            )}
             {h.opinion && <div className="ptce-progress-opinion">审核意见：{h.opinion}</div>}
           </div>
         ),
@@ -111,7 +115,15 @@ function RecordDescription({ r, showPerson }: { r: RecordDetail; showPerson: boo
 }
 
 /** 查看 in a pop-up; `showPerson` on the unit side. */
-export function RecordDetailModal({ recordId, showPerson, onClose }: { recordId: number | null; showPerson: boolean; onClose: () => void }) {
+export function RecordDetailModal({
+  recordId,
+  showPerson,
+  onClose,
+}: {
+  recordId: number | null;
+  showPerson: boolean;
+  onClose: () => void;
+}) {
   const detail = useRecord(recordId);
   return (
     <Modal title="培训登记详情" open={recordId !== null} onCancel={onClose} footer={null} width={820} destroyOnHidden>

@@ -2,7 +2,22 @@
 // themselves) and in 学时管理—专业科目学时登记 (a unit admin for a staff member). Only the person
 // picker differs; the rules are the server's (RecordInput of @ptce/contracts).
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { Alert, App, Button, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Select,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   ACTIVITY_TYPE_LABEL,
@@ -16,7 +31,14 @@ import {
 import { checkSpan, hoursCapOf, recordMessages, registrationWindow, type Span } from '@ptce/rules';
 import { useAnnualPlans } from '../../api/reference';
 import { isApiError } from '../../api/client';
-import { useCreateRecord, useHoursPreview, useRecord, useRemoveEvidence, useUpdateRecord, useUploadEvidence } from '../../api/hours';
+import {
+  useCreateRecord,
+  useHoursPreview,
+  useRecord,
+  useRemoveEvidence,
+  useUpdateRecord,
+  useUploadEvidence,
+} from '../../api/hours';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { applyFieldErrors, zodRule } from '../../lib/form';
@@ -44,14 +66,37 @@ interface RecordValues {
   declared?: boolean;
 }
 
-const FIELDS = ['accountId', 'activityType', 'title', 'organizer', 'place', 'startDate', 'startHalf', 'endDate', 'endHalf', 'hours', 'remarks', 'declared'] as const;
-const TYPE_OPTIONS = (Object.keys(ACTIVITY_TYPE_LABEL) as ActivityType[]).map((t) => ({ value: t, label: ACTIVITY_TYPE_LABEL[t] }));
+const FIELDS = [
+  'accountId',
+  'activityType',
+  'title',
+  'organizer',
+  'place',
+  'startDate',
+  'startHalf',
+  'endDate',
+  'endHalf',
+  'hours',
+  'remarks',
+  'declared',
+] as const;
+const TYPE_OPTIONS = (Object.keys(ACTIVITY_TYPE_LABEL) as ActivityType[]).map((t) => ({
+  value: t,
+  label: ACTIVITY_TYPE_LABEL[t],
+}));
 const HALF_OPTIONS = (Object.keys(HALF_DAY_LABEL) as HalfDay[]).map((h) => ({ value: h, label: HALF_DAY_LABEL[h] }));
 const DATE = 'YYYY-MM-DD';
 
 /** The span of the form's four fields, when all are filled. */
-function spanOf(start: Dayjs | null | undefined, startHalf: HalfDay | undefined, end: Dayjs | null | undefined, endHalf: HalfDay | undefined): Span | null {
-  return start && end && startHalf && endHalf ? { startDate: start.format(DATE), startHalf, endDate: end.format(DATE), endHalf } : null;
+function spanOf(
+  start: Dayjs | null | undefined,
+  startHalf: HalfDay | undefined,
+  end: Dayjs | null | undefined,
+  endHalf: HalfDay | undefined,
+): Span | null {
+  return start && end && startHalf && endHalf
+    ? { startDate: start.format(DATE), startHalf, endDate: end.format(DATE), endHalf }
+    : null;
 }
 
 /**
@@ -82,7 +127,12 @@ function initialValues(record: RecordDetail | undefined): Partial<RecordValues> 
   };
 }
 
-export function RecordForm({ side, record, onSaved, onCancel }: {
+export function RecordForm({
+  side,
+  record,
+  onSaved,
+  onCancel,
+}: {
   side: RecordSide;
   /** The record to modify; none: 新登记培训. */
   record?: RecordDetail;
@@ -152,7 +202,12 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
     ({ getFieldValue }: { getFieldValue: (n: string) => unknown }) => ({
       validator: async (_: unknown, v: Dayjs | null) => {
         if (!v) throw new Error('请选择结束日期');
-        const s = spanOf(getFieldValue('startDate') as Dayjs | null, getFieldValue('startHalf') as HalfDay, v, getFieldValue('endHalf') as HalfDay);
+        const s = spanOf(
+          getFieldValue('startDate') as Dayjs | null,
+          getFieldValue('startHalf') as HalfDay,
+          v,
+          getFieldValue('endHalf') as HalfDay,
+        );
         // 不能跨年登记 (notice §二(二)) and an end before the start: the rules' own check.
         const problem = s ? checkSpan(s)[0] : undefined;
         if (problem) throw new Error(problem.reason);
@@ -177,7 +232,9 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
   const uploadStaged = async (recordId: number): Promise<boolean> => {
     let allOk = true;
     for (const s of staged) {
-      setStaged((list) => list.map((x) => (x.uid === s.uid ? { ...x, status: 'uploading', percent: 0, error: undefined } : x)));
+      setStaged((list) =>
+        list.map((x) => (x.uid === s.uid ? { ...x, status: 'uploading', percent: 0, error: undefined } : x)),
+      );
       try {
         await upload.mutateAsync({
           recordId,
@@ -187,7 +244,9 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
         setStaged((list) => list.filter((x) => x.uid !== s.uid));
       } catch (e) {
         allOk = false;
-        setStaged((list) => list.map((x) => (x.uid === s.uid ? { ...x, status: 'failed', error: hoursErrorMessage(e) } : x)));
+        setStaged((list) =>
+          list.map((x) => (x.uid === s.uid ? { ...x, status: 'failed', error: hoursErrorMessage(e) } : x)),
+        );
       }
     }
     return allOk;
@@ -280,7 +339,12 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
                 </span>
               </Form.Item>
             ) : (
-              <Form.Item label="专业技术人员" name="accountId" rules={[{ required: true, message: '请选择专业技术人员' }]} extra="本单位（或本部门）的专业技术人员">
+              <Form.Item
+                label="专业技术人员"
+                name="accountId"
+                rules={[{ required: true, message: '请选择专业技术人员' }]}
+                extra="本单位（或本部门）的专业技术人员"
+              >
                 <StaffSelect />
               </Form.Item>
             )}
@@ -310,7 +374,12 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
           <Form.Item label="开始时间" required htmlFor={`${formName}_startDate`}>
             <Flex gap={8} wrap onKeyDown={keepEnterInPicker}>
               <Form.Item name="startDate" noStyle rules={startRules}>
-                <DatePicker id={`${formName}_startDate`} disabledDate={disabledDate} placeholder="开始日期" className="ptce-record-date" />
+                <DatePicker
+                  id={`${formName}_startDate`}
+                  disabledDate={disabledDate}
+                  placeholder="开始日期"
+                  className="ptce-record-date"
+                />
               </Form.Item>
               <Form.Item name="startHalf" noStyle>
                 <Radio.Group optionType="button" options={HALF_OPTIONS} aria-label="开始时段" />
@@ -322,7 +391,12 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
           <Form.Item label="结束时间" required htmlFor={`${formName}_endDate`}>
             <Flex gap={8} wrap onKeyDown={keepEnterInPicker}>
               <Form.Item name="endDate" noStyle rules={endRules} dependencies={['startDate', 'startHalf', 'endHalf']}>
-                <DatePicker id={`${formName}_endDate`} disabledDate={disabledDate} placeholder="结束日期" className="ptce-record-date" />
+                <DatePicker
+                  id={`${formName}_endDate`}
+                  disabledDate={disabledDate}
+                  placeholder="结束日期"
+                  className="ptce-record-date"
+                />
               </Form.Item>
               <Form.Item name="endHalf" noStyle>
                 <Radio.Group optionType="button" options={HALF_OPTIONS} aria-label="结束时段" />
@@ -338,7 +412,9 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
             spanProblem={spanProblem}
             pending={span !== null && (preview.isFetching || preview.isPlaceholderData)}
             previewFailed={preview.isError}
-            previewRefusal={isApiError(preview.error) && preview.error.code === 'YEAR_CLOSED' ? preview.error.message : null}
+            previewRefusal={
+              isApiError(preview.error) && preview.error.code === 'YEAR_CLOSED' ? preview.error.message : null
+            }
             hoursRules={hoursRules}
             edited={hoursEdited}
             onReset={() => {
@@ -402,7 +478,18 @@ export function RecordForm({ side, record, onSaved, onCancel }: {
  * Training classes always count by the dates; other activities may overwrite the number
  * (附件2: 非培训进修类的继续教育活动，请根据文件要求及实际情况手动修改).
  */
-function HoursField({ formName, isTraining, computed, spanProblem, pending, previewFailed, previewRefusal, hoursRules, edited, onReset }: {
+function HoursField({
+  formName,
+  isTraining,
+  computed,
+  spanProblem,
+  pending,
+  previewFailed,
+  previewRefusal,
+  hoursRules,
+  edited,
+  onReset,
+}: {
   formName: string;
   isTraining: boolean;
   computed: { halfDays: number; hours: number } | null;
@@ -416,8 +503,15 @@ function HoursField({ formName, isTraining, computed, spanProblem, pending, prev
   edited: boolean;
   onReset: () => void;
 }) {
-  const formula = computed && computed.halfDays > 0 ? `${computed.halfDays} 个半天 × 每半天 ${hoursText(computed.hours / computed.halfDays)} 学时 = ${hoursText(computed.hours)} 学时` : null;
-  const status = spanProblem ?? (pending ? '正在计算…' : previewRefusal ?? (previewFailed ? '暂时无法计算，请稍后重试' : formula ?? '请先选择开始和结束时间'));
+  const formula =
+    computed && computed.halfDays > 0
+      ? `${computed.halfDays} 个半天 × 每半天 ${hoursText(computed.hours / computed.halfDays)} 学时 = ${hoursText(computed.hours)} 学时`
+      : null;
+  const status =
+    spanProblem ??
+    (pending
+      ? '正在计算…'
+      : (previewRefusal ?? (previewFailed ? '暂时无法计算，请稍后重试' : (formula ?? '请先选择开始和结束时间'))));
 
   if (isTraining) {
     return (
@@ -446,7 +540,14 @@ function HoursField({ formName, isTraining, computed, spanProblem, pending, prev
     >
       <Flex gap={8} align="center">
         <Form.Item name="hours" noStyle rules={hoursRules}>
-          <InputNumber id={`${formName}_hours`} min={0.1} max={999} step={1} aria-label="申请学时" style={{ width: 160 }} />
+          <InputNumber
+            id={`${formName}_hours`}
+            min={0.1}
+            max={999}
+            step={1}
+            aria-label="申请学时"
+            style={{ width: 160 }}
+          />
         </Form.Item>
         <span>学时</span>
       </Flex>
@@ -458,7 +559,12 @@ function HoursField({ formName, isTraining, computed, spanProblem, pending, prev
  * The form in the 新登记培训 pop-up (附件2: 在弹出窗口内根据提示完整填写相关信息). With `recordId` it
  * loads that record first and modifies it (修改).
  */
-export function RecordFormModal({ open, side, recordId, onClose }: {
+export function RecordFormModal({
+  open,
+  side,
+  recordId,
+  onClose,
+}: {
   open: boolean;
   side: RecordSide;
   recordId: number | null;

@@ -55,7 +55,15 @@ export default function ResultsPage() {
 
   return (
     <>
-      <PageTitle extra={<ExportButton kind="results" query={{ status: query.status ?? DEFAULT_STATUS, q: query.q, year: query.year }}>导出Excel</ExportButton>}>专业科目学时审核结果</PageTitle>
+      <PageTitle
+        extra={
+          <ExportButton kind="results" query={{ status: query.status ?? DEFAULT_STATUS, q: query.q, year: query.year }}>
+            导出Excel
+          </ExportButton>
+        }
+      >
+        专业科目学时审核结果
+      </PageTitle>
       <Card className="ptce-section ptce-hours-card">
         <div className="ptce-status-filter">
           <span id="results-status-label" className="ptce-hint ptce-status-filter-label">

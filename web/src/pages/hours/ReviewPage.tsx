@@ -84,7 +84,11 @@ export default function ReviewPage() {
           okText="通过"
           onConfirm={() => approveRows([r]).catch(() => undefined)}
         >
-          <Button type="link" size="small" loading={approve.isPending && approve.variables?.ids.length === 1 && approve.variables.ids[0] === r.id}>
+          <Button
+            type="link"
+            size="small"
+            loading={approve.isPending && approve.variables?.ids.length === 1 && approve.variables.ids[0] === r.id}
+          >
             通过
           </Button>
         </Popconfirm>
@@ -105,10 +109,20 @@ export default function ReviewPage() {
           update={update}
           actions={
             <>
-              <Button type="primary" disabled={selected.length === 0} loading={approve.isPending && selected.length > 1} onClick={batchApprove}>
+              <Button
+                type="primary"
+                disabled={selected.length === 0}
+                loading={approve.isPending && selected.length > 1}
+                onClick={batchApprove}
+              >
                 批量通过审核{selected.length > 0 ? `（${selected.length}）` : ''}
               </Button>
-              <Button danger disabled={selected.length === 0} loading={reject.isPending && selected.length > 1} onClick={() => setRejecting(selected)}>
+              <Button
+                danger
+                disabled={selected.length === 0}
+                loading={reject.isPending && selected.length > 1}
+                onClick={() => setRejecting(selected)}
+              >
                 批量不通过审核
               </Button>
             </>
@@ -163,7 +177,12 @@ export default function ReviewPage() {
 }
 
 /** 不通过 / 批量不通过审核: one 审核意见, required, saying why (附件2 二(二)). */
-function OpinionModal({ rows, pending, onClose, onSubmit }: {
+function OpinionModal({
+  rows,
+  pending,
+  onClose,
+  onSubmit,
+}: {
   rows: RecordRow[] | null;
   pending: boolean;
   onClose: () => void;
@@ -197,7 +216,13 @@ function OpinionModal({ rows, pending, onClose, onSubmit }: {
             : rows?.[0] && `将“${rows[0].personName}”的学时登记“${rows[0].title}”审核为“不予认定”。`}
         </p>
         <Form.Item label="审核意见" name="opinion" required rules={[zodRule(RejectRequest.shape.opinion)]}>
-          <Input.TextArea rows={4} maxLength={500} showCount autoFocus placeholder="请说明不通过的原因，专业技术人员可在审核进度中看到" />
+          <Input.TextArea
+            rows={4}
+            maxLength={500}
+            showCount
+            autoFocus
+            placeholder="请说明不通过的原因，专业技术人员可在审核进度中看到"
+          />
         </Form.Item>
         <ErrorAlert error={error} title="审核失败" />
       </Form>

@@ -6,7 +6,12 @@ import type { RecordListParams } from '../../api/hours';
 import { STATUS_OPTIONS } from './labels';
 import { YearSelect } from './pickers';
 
-export function UnitFilters({ query, update, status = false, actions }: {
+export function UnitFilters({
+  query,
+  update,
+  status = false,
+  actions,
+}: {
   query: RecordListParams;
   update: (patch: Partial<RecordListParams>) => void;
   /** Show the 状态 select (全部状态 allowed). */

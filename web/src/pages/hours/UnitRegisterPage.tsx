@@ -120,7 +120,9 @@ export default function UnitRegisterPage() {
           }
         />
         <p className="ptce-hint ptce-toolbar-hint">
-          {selected.length > 0 ? `已选择 ${selected.length} 条待提交的记录` : '本单位为专业技术人员登记的学时；勾选“待提交”的记录后批量提交审核。'}
+          {selected.length > 0
+            ? `已选择 ${selected.length} 条待提交的记录`
+            : '本单位为专业技术人员登记的学时；勾选“待提交”的记录后批量提交审核。'}
         </p>
         <ErrorAlert error={list.error} title="记录加载失败" />
         <Table<RecordRow>
@@ -134,7 +136,8 @@ export default function UnitRegisterPage() {
             selectedRowKeys: selected.map((r) => r.id),
             preserveSelectedRowKeys: true,
             onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
-            getCheckboxProps: (r) => ({ disabled: r.status !== 'draft', 'aria-label': `选择：${r.personName} ${r.title}` }) as never,
+            getCheckboxProps: (r) =>
+              ({ disabled: r.status !== 'draft', 'aria-label': `选择：${r.personName} ${r.title}` }) as never,
           }}
           pagination={{
             current: query.page,
@@ -150,7 +153,12 @@ export default function UnitRegisterPage() {
         />
       </Card>
 
-      <RecordFormModal open={form.open} side="unit" recordId={form.id} onClose={() => setForm({ open: false, id: null })} />
+      <RecordFormModal
+        open={form.open}
+        side="unit"
+        recordId={form.id}
+        onClose={() => setForm({ open: false, id: null })}
+      />
       <RecordDetailModal recordId={viewId} showPerson onClose={() => setViewId(null)} />
       <DeleteRecordModal
         record={deleting}

@@ -4,7 +4,13 @@ import { Button, Table, Tooltip, type TableProps } from 'antd';
 import type { YearTotals } from '@ptce/contracts';
 import { hoursText } from './labels';
 
-export function YearTotalsTable({ rows, loading, selectedYear, onSelectYear, caption }: {
+export function YearTotalsTable({
+  rows,
+  loading,
+  selectedYear,
+  onSelectYear,
+  caption,
+}: {
   rows: YearTotals[];
   loading: boolean;
   selectedYear?: number;
@@ -39,12 +45,24 @@ export function YearTotalsTable({ rows, loading, selectedYear, onSelectYear, cap
       align: 'right',
       render: (v: number, r) => (
         <Tooltip title={`必修课 ${hoursText(r.compulsoryHours)} 学时，选修课 ${hoursText(r.electiveHours)} 学时`}>
-          <span tabIndex={0} className="ptce-num">{hoursText(v)}</span>
+          <span tabIndex={0} className="ptce-num">
+            {hoursText(v)}
+          </span>
         </Tooltip>
       ),
     },
-    { title: '专业科目学时', dataIndex: 'professionalHours', align: 'right', render: (v: number) => <span className="ptce-num">{hoursText(v)}</span> },
-    { title: '总学时', dataIndex: 'totalHours', align: 'right', render: (v: number) => <strong className="ptce-num">{hoursText(v)}</strong> },
+    {
+      title: '专业科目学时',
+      dataIndex: 'professionalHours',
+      align: 'right',
+      render: (v: number) => <span className="ptce-num">{hoursText(v)}</span>,
+    },
+    {
+      title: '总学时',
+      dataIndex: 'totalHours',
+      align: 'right',
+      render: (v: number) => <strong className="ptce-num">{hoursText(v)}</strong>,
+    },
     {
       title: '待审核',
       dataIndex: 'pendingCount',

@@ -35,7 +35,12 @@ export function recordColumns(o: ColumnOptions): TableColumnsType<RecordRow> {
           <div className="ptce-cell-title">
             {v}
             {r.personNewRegistration && (
-              <Tag color="orange" className="ptce-new-registration" title="自行注册到本单位，单位尚未确认" style={{ marginInlineStart: 6 }}>
+              <Tag
+                color="orange"
+                className="ptce-new-registration"
+                title="自行注册到本单位，单位尚未确认"
+                style={{ marginInlineStart: 6 }}
+              >
                 新注册
               </Tag>
             )}
@@ -79,11 +84,37 @@ export function recordColumns(o: ColumnOptions): TableColumnsType<RecordRow> {
     },
     { title: '申请学时', dataIndex: 'hours', width: 84, align: 'right', render: (v: number) => hoursText(v) },
   );
-  if (o.evidence) cols.push({ title: '证明材料', dataIndex: 'evidenceCount', width: 84, align: 'right', render: (v: number) => (v ? `${v} 个` : '无') });
-  if (o.status) cols.push({ title: '状态', dataIndex: 'status', width: 96, render: (v: RecordRow['status']) => <StatusTag status={v} /> });
-  if (o.reviewer) cols.push({ title: '审核单位', key: 'reviewer', width: 160, render: (_: unknown, r) => reviewerText(r) });
-  if (o.submittedAt) cols.push({ title: '提交时间', dataIndex: 'submittedAt', width: 170, render: (v: string | null) => formatDateTime(v) });
-  if (o.decidedAt && !o.decision) cols.push({ title: '认定时间', dataIndex: 'decidedAt', width: 170, render: (v: string | null) => formatDateTime(v) });
+  if (o.evidence)
+    cols.push({
+      title: '证明材料',
+      dataIndex: 'evidenceCount',
+      width: 84,
+      align: 'right',
+      render: (v: number) => (v ? `${v} 个` : '无'),
+    });
+  if (o.status)
+    cols.push({
+      title: '状态',
+      dataIndex: 'status',
+      width: 96,
+      render: (v: RecordRow['status']) => <StatusTag status={v} />,
+    });
+  if (o.reviewer)
+    cols.push({ title: '审核单位', key: 'reviewer', width: 160, render: (_: unknown, r) => reviewerText(r) });
+  if (o.submittedAt)
+    cols.push({
+      title: '提交时间',
+      dataIndex: 'submittedAt',
+      width: 170,
+      render: (v: string | null) => formatDateTime(v),
+    });
+  if (o.decidedAt && !o.decision)
+    cols.push({
+      title: '认定时间',
+      dataIndex: 'decidedAt',
+      width: 170,
+      render: (v: string | null) => formatDateTime(v),
+    });
   if (o.decision) {
     cols.push(
       { title: '审核时间', dataIndex: 'decidedAt', width: 170, render: (v: string | null) => formatDateTime(v) },

@@ -15,7 +15,10 @@ export function StatusTag({ status }: { status: RecordStatus }) {
   return <Tag color={STATUS_COLOR[status]}>{RECORD_STATUS_LABEL[status]}</Tag>;
 }
 
-export const STATUS_OPTIONS = (Object.keys(RECORD_STATUS_LABEL) as RecordStatus[]).map((s) => ({ value: s, label: RECORD_STATUS_LABEL[s] }));
+export const STATUS_OPTIONS = (Object.keys(RECORD_STATUS_LABEL) as RecordStatus[]).map((s) => ({
+  value: s,
+  label: RECORD_STATUS_LABEL[s],
+}));
 
 /** "2024-05-06 上午 至 2024-05-07 下午" */
 export function spanText(r: Pick<RecordRow, 'startDate' | 'startHalf' | 'endDate' | 'endHalf'>): string {

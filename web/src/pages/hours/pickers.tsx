@@ -48,7 +48,13 @@ export function StaffSelect({ id, value, onChange, autoFocus, ...aria }: PickerP
       showSearch={{ filterOption: false, onSearch: setSearch }}
       allowClear
       loading={searching}
-      notFoundContent={searchStatus(searching, search.trim() === '', result.isError, '本单位（部门）暂无专业技术人员', '未找到匹配的人员')}
+      notFoundContent={searchStatus(
+        searching,
+        search.trim() === '',
+        result.isError,
+        '本单位（部门）暂无专业技术人员',
+        '未找到匹配的人员',
+      )}
       options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.idNumberMasked}）`, person: p }))}
       optionRender={(opt) => {
         const p = (opt.data as { person: StaffRow }).person;
@@ -93,14 +99,22 @@ export function AuthoritySelect({ id, value, onChange, autoFocus, ...aria }: Pic
       showSearch={{ filterOption: false, onSearch: setSearch }}
       allowClear
       loading={searching}
-      notFoundContent={searchStatus(searching, search.trim() === '', result.isError, '请输入主管部门名称', '未找到匹配的主管部门')}
+      notFoundContent={searchStatus(
+        searching,
+        search.trim() === '',
+        result.isError,
+        '请输入主管部门名称',
+        '未找到匹配的主管部门',
+      )}
       options={list.map((a) => ({ value: a.id, label: a.name, authority: a }))}
       optionRender={(opt) => {
         const a = (opt.data as { authority: AuthoritySummary }).authority;
         return (
           <div className="ptce-unit-option">
             <div>{a.name}</div>
-            <div className="ptce-unit-option-meta">{a.kind === 'industry' ? '行业主管部门' : '人力资源和社会保障部门'}</div>
+            <div className="ptce-unit-option-meta">
+              {a.kind === 'industry' ? '行业主管部门' : '人力资源和社会保障部门'}
+            </div>
           </div>
         );
       }}
@@ -114,7 +128,17 @@ export function AuthoritySelect({ id, value, onChange, autoFocus, ...aria }: Pic
 }
 
 /** 年度 filter: the years that have an annual plan, newest first; empty = all years. */
-export function YearSelect({ id, value, onChange, allLabel = '全部年度' }: { id?: string; value?: number; onChange: (year: number | undefined) => void; allLabel?: string }) {
+export function YearSelect({
+  id,
+  value,
+  onChange,
+  allLabel = '全部年度',
+}: {
+  id?: string;
+  value?: number;
+  onChange: (year: number | undefined) => void;
+  allLabel?: string;
+}) {
   const plans = useAnnualPlans();
   const years = (plans.data ?? []).map((p) => p.year).sort((a, b) => b - a);
   if (value !== undefined && !years.includes(value)) years.unshift(value);

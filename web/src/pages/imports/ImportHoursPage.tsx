@@ -3,11 +3,35 @@
 // row imports nothing unless 仅导入正确的行 is chosen. The job id sits in the URL (?job=…), so the
 // result survives a reload and can be reopened from 最近导入.
 import { useEffect, useState } from 'react';
-import { App, Alert, Button, Card, Checkbox, Descriptions, Flex, Pagination, Progress, Space, Steps, Table, Tag, Upload, type TableProps } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Flex,
+  Pagination,
+  Progress,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Upload,
+  type TableProps,
+} from 'antd';
 import { useSearchParams } from 'react-router';
 import { IMPORT_JOB_STATUS_LABEL, type ImportJob, type ImportRowError } from '@ptce/contracts';
 import {
-  downloadFile, errorReportUrl, HOURS_TEMPLATE_URL, isRunning, useImportErrors, useImportJob, useImportValidRows, useRecentHoursImports, useUploadHoursImport,
+  downloadFile,
+  errorReportUrl,
+  HOURS_TEMPLATE_URL,
+  isRunning,
+  useImportErrors,
+  useImportJob,
+  useImportValidRows,
+  useRecentHoursImports,
+  useUploadHoursImport,
 } from '../../api/imports';
 import { errorMessage } from '../../api/client';
 import { ButtonLink } from '../../components/ButtonLink';
@@ -32,7 +56,8 @@ function jobPercent(job: ImportJob): number {
     const toWrite = Math.max(job.dataRows - job.errorRows, 1);
     return Math.min(99, Math.round((job.rowsWritten / toWrite) * 100));
   }
-  if (job.status === 'validating') return Math.min(99, Math.round((job.rowsProcessed / Math.max(job.totalRows, 1)) * 100));
+  if (job.status === 'validating')
+    return Math.min(99, Math.round((job.rowsProcessed / Math.max(job.totalRows, 1)) * 100));
   return 100;
 }
 
@@ -53,7 +78,9 @@ function JobProgress({ job }: { job: ImportJob }) {
   );
 }
 
-const errorColumns: TableProps<ImportRowError & { key: string; column: string | null; reason: string; first: boolean; span: number }>['columns'] = [
+const errorColumns: TableProps<
+  ImportRowError & { key: string; column: string | null; reason: string; first: boolean; span: number }
+>['columns'] = [
   { title: '行号', dataIndex: 'row', width: 90, onCell: (r) => ({ rowSpan: r.first ? r.span : 0 }) },
   { title: '列', dataIndex: 'column', width: 140, render: (v: string | null) => v ?? '整行' },
   { title: '错误原因', dataIndex: 'reason' },
@@ -68,7 +95,14 @@ function JobResult({ job }: { job: ImportJob }) {
   useEffect(() => setPage(1), [job.id]);
 
   const rows = (errors.data?.items ?? []).flatMap((e) =>
-    e.problems.map((p, i) => ({ ...e, key: `${e.row}-${i}`, column: p.column, reason: p.reason, first: i === 0, span: e.problems.length })),
+    e.problems.map((p, i) => ({
+      ...e,
+      key: `${e.row}-${i}`,
+      column: p.column,
+      reason: p.reason,
+      first: i === 0,
+      span: e.problems.length,
+    })),
   );
 
   const confirmValidOnly = () =>
@@ -105,7 +139,9 @@ function JobResult({ job }: { job: ImportJob }) {
         <span className="ptce-hint">{formatDateTime(job.createdAt)}</span>
       </Flex>
       <JobProgress job={job} />
-      {!isRunning(job) && job.message && <Alert type={type} showIcon title={job.message} style={{ marginBottom: 16 }} />}
+      {!isRunning(job) && job.message && (
+        <Alert type={type} showIcon title={job.message} style={{ marginBottom: 16 }} />
+      )}
       <Descriptions
         size="small"
         column={{ xs: 2, sm: 4 }}
@@ -202,7 +238,11 @@ export default function ImportHoursPage() {
     if (!file) return;
     setUploadPercent(0);
     try {
-      const created = await upload.mutateAsync({ file, mode: validOnly ? 'valid_only' : 'all', onProgress: setUploadPercent });
+      const created = await upload.mutateAsync({
+        file,
+        mode: validOnly ? 'valid_only' : 'all',
+        onProgress: setUploadPercent,
+      });
       setParams({ job: String(created.id) });
       setFile(null);
     } catch {
@@ -280,14 +320,29 @@ export default function ImportHoursPage() {
               columns={[
                 { title: '文件', dataIndex: 'fileName', ellipsis: true },
                 { title: '时间', dataIndex: 'createdAt', width: 180, render: (v: string) => formatDateTime(v) },
-                { title: '状态', dataIndex: 'status', width: 120, render: (v: ImportJob['status']) => <Tag color={STATUS_COLOR[v]}>{IMPORT_JOB_STATUS_LABEL[v]}</Tag> },
-                { title: '导入/数据行', key: 'counts', width: 120, render: (_: unknown, r) => `${r.importedRows} / ${r.dataRows}` },
+                {
+                  title: '状态',
+                  dataIndex: 'status',
+                  width: 120,
+                  render: (v: ImportJob['status']) => <Tag color={STATUS_COLOR[v]}>{IMPORT_JOB_STATUS_LABEL[v]}</Tag>,
+                },
+                {
+                  title: '导入/数据行',
+                  key: 'counts',
+                  width: 120,
+                  render: (_: unknown, r) => `${r.importedRows} / ${r.dataRows}`,
+                },
                 {
                   title: '操作',
                   key: 'open',
                   width: 80,
                   render: (_: unknown, r) => (
-                    <Button type="link" size="small" disabled={r.id === jobId} onClick={() => setParams({ job: String(r.id) })}>
+                    <Button
+                      type="link"
+                      size="small"
+                      disabled={r.id === jobId}
+                      onClick={() => setParams({ job: String(r.id) })}
+                    >
                       查看
                     </Button>
                   ),

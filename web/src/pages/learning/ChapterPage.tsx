@@ -139,7 +139,15 @@ function useStudySession(view: ChapterView, position: () => number | undefined):
 }
 
 /** A video that cannot be moved past the furthest point watched (the server keeps the same limit). */
-function VideoPlayer({ view, watched, videoRef }: { view: ChapterView; watched: number; videoRef: RefObject<HTMLVideoElement | null> }) {
+function VideoPlayer({
+  view,
+  watched,
+  videoRef,
+}: {
+  view: ChapterView;
+  watched: number;
+  videoRef: RefObject<HTMLVideoElement | null>;
+}) {
   const max = useRef(watched);
   const last = useRef(0);
   useEffect(() => {
@@ -198,10 +206,21 @@ function Study({ view }: { view: ChapterView }) {
             已学 {formatDuration(s.creditedSeconds)} / 需学 {formatDuration(s.requiredSeconds)}
           </span>
           <span className="ptce-course-meta">
-            {s.completed ? '本章已完成' : s.status === 'active' ? '计时中（页面可见时计时）' : s.status === 'opening' ? '正在开始计时…' : '已暂停计时'}
+            {s.completed
+              ? '本章已完成'
+              : s.status === 'active'
+                ? '计时中（页面可见时计时）'
+                : s.status === 'opening'
+                  ? '正在开始计时…'
+                  : '已暂停计时'}
           </span>
         </div>
-        <Progress percent={s.completed ? 100 : pct} size="small" status={s.completed ? 'success' : 'active'} aria-label="本章学习进度" />
+        <Progress
+          percent={s.completed ? 100 : pct}
+          size="small"
+          status={s.completed ? 'success' : 'active'}
+          aria-label="本章学习进度"
+        />
       </div>
       <div aria-live="polite" className="ptce-sr-only">
         {announce}
@@ -216,7 +235,9 @@ function Study({ view }: { view: ChapterView }) {
           action={<Button onClick={s.takeOver}>在本页继续学习</Button>}
         />
       )}
-      {(s.status === 'closed' || s.status === 'offline') && s.message && <Alert type={s.status === 'closed' ? 'error' : 'warning'} showIcon className="ptce-section" title={s.message} />}
+      {(s.status === 'closed' || s.status === 'offline') && s.message && (
+        <Alert type={s.status === 'closed' ? 'error' : 'warning'} showIcon className="ptce-section" title={s.message} />
+      )}
       {s.completed && (
         <Alert
           type="success"
@@ -235,7 +256,11 @@ function Study({ view }: { view: ChapterView }) {
 
       {view.kind === 'text' && view.body && <ChapterText body={view.body} />}
       {view.kind === 'video' &&
-        (view.fileUrl ? <VideoPlayer view={view} watched={s.creditedSeconds} videoRef={videoRef} /> : <Alert type="info" title="视频尚未上传" />)}
+        (view.fileUrl ? (
+          <VideoPlayer view={view} watched={s.creditedSeconds} videoRef={videoRef} />
+        ) : (
+          <Alert type="info" title="视频尚未上传" />
+        ))}
       {view.kind === 'pdf' &&
         (view.fileUrl ? (
           <>
@@ -267,12 +292,19 @@ export default function ChapterPage() {
     <>
       <Breadcrumb
         className="ptce-section"
-        items={[{ title: <Link to={`/learning?year=${year}`}>前往学习</Link> }, { title: <Link to={`/learning/${year}/courses/${v.courseId}`}>{v.courseTitle}</Link> }]}
+        items={[
+          { title: <Link to={`/learning?year=${year}`}>前往学习</Link> },
+          { title: <Link to={`/learning/${year}/courses/${v.courseId}`}>{v.courseTitle}</Link> },
+        ]}
       />
       <div className="ptce-page-head">
         <h1 className="ptce-page-title">{v.title}</h1>
       </div>
-      {v.window.open ? <Study key={v.id} view={v} /> : <Alert type="warning" showIcon className="ptce-section" title={v.window.reason} />}
+      {v.window.open ? (
+        <Study key={v.id} view={v} />
+      ) : (
+        <Alert type="warning" showIcon className="ptce-section" title={v.window.reason} />
+      )}
       {!v.window.open && v.body && <ChapterText body={v.body} />}
       <nav className="ptce-chapter-nav" aria-label="章节导航">
         {v.prevId ? <ButtonLink to={`/learning/${year}/chapters/${v.prevId}`}>上一章</ButtonLink> : <span />}

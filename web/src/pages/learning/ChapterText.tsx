@@ -4,7 +4,10 @@
  * interpreted: everything is text.
  */
 export function ChapterText({ body }: { body: string }) {
-  const blocks = body.split(/\n{2,}/).map((b) => b.trim()).filter(Boolean);
+  const blocks = body
+    .split(/\n{2,}/)
+    .map((b) => b.trim())
+    .filter(Boolean);
   return (
     <div className="ptce-chapter-text">
       {blocks.map((block, i) => {

@@ -1,7 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Modal, Skeleton, Table, Tag, type TableProps } from 'antd';
 import { useSearchParams } from 'react-router';
-import { CHAPTER_KIND_LABEL, COURSE_KIND_LABEL, type AdminChapterRow, type AdminCourseRow, type ChapterKind } from '@ptce/contracts';
+import {
+  CHAPTER_KIND_LABEL,
+  COURSE_KIND_LABEL,
+  type AdminChapterRow,
+  type AdminCourseRow,
+  type ChapterKind,
+} from '@ptce/contracts';
 import { useAdminChapters, useAdminCourses } from '../../api/learning';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
@@ -30,10 +36,23 @@ function PlanUses({ course }: { course: AdminCourseRow }) {
   );
 }
 
-function CourseList({ courses, selectedId, onSelect }: { courses: AdminCourseRow[]; selectedId: number | null; onSelect: (id: number) => void }) {
+function CourseList({
+  courses,
+  selectedId,
+  onSelect,
+}: {
+  courses: AdminCourseRow[];
+  selectedId: number | null;
+  onSelect: (id: number) => void;
+}) {
   const desktop = useMediaQuery(DESKTOP_QUERY);
   const title = (c: AdminCourseRow) => (
-    <Button type="link" className="ptce-course-admin-pick" aria-current={c.id === selectedId ? 'true' : undefined} onClick={() => onSelect(c.id)}>
+    <Button
+      type="link"
+      className="ptce-course-admin-pick"
+      aria-current={c.id === selectedId ? 'true' : undefined}
+      onClick={() => onSelect(c.id)}
+    >
       《{c.title}》
     </Button>
   );
@@ -102,7 +121,13 @@ function CourseList({ courses, selectedId, onSelect }: { courses: AdminCourseRow
   );
 }
 
-function CourseChapters({ courseId, focusOnLoad, uploads, justAdded, onAdd }: {
+function CourseChapters({
+  courseId,
+  focusOnLoad,
+  uploads,
+  justAdded,
+  onAdd,
+}: {
   courseId: number;
   /** the operator just chose this course: take the keyboard (and the screen) to its chapters */
   focusOnLoad: boolean;
@@ -133,7 +158,8 @@ function CourseChapters({ courseId, focusOnLoad, uploads, justAdded, onAdd }: {
   const { course, chapters: rows, upload: limits } = chapters.data;
 
   const pick = async (ch: AdminChapterRow, file: File) => {
-    if (await uploads.start(ch.id, file, limits.maxBytes)) void message.success(`已上传《${ch.title}》的${ch.kind === 'pdf' ? 'PDF文件' : '视频'}`);
+    if (await uploads.start(ch.id, file, limits.maxBytes))
+      void message.success(`已上传《${ch.title}》的${ch.kind === 'pdf' ? 'PDF文件' : '视频'}`);
   };
 
   const fileControl = (ch: AdminChapterRow) => (
@@ -198,7 +224,9 @@ function CourseChapters({ courseId, focusOnLoad, uploads, justAdded, onAdd }: {
         {uses ?? '未列入年度计划'} · 共{course.chapterCount}章 · 学习时长合计{formatDuration(course.requiredSeconds)}
         {course.chaptersWithoutFile > 0 && ` · ${course.chaptersWithoutFile}章尚未上传文件`}
       </p>
-      <p className="ptce-hint">PDF章节上传PDF文件；视频章节上传MP4、WebM或Ogg视频。单个文件不超过{maxMb}MB，重新上传将替换原文件。</p>
+      <p className="ptce-hint">
+        PDF章节上传PDF文件；视频章节上传MP4、WebM或Ogg视频。单个文件不超过{maxMb}MB，重新上传将替换原文件。
+      </p>
       <Table<AdminChapterRow>
         rowKey="id"
         size="small"
@@ -215,7 +243,13 @@ function CourseChapters({ courseId, focusOnLoad, uploads, justAdded, onAdd }: {
 }
 
 /** Asked when the operator leaves the page inside the app while a file is still uploading. */
-function LeaveWhileUploading({ blocker, running }: { blocker: ReturnType<typeof useChapterUploads>['blocker']; running: number }) {
+function LeaveWhileUploading({
+  blocker,
+  running,
+}: {
+  blocker: ReturnType<typeof useChapterUploads>['blocker'];
+  running: number;
+}) {
   return (
     <Modal
       open={blocker.state === 'blocked'}
@@ -254,13 +288,31 @@ export default function CourseAdminPage() {
     <>
       <PageTitle>课程管理</PageTitle>
       <p className="ptce-hint">公需科目的必修课和选修课。选择课程查看其章节，可新增章节，并为PDF和视频章节上传文件。</p>
-      {uploads.running > 0 && <Alert type="info" showIcon className="ptce-section" title={`正在上传${uploads.running}个文件，上传完成前请勿离开本页。`} />}
+      {uploads.running > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          className="ptce-section"
+          title={`正在上传${uploads.running}个文件，上传完成前请勿离开本页。`}
+        />
+      )}
       <ErrorAlert error={courses.error} title="无法读取课程列表" />
       <Card size="small" className="ptce-section">
-        {courses.isPending ? <Skeleton active paragraph={{ rows: 6 }} /> : <CourseList courses={courses.data ?? []} selectedId={selectedId} onSelect={select} />}
+        {courses.isPending ? (
+          <Skeleton active paragraph={{ rows: 6 }} />
+        ) : (
+          <CourseList courses={courses.data ?? []} selectedId={selectedId} onSelect={select} />
+        )}
       </Card>
       {selectedId !== null ? (
-        <CourseChapters key={selectedId} courseId={selectedId} focusOnLoad={picked} uploads={uploads} justAdded={justAdded} onAdd={setAdding} />
+        <CourseChapters
+          key={selectedId}
+          courseId={selectedId}
+          focusOnLoad={picked}
+          uploads={uploads}
+          justAdded={justAdded}
+          onAdd={setAdding}
+        />
       ) : (
         courses.data && courses.data.length > 0 && <p className="ptce-muted">请在上方选择课程，查看和管理其章节。</p>
       )}
@@ -272,7 +324,11 @@ export default function CourseAdminPage() {
           onCreated={(ch) => {
             setAdding(null);
             setJustAdded(ch.id);
-            void message.success(ch.kind === 'text' ? `已新增第${ch.seq}章` : `已新增第${ch.seq}章，请上传${ch.kind === 'pdf' ? 'PDF文件' : '视频'}`);
+            void message.success(
+              ch.kind === 'text'
+                ? `已新增第${ch.seq}章`
+                : `已新增第${ch.seq}章，请上传${ch.kind === 'pdf' ? 'PDF文件' : '视频'}`,
+            );
           }}
         />
       )}

@@ -29,7 +29,10 @@ export default function CoursePage() {
     <>
       <Breadcrumb
         className="ptce-section"
-        items={[{ title: <Link to={`/learning?year=${year}`}>前往学习</Link> }, { title: c.kind === 'compulsory' ? '必修课' : '选修课' }]}
+        items={[
+          { title: <Link to={`/learning?year=${year}`}>前往学习</Link> },
+          { title: c.kind === 'compulsory' ? '必修课' : '选修课' },
+        ]}
       />
       <PageTitle
         extra={
@@ -46,7 +49,9 @@ export default function CoursePage() {
       >
         {c.title}
       </PageTitle>
-      {!c.window.open && c.window.reason && <Alert type="warning" showIcon className="ptce-section" title={c.window.reason} />}
+      {!c.window.open && c.window.reason && (
+        <Alert type="warning" showIcon className="ptce-section" title={c.window.reason} />
+      )}
       {c.completed && (
         <Alert
           type="success"
@@ -61,7 +66,10 @@ export default function CoursePage() {
           {c.lecturer && `主讲：${c.lecturer} · `}共{c.chapterCount}章，需学习{formatDuration(c.requiredSeconds)}
           {c.roundNo > 1 && ` · 第${c.roundNo}轮学习`}
         </p>
-        <Progress percent={c.completed ? 100 : percentOf(c.creditedSeconds, c.requiredSeconds)} aria-label="课程学习进度" />
+        <Progress
+          percent={c.completed ? 100 : percentOf(c.creditedSeconds, c.requiredSeconds)}
+          aria-label="课程学习进度"
+        />
       </Card>
 
       <Card title="章节" size="small" className="ptce-section">
@@ -76,7 +84,12 @@ export default function CoursePage() {
                 {formatDuration(ch.creditedSeconds)} / {formatDuration(ch.requiredSeconds)}
               </span>
               {c.window.open ? (
-                <ButtonLink to={`/learning/${year}/chapters/${ch.id}`} size="small" type={ch.completed ? 'default' : 'primary'} aria-label={`${chapterAction(ch)}：${ch.title}`}>
+                <ButtonLink
+                  to={`/learning/${year}/chapters/${ch.id}`}
+                  size="small"
+                  type={ch.completed ? 'default' : 'primary'}
+                  aria-label={`${chapterAction(ch)}：${ch.title}`}
+                >
                   {chapterAction(ch)}
                 </ButtonLink>
               ) : null}

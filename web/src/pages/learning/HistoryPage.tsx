@@ -19,7 +19,14 @@ const columns: TableProps<LearningYear>['columns'] = [
     title: '必修课考试',
     key: 'state',
     width: 110,
-    render: (_: unknown, r) => (r.compulsoryPassed ? <Tag color="success">已通过</Tag> : r.window.open ? <Tag color="processing">可学习</Tag> : <Tag>未通过</Tag>),
+    render: (_: unknown, r) =>
+      r.compulsoryPassed ? (
+        <Tag color="success">已通过</Tag>
+      ) : r.window.open ? (
+        <Tag color="processing">可学习</Tag>
+      ) : (
+        <Tag>未通过</Tag>
+      ),
   },
   {
     title: '操作',
@@ -51,9 +58,18 @@ export default function HistoryPage() {
   return (
     <>
       <PageTitle>历年培训</PageTitle>
-      <p className="ptce-hint">上一年度未完成公需科目必修课学习考试的，可在本年度进行补学补考，通过后学时计入上一年度。</p>
+      <p className="ptce-hint">
+        上一年度未完成公需科目必修课学习考试的，可在本年度进行补学补考，通过后学时计入上一年度。
+      </p>
       <ErrorAlert error={years.error} />
-      <Table<LearningYear> rowKey="year" loading={years.isPending} columns={columns} dataSource={years.data ?? []} pagination={false} scroll={{ x: 640 }} />
+      <Table<LearningYear>
+        rowKey="year"
+        loading={years.isPending}
+        columns={columns}
+        dataSource={years.data ?? []}
+        pagination={false}
+        scroll={{ x: 640 }}
+      />
     </>
   );
 }

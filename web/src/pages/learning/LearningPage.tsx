@@ -33,13 +33,24 @@ function CourseTile({ year, course }: { year: number; course: CourseCard }) {
         {course.chapterCount}章 · 共{formatDuration(course.requiredSeconds)}
         {course.lecturer && ` · ${course.lecturer}`}
       </div>
-      <Progress percent={course.completed ? 100 : pct} size="small" status={course.completed ? 'success' : 'normal'} aria-label={`${course.title} 学习进度`} />
+      <Progress
+        percent={course.completed ? 100 : pct}
+        size="small"
+        status={course.completed ? 'success' : 'normal'}
+        aria-label={`${course.title} 学习进度`}
+      />
       <div className="ptce-course-meta">
-        {course.completed ? '已完成学习' : `已完成 ${course.completedChapters}/${course.chapterCount} 章，已学 ${formatDuration(course.creditedSeconds)}`}
+        {course.completed
+          ? '已完成学习'
+          : `已完成 ${course.completedChapters}/${course.chapterCount} 章，已学 ${formatDuration(course.creditedSeconds)}`}
       </div>
       <div className="ptce-course-actions">
         {course.window.open || course.completed ? (
-          <ButtonLink to={`/learning/${year}/courses/${course.id}`} type={action.primary ? 'primary' : 'default'} aria-describedby={id}>
+          <ButtonLink
+            to={`/learning/${year}/courses/${course.id}`}
+            type={action.primary ? 'primary' : 'default'}
+            aria-describedby={id}
+          >
             {action.label}
           </ButtonLink>
         ) : (
@@ -66,7 +77,9 @@ function HoursSummary({ o }: { o: LearningOverview }) {
         )}
         <div className="ptce-course-meta">
           学习考试截止日期：
-          {o.year === o.currentYear || !o.compulsory?.window.until ? o.publicDeadline : `${lastDayOf(o.compulsory.window.until)}（补学补考）`}
+          {o.year === o.currentYear || !o.compulsory?.window.until
+            ? o.publicDeadline
+            : `${lastDayOf(o.compulsory.window.until)}（补学补考）`}
         </div>
       </div>
     </Card>
@@ -115,7 +128,10 @@ function Materials({ year }: { year: number }) {
             </Button>,
           ]}
         >
-          <List.Item.Meta title={m.title} description={`${m.courseTitle} · ${m.fileName} · ${Math.max(1, Math.round(m.size / 1024))} KB`} />
+          <List.Item.Meta
+            title={m.title}
+            description={`${m.courseTitle} · ${m.fileName} · ${Math.max(1, Math.round(m.size / 1024))} KB`}
+          />
         </List.Item>
       )}
     />
@@ -132,7 +148,9 @@ export default function LearningPage() {
   const current = years.data?.find((y) => y.isCurrent)?.year;
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked > 2000 ? asked : current;
-  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'courses';
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as Tab)
+    : 'courses';
   const overview = useLearningOverview(year);
 
   const setTab = (k: string) => {
@@ -166,7 +184,12 @@ export default function LearningPage() {
         />
       )}
       {o.roundKind === 'makeup' && !prior && (
-        <Alert type="info" showIcon className="ptce-section" title="已为您开通补学补考：请重新完成必修课学习后参加考试。" />
+        <Alert
+          type="info"
+          showIcon
+          className="ptce-section"
+          title="已为您开通补学补考：请重新完成必修课学习后参加考试。"
+        />
       )}
       <HoursSummary o={o} />
       <Tabs

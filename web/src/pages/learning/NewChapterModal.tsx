@@ -34,7 +34,12 @@ const bodyRule: FormRule = ({ getFieldValue }) => ({
   },
 });
 
-export function NewChapterModal({ course, open, onClose, onCreated }: {
+export function NewChapterModal({
+  course,
+  open,
+  onClose,
+  onCreated,
+}: {
   course: AdminCourseRow;
   open: boolean;
   onClose: () => void;
@@ -82,8 +87,16 @@ export function NewChapterModal({ course, open, onClose, onCreated }: {
       width={720}
       forceRender
     >
-      <p className="ptce-muted">新章节排在本课程已有章节之后（第{course.chapterCount + 1}章）。PDF和视频章节保存后，在章节列表中上传文件。</p>
-      <Form<ChapterValues> form={form} name="new-chapter" layout="vertical" initialValues={{ kind: 'text', minutes: 20 }} onFinish={submit}>
+      <p className="ptce-muted">
+        新章节排在本课程已有章节之后（第{course.chapterCount + 1}章）。PDF和视频章节保存后，在章节列表中上传文件。
+      </p>
+      <Form<ChapterValues>
+        form={form}
+        name="new-chapter"
+        layout="vertical"
+        initialValues={{ kind: 'text', minutes: 20 }}
+        onFinish={submit}
+      >
         <Form.Item name="title" label="章节标题" required rules={[zodRule(CreateChapterRequest.shape.title)]}>
           <Input maxLength={100} showCount autoComplete="off" placeholder="例如：第四章 共建“一带一路”的实践成果" />
         </Form.Item>
@@ -95,7 +108,11 @@ export function NewChapterModal({ course, open, onClose, onCreated }: {
           label="学习时长（分钟）"
           required
           rules={[minutesRule]}
-          extra={kind === 'video' ? '视频章节请填写视频的时长；学员学满该时长后本章完成。' : '学员在本章学满该时长后，本章学习完成。'}
+          extra={
+            kind === 'video'
+              ? '视频章节请填写视频的时长；学员学满该时长后本章完成。'
+              : '学员在本章学满该时长后，本章学习完成。'
+          }
         >
           <InputNumber min={1} max={360} precision={0} style={{ width: 160 }} />
         </Form.Item>

@@ -47,12 +47,22 @@ export function useChapterUploads() {
       try {
         await send(chapterId, file, {
           signal: controller.signal,
-          onProgress: (percent) => setUploads((all) => (all[chapterId] && all[chapterId].percent !== percent ? { ...all, [chapterId]: { ...all[chapterId], percent } } : all)),
+          onProgress: (percent) =>
+            setUploads((all) =>
+              all[chapterId] && all[chapterId].percent !== percent
+                ? { ...all, [chapterId]: { ...all[chapterId], percent } }
+                : all,
+            ),
         });
         put(chapterId, null);
         return true;
       } catch (e) {
-        put(chapterId, e instanceof DOMException && e.name === 'AbortError' ? null : { ...base, status: 'failed', error: errorMessage(e) });
+        put(
+          chapterId,
+          e instanceof DOMException && e.name === 'AbortError'
+            ? null
+            : { ...base, status: 'failed', error: errorMessage(e) },
+        );
         return false;
       } finally {
         controllers.current.delete(chapterId);
@@ -80,7 +90,9 @@ export function useChapterUploads() {
     return () => all.forEach((c) => c.abort());
   }, []);
   /** Navigation inside the app while an upload runs waits for the page's question (see LeaveWhileUploading). */
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => running > 0 && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => running > 0 && currentLocation.pathname !== nextLocation.pathname,
+  );
 
   return { uploads, start, cancel, dismiss, running, blocker };
 }

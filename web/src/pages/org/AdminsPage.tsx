@@ -1,5 +1,20 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, type InputRef, type TableProps } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  type InputRef,
+  type TableProps,
+} from 'antd';
 import { AdminInput, MobilePhone, type AdminRow, type IssuedPassword } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { errorMessage } from '../../api/client';
@@ -24,7 +39,8 @@ import { useConfirmAction } from './useConfirmAction';
 // 单位管理员管理 — notice, attachment 2 §二(四)1: 新增管理员 with "允许登录系统"; an admin without a
 // department is the unit's total admin, one with a department is a 二级管理员.
 
-const INITIAL_PASSWORD_TIP = '温馨提示：单位管理员的初始密码为身份证后六位，7日内有效，首次登录须修改密码；注意勾选“允许登录系统”。';
+const INITIAL_PASSWORD_TIP =
+  '温馨提示：单位管理员的初始密码为身份证后六位，7日内有效，首次登录须修改密码；注意勾选“允许登录系统”。';
 const TOTAL_ADMIN = '无（总管理员）';
 /** Secondary text inside a cell. */
 const META = { color: 'rgba(0, 0, 0, 0.55)', fontSize: 12, marginTop: 2 } as const;
@@ -39,7 +55,12 @@ interface AdminValues {
 }
 
 /** `null` target: 新增管理员; otherwise 修改 that admin. */
-function AdminModal({ open, target, onClose, afterClose }: {
+function AdminModal({
+  open,
+  target,
+  onClose,
+  afterClose,
+}: {
   open: boolean;
   target: AdminRow | null;
   onClose: () => void;
@@ -55,10 +76,16 @@ function AdminModal({ open, target, onClose, afterClose }: {
   const { modal, message } = App.useApp();
 
   const submit = (v: AdminValues) => {
-    const common = { name: v.name.trim(), phone: v.phone.trim(), departmentId: v.departmentId ?? null, loginEnabled: v.loginEnabled };
+    const common = {
+      name: v.name.trim(),
+      phone: v.phone.trim(),
+      departmentId: v.departmentId ?? null,
+      loginEnabled: v.loginEnabled,
+    };
     // The server's reason goes under its input, and the keyboard goes there too.
     const onError = (e: unknown) => {
-      if (applyFieldErrors(form, e, FIELDS)) form.focusField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? []);
+      if (applyFieldErrors(form, e, FIELDS))
+        form.focusField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? []);
     };
     if (target) {
       update.mutate(
@@ -81,9 +108,7 @@ function AdminModal({ open, target, onClose, afterClose }: {
               title: '新增管理员成功',
               content: (
                 <>
-                  <p>
-                    {common.name}的登录用户名为其身份证号码（在登录页选择“单位管理员”）。
-                  </p>
+                  <p>{common.name}的登录用户名为其身份证号码（在登录页选择“单位管理员”）。</p>
                   <p>{r.initialPasswordHint || '初始密码为身份证号码后六位，7日内有效，首次登录须修改'}。</p>
                   {!common.loginEnabled && <p>该管理员当前未勾选“允许登录系统”，需修改后才能登录。</p>}
                 </>
@@ -116,7 +141,12 @@ function AdminModal({ open, target, onClose, afterClose }: {
           scrollToFirstError={{ focus: true }}
           initialValues={
             target
-              ? { name: target.name, phone: target.phone ?? '', departmentId: target.departmentId, loginEnabled: target.loginEnabled }
+              ? {
+                  name: target.name,
+                  phone: target.phone ?? '',
+                  departmentId: target.departmentId,
+                  loginEnabled: target.loginEnabled,
+                }
               : { loginEnabled: true, departmentId: null }
           }
           onFinish={submit}
@@ -154,7 +184,12 @@ function AdminModal({ open, target, onClose, afterClose }: {
       <Form.Item label="姓名" name="name" required rules={[zodRule(AdminInput.shape.name)]}>
         <Input ref={target ? firstField : undefined} maxLength={30} autoComplete="off" />
       </Form.Item>
-      <Form.Item label="手机号码" name="phone" validateFirst rules={[{ required: true, message: '请输入手机号码' }, zodRule(MobilePhone)]}>
+      <Form.Item
+        label="手机号码"
+        name="phone"
+        validateFirst
+        rules={[{ required: true, message: '请输入手机号码' }, zodRule(MobilePhone)]}
+      >
         <Input inputMode="numeric" maxLength={11} autoComplete="off" />
       </Form.Item>
       <Form.Item
@@ -192,12 +227,20 @@ export default function AdminsPage() {
   const desktop = useMediaQuery(DESKTOP_QUERY);
   // The modal keeps its target while it animates closed; `session` gives every opening a fresh form.
   const [dialog, setDialog] = useState<{ open: boolean; target: AdminRow | null; session: number } | null>(null);
-  const openDialog = (target: AdminRow | null) => setDialog((d) => ({ open: true, target, session: (d?.session ?? 0) + 1 }));
+  const openDialog = (target: AdminRow | null) =>
+    setDialog((d) => ({ open: true, target, session: (d?.session ?? 0) + 1 }));
 
-  const paths = useMemo(() => new Map(departmentOptions(departments.data ?? []).map((o) => [o.value, o.label])), [departments.data]);
+  const paths = useMemo(
+    () => new Map(departmentOptions(departments.data ?? []).map((o) => [o.value, o.label])),
+    [departments.data],
+  );
 
   const departmentCell = (r: AdminRow) =>
-    r.departmentId === null ? <Tag color="blue">{TOTAL_ADMIN}</Tag> : (paths.get(r.departmentId) ?? r.departmentName ?? '—');
+    r.departmentId === null ? (
+      <Tag color="blue">{TOTAL_ADMIN}</Tag>
+    ) : (
+      (paths.get(r.departmentId) ?? r.departmentName ?? '—')
+    );
   const nameCell = (r: AdminRow) => (
     <Space size={4} wrap>
       <span>{r.name}</span>
@@ -262,7 +305,12 @@ export default function AdminsPage() {
         { title: '手机', dataIndex: 'phone', width: 110, render: (v: string | null) => v ?? '—' },
         { title: '部门', key: 'department', render: (_: unknown, r) => departmentCell(r) },
         { title: '允许登录系统', dataIndex: 'loginEnabled', width: 110, render: loginCell },
-        { title: '最近登录', dataIndex: 'lastLoginAt', width: 155, render: (v: string | null) => (v ? formatDateTime(v) : '从未登录') },
+        {
+          title: '最近登录',
+          dataIndex: 'lastLoginAt',
+          width: 155,
+          render: (v: string | null) => (v ? formatDateTime(v) : '从未登录'),
+        },
         { title: '操作', key: 'actions', width: 200, render: (_: unknown, r) => actions(r) },
       ]
     : [

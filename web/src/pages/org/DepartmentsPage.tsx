@@ -1,5 +1,18 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, type InputRef, type TableProps } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  type InputRef,
+  type TableProps,
+} from 'antd';
 import { DepartmentInput, type DepartmentRow } from '@ptce/contracts';
 import { useCreateDepartment, useDeleteDepartment, useDepartments, useUpdateDepartment } from '../../api/org';
 import { ButtonLink } from '../../components/ButtonLink';
@@ -45,7 +58,13 @@ interface DepartmentValues {
   parentId: number;
 }
 
-function DepartmentModal({ open, target, departments, onClose, afterClose }: {
+function DepartmentModal({
+  open,
+  target,
+  departments,
+  onClose,
+  afterClose,
+}: {
   open: boolean;
   target: DialogTarget;
   departments: readonly DepartmentRow[];
@@ -72,7 +91,8 @@ function DepartmentModal({ open, target, departments, onClose, afterClose }: {
     const parentId = v.parentId === NO_PARENT ? null : v.parentId;
     // The server's reason goes under its input, and the keyboard goes there too.
     const onError = (e: unknown) => {
-      if (applyFieldErrors(form, e, FIELDS)) form.focusField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? []);
+      if (applyFieldErrors(form, e, FIELDS))
+        form.focusField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? []);
     };
     if (self) {
       update.mutate(
@@ -153,7 +173,8 @@ export default function DepartmentsPage() {
   const confirm = useConfirmAction();
   const desktop = useMediaQuery(DESKTOP_QUERY);
   const [dialog, setDialog] = useState<{ open: boolean; target: DialogTarget; session: number } | null>(null);
-  const openDialog = (target: DialogTarget) => setDialog((d) => ({ open: true, target, session: (d?.session ?? 0) + 1 }));
+  const openDialog = (target: DialogTarget) =>
+    setDialog((d) => ({ open: true, target, session: (d?.session ?? 0) + 1 }));
   // Every parent is expanded unless the user folded it.
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
 
@@ -161,17 +182,28 @@ export default function DepartmentsPage() {
   const tree = useMemo(() => buildTree(rows), [rows]);
   const expanded = tree.filter((t) => t.children && !collapsed.has(t.id)).map((t) => t.id);
 
-  const count = (direct: number, total: number, d: DepartmentNode) => (d.children ? `${direct}（含下级共 ${total}）` : direct);
+  const count = (direct: number, total: number, d: DepartmentNode) =>
+    d.children ? `${direct}（含下级共 ${total}）` : direct;
 
   const actions = (d: DepartmentNode) => {
     return (
       <Space size={0} wrap={desktop} orientation={desktop ? 'horizontal' : 'vertical'} align="start">
         {d.parentId === null && (
-          <Button type="link" size="small" onClick={() => openDialog({ mode: 'create', parentId: d.id })} aria-label={`新增下级部门 ${d.name}`}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => openDialog({ mode: 'create', parentId: d.id })}
+            aria-label={`新增下级部门 ${d.name}`}
+          >
             新增下级部门
           </Button>
         )}
-        <Button type="link" size="small" onClick={() => openDialog({ mode: 'edit', department: d })} aria-label={`修改 ${d.name}`}>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => openDialog({ mode: 'edit', department: d })}
+          aria-label={`修改 ${d.name}`}
+        >
           修改
         </Button>
         <Button
@@ -202,8 +234,18 @@ export default function DepartmentsPage() {
   const columns: TableProps<DepartmentNode>['columns'] = desktop
     ? [
         { title: '部门名称', dataIndex: 'name' },
-        { title: '专业技术人员', key: 'staff', width: 180, render: (_: unknown, d) => count(d.staffCount, d.totalStaff, d) },
-        { title: '管理员', key: 'admins', width: 160, render: (_: unknown, d) => count(d.adminCount, d.totalAdmins, d) },
+        {
+          title: '专业技术人员',
+          key: 'staff',
+          width: 180,
+          render: (_: unknown, d) => count(d.staffCount, d.totalStaff, d),
+        },
+        {
+          title: '管理员',
+          key: 'admins',
+          width: 160,
+          render: (_: unknown, d) => count(d.adminCount, d.totalAdmins, d),
+        },
         { title: '操作', key: 'actions', width: 240, render: (_: unknown, d) => actions(d) },
       ]
     : [

@@ -11,7 +11,10 @@ export function IssuedPasswordNotice({ issued, lead }: { issued: IssuedPassword;
     <div className="ptce-issued-password">
       <p>{lead}</p>
       <p>
-        用户名：<Typography.Text copyable strong>{issued.username}</Typography.Text>
+        用户名：
+        <Typography.Text copyable strong>
+          {issued.username}
+        </Typography.Text>
       </p>
       <p>
         密码：

@@ -1,9 +1,43 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, type RefSelectProps, type TableProps } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  type RefSelectProps,
+  type TableProps,
+} from 'antd';
 import { useSearchParams } from 'react-router';
-import { Email, MobilePhone, ReasonBody, type DepartmentRow, type IssuedPassword, type Me, type StaffRow } from '@ptce/contracts';
+import {
+  Email,
+  MobilePhone,
+  ReasonBody,
+  type DepartmentRow,
+  type IssuedPassword,
+  type Me,
+  type StaffRow,
+} from '@ptce/contracts';
 import { useMe } from '../../api/auth';
-import { departmentOptions, useConfirmStaff, useDepartments, useRemoveStaff, useResetStaffPassword, useStaff, useUpdateStaff, type StaffListParams } from '../../api/org';
+import {
+  departmentOptions,
+  useConfirmStaff,
+  useDepartments,
+  useRemoveStaff,
+  useResetStaffPassword,
+  useStaff,
+  useUpdateStaff,
+  type StaffListParams,
+} from '../../api/org';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { applyFieldErrors, zodRule } from '../../lib/form';
@@ -78,7 +112,14 @@ interface StaffValues {
 
 const EDIT_FIELDS = ['departmentId', 'phone', 'email'] as const;
 
-function StaffEditModal({ open, person, options, wholeUnit, onClose, afterClose }: {
+function StaffEditModal({
+  open,
+  person,
+  options,
+  wholeUnit,
+  onClose,
+  afterClose,
+}: {
   open: boolean;
   person: StaffRow;
   options: { value: number; label: string }[];
@@ -109,8 +150,9 @@ function StaffEditModal({ open, person, options, wholeUnit, onClose, afterClose 
           onClose();
         },
         onError: (e) => {
-      if (applyFieldErrors(form, e, EDIT_FIELDS)) form.focusField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? []);
-    },
+          if (applyFieldErrors(form, e, EDIT_FIELDS))
+            form.focusField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? []);
+        },
       },
     );
   };
@@ -168,7 +210,10 @@ function StaffEditModal({ open, person, options, wholeUnit, onClose, afterClose 
         label="手机号码"
         name="phone"
         validateFirst
-        rules={[{ required: person.phone != null, message: '请输入手机号码' }, zodRule(MobilePhone, { skipEmpty: true })]}
+        rules={[
+          { required: person.phone != null, message: '请输入手机号码' },
+          zodRule(MobilePhone, { skipEmpty: true }),
+        ]}
       >
         <Input inputMode="numeric" maxLength={11} autoComplete="off" />
       </Form.Item>
@@ -190,7 +235,17 @@ interface RemoveValues {
 }
 
 /** 移出本单位 — a confirmation dialog with an optional reason, kept in the audit log. */
-function RemoveModal({ open, person, onClose, afterClose }: { open: boolean; person: StaffRow; onClose: () => void; afterClose: () => void }) {
+function RemoveModal({
+  open,
+  person,
+  onClose,
+  afterClose,
+}: {
+  open: boolean;
+  person: StaffRow;
+  onClose: () => void;
+  afterClose: () => void;
+}) {
   const [form] = Form.useForm<RemoveValues>();
   const remove = useRemoveStaff();
   const { message } = App.useApp();
@@ -219,7 +274,13 @@ function RemoveModal({ open, person, onClose, afterClose }: { open: boolean; per
       afterOpenChange={(o) => o && reasonRef.current?.focus()}
       maskClosable={false}
       modalRender={(dom) => (
-        <Form<RemoveValues> form={form} name="remove-staff" layout="vertical" onFinish={submit} onValuesChange={() => remove.isError && remove.reset()}>
+        <Form<RemoveValues>
+          form={form}
+          name="remove-staff"
+          layout="vertical"
+          onFinish={submit}
+          onValuesChange={() => remove.isError && remove.reset()}
+        >
           {dom}
         </Form>
       )}
@@ -227,7 +288,11 @@ function RemoveModal({ open, person, onClose, afterClose }: { open: boolean; per
       <p>
         仅在该人员已离开本单位时使用。移出后，其不再出现在本单位名单中，已有的学时记录保留；本人可在【我的信息】中重新选择所在单位。
       </p>
-      <Form.Item label="移出原因（选填）" name="reason" rules={[zodRule(ReasonBody.shape.reason.unwrap(), { skipEmpty: true })]}>
+      <Form.Item
+        label="移出原因（选填）"
+        name="reason"
+        rules={[zodRule(ReasonBody.shape.reason.unwrap(), { skipEmpty: true })]}
+      >
         <Input.TextArea
           ref={(el) => {
             reasonRef.current = el?.resizableTextArea?.textArea ?? null;
@@ -269,7 +334,10 @@ export default function StaffPage() {
     () => departmentOptions(allDepartments).filter((o) => scope === null || scope.has(o.value)),
     [allDepartments, scope],
   );
-  const paths = useMemo(() => new Map(departmentOptions(allDepartments).map((o) => [o.value, o.label])), [allDepartments]);
+  const paths = useMemo(
+    () => new Map(departmentOptions(allDepartments).map((o) => [o.value, o.label])),
+    [allDepartments],
+  );
   const filterOptions = useMemo(
     () => (wholeUnit ? [{ value: NO_DEPARTMENT, label: '无部门' }, ...options] : options),
     [wholeUnit, options],
@@ -279,7 +347,11 @@ export default function StaffPage() {
   const paramsKey = params.toString();
   useEffect(() => {
     const q = paramsToQuery(new URLSearchParams(paramsKey));
-    form.setFieldsValue({ q: q.q, departmentId: q.departmentId, newRegistration: q.newRegistration === undefined ? undefined : q.newRegistration ? 'true' : 'false' });
+    form.setFieldsValue({
+      q: q.q,
+      departmentId: q.departmentId,
+      newRegistration: q.newRegistration === undefined ? undefined : q.newRegistration ? 'true' : 'false',
+    });
   }, [paramsKey, form]);
 
   // After 移出本单位 or a department change empties the last page, show the page before it.
@@ -291,12 +363,25 @@ export default function StaffPage() {
   }, [total, staff.isPlaceholderData, query, setParams]);
 
   const search = (v: FilterValues) =>
-    setParams(queryToParams({ page: 1, pageSize: query.pageSize, q: v.q?.trim() || undefined, departmentId: v.departmentId, newRegistration: v.newRegistration === undefined ? undefined : v.newRegistration === 'true' }));
+    setParams(
+      queryToParams({
+        page: 1,
+        pageSize: query.pageSize,
+        q: v.q?.trim() || undefined,
+        departmentId: v.departmentId,
+        newRegistration: v.newRegistration === undefined ? undefined : v.newRegistration === 'true',
+      }),
+    );
 
   const departmentCell = (r: StaffRow) =>
     r.departmentId === null ? <Tag>无部门</Tag> : (paths.get(r.departmentId) ?? r.departmentName ?? '—');
 
-  const newTag = (r: StaffRow) => r.newRegistration && <Tag color="orange" className="ptce-new-registration">新注册</Tag>;
+  const newTag = (r: StaffRow) =>
+    r.newRegistration && (
+      <Tag color="orange" className="ptce-new-registration">
+        新注册
+      </Tag>
+    );
 
   const actions = (r: StaffRow) => (
     <Space size={0} wrap={desktop} orientation={desktop ? 'horizontal' : 'vertical'} align="start">
@@ -308,7 +393,8 @@ export default function StaffPage() {
           onClick={() =>
             confirm({
               title: `确认“${r.name}”为本单位人员？`,
-              content: '该人员自行注册（或自行更改单位）到本单位。确认后取消“新注册”标记；如不是本单位人员，请选择“移出本单位”。',
+              content:
+                '该人员自行注册（或自行更改单位）到本单位。确认后取消“新注册”标记；如不是本单位人员，请选择“移出本单位”。',
               okText: '确认',
               run: () => confirmStaff.mutateAsync(r.id),
               done: `已确认“${r.name}”为本单位人员`,
@@ -343,7 +429,13 @@ export default function StaffPage() {
       >
         重置密码
       </Button>
-      <Button type="link" size="small" danger onClick={() => openDialog('remove', r)} aria-label={`移出本单位 ${r.name}`}>
+      <Button
+        type="link"
+        size="small"
+        danger
+        onClick={() => openDialog('remove', r)}
+        aria-label={`移出本单位 ${r.name}`}
+      >
         移出本单位
       </Button>
     </Space>
@@ -381,7 +473,12 @@ export default function StaffPage() {
             </>
           ),
         },
-        { title: '最近登录', dataIndex: 'lastLoginAt', width: 160, render: (v: string | null) => (v ? formatDateTime(v) : '从未登录') },
+        {
+          title: '最近登录',
+          dataIndex: 'lastLoginAt',
+          width: 160,
+          render: (v: string | null) => (v ? formatDateTime(v) : '从未登录'),
+        },
         { title: '操作', key: 'actions', width: 250, render: (_: unknown, r) => actions(r) },
       ]
     : [
@@ -404,7 +501,18 @@ export default function StaffPage() {
 
   return (
     <>
-      <PageTitle extra={<ExportButton kind="staff" query={{ q: query.q, departmentId: query.departmentId, newRegistration: query.newRegistration }}>导出Excel</ExportButton>}>专业技术人员管理</PageTitle>
+      <PageTitle
+        extra={
+          <ExportButton
+            kind="staff"
+            query={{ q: query.q, departmentId: query.departmentId, newRegistration: query.newRegistration }}
+          >
+            导出Excel
+          </ExportButton>
+        }
+      >
+        专业技术人员管理
+      </PageTitle>
       <Card className="ptce-section">
         <Form<FilterValues> form={form} name="staff-filter" layout="vertical" onFinish={search}>
           <Row gutter={16}>
@@ -463,7 +571,10 @@ export default function StaffPage() {
             style={{ marginBottom: 12 }}
             title={`有 ${staff.data.newRegistrationCount} 名新注册人员待确认：请核实其是否为本单位人员，确认或移出本单位。`}
             action={
-              <Button size="small" onClick={() => setParams(queryToParams({ page: 1, pageSize: query.pageSize, newRegistration: true }))}>
+              <Button
+                size="small"
+                onClick={() => setParams(queryToParams({ page: 1, pageSize: query.pageSize, newRegistration: true }))}
+              >
                 只看新注册
               </Button>
             }
@@ -502,7 +613,13 @@ export default function StaffPage() {
         />
       )}
       {dialog?.kind === 'remove' && (
-        <RemoveModal key={dialog.session} open={dialog.open} person={dialog.person} onClose={closeDialog} afterClose={() => setDialog(null)} />
+        <RemoveModal
+          key={dialog.session}
+          open={dialog.open}
+          person={dialog.person}
+          onClose={closeDialog}
+          afterClose={() => setDialog(null)}
+        />
       )}
     </>
   );

@@ -1,11 +1,44 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Cascader, Col, Form, Input, Modal, Row, Select, Space, Spin, Table, Typography, type InputRef, type TableProps } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Cascader,
+  Col,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Typography,
+  type InputRef,
+  type TableProps,
+} from 'antd';
 import { useSearchParams } from 'react-router';
-import { UNIT_TYPE_LABEL, UnitInput, type AuthoritySummary, type IssuedPassword, type Me, type Region, type UnitRow } from '@ptce/contracts';
+import {
+  UNIT_TYPE_LABEL,
+  UnitInput,
+  type AuthoritySummary,
+  type IssuedPassword,
+  type Me,
+  type Region,
+  type UnitRow,
+} from '@ptce/contracts';
 import { regionCovers } from '@ptce/rules';
 import { useMe } from '../../api/auth';
 import { errorMessage, isApiError } from '../../api/client';
-import { useAuthoritySearch, useCreateUnit, useReissueUnitPassword, useUnits, useUpdateUnit, type UnitListParams, type UnitUpdateBody } from '../../api/org';
+import {
+  useAuthoritySearch,
+  useCreateUnit,
+  useReissueUnitPassword,
+  useUnits,
+  useUpdateUnit,
+  type UnitListParams,
+  type UnitUpdateBody,
+} from '../../api/org';
 import { useIndustries, useRegions } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
@@ -59,7 +92,12 @@ function regionPath(code: string | undefined, regions: readonly Region[]): strin
 
 // ---------- 主管部门 ----------
 
-function AuthoritySelect({ id, value, onChange, initial }: {
+function AuthoritySelect({
+  id,
+  value,
+  onChange,
+  initial,
+}: {
   id?: string;
   value?: number | null;
   onChange?: (v: number | null) => void;
@@ -117,7 +155,17 @@ interface UnitValues {
   unitType: UnitType;
 }
 
-function UnitModal({ open, target, onClose, afterClose }: { open: boolean; target: UnitRow | null; onClose: () => void; afterClose: () => void }) {
+function UnitModal({
+  open,
+  target,
+  onClose,
+  afterClose,
+}: {
+  open: boolean;
+  target: UnitRow | null;
+  onClose: () => void;
+  afterClose: () => void;
+}) {
   const [form] = Form.useForm<UnitValues>();
   const nameRef = useRef<InputRef>(null);
   const { data: me } = useMe();
@@ -131,7 +179,8 @@ function UnitModal({ open, target, onClose, afterClose }: { open: boolean; targe
 
   // The region path can be drawn only once the regions have arrived.
   useEffect(() => {
-    if (target && regions.data && !form.isFieldTouched('region')) form.setFieldValue('region', regionPath(target.regionCode, regions.data));
+    if (target && regions.data && !form.isFieldTouched('region'))
+      form.setFieldValue('region', regionPath(target.regionCode, regions.data));
   }, [target, regions.data, form]);
 
   const submit = (v: UnitValues) => {
@@ -159,7 +208,8 @@ function UnitModal({ open, target, onClose, afterClose }: { open: boolean; targe
       if (body.name !== target.name) changed.name = body.name;
       if (body.regionCode !== target.regionCode) changed.regionCode = body.regionCode;
       if (body.industryCode !== target.industryCode) changed.industryCode = body.industryCode;
-      if (body.supervisingAuthorityId !== target.supervisingAuthorityId) changed.supervisingAuthorityId = body.supervisingAuthorityId;
+      if (body.supervisingAuthorityId !== target.supervisingAuthorityId)
+        changed.supervisingAuthorityId = body.supervisingAuthorityId;
       if (body.unitType !== target.unitType) changed.unitType = body.unitType;
       update.mutate(
         { id: target.id, ...changed },
@@ -183,7 +233,10 @@ function UnitModal({ open, target, onClose, afterClose }: { open: boolean; targe
               width: 480,
               content: (
                 <>
-                  <IssuedPasswordNotice issued={created.account} lead="已同时创建该单位的单位账号（用户名为统一社会信用代码），请告知单位：" />
+                  <IssuedPasswordNotice
+                    issued={created.account}
+                    lead="已同时创建该单位的单位账号（用户名为统一社会信用代码），请告知单位："
+                  />
                   <p style={{ marginTop: 8 }}>登录时选择“单位管理员”。</p>
                 </>
               ),
@@ -278,7 +331,14 @@ function UnitModal({ open, target, onClose, afterClose }: { open: boolean; targe
       </Form.Item>
       <Form.Item label="主管部门" name="supervisingAuthorityId">
         <AuthoritySelect
-          initial={target?.supervisingAuthorityId ? { id: target.supervisingAuthorityId, name: target.supervisingAuthorityName ?? `#${target.supervisingAuthorityId}` } : null}
+          initial={
+            target?.supervisingAuthorityId
+              ? {
+                  id: target.supervisingAuthorityId,
+                  name: target.supervisingAuthorityName ?? `#${target.supervisingAuthorityId}`,
+                }
+              : null
+          }
         />
       </Form.Item>
       <Form.Item label="单位类型" name="unitType" rules={[{ required: true, message: '请选择单位类型' }]}>
@@ -336,7 +396,8 @@ export default function UnitsPage() {
   const reissue = useReissueUnitPassword();
   const confirm = useConfirmAction();
   const [dialog, setDialog] = useState<{ open: boolean; target: UnitRow | null; session: number } | null>(null);
-  const openDialog = (target: UnitRow | null) => setDialog((d) => ({ open: true, target, session: (d?.session ?? 0) + 1 }));
+  const openDialog = (target: UnitRow | null) =>
+    setDialog((d) => ({ open: true, target, session: (d?.session ?? 0) + 1 }));
 
   const regionOptions = useMemo(() => regionTree(regions.data ?? [], me), [regions.data, me]);
   const industryName = useMemo(() => new Map((industries.data ?? []).map((i) => [i.code, i.name])), [industries.data]);
@@ -348,7 +409,9 @@ export default function UnitsPage() {
   }, [paramsKey, form, regions.data]);
 
   const search = (v: FilterValues) =>
-    setParams(queryToParams({ page: 1, pageSize: query.pageSize, q: v.q?.trim() || undefined, regionCode: v.region?.at(-1) }));
+    setParams(
+      queryToParams({ page: 1, pageSize: query.pageSize, q: v.q?.trim() || undefined, regionCode: v.region?.at(-1) }),
+    );
 
   const editColumn = canManage
     ? [
@@ -375,7 +438,9 @@ export default function UnitsPage() {
                     failTitle: '重新生成初始密码失败',
                     answer: (issued: IssuedPassword) => ({
                       title: '已重新生成初始密码',
-                      content: <IssuedPasswordNotice issued={issued} lead={`请将“${r.name}”单位账号的新初始密码告知单位：`} />,
+                      content: (
+                        <IssuedPasswordNotice issued={issued} lead={`请将“${r.name}”单位账号的新初始密码告知单位：`} />
+                      ),
                     }),
                   })
                 }

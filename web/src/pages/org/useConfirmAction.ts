@@ -39,10 +39,21 @@ export function useConfirmAction() {
           (result) => {
             if (!a.answer) return void message.success(a.done);
             const shown = a.answer(result as never);
-            modal.success({ title: shown.title, content: shown.content, okText: '我已记下', width: 480, afterClose: () => trigger?.focus() });
+            modal.success({
+              title: shown.title,
+              content: shown.content,
+              okText: '我已记下',
+              width: 480,
+              afterClose: () => trigger?.focus(),
+            });
           },
           (e: unknown) => {
-            modal.error({ title: a.failTitle, content: errorMessage(e), okText: '知道了', afterClose: () => trigger?.focus() });
+            modal.error({
+              title: a.failTitle,
+              content: errorMessage(e),
+              okText: '知道了',
+              afterClose: () => trigger?.focus(),
+            });
           },
         ),
     });

@@ -8,7 +8,14 @@ export function PlanNotices() {
   return (
     <>
       {data.map((n) => (
-        <Alert key={`${n.kind}-${n.year}-${n.message}`} className="ptce-section" type={n.kind === 'reopened' ? 'success' : 'info'} showIcon title={n.message} role="status" />
+        <Alert
+          key={`${n.kind}-${n.year}-${n.message}`}
+          className="ptce-section"
+          type={n.kind === 'reopened' ? 'success' : 'info'}
+          showIcon
+          title={n.message}
+          role="status"
+        />
       ))}
     </>
   );

@@ -1,11 +1,47 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tag, type TableProps } from 'antd';
 import {
-  ACTIVITY_TYPE_LABEL, DEADLINE_KIND_LABEL, PLAN_FIELD_LABEL, PLAN_STATUS_LABEL, REOPEN_SCOPE_LABEL, ReopeningInput,
-  type ActivityType, type PlanDetail, type PlanFields, type PlanSummary, type PlanVersion, type Reopening,
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  type TableProps,
+} from 'antd';
+import {
+  ACTIVITY_TYPE_LABEL,
+  DEADLINE_KIND_LABEL,
+  PLAN_FIELD_LABEL,
+  PLAN_STATUS_LABEL,
+  REOPEN_SCOPE_LABEL,
+  ReopeningInput,
+  type ActivityType,
+  type PlanDetail,
+  type PlanFields,
+  type PlanSummary,
+  type PlanVersion,
+  type Reopening,
 } from '@ptce/contracts';
 import { useAdminCourses } from '../../api/learning';
-import { useCreatePlan, usePlan, usePlans, usePlanVersions, usePublishPlan, useReopen, useReopenings, useSetPlanCourses, useUpdatePlan } from '../../api/plans';
+import {
+  useCreatePlan,
+  usePlan,
+  usePlans,
+  usePlanVersions,
+  usePublishPlan,
+  useReopen,
+  useReopenings,
+  useSetPlanCourses,
+  useUpdatePlan,
+} from '../../api/plans';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { applyFieldErrors, zodRule } from '../../lib/form';
@@ -16,14 +52,28 @@ const PLAN_FIELDS = Object.keys(PLAN_FIELD_LABEL);
 
 const planColumns = (onOpen: (year: number) => void): TableProps<PlanSummary>['columns'] => [
   { title: '年度', dataIndex: 'year', width: 80, render: (y: number) => `${y}年` },
-  { title: '状态', dataIndex: 'status', width: 130, render: (s: PlanSummary['status']) => <Tag color={s === 'published' ? 'success' : 'warning'}>{PLAN_STATUS_LABEL[s]}</Tag> },
+  {
+    title: '状态',
+    dataIndex: 'status',
+    width: 130,
+    render: (s: PlanSummary['status']) => (
+      <Tag color={s === 'published' ? 'success' : 'warning'}>{PLAN_STATUS_LABEL[s]}</Tag>
+    ),
+  },
   { title: '版本', dataIndex: 'version', width: 70, render: (v: number) => `第${v}版` },
   { title: '年度总学时', dataIndex: 'totalHours', width: 100 },
-  { title: '专业科目占比', key: 'ratio', width: 110, render: (_: unknown, p) => `${p.professionalRatioNum}/${p.professionalRatioDen}` },
+  {
+    title: '专业科目占比',
+    key: 'ratio',
+    width: 110,
+    render: (_: unknown, p) => `${p.professionalRatioNum}/${p.professionalRatioDen}`,
+  },
   { title: '公需科目截止', dataIndex: 'publicDeadline', width: 120 },
   { title: '专业科目截止', dataIndex: 'professionalDeadline', width: 120 },
   {
-    title: '操作', key: 'op', width: 90,
+    title: '操作',
+    key: 'op',
+    width: 90,
     render: (_: unknown, p) => (
       <Button type="link" size="small" onClick={() => onOpen(p.year)} aria-label={`查看和修改${p.year}年度计划`}>
         查看修改
@@ -41,11 +91,16 @@ function show(v: unknown): string {
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('minutes' in o) {
-      const part = (k: string, l: string) => { const x = o[k] as { count: number; points: number }; return `${l}${x.count}题×${x.points}分`; };
+      const part = (k: string, l: string) => {
+        const x = o[k] as { count: number; points: number };
+        return `${l}${x.count}题×${x.points}分`;
+      };
       return `${String(o.minutes)}分钟，${part('single', '单选')}，${part('multiple', '多选')}，${part('judge', '判断')}`;
     }
     const entries = Object.entries(o);
-    return entries.length ? entries.map(([k, x]) => `${ACTIVITY_TYPE_LABEL[k as ActivityType] ?? k}${String(x)}学时`).join('；') : '（无）';
+    return entries.length
+      ? entries.map(([k, x]) => `${ACTIVITY_TYPE_LABEL[k as ActivityType] ?? k}${String(x)}学时`).join('；')
+      : '（无）';
   }
   return String(v);
 }
@@ -56,11 +111,14 @@ const versionColumns: TableProps<PlanVersion>['columns'] = [
   { title: '修改人', dataIndex: 'actorName', width: 100 },
   { title: '原因', dataIndex: 'reason' },
   {
-    title: '修改内容', dataIndex: 'diff',
+    title: '修改内容',
+    dataIndex: 'diff',
     render: (d: PlanVersion['diff']) => (
       <ul className="ptce-plan-list">
         {Object.entries(d).map(([k, c]) => (
-          <li key={k}>{PLAN_FIELD_LABEL[k as keyof typeof PLAN_FIELD_LABEL] ?? k}：{show(c.from)} → {show(c.to)}</li>
+          <li key={k}>
+            {PLAN_FIELD_LABEL[k as keyof typeof PLAN_FIELD_LABEL] ?? k}：{show(c.from)} → {show(c.to)}
+          </li>
         ))}
       </ul>
     ),
@@ -68,7 +126,13 @@ const versionColumns: TableProps<PlanVersion>['columns'] = [
 ];
 
 const reopeningColumns: TableProps<Reopening>['columns'] = [
-  { title: '范围', dataIndex: 'scope', width: 160, render: (s: Reopening['scope'], r) => `${REOPEN_SCOPE_LABEL[s]}${r.unitName ? `：${r.unitName}` : ''}${r.personName ? `：${r.personName}` : ''}` },
+  {
+    title: '范围',
+    dataIndex: 'scope',
+    width: 160,
+    render: (s: Reopening['scope'], r) =>
+      `${REOPEN_SCOPE_LABEL[s]}${r.unitName ? `：${r.unitName}` : ''}${r.personName ? `：${r.personName}` : ''}`,
+  },
   { title: '截止事项', dataIndex: 'deadline', render: (d: Reopening['deadline']) => DEADLINE_KIND_LABEL[d] },
   { title: '开放至', dataIndex: 'until', width: 110 },
   { title: '原因', dataIndex: 'reason' },
@@ -85,15 +149,24 @@ function PlanForm({ plan }: { plan: PlanDetail }) {
   }, [plan, form]);
   const published = plan.status === 'published';
   const onFinish = (v: FormValues) => {
-    const caps = Object.fromEntries(Object.entries(v.activityCaps ?? {}).filter(([, x]) => x !== null && x !== undefined));
-    update.mutate({ ...v, activityCaps: caps, reason: v.reason?.trim() || undefined }, {
-      onSuccess: () => void message.success(published ? '已保存，修改已记入历史版本' : '已保存'),
-      onError: (e) => applyFieldErrors(form, e, [...PLAN_FIELDS, 'reason']),
-    });
+    const caps = Object.fromEntries(
+      Object.entries(v.activityCaps ?? {}).filter(([, x]) => x !== null && x !== undefined),
+    );
+    update.mutate(
+      { ...v, activityCaps: caps, reason: v.reason?.trim() || undefined },
+      {
+        onSuccess: () => void message.success(published ? '已保存，修改已记入历史版本' : '已保存'),
+        onError: (e) => applyFieldErrors(form, e, [...PLAN_FIELDS, 'reason']),
+      },
+    );
   };
   const num = (name: keyof PlanFields, step = 1, extra?: { min?: number }) => (
     <Col xs={24} sm={12} md={8}>
-      <Form.Item name={name} label={PLAN_FIELD_LABEL[name]} rules={[{ required: true, message: `请填写${PLAN_FIELD_LABEL[name]}` }]}>
+      <Form.Item
+        name={name}
+        label={PLAN_FIELD_LABEL[name]}
+        rules={[{ required: true, message: `请填写${PLAN_FIELD_LABEL[name]}` }]}
+      >
         <InputNumber step={step} min={extra?.min ?? 0} style={{ width: '100%' }} />
       </Form.Item>
     </Col>
@@ -101,10 +174,18 @@ function PlanForm({ plan }: { plan: PlanDetail }) {
   const part = (k: 'single' | 'multiple' | 'judge', label: string) => (
     <Col xs={24} sm={12} md={8}>
       <Space.Compact>
-        <Form.Item name={['examConfig', k, 'count']} label={`${label}题数`} rules={[{ required: true, message: '请填写题数' }]}>
+        <Form.Item
+          name={['examConfig', k, 'count']}
+          label={`${label}题数`}
+          rules={[{ required: true, message: '请填写题数' }]}
+        >
           <InputNumber min={0} max={200} />
         </Form.Item>
-        <Form.Item name={['examConfig', k, 'points']} label="每题分值" rules={[{ required: true, message: '请填写分值' }]}>
+        <Form.Item
+          name={['examConfig', k, 'points']}
+          label="每题分值"
+          rules={[{ required: true, message: '请填写分值' }]}
+        >
           <InputNumber min={1} max={50} />
         </Form.Item>
       </Space.Compact>
@@ -123,7 +204,11 @@ function PlanForm({ plan }: { plan: PlanDetail }) {
         {num('passScore')}
         {num('maxAttempts', 1, { min: 1 })}
         <Col xs={24} sm={12} md={8}>
-          <Form.Item name={['examConfig', 'minutes']} label="考试时长（分钟）" rules={[{ required: true, message: '请填写考试时长' }]}>
+          <Form.Item
+            name={['examConfig', 'minutes']}
+            label="考试时长（分钟）"
+            rules={[{ required: true, message: '请填写考试时长' }]}
+          >
             <InputNumber min={5} max={600} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
@@ -131,12 +216,20 @@ function PlanForm({ plan }: { plan: PlanDetail }) {
         {part('multiple', '多选题')}
         {part('judge', '判断题')}
         <Col xs={24} sm={12} md={8}>
-          <Form.Item name="publicDeadline" label={PLAN_FIELD_LABEL.publicDeadline} rules={[zodRule(ReopeningInput.shape.until)]}>
+          <Form.Item
+            name="publicDeadline"
+            label={PLAN_FIELD_LABEL.publicDeadline}
+            rules={[zodRule(ReopeningInput.shape.until)]}
+          >
             <Input placeholder="YYYY-MM-DD" maxLength={10} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} md={8}>
-          <Form.Item name="professionalDeadline" label={PLAN_FIELD_LABEL.professionalDeadline} rules={[zodRule(ReopeningInput.shape.until)]}>
+          <Form.Item
+            name="professionalDeadline"
+            label={PLAN_FIELD_LABEL.professionalDeadline}
+            rules={[zodRule(ReopeningInput.shape.until)]}
+          >
             <Input placeholder="YYYY-MM-DD" maxLength={10} />
           </Form.Item>
         </Col>
@@ -162,7 +255,11 @@ function PlanForm({ plan }: { plan: PlanDetail }) {
         <Form.Item
           name="reason"
           label="修改原因"
-          extra={plan.hasRecords ? '该年度已有学时或考试记录，修改须填写原因，并记入修改历史' : '已发布计划的修改记入修改历史'}
+          extra={
+            plan.hasRecords
+              ? '该年度已有学时或考试记录，修改须填写原因，并记入修改历史'
+              : '已发布计划的修改记入修改历史'
+          }
           rules={plan.hasRecords ? [{ required: true, whitespace: true, message: '请填写修改原因' }] : []}
         >
           <Input.TextArea rows={2} maxLength={500} showCount />
@@ -181,31 +278,61 @@ function CoursesForm({ plan }: { plan: PlanDetail }) {
   const set = useSetPlanCourses(plan.year);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ compulsoryCourseId: number | null; electiveCourseIds: number[]; reason?: string }>();
-  const initial = useMemo(() => ({
-    compulsoryCourseId: plan.courses.find((c) => c.kind === 'compulsory')?.id ?? null,
-    electiveCourseIds: plan.courses.filter((c) => c.kind === 'elective').map((c) => c.id),
-  }), [plan]);
+  const initial = useMemo(
+    () => ({
+      compulsoryCourseId: plan.courses.find((c) => c.kind === 'compulsory')?.id ?? null,
+      electiveCourseIds: plan.courses.filter((c) => c.kind === 'elective').map((c) => c.id),
+    }),
+    [plan],
+  );
   useEffect(() => form.resetFields(), [initial, form]);
-  const options = (kind: 'compulsory' | 'elective') => (courses.data ?? []).filter((c) => c.kind === kind).map((c) => ({ value: c.id, label: c.title }));
+  const options = (kind: 'compulsory' | 'elective') =>
+    (courses.data ?? []).filter((c) => c.kind === kind).map((c) => ({ value: c.id, label: c.title }));
   return (
-    <Form form={form} layout="vertical" name={`plan-courses-${plan.year}`} initialValues={initial}
-      onFinish={(v) => set.mutate({ compulsoryCourseId: v.compulsoryCourseId ?? null, electiveCourseIds: v.electiveCourseIds ?? [], reason: v.reason?.trim() || undefined }, {
-        onSuccess: () => void message.success('已保存本年度课程'),
-        onError: (e) => applyFieldErrors(form, e, ['compulsoryCourseId', 'electiveCourseIds', 'reason']),
-      })}>
+    <Form
+      form={form}
+      layout="vertical"
+      name={`plan-courses-${plan.year}`}
+      initialValues={initial}
+      onFinish={(v) =>
+        set.mutate(
+          {
+            compulsoryCourseId: v.compulsoryCourseId ?? null,
+            electiveCourseIds: v.electiveCourseIds ?? [],
+            reason: v.reason?.trim() || undefined,
+          },
+          {
+            onSuccess: () => void message.success('已保存本年度课程'),
+            onError: (e) => applyFieldErrors(form, e, ['compulsoryCourseId', 'electiveCourseIds', 'reason']),
+          },
+        )
+      }
+    >
       <Form.Item name="compulsoryCourseId" label="公需科目必修课">
         <Select allowClear loading={courses.isPending} options={options('compulsory')} placeholder="请选择必修课" />
       </Form.Item>
       <Form.Item name="electiveCourseIds" label="公需科目选修课">
-        <Select mode="multiple" allowClear loading={courses.isPending} options={options('elective')} placeholder="请选择选修课" />
+        <Select
+          mode="multiple"
+          allowClear
+          loading={courses.isPending}
+          options={options('elective')}
+          placeholder="请选择选修课"
+        />
       </Form.Item>
       {plan.status === 'published' && (
-        <Form.Item name="reason" label="修改原因" rules={plan.hasRecords ? [{ required: true, whitespace: true, message: '请填写修改原因' }] : []}>
+        <Form.Item
+          name="reason"
+          label="修改原因"
+          rules={plan.hasRecords ? [{ required: true, whitespace: true, message: '请填写修改原因' }] : []}
+        >
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       )}
       <ErrorAlert error={set.error ?? courses.error} fields={['compulsoryCourseId', 'electiveCourseIds', 'reason']} />
-      <Button htmlType="submit" loading={set.isPending}>保存课程</Button>
+      <Button htmlType="submit" loading={set.isPending}>
+        保存课程
+      </Button>
     </Form>
   );
 }
@@ -222,16 +349,31 @@ function ReopenForm({ plan }: { plan: PlanDetail }) {
       {plan.status !== 'published' ? (
         <Alert type="info" showIcon title="计划发布后，可为全区、单位或个人重新开放已过的截止日期。" />
       ) : (
-        <Form<ReopeningInput> form={form} layout="vertical" name={`reopen-${plan.year}`} initialValues={{ scope: 'province', deadline: 'professional' }} className="ptce-narrow-form"
-          onFinish={(v) => reopen.mutate(v, {
-            onSuccess: () => { form.resetFields(); void message.success('已重新开放'); },
-            onError: (e) => applyFieldErrors(form, e, fields),
-          })}>
+        <Form<ReopeningInput>
+          form={form}
+          layout="vertical"
+          name={`reopen-${plan.year}`}
+          initialValues={{ scope: 'province', deadline: 'professional' }}
+          className="ptce-narrow-form"
+          onFinish={(v) =>
+            reopen.mutate(v, {
+              onSuccess: () => {
+                form.resetFields();
+                void message.success('已重新开放');
+              },
+              onError: (e) => applyFieldErrors(form, e, fields),
+            })
+          }
+        >
           <Form.Item name="scope" label="范围">
             <Select options={Object.entries(REOPEN_SCOPE_LABEL).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           {scope === 'unit' && (
-            <Form.Item name="unitCreditCode" label="单位统一社会信用代码" rules={[{ required: true, message: '请填写统一社会信用代码' }]}>
+            <Form.Item
+              name="unitCreditCode"
+              label="单位统一社会信用代码"
+              rules={[{ required: true, message: '请填写统一社会信用代码' }]}
+            >
               <Input maxLength={18} autoComplete="off" />
             </Form.Item>
           )}
@@ -250,11 +392,23 @@ function ReopenForm({ plan }: { plan: PlanDetail }) {
             <Input.TextArea rows={2} maxLength={500} showCount />
           </Form.Item>
           <ErrorAlert error={reopen.error} fields={fields} />
-          <Button htmlType="submit" loading={reopen.isPending}>重新开放</Button>
+          <Button htmlType="submit" loading={reopen.isPending}>
+            重新开放
+          </Button>
         </Form>
       )}
       <ErrorAlert error={list.error} />
-      <Table<Reopening> className="ptce-section" rowKey="id" size="small" columns={reopeningColumns} dataSource={list.data ?? []} loading={list.isPending} pagination={false} scroll={{ x: 720 }} locale={{ emptyText: '没有重新开放的截止日期' }} />
+      <Table<Reopening>
+        className="ptce-section"
+        rowKey="id"
+        size="small"
+        columns={reopeningColumns}
+        dataSource={list.data ?? []}
+        loading={list.isPending}
+        pagination={false}
+        scroll={{ x: 720 }}
+        locale={{ emptyText: '没有重新开放的截止日期' }}
+      />
     </>
   );
 }
@@ -279,10 +433,28 @@ function PlanEditor({ year }: { year: number }) {
     <>
       <Card
         className="ptce-section"
-        title={<><span>{year}年度计划</span> <Tag color={p.status === 'published' ? 'success' : 'warning'}>{PLAN_STATUS_LABEL[p.status]}</Tag></>}
-        extra={p.status === 'draft' && <Button type="primary" onClick={onPublish} loading={publish.isPending}>发布</Button>}
+        title={
+          <>
+            <span>{year}年度计划</span>{' '}
+            <Tag color={p.status === 'published' ? 'success' : 'warning'}>{PLAN_STATUS_LABEL[p.status]}</Tag>
+          </>
+        }
+        extra={
+          p.status === 'draft' && (
+            <Button type="primary" onClick={onPublish} loading={publish.isPending}>
+              发布
+            </Button>
+          )
+        }
       >
-        {p.status === 'draft' && <Alert className="ptce-section" type="warning" showIcon title="草稿只有运营管理员可见，发布后才对专业技术人员和单位生效。" />}
+        {p.status === 'draft' && (
+          <Alert
+            className="ptce-section"
+            type="warning"
+            showIcon
+            title="草稿只有运营管理员可见，发布后才对专业技术人员和单位生效。"
+          />
+        )}
         <ErrorAlert error={publish.error} />
         <PlanForm plan={p} />
       </Card>
@@ -291,7 +463,16 @@ function PlanEditor({ year }: { year: number }) {
       </Card>
       <Card className="ptce-section" title="修改历史">
         <ErrorAlert error={versions.error} />
-        <Table<PlanVersion> rowKey="version" size="small" columns={versionColumns} dataSource={versions.data ?? []} loading={versions.isPending} pagination={false} scroll={{ x: 720 }} locale={{ emptyText: '没有修改记录' }} />
+        <Table<PlanVersion>
+          rowKey="version"
+          size="small"
+          columns={versionColumns}
+          dataSource={versions.data ?? []}
+          loading={versions.isPending}
+          pagination={false}
+          scroll={{ x: 720 }}
+          locale={{ emptyText: '没有修改记录' }}
+        />
       </Card>
       <Card className="ptce-section" title="重新开放截止日期">
         <ReopenForm plan={p} />
@@ -314,17 +495,31 @@ export default function PlansPage() {
   return (
     <>
       <PageTitle>年度计划管理</PageTitle>
-      <p className="ptce-hint">年度计划规定各年度的学时要求、考试规则和截止日期。新年度计划由上一年度复制生成草稿，修改后发布即生效。</p>
+      <p className="ptce-hint">
+        年度计划规定各年度的学时要求、考试规则和截止日期。新年度计划由上一年度复制生成草稿，修改后发布即生效。
+      </p>
       <Card size="small" className="ptce-section">
         <Space wrap>
           <label htmlFor="plan-new-year">新建年度</label>
-          <InputNumber id="plan-new-year" min={2000} max={2100} value={newYear ?? next} onChange={(v) => setNewYear(v)} />
+          <InputNumber
+            id="plan-new-year"
+            min={2000}
+            max={2100}
+            value={newYear ?? next}
+            onChange={(v) => setNewYear(v)}
+          />
           <Button
             type="primary"
             loading={create.isPending}
             onClick={() => {
               const y = newYear ?? next;
-              if (y) create.mutate(y, { onSuccess: (p) => { setYear(p.year); void message.success(`已复制生成${p.year}年度计划草稿`); } });
+              if (y)
+                create.mutate(y, {
+                  onSuccess: (p) => {
+                    setYear(p.year);
+                    void message.success(`已复制生成${p.year}年度计划草稿`);
+                  },
+                });
             }}
           >
             复制上一年度计划
@@ -333,7 +528,16 @@ export default function PlansPage() {
         <ErrorAlert error={create.error} />
       </Card>
       <ErrorAlert error={plans.error} />
-      <Table<PlanSummary> className="ptce-section" rowKey="year" size="small" columns={planColumns(setYear)} dataSource={plans.data ?? []} loading={plans.isPending} pagination={false} scroll={{ x: 800 }} />
+      <Table<PlanSummary>
+        className="ptce-section"
+        rowKey="year"
+        size="small"
+        columns={planColumns(setYear)}
+        dataSource={plans.data ?? []}
+        loading={plans.isPending}
+        pagination={false}
+        scroll={{ x: 800 }}
+      />
       {year !== null && <PlanEditor key={year} year={year} />}
     </>
   );

@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  ALL_COURSES,
-  BELT_AND_ROAD_COURSE,
-  ELECTIVE_COURSES,
-  PRIOR_YEAR_COURSE,
-  type SeedCourse,
-} from './index';
+import { ALL_COURSES, BELT_AND_ROAD_COURSE, ELECTIVE_COURSES, PRIOR_YEAR_COURSE, type SeedCourse } from './index';
 
 /** Number of Chinese (Han) characters — digits, Latin letters and punctuation are not counted. */
 const hanCount = (s: string): number => (s.match(/\p{Script=Han}/gu) ?? []).length;
@@ -24,12 +18,36 @@ const ELECTIVE_AREAS = ['民族团结', '知识产权保护', '安全生产', '�
 
 function rulesFor(course: SeedCourse): Rules {
   if (course === BELT_AND_ROAD_COURSE) {
-    return { minChapters: 6, maxChapters: 12, minChars: 900, maxChars: 1500, minMinutes: 30, maxMinutes: 60, minQuestions: 70 };
+    return {
+      minChapters: 6,
+      maxChapters: 12,
+      minChars: 900,
+      maxChars: 1500,
+      minMinutes: 30,
+      maxMinutes: 60,
+      minQuestions: 70,
+    };
   }
   if (course === PRIOR_YEAR_COURSE) {
-    return { minChapters: 4, maxChapters: 4, minChars: 600, maxChars: 1000, minMinutes: 15, maxMinutes: 60, minQuestions: 30 };
+    return {
+      minChapters: 4,
+      maxChapters: 4,
+      minChars: 600,
+      maxChars: 1000,
+      minMinutes: 15,
+      maxMinutes: 60,
+      minQuestions: 30,
+    };
   }
-  return { minChapters: 2, maxChapters: 3, minChars: 500, maxChars: 900, minMinutes: 15, maxMinutes: 30, minQuestions: 10 };
+  return {
+    minChapters: 2,
+    maxChapters: 3,
+    minChars: 500,
+    maxChars: 900,
+    minMinutes: 15,
+    maxMinutes: 30,
+    minQuestions: 10,
+  };
 }
 
 /**
@@ -43,7 +61,8 @@ function markdownLiteProblems(body: string): string[] {
   if (/\n{3,}/.test(body)) problems.push('more than one blank line in a row');
   for (const block of body.split('\n\n')) {
     const lines = block.split('\n');
-    if (lines.some((l) => l.trim() === '' || l !== l.trim())) problems.push(`stray whitespace in block: ${block.slice(0, 20)}`);
+    if (lines.some((l) => l.trim() === '' || l !== l.trim()))
+      problems.push(`stray whitespace in block: ${block.slice(0, 20)}`);
     const first = lines[0] ?? '';
     if (first.startsWith('## ')) {
       if (lines.length !== 1) problems.push(`heading followed directly by text: ${first}`);
@@ -77,7 +96,10 @@ describe('seed course content', () => {
     expect(ELECTIVE_COURSES.length).toBeGreaterThanOrEqual(5);
     for (const c of ELECTIVE_COURSES) expect(c.kind).toBe('elective');
     for (const area of ELECTIVE_AREAS) {
-      expect(ELECTIVE_COURSES.filter((c) => c.area === area), area).toHaveLength(1);
+      expect(
+        ELECTIVE_COURSES.filter((c) => c.area === area),
+        area,
+      ).toHaveLength(1);
     }
     const areas = ELECTIVE_COURSES.map((c) => c.area);
     expect(new Set(areas).size).toBe(areas.length);

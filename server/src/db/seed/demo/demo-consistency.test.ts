@@ -25,10 +25,12 @@ describe('the demo against its own plans', () => {
       SELECT year, kind, count(DISTINCT account_id)::int AS people FROM public_credits GROUP BY year, kind ORDER BY year, kind`);
     const thisYear = shanghaiYear();
     // last year's public hours, compulsory and elective, are what the demo shows as a finished year
-    expect(held).toEqual(expect.arrayContaining([
-      expect.objectContaining({ year: thisYear - 1, kind: 'compulsory' }),
-      expect.objectContaining({ year: thisYear - 1, kind: 'elective' }),
-    ]));
+    expect(held).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ year: thisYear - 1, kind: 'compulsory' }),
+        expect.objectContaining({ year: thisYear - 1, kind: 'elective' }),
+      ]),
+    );
     const linked = await rows<{ year: number; kind: string; courses: number }>(sql`
       SELECT year, kind, count(*)::int AS courses FROM plan_courses GROUP BY year, kind`);
     const missing = held.filter((h) => !linked.some((l) => l.year === h.year && l.kind === h.kind && l.courses > 0));
@@ -64,7 +66,8 @@ describe('the demo against its own plans', () => {
     const wrong: string[] = [];
     for (const { year, course, text } of texts) {
       for (const m of (text ?? '').matchAll(/(\d{4})\s*(?:计划)?年度/g)) {
-        if (Number(m[1]) !== year) wrong.push(`${year}年度计划《${course}》: …${text.slice(Math.max(0, m.index! - 10), m.index! + 20)}…`);
+        if (Number(m[1]) !== year)
+          wrong.push(`${year}年度计划《${course}》: …${text.slice(Math.max(0, m.index! - 10), m.index! + 20)}…`);
       }
     }
     expect(wrong).toEqual([]);

@@ -6,7 +6,16 @@ import type { Db } from '../../client';
 import { accounts, authorities, departments, trainingBases, units } from '../../schema/index';
 import { idNumberAccountColumns } from '../../pii';
 import { seedDemoHistory } from './demo-history';
-import { createRng, pick, randomChineseName, randomIdNumber, randomInt, randomMobile, randomEmail, type Rng } from './people';
+import {
+  createRng,
+  pick,
+  randomChineseName,
+  randomIdNumber,
+  randomInt,
+  randomMobile,
+  randomEmail,
+  type Rng,
+} from './people';
 
 export const DEMO_PASSWORD = 'Demo2026';
 
@@ -95,7 +104,14 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const at = now();
   const logins: DemoLogin[] = [];
-  const common = { passwordHash, mustChangePassword: false, loginEnabled: true, createdAt: at, updatedAt: at, passwordChangedAt: at };
+  const common = {
+    passwordHash,
+    mustChangePassword: false,
+    loginEnabled: true,
+    createdAt: at,
+    updatedAt: at,
+    passwordChangedAt: at,
+  };
 
   await db.transaction(async (tx) => {
     const auths = await tx
@@ -123,37 +139,63 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
         const [d] = await tx.insert(departments).values({ unitId: unit!.id, name: top, createdAt: at }).returning();
         deptIds.push(d!.id);
         for (const sub of subs) {
-          const [s] = await tx.insert(departments).values({ unitId: unit!.id, parentId: d!.id, name: sub, createdAt: at }).returning();
+          const [s] = await tx
+            .insert(departments)
+            .values({ unitId: unit!.id, parentId: d!.id, name: sub, createdAt: at })
+            .returning();
           deptIds.push(s!.id);
         }
       }
 
-      await tx.insert(accounts).values({ ...common, kind: 'unit_account', realm: 'unit', username: unit!.creditCode, name: unit!.name, unitId: unit!.id });
-      if (unitIndex === 0) logins.push({ role: '单位账号', realm: 'unit', username: unit!.creditCode, name: unit!.name });
+      await tx
+        .insert(accounts)
+        .values({
+          ...common,
+          kind: 'unit_account',
+          realm: 'unit',
+          username: unit!.creditCode,
+          name: unit!.name,
+          unitId: unit!.id,
+        });
+      if (unitIndex === 0)
+        logins.push({ role: '单位账号', realm: 'unit', username: unit!.creditCode, name: unit!.name });
 
       // A total admin (no department) and a department (二级) admin for the first department.
       let totalAdmin: { id: number; name: string } | null = null;
       for (const deptId of [null, deptIds[0]!]) {
         const gender = rng() < 0.5 ? 'male' : 'female';
-        const idNumber = randomIdNumber(rng, { regionCode: plan.regionCode, birthYearFrom: 1972, birthYearTo: 1990, gender });
-        const name = randomChineseName(rng, gender);
-        const [admin] = await tx.insert(accounts).values({
-          ...common,
-          kind: 'unit_admin',
-          realm: 'unit',
-          ...idNumberAccountColumns(idNumber),
-          name,
+        const idNumber = randomIdNumber(rng, {
+          regionCode: plan.regionCode,
+          birthYearFrom: 1972,
+          birthYearTo: 1990,
           gender,
-          birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-          phone: randomMobile(rng),
-          email: randomEmail(rng),
-          profileCompletedAt: at,
-          unitId: unit!.id,
-          departmentId: deptId,
-        }).returning({ id: accounts.id, name: accounts.name });
+        });
+        const name = randomChineseName(rng, gender);
+        const [admin] = await tx
+          .insert(accounts)
+          .values({
+            ...common,
+            kind: 'unit_admin',
+            realm: 'unit',
+            ...idNumberAccountColumns(idNumber),
+            name,
+            gender,
+            birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+            phone: randomMobile(rng),
+            email: randomEmail(rng),
+            profileCompletedAt: at,
+            unitId: unit!.id,
+            departmentId: deptId,
+          })
+          .returning({ id: accounts.id, name: accounts.name });
         totalAdmin ??= admin!;
         if (unitIndex === 0) {
-          logins.push({ role: deptId === null ? '单位管理员（总管理员）' : `二级管理员（${plan.departments[0]![0]}）`, realm: 'unit', username: idNumber, name });
+          logins.push({
+            role: deptId === null ? '单位管理员（总管理员）' : `二级管理员（${plan.departments[0]![0]}）`,
+            realm: 'unit',
+            username: idNumber,
+            name,
+          });
         }
       }
 
@@ -164,29 +206,44 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
         const name = randomChineseName(rng, gender);
         // Most staff have picked a department; some have not (the total admin manages them).
         const departmentId = i % 6 === 5 ? null : pick(rng, deptIds);
-        const [person] = await tx.insert(accounts).values({
-          ...common,
-          kind: 'professional',
-          realm: 'person',
-          ...idNumberAccountColumns(idNumber),
-          name,
-          gender,
-          birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-          phone: randomMobile(rng),
-          email: randomEmail(rng),
-          profileCompletedAt: at,
-          unitId: unit!.id,
-          departmentId: unitIndex === 0 && i === 0 ? deptIds[0]! : departmentId,
-        }).returning({ id: accounts.id });
+        const [person] = await tx
+          .insert(accounts)
+          .values({
+            ...common,
+            kind: 'professional',
+            realm: 'person',
+            ...idNumberAccountColumns(idNumber),
+            name,
+            gender,
+            birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+            phone: randomMobile(rng),
+            email: randomEmail(rng),
+            profileCompletedAt: at,
+            unitId: unit!.id,
+            departmentId: unitIndex === 0 && i === 0 ? deptIds[0]! : departmentId,
+          })
+          .returning({ id: accounts.id });
         staff.push(person!);
-        if (unitIndex === 0 && i === 0) logins.unshift({ role: '专业技术人员', realm: 'person', username: idNumber, name });
+        if (unitIndex === 0 && i === 0)
+          logins.unshift({ role: '专业技术人员', realm: 'person', username: idNumber, name });
       }
       if (unitIndex === 0) {
         // Three people who registered themselves into the unit and await its confirmation (新注册).
         // Their own generator, so everyone else in the demo stays the same.
         const rngNew = createRng(20260301);
-        for (const [i, [name, gender]] of ([['韦秋萍', 'female'], ['覃家宁', 'male'], ['黄春燕', 'female']] as const).entries()) {
-          const idNumber = randomIdNumber(rngNew, { regionCode: plan.regionCode, birthYearFrom: 1988, birthYearTo: 1999, gender });
+        for (const [i, [name, gender]] of (
+          [
+            ['韦秋萍', 'female'],
+            ['覃家宁', 'male'],
+            ['黄春燕', 'female'],
+          ] as const
+        ).entries()) {
+          const idNumber = randomIdNumber(rngNew, {
+            regionCode: plan.regionCode,
+            birthYearFrom: 1988,
+            birthYearTo: 1999,
+            gender,
+          });
           await tx.insert(accounts).values({
             ...common,
             kind: 'professional',
@@ -202,20 +259,49 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
             unitId: unit!.id,
             pendingConfirmation: true,
           });
-          if (i === 0) logins.push({ role: '专业技术人员（新注册，待单位确认）', realm: 'person', username: idNumber, name });
+          if (i === 0)
+            logins.push({ role: '专业技术人员（新注册，待单位确认）', realm: 'person', username: idNumber, name });
         }
       }
       // A separate generator, so the people above stay the same whatever the history does.
-      await seedDemoHistory(tx, createRng(1000 + unitIndex), { id: unit!.id, name: unit!.name, industryCode: plan.industryCode }, staff, totalAdmin!, unitIndex === 0 ? staff[0]!.id : undefined);
+      await seedDemoHistory(
+        tx,
+        createRng(1000 + unitIndex),
+        { id: unit!.id, name: unit!.name, industryCode: plan.industryCode },
+        staff,
+        totalAdmin!,
+        unitIndex === 0 ? staff[0]!.id : undefined,
+      );
     }
 
     const nnhr = authByName.get('南宁市人力资源和社会保障局')!;
     const wjw = authByName.get('广西壮族自治区卫生健康委员会')!;
-    const [base] = await tx.select().from(trainingBases).where(sql`${trainingBases.name} = '广西大学'`);
+    const [base] = await tx
+      .select()
+      .from(trainingBases)
+      .where(sql`${trainingBases.name} = '广西大学'`);
     const staffAccounts = [
-      { kind: 'hr_bureau' as const, username: 'nnrsj', name: '南宁市人社局管理员', authorityId: nnhr.id, role: '市人社局' },
-      { kind: 'authority' as const, username: 'gxwjw', name: '自治区卫健委管理员', authorityId: wjw.id, role: '行业主管部门' },
-      { kind: 'base' as const, username: 'gxu-base', name: '广西大学继续教育基地', baseId: base?.id ?? null, role: '继续教育基地' },
+      {
+        kind: 'hr_bureau' as const,
+        username: 'nnrsj',
+        name: '南宁市人社局管理员',
+        authorityId: nnhr.id,
+        role: '市人社局',
+      },
+      {
+        kind: 'authority' as const,
+        username: 'gxwjw',
+        name: '自治区卫健委管理员',
+        authorityId: wjw.id,
+        role: '行业主管部门',
+      },
+      {
+        kind: 'base' as const,
+        username: 'gxu-base',
+        name: '广西大学继续教育基地',
+        baseId: base?.id ?? null,
+        role: '继续教育基地',
+      },
       { kind: 'operator' as const, username: 'operator', name: '培训中心运营管理员', role: '平台运营（培训中心）' },
     ];
     for (const s of staffAccounts) {

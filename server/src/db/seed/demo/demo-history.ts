@@ -36,7 +36,14 @@ interface Person {
  * mostly complete (public hours credited, professional hours approved), this year in progress
  * (drafts, records awaiting review, approvals and a rejection). Dates never lie in the future.
  */
-export async function seedDemoHistory(tx: Db, rng: Rng, unit: { id: number; name: string; industryCode: string }, people: Person[], reviewer: { id: number; name: string }, featured?: number) {
+export async function seedDemoHistory(
+  tx: Db,
+  rng: Rng,
+  unit: { id: number; name: string; industryCode: string },
+  people: Person[],
+  reviewer: { id: number; name: string },
+  featured?: number,
+) {
   const at = now();
   const today = shanghaiDate(at);
   const year = Number(today.slice(0, 4));
@@ -45,51 +52,105 @@ export async function seedDemoHistory(tx: Db, rng: Rng, unit: { id: number; name
   const records: Array<typeof hourRecords.$inferInsert> = [];
   const credits: Array<typeof publicCredits.$inferInsert> = [];
 
-  const record = (accountId: number, y: number, startDay: number, days: number, status: 'draft' | 'pending' | 'approved' | 'rejected') => {
+  const record = (
+    accountId: number,
+    y: number,
+    startDay: number,
+    days: number,
+    status: 'draft' | 'pending' | 'approved' | 'rejected',
+  ) => {
     const [title, organizer, place] = pick(rng, activities);
     const start = isoDay(y, startDay);
     const end = isoDay(y, startDay + days - 1);
     records.push({
-      accountId, year: y, activityType: 'training', title, organizer, place, startDate: start, startHalf: 'am', endDate: end, endHalf: 'pm',
-      hours: days * 8, remarks: '', declaredAt: at, status, source: 'self', unitId: unit.id,
+      accountId,
+      year: y,
+      activityType: 'training',
+      title,
+      organizer,
+      place,
+      startDate: start,
+      startHalf: 'am',
+      endDate: end,
+      endHalf: 'pm',
+      hours: days * 8,
+      remarks: '',
+      declaredAt: at,
+      status,
+      source: 'self',
+      unitId: unit.id,
       reviewTarget: status === 'draft' ? null : 'unit',
-      submittedAt: status === 'draft' ? null : at, submittedBy: status === 'draft' ? null : accountId,
+      submittedAt: status === 'draft' ? null : at,
+      submittedBy: status === 'draft' ? null : accountId,
       decidedAt: status === 'approved' || status === 'rejected' ? at : null,
       decidedBy: status === 'approved' || status === 'rejected' ? reviewer.id : null,
       decidedByName: status === 'approved' || status === 'rejected' ? reviewer.name : null,
       opinion: status === 'rejected' ? '未上传培训通知和结业证明，请补充后重新提交' : null,
-      createdBy: accountId, createdAt: at, updatedAt: at,
+      createdBy: accountId,
+      createdAt: at,
+      updatedAt: at,
     });
   };
 
   for (const p of people) {
     const star = p.id === featured;
     // Last year: most people finished.
-    if (star || rng() < 0.85) credits.push({ accountId: p.id, year: year - 1, kind: 'compulsory', hours: 15, creditedAt: at, source: 'demo' });
-    if (star || rng() < 0.75) credits.push({ accountId: p.id, year: year - 1, kind: 'elective', hours: 10, creditedAt: at, source: 'demo' });
+    if (star || rng() < 0.85)
+      credits.push({ accountId: p.id, year: year - 1, kind: 'compulsory', hours: 15, creditedAt: at, source: 'demo' });
+    if (star || rng() < 0.75)
+      credits.push({ accountId: p.id, year: year - 1, kind: 'elective', hours: 10, creditedAt: at, source: 'demo' });
     // Up to 7 records spread over the year, the last one starting by day 338: none runs into this year.
     const lastYearRecords = star ? 5 : randomInt(rng, 3, 7);
-    for (let i = 0; i < lastYearRecords; i++) record(p.id, year - 1, 20 + i * 48 + randomInt(rng, 0, 30), star ? (i === 4 ? 1 : 2) : randomInt(rng, 1, 3), 'approved');
+    for (let i = 0; i < lastYearRecords; i++)
+      record(
+        p.id,
+        year - 1,
+        20 + i * 48 + randomInt(rng, 0, 30),
+        star ? (i === 4 ? 1 : 2) : randomInt(rng, 1, 3),
+        'approved',
+      );
     // This year, only with dates already past.
     if (dayOfYear > 40) {
       const n = star ? 2 : randomInt(rng, 0, 3);
       for (let i = 0; i < n; i++) {
         const days = star ? 2 - i : randomInt(rng, 1, 2);
         const startDay = randomInt(rng, 5, Math.max(6, dayOfYear - days - 2));
-        const status = star ? (i === 0 ? 'approved' : 'pending') : pick(rng, ['draft', 'pending', 'pending', 'approved', 'approved', 'rejected'] as const);
+        const status = star
+          ? i === 0
+            ? 'approved'
+            : 'pending'
+          : pick(rng, ['draft', 'pending', 'pending', 'approved', 'approved', 'rejected'] as const);
         record(p.id, year, startDay, days, status);
       }
     }
   }
   if (credits.length) await tx.insert(publicCredits).values(credits);
   for (let i = 0; i < records.length; i += 500) {
-    const rows = await tx.insert(hourRecords).values(records.slice(i, i + 500)).returning({ id: hourRecords.id, status: hourRecords.status, accountId: hourRecords.accountId });
+    const rows = await tx
+      .insert(hourRecords)
+      .values(records.slice(i, i + 500))
+      .returning({ id: hourRecords.id, status: hourRecords.status, accountId: hourRecords.accountId });
     const events: Array<typeof hourRecordEvents.$inferInsert> = [];
     for (const r of rows) {
       events.push({ recordId: r.id, at, action: 'create', actorId: r.accountId, actorName: null });
-      if (r.status !== 'draft') events.push({ recordId: r.id, at, action: 'submit', actorId: r.accountId, actorName: null, targetName: unit.name });
+      if (r.status !== 'draft')
+        events.push({
+          recordId: r.id,
+          at,
+          action: 'submit',
+          actorId: r.accountId,
+          actorName: null,
+          targetName: unit.name,
+        });
       if (r.status === 'approved' || r.status === 'rejected') {
-        events.push({ recordId: r.id, at, action: r.status === 'approved' ? 'approve' : 'reject', actorId: reviewer.id, actorName: reviewer.name, opinion: r.status === 'rejected' ? '未上传培训通知和结业证明，请补充后重新提交' : null });
+        events.push({
+          recordId: r.id,
+          at,
+          action: r.status === 'approved' ? 'approve' : 'reject',
+          actorId: reviewer.id,
+          actorName: reviewer.name,
+          opinion: r.status === 'rejected' ? '未上传培训通知和结业证明，请补充后重新提交' : null,
+        });
       }
     }
     await tx.insert(hourRecordEvents).values(events);

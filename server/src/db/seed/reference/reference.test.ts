@@ -13,10 +13,20 @@ describe('GUANGXI_REGIONS', () => {
   it('lists the 14 prefecture-level cities with their GB/T 2260 codes', () => {
     const cities = GUANGXI_REGIONS.filter((r) => r.level === 'city');
     expect(cities.map((c) => [c.code, c.name])).toEqual([
-      ['450100', '南宁市'], ['450200', '柳州市'], ['450300', '桂林市'], ['450400', '梧州市'],
-      ['450500', '北海市'], ['450600', '防城港市'], ['450700', '钦州市'], ['450800', '贵港市'],
-      ['450900', '玉林市'], ['451000', '百色市'], ['451100', '贺州市'], ['451200', '河池市'],
-      ['451300', '来宾市'], ['451400', '崇左市'],
+      ['450100', '南宁市'],
+      ['450200', '柳州市'],
+      ['450300', '桂林市'],
+      ['450400', '梧州市'],
+      ['450500', '北海市'],
+      ['450600', '防城港市'],
+      ['450700', '钦州市'],
+      ['450800', '贵港市'],
+      ['450900', '玉林市'],
+      ['451000', '百色市'],
+      ['451100', '贺州市'],
+      ['451200', '河池市'],
+      ['451300', '来宾市'],
+      ['451400', '崇左市'],
     ]);
     expect(cities.every((c) => c.parentCode === '450000')).toBe(true);
     expect(CITY_CODES).toEqual(cities.map((c) => c.code));
@@ -73,9 +83,11 @@ describe('TRAINING_BASES', () => {
   it('counts 5 national, 39 regional and 4 dual bases, one entry per organization', () => {
     expect(TRAINING_BASES.filter((b) => b.national)).toHaveLength(5);
     expect(TRAINING_BASES.filter((b) => b.regionalBatch !== null)).toHaveLength(39);
-    expect(TRAINING_BASES.filter((b) => b.dual).map((b) => b.name).sort()).toEqual(
-      ['广西大学', '广西医科大学', '桂林旅游学院', '广西师范大学'].sort(),
-    );
+    expect(
+      TRAINING_BASES.filter((b) => b.dual)
+        .map((b) => b.name)
+        .sort(),
+    ).toEqual(['广西大学', '广西医科大学', '桂林旅游学院', '广西师范大学'].sort());
     expect(TRAINING_BASES).toHaveLength(40);
     expect(new Set(TRAINING_BASES.map((b) => b.name)).size).toBe(40);
   });
@@ -90,7 +102,18 @@ describe('TRAINING_BASES', () => {
   });
 
   it('uses the batches 第一批 … 第十批 and well-formed phones', () => {
-    const batches = new Set(['第一批', '第二批', '第三批', '第四批', '第五批', '第六批', '第七批', '第八批', '第九批', '第十批']);
+    const batches = new Set([
+      '第一批',
+      '第二批',
+      '第三批',
+      '第四批',
+      '第五批',
+      '第六批',
+      '第七批',
+      '第八批',
+      '第九批',
+      '第十批',
+    ]);
     for (const b of TRAINING_BASES) {
       if (b.regionalBatch !== null) expect(batches, b.name).toContain(b.regionalBatch);
       expect(b.phone, b.name).toMatch(/^(0\d{3}-\d{7}|1\d{10})$/);
@@ -99,7 +122,12 @@ describe('TRAINING_BASES', () => {
 
   it('locates every base in one of the 14 cities, consistent with its area code', () => {
     const areaCodeCity: Record<string, string> = {
-      '0771': '450100', '0772': '450200', '0773': '450300', '0775': '450900', '0776': '451000', '0777': '450700',
+      '0771': '450100',
+      '0772': '450200',
+      '0773': '450300',
+      '0775': '450900',
+      '0776': '451000',
+      '0777': '450700',
     };
     for (const b of TRAINING_BASES) {
       expect(CITY_CODES, b.name).toContain(b.cityCode);
@@ -110,11 +138,17 @@ describe('TRAINING_BASES', () => {
 
   it('copies sample entries verbatim from the notice', () => {
     expect(TRAINING_BASES.find((b) => b.name === '广西玉柴机器集团有限公司')).toMatchObject({
-      phone: '13768981690', regionalBatch: '第七批', cityCode: '450900',
+      phone: '13768981690',
+      regionalBatch: '第七批',
+      cityCode: '450900',
     });
     expect(TRAINING_BASES.find((b) => b.name === '柳州城市职业学院')).toMatchObject({
-      phone: '0772-2756168', regionalBatch: '第十批',
+      phone: '0772-2756168',
+      regionalBatch: '第十批',
     });
-    expect(TRAINING_BASES.find((b) => b.name === '桂林旅游学院')).toMatchObject({ regionalBatch: '第一批', dual: true });
+    expect(TRAINING_BASES.find((b) => b.name === '桂林旅游学院')).toMatchObject({
+      regionalBatch: '第一批',
+      dual: true,
+    });
   });
 });

@@ -72,9 +72,19 @@ const REGIONAL: readonly Row[] = [
 
 export const TRAINING_BASES: readonly TrainingBase[] = [
   ...NATIONAL.map(([name, phone, batch, cityCode]): TrainingBase => ({
-    name, phone, national: true, regionalBatch: batch || null, dual: batch !== '', cityCode,
+    name,
+    phone,
+    national: true,
+    regionalBatch: batch || null,
+    dual: batch !== '',
+    cityCode,
   })),
   ...REGIONAL.map(([name, phone, batch, cityCode]): TrainingBase => ({
-    name, phone, national: false, regionalBatch: batch, dual: false, cityCode,
+    name,
+    phone,
+    national: false,
+    regionalBatch: batch,
+    dual: false,
+    cityCode,
   })),
 ];
