@@ -60,13 +60,11 @@ test('a unit admin imports staff hours from Excel: a bad row is reported, the va
   const file = Buffer.from(await wb.xlsx.writeBuffer());
 
   await page.goto('/hours/unit/import');
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({
-      name: '导入学员培训信息.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: file,
-    });
+  await page.locator('input[type=file]').setInputFiles({
+    name: '导入学员培训信息.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: file,
+  });
   await page.getByText('本人承诺导入信息属实').click();
   await page.getByRole('button', { name: '开始导入' }).click();
   // ③ the result: row 3 is reported with its reason, nothing imported yet.

@@ -57,15 +57,13 @@ describe('ID and phone numbers at rest', () => {
     const total = await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id, phone: '13977100001' });
     // 注册 through the API.
     const registered = withX('45010219850612001');
-    const reg = await t
-      .client()
-      .register({
-        idNumber: registered.toLowerCase(),
-        name: '韦海燕',
-        phone: '13977100002',
-        unitId: unit.id,
-        password: 'Guangxi2024',
-      });
+    const reg = await t.client().register({
+      idNumber: registered.toLowerCase(),
+      name: '韦海燕',
+      phone: '13977100002',
+      unitId: unit.id,
+      password: 'Guangxi2024',
+    });
     expect(reg.statusCode).toBe(201);
     // 新增管理员 and a phone change through the API.
     const admin = await loggedIn(t, total.username, PASSWORD, 'unit');
@@ -261,15 +259,13 @@ describe('ID and phone numbers at rest', () => {
       expect(before).toMatchObject({ idNumber: p.idNumber, phone: '13877100001' });
       expect((await t.client().login(p.username, PASSWORD, 'person')).statusCode).toBe(200);
       // A number stored under the old key is still taken: no second account for it.
-      const again = await t
-        .client()
-        .register({
-          idNumber: p.idNumber,
-          name: '覃重复',
-          phone: '13877100009',
-          unitId: unit.id,
-          password: 'Guangxi2024',
-        });
+      const again = await t.client().register({
+        idNumber: p.idNumber,
+        name: '覃重复',
+        phone: '13877100009',
+        unitId: unit.id,
+        password: 'Guangxi2024',
+      });
       expect(again.statusCode).toBe(409);
       const fresh = await buildProfessional(t.db, { unitId: unit.id });
       const { rows: freshRaw } = await t.db.execute<{ v: string }>(

@@ -15,17 +15,15 @@ export async function addHistory(
 ) {
   if (!recordIds.length) return;
   const at = now();
-  await tx
-    .insert(hourRecordEvents)
-    .values(
-      recordIds.map((recordId) => ({
-        recordId,
-        at,
-        action,
-        actorId: actor.id,
-        actorName: actor.name,
-        targetName: extra.targetName ?? null,
-        opinion: extra.opinion ?? null,
-      })),
-    );
+  await tx.insert(hourRecordEvents).values(
+    recordIds.map((recordId) => ({
+      recordId,
+      at,
+      action,
+      actorId: actor.id,
+      actorName: actor.name,
+      targetName: extra.targetName ?? null,
+      opinion: extra.opinion ?? null,
+    })),
+  );
 }

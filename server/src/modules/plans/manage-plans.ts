@@ -112,17 +112,15 @@ async function versioned(tx: Db, ctx: Ctx, p: Plan, diff: PlanDiff, reason: stri
   if (needsReason && !reason?.trim())
     throw invalid('reason', `${p.year}年度已有学时或考试记录，修改已发布的年度计划须填写修改原因`);
   const version = p.version + 1;
-  await tx
-    .insert(planVersions)
-    .values({
-      year: p.year,
-      version,
-      diff,
-      reason: reason?.trim() || '（未填写）',
-      actorAccountId: ctx.actor.id,
-      actorName: ctx.actor.name,
-      at: now(),
-    });
+  await tx.insert(planVersions).values({
+    year: p.year,
+    version,
+    diff,
+    reason: reason?.trim() || '（未填写）',
+    actorAccountId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    at: now(),
+  });
   return version;
 }
 

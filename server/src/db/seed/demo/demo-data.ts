@@ -147,16 +147,14 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
         }
       }
 
-      await tx
-        .insert(accounts)
-        .values({
-          ...common,
-          kind: 'unit_account',
-          realm: 'unit',
-          username: unit!.creditCode,
-          name: unit!.name,
-          unitId: unit!.id,
-        });
+      await tx.insert(accounts).values({
+        ...common,
+        kind: 'unit_account',
+        realm: 'unit',
+        username: unit!.creditCode,
+        name: unit!.name,
+        unitId: unit!.id,
+      });
       if (unitIndex === 0)
         logins.push({ role: '单位账号', realm: 'unit', username: unit!.creditCode, name: unit!.name });
 
