@@ -61,9 +61,7 @@ describe('no rule of the notice outside @ptce/rules and the plans', () => {
     // The plans area is where plans are written (its bounds on a plan's dates are its own); dates in the
     // import's cell parsing are a range of Excel serials; the bases' phone numbers are reference data.
     const skip = (f: string) =>
-      f.includes('server/src/modules/plans/') ||
-      f.endsWith('excel/cell-values.ts') ||
-      f.includes('db/seed/reference/');
+      f.includes('server/src/modules/plans/') || f.endsWith('excel/cell-values.ts') || f.includes('db/seed/reference/');
     expect(offences(['server/src', 'web/src', 'packages/contracts/src'], FORBIDDEN, skip)).toEqual([]);
   });
   it('the web has no copy of a rule', () => {
