@@ -33,7 +33,7 @@ import { ensureLearningData } from '../server/src/db/seed/learning-data';
 import { ensureReferenceData } from '../server/src/db/seed/reference-data';
 import { creditCodeCheckChar } from '../server/src/domain/credit-code';
 import { idCheckChar } from '../server/src/domain/id-number';
-import { hoursWorkbookStreamed, type HoursRow } from '../server/src/modules/excel/testing';
+import { hoursWorkbookStreamed, type HoursRow } from '../server/test/kits/excel';
 import { BENCH_PII_KEY, useBenchPiiKey } from './pii-key';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

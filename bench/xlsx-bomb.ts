@@ -100,8 +100,7 @@ async function child(which: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { buildZip, hoursWorkbook, hoursWorkbookStreamed, unzipParts } =
-    await import('../server/src/modules/excel/testing');
+  const { buildZip, hoursWorkbook, hoursWorkbookStreamed, unzipParts } = await import('../server/test/kits/excel');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bomb-'));
   try {
     const row = (i: number) => ({

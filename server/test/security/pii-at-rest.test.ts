@@ -19,7 +19,7 @@ import { buildAccount, buildDepartment, buildProfessional, buildUnit, idNumber, 
 import { createTestApp, loggedIn, TEST_PII_KEY, type TestApp } from '../helpers';
 import { killServerProcesses, startServerProcess } from '../server-process';
 import { waitForImports } from '../../src/modules/excel/run-import';
-import { hoursWorkbook, multipartFile, readWorkbook } from '../../src/modules/excel/testing';
+import { hoursWorkbook, multipartFile, readWorkbook } from '../kits/excel';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { setNow } from '../../src/clock';
 import { courses, hourEvidence, importJobs, planCourses } from '../../src/db/schema/index';
 import { MALFORMED_UPLOAD_MESSAGE } from '../../src/http/upload';
 import { setImportLimits } from '../../src/modules/excel/limits';
-import { buildZip, hoursWorkbook, multipartFile, unzipParts } from '../../src/modules/excel/testing';
+import { buildZip, hoursWorkbook, multipartFile, unzipParts } from '../kits/excel';
 import { buildRecord } from '../factories';
 import { aRoleAllowedBy, buildWorld, createCatalogedApp, errorOf, fillPath } from './catalog';
 

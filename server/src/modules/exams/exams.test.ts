@@ -17,7 +17,7 @@ import {
   priorCompulsoryId,
   studyCourse,
   Y,
-} from '../learning/learning-test-kit';
+} from '../../../test/kits/learning';
 import { submitExpiredAttempts } from './finalize-attempt';
 
 let t: TestApp;

@@ -13,7 +13,7 @@ import {
   PASSWORD,
 } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp } from '../../../test/helpers';
-import { readWorkbook, unzipParts } from './testing';
+import { readWorkbook, unzipParts } from '../../../test/kits/excel';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -29,7 +29,7 @@ import {
   readWorkbook,
   unzipParts,
   type HoursRow,
-} from './testing';
+} from '../../../test/kits/excel';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -772,7 +772,7 @@ describe('large files, all or nothing', () => {
         [
           '--import',
           'tsx',
-          path.join(import.meta.dirname, 'testing-kill-child.ts'),
+          path.join(import.meta.dirname, '../../../test/kits/excel-kill-child.ts'),
           url,
           JSON.stringify(actor),
           file,

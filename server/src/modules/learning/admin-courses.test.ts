@@ -4,7 +4,7 @@ import { courses } from '../../db/schema/index';
 import { BELT_AND_ROAD_COURSE, ELECTIVE_COURSES } from '../../db/seed/content/index';
 import { buildAccount, buildProfessional, buildUnit, PASSWORD } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
-import { compulsoryId, Y } from './learning-test-kit';
+import { compulsoryId, Y } from '../../../test/kits/learning';
 
 // 课程管理: the operator's list of every course and of a course's chapters.
 

@@ -4,7 +4,7 @@ import { advance, now, resetClock } from '../../clock';
 import { courses } from '../../db/schema/index';
 import { buildAccount, buildProfessional, buildUnit, PASSWORD } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
-import { atShanghai, linkCourse, newTab, Y } from './learning-test-kit';
+import { atShanghai, linkCourse, newTab, Y } from '../../../test/kits/learning';
 import { contentDisposition, parseRange } from './serve-file';
 
 let t: TestApp;

@@ -15,7 +15,7 @@ import {
   studyChapter,
   studyCourse,
   Y,
-} from './learning-test-kit';
+} from '../../../test/kits/learning';
 import { runBeat } from './record-heartbeat';
 
 let t: TestApp;

@@ -3,12 +3,12 @@
  * with, fast ways to study, and answers with a chosen score.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { advance, now, setNow, shanghaiYear } from '../../clock';
-import type { Db } from '../../db/client';
-import { courseChapters, courses, examAttempts, planCourses } from '../../db/schema/index';
-import type { ServedQuestion } from '../../domain/learning';
-import { BELT_AND_ROAD_COURSE, PRIOR_YEAR_COURSE } from '../../db/seed/content/index';
-import type { TestClient } from '../../../test/helpers';
+import { advance, now, setNow, shanghaiYear } from '../../src/clock';
+import type { Db } from '../../src/db/client';
+import { courseChapters, courses, examAttempts, planCourses } from '../../src/db/schema/index';
+import type { ServedQuestion } from '../../src/domain/learning';
+import { BELT_AND_ROAD_COURSE, PRIOR_YEAR_COURSE } from '../../src/db/seed/content/index';
+import type { TestClient } from '../helpers';
 
 /** The real current year: the seed linked the courses to it and to the previous year when the run began. */
 export const Y = shanghaiYear();

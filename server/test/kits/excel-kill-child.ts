@@ -3,15 +3,15 @@
 // SIGKILL, to prove that a killed process leaves the database as it was.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Actor } from '../../auth/actor';
-import { setNow } from '../../clock';
-import { openPostgres } from '../../db/client';
-import { resolvePiiKeyring, usePiiKeys } from '../../db/pii';
-import { LocalFileStore } from '../../storage/file-store';
-import { hoursRegistrationImport } from './hours-registration';
-import { importHooks } from './run-import';
-import { spoolSettings } from './row-spool';
-import { startImport } from './start-import';
+import type { Actor } from '../../src/auth/actor';
+import { setNow } from '../../src/clock';
+import { openPostgres } from '../../src/db/client';
+import { resolvePiiKeyring, usePiiKeys } from '../../src/db/pii';
+import { LocalFileStore } from '../../src/storage/file-store';
+import { hoursRegistrationImport } from '../../src/modules/excel/hours-registration';
+import { importHooks } from '../../src/modules/excel/run-import';
+import { spoolSettings } from '../../src/modules/excel/row-spool';
+import { startImport } from '../../src/modules/excel/start-import';
 
 const [url, actorJson, filePath, filesDir, at] = process.argv.slice(2) as [string, string, string, string, string];
 setNow(at);
