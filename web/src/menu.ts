@@ -1,8 +1,8 @@
-// The one registry of the 用户管理中心: every page under the centre layout, who may open it,
+// The one registry of the 用户管理中心: every entry under the centre layout, who may open it,
 // where it sits in the left menu, and which shortcut cards the landing page shows.
-// A new area adds its page here (or flips `ready`) — the menu, the routes, the role guard and
-// the shortcut cards all follow from these lines.
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+// It describes entries only; routes.tsx maps each key to its page, so pages may import the menu
+// without a cycle. A new area adds its entry here (or flips `ready`) and its page in routes.tsx —
+// the menu, the routes, the role guard and the shortcut cards all follow.
 import type { Role } from '@ptce/contracts';
 
 /** Sub-menus, labelled as in the notice's operating manual (附件2). */
@@ -24,7 +24,6 @@ export interface MenuEntry {
   ready?: boolean;
   /** Reached from the landing page's cards only, not listed in the left menu. */
   hideInMenu?: boolean;
-  page?: LazyExoticComponent<ComponentType>;
 }
 
 // Role sets, named after who they are in the notice.
@@ -49,13 +48,12 @@ const OPERATOR: readonly Role[] = ['operator'];
 /** Units are created by the operator or a city/county HR bureau; an authority may list its units read-only. */
 const UNIT_MANAGERS: readonly Role[] = ['operator', 'hr_bureau', 'authority'];
 
-export const MENU: readonly MenuEntry[] = [
+const ENTRIES = [
   {
     key: 'center',
     label: '用户管理中心',
     path: '/',
     roles: PEOPLE,
-    page: lazy(() => import('./pages/home/CenterPage')),
   },
 
   // 专业技术人员
@@ -65,7 +63,6 @@ export const MENU: readonly MenuEntry[] = [
     path: '/learning',
     roles: PROFESSIONAL,
     hideInMenu: true,
-    page: lazy(() => import('./pages/learning/LearningPage')),
   },
   {
     key: 'learning-history',
@@ -73,7 +70,6 @@ export const MENU: readonly MenuEntry[] = [
     path: '/learning/history',
     roles: PROFESSIONAL,
     hideInMenu: true,
-    page: lazy(() => import('./pages/learning/HistoryPage')),
   },
   {
     key: 'learning-course',
@@ -81,7 +77,6 @@ export const MENU: readonly MenuEntry[] = [
     path: '/learning/:year/courses/:courseId',
     roles: PROFESSIONAL,
     hideInMenu: true,
-    page: lazy(() => import('./pages/learning/CoursePage')),
   },
   {
     key: 'learning-chapter',
@@ -89,7 +84,6 @@ export const MENU: readonly MenuEntry[] = [
     path: '/learning/:year/chapters/:chapterId',
     roles: PROFESSIONAL,
     hideInMenu: true,
-    page: lazy(() => import('./pages/learning/ChapterPage')),
   },
   {
     key: 'exam-attempt',
@@ -97,7 +91,6 @@ export const MENU: readonly MenuEntry[] = [
     path: '/exams/attempts/:attemptId',
     roles: PROFESSIONAL,
     hideInMenu: true,
-    page: lazy(() => import('./pages/exams/ExamPage')),
   },
   {
     key: 'hours-mine',
@@ -105,7 +98,6 @@ export const MENU: readonly MenuEntry[] = [
     path: '/hours/mine',
     roles: PROFESSIONAL,
     group: 'myHours',
-    page: lazy(() => import('./pages/hours/MyRecordsPage')),
   },
   {
     key: 'hours-query',
@@ -113,14 +105,12 @@ export const MENU: readonly MenuEntry[] = [
     path: '/hours/query',
     roles: PROFESSIONAL,
     group: 'myHours',
-    page: lazy(() => import('./pages/hours/HoursQueryPage')),
   },
   {
     key: 'certificates',
     label: '打印证书',
     path: '/certificates',
     roles: PROFESSIONAL,
-    page: lazy(() => import('./pages/certificates/CertificatesPage')),
   },
 
   // 单位管理员 / 主管部门
@@ -130,7 +120,6 @@ export const MENU: readonly MenuEntry[] = [
     path: '/hours/unit/register',
     roles: UNIT_ADMINS,
     group: 'hoursAdmin',
-    page: lazy(() => import('./pages/hours/UnitRegisterPage')),
   },
   {
     key: 'unit-hours-import',
@@ -139,7 +128,6 @@ export const MENU: readonly MenuEntry[] = [
     roles: UNIT_ADMINS,
     group: 'hoursAdmin',
     hideInMenu: true,
-    page: lazy(() => import('./pages/imports/ImportHoursPage')),
   },
   {
     key: 'unit-hours-review',
@@ -147,7 +135,6 @@ export const MENU: readonly MenuEntry[] = [
     path: '/hours/unit/review',
     roles: REVIEWERS,
     group: 'hoursAdmin',
-    page: lazy(() => import('./pages/hours/ReviewPage')),
   },
   {
     key: 'unit-hours-results',
@@ -155,7 +142,6 @@ export const MENU: readonly MenuEntry[] = [
     path: '/hours/unit/results',
     roles: REVIEWERS,
     group: 'hoursAdmin',
-    page: lazy(() => import('./pages/hours/ResultsPage')),
   },
   {
     key: 'unit-hours-query',
@@ -163,28 +149,24 @@ export const MENU: readonly MenuEntry[] = [
     path: '/hours/unit/query',
     roles: UNIT_ADMINS,
     group: 'hoursAdmin',
-    page: lazy(() => import('./pages/hours/PersonHoursPage')),
   },
   {
     key: 'org-admins',
     label: '单位管理员管理',
     path: '/org/admins',
     roles: UNIT_TOTAL,
-    page: lazy(() => import('./pages/org/AdminsPage')),
   },
   {
     key: 'org-departments',
     label: '单位部门管理',
     path: '/org/departments',
     roles: UNIT_TOTAL,
-    page: lazy(() => import('./pages/org/DepartmentsPage')),
   },
   {
     key: 'org-staff',
     label: '专业技术人员管理',
     path: '/org/staff',
     roles: UNIT_ADMINS,
-    page: lazy(() => import('./pages/org/StaffPage')),
   },
 
   // 人社厅 / 培训中心、市县人社局 (主管部门 may look at the units under it)
@@ -193,7 +175,6 @@ export const MENU: readonly MenuEntry[] = [
     label: '单位管理',
     path: '/org/units',
     roles: UNIT_MANAGERS,
-    page: lazy(() => import('./pages/org/UnitsPage')),
   },
 
   {
@@ -202,7 +183,6 @@ export const MENU: readonly MenuEntry[] = [
     path: '/compliance/unit',
     roles: [...UNIT_ADMINS, 'authority', 'hr_bureau', 'operator'],
     group: 'hoursAdmin',
-    page: lazy(() => import('./pages/compliance/UnitCompliancePage')),
   },
 
   // 人社厅 / 培训中心
@@ -211,42 +191,36 @@ export const MENU: readonly MenuEntry[] = [
     label: '年度计划管理',
     path: '/plans',
     roles: OPERATOR,
-    page: lazy(() => import('./pages/plans/PlansPage')),
   },
   {
     key: 'exam-makeups',
     label: '补学补考',
     path: '/exams/makeups',
     roles: OPERATOR,
-    page: lazy(() => import('./pages/exams/MakeupPage')),
   },
   {
     key: 'course-admin',
     label: '课程管理',
     path: '/learning/admin',
     roles: OPERATOR,
-    page: lazy(() => import('./pages/learning/CourseAdminPage')),
   },
   {
     key: 'certificate-admin',
     label: '证书管理',
     path: '/certificates/admin',
     roles: OPERATOR,
-    page: lazy(() => import('./pages/certificates/CertificateAdminPage')),
   },
   {
     key: 'exam-bank',
     label: '题库管理',
     path: '/exams/bank',
     roles: OPERATOR,
-    page: lazy(() => import('./pages/exams/QuestionBankPage')),
   },
   {
     key: 'audit',
     label: '审计日志',
     path: '/audit',
     roles: OPERATOR,
-    page: lazy(() => import('./pages/audit/AuditLogPage')),
   },
 
   // Everyone
@@ -255,20 +229,23 @@ export const MENU: readonly MenuEntry[] = [
     label: '我的信息',
     path: '/profile',
     roles: PEOPLE,
-    page: lazy(() => import('./pages/accounts/ProfilePage')),
   },
   {
     key: 'password',
     label: '修改密码',
     path: '/password',
     roles: PEOPLE,
-    page: lazy(() => import('./pages/accounts/ChangePasswordPage')),
   },
-];
+] as const satisfies readonly MenuEntry[];
+
+/** The key of a MENU entry; routes.tsx gives each one its page. */
+export type MenuKey = (typeof ENTRIES)[number]['key'];
+
+export const MENU: readonly (MenuEntry & { key: MenuKey })[] = ENTRIES;
 
 export interface Shortcut {
   /** The MENU entry the card opens; its roles decide who sees the card, its `ready` whether it opens. */
-  entry: string;
+  entry: MenuKey;
   /** Card title when it differs from the menu label. */
   label?: string;
   description: string;
@@ -291,10 +268,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
 ];
 
 export function isReady(e: MenuEntry): boolean {
-  return e.ready !== false && e.page !== undefined;
+  return e.ready !== false;
 }
 
-export function entryByKey(key: string): MenuEntry | undefined {
+export function entryByKey(key: MenuKey): MenuEntry | undefined {
   return MENU.find((e) => e.key === key);
 }
 
