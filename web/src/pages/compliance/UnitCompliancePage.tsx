@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useUnitCompliance, type UnitComplianceParams } from '../../api/compliance';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
-import { ExportButton } from '../imports/ExportButton';
+import { ExportButton } from '../../components/list';
 
 const thisYear = Number(
   new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),

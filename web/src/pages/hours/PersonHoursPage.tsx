@@ -11,7 +11,7 @@ import { UnitFilters } from './UnitFilters';
 import { PAGE_SIZES, useListParams } from './useListParams';
 import { YearTotalsTable } from './YearTotalsTable';
 import './hours.css';
-import { ExportButton } from '../imports/ExportButton';
+import { ExportButton } from '../../components/list';
 
 export default function PersonHoursPage() {
   const desktop = useMediaQuery(DESKTOP_QUERY);

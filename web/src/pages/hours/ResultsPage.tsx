@@ -16,7 +16,7 @@ import { RecordDetailModal } from './RecordDetail';
 import { UnitFilters } from './UnitFilters';
 import { PAGE_SIZES, useListParams } from './useListParams';
 import './hours.css';
-import { ExportButton } from '../imports/ExportButton';
+import { ExportButton } from '../../components/list';
 
 const DEFAULT_STATUS: RecordStatus = 'approved';
 const UNIT_ROLES = ['unit_account', 'unit_admin', 'dept_admin'];

@@ -45,7 +45,7 @@ import { formatDateTime, genderLabel, hasAnyRole } from '../../lib/format';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { IssuedPasswordNotice } from './IssuedPasswordNotice';
 import { useConfirmAction } from './useConfirmAction';
-import { ExportButton } from '../imports/ExportButton';
+import { ExportButton } from '../../components/list';
 
 // 专业技术人员管理 — notice, attachment 2 §二(四)3: the total admin picks each person's department
 // (修改); a 二级管理员 sees and acts only on the staff of their own department. People who registered

@@ -1,0 +1,149 @@
+// A server-paged list: antd Table on desktops, cards on phones; the error above it, the loading
+// state and the empty text inside it; paging, sorting and batch selection wired to the URL state.
+import type { Key, ReactNode } from 'react';
+import { Table, type PaginationProps, type TableColumnsType, type TableProps } from 'antd';
+import { ErrorAlert } from '../ErrorAlert';
+import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
+import { columnsWidth } from './columns-width';
+import { ListCards, type CardView } from './ListCards';
+import { PAGE_SIZES, columnOrder, pagingChange, sorterToSort, type Paging, type TableSorter } from './list-state';
+import { columnKey } from './row-cells';
+import type { Sort } from './url-params';
+import type { Selection } from './useSelection';
+import './list.css';
+
+/** The part of a TanStack Query result a list reads: a page of rows, or the rows of a short list. */
+export interface ListResult<T> {
+  data?: { items: readonly T[]; total: number } | readonly T[];
+  isFetching: boolean;
+  isPending: boolean;
+  error: unknown;
+}
+
+export interface ListPaging extends Paging {
+  onChange: (paging: Paging) => void;
+  /** 共 N 条 by default. */
+  totalText?: (total: number) => string;
+  pageSizes?: number[];
+  /** Hide the page size changer (a fixed-size list). */
+  fixedSize?: boolean;
+  hideOnSinglePage?: boolean;
+}
+
+export interface ListTableProps<T extends object> extends Omit<
+  TableProps<T>,
+  'dataSource' | 'loading' | 'pagination' | 'locale' | 'rowSelection' | 'rowKey' | 'columns' | 'onChange'
+> {
+  result: ListResult<T>;
+  columns: TableColumnsType<T>;
+  /** A row's key: a field name, or a function for a composite key. */
+  rowKey: (keyof T & string) | ((row: T) => Key);
+  /** The ErrorAlert's title when the list fails to load; no alert when undefined. */
+  errorTitle?: string;
+  /** The text of an empty list once loaded. */
+  empty: ReactNode;
+  /** Server paging; without it the list is shown whole. */
+  paging?: ListPaging;
+  /** Server sorting on the columns with `sorter: true`. */
+  sort?: { value: Sort | undefined; onChange: (sort: Sort | undefined) => void };
+  /** Batch selection; `checkbox` disables rows and names each checkbox (keyboard, screen readers). */
+  selection?: { state: Selection<T>; checkbox?: (row: T) => { disabled?: boolean; 'aria-label': string } };
+  /** Phones: how a row becomes a card (defaults from the columns); false keeps the table. */
+  card?: CardView<T> | false;
+}
+
+export function ListTable<T extends object>({
+  result,
+  columns,
+  rowKey,
+  errorTitle,
+  empty,
+  paging,
+  sort,
+  selection,
+  card = {},
+  scroll,
+  expandable,
+  ...table
+}: ListTableProps<T>) {
+  const desktop = useMediaQuery(DESKTOP_QUERY);
+  const data = result.data;
+  const rows: readonly T[] = data === undefined ? [] : 'items' in data ? data.items : data;
+  const total = data === undefined ? 0 : 'items' in data ? data.total : data.length;
+  const emptyText = result.isPending ? '正在加载…' : empty;
+  const keyOf = (r: T): Key => (typeof rowKey === 'function' ? rowKey(r) : (r[rowKey] as Key));
+
+  const pagination: PaginationProps | false = paging
+    ? {
+        current: paging.page,
+        pageSize: paging.pageSize,
+        total,
+        simple: !desktop,
+        showSizeChanger: desktop && !paging.fixedSize,
+        pageSizeOptions: paging.fixedSize ? undefined : (paging.pageSizes ?? PAGE_SIZES),
+        hideOnSinglePage: paging.hideOnSinglePage,
+        showTotal: paging.totalText ?? ((t) => `共 ${t} 条`),
+        onChange: (page, pageSize) => paging.onChange(pagingChange(paging, page, pageSize)),
+      }
+    : false;
+
+  const sorted = sort
+    ? columns.map((c) => (c.sorter ? { ...c, sortOrder: columnOrder(sort.value, columnKey(c) ?? '') } : c))
+    : columns;
+
+  return (
+    <>
+      {errorTitle !== undefined && <ErrorAlert error={result.error} title={errorTitle} />}
+      {desktop || card === false ? (
+        <Table<T>
+          {...table}
+          rowKey={keyOf}
+          columns={sorted}
+          dataSource={rows as T[]}
+          loading={result.isFetching}
+          scroll={scroll ?? { x: columnsWidth(columns) }}
+          expandable={expandable}
+          rowSelection={
+            selection && {
+              selectedRowKeys: selection.state.keys,
+              preserveSelectedRowKeys: true,
+              onChange: (_keys, picked) => selection.state.set(picked),
+              getCheckboxProps: selection.checkbox as never,
+            }
+          }
+          pagination={pagination}
+          onChange={(_p, _f, sorter, extra) => {
+            if (sort && extra.action === 'sort') sort.onChange(sorterToSort(sorter as TableSorter));
+          }}
+          locale={{ emptyText }}
+        />
+      ) : (
+        <ListCards<T>
+          rows={rows}
+          rowKey={keyOf}
+          columns={columns}
+          view={card}
+          loading={result.isFetching}
+          empty={emptyText}
+          pagination={pagination}
+          expand={
+            expandable?.expandedRowRender && {
+              render: (r) => expandable.expandedRowRender!(r, 0, 0, true),
+              expandable: expandable.rowExpandable,
+            }
+          }
+          selection={
+            selection && {
+              keys: selection.state.keys,
+              checkbox: selection.checkbox,
+              toggle: (row, checked) => {
+                const others = selection.state.rows.filter((r) => keyOf(r) !== keyOf(row));
+                selection.state.set(checked ? [...others, row] : others);
+              },
+            }
+          }
+        />
+      )}
+    </>
+  );
+}
