@@ -1,28 +1,28 @@
 // 我的学时 — 学时登记 (附件2 一(一)–(三)): 新登记培训, 查看/修改/删除, 批量提交至本单位审核,
 // 提交至主管部门审核.
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Modal, Select, Table } from 'antd';
+import { App, Button, Card, Form, Modal, Select } from 'antd';
 import type { RecordRow, RecordStatus } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { useMyRecords, useSubmitRecords } from '../../api/hours';
 import { PageTitle } from '../../components/PageTitle';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListHint, ListTable, ListToolbar, useSelection, useUrlParams, withCount } from '../../components/list';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
-import { columnsWidth, recordColumns } from './columns';
+import { recordColumns } from './columns';
 import { DeleteRecordModal } from './DeleteRecordModal';
 import { BatchOutcomeAlert, asBatchResult, useBatchOutcome, useSlowProgress } from './feedback';
 import { STATUS_OPTIONS, hoursErrorMessage } from './labels';
 import { AuthoritySelect, YearSelect } from './pickers';
 import { RecordDetailModal } from './RecordDetail';
 import { RecordFormModal } from './RecordForm';
-import { PAGE_SIZES, useListParams } from './useListParams';
+import { RECORD_LIST } from './list-params';
 import './hours.css';
 
 export default function MyRecordsPage() {
   const { data: me } = useMe();
   const { message, modal } = App.useApp();
   const desktop = useMediaQuery(DESKTOP_QUERY);
-  const { query, update } = useListParams();
+  const { query, update } = useUrlParams(RECORD_LIST);
   const list = useMyRecords(query);
   const submit = useSubmitRecords();
   const batch = useBatchOutcome();
@@ -31,7 +31,8 @@ export default function MyRecordsPage() {
   const [form, setForm] = useState<{ open: boolean; id: number | null }>({ open: false, id: null });
   const [viewId, setViewId] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<RecordRow | null>(null);
-  const [selected, setSelected] = useState<RecordRow[]>([]);
+  const selection = useSelection<RecordRow>((r) => r.id);
+  const selected = selection.rows;
   const [authorityOpen, setAuthorityOpen] = useState(false);
 
   const describe = (id: number) => {
@@ -44,12 +45,12 @@ export default function MyRecordsPage() {
     try {
       const result = await submit.mutateAsync({ ids, ...body });
       batch.show('提交', result, describe);
-      setSelected([]);
+      selection.clear();
     } catch (e) {
       const asBatch = asBatchResult(ids, e);
       if (asBatch) {
         batch.show('提交', asBatch, describe);
-        setSelected([]);
+        selection.clear();
       } else void message.error(hoursErrorMessage(e));
     }
   };
@@ -113,65 +114,56 @@ export default function MyRecordsPage() {
       </PageTitle>
       <BatchOutcomeAlert outcome={batch.outcome} onClose={batch.clear} />
       <Card className="ptce-section ptce-hours-card">
-        <Flex className="ptce-toolbar" gap={8} wrap justify="space-between">
-          <Flex gap={8} wrap>
-            <Select<RecordStatus | 'all'>
-              aria-label="状态"
-              className="ptce-filter-status"
-              value={query.status ?? 'all'}
-              onChange={(v) => update({ status: v === 'all' ? undefined : v })}
-              options={[{ value: 'all', label: '全部状态' }, ...STATUS_OPTIONS]}
-            />
-            <YearSelect value={query.year} onChange={(year) => update({ year })} />
-          </Flex>
-          <Flex gap={8} wrap>
-            <Button
-              type="primary"
-              disabled={selected.length === 0 || !me?.unit}
-              loading={submit.isPending && submit.variables?.target === 'unit'}
-              onClick={submitToUnit}
-            >
-              批量提交至本单位审核{selected.length > 0 ? `（${selected.length}）` : ''}
-            </Button>
-            <Button
-              disabled={selected.length === 0}
-              loading={submit.isPending && submit.variables?.target === 'authority'}
-              onClick={() => setAuthorityOpen(true)}
-            >
-              提交至主管部门审核
-            </Button>
-          </Flex>
-        </Flex>
-        <p className="ptce-hint ptce-toolbar-hint">
+        <ListToolbar
+          filters={
+            <>
+              <Select<RecordStatus | 'all'>
+                aria-label="状态"
+                className="ptce-filter-status"
+                value={query.status ?? 'all'}
+                onChange={(v) => update({ status: v === 'all' ? undefined : v })}
+                options={[{ value: 'all', label: '全部状态' }, ...STATUS_OPTIONS]}
+              />
+              <YearSelect value={query.year} onChange={(year) => update({ year })} />
+            </>
+          }
+          actions={
+            <>
+              <Button
+                type="primary"
+                disabled={selected.length === 0 || !me?.unit}
+                loading={submit.isPending && submit.variables?.target === 'unit'}
+                onClick={submitToUnit}
+              >
+                {withCount('批量提交至本单位审核', selected.length)}
+              </Button>
+              <Button
+                disabled={selected.length === 0}
+                loading={submit.isPending && submit.variables?.target === 'authority'}
+                onClick={() => setAuthorityOpen(true)}
+              >
+                提交至主管部门审核
+              </Button>
+            </>
+          }
+        />
+        <ListHint>
           {selected.length > 0
             ? `已选择 ${selected.length} 条待提交的记录`
             : '勾选“待提交”的记录后提交审核；“待初审”的记录可在【学时查询—培训登记详情】中撤回。'}
-        </p>
-        <ErrorAlert error={list.error} title="记录加载失败" />
-        <Table<RecordRow>
+        </ListHint>
+        <ListTable<RecordRow>
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: columnsWidth(columns) }}
-          rowSelection={{
-            selectedRowKeys: selected.map((r) => r.id),
-            preserveSelectedRowKeys: true,
-            onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
-            getCheckboxProps: (r) => ({ disabled: r.status !== 'draft', 'aria-label': `选择：${r.title}` }) as never,
+          result={list}
+          errorTitle="记录加载失败"
+          empty="暂无登记记录，点击“新登记培训”开始登记"
+          selection={{
+            state: selection,
+            checkbox: (r) => ({ disabled: r.status !== 'draft', 'aria-label': `选择：${r.title}` }),
           }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            simple: !desktop,
-            showSizeChanger: desktop,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (page, pageSize) => update({ page: pageSize === query.pageSize ? page : 1, pageSize }),
-          }}
-          locale={{ emptyText: list.isPending ? '正在加载…' : '暂无登记记录，点击“新登记培训”开始登记' }}
+          paging={{ page: query.page, pageSize: query.pageSize, onChange: update }}
         />
       </Card>
 
@@ -186,7 +178,7 @@ export default function MyRecordsPage() {
         record={deleting}
         showPerson={false}
         onClose={() => setDeleting(null)}
-        onDeleted={(id) => setSelected((s) => s.filter((r) => r.id !== id))}
+        onDeleted={(id) => selection.remove([id])}
       />
       <AuthoritySubmitModal
         open={authorityOpen}

@@ -1,25 +1,26 @@
 // 学时管理 — 专业科目学时审核 (附件2 二(二)): the records submitted to this unit (or authority) that
 // wait for the first review. 通过 / 不通过 (审核意见 required), 批量通过审核 / 批量不通过审核.
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Table } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm } from 'antd';
 import { RejectRequest, type BatchResult, type RecordRow } from '@ptce/contracts';
 import { useApproveRecords, useRejectRecords, useReviewQueue } from '../../api/hours';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListHint, ListTable, useSelection, useUrlParams, withCount } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { zodRule } from '../../lib/form';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
-import { columnsWidth, recordColumns } from './columns';
+import { recordColumns } from './columns';
 import { BatchOutcomeAlert, asBatchResult, useBatchOutcome, useSlowProgress } from './feedback';
 import { hoursErrorMessage } from './labels';
 import { RecordDetailModal } from './RecordDetail';
+import { RECORD_LIST } from './list-params';
 import { UnitFilters } from './UnitFilters';
-import { PAGE_SIZES, useListParams } from './useListParams';
 import './hours.css';
 
 export default function ReviewPage() {
   const { message, modal } = App.useApp();
   const desktop = useMediaQuery(DESKTOP_QUERY);
-  const { query, update } = useListParams();
+  const { query, update } = useUrlParams(RECORD_LIST);
   const list = useReviewQueue(query);
   const approve = useApproveRecords();
   const reject = useRejectRecords();
@@ -28,7 +29,8 @@ export default function ReviewPage() {
   useSlowProgress(reject.isPending, '正在审核不通过…');
 
   const [viewId, setViewId] = useState<number | null>(null);
-  const [selected, setSelected] = useState<RecordRow[]>([]);
+  const selection = useSelection<RecordRow>((r) => r.id);
+  const selected = selection.rows;
   /** The records the 审核意见 dialog is about to reject. */
   const [rejecting, setRejecting] = useState<RecordRow[] | null>(null);
 
@@ -55,7 +57,7 @@ export default function ReviewPage() {
         throw e;
       }
     }
-    setSelected((s) => s.filter((r) => !ids.includes(r.id)));
+    selection.remove(ids);
   };
 
   const approveRows = (rows: RecordRow[]) => decide('通过', rows, (ids) => approve.mutateAsync({ ids }));
@@ -115,7 +117,7 @@ export default function ReviewPage() {
                 loading={approve.isPending && selected.length > 1}
                 onClick={batchApprove}
               >
-                批量通过审核{selected.length > 0 ? `（${selected.length}）` : ''}
+                {withCount('批量通过审核', selected.length)}
               </Button>
               <Button
                 danger
@@ -128,36 +130,25 @@ export default function ReviewPage() {
             </>
           }
         />
-        <p className="ptce-hint ptce-toolbar-hint">
+        <ListHint>
           {selected.length > 0
             ? `已选择 ${selected.length} 条记录`
             : '本单位专业技术人员提交的学时登记，以及单位管理员为本单位专业技术人员登记的学时。'}
-        </p>
-        <ErrorAlert error={list.error} title="待审核记录加载失败" />
-        <Table<RecordRow>
+        </ListHint>
+        <ListTable<RecordRow>
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: columnsWidth(columns) }}
-          rowSelection={{
-            selectedRowKeys: selected.map((r) => r.id),
-            preserveSelectedRowKeys: true,
-            onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
-            getCheckboxProps: (r) => ({ 'aria-label': `选择：${r.personName} ${r.title}` }) as never,
-          }}
-          pagination={{
-            current: query.page,
+          result={list}
+          errorTitle="待审核记录加载失败"
+          empty="暂无待审核的学时登记"
+          selection={{ state: selection, checkbox: (r) => ({ 'aria-label': `选择：${r.personName} ${r.title}` }) }}
+          paging={{
+            page: query.page,
             pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            simple: !desktop,
-            showSizeChanger: desktop,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (t) => `共 ${t} 条待审核`,
-            onChange: (page, pageSize) => update({ page: pageSize === query.pageSize ? page : 1, pageSize }),
+            onChange: update,
+            totalText: (t) => `共 ${t} 条待审核`,
           }}
-          locale={{ emptyText: list.isPending ? '正在加载…' : '暂无待审核的学时登记' }}
         />
       </Card>
 

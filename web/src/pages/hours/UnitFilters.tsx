@@ -1,8 +1,9 @@
 // The unit side's search bar: 姓名或身份证号码, and optionally 状态 and 年度.
 import type { ReactNode } from 'react';
-import { Flex, Input, Select } from 'antd';
+import { Input, Select } from 'antd';
 import type { RecordStatus } from '@ptce/contracts';
 import type { RecordListParams } from '../../api/hours';
+import { ListToolbar } from '../../components/list';
 import { STATUS_OPTIONS } from './labels';
 import { YearSelect } from './pickers';
 
@@ -20,35 +21,33 @@ export function UnitFilters({
   actions?: ReactNode;
 }) {
   return (
-    <Flex className="ptce-toolbar" gap={8} wrap justify="space-between">
-      <Flex gap={8} wrap>
-        <Input.Search
-          key={query.q ?? ''}
-          className="ptce-filter-search"
-          aria-label="姓名或身份证号码"
-          placeholder="姓名或身份证号码"
-          defaultValue={query.q}
-          maxLength={30}
-          allowClear
-          enterButton="查询"
-          onSearch={(v) => update({ q: v.trim() || undefined })}
-        />
-        {status && (
-          <Select<RecordStatus | 'all'>
-            aria-label="状态"
-            className="ptce-filter-status"
-            value={query.status ?? 'all'}
-            onChange={(v) => update({ status: v === 'all' ? undefined : v })}
-            options={[{ value: 'all', label: '全部状态' }, ...STATUS_OPTIONS]}
+    <ListToolbar
+      actions={actions}
+      filters={
+        <>
+          <Input.Search
+            key={query.q ?? ''}
+            className="ptce-filter-search"
+            aria-label="姓名或身份证号码"
+            placeholder="姓名或身份证号码"
+            defaultValue={query.q}
+            maxLength={30}
+            allowClear
+            enterButton="查询"
+            onSearch={(v) => update({ q: v.trim() || undefined })}
           />
-        )}
-        <YearSelect value={query.year} onChange={(year) => update({ year })} />
-      </Flex>
-      {actions && (
-        <Flex gap={8} wrap>
-          {actions}
-        </Flex>
-      )}
-    </Flex>
+          {status && (
+            <Select<RecordStatus | 'all'>
+              aria-label="状态"
+              className="ptce-filter-status"
+              value={query.status ?? 'all'}
+              onChange={(v) => update({ status: v === 'all' ? undefined : v })}
+              options={[{ value: 'all', label: '全部状态' }, ...STATUS_OPTIONS]}
+            />
+          )}
+          <YearSelect value={query.year} onChange={(year) => update({ year })} />
+        </>
+      }
+    />
   );
 }
