@@ -38,7 +38,7 @@ describe('course content loader', () => {
         courseFileSchema.parse({
           ...meta,
           chapters: c.chapters.map((ch) => ({ file: 'x.md', minutes: ch.minutes })),
-          materials: c.materials.map((m) => ({ title: m.title, fileName: m.fileName })),
+          materials: c.materials.map((m) => ({ title: m.title, fileName: m.fileName, file: 'materials/x.txt' })),
         }),
       ).not.toThrow();
     }
@@ -59,7 +59,7 @@ describe('course content loader', () => {
       summary: '简介',
       lecturer: '讲师',
       chapters: [{ file: '01.md', minutes: 20 }],
-      materials: [{ title: '要点', fileName: '要点.txt' }],
+      materials: [{ title: '要点', fileName: '要点.txt', file: 'materials/01.txt' }],
     };
     const question = { type: 'judge', stem: '题干', options: ['正确', '错误'], answer: [0], explanation: '解析' };
     const fails = (file: string, problem: RegExp) => {
@@ -78,7 +78,7 @@ describe('course content loader', () => {
       root = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-content-'));
       write('course.json', JSON.stringify(course));
       write('01.md', '# 第一章 标题\n\n## 小标题\n\n正文。\n');
-      write('materials/要点.txt', '要点\n');
+      write('materials/01.txt', '要点\n');
       write('questions.json', JSON.stringify([question]));
     });
     afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -118,8 +118,8 @@ describe('course content loader', () => {
     });
 
     it('names the material file when it is missing', () => {
-      fs.rmSync(path.join(dir(), 'materials/要点.txt'));
-      fails('materials/要点.txt', /ENOENT/);
+      fs.rmSync(path.join(dir(), 'materials/01.txt'));
+      fails('materials/01.txt', /ENOENT/);
     });
   });
 });

@@ -46,7 +46,7 @@ function readChapter(file: string, minutes: number): SeedChapter {
 
 /**
  * Reads the course in CONTENT_DIR/<folder>: course.json (metadata, chapter and material files), one Markdown file
- * per chapter, materials/<fileName> per material and questions.json (the question bank, in order).
+ * per chapter, a text file per material and questions.json (the question bank, in order).
  */
 export function loadCourse(folder: string, root = CONTENT_DIR): SeedCourse {
   const dir = path.join(root, folder);
@@ -62,7 +62,7 @@ export function loadCourse(folder: string, root = CONTENT_DIR): SeedCourse {
     materials: meta.materials.map((m) => ({
       title: m.title,
       fileName: m.fileName,
-      body: readText(path.join(dir, 'materials', m.fileName)),
+      body: readText(path.join(dir, m.file)),
     })),
     questions: readJson(path.join(dir, 'questions.json'), z.array(seedQuestionSchema)),
   };

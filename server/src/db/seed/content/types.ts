@@ -43,8 +43,14 @@ export const courseFileSchema = z.strictObject({
   lecturer: text,
   /** file: a Markdown file of the course folder, '# <chapter title>', a blank line, then the body */
   chapters: z.array(z.strictObject({ file: z.string().regex(/^[\w-]+\.md$/), minutes: z.int().positive() })).min(1),
-  /** the body is the file materials/<fileName> of the course folder */
-  materials: z.array(z.strictObject({ title: text, fileName: z.string().regex(/^[^/\\]+\.txt$/) })),
+  /** fileName: the name a download gets; file: the text file of the course folder holding the body */
+  materials: z.array(
+    z.strictObject({
+      title: text,
+      fileName: z.string().regex(/^[^/\\]+\.txt$/),
+      file: z.string().regex(/^materials\/[\w-]+\.txt$/),
+    }),
+  ),
 });
 
 export interface SeedChapter {
