@@ -16,8 +16,7 @@ import { sql } from 'drizzle-orm';
 import { runAdminSql } from './admin-sql';
 import { openPostgres, wrapPglite, type Database } from '../server/src/db/client';
 import { migrate } from '../server/src/db/migrate';
-import { verifyAuditChain } from '../server/src/modules/audit/verify-chain';
-import { writeAudit } from '../server/src/modules/audit/write-audit';
+import { verifyAuditChain, writeAudit } from '../server/src/modules/audit/index';
 
 const { values } = parseArgs({
   options: {

@@ -19,7 +19,7 @@ import { migrate } from '../server/src/db/migrate';
 import { encryptPii, idNumberHash } from '../server/src/db/pii';
 import { ensureReferenceData } from '../server/src/db/seed/reference-data';
 import { idCheckChar } from '../server/src/domain/id-number';
-import { renderCertificate } from '../server/src/modules/certificates/render-certificate';
+import { renderCertificate } from '../server/src/modules/certificates/index';
 import { BENCH_PII_KEY, useBenchPiiKey } from './pii-key';
 
 const { values } = parseArgs({

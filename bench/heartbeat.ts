@@ -41,8 +41,8 @@ import { ensureLearningData } from '../server/src/db/seed/learning-data';
 import { ensureReferenceData } from '../server/src/db/seed/reference-data';
 import { accounts, courseChapters, courses } from '../server/src/db/schema/index';
 import type { Actor } from '../server/src/auth/actor';
-import { submitExam } from '../server/src/modules/exams/submit-exam';
-import { runBeat } from '../server/src/modules/learning/record-heartbeat';
+import { submitExam } from '../server/src/modules/exams/index';
+import { runBeat } from '../server/src/modules/learning/index';
 import { BENCH_PII_KEY, useBenchPiiKey } from './pii-key';
 
 interface AutocannonResult {

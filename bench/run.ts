@@ -33,12 +33,16 @@ import { SessionStore } from '../server/src/auth/sessions';
 import { openPostgres, type Database } from '../server/src/db/client';
 import { decryptPii } from '../server/src/db/pii';
 import { accounts, hourRecords } from '../server/src/db/schema/index';
-import { getMe } from '../server/src/modules/accounts/get-me';
-import { login } from '../server/src/modules/auth/login';
-import { recordListWhere, listRecords, recordQuery } from '../server/src/modules/hours/list-records';
-import { yearTotals } from '../server/src/modules/hours/overview';
-import { reviewRecords } from '../server/src/modules/hours/review-records';
-import { recordHeartbeat } from '../server/src/modules/learning/record-heartbeat';
+import { getMe } from '../server/src/modules/accounts/index';
+import { login } from '../server/src/modules/auth/index';
+import {
+  listRecords,
+  recordListWhere,
+  recordQuery,
+  reviewRecords,
+  yearTotals,
+} from '../server/src/modules/hours/index';
+import { recordHeartbeat } from '../server/src/modules/learning/index';
 import { BENCH_PII_KEY, useBenchPiiKey } from './pii-key';
 
 const BENCH_PASSWORD = 'Bench2026';

@@ -66,10 +66,8 @@ function bombStrings(original: string, mb: number): Buffer {
 }
 
 async function child(which: string): Promise<void> {
-  const { setImportLimits, importLimits } = await import('../server/src/modules/excel/limits');
-  const { inspectXlsx } = await import('../server/src/modules/excel/xlsx-container');
-  const { openSheet } = await import('../server/src/modules/excel/read-sheet');
-  const { HOURS_COLUMNS } = await import('../server/src/modules/excel/hours-registration');
+  const { setImportLimits, importLimits, inspectXlsx, openSheet, HOURS_COLUMNS } =
+    await import('../server/src/modules/excel/index');
   const file = fs.readFileSync(process.argv[4]!);
   if (which === 'before') {
     const total = importLimits().maxUncompressedBytes;

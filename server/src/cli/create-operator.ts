@@ -16,7 +16,7 @@ import { hashPassword } from '../auth/passwords';
 import { now } from '../clock';
 import { accounts } from '../db/schema/index';
 import { isUniqueViolation } from '../db/sql-helpers';
-import { writeAudit } from '../modules/audit/write-audit';
+import { writeAudit } from '../modules/audit/index';
 import { CommandError, openConfiguredDatabase, runCommand } from './open-database';
 
 const USAGE = 'Usage: npm run create-operator -- --username NAME [--name 姓名] [--generate]';

@@ -4,7 +4,7 @@
  * Recomputes the hash chain of the audit log of the configured database and prints OK with the number
  * of entries, or names the first broken entry and exits 1.
  */
-import { verifyAuditChain } from '../modules/audit/verify-chain';
+import { verifyAuditChain } from '../modules/audit/index';
 import { openConfiguredDatabase, runCommand } from './open-database';
 
 async function main(): Promise<number> {

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { XLSX_MIME } from '../modules/excel/xlsx-writer';
+import { XLSX_MIME } from '../modules/excel/index';
 import { contentDisposition } from './content-disposition';
 
 export function xlsxHeaders(reply: FastifyReply, fileName: string) {

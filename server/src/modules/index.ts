@@ -1,17 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { accountsRoutes } from './accounts/routes';
-import { auditRoutes } from './audit/routes';
+import { accountsRoutes } from './accounts/index';
+import { auditRoutes } from './audit/index';
 import { authRoutes } from './auth/index';
-import { examsRoutes } from './exams/routes';
-import { certificatesRoutes } from './certificates/routes';
-import { complianceRoutes } from './compliance/routes';
-import { hoursRoutes } from './hours/routes';
-import { importsRoutes } from './excel/routes';
-import { learningRoutes } from './learning/routes';
-import { orgRoutes } from './org/routes';
-import { plansRoutes } from './plans/routes';
-import { referenceRoutes } from './reference/routes';
-import { systemRoutes } from './system/routes';
+import { examsRoutes } from './exams/index';
+import { certificatesRoutes } from './certificates/index';
+import { complianceRoutes } from './compliance/index';
+import { hoursRoutes } from './hours/index';
+import { importsRoutes } from './excel/index';
+import { learningRoutes } from './learning/index';
+import { orgRoutes } from './org/index';
+import { plansRoutes } from './plans/index';
+import { referenceRoutes } from './reference/index';
+import { systemRoutes } from './system/index';
 
 /** Every area's routes, mounted under /api. A new area adds one line. */
 export const API_MODULES: FastifyPluginAsync[] = [

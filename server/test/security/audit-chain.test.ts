@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client';
-import { writeAudit } from '../../src/modules/audit/write-audit';
-import { verifyAuditChain, type ChainReport } from '../../src/modules/audit/verify-chain';
+import { type ChainReport, verifyAuditChain, writeAudit } from '../../src/modules/audit/index';
 import { buildProfessional, PASSWORD } from '../factories';
 import { createTestApp } from '../helpers';
 

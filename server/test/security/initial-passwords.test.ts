@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { usernameKey } from '../../src/modules/auth/login-throttle';
+import { usernameKey } from '../../src/modules/auth/index';
 import { resetClock, setNow } from '../../src/clock';
 import { accounts, auditLog, loginFailures } from '../../src/db/schema/index';
 import {

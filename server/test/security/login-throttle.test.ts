@@ -2,8 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { advance, now, resetClock, setNow } from '../../src/clock';
 import { auditLog, loginAddressFailures } from '../../src/db/schema/index';
-import { delayAfter } from '../../src/modules/auth/login-throttle';
-import { CAPTCHA_CHARS } from '../../src/modules/auth/captcha-image';
+import { CAPTCHA_CHARS, delayAfter } from '../../src/modules/auth/index';
 import { buildAccount, buildProfessional, buildUnit, idNumber, PASSWORD } from '../factories';
 import { createTestApp, solveCaptcha, type TestClient } from '../helpers';
 

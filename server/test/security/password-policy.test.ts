@@ -1,6 +1,6 @@
 import { passwordPolicyProblem } from '@ptce/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { registerProfessional } from '../../src/modules/accounts/register-professional';
+import { registerProfessional } from '../../src/modules/accounts/index';
 import { buildAccount, buildProfessional, buildUnit, idNumber, PASSWORD } from '../factories';
 import { createTestApp, loggedIn } from '../helpers';
 

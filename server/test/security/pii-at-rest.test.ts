@@ -18,7 +18,7 @@ import { idCheckChar } from '../../src/domain/id-number';
 import { buildAccount, buildDepartment, buildProfessional, buildUnit, idNumber, PASSWORD } from '../factories';
 import { createTestApp, loggedIn, TEST_PII_KEY, type TestApp } from '../helpers';
 import { killServerProcesses, startServerProcess } from '../server-process';
-import { waitForImports } from '../../src/modules/excel/run-import';
+import { waitForImports } from '../../src/modules/excel/index';
 import { hoursWorkbook, multipartFile, readWorkbook } from '../kits/excel';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { usernameKey } from '../../src/modules/auth/login-throttle';
+import { usernameKey } from '../../src/modules/auth/index';
 import { advance, resetClock, setNow } from '../../src/clock';
 import { auditLog, loginFailures, sessions } from '../../src/db/schema/index';
 import { buildProfessional, idNumber, PASSWORD } from '../factories';

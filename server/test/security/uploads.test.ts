@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../src/clock';
 import { courses, hourEvidence, importJobs, planCourses } from '../../src/db/schema/index';
 import { MALFORMED_UPLOAD_MESSAGE } from '../../src/http/upload';
-import { setImportLimits } from '../../src/modules/excel/limits';
+import { setImportLimits } from '../../src/modules/excel/index';
 import { buildZip, hoursWorkbook, multipartFile, unzipParts } from '../kits/excel';
 import { buildRecord } from '../factories';
 import { aRoleAllowedBy, buildWorld, createCatalogedApp, errorOf, fillPath } from './catalog';

@@ -6,7 +6,7 @@ import { AppError, invalid } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 
 /** Changing one's password ends every other session of the account. */
 export async function changeOwnPassword(ctx: Ctx, store: SessionStore, input: ChangePasswordRequest): Promise<void> {

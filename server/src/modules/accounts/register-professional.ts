@@ -9,7 +9,7 @@ import { hashPassword } from '../../auth/passwords';
 import { isUniqueViolation } from '../../db/sql-helpers';
 import { idNumberAccountColumns } from '../../db/pii';
 import { idNumberIs } from '../../db/pii-lookup';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 
 const DUPLICATE = '该身份证号码已注册，请直接登录；如忘记密码，请联系单位管理员重置';
 

@@ -4,7 +4,7 @@ import { now } from '../../clock';
 import { accounts, departments } from '../../db/schema/index';
 import { invalid } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 
 /** 我的信息: phone, e-mail and, for professionals, 所属部门 within their own unit. */
 export async function updateOwnProfile(ctx: Ctx, input: UpdateProfileRequest): Promise<void> {

@@ -1,3 +1,5 @@
-// The auth area as the rest of the server uses it.
+/** 登录: sessions, captcha and login throttling, as the rest of the server uses them. */
 export { authRoutes } from './routes';
-export { clearAccountFailures, usernameKey } from './login-throttle';
+export { login } from './login';
+export { clearAccountFailures, delayAfter, usernameKey } from './login-throttle';
+export { CAPTCHA_CHARS } from './captcha-image';

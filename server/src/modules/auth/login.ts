@@ -8,7 +8,7 @@ import { storedUsernames } from '../../db/pii';
 import { AppError } from '../../errors';
 import { burnVerifyTime, verifyPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { checkCaptcha } from './captcha';
 import {
   CAPTCHA_AFTER_FAILURES,

@@ -2,11 +2,10 @@ import { CaptchaResponse, LoginRequest, LoginResponse, Ok, RegisterRequest } fro
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../auth/sessions';
-import { getMe } from '../accounts/get-me';
-import { registerProfessional } from '../accounts/register-professional';
+import { getMe, registerProfessional } from '../accounts/index';
 import { login } from './login';
 import { authPolicy } from './policy';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { AppError, notFound } from '../../errors';
 import { captchaAnswerForTest, checkCaptcha, createCaptcha } from './captcha';
 

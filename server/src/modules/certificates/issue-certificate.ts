@@ -10,8 +10,8 @@ import { AppError } from '../../errors';
 import type { Ctx } from '../../http/context';
 import type { FileStore } from '../../storage/file-store';
 import { isUniqueViolation } from '../../db/sql-helpers';
-import { writeAudit } from '../audit/write-audit';
-import { complianceFor } from '../compliance/year-compliance';
+import { writeAudit } from '../audit/index';
+import { complianceFor } from '../compliance/index';
 import { CERTIFICATE_TITLE, renderCertificate } from './render-certificate';
 
 export const verifyUrlOf = (config: Pick<Config, 'publicUrl'>, code: string) => `${config.publicUrl}/verify/${code}`;

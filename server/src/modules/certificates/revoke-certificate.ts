@@ -5,7 +5,7 @@ import { certificates } from '../../db/schema/index';
 import { onDomainEvent } from '../../events/domain-events';
 import { AppError, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit, type AuditContext } from '../audit/write-audit';
+import { writeAudit, type AuditContext } from '../audit/index';
 
 async function revoke(tx: Db, ctx: AuditContext, where: ReturnType<typeof and>, reason: string) {
   const revoked = await tx

@@ -1,5 +1,4 @@
-import type { ComplianceRow } from '@ptce/contracts';
-import { ComplianceListQuery } from '@ptce/contracts';
+import { ComplianceListQuery, type ComplianceRow } from '@ptce/contracts';
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { personScope } from '../../auth/scope';
@@ -9,11 +8,10 @@ import { computeCompliance } from '@ptce/rules';
 import { maskIdNumber } from '../../domain/id-number';
 import type { Ctx } from '../../http/context';
 import type { Writable } from 'node:stream';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { personYearHours, personYearHoursRow, requirePlan } from '../plans/index';
-import { idNumberFormatter } from '../excel/id-visibility';
-import { xlsxSheetWriter, type XlsxColumn } from '../excel/xlsx-writer';
-import { personSearch } from '../org/staff';
+import { idNumberFormatter, type XlsxColumn, xlsxSheetWriter } from '../excel/index';
+import { personSearch } from '../org/index';
 import { planNumbers } from './year-compliance';
 
 const num = (v: unknown) => Number(v ?? 0);

@@ -2,8 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { courseCompletions, examAttempts, publicCredits, questions } from '../../db/schema/index';
 import type { PaperConfig, QuestionType } from '../../domain/learning';
-import type { AuditContext } from '../audit/write-audit';
-import { completeCourseIfDone } from '../learning/complete-course';
+import type { AuditContext } from '../audit/index';
+import { completeCourseIfDone } from '../learning/index';
 import type { AttemptRow } from './attempt-view';
 
 export async function attemptsOfYear(db: Db, accountId: number, year: number): Promise<AttemptRow[]> {

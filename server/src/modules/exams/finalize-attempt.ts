@@ -4,8 +4,8 @@ import type { Db } from '../../db/client';
 import { queryPrepared } from '../../db/prepared';
 import { examAttempts } from '../../db/schema/index';
 import { cleanAnswers, gradePaper, SUBMIT_GRACE_MS, type Answers } from '../../domain/learning';
-import type { AuditContext } from '../audit/write-audit';
-import { loadPlan, type AnnualPlanRow } from '../learning/plan-context';
+import type { AuditContext } from '../audit/index';
+import { loadPlan, type AnnualPlanRow } from '../learning/index';
 import type { AttemptRow } from './attempt-view';
 
 /**

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { courses, examAttempts } from '../../db/schema/index';
 import { notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { loadPlan, type AnnualPlanRow } from '../learning/plan-context';
+import { loadPlan, type AnnualPlanRow } from '../learning/index';
 import { attemptView, type AttemptRow } from './attempt-view';
 import { creditedCompulsoryHours } from './exam-state';
 import { submitExpiredAttempts } from './finalize-attempt';

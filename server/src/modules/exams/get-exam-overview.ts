@@ -10,7 +10,7 @@ import {
   loadPlan,
   windowFor,
   windowView,
-} from '../learning/plan-context';
+} from '../learning/index';
 import { attemptSummary } from './attempt-view';
 import { attemptsOfYear, compulsoryCompleted, creditedCompulsoryHours, paperSize } from './exam-state';
 import { submitExpiredAttempts } from './finalize-attempt';

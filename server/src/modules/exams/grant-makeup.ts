@@ -4,8 +4,8 @@ import { now } from '../../clock';
 import { examRounds, learningPresence } from '../../db/schema/index';
 import { AppError } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
-import { latestRound } from '../learning/plan-context';
+import { writeAudit } from '../audit/index';
+import { latestRound } from '../learning/index';
 import { submitExpiredAttempts } from './finalize-attempt';
 import { checkGrant, personInScope, statusOf } from './person-exam-status';
 

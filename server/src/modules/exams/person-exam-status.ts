@@ -18,7 +18,7 @@ import {
   windowView,
   type AnnualPlanRow,
   type ExamRound,
-} from '../learning/plan-context';
+} from '../learning/index';
 import { attemptSummary } from './attempt-view';
 import { attemptsOfYear } from './exam-state';
 import { submitExpiredAttempts } from './finalize-attempt';

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { courses, questions } from '../../db/schema/index';
 import { AppError, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 
 // 题库 — maintained by the training centre (operator). Papers already served keep their own copy
 // of each question, so editing or disabling a question never changes an attempt in progress.

@@ -6,7 +6,7 @@ import { examAttempts, questions } from '../../db/schema/index';
 import { drawPaper, examStartRefusal, paperTotal, seededRng } from '../../domain/learning';
 import { AppError } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import {
   assertOpen,
   compulsoryCourseOf,
@@ -15,7 +15,7 @@ import {
   latestRound,
   loadPlan,
   windowFor,
-} from '../learning/plan-context';
+} from '../learning/index';
 import { attemptView } from './attempt-view';
 import { attemptsOfYear, compulsoryCompleted } from './exam-state';
 import { submitExpiredAttempts } from './finalize-attempt';

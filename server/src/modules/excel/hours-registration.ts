@@ -15,11 +15,10 @@ import type { Db } from '../../db/client';
 import { accounts } from '../../db/schema/index';
 import { idNumberIn } from '../../db/pii-lookup';
 import { checkRecord, duplicateRecordMessage, recordRulesOf, type RecordRules } from '@ptce/rules';
-import { UNIT_IMPORT_LOCK } from '../hours/duplicate-record';
+import { closedReasonIn, planOf, UNIT_IMPORT_LOCK } from '../hours/index';
 import { idCheckChar, normalizeIdNumber, validateIdNumber } from '../../domain/id-number';
 import type { Ctx } from '../../http/context';
-import { closedReasonIn, planOf, type Plan } from '../hours/plan-window';
-import { plansSnapshot } from '../plans/index';
+import { plansSnapshot, type Plan } from '../plans/index';
 import { cellDate, cellNumber, type Cell } from './cell-values';
 import {
   sortProblems,

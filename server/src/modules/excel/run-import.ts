@@ -5,7 +5,7 @@ import { importJobs } from '../../db/schema/index';
 import { AppError } from '../../errors';
 import type { Ctx } from '../../http/context';
 import type { FileStore } from '../../storage/file-store';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import type { ImportKindDef } from './import-kind';
 import { saveErrors, updateJob, type JobRow } from './jobs';
 import { importLimits } from './limits';

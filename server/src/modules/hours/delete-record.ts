@@ -3,7 +3,7 @@ import { hourRecords } from '../../db/schema/index';
 import { AppError, invalid } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { emitDomainEvent } from '../../events/domain-events';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { findRecord } from './find-record';
 import { openPlan } from './plan-window';
 

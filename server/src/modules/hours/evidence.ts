@@ -4,7 +4,7 @@ import { hourEvidence, hourRecords } from '../../db/schema/index';
 import { AppError, invalid, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
 import type { FileStore } from '../../storage/file-store';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { findRecord } from './find-record';
 
 import { evidenceMessages, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '@ptce/rules';

@@ -1,12 +1,11 @@
-import type { RecordRow } from '@ptce/contracts';
-import { RecordListQuery } from '@ptce/contracts';
+import { RecordListQuery, type RecordRow } from '@ptce/contracts';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { accounts, authorities, departments, hourRecords, units } from '../../db/schema/index';
 import { maskIdNumber } from '../../domain/id-number';
 import type { Ctx } from '../../http/context';
-import { personSearch } from '../org/staff';
+import { personSearch } from '../org/index';
 import { recordScope, reviewScope } from './record-scope';
 
 /**

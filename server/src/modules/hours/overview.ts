@@ -1,5 +1,4 @@
-import type { PersonYearRow, YearTotals } from '@ptce/contracts';
-import { PersonHoursQuery } from '@ptce/contracts';
+import { PersonHoursQuery, type PersonYearRow, type YearTotals } from '@ptce/contracts';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { personScope } from '../../auth/scope';
@@ -8,7 +7,7 @@ import { accounts } from '../../db/schema/index';
 import { decryptOrNull } from '../../db/pii';
 import { maskIdNumber } from '../../domain/id-number';
 import type { Ctx } from '../../http/context';
-import { personSearch } from '../org/staff';
+import { personSearch } from '../org/index';
 import { personYearHours } from '../plans/index';
 
 const num = (v: unknown) => Number(v ?? 0);

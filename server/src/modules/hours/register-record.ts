@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { accounts, hourRecords } from '../../db/schema/index';
 import { invalid } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { refuseDuplicate } from './duplicate-record';
 import { addHistory } from './history';
 import { validateRecord } from './validate-record';

@@ -5,7 +5,7 @@ import { accounts, hourRecords } from '../../db/schema/index';
 import { openYears as openPlanYears, reopenedForSql } from '../plans/index';
 import { AppError, invalid } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { addHistory } from './history';
 import { recordScope, reviewScope } from './record-scope';
 

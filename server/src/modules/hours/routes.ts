@@ -25,7 +25,7 @@ import { AppError, invalid } from '../../errors';
 import { contentDisposition, nameByType } from '../../http/content-disposition';
 import { ctxOf } from '../../http/context';
 import { receiveFile } from '../../http/upload';
-import { findStaff } from '../org/staff';
+import { findStaff } from '../org/index';
 import { deleteRecord } from './delete-record';
 import { addEvidence, MAX_EVIDENCE_BYTES, openEvidence, removeEvidence } from './evidence';
 import { getRecord } from './get-record';

@@ -4,7 +4,7 @@ import { now } from '../../clock';
 import { accounts, authorities, hourRecords, units } from '../../db/schema/index';
 import { AppError, invalid } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { addHistory } from './history';
 import { recordScope } from './record-scope';
 import { yearClosedReason } from './plan-window';

@@ -4,7 +4,7 @@ import { now } from '../../clock';
 import { hourRecords } from '../../db/schema/index';
 import { AppError } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { refuseDuplicate } from './duplicate-record';
 import { findRecord } from './find-record';
 import { addHistory } from './history';

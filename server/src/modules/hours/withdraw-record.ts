@@ -3,7 +3,7 @@ import { now } from '../../clock';
 import { hourRecords } from '../../db/schema/index';
 import { AppError } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { findRecord } from './find-record';
 import { addHistory } from './history';
 import { openPlan } from './plan-window';

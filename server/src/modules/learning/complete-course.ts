@@ -3,8 +3,7 @@ import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { chapterProgress, courseChapters, courseCompletions, planCourses } from '../../db/schema/index';
 import type { CourseKind } from '../../domain/learning';
-import type { AuditContext } from '../audit/write-audit';
-import { writeAudit } from '../audit/write-audit';
+import { type AuditContext, writeAudit } from '../audit/index';
 import { loadPlan } from './plan-context';
 import { creditPublicHours } from './public-hours';
 

@@ -6,7 +6,7 @@ import { courseChapters, courses } from '../../db/schema/index';
 import { AppError, invalid, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
 import type { FileStore } from '../../storage/file-store';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 
 export const CHAPTER_FILE_TYPES: Record<'pdf' | 'video', string[]> = {
   pdf: ['application/pdf'],

@@ -3,7 +3,7 @@ import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { publicCredits } from '../../db/schema/index';
 import type { CourseKind } from '../../domain/learning';
-import { writeAudit, type AuditContext } from '../audit/write-audit';
+import { writeAudit, type AuditContext } from '../audit/index';
 
 /**
  * 公需科目学时 — the one place public hours are recorded and read. Nobody registers them

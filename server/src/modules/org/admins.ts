@@ -8,7 +8,7 @@ import { AppError, invalid, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
 import { hashPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { isUniqueViolation } from '../../db/sql-helpers';
 import { idNumberAccountColumns } from '../../db/pii';
 import { idNumberIs } from '../../db/pii-lookup';

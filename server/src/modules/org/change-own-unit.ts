@@ -3,7 +3,7 @@ import { now } from '../../clock';
 import { accounts, hourRecords, units } from '../../db/schema/index';
 import { invalid } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 
 /**
  * 我的信息 — change of 人事（劳动）关系所在单位. Records already reviewed keep the unit they were

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { accounts, departments } from '../../db/schema/index';
 import { AppError, invalid, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { isUniqueViolation } from '../../db/sql-helpers';
 import { lockUnit, unitOf } from './unit-of';
 

@@ -25,7 +25,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/context';
-import { getMe } from '../accounts/get-me';
+import { getMe } from '../accounts/index';
 import { createAdmin, deleteAdmin, listAdmins, resetAdminPassword, updateAdmin } from './admins';
 import { changeOwnUnit } from './change-own-unit';
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from './departments';

@@ -1,5 +1,4 @@
-import type { IssuedPassword, StaffRow } from '@ptce/contracts';
-import { StaffQuery } from '@ptce/contracts';
+import { type IssuedPassword, StaffQuery, type StaffRow } from '@ptce/contracts';
 import { and, asc, eq, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { now } from '../../clock';
@@ -11,7 +10,7 @@ import { idNumberIs } from '../../db/pii-lookup';
 import { maskIdNumber, normalizeIdNumber } from '../../domain/id-number';
 import { AppError, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { assertAssignableDepartment } from './departments';
 import { issueTemporaryPassword } from './reset-password';
 import { escapeLike } from '../../db/sql-helpers';

@@ -1,5 +1,11 @@
-import type { IssuedPassword, UnitCreated, UnitInput, UnitRow } from '@ptce/contracts';
-import { UnitListQuery, UnitUpdate } from '@ptce/contracts';
+import {
+  type IssuedPassword,
+  type UnitCreated,
+  type UnitInput,
+  UnitListQuery,
+  type UnitRow,
+  UnitUpdate,
+} from '@ptce/contracts';
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { now } from '../../clock';
@@ -12,9 +18,8 @@ import type { Ctx } from '../../http/context';
 import { hashPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
 import { INITIAL_PASSWORD_TTL_MS, issuePassword, randomPassword } from './reset-password';
-import { writeAudit } from '../audit/write-audit';
-import { isUniqueViolation } from '../../db/sql-helpers';
-import { escapeLike } from '../../db/sql-helpers';
+import { writeAudit } from '../audit/index';
+import { escapeLike, isUniqueViolation } from '../../db/sql-helpers';
 
 /** An HR bureau works within its region: a unit it creates or edits must lie there. */
 function assertRegionAllowed(ctx: Ctx, regionCode: string) {

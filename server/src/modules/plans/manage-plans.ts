@@ -13,7 +13,7 @@ import type { Db } from '../../db/client';
 import { annualPlans, courses, planCourses, planVersions, type PlanDiff } from '../../db/schema/index';
 import { AppError, invalid, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { plansSnapshot } from './plan-cache';
 import { planFor, type Plan } from './plan-for';
 import { checkPlan, diffFields, fieldsOf } from './plan-fields';

@@ -5,7 +5,7 @@ import { accounts, planReopenings, units } from '../../db/schema/index';
 import { idNumberIs } from '../../db/pii-lookup';
 import { AppError, invalid, notFound } from '../../errors';
 import type { Ctx } from '../../http/context';
-import { writeAudit } from '../audit/write-audit';
+import { writeAudit } from '../audit/index';
 import { plansSnapshot } from './plan-cache';
 import { notPublishedReason, planFor } from './plan-for';
 import { reopeningsFor } from './open-years';

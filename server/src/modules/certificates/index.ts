@@ -1,0 +1,3 @@
+/** 证书: issuing, revoking, verifying and rendering certificates of completed years. */
+export { certificatesRoutes } from './routes';
+export { renderCertificate } from './render-certificate';

@@ -1,0 +1,9 @@
+/** Excel: imports (templates, background runs, error reports) and exports of workbooks. */
+export { importsRoutes } from './routes';
+export { XLSX_MIME, xlsxSheetWriter, type XlsxColumn } from './xlsx-writer';
+export { idNumberFormatter } from './id-visibility';
+export { importLimits, setImportLimits } from './limits';
+export { waitForImports } from './run-import';
+export { inspectXlsx } from './xlsx-container';
+export { openSheet } from './read-sheet';
+export { HOURS_COLUMNS } from './hours-registration';

@@ -1,0 +1,7 @@
+/** 学时: hour records — registering, submitting, reviewing, listing and the yearly totals. */
+export { hoursRoutes } from './routes';
+export { UNIT_IMPORT_LOCK } from './duplicate-record';
+export { listRecords, recordListWhere, recordQuery } from './list-records';
+export { closedReasonIn, planOf } from './plan-window';
+export { yearTotals } from './overview';
+export { reviewRecords } from './review-records';

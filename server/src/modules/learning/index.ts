@@ -1,0 +1,16 @@
+/** 学习: courses, chapters, study time (heartbeats) and the learning window of a plan year. */
+export { learningRoutes } from './routes';
+export { completeCourseIfDone } from './complete-course';
+export {
+  assertOpen,
+  compulsoryCourseOf,
+  ensureRound,
+  hasPassedCompulsory,
+  latestRound,
+  loadPlan,
+  windowFor,
+  windowView,
+  type AnnualPlanRow,
+  type ExamRound,
+} from './plan-context';
+export { recordHeartbeat, runBeat } from './record-heartbeat';

@@ -1,0 +1,2 @@
+/** 系统: the health check and the clock controls. */
+export { systemRoutes } from './routes';
