@@ -8,10 +8,7 @@ import { setNow } from '../../src/clock';
 import { openPostgres } from '../../src/db/client';
 import { resolvePiiKeyring, usePiiKeys } from '../../src/db/pii';
 import { LocalFileStore } from '../../src/storage/file-store';
-import { hoursRegistrationImport } from '../../src/modules/excel/hours-registration';
-import { importHooks } from '../../src/modules/excel/run-import';
-import { spoolSettings } from '../../src/modules/excel/row-spool';
-import { startImport } from '../../src/modules/excel/start-import';
+import { hoursRegistrationImport, importHooks, spoolSettings, startImport } from '../../src/modules/excel/index';
 
 const [url, actorJson, filePath, filesDir, at] = process.argv.slice(2) as [string, string, string, string, string];
 setNow(at);

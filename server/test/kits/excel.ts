@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { PassThrough } from 'node:stream';
 import ExcelJS, { type CellValue } from 'exceljs';
-import { HOURS_COLUMNS } from '../../src/modules/excel/hours-registration';
+import { HOURS_COLUMNS } from '../../src/modules/excel/index';
 
 export const HOURS_HEADERS = HOURS_COLUMNS.map((c) => c.header);
 

@@ -7,3 +7,8 @@ export { waitForImports } from './run-import';
 export { inspectXlsx } from './xlsx-container';
 export { openSheet } from './read-sheet';
 export { HOURS_COLUMNS } from './hours-registration';
+// What the import-killing child process of the tests drives directly.
+export { hoursRegistrationImport } from './hours-registration';
+export { importHooks } from './run-import';
+export { spoolSettings } from './row-spool';
+export { startImport } from './start-import';
