@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, Me, RegisterRequest } from '@ptce/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CaptchaResponse, LoginRequest, Me, RegisterRequest } from '@ptce/contracts';
 import { api, isApiError, setCsrfToken } from './client';
 
 export const meKey = ['me'] as const;
@@ -22,6 +22,22 @@ export async function fetchMe(): Promise<Me | null> {
 /** GET /api/me — null means "not logged in" (the route guard sends the user to 登录). */
 export function useMe() {
   return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+/**
+ * GET /api/auth/captcha — one 图形验证码 per `draw`; `refetch()` draws another. Never cached across
+ * mounts or refetched on its own (a captcha is good for one answer), never retried; the previous
+ * image stays while the next one loads.
+ */
+export function useCaptcha(draw: number) {
+  return useQuery({
+    queryKey: ['captcha', draw],
+    queryFn: () => api<CaptchaResponse>('/api/auth/captcha', { redirectOn401: false }),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** POST /api/auth/login — a refusal (401, 403, 429) is shown on the form, never redirects. */

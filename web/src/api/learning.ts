@@ -149,7 +149,10 @@ export function uploadChapterFile(
   });
 }
 
-/** The upload with the signed-in `Me`'s CSRF token; the course lists are refreshed when it ends, whatever the outcome. */
+/**
+ * The upload with the signed-in `Me`'s CSRF token; the course lists are refreshed when it ends,
+ * whatever the outcome.
+ */
 export function useChapterFileUploader() {
   const qc = useQueryClient();
   return useCallback(

@@ -241,7 +241,10 @@ export function useUpdateStaff() {
   );
 }
 
-/** POST /api/org/staff/:id/reset-password — a random temporary password, shown once, 72 hours, changed at next login. */
+/**
+ * POST /api/org/staff/:id/reset-password — a random temporary password, shown once, 72 hours,
+ * changed at next login.
+ */
 export function useResetStaffPassword() {
   return useMutation({
     mutationFn: (id: number) => api<IssuedPassword>(`/api/org/staff/${id}/reset-password`, { method: 'POST' }),

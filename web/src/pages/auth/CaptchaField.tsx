@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { Button, Form, Input } from 'antd';
-import type { CaptchaResponse } from '@ptce/contracts';
-import { api, errorMessage } from '../../api/client';
+import { useCaptcha } from '../../api/auth';
+import { errorMessage } from '../../api/client';
 
 /**
  * 图形验证码 inside a Form: draws a captcha from the server, keeps its id in the hidden field
@@ -12,27 +12,14 @@ import { api, errorMessage } from '../../api/client';
 export function CaptchaField({ refreshKey, autoFocus }: { refreshKey: number; autoFocus?: boolean }) {
   const form = Form.useFormInstance();
   const inputId = `captcha-${useId().replace(/:/g, '')}`;
-  const [image, setImage] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const captcha = useCaptcha(refreshKey);
+  const image = captcha.data?.image ?? null;
+  const loadError = captcha.error ? errorMessage(captcha.error) : null;
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const c = await api<CaptchaResponse>('/api/auth/captcha', { redirectOn401: false });
-      setImage(c.image);
-      setLoadError(null);
-      form.setFieldsValue({ captchaId: c.captchaId, captchaAnswer: '' });
-    } catch (e) {
-      setLoadError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [form]);
-
+  // Each new captcha replaces the hidden id and clears the answer typed for the previous one.
   useEffect(() => {
-    void load();
-  }, [load, refreshKey]);
+    if (captcha.data) form.setFieldsValue({ captchaId: captcha.data.captchaId, captchaAnswer: '' });
+  }, [captcha.data, form]);
 
   return (
     <>
@@ -61,7 +48,7 @@ export function CaptchaField({ refreshKey, autoFocus }: { refreshKey: number; au
           ) : (
             <span className="ptce-captcha-image" aria-hidden="true" />
           )}
-          <Button onClick={() => void load()} loading={loading}>
+          <Button onClick={() => void captcha.refetch()} loading={captcha.isFetching}>
             换一张
           </Button>
         </div>

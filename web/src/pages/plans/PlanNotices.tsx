@@ -1,7 +1,10 @@
 import { Alert } from 'antd';
 import { usePlanNotices } from '../../api/plans';
 
-/** On the professional's centre page: reopened deadlines that concern them, a new year whose plan is not yet published. */
+/**
+ * On the professional's centre page: reopened deadlines that concern them, a new year whose plan
+ * is not yet published.
+ */
 export function PlanNotices() {
   const { data } = usePlanNotices();
   if (!data?.length) return null;
