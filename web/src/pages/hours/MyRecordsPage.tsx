@@ -14,7 +14,7 @@ import { BatchOutcomeAlert, asBatchResult, useBatchOutcome, useSlowProgress } fr
 import { STATUS_OPTIONS, hoursErrorMessage } from './labels';
 import { AuthoritySelect, YearSelect } from './pickers';
 import { RecordDetailModal } from './RecordDetail';
-import { RecordFormModal } from './RecordForm';
+import { RecordFormModal } from './RecordFormModal';
 import { RECORD_LIST } from './list-params';
 import './hours.css';
 

@@ -14,7 +14,7 @@ import { DeleteRecordModal } from './DeleteRecordModal';
 import { BatchOutcomeAlert, asBatchResult, useBatchOutcome, useSlowProgress } from './feedback';
 import { hoursErrorMessage } from './labels';
 import { RecordDetailModal } from './RecordDetail';
-import { RecordFormModal } from './RecordForm';
+import { RecordFormModal } from './RecordFormModal';
 import { UnitFilters } from './UnitFilters';
 import { PAGE_SIZES, useListParams } from './useListParams';
 import './hours.css';
