@@ -2,7 +2,7 @@ import { Col, Form, Input, Select } from 'antd';
 import { RecordInput, type RecordDetail } from '@ptce/contracts';
 import { zodRule } from '../../lib/form';
 import { StaffSelect } from './pickers';
-import { TYPE_OPTIONS, type RecordSide } from './recordValues';
+import { TYPE_OPTIONS, type RecordSide } from './record-values';
 
 /** Who (unit side only: picked, or fixed when modifying) and what: 培训类型, 培训内容, 主办单位, 培训地点. */
 export function ActivityFields({ side, record }: { side: RecordSide; record?: RecordDetail }) {

@@ -1,6 +1,6 @@
 import { DatePicker, Flex, Form, Radio, type FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { HALF_OPTIONS, keepEnterInPicker } from './recordValues';
+import { HALF_OPTIONS, keepEnterInPicker } from './record-values';
 
 /** 开始时间 / 结束时间: a date and its half day (上午 / 下午) under one label. */
 export function HalfDayDateField({

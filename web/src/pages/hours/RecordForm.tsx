@@ -22,7 +22,7 @@ import {
   toRecordInput,
   type RecordSide,
   type RecordValues,
-} from './recordValues';
+} from './record-values';
 import { useRecordRules } from './useRecordRules';
 import { useStagedEvidence } from './useStagedEvidence';
 import './hours.css';

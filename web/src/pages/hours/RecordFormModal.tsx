@@ -3,7 +3,7 @@ import { useRecord } from '../../api/hours';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { RecordForm } from './RecordForm';
-import type { RecordSide } from './recordValues';
+import type { RecordSide } from './record-values';
 
 /**
  * The form in the 新登记培训 pop-up (附件2: 在弹出窗口内根据提示完整填写相关信息). With `recordId` it

@@ -4,7 +4,7 @@ import type { ActivityType, HalfDay } from '@ptce/contracts';
 import { checkSpan, hoursCapOf, recordMessages, registrationWindow } from '@ptce/rules';
 import { useAnnualPlans } from '../../api/reference';
 import { shanghaiToday } from './labels';
-import { DATE, spanOf } from './recordValues';
+import { DATE, spanOf } from './record-values';
 
 export type HoursRule = { validator: (r: unknown, v: number | null | undefined) => Promise<void> };
 
