@@ -1,5 +1,7 @@
-import { bigint, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { tstz } from './columns';
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { oneOf, tstz } from './columns';
+import { accounts } from './accounts';
 
 export const CERTIFICATE_KINDS = ['public_exam', 'ce'] as const;
 export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
@@ -20,19 +22,33 @@ export interface CertificateSnapshot {
   verifyUrl: string;
 }
 
-export const certificates = pgTable('certificates', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  kind: text('kind', { enum: CERTIFICATE_KINDS }).notNull(),
-  serial: text('serial').notNull(),
-  code: text('code').notNull(),
-  accountId: integer('account_id').notNull(),
-  year: integer('year').notNull(),
-  snapshot: jsonb('snapshot').$type<CertificateSnapshot>().notNull(),
-  fileKey: text('file_key').notNull(),
-  sha256: text('sha256').notNull(),
-  size: integer('size').notNull(),
-  issuedAt: tstz('issued_at').notNull(),
-  revokedAt: tstz('revoked_at'),
-  revokeReason: text('revoke_reason'),
-  revokedBy: integer('revoked_by'),
-});
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind', { enum: CERTIFICATE_KINDS }).notNull(),
+    serial: text('serial').notNull().unique('certificates_serial_key'),
+    code: text('code').notNull().unique('certificates_code_key'),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    year: integer('year').notNull(),
+    snapshot: jsonb('snapshot').$type<CertificateSnapshot>().notNull(),
+    fileKey: text('file_key').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    issuedAt: tstz('issued_at').notNull(),
+    revokedAt: tstz('revoked_at'),
+    revokeReason: text('revoke_reason'),
+    revokedBy: integer('revoked_by'),
+  },
+  (t) => [
+    check('certificates_kind_check', oneOf(t.kind, CERTIFICATE_KINDS)),
+    check('certificates_check', sql`(${t.revokedAt} IS NULL) = (${t.revokeReason} IS NULL)`),
+    // One valid certificate of a kind per person and year; revoked ones stay for verification.
+    uniqueIndex('certificates_one_valid')
+      .on(t.accountId, t.year, t.kind)
+      .where(sql`${t.revokedAt} IS NULL`),
+    index('certificates_person_idx').on(t.accountId, t.year),
+  ],
+);

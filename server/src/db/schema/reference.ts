@@ -1,16 +1,23 @@
-import { boolean, char, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, char, check, index, integer, pgTable, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { oneOf } from './columns';
 
 export const appSettings = pgTable('app_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
 
-export const regions = pgTable('regions', {
-  code: char('code', { length: 6 }).primaryKey(),
-  name: text('name').notNull(),
-  parentCode: char('parent_code', { length: 6 }),
-  level: text('level', { enum: ['province', 'city', 'county'] }).notNull(),
-});
+export const REGION_LEVELS = ['province', 'city', 'county'] as const;
+
+export const regions = pgTable(
+  'regions',
+  {
+    code: char('code', { length: 6 }).primaryKey(),
+    name: text('name').notNull(),
+    parentCode: char('parent_code', { length: 6 }).references((): AnyPgColumn => regions.code),
+    level: text('level', { enum: REGION_LEVELS }).notNull(),
+  },
+  (t) => [check('regions_level_check', oneOf(t.level, REGION_LEVELS)), index('regions_parent_idx').on(t.parentCode)],
+);
 
 export const industries = pgTable('industries', {
   code: text('code').primaryKey(),
@@ -20,10 +27,12 @@ export const industries = pgTable('industries', {
 /** 继续教育基地 */
 export const trainingBases = pgTable('training_bases', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  name: text('name').notNull(),
+  name: text('name').notNull().unique('training_bases_name_key'),
   phone: text('phone').notNull(),
   national: boolean('national').notNull(),
   regionalBatch: text('regional_batch'),
-  dual: boolean('dual').notNull(),
-  cityCode: char('city_code', { length: 6 }).notNull(),
+  dual: boolean('dual').notNull().default(false),
+  cityCode: char('city_code', { length: 6 })
+    .notNull()
+    .references(() => regions.code),
 });
