@@ -1,0 +1,73 @@
+import { Button, Space } from 'antd';
+import type { IssuedPassword, StaffRow } from '@ptce/contracts';
+import { useConfirmStaff, useResetStaffPassword } from '../../api/org';
+import { IssuedPasswordNotice } from './IssuedPasswordNotice';
+import { useConfirmAction } from './useConfirmAction';
+
+/** A person's actions: 确认 (新注册 only), 修改, 重置密码, 移出本单位 — stacked on phones. */
+export function StaffActions({
+  r,
+  desktop,
+  onEdit,
+  onRemove,
+}: {
+  r: StaffRow;
+  desktop: boolean;
+  onEdit: (r: StaffRow) => void;
+  onRemove: (r: StaffRow) => void;
+}) {
+  const confirm = useConfirmAction();
+  const reset = useResetStaffPassword();
+  const confirmStaff = useConfirmStaff();
+  return (
+    <Space size={0} wrap={desktop} orientation={desktop ? 'horizontal' : 'vertical'} align="start">
+      {r.newRegistration && (
+        <Button
+          type="link"
+          size="small"
+          aria-label={`确认 ${r.name}`}
+          onClick={() =>
+            confirm({
+              title: `确认“${r.name}”为本单位人员？`,
+              content:
+                '该人员自行注册（或自行更改单位）到本单位。确认后取消“新注册”标记；如不是本单位人员，请选择“移出本单位”。',
+              okText: '确认',
+              run: () => confirmStaff.mutateAsync(r.id),
+              done: `已确认“${r.name}”为本单位人员`,
+              failTitle: '确认失败',
+            })
+          }
+        >
+          确认
+        </Button>
+      )}
+      <Button type="link" size="small" onClick={() => onEdit(r)} aria-label={`修改 ${r.name}`}>
+        修改
+      </Button>
+      <Button
+        type="link"
+        size="small"
+        aria-label={`重置密码 ${r.name}`}
+        onClick={() =>
+          confirm({
+            title: `重置“${r.name}”的密码？`,
+            content: '将生成一个随机临时密码（72小时内有效），原密码立即失效；该人员登录后须修改密码。',
+            okText: '重置密码',
+            run: () => reset.mutateAsync(r.id),
+            done: `已重置“${r.name}”的密码`,
+            failTitle: '重置密码失败',
+            answer: (issued: IssuedPassword) => ({
+              title: `已重置“${r.name}”的密码`,
+              content: <IssuedPasswordNotice issued={issued} lead="请将临时密码告知本人：" />,
+            }),
+          })
+        }
+      >
+        重置密码
+      </Button>
+      <Button type="link" size="small" danger onClick={() => onRemove(r)} aria-label={`移出本单位 ${r.name}`}>
+        移出本单位
+      </Button>
+    </Space>
+  );
+}
