@@ -1,16 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from '../auth/actor';
-import type { Db } from '../db/client';
 import { AppError } from '../errors';
+import type { Caller } from '../modules/auth/index';
 
-/** What a service needs to know about the request: who, from where, and the database. */
-export interface Ctx {
-  db: Db;
-  actor: Actor;
-  ip: string;
-}
-
-export function ctxOf(req: FastifyRequest): Ctx {
+/** The caller of a signed-in request: who, from where, and the database — what commands and queries take. */
+export function ctxOf(req: FastifyRequest): Caller {
   if (!req.actor) throw new AppError('UNAUTHENTICATED', '请先登录');
   return { db: req.server.deps.db, actor: req.actor, ip: req.ip };
 }

@@ -3,13 +3,13 @@ import { eq } from 'drizzle-orm';
 import { now } from '../../clock';
 import { accounts } from '../../db/schema/index';
 import { AppError, invalid } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
 import { writeAudit } from '../audit/index';
 
 /** Changing one's password ends every other session of the account. */
-export async function changeOwnPassword(ctx: Ctx, store: SessionStore, input: ChangePasswordRequest): Promise<void> {
+export async function changeOwnPassword(ctx: Caller, store: SessionStore, input: ChangePasswordRequest): Promise<void> {
   const [acc] = await ctx.db.select().from(accounts).where(eq(accounts.id, ctx.actor.id));
   if (!acc) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
   if (!(await verifyPassword(acc.passwordHash, input.oldPassword))) {

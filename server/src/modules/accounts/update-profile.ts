@@ -3,11 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { now } from '../../clock';
 import { accounts, departments } from '../../db/schema/index';
 import { invalid } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 
 /** 我的信息: phone, e-mail and, for professionals, 所属部门 within their own unit. */
-export async function updateOwnProfile(ctx: Ctx, input: UpdateProfileRequest): Promise<void> {
+export async function updateOwnProfile(ctx: Caller, input: UpdateProfileRequest): Promise<void> {
   const { actor } = ctx;
   await ctx.db.transaction(async (tx) => {
     const patch: Partial<typeof accounts.$inferInsert> = { updatedAt: now() };

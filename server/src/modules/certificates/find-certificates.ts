@@ -3,7 +3,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../config';
 import { accounts, certificates } from '../../db/schema/index';
 import { idNumberIs } from '../../db/pii-lookup';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { toInfo } from './issue-certificate';
 
 /**
@@ -12,7 +12,7 @@ import { toInfo } from './issue-certificate';
  * account data, with the ID number masked as on the certificate.
  */
 export async function findCertificates(
-  ctx: Ctx,
+  ctx: Caller,
   config: Pick<Config, 'publicUrl'>,
   q: CertificateSearchQuery,
 ): Promise<CertificateAdminRow[]> {

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client';
 import { accounts, certificates, units, type CertificateKind, type CertificateSnapshot } from '../../db/schema/index';
 import { maskIdNumber } from '../../domain/id-number';
 import { AppError } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import type { FileStore } from '../../storage/file-store';
 import { isUniqueViolation } from '../../db/sql-helpers';
 import { writeAudit } from '../audit/index';
@@ -49,7 +49,7 @@ async function validCertificate(db: Db, accountId: number, year: number, kind: C
  * edits to the person or the rules never change an issued PDF, and asking again returns the same one.
  */
 export async function issueCertificate(
-  ctx: Ctx,
+  ctx: Caller,
   deps: { files: FileStore; config: Pick<Config, 'publicUrl'>; issuer: string },
   kind: CertificateKind,
   year: number,
@@ -132,7 +132,7 @@ export async function issueCertificate(
   }
 }
 
-export async function myCertificates(ctx: Ctx, config: Pick<Config, 'publicUrl'>) {
+export async function myCertificates(ctx: Caller, config: Pick<Config, 'publicUrl'>) {
   const rows = await ctx.db
     .select()
     .from(certificates)

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { certificates } from '../../db/schema/index';
 import { onDomainEvent } from '../../events/domain-events';
 import { AppError, notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit, type AuditContext } from '../audit/index';
 
 async function revoke(tx: Db, ctx: AuditContext, where: ReturnType<typeof and>, reason: string) {
@@ -25,7 +25,7 @@ async function revoke(tx: Db, ctx: AuditContext, where: ReturnType<typeof and>, 
 }
 
 /** The operator revokes a certificate with a reason. */
-export async function revokeCertificate(ctx: Ctx, id: number, reason: string) {
+export async function revokeCertificate(ctx: Caller, id: number, reason: string) {
   await ctx.db.transaction(async (tx) => {
     const [c] = await tx.select().from(certificates).where(eq(certificates.id, id));
     if (!c) throw notFound('证书');

@@ -1,4 +1,4 @@
-import { ComplianceListQuery, type ComplianceRow } from '@ptce/contracts';
+import type { ComplianceListQuery, ComplianceRow } from '@ptce/contracts';
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { personScope } from '../../auth/scope';
@@ -6,7 +6,7 @@ import { accounts } from '../../db/schema/index';
 import { decryptOrNull } from '../../db/pii';
 import { computeCompliance } from '@ptce/rules';
 import { maskIdNumber } from '../../domain/id-number';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import type { Writable } from 'node:stream';
 import { writeAudit } from '../audit/index';
 import { personYearHours, personYearHoursRow, requirePlan } from '../plans/index';
@@ -20,7 +20,7 @@ const num = (v: unknown) => Number(v ?? 0);
  * The unit's compliance list for a year (scoped like every staff list): hours by category, 达标,
  * 公需必修已完成, may-be-优秀. One aggregate query over the people in scope, the rule applied per row.
  */
-export async function unitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQuery>) {
+export async function unitCompliance(ctx: Caller, q: z.infer<typeof ComplianceListQuery>) {
   const plan = await requirePlan(ctx.db, q.year, 'year');
   const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(ctx.actor)];
   if (q.q) where.push(personSearch(q.q));
@@ -63,13 +63,13 @@ export async function unitCompliance(ctx: Ctx, q: z.infer<typeof ComplianceListQ
  * 导出Excel: the whole filtered list, as the page shows it. The list is computed before the download
  * starts, so a refusal (e.g. a year without a plan) is an ordinary error response, not a broken file.
  */
-export async function unitComplianceExport(ctx: Ctx, q: z.infer<typeof ComplianceListQuery>) {
+export async function unitComplianceExport(ctx: Caller, q: z.infer<typeof ComplianceListQuery>) {
   const { all } = await unitCompliance(ctx, { ...q, page: 1, pageSize: 1 });
   return (out: Writable) => writeUnitCompliance(ctx, q, all, out);
 }
 
 async function writeUnitCompliance(
-  ctx: Ctx,
+  ctx: Caller,
   q: z.infer<typeof ComplianceListQuery>,
   all: Array<ComplianceRow & { idNumber: string }>,
   out: Writable,

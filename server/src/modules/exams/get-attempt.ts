@@ -4,7 +4,7 @@ import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { courses, examAttempts } from '../../db/schema/index';
 import { notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { loadPlan, type AnnualPlanRow } from '../learning/index';
 import { attemptView, type AttemptRow } from './attempt-view';
 import { creditedCompulsoryHours } from './exam-state';
@@ -51,7 +51,7 @@ export async function viewOf(
   });
 }
 
-export async function getAttempt(ctx: Ctx, attemptId: number): Promise<ExamAttemptView> {
+export async function getAttempt(ctx: Caller, attemptId: number): Promise<ExamAttemptView> {
   return ctx.db.transaction(async (tx) => {
     await ownAttempt(tx, ctx.actor.id, attemptId);
     await submitExpiredAttempts(tx, { accountId: ctx.actor.id });

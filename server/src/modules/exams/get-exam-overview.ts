@@ -1,7 +1,7 @@
 import type { ExamOverview } from '@ptce/contracts';
 import { now } from '../../clock';
 import { examStartRefusal } from '../../domain/learning';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import {
   compulsoryCourseOf,
   hasPassedCompulsory,
@@ -16,7 +16,7 @@ import { attemptsOfYear, compulsoryCompleted, creditedCompulsoryHours, paperSize
 import { submitExpiredAttempts } from './finalize-attempt';
 
 /** 考试列表: the year's compulsory exam — attempts used and left, whether it may start, and why not. */
-export async function getExamOverview(ctx: Ctx, year: number): Promise<ExamOverview> {
+export async function getExamOverview(ctx: Caller, year: number): Promise<ExamOverview> {
   return ctx.db.transaction(async (tx) => {
     const at = now();
     const accountId = ctx.actor.id;

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { now } from '../../clock';
 import { examRounds, learningPresence } from '../../db/schema/index';
 import { AppError } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { latestRound } from '../learning/index';
 import { submitExpiredAttempts } from './finalize-attempt';
@@ -15,7 +15,7 @@ import { checkGrant, personInScope, statusOf } from './person-exam-status';
  * learning of the compulsory course starts over (the new round has no progress) and a new set of
  * attempts is given. Only while the year's training period is open; audited with its reason.
  */
-export async function grantMakeup(ctx: Ctx, req: GrantMakeupRequest): Promise<PersonExamStatus> {
+export async function grantMakeup(ctx: Caller, req: GrantMakeupRequest): Promise<PersonExamStatus> {
   return ctx.db.transaction(async (tx) => {
     const person = await personInScope(tx, ctx.actor, req.accountId);
     // Serializes with the person's exam starts and with another operator granting at the same time.

@@ -9,7 +9,7 @@ import { idNumberIs } from '../../db/pii-lookup';
 import { makeupRefusal, type LearningWindow } from '../../domain/learning';
 import { maskIdNumber } from '../../domain/id-number';
 import { notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import {
   compulsoryCourseOf,
   hasPassedCompulsory,
@@ -25,7 +25,7 @@ import { submitExpiredAttempts } from './finalize-attempt';
 import { lastDayOfPreviousYear } from '@ptce/rules';
 
 /** 补学补考 → 按身份证号查找专业技术人员 (within the operator's scope — the whole province). */
-export async function findPeople(ctx: Ctx, idNumber: string): Promise<PersonLookup[]> {
+export async function findPeople(ctx: Caller, idNumber: string): Promise<PersonLookup[]> {
   const rows = await ctx.db
     .select({ id: accounts.id, name: accounts.name, idNumber: accounts.idNumber, unitName: units.name })
     .from(accounts)
@@ -94,7 +94,7 @@ export async function checkGrant(
 }
 
 /** The help desk's view of one person's year: rounds, attempts, and whether a makeup may be granted. */
-export async function personExamStatus(ctx: Ctx, accountId: number, year: number): Promise<PersonExamStatus> {
+export async function personExamStatus(ctx: Caller, accountId: number, year: number): Promise<PersonExamStatus> {
   return ctx.db.transaction(async (tx) => {
     const person = await personInScope(tx, ctx.actor, accountId);
     await submitExpiredAttempts(tx, { accountId });

@@ -4,7 +4,7 @@ import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { courses, questions } from '../../db/schema/index';
 import { AppError, notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 
 // 题库 — maintained by the training centre (operator). Papers already served keep their own copy
@@ -70,7 +70,7 @@ async function assertUniqueStem(db: Db, courseId: number, stem: string, exceptId
   if (dup) throw new AppError('CONFLICT', '本课程题库中已有相同题干的试题');
 }
 
-export async function createQuestion(ctx: Ctx, courseId: number, input: QuestionInput): Promise<QuestionRow> {
+export async function createQuestion(ctx: Caller, courseId: number, input: QuestionInput): Promise<QuestionRow> {
   return ctx.db.transaction(async (tx) => {
     const [c] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId));
     if (!c) throw notFound('课程');
@@ -101,7 +101,7 @@ export async function createQuestion(ctx: Ctx, courseId: number, input: Question
   });
 }
 
-export async function updateQuestion(ctx: Ctx, questionId: number, patch: QuestionUpdate): Promise<QuestionRow> {
+export async function updateQuestion(ctx: Caller, questionId: number, patch: QuestionUpdate): Promise<QuestionRow> {
   return ctx.db.transaction(async (tx) => {
     const [old] = await tx.select().from(questions).where(eq(questions.id, questionId)).for('update');
     if (!old) throw notFound('试题');

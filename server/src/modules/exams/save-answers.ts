@@ -4,11 +4,11 @@ import { now } from '../../clock';
 import { examAttempts } from '../../db/schema/index';
 import { cleanAnswers } from '../../domain/learning';
 import { AppError } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { ownAttempt } from './get-attempt';
 
 /** Saves the answers so far (the page saves as the person answers), so a closed tab or the deadline loses nothing. */
-export async function saveAnswers(ctx: Ctx, attemptId: number, answers: ExamAnswers): Promise<{ savedAt: string }> {
+export async function saveAnswers(ctx: Caller, attemptId: number, answers: ExamAnswers): Promise<{ savedAt: string }> {
   const attempt = await ownAttempt(ctx.db, ctx.actor.id, attemptId);
   const at = now();
   const rows = await ctx.db

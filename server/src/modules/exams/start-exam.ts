@@ -5,7 +5,7 @@ import { now } from '../../clock';
 import { examAttempts, questions } from '../../db/schema/index';
 import { drawPaper, examStartRefusal, paperTotal, seededRng } from '../../domain/learning';
 import { AppError } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import {
   assertOpen,
@@ -28,7 +28,7 @@ import { HELP_DESK } from '@ptce/rules';
  * concurrent requests can never use a fourth attempt (the unique (round, attempt_no) and the
  * one-open-attempt index hold even if this code were wrong).
  */
-export async function startExam(ctx: Ctx, year: number): Promise<ExamAttemptView> {
+export async function startExam(ctx: Caller, year: number): Promise<ExamAttemptView> {
   return ctx.db.transaction(async (tx) => {
     const at = now();
     const accountId = ctx.actor.id;

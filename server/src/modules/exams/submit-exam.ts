@@ -3,7 +3,7 @@ import { now } from '../../clock';
 import { queryPrepared } from '../../db/prepared';
 import { SUBMIT_GRACE_MS } from '../../domain/learning';
 import { notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import type { AttemptRow } from './attempt-view';
 import { finalizeAttempt } from './finalize-attempt';
 import { viewOf } from './get-attempt';
@@ -70,7 +70,7 @@ function attemptOf(r: SubmitRow): AttemptRow {
  * no lock is held between them, and a concurrent submission or sweep simply finds it closed.
  */
 export async function submitExam(
-  ctx: Ctx,
+  ctx: Caller,
   attemptId: number,
   answers: ExamAnswers | undefined,
 ): Promise<ExamAttemptView> {

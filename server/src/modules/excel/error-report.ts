@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import type { AnyImportKind } from './import-kind';
 import { errorRowsAfter, findJob } from './jobs';
 import { xlsxSheetWriter, type XlsxColumn } from './xlsx-writer';
@@ -10,7 +10,7 @@ type ErrorRow = Awaited<ReturnType<typeof errorRowsAfter>>[number];
 const PAGE = 500;
 
 /** The job's file name for the report: 错误报告_<original name>.xlsx. */
-export async function errorReportName(ctx: Ctx, jobId: number): Promise<string> {
+export async function errorReportName(ctx: Caller, jobId: number): Promise<string> {
   const job = await findJob(ctx, jobId);
   return `错误报告_${job.fileName.replace(/\.xlsx$/i, '')}.xlsx`;
 }
@@ -20,7 +20,7 @@ export async function errorReportName(ctx: Ctx, jobId: number): Promise<string> 
  * 错误原因 (every problem, "列：原因") and the row number in the uploaded file. Its header matches the
  * template, so the user can correct the rows in this file and import it again (extra columns are ignored).
  */
-export async function writeErrorReport(ctx: Ctx, def: AnyImportKind, jobId: number, out: Writable): Promise<number> {
+export async function writeErrorReport(ctx: Caller, def: AnyImportKind, jobId: number, out: Writable): Promise<number> {
   const job = await findJob(ctx, jobId);
   const columns: XlsxColumn<ErrorRow>[] = [
     ...def.columns.map((c, i) => ({

@@ -3,7 +3,7 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate } from '../../clock';
 import { personScope } from '../../auth/scope';
 import { accounts, departments } from '../../db/schema/index';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { personSearch } from '../org/index';
 import { personYearHours } from '../plans/index';
@@ -35,7 +35,7 @@ export const personYearsExportName = () => `专业科目学时查询_${shanghaiD
  * OFFSET over everything — and each page's years are aggregated for just those people. Rows are grouped
  * by person (newest year first); the auto-filter sorts them any other way.
  */
-export async function exportPersonYears(ctx: Ctx, q: ExportPersonYearsQuery) {
+export async function exportPersonYears(ctx: Caller, q: ExportPersonYearsQuery) {
   const idText = idNumberFormatter(ctx.actor);
   const columns: XlsxColumn<PersonYear>[] = [
     { header: '姓名', width: 12, value: (r) => r.name },

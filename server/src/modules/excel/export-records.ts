@@ -10,7 +10,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { formatShanghai, shanghaiDate } from '../../clock';
 import { decryptOrNull } from '../../db/pii';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { recordListWhere } from '../hours/index';
 import { idNumberFormatter } from './id-visibility';
@@ -63,7 +63,7 @@ export const recordsExportName = () => `专业科目学时审核结果_${shangha
  * streamed out.
  * The first page is read before the response starts (paged-export.ts).
  */
-export async function exportRecords(ctx: Ctx, q: ExportRecordsQuery) {
+export async function exportRecords(ctx: Caller, q: ExportRecordsQuery) {
   const idText = idNumberFormatter(ctx.actor);
   const columns: XlsxColumn<Row>[] = [
     { header: '姓名', width: 12, value: (x) => x.person_name },

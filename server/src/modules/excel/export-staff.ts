@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { formatShanghai, shanghaiDate } from '../../clock';
 import { personScope } from '../../auth/scope';
 import { accounts, departments } from '../../db/schema/index';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { personSearch } from '../org/index';
 import { idNumberFormatter } from './id-visibility';
@@ -33,7 +33,7 @@ export const staffExportName = () => `专业技术人员_${shanghaiDate().replac
  * confirmed), ordered
  * like the list by name — paged by (name, id), keyset.
  */
-export async function exportStaff(ctx: Ctx, q: ExportStaffQuery) {
+export async function exportStaff(ctx: Caller, q: ExportStaffQuery) {
   const idText = idNumberFormatter(ctx.actor);
   const columns: XlsxColumn<Person>[] = [
     { header: '姓名', width: 12, value: (p) => p.name },

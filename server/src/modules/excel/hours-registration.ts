@@ -17,7 +17,7 @@ import { idNumberIn } from '../../db/pii-lookup';
 import { checkRecord, duplicateRecordMessage, recordRulesOf, type RecordRules } from '@ptce/rules';
 import { closedReasonIn, planOf, UNIT_IMPORT_LOCK } from '../hours/index';
 import { idCheckChar, normalizeIdNumber, validateIdNumber } from '../../domain/id-number';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { plansSnapshot, type Plan } from '../plans/index';
 import { cellDate, cellNumber, type Cell } from './cell-values';
 import {
@@ -327,7 +327,7 @@ class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
   /** Person + start + end of the good rows so far → their row number (duplicates inside the file). */
   private readonly seen = new SeenRows();
   private readonly today = shanghaiDate();
-  constructor(private readonly ctx: Ctx) {}
+  constructor(private readonly ctx: Caller) {}
 
   private readonly rules = new Map<Plan, RecordRules>();
   private rulesOf(plan: Plan): RecordRules {

@@ -1,6 +1,6 @@
 import type { ImportKind, ImportProblem } from '@ptce/contracts';
 import type { Db } from '../../db/client';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import type { Cell } from './cell-values';
 import type { RowSource } from './row-spool';
 
@@ -63,15 +63,15 @@ export interface ImportKindDef<P, V extends P & { rowNumber: number }> {
   parseRow(row: SheetRow, today: string): { value: P } | { problems: ImportProblem[] };
   /** A parsed row back as template cells, for the error report of rows refused by the database checks. */
   cellsOf(row: P): string[];
-  createValidator(ctx: Ctx): BatchValidator<P, V>;
+  createValidator(ctx: Caller): BatchValidator<P, V>;
   /**
    * Inside the import transaction: serializes concurrent imports and re-checks what may have changed
    * since validation (records added meanwhile, a year that closed). Returns the rows now refused.
    * The rows are read back from disk a batch at a time (row-spool.ts); V must be plain JSON.
    */
-  recheck(tx: Db, ctx: Ctx, rows: RowSource<V>): Promise<Map<number, ImportProblem[]>>;
+  recheck(tx: Db, ctx: Caller, rows: RowSource<V>): Promise<Map<number, ImportProblem[]>>;
   /** Inside the import transaction: writes the rows; `progress` is told how many are written so far. */
-  write(tx: Db, ctx: Ctx, rows: RowSource<V>, progress: (written: number) => Promise<void>): Promise<number>;
+  write(tx: Db, ctx: Caller, rows: RowSource<V>, progress: (written: number) => Promise<void>): Promise<number>;
   /**
    * Inside the import transaction, after the rows are written and before the job says 导入成功: e.g.
    * refreshing the planner's statistics after a bulk load, so a list or export opened the moment the

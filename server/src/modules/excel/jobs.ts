@@ -4,7 +4,7 @@ import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { importJobErrors, importJobs } from '../../db/schema/index';
 import { notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 
 export type JobRow = typeof importJobs.$inferSelect;
 
@@ -48,7 +48,7 @@ export function toJobDto(j: JobRow): ImportJob {
 }
 
 /** A job of the caller's — jobs are private to whoever uploaded the file. */
-export async function findJob(ctx: Ctx, id: number): Promise<JobRow> {
+export async function findJob(ctx: Caller, id: number): Promise<JobRow> {
   const [j] = await ctx.db
     .select()
     .from(importJobs)
@@ -57,11 +57,11 @@ export async function findJob(ctx: Ctx, id: number): Promise<JobRow> {
   return j;
 }
 
-export async function getJob(ctx: Ctx, id: number): Promise<ImportJob> {
+export async function getJob(ctx: Caller, id: number): Promise<ImportJob> {
   return toJobDto(await findJob(ctx, id));
 }
 
-export async function listJobs(ctx: Ctx, kind: string): Promise<ImportJob[]> {
+export async function listJobs(ctx: Caller, kind: string): Promise<ImportJob[]> {
   const rows = await ctx.db
     .select()
     .from(importJobs)
@@ -71,7 +71,7 @@ export async function listJobs(ctx: Ctx, kind: string): Promise<ImportJob[]> {
   return rows.map(toJobDto);
 }
 
-export async function listJobErrors(ctx: Ctx, id: number, page: number, pageSize: number) {
+export async function listJobErrors(ctx: Caller, id: number, page: number, pageSize: number) {
   const job = await findJob(ctx, id);
   const [rows, [count]] = await Promise.all([
     ctx.db

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { now, shanghaiDate } from '../../clock';
 import { importJobs } from '../../db/schema/index';
 import { AppError } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import type { FileStore } from '../../storage/file-store';
 import { writeAudit } from '../audit/index';
 import type { ImportKindDef } from './import-kind';
@@ -56,7 +56,7 @@ export async function waitForImports(): Promise<void> {
  *    the database as it was; the job then shows as failed.
  */
 export async function runImport<P, V extends P & { rowNumber: number }>(
-  ctx: Ctx,
+  ctx: Caller,
   env: RunEnv,
   def: ImportKindDef<P, V>,
   job: JobRow,

@@ -4,7 +4,7 @@ import { and, eq, isNotNull, ne, or, inArray, lt } from 'drizzle-orm';
 import { now } from '../../clock';
 import { importJobErrors, importJobs } from '../../db/schema/index';
 import { AppError } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import type { AnyImportKind } from './import-kind';
 import { findJob, STALE_AFTER_MS, toJobDto } from './jobs';
 import { importLimits } from './limits';
@@ -20,11 +20,12 @@ async function readAll(stream: Readable): Promise<Buffer> {
 
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed from the name
   return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 120) || '导入文件.xlsx';
 }
 
 /** Files of this user's earlier jobs are no longer needed once a new file is uploaded. */
-async function releaseOldFiles(ctx: Ctx, env: RunEnv) {
+async function releaseOldFiles(ctx: Caller, env: RunEnv) {
   const staleBefore = new Date(now().getTime() - STALE_AFTER_MS);
   const old = await ctx.db
     .select({ id: importJobs.id, fileKey: importJobs.fileKey })
@@ -49,7 +50,7 @@ async function releaseOldFiles(ctx: Ctx, env: RunEnv) {
  * created and the rows are checked (and imported) in the background; the page polls the job.
  */
 export async function startImport(
-  ctx: Ctx,
+  ctx: Caller,
   env: RunEnv,
   def: AnyImportKind,
   upload: { fileName: string; data: Buffer },
@@ -102,7 +103,7 @@ export async function startImport(
  * 仅导入正确的行: a job that was rejected for its bad rows runs again on the same file, this time
  * importing the rows that pass. Every row is checked again — the database may have changed.
  */
-export async function importValidRows(ctx: Ctx, env: RunEnv, def: AnyImportKind, jobId: number): Promise<ImportJob> {
+export async function importValidRows(ctx: Caller, env: RunEnv, def: AnyImportKind, jobId: number): Promise<ImportJob> {
   const job = await findJob(ctx, jobId);
   if (!toJobDto(job).canImportValid || job.kind !== def.kind) {
     throw new AppError('STATE_CHANGED', '该次导入不能再选择“仅导入正确的行”，请重新上传文件');

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { hourRecords } from '../../db/schema/index';
 import { AppError, invalid } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { emitDomainEvent } from '../../events/domain-events';
 import { writeAudit } from '../audit/index';
 import { findRecord } from './find-record';
@@ -12,7 +12,7 @@ import { openPlan } from './plan-window';
  * Unit staff delete records of their scope, including approved ones — only with a reason, audited,
  * and raising `hours.approved-deleted` (which revokes that year's continuing-education certificate).
  */
-export async function deleteRecord(ctx: Ctx, id: number, reason: string | undefined): Promise<void> {
+export async function deleteRecord(ctx: Caller, id: number, reason: string | undefined): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const r = await findRecord(ctx, tx, id, { lock: true });
     const isOwner = ctx.actor.kind === 'professional';

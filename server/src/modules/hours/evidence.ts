@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { now } from '../../clock';
 import { hourEvidence, hourRecords } from '../../db/schema/index';
 import { AppError, invalid, notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import type { FileStore } from '../../storage/file-store';
 import { writeAudit } from '../audit/index';
 import { findRecord } from './find-record';
@@ -23,6 +23,7 @@ export function sniffEvidenceType(head: Buffer): EvidenceMime | null {
 
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed from the name
   return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 120) || 'file';
 }
 
@@ -31,7 +32,7 @@ function assertEditableStatus(status: string | undefined) {
     throw new AppError('STATE_CHANGED', '只有待提交或不予认定的记录可以修改证明材料');
 }
 
-async function editableRecord(ctx: Ctx, id: number) {
+async function editableRecord(ctx: Caller, id: number) {
   const r = await findRecord(ctx, ctx.db, id);
   assertEditableStatus(r.status);
   if (ctx.actor.kind === 'authority') throw new AppError('FORBIDDEN', '主管部门不能修改证明材料');
@@ -40,7 +41,7 @@ async function editableRecord(ctx: Ctx, id: number) {
 
 /** 证明材料: PDF, JPG or PNG (checked by content), size-limited, kept in the file store. */
 export async function addEvidence(
-  ctx: Ctx,
+  ctx: Caller,
   files: FileStore,
   recordId: number,
   upload: { fileName: string; data: Buffer },
@@ -99,7 +100,7 @@ export async function addEvidence(
 }
 
 /** An evidence file, only for those who may see its record. */
-export async function openEvidence(ctx: Ctx, files: FileStore, evidenceId: number) {
+export async function openEvidence(ctx: Caller, files: FileStore, evidenceId: number) {
   const [e] = await ctx.db.select().from(hourEvidence).where(eq(hourEvidence.id, evidenceId));
   if (!e) throw notFound('证明材料');
   await findRecord(ctx, ctx.db, e.recordId).catch(() => {
@@ -108,7 +109,7 @@ export async function openEvidence(ctx: Ctx, files: FileStore, evidenceId: numbe
   return { meta: e, stream: files.read(e.fileKey) };
 }
 
-export async function removeEvidence(ctx: Ctx, files: FileStore, recordId: number, evidenceId: number) {
+export async function removeEvidence(ctx: Caller, files: FileStore, recordId: number, evidenceId: number) {
   await editableRecord(ctx, recordId);
   const [e] = await ctx.db
     .select()

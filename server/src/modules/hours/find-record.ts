@@ -2,11 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { accounts, hourRecords } from '../../db/schema/index';
 import { notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { recordScope } from './record-scope';
 
 /** One record within the actor's scope, locked for update when `lock` — or 404. */
-export async function findRecord(ctx: Ctx, db: Db, id: number, opts: { lock?: boolean } = {}) {
+export async function findRecord(ctx: Caller, db: Db, id: number, opts: { lock?: boolean } = {}) {
   const q = db
     .select({ r: hourRecords })
     .from(hourRecords)

@@ -2,12 +2,12 @@ import type { RecordDetail } from '@ptce/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import { hourEvidence, hourRecordEvents, hourRecords } from '../../db/schema/index';
 import { notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { recordScope } from './record-scope';
 import { recordQuery, toRecordRow } from './list-records';
 
 /** 查看: the record, its review history (the "+") and its evidence files. */
-export async function getRecord(ctx: Ctx, id: number): Promise<RecordDetail> {
+export async function getRecord(ctx: Caller, id: number): Promise<RecordDetail> {
   const [row] = await recordQuery(ctx.db).where(and(eq(hourRecords.id, id), recordScope(ctx.actor)));
   if (!row) throw notFound('学时记录');
   const [history, evidence] = await Promise.all([

@@ -1,10 +1,10 @@
-import { RecordListQuery, type RecordRow } from '@ptce/contracts';
+import type { RecordListQuery, RecordRow } from '@ptce/contracts';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { accounts, authorities, departments, hourRecords, units } from '../../db/schema/index';
 import { maskIdNumber } from '../../domain/id-number';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { personSearch } from '../org/index';
 import { recordScope, reviewScope } from './record-scope';
 
@@ -17,7 +17,7 @@ import { recordScope, reviewScope } from './record-scope';
  */
 export type RecordListKind = 'mine' | 'registrations' | 'queue' | 'results';
 
-export function recordListWhere(ctx: Ctx, kind: RecordListKind, q: Partial<z.infer<typeof RecordListQuery>>): SQL {
+export function recordListWhere(ctx: Caller, kind: RecordListKind, q: Partial<z.infer<typeof RecordListQuery>>): SQL {
   const where: SQL[] = [kind === 'queue' ? reviewScope(ctx.actor) : recordScope(ctx.actor)];
   if (kind === 'mine') where.push(eq(hourRecords.accountId, ctx.actor.id));
   if (kind === 'registrations') where.push(inArray(hourRecords.source, ['unit', 'import', 'base', 'integration']));
@@ -93,7 +93,7 @@ export function toRecordRow(x: Selected): RecordRow {
   };
 }
 
-export async function listRecords(ctx: Ctx, kind: RecordListKind, q: z.infer<typeof RecordListQuery>) {
+export async function listRecords(ctx: Caller, kind: RecordListKind, q: z.infer<typeof RecordListQuery>) {
   const where = recordListWhere(ctx, kind, q);
   const [rows, [count]] = await Promise.all([
     recordQuery(ctx.db)

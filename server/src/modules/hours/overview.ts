@@ -1,4 +1,4 @@
-import { PersonHoursQuery, type PersonYearRow, type YearTotals } from '@ptce/contracts';
+import type { PersonHoursQuery, PersonYearRow, YearTotals } from '@ptce/contracts';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { personScope } from '../../auth/scope';
@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { accounts } from '../../db/schema/index';
 import { decryptOrNull } from '../../db/pii';
 import { maskIdNumber } from '../../domain/id-number';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { personSearch } from '../org/index';
 import { personYearHours } from '../plans/index';
 
@@ -37,7 +37,7 @@ export async function yearTotals(db: Db, accountId: number): Promise<YearTotals[
 }
 
 /** 专业科目学时查询 (unit side): per person and year within the caller's scope. */
-export async function personYearTotals(ctx: Ctx, q: z.infer<typeof PersonHoursQuery>) {
+export async function personYearTotals(ctx: Caller, q: z.infer<typeof PersonHoursQuery>) {
   const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(ctx.actor)];
   if (q.q) where.push(personSearch(q.q));
   if (q.departmentId) where.push(eq(accounts.departmentId, q.departmentId));

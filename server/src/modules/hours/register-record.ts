@@ -5,14 +5,14 @@ import { personScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { accounts, hourRecords } from '../../db/schema/index';
 import { invalid } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { refuseDuplicate } from './duplicate-record';
 import { addHistory } from './history';
 import { validateRecord } from './validate-record';
 
 /** The person a record is for: the professional themselves, or a staff member within the admin's scope. */
-export async function personFor(ctx: Ctx, db: Db, accountId: number | undefined) {
+export async function personFor(ctx: Caller, db: Db, accountId: number | undefined) {
   const id = ctx.actor.kind === 'professional' ? ctx.actor.id : accountId;
   if (!id) throw invalid('accountId', '请选择专业技术人员');
   const [p] = await db
@@ -25,7 +25,7 @@ export async function personFor(ctx: Ctx, db: Db, accountId: number | undefined)
 
 /** 新登记培训 / 专业科目学时登记: a draft (待提交) for oneself or, on the unit side, for a staff member. */
 export async function registerRecord(
-  ctx: Ctx,
+  ctx: Caller,
   input: RecordInput & { accountId?: number },
 ): Promise<{ id: number; hours: number }> {
   return ctx.db.transaction(async (tx) => {

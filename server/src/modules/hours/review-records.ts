@@ -4,7 +4,7 @@ import { now } from '../../clock';
 import { accounts, hourRecords } from '../../db/schema/index';
 import { openYears as openPlanYears, reopenedForSql } from '../plans/index';
 import { AppError, invalid } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { addHistory } from './history';
 import { recordScope, reviewScope } from './record-scope';
@@ -16,7 +16,7 @@ import { recordScope, reviewScope } from './record-scope';
  * reported back with the reason.
  */
 export async function reviewRecords(
-  ctx: Ctx,
+  ctx: Caller,
   ids: number[],
   decision: 'approve' | 'reject',
   opinion?: string,

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { now } from '../../clock';
 import { accounts, authorities, hourRecords, units } from '../../db/schema/index';
 import { AppError, invalid } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { addHistory } from './history';
 import { recordScope } from './record-scope';
@@ -14,7 +14,7 @@ import { yearClosedReason } from './plan-window';
  * 待初审 at the person's current unit, or at the chosen authority.
  */
 export async function submitRecords(
-  ctx: Ctx,
+  ctx: Caller,
   ids: number[],
   target: 'unit' | 'authority',
   authorityId?: number,

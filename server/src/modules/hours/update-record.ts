@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { now } from '../../clock';
 import { hourRecords } from '../../db/schema/index';
 import { AppError } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { refuseDuplicate } from './duplicate-record';
 import { findRecord } from './find-record';
@@ -14,7 +14,7 @@ import { validateRecord } from './validate-record';
  * 修改: the owner edits a draft or a rejected record (which becomes a draft again); unit staff edit
  * the drafts registered on the unit side.
  */
-export async function updateRecord(ctx: Ctx, id: number, input: RecordInput): Promise<{ hours: number }> {
+export async function updateRecord(ctx: Caller, id: number, input: RecordInput): Promise<{ hours: number }> {
   return ctx.db.transaction(async (tx) => {
     const r = await findRecord(ctx, tx, id, { lock: true });
     if (r.status !== 'draft' && r.status !== 'rejected') {

@@ -2,14 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import { now } from '../../clock';
 import { hourRecords } from '../../db/schema/index';
 import { AppError } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { findRecord } from './find-record';
 import { addHistory } from './history';
 import { openPlan } from './plan-window';
 
 /** 撤回: only while 待初审; the record goes back to 待提交 and can be edited again. */
-export async function withdrawRecord(ctx: Ctx, id: number): Promise<void> {
+export async function withdrawRecord(ctx: Caller, id: number): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const r = await findRecord(ctx, tx, id, { lock: true });
     if (r.status !== 'pending')

@@ -1,13 +1,13 @@
 import type { ChapterView } from '@ptce/contracts';
 import { now } from '../../clock';
 import { HEARTBEAT_INTERVAL_MS } from '../../domain/learning';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { chapterInYear } from './chapter-access';
 import { chapterSummaries } from './get-course';
 import { loadPlan, progressRound, windowFor, windowView } from './plan-context';
 
 /** The chapter page: text body or file URL, progress, neighbours. Reading it credits nothing. */
-export async function getChapter(ctx: Ctx, year: number, chapterId: number): Promise<ChapterView> {
+export async function getChapter(ctx: Caller, year: number, chapterId: number): Promise<ChapterView> {
   return ctx.db.transaction(async (tx) => {
     const at = now();
     const accountId = ctx.actor.id;

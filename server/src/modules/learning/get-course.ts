@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { chapterProgress, courseChapters } from '../../db/schema/index';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { courseInYear } from './chapter-access';
 import { materialsOf } from './list-materials';
 import { loadPlan, progressRound, windowFor, windowView } from './plan-context';
@@ -43,7 +43,7 @@ export async function chapterSummaries(
 }
 
 /** 学习课程 → a course: its chapters with progress (进入学习 / 继续学习) and its materials. */
-export async function getCourse(ctx: Ctx, year: number, courseId: number): Promise<CourseDetail> {
+export async function getCourse(ctx: Caller, year: number, courseId: number): Promise<CourseDetail> {
   return ctx.db.transaction(async (tx) => {
     const at = now();
     const accountId = ctx.actor.id;

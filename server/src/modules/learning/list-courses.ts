@@ -1,14 +1,14 @@
 import type { CourseCard, LearningOverview } from '@ptce/contracts';
 import { now, shanghaiYear } from '../../clock';
 import type { Db } from '../../db/client';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { completeCourseIfDone } from './complete-course';
 import { loadPlan, planCoursesOf, progressRound, windowFor, windowView, type CourseRow } from './plan-context';
 import { courseStats, type CourseStats } from './progress';
 import { publicHoursByYear } from './public-hours';
 
 /** 前往学习 → 学习课程: the year's compulsory course and electives with the person's progress. */
-export async function listCourses(ctx: Ctx, year: number): Promise<LearningOverview> {
+export async function listCourses(ctx: Caller, year: number): Promise<LearningOverview> {
   return ctx.db.transaction(async (tx) => {
     const at = now();
     const accountId = ctx.actor.id;
@@ -59,7 +59,7 @@ export async function listCourses(ctx: Ctx, year: number): Promise<LearningOverv
  */
 async function healCompletions(
   tx: Db,
-  ctx: Ctx,
+  ctx: Caller,
   year: number,
   list: Array<CourseRow & { planKind: 'compulsory' | 'elective' }>,
   stats: Map<number, CourseStats>,

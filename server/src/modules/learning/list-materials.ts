@@ -2,7 +2,7 @@ import type { MaterialView } from '@ptce/contracts';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { courseMaterials, courses, planCourses } from '../../db/schema/index';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { loadPlan } from './plan-context';
 
 export async function materialsOf(db: Db, courseIds: number[]): Promise<MaterialView[]> {
@@ -25,7 +25,7 @@ export async function materialsOf(db: Db, courseIds: number[]): Promise<Material
 }
 
 /** 相关资料: the materials of every course of the year's plan. */
-export async function listMaterials(ctx: Ctx, year: number): Promise<MaterialView[]> {
+export async function listMaterials(ctx: Caller, year: number): Promise<MaterialView[]> {
   await loadPlan(ctx.db, year);
   const links = await ctx.db
     .select({ courseId: planCourses.courseId })

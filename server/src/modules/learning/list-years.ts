@@ -1,12 +1,12 @@
 import type { LearningYear } from '@ptce/contracts';
 import { now, shanghaiYear } from '../../clock';
 import { publishedPlans } from '../plans/index';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { compulsoryCourseOf, hasPassedCompulsory, windowFor, windowView } from './plan-context';
 import { publicHoursByYear } from './public-hours';
 
 /** 历年培训: every plan year up to this one, with its public hours and whether a makeup is open. */
-export async function listYears(ctx: Ctx): Promise<LearningYear[]> {
+export async function listYears(ctx: Caller): Promise<LearningYear[]> {
   const at = now();
   const current = shanghaiYear(at);
   const plans = await publishedPlans(ctx.db, current);

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { now } from '../../clock';
 import { courseChapters, courses } from '../../db/schema/index';
 import { AppError, invalid, notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import type { FileStore } from '../../storage/file-store';
 import { writeAudit } from '../audit/index';
 
@@ -14,7 +14,7 @@ export const CHAPTER_FILE_TYPES: Record<'pdf' | 'video', string[]> = {
 };
 
 /** Operator: adds a chapter (text, or pdf / video whose file is uploaded next). */
-export async function createChapter(ctx: Ctx, courseId: number, body: CreateChapterRequest) {
+export async function createChapter(ctx: Caller, courseId: number, body: CreateChapterRequest) {
   if (body.kind === 'text' && !body.body?.trim()) throw invalid('body', '请填写章节正文');
   return ctx.db.transaction(async (tx) => {
     const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
@@ -85,7 +85,7 @@ async function* checked(src: Readable, max: number, mime: string, refusal: strin
 
 /** Operator: stores a chapter's PDF or video in the FileStore (replacing an earlier one). */
 export async function uploadChapterFile(
-  ctx: Ctx,
+  ctx: Caller,
   files: FileStore,
   maxBytes: number,
   chapterId: number,

@@ -2,7 +2,7 @@ import type { HeartbeatResponse } from '@ptce/contracts';
 import { and, eq } from 'drizzle-orm';
 import { now } from '../../clock';
 import { chapterProgress, courseCompletions, learningPresence } from '../../db/schema/index';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { chapterInYear } from './chapter-access';
 import { assertOpen, loadPlan, progressRound, windowFor } from './plan-context';
 
@@ -13,7 +13,7 @@ import { assertOpen, loadPlan, progressRound, windowFor } from './plan-context';
  * credits the time since opening.
  */
 export async function openChapter(
-  ctx: Ctx,
+  ctx: Caller,
   year: number,
   chapterId: number,
   tabId: string,

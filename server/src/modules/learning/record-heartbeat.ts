@@ -6,7 +6,7 @@ import { queryPrepared } from '../../db/prepared';
 import { courseChapters, learningPresence, planCourses } from '../../db/schema/index';
 import { HEARTBEAT_CAP_MS } from '../../domain/learning';
 import { AppError } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { completeCourseIfDone } from './complete-course';
 
 export interface BeatParams {
@@ -76,7 +76,7 @@ export async function runBeat(db: Db, p: BeatParams): Promise<BeatRow | undefine
 }
 
 /** POST /learning/heartbeat — sent every 30 s by a visible chapter page. */
-export async function recordHeartbeat(ctx: Ctx, body: HeartbeatRequest): Promise<HeartbeatResponse> {
+export async function recordHeartbeat(ctx: Caller, body: HeartbeatRequest): Promise<HeartbeatResponse> {
   const at = now();
   const accountId = ctx.actor.id;
   const row = await runBeat(ctx.db, {

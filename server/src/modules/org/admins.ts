@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { accounts, departments } from '../../db/schema/index';
 import { maskIdNumber, normalizeIdNumber, validateIdNumber } from '../../domain/id-number';
 import { AppError, invalid, notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { hashPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
 import { writeAudit } from '../audit/index';
@@ -17,7 +17,7 @@ import { lockUnit, unitOf } from './unit-of';
 
 const LAST_TOTAL_ADMIN = '单位须至少保留一名可登录的总管理员（未分配部门的管理员）';
 
-export async function listAdmins(ctx: Ctx): Promise<AdminRow[]> {
+export async function listAdmins(ctx: Caller): Promise<AdminRow[]> {
   const unitId = unitOf(ctx.actor);
   const rows = await ctx.db
     .select({ a: accounts, deptName: departments.name })
@@ -78,7 +78,7 @@ async function otherTotalAdmins(db: Db, unitId: number, exceptId: number): Promi
  * first login and no longer accepted 7 days after creation if unused.
  */
 export async function createAdmin(
-  ctx: Ctx,
+  ctx: Caller,
   input: AdminInput,
 ): Promise<{ id: number; initialPasswordHint: string; passwordExpiresAt: string }> {
   const unitId = unitOf(ctx.actor);
@@ -145,7 +145,7 @@ export async function createAdmin(
 
 /** 修改: name, phone, department (none = total admin), 允许登录系统. */
 export async function updateAdmin(
-  ctx: Ctx,
+  ctx: Caller,
   sessions: SessionStore,
   id: number,
   input: { name?: string; phone?: string; departmentId?: number | null; loginEnabled?: boolean },
@@ -176,7 +176,7 @@ export async function updateAdmin(
 }
 
 /** 重置密码: a random temporary password, shown once to the caller, valid 72 hours. */
-export async function resetAdminPassword(ctx: Ctx, sessions: SessionStore, id: number): Promise<IssuedPassword> {
+export async function resetAdminPassword(ctx: Caller, sessions: SessionStore, id: number): Promise<IssuedPassword> {
   const unitId = unitOf(ctx.actor);
   return ctx.db.transaction(async (tx) => {
     const a = await findAdmin(tx, unitId, id);
@@ -191,7 +191,7 @@ export async function resetAdminPassword(ctx: Ctx, sessions: SessionStore, id: n
   });
 }
 
-export async function deleteAdmin(ctx: Ctx, id: number) {
+export async function deleteAdmin(ctx: Caller, id: number) {
   const unitId = unitOf(ctx.actor);
   await ctx.db.transaction(async (tx) => {
     await lockUnit(tx, unitId);

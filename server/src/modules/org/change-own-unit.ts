@@ -2,14 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import { now } from '../../clock';
 import { accounts, hourRecords, units } from '../../db/schema/index';
 import { invalid } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 
 /**
  * 我的信息 — change of 人事（劳动）关系所在单位. Records already reviewed keep the unit they were
  * submitted to; new submissions go to the new unit. The department is cleared (it belonged to the old unit).
  */
-export async function changeOwnUnit(ctx: Ctx, unitId: number) {
+export async function changeOwnUnit(ctx: Caller, unitId: number) {
   await ctx.db.transaction(async (tx) => {
     const [unit] = await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId));
     if (!unit) throw invalid('unitId', '所选单位不存在，请重新搜索选择');

@@ -4,7 +4,7 @@ import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { accounts, departments } from '../../db/schema/index';
 import { AppError, invalid, notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { isUniqueViolation } from '../../db/sql-helpers';
 import { lockUnit, unitOf } from './unit-of';
@@ -12,7 +12,7 @@ import { lockUnit, unitOf } from './unit-of';
 const DUPLICATE = '同一上级部门下已有同名部门';
 
 /** 单位部门管理: departments of the caller's unit with their staff and admin counts. */
-export async function listDepartments(ctx: Ctx): Promise<DepartmentRow[]> {
+export async function listDepartments(ctx: Caller): Promise<DepartmentRow[]> {
   const unitId = unitOf(ctx.actor);
   return ctx.db
     .select({
@@ -57,7 +57,7 @@ function unique<T>(p: Promise<T>): Promise<T> {
   });
 }
 
-export async function createDepartment(ctx: Ctx, input: { name: string; parentId: number | null }) {
+export async function createDepartment(ctx: Caller, input: { name: string; parentId: number | null }) {
   const unitId = unitOf(ctx.actor);
   return unique(
     ctx.db.transaction(async (tx) => {
@@ -79,7 +79,7 @@ export async function createDepartment(ctx: Ctx, input: { name: string; parentId
 }
 
 /** Rename and/or move. A department with sub-departments cannot go under another one (three levels). */
-export async function updateDepartment(ctx: Ctx, id: number, input: { name?: string; parentId?: number | null }) {
+export async function updateDepartment(ctx: Caller, id: number, input: { name?: string; parentId?: number | null }) {
   const unitId = unitOf(ctx.actor);
   await unique(
     ctx.db.transaction(async (tx) => {
@@ -111,7 +111,7 @@ export async function updateDepartment(ctx: Ctx, id: number, input: { name?: str
 }
 
 /** Only an empty department can go: no sub-departments, no staff, no admins. */
-export async function deleteDepartment(ctx: Ctx, id: number) {
+export async function deleteDepartment(ctx: Caller, id: number) {
   const unitId = unitOf(ctx.actor);
   await ctx.db.transaction(async (tx) => {
     await lockUnit(tx, unitId);
@@ -140,7 +140,7 @@ export async function deleteDepartment(ctx: Ctx, id: number) {
 
 /** Departments an actor may assign people to: the whole unit, or a department admin's own subtree. */
 export async function assertAssignableDepartment(
-  ctx: Ctx,
+  ctx: Caller,
   db: Db,
   departmentId: number | null,
   field = 'departmentId',

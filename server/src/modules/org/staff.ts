@@ -1,4 +1,4 @@
-import { type IssuedPassword, StaffQuery, type StaffRow } from '@ptce/contracts';
+import type { IssuedPassword, StaffQuery, StaffRow } from '@ptce/contracts';
 import { and, asc, eq, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { now } from '../../clock';
@@ -7,9 +7,9 @@ import type { SessionStore } from '../../auth/sessions';
 import type { Db } from '../../db/client';
 import { accounts, departments } from '../../db/schema/index';
 import { idNumberIs } from '../../db/pii-lookup';
-import { maskIdNumber, normalizeIdNumber } from '../../domain/id-number';
+import { maskIdNumber } from '../../domain/id-number';
 import { AppError, notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { assertAssignableDepartment } from './departments';
 import { issueTemporaryPassword } from './reset-password';
@@ -25,7 +25,7 @@ export function personSearch(q: string): SQL {
 }
 
 /** 专业技术人员管理: the unit's professionals within the caller's scope. */
-export async function listStaff(ctx: Ctx, q: z.infer<typeof StaffQuery>) {
+export async function listStaff(ctx: Caller, q: z.infer<typeof StaffQuery>) {
   const scope = and(eq(accounts.kind, 'professional'), personScope(ctx.actor)) as SQL;
   const where: SQL[] = [scope];
   if (q.q) where.push(personSearch(q.q));
@@ -67,7 +67,7 @@ export async function listStaff(ctx: Ctx, q: z.infer<typeof StaffQuery>) {
 }
 
 /** One professional within the caller's scope, or 404 — out-of-scope people do not exist for the caller. */
-export async function findStaff(ctx: Ctx, db: Db, id: number) {
+export async function findStaff(ctx: Caller, db: Db, id: number) {
   const [p] = await db
     .select()
     .from(accounts)
@@ -77,7 +77,7 @@ export async function findStaff(ctx: Ctx, db: Db, id: number) {
 }
 
 export async function updateStaff(
-  ctx: Ctx,
+  ctx: Caller,
   id: number,
   input: { departmentId?: number | null; phone?: string; email?: string },
 ) {
@@ -101,7 +101,7 @@ export async function updateStaff(
  * The notice's way for a forgotten password: the unit admin resets it to a random temporary password,
  * shown once and valid 72 hours; the person changes it at next login.
  */
-export async function resetStaffPassword(ctx: Ctx, sessions: SessionStore, id: number): Promise<IssuedPassword> {
+export async function resetStaffPassword(ctx: Caller, sessions: SessionStore, id: number): Promise<IssuedPassword> {
   return ctx.db.transaction(async (tx) => {
     const p = await findStaff(ctx, tx, id);
     const issued = await issueTemporaryPassword(tx, p, sessions);
@@ -116,7 +116,7 @@ export async function resetStaffPassword(ctx: Ctx, sessions: SessionStore, id: n
 }
 
 /** A person who left the unit: detached from unit and department; their history stays. */
-export async function removeStaff(ctx: Ctx, id: number, reason: string | undefined) {
+export async function removeStaff(ctx: Caller, id: number, reason: string | undefined) {
   await ctx.db.transaction(async (tx) => {
     const p = await findStaff(ctx, tx, id);
     await tx
@@ -133,7 +133,7 @@ export async function removeStaff(ctx: Ctx, id: number, reason: string | undefin
 }
 
 /** 确认 a 新注册 person: the unit accepts that they work there; the mark goes away. */
-export async function confirmStaff(ctx: Ctx, id: number) {
+export async function confirmStaff(ctx: Caller, id: number) {
   await ctx.db.transaction(async (tx) => {
     const p = await findStaff(ctx, tx, id);
     if (!p.pendingConfirmation) throw new AppError('CONFLICT', '该人员已确认为本单位人员，无需再次确认');

@@ -2,9 +2,9 @@ import {
   type IssuedPassword,
   type UnitCreated,
   type UnitInput,
-  UnitListQuery,
+  type UnitListQuery,
   type UnitRow,
-  UnitUpdate,
+  type UnitUpdate,
 } from '@ptce/contracts';
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -14,7 +14,7 @@ import type { Db } from '../../db/client';
 import { accounts, authorities, industries, regions, units } from '../../db/schema/index';
 import { normalizeCreditCode, validateCreditCode } from '../../domain/credit-code';
 import { AppError, invalid, notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { hashPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
 import { INITIAL_PASSWORD_TTL_MS, issuePassword, randomPassword } from './reset-password';
@@ -22,7 +22,7 @@ import { writeAudit } from '../audit/index';
 import { escapeLike, isUniqueViolation } from '../../db/sql-helpers';
 
 /** An HR bureau works within its region: a unit it creates or edits must lie there. */
-function assertRegionAllowed(ctx: Ctx, regionCode: string) {
+function assertRegionAllowed(ctx: Caller, regionCode: string) {
   if (ctx.actor.scope === 'province') return;
   if (ctx.actor.scope === 'region' && ctx.actor.regionCode && regionCode.startsWith(regionPrefix(ctx.actor.regionCode)))
     return;
@@ -55,7 +55,7 @@ async function assertRefs(db: Db, input: Partial<UnitInput>) {
  * changed at first login and no longer accepted 7 days after creation if unused (the caller re-issues it).
  * The credit code is public, so nothing of it goes into the password.
  */
-export async function createUnit(ctx: Ctx, input: UnitInput): Promise<UnitCreated> {
+export async function createUnit(ctx: Caller, input: UnitInput): Promise<UnitCreated> {
   const creditCode = normalizeCreditCode(input.creditCode);
   const check = validateCreditCode(creditCode);
   if (!check.ok) throw invalid('creditCode', check.reason);
@@ -107,7 +107,7 @@ export async function createUnit(ctx: Ctx, input: UnitInput): Promise<UnitCreate
  * 7 days, changed at first login; the account's sessions end. An HR bureau only within its region.
  */
 export async function reissueUnitAccountPassword(
-  ctx: Ctx,
+  ctx: Caller,
   sessions: SessionStore,
   unitId: number,
 ): Promise<IssuedPassword> {
@@ -133,7 +133,7 @@ export async function reissueUnitAccountPassword(
   });
 }
 
-export async function updateUnit(ctx: Ctx, id: number, input: z.infer<typeof UnitUpdate>): Promise<void> {
+export async function updateUnit(ctx: Caller, id: number, input: z.infer<typeof UnitUpdate>): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const [unit] = await tx
       .select()
@@ -161,7 +161,7 @@ export async function updateUnit(ctx: Ctx, id: number, input: z.infer<typeof Uni
 }
 
 export async function listUnits(
-  ctx: Ctx,
+  ctx: Caller,
   q: z.infer<typeof UnitListQuery>,
 ): Promise<{ items: UnitRow[]; total: number; page: number; pageSize: number }> {
   const where: SQL[] = [unitScope(ctx.actor)];

@@ -12,7 +12,7 @@ import { formatShanghai, now } from '../../clock';
 import type { Db } from '../../db/client';
 import { annualPlans, courses, planCourses, planVersions, type PlanDiff } from '../../db/schema/index';
 import { AppError, invalid, notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { plansSnapshot } from './plan-cache';
 import { planFor, type Plan } from './plan-for';
@@ -54,22 +54,25 @@ async function existing(db: Db, year: number): Promise<Plan> {
   return p;
 }
 
-export async function listPlans(ctx: Ctx): Promise<PlanSummary[]> {
+export async function listPlans(ctx: Caller): Promise<PlanSummary[]> {
   const snap = await plansSnapshot(ctx.db);
   const out: PlanSummary[] = [];
   for (const p of [...snap.plans].reverse()) out.push(summaryOf(p, await hasRecords(ctx.db, p.year)));
   return out;
 }
 
-export async function getPlan(ctx: Ctx, year: number): Promise<PlanDetail> {
+export async function getPlan(ctx: Caller, year: number): Promise<PlanDetail> {
   const p = await existing(ctx.db, year);
   return { ...summaryOf(p, await hasRecords(ctx.db, year)), courses: await coursesOf(ctx.db, year) };
 }
 
 const shiftYear = (d: string, by: number) => `${Number(d.slice(0, 4)) + by}${d.slice(4)}`;
 
-/** 新建年度计划: a draft copy of the latest plan before that year, its dates moved to the new year, its courses linked again. */
-export async function createPlan(ctx: Ctx, input: CreatePlanInput): Promise<PlanDetail> {
+/**
+ * 新建年度计划: a draft copy of the latest plan before that year, its dates moved to the new year, its courses
+ * linked again.
+ */
+export async function createPlan(ctx: Caller, input: CreatePlanInput): Promise<PlanDetail> {
   const year = input.year;
   await ctx.db.transaction(async (tx) => {
     if (await planFor(tx, year, { drafts: true }))
@@ -107,7 +110,7 @@ export async function createPlan(ctx: Ctx, input: CreatePlanInput): Promise<Plan
 }
 
 /** Records a version of a published plan (its number raised) and says whether a reason was needed. */
-async function versioned(tx: Db, ctx: Ctx, p: Plan, diff: PlanDiff, reason: string | undefined): Promise<number> {
+async function versioned(tx: Db, ctx: Caller, p: Plan, diff: PlanDiff, reason: string | undefined): Promise<number> {
   const needsReason = await hasRecords(tx, p.year);
   if (needsReason && !reason?.trim())
     throw invalid('reason', `${p.year}年度已有学时或考试记录，修改已发布的年度计划须填写修改原因`);
@@ -125,7 +128,7 @@ async function versioned(tx: Db, ctx: Ctx, p: Plan, diff: PlanDiff, reason: stri
 }
 
 /** 修改年度计划: a draft freely; a published plan as a new version with its diff (and a reason once it has records). */
-export async function updatePlan(ctx: Ctx, year: number, input: UpdatePlanInput): Promise<PlanDetail> {
+export async function updatePlan(ctx: Caller, year: number, input: UpdatePlanInput): Promise<PlanDetail> {
   const { reason, ...patch } = input;
   await ctx.db.transaction(async (tx) => {
     const [p] = await tx.select().from(annualPlans).where(eq(annualPlans.year, year)).for('update');
@@ -154,7 +157,7 @@ export async function updatePlan(ctx: Ctx, year: number, input: UpdatePlanInput)
 }
 
 /** 关联课程: the year's compulsory course (one) and its electives. */
-export async function setPlanCourses(ctx: Ctx, year: number, input: PlanCoursesInput): Promise<PlanDetail> {
+export async function setPlanCourses(ctx: Caller, year: number, input: PlanCoursesInput): Promise<PlanDetail> {
   await ctx.db.transaction(async (tx) => {
     const [p] = await tx.select().from(annualPlans).where(eq(annualPlans.year, year)).for('update');
     if (!p) throw notFound(`${year}年度计划`);
@@ -210,7 +213,7 @@ export async function setPlanCourses(ctx: Ctx, year: number, input: PlanCoursesI
 }
 
 /** 发布: the draft comes into force for everyone (at once when its year has begun). */
-export async function publishPlan(ctx: Ctx, year: number): Promise<PlanDetail> {
+export async function publishPlan(ctx: Caller, year: number): Promise<PlanDetail> {
   await ctx.db.transaction(async (tx) => {
     const [p] = await tx.select().from(annualPlans).where(eq(annualPlans.year, year)).for('update');
     if (!p) throw notFound(`${year}年度计划`);
@@ -236,7 +239,7 @@ export async function publishPlan(ctx: Ctx, year: number): Promise<PlanDetail> {
   return getPlan(ctx, year);
 }
 
-export async function planVersionsOf(ctx: Ctx, year: number): Promise<PlanVersion[]> {
+export async function planVersionsOf(ctx: Caller, year: number): Promise<PlanVersion[]> {
   await existing(ctx.db, year);
   const rows = await ctx.db
     .select()

@@ -4,7 +4,7 @@ import { now, shanghaiDate, shanghaiYear } from '../../clock';
 import { accounts, planReopenings, units } from '../../db/schema/index';
 import { idNumberIs } from '../../db/pii-lookup';
 import { AppError, invalid, notFound } from '../../errors';
-import type { Ctx } from '../../http/context';
+import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { plansSnapshot } from './plan-cache';
 import { notPublishedReason, planFor } from './plan-for';
@@ -12,7 +12,7 @@ import { reopeningsFor } from './open-years';
 
 const fmt = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
-export async function listReopenings(ctx: Ctx, year: number): Promise<Reopening[]> {
+export async function listReopenings(ctx: Caller, year: number): Promise<Reopening[]> {
   if (!(await planFor(ctx.db, year, { drafts: true }))) throw notFound(`${year}年度计划`);
   const rows = await ctx.db
     .select({ r: planReopenings, unitName: units.name, personName: accounts.name })
@@ -35,8 +35,11 @@ export async function listReopenings(ctx: Ctx, year: number): Promise<Reopening[
   }));
 }
 
-/** 重新开放: a passed deadline of a published plan opened again until a date, for the province, a unit (by credit code) or a person (by ID number). */
-export async function reopen(ctx: Ctx, year: number, input: ReopeningInput): Promise<Reopening[]> {
+/**
+ * 重新开放: a passed deadline of a published plan opened again until a date, for the province, a unit (by credit
+ * code) or a person (by ID number).
+ */
+export async function reopen(ctx: Caller, year: number, input: ReopeningInput): Promise<Reopening[]> {
   const plan = await planFor(ctx.db, year, { drafts: true });
   if (!plan) throw notFound(`${year}年度计划`);
   if (plan.status !== 'published') throw new AppError('STATE_CHANGED', `${year}年度计划尚未发布，无须重新开放`);
@@ -96,8 +99,11 @@ export async function reopen(ctx: Ctx, year: number, input: ReopeningInput): Pro
   return listReopenings(ctx, year);
 }
 
-/** What the professional is told on the centre page: reopened deadlines that concern them, and a new year whose plan is not yet published. */
-export async function planNotices(ctx: Ctx): Promise<PlanNotice[]> {
+/**
+ * What the professional is told on the centre page: reopened deadlines that concern them, and a new year whose plan
+ * is not yet published.
+ */
+export async function planNotices(ctx: Caller): Promise<PlanNotice[]> {
   const snap = await plansSnapshot(ctx.db);
   const today = shanghaiDate();
   const year = shanghaiYear();
