@@ -1,3 +1,5 @@
+import type { RuleViolation, RuleViolationCode } from '@ptce/rules';
+
 /** Typed application errors, mapped to HTTP in one place (http/error-handler.ts). */
 export type ErrorCode =
   | 'BAD_REQUEST'
@@ -69,6 +71,35 @@ export class AppError extends Error {
   get status(): number {
     return STATUS_OF[this.code];
   }
+}
+
+/** The error code of each violation of a rule of @ptce/rules: callers map the code, never the message. */
+export const ERROR_OF_RULE: Record<RuleViolationCode, ErrorCode> = {
+  INVALID_START_DATE: 'VALIDATION',
+  INVALID_END_DATE: 'VALIDATION',
+  CROSS_YEAR: 'VALIDATION',
+  END_BEFORE_START: 'VALIDATION',
+  END_AFTER_TODAY: 'VALIDATION',
+  HOURS_NOT_POSITIVE: 'VALIDATION',
+  HOURS_TOO_PRECISE: 'VALIDATION',
+  TRAINING_HOURS_FIXED: 'VALIDATION',
+  HOURS_OVER_CAP: 'VALIDATION',
+  COMPUTED_HOURS_OVER_CAP: 'VALIDATION',
+  DUPLICATE_RECORD: 'CONFLICT',
+  NO_PLAN: 'YEAR_CLOSED',
+  PLAN_NOT_PUBLISHED: 'YEAR_CLOSED',
+  YEAR_CLOSED: 'YEAR_CLOSED',
+  PUBLIC_YEAR_CLOSED: 'YEAR_CLOSED',
+};
+
+/** Broken rules as one error: the first one's code and message; each one a detail (its field and reason). */
+export function ruleError(violations: readonly RuleViolation[]): AppError {
+  const first = violations[0]!;
+  return new AppError(
+    ERROR_OF_RULE[first.code],
+    first.reason,
+    violations.map(({ field, reason }) => ({ field, reason })),
+  );
 }
 
 export const notFound = (what = '记录') => new AppError('NOT_FOUND', `${what}不存在或无权访问`);

@@ -25,6 +25,7 @@ export type CertificateInfo = z.infer<typeof CertificateInfo>;
 /** What the public verification page shows: enough to catch an edited PDF, nothing more. */
 export const CertificateVerification = z.object({
   status: z.enum(['valid', 'revoked']),
+  kind: CertificateKind,
   title: z.string(),
   serial: z.string(),
   name: z.string(), // masked

@@ -2,6 +2,7 @@
  * Professional-hours arithmetic (专业科目学时). Pure: no I/O, no clock — callers pass "today".
  */
 import type { ActivityType, PlanRules } from './plan';
+import { violation, type RuleViolation } from './violations';
 
 export type Half = 'am' | 'pm';
 
@@ -11,8 +12,6 @@ export interface Span {
   endDate: string;
   endHalf: Half;
 }
-
-export type RuleViolation = { field: string; reason: string };
 
 const DAY_MS = 86_400_000;
 
@@ -46,24 +45,6 @@ export function defaultHours(s: Span, hoursPerHalfDay: number): number {
   return halfDays(s) * hoursPerHalfDay;
 }
 
-/** The Chinese message of every rule violation of a record. */
-export const recordMessages = {
-  invalidStart: '开始日期无效',
-  invalidEnd: '结束日期无效',
-  crossYear: (startYear: string | number, endYear: string | number) =>
-    `不能跨年登记：开始和结束须在同一年度（${startYear}年与${endYear}年）`,
-  endBeforeStart: '结束时间不能早于开始时间',
-  endAfterToday: '结束日期不能晚于今天：请在培训结束后登记',
-  hoursPositive: '申请学时必须大于0',
-  hoursOneDecimal: '申请学时最多保留一位小数',
-  trainingHours: (perHalfDay: number, computed: number) =>
-    `培训班/研修班/进修班按每半天${perHalfDay}学时计算，应为${computed}学时`,
-  overCap: (cap: number) => `单条记录申请学时不能超过${cap}学时`,
-  defaultOverCap: (cap: number) =>
-    `按起止时间计算的学时超过该类活动单条记录上限${cap}学时，请核对起止时间或手动填写实际学时`,
-  noPlan: (year: number) => `${year}年度没有年度计划，不能登记该年度学时`,
-} as const;
-
 /** Training classes (培训班/研修班/进修班) always take the half-day number; other activities may be typed by hand. */
 export function mayTypeHours(type: ActivityType): boolean {
   return type !== 'training';
@@ -87,13 +68,13 @@ export function hoursCapOf(
  */
 export function checkSpan(s: Span): RuleViolation[] {
   const v: RuleViolation[] = [];
-  if (!isCalendarDate(s.startDate)) v.push({ field: 'startDate', reason: recordMessages.invalidStart });
-  if (!isCalendarDate(s.endDate)) v.push({ field: 'endDate', reason: recordMessages.invalidEnd });
+  if (!isCalendarDate(s.startDate)) v.push(violation('startDate', 'INVALID_START_DATE'));
+  if (!isCalendarDate(s.endDate)) v.push(violation('endDate', 'INVALID_END_DATE'));
   if (v.length) return v;
   if (s.startDate.slice(0, 4) !== s.endDate.slice(0, 4)) {
-    return [{ field: 'endDate', reason: recordMessages.crossYear(s.startDate.slice(0, 4), s.endDate.slice(0, 4)) }];
+    return [violation('endDate', 'CROSS_YEAR', s.startDate.slice(0, 4), s.endDate.slice(0, 4))];
   }
-  if (halfDays(s) <= 0) return [{ field: 'endDate', reason: recordMessages.endBeforeStart }];
+  if (halfDays(s) <= 0) return [violation('endDate', 'END_BEFORE_START')];
   return [];
 }
 
@@ -130,7 +111,7 @@ export function checkRecord(
   const spanViolations = checkSpan(input);
   if (spanViolations.length) return { ok: false, violations: spanViolations };
   const v: RuleViolation[] = [];
-  if (input.endDate > rules.today) v.push({ field: 'endDate', reason: recordMessages.endAfterToday });
+  if (input.endDate > rules.today) v.push(violation('endDate', 'END_AFTER_TODAY'));
   const computed = halfDays(input) * rules.hoursPerHalfDay;
   const cap = hoursCapOf(
     { maxRecordHours: rules.maxRecordHours, activityCaps: rules.activityCaps ?? {} },
@@ -138,15 +119,14 @@ export function checkRecord(
   );
   let hours = computed;
   if (input.hours !== undefined) {
-    if (!(input.hours > 0)) v.push({ field: 'hours', reason: recordMessages.hoursPositive });
-    else if (Math.round(input.hours * 10) !== input.hours * 10)
-      v.push({ field: 'hours', reason: recordMessages.hoursOneDecimal });
+    if (!(input.hours > 0)) v.push(violation('hours', 'HOURS_NOT_POSITIVE'));
+    else if (Math.round(input.hours * 10) !== input.hours * 10) v.push(violation('hours', 'HOURS_TOO_PRECISE'));
     else if (cap === null && input.hours !== computed)
-      v.push({ field: 'hours', reason: recordMessages.trainingHours(rules.hoursPerHalfDay, computed) });
-    else if (cap !== null && input.hours > cap) v.push({ field: 'hours', reason: recordMessages.overCap(cap) });
+      v.push(violation('hours', 'TRAINING_HOURS_FIXED', rules.hoursPerHalfDay, computed));
+    else if (cap !== null && input.hours > cap) v.push(violation('hours', 'HOURS_OVER_CAP', cap));
     else hours = input.hours;
   } else if (cap !== null && computed > cap) {
-    v.push({ field: 'hours', reason: recordMessages.defaultOverCap(cap) });
+    v.push(violation('hours', 'COMPUTED_HOURS_OVER_CAP', cap));
   }
   if (v.length) return { ok: false, violations: v };
   return { ok: true, year: Number(input.startDate.slice(0, 4)), hours };
@@ -155,7 +135,8 @@ export function checkRecord(
 /**
  * The same training registered twice: one person, the same title, start and end (date and half day),
  * a record not 不予认定. Refused by 新登记培训 and 修改, naming the record already there; the Excel
- * import refuses any second record of a person with the same start and end, with the same message.
+ * import refuses any second record of a person with the same start and end, with the same message
+ * (ruleMessages.DUPLICATE_RECORD).
  */
 export function sameTraining(a: Span & { title: string }, b: Span & { title: string }): boolean {
   return (
@@ -165,14 +146,4 @@ export function sameTraining(a: Span & { title: string }, b: Span & { title: str
     a.endDate === b.endDate &&
     a.endHalf === b.endHalf
   );
-}
-
-export function duplicateRecordMessage(existing: {
-  id: number;
-  title: string;
-  startDate: string;
-  endDate: string;
-  statusLabel: string;
-}): string {
-  return `已有相同起止时间的学时记录「${existing.title}」（${existing.startDate}至${existing.endDate}，记录编号${existing.id}，${existing.statusLabel}），同一培训不能重复登记`;
 }

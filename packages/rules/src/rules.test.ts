@@ -4,7 +4,8 @@ import { EVIDENCE_RULE_TEXT, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from './ev
 import { HELP_DESK } from './help-desk';
 import { defaultPlan, lastDayOfYear } from './plan';
 import { regionCovers, regionPrefix } from './regions';
-import { closedReason, lastDayOfPreviousYear, registrableYears, registrationWindow } from './year-window';
+import { ruleMessages } from './violations';
+import { lastDayOfPreviousYear, registrableYears, registrationRefusal, registrationWindow } from './year-window';
 
 describe('the notice’s numbers (default plan)', () => {
   const p = defaultPlan(2024);
@@ -39,13 +40,23 @@ describe('registration window', () => {
     expect(registrationWindow(plans[1], 2024, '2025-03-31')).toEqual({ open: true });
     expect(registrationWindow(plans[1], 2024, '2025-04-01')).toEqual({
       open: false,
+      code: 'YEAR_CLOSED',
       reason: '2024年度专业科目学时登记和审核已于2025年3月31日截止',
     });
     expect(registrationWindow(undefined, 2026, '2026-01-01')).toEqual({
       open: false,
+      code: 'NO_PLAN',
       reason: '2026年度没有年度计划，不能登记该年度学时',
     });
-    expect(closedReason(2023, '2024-03-31')).toBe('2023年度专业科目学时登记和审核已于2024年3月31日截止');
+    expect(ruleMessages.YEAR_CLOSED(2023, '2024-03-31')).toBe('2023年度专业科目学时登记和审核已于2024年3月31日截止');
+  });
+  it('registering says a missing plan means the year cannot be registered; other refusals as they are', () => {
+    expect(registrationRefusal({ code: 'NO_PLAN', reason: '2021年度没有年度计划' })).toBe(
+      '2021年度没有年度计划，不能登记该年度学时',
+    );
+    expect(registrationRefusal({ code: 'PLAN_NOT_PUBLISHED', reason: '2027年度计划尚未发布' })).toBe(
+      '2027年度计划尚未发布',
+    );
   });
   it('in the first quarter two years are open; later one', () => {
     expect(registrableYears(plans, '2025-02-10')).toEqual([2025, 2024]);

@@ -5,6 +5,7 @@
  */
 import type { PlanRules } from './plan';
 import { lastDayOfYear } from './plan';
+import { refusal, type RuleRefusal } from './violations';
 
 export function isOpen(now: Date, deadlineEnd: Date): boolean {
   return now.getTime() < deadlineEnd.getTime();
@@ -15,25 +16,20 @@ export function onOrBefore(today: string, deadline: string): boolean {
   return today <= deadline;
 }
 
-export function dateText(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}
-
-export function closedReason(year: number, deadline: string): string {
-  return `${year}年度专业科目学时登记和审核已于${dateText(deadline)}截止`;
-}
-
-export function publicClosedReason(year: number, deadline: string): string {
-  return `${year}年度公需科目补学补考已于${deadline}截止`;
-}
-
 /** The last day of the year before `year` — the instant a new calendar year starts is the end of this day. */
 export function lastDayOfPreviousYear(year: number): string {
   return lastDayOfYear(year - 1);
 }
 
-export type RegistrationWindow = { open: true } | { open: false; reason: string };
+/** Why professional hours of a year may not be registered or reviewed: no plan, a draft plan, or past the deadline. */
+export type YearClosed = RuleRefusal<'NO_PLAN' | 'PLAN_NOT_PUBLISHED' | 'YEAR_CLOSED'>;
+
+/** What 登记 says of a closed year: a year without a plan adds that its hours cannot be registered. */
+export function registrationRefusal(closed: YearClosed): string {
+  return closed.code === 'NO_PLAN' ? `${closed.reason}，不能登记该年度学时` : closed.reason;
+}
+
+export type RegistrationWindow = { open: true } | ({ open: false } & YearClosed);
 
 /**
  * Whether a person may still register (and a unit review) professional hours of the plan's year
@@ -44,9 +40,12 @@ export function registrationWindow(
   year: number,
   today: string,
 ): RegistrationWindow {
-  if (!plan) return { open: false, reason: `${year}年度没有年度计划，不能登记该年度学时` };
+  if (!plan) {
+    const closed = refusal('NO_PLAN', year);
+    return { open: false, code: closed.code, reason: registrationRefusal(closed) };
+  }
   if (!onOrBefore(today, plan.professionalDeadline))
-    return { open: false, reason: closedReason(year, plan.professionalDeadline) };
+    return { open: false, ...refusal('YEAR_CLOSED', year, plan.professionalDeadline) };
   return { open: true };
 }
 

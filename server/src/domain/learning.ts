@@ -3,7 +3,7 @@
  * (pass score, attempts, counts, minutes) come from the annual plan and are passed in.
  */
 import { endOfShanghaiDay, shanghaiYear } from '../clock';
-import { attemptsUsedUpMessage, lastDayOfYear, publicClosedReason, type ExamComposition } from '@ptce/rules';
+import { attemptsUsedUpMessage, lastDayOfYear, ruleMessages, type ExamComposition } from '@ptce/rules';
 
 export type QuestionType = 'single' | 'multiple' | 'judge';
 export type CourseKind = 'compulsory' | 'elective';
@@ -78,7 +78,7 @@ export function learningWindow(input: {
   const priorDeadline = input.currentPlanDeadline ?? lastDayOfYear(currentYear);
   const priorEnd = endOfShanghaiDay(priorDeadline);
   if (now < priorEnd) return { open: true, kind: 'prior', until: priorEnd };
-  return { open: false, reason: publicClosedReason(planYear, priorDeadline) };
+  return { open: false, reason: ruleMessages.PUBLIC_YEAR_CLOSED(planYear, priorDeadline) };
 }
 
 // ---------------------------------------------------------------- exams

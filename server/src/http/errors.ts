@@ -100,13 +100,15 @@ export function installErrorHandler(app: FastifyInstance): void {
         return reply.status(413).send(body('PAYLOAD_TOO_LARGE', '提交的内容过大'));
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return reply.status(400).send(body('BAD_REQUEST', '请求内容为空'));
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return reply.status(400).send(body('BAD_REQUEST', '请求内容不是有效的JSON'));
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
         return reply.status(400).send(body('BAD_REQUEST', '请求长度不正确'));
     }
     if (err.statusCode === 429) {
       return reply.status(429).send(body('RATE_LIMITED', '操作过于频繁，请稍后再试'));
     }
-    if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) {
+    if (err instanceof SyntaxError) {
       return reply.status(400).send(body('BAD_REQUEST', '请求内容不是有效的JSON'));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -12,6 +12,7 @@ export async function verifyCertificate(db: Db, code: string): Promise<Certifica
   const s = c.snapshot;
   return {
     status: c.revokedAt ? 'revoked' : 'valid',
+    kind: c.kind,
     title: s.title,
     serial: c.serial,
     name: maskName(s.name),

@@ -14,8 +14,8 @@ import { shanghaiDate, now } from '../../clock';
 import type { Db } from '../../db/client';
 import { accounts } from '../../db/schema/index';
 import { idNumberIn } from '../../db/pii-lookup';
-import { checkRecord, duplicateRecordMessage, recordRulesOf, type RecordRules } from '@ptce/rules';
-import { closedReasonIn, planOf, UNIT_IMPORT_LOCK } from '../hours/index';
+import { checkRecord, recordRulesOf, registrationRefusal, ruleMessages, type RecordRules } from '@ptce/rules';
+import { planOf, UNIT_IMPORT_LOCK, yearClosedIn } from '../hours/index';
 import { idCheckChar, normalizeIdNumber, validateIdNumber } from '../../domain/id-number';
 import type { Caller } from '../auth/index';
 import { plansSnapshot, type Plan } from '../plans/index';
@@ -308,7 +308,7 @@ async function existingKeys(db: Db, accountIds: number[]): Promise<Map<string, s
       if (!keys.has(key)) {
         keys.set(
           key,
-          duplicateRecordMessage({
+          ruleMessages.DUPLICATE_RECORD({
             id: Number(r.id),
             title: r.title,
             startDate: r.start_date,
@@ -370,13 +370,9 @@ class HoursValidator implements BatchValidator<HoursParsedRow, HoursImportRow> {
 
       const year = Number(p.startDate.slice(0, 4));
       const plan = this.plans.get(year) ?? null;
-      const closed = closedReasonIn(snap, year, person ? { personId: person.id, unitId: person.unitId } : {});
+      const closed = yearClosedIn(snap, year, person ? { personId: person.id, unitId: person.unitId } : {});
       let hours = 0;
-      if (closed)
-        problems.push({
-          column: H.startDate,
-          reason: closed.endsWith('年度计划') ? `${closed}，不能登记该年度学时` : closed,
-        });
+      if (closed) problems.push({ column: H.startDate, reason: registrationRefusal(closed) });
       else {
         const r = checkRecord(
           {
@@ -497,8 +493,8 @@ export const hoursRegistrationImport: ImportKindDef<HoursParsedRow, HoursImportR
       const snap = await plansSnapshot(tx);
       const existing = await existingKeys(tx, [...new Set(batch.map((r) => r.accountId))]);
       for (const r of batch) {
-        const reason = closedReasonIn(snap, r.year, { personId: r.accountId, unitId: r.unitId });
-        if (reason) late.set(r.rowNumber, [{ column: H.startDate, reason }]);
+        const closed = yearClosedIn(snap, r.year, { personId: r.accountId, unitId: r.unitId });
+        if (closed) late.set(r.rowNumber, [{ column: H.startDate, reason: closed.reason }]);
         else if (existing.has(recordKey(r.accountId, r)))
           late.set(r.rowNumber, [{ column: null, reason: existing.get(recordKey(r.accountId, r))! }]);
       }

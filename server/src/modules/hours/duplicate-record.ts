@@ -1,8 +1,8 @@
 import { RECORD_STATUS_LABEL, type RecordStatus } from '@ptce/contracts';
-import { duplicateRecordMessage, type Span } from '@ptce/rules';
+import { violation, type Span } from '@ptce/rules';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { AppError } from '../../errors';
+import { ruleError } from '../../errors';
 
 /** Registration and the hours import of one unit exclude each other on this lock class (person or unit key). */
 export const PERSON_RECORDS_LOCK = 7306;
@@ -38,12 +38,13 @@ export async function refuseDuplicate(
     ORDER BY id LIMIT 1`);
   const r = rows[0];
   if (!r) return;
-  const reason = duplicateRecordMessage({
-    id: Number(r.id),
-    title: r.title,
-    startDate: r.start_date,
-    endDate: r.end_date,
-    statusLabel: RECORD_STATUS_LABEL[r.status as RecordStatus],
-  });
-  throw new AppError('CONFLICT', reason, [{ field: 'startDate', reason }]);
+  throw ruleError([
+    violation('startDate', 'DUPLICATE_RECORD', {
+      id: Number(r.id),
+      title: r.title,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      statusLabel: RECORD_STATUS_LABEL[r.status as RecordStatus],
+    }),
+  ]);
 }

@@ -2,6 +2,6 @@
 export { hoursRoutes } from './routes';
 export { UNIT_IMPORT_LOCK } from './duplicate-record';
 export { listRecords, recordListWhere, recordQuery } from './list-records';
-export { closedReasonIn, planOf } from './plan-window';
+export { planOf, yearClosedIn } from './plan-window';
 export { yearTotals } from './overview';
 export { reviewRecords } from './review-records';

@@ -3,7 +3,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { now } from '../../clock';
 import { accounts, hourRecords } from '../../db/schema/index';
 import { openYears as openPlanYears, reopenedForSql } from '../plans/index';
-import { AppError, invalid } from '../../errors';
+import { AppError, invalid, type ErrorCode } from '../../errors';
 import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { addHistory } from './history';
@@ -63,7 +63,8 @@ export async function reviewRecords(
     const done = decided.map((d) => d.id);
     const doneSet = new Set(done);
     const missing = unique.filter((id) => !doneSet.has(id));
-    const refused: BatchResult['refused'] = [];
+    // Each refusal with its error code: a single record refused is that error.
+    const refused: Array<{ id: number; code: ErrorCode; reason: string }> = [];
     if (missing.length) {
       const seen = await tx
         .select({
@@ -78,11 +79,15 @@ export async function reviewRecords(
       const byId = new Map(seen.map((s) => [s.id, s]));
       for (const id of missing) {
         const s = byId.get(id);
-        if (!s) refused.push({ id, reason: '记录不存在或不在您的审核范围内' });
+        if (!s) refused.push({ id, code: 'NOT_FOUND', reason: '记录不存在或不在您的审核范围内' });
         else if (s.status !== 'pending')
-          refused.push({ id, reason: `记录已是“${RECORD_STATUS_LABEL[s.status]}”状态，不能重复审核` });
-        else if (!s.mine) refused.push({ id, reason: '记录不存在或不在您的审核范围内' });
-        else refused.push({ id, reason: `${s.year}年度学时审核已截止` });
+          refused.push({
+            id,
+            code: 'STATE_CHANGED',
+            reason: `记录已是“${RECORD_STATUS_LABEL[s.status]}”状态，不能重复审核`,
+          });
+        else if (!s.mine) refused.push({ id, code: 'NOT_FOUND', reason: '记录不存在或不在您的审核范围内' });
+        else refused.push({ id, code: 'YEAR_CLOSED', reason: `${s.year}年度学时审核已截止` });
       }
     }
     if (done.length) {
@@ -96,11 +101,8 @@ export async function reviewRecords(
     }
     if (!done.length && unique.length === 1) {
       const r = refused[0]!;
-      throw new AppError(
-        r.reason.includes('不存在') ? 'NOT_FOUND' : r.reason.includes('截止') ? 'YEAR_CLOSED' : 'STATE_CHANGED',
-        r.reason,
-      );
+      throw new AppError(r.code, r.reason);
     }
-    return { done, refused };
+    return { done, refused: refused.map(({ id, reason }) => ({ id, reason })) };
   });
 }

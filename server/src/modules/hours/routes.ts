@@ -20,8 +20,8 @@ import {
 } from '@ptce/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { checkSpan, evidenceMessages, halfDays } from '@ptce/rules';
-import { AppError, invalid } from '../../errors';
+import { checkSpan, evidenceMessages, halfDays, refusal } from '@ptce/rules';
+import { AppError, ERROR_OF_RULE, ruleError } from '../../errors';
 import { contentDisposition, nameByType } from '../../http/content-disposition';
 import { ctxOf } from '../../http/context';
 import { receiveFile } from '../../http/upload';
@@ -31,7 +31,7 @@ import { addEvidence, MAX_EVIDENCE_BYTES, openEvidence, removeEvidence } from '.
 import { getRecord } from './get-record';
 import { listRecords } from './list-records';
 import { personYearTotals, yearTotals } from './overview';
-import { planOf, yearClosedReason } from './plan-window';
+import { planOf, yearClosed } from './plan-window';
 import { hoursPolicy } from './policy';
 import { registerRecord } from './register-record';
 import { reviewRecords } from './review-records';
@@ -59,14 +59,14 @@ export const hoursRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       // The same span check as 保存: two years (不能跨年登记) or an end before the start are said at once.
       const violations = checkSpan(req.query);
-      if (violations.length) throw new AppError('VALIDATION', violations[0]!.reason, violations);
+      if (violations.length) throw ruleError(violations);
       const n = halfDays(req.query);
       const year = Number(req.query.startDate.slice(0, 4));
       const plan = await planOf(ctxOf(req).db, year);
       // A year whose plan is not yet published (e.g. on Jan 1) has no number to count by: say so at once.
       if (!plan) {
-        const reason = (await yearClosedReason(ctxOf(req).db, year)) ?? `${year}年度没有年度计划`;
-        throw new AppError('YEAR_CLOSED', reason, [{ field: 'startDate', reason }]);
+        const closed = (await yearClosed(ctxOf(req).db, year)) ?? refusal('NO_PLAN', year);
+        throw new AppError(ERROR_OF_RULE[closed.code], closed.reason, [{ field: 'startDate', reason: closed.reason }]);
       }
       return { halfDays: n, hours: n * plan.hoursPerHalfDay };
     },

@@ -7,7 +7,7 @@ import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { addHistory } from './history';
 import { recordScope } from './record-scope';
-import { yearClosedReason } from './plan-window';
+import { yearClosed } from './plan-window';
 
 /**
  * 批量提交至本单位审核 / 提交至主管部门审核 (person side) and 批量提交审核 (unit side): drafts go to
@@ -48,9 +48,9 @@ export async function submitRecords(
         refused.push({ id, reason: `记录状态为“${RECORD_STATUS_LABEL[x.r.status]}”，只有待提交的记录可以提交` });
         continue;
       }
-      const closed = await yearClosedReason(tx, x.r.year, { personId: x.r.accountId, unitId: x.personUnitId });
+      const closed = await yearClosed(tx, x.r.year, { personId: x.r.accountId, unitId: x.personUnitId });
       if (closed) {
-        refused.push({ id, reason: closed });
+        refused.push({ id, reason: closed.reason });
         continue;
       }
       if (target === 'unit' && !x.personUnitId) {

@@ -1,7 +1,7 @@
 import type { RecordInput } from '@ptce/contracts';
 import type { Db } from '../../db/client';
 import { checkRecord, defaultPlan, recordRulesOf } from '@ptce/rules';
-import { AppError } from '../../errors';
+import { ruleError } from '../../errors';
 import type { Concerned } from '../plans/index';
 import { openPlan, today } from './plan-window';
 
@@ -15,6 +15,6 @@ export async function validateRecord(
   const plan = Number.isInteger(year) ? await openPlan(db, year, 'startDate', who) : null;
   // No plan only when the start date is not a date, which checkRecord reports before any number is used.
   const r = checkRecord(input, recordRulesOf(plan ?? defaultPlan(0), today()));
-  if (!r.ok) throw new AppError('VALIDATION', r.violations[0]!.reason, r.violations);
+  if (!r.ok) throw ruleError(r.violations);
   return { year: r.year, hours: r.hours };
 }

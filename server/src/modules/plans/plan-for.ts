@@ -1,11 +1,12 @@
 import { shanghaiYear } from '../../clock';
 import type { Db } from '../../db/client';
+import { ruleMessages } from '@ptce/rules';
 import { AppError } from '../../errors';
 import { plansSnapshot, type PlanRow } from './plan-cache';
 
 export type Plan = PlanRow;
 
-export const notPublishedReason = (year: number) => `${year}年度计划尚未发布`;
+export const notPublishedReason = ruleMessages.PLAN_NOT_PUBLISHED;
 
 /**
  * The plan of a year in force: published plans only. A draft is seen by the operator alone
@@ -29,8 +30,8 @@ export async function requirePlan(db: Db, year: number, field?: string): Promise
   if (!p && year < shanghaiYear())
     throw new AppError(
       'NOT_FOUND',
-      `${year}年度没有年度计划`,
-      field ? [{ field, reason: `${year}年度没有年度计划` }] : undefined,
+      ruleMessages.NO_PLAN(year),
+      field ? [{ field, reason: ruleMessages.NO_PLAN(year) }] : undefined,
     );
   const reason = notPublishedReason(year);
   throw new AppError('YEAR_CLOSED', reason, field ? [{ field, reason }] : undefined);

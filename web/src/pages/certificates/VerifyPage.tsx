@@ -52,7 +52,7 @@ export default function VerifyPage() {
               {v.unitName && <Descriptions.Item label="工作单位">{v.unitName}</Descriptions.Item>}
               <Descriptions.Item label="年度">{v.year}年度</Descriptions.Item>
               <Descriptions.Item label="公需科目（必修课）">{fmt(v.compulsoryHours)}</Descriptions.Item>
-              {v.title.includes('合格证书') && !v.title.includes('考试') && (
+              {v.kind === 'ce' && (
                 <>
                   <Descriptions.Item label="公需科目（选修课）">{fmt(v.electiveHours)}</Descriptions.Item>
                   <Descriptions.Item label="专业科目">{fmt(v.professionalHours)}</Descriptions.Item>

@@ -1,7 +1,7 @@
 // The record form's date and hours checks — the same rules as 保存 (@ptce/rules), said at once.
 import type { Dayjs } from 'dayjs';
 import type { ActivityType, HalfDay } from '@ptce/contracts';
-import { checkSpan, hoursCapOf, recordMessages, registrationWindow } from '@ptce/rules';
+import { checkSpan, hoursCapOf, registrationWindow, ruleMessages } from '@ptce/rules';
 import { useAnnualPlans } from '../../api/reference';
 import { shanghaiToday } from './labels';
 import { DATE, spanOf } from './record-values';
@@ -23,7 +23,6 @@ export function useRecordRules(activityType: ActivityType | undefined, startDate
         const year = v.year();
         if (!plans.data) return;
         const plan = plans.data.find((p) => p.year === year);
-        if (!plan) throw new Error(recordMessages.noPlan(year));
         const window = registrationWindow(plan, year, today);
         if (!window.open) throw new Error(window.reason);
       },
@@ -42,7 +41,7 @@ export function useRecordRules(activityType: ActivityType | undefined, startDate
         // 不能跨年登记 (notice §二(二)) and an end before the start: the rules' own check.
         const problem = s ? checkSpan(s)[0] : undefined;
         if (problem) throw new Error(problem.reason);
-        if (v.format(DATE) > today) throw new Error(recordMessages.endAfterToday);
+        if (v.format(DATE) > today) throw new Error(ruleMessages.END_AFTER_TODAY);
       },
     }),
   ];
@@ -50,11 +49,11 @@ export function useRecordRules(activityType: ActivityType | undefined, startDate
     {
       validator: async (_: unknown, v: number | null | undefined) => {
         if (v === null || v === undefined) throw new Error('请填写申请学时');
-        if (!(v > 0)) throw new Error(recordMessages.hoursPositive);
-        if (!oneDecimal(v)) throw new Error(recordMessages.hoursOneDecimal);
+        if (!(v > 0)) throw new Error(ruleMessages.HOURS_NOT_POSITIVE);
+        if (!oneDecimal(v)) throw new Error(ruleMessages.HOURS_TOO_PRECISE);
         const plan = startDate ? plans.data?.find((p) => p.year === startDate.year()) : undefined;
         const cap = plan ? hoursCapOf(plan, activityType ?? 'training') : null;
-        if (cap !== null && v > cap) throw new Error(recordMessages.overCap(cap));
+        if (cap !== null && v > cap) throw new Error(ruleMessages.HOURS_OVER_CAP(cap));
         if (v > 999) throw new Error('申请学时不能超过999');
       },
     },
