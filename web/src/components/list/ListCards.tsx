@@ -107,7 +107,7 @@ export function ListCards<T>({
           })}
         </ul>
       )}
-      {pagination && <Pagination className="ptce-list-pagination" {...pagination} />}
+      {pagination && rows.length > 0 && <Pagination className="ptce-list-pagination" {...pagination} />}
     </Spin>
   );
 }

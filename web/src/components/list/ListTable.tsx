@@ -22,10 +22,10 @@ export interface ListResult<T> {
 
 export interface ListPaging extends Paging {
   onChange: (paging: Paging) => void;
-  /** 共 N 条 by default. */
-  totalText?: (total: number) => string;
+  /** 共 N 条 by default; false for none. */
+  totalText?: ((total: number) => string) | false;
   pageSizes?: number[];
-  /** Hide the page size changer (a fixed-size list). */
+  /** A fixed page size: no size options of ours (antd's own default applies). */
   fixedSize?: boolean;
   hideOnSinglePage?: boolean;
 }
@@ -79,10 +79,10 @@ export function ListTable<T extends object>({
         pageSize: paging.pageSize,
         total,
         simple: !desktop,
-        showSizeChanger: desktop && !paging.fixedSize,
+        showSizeChanger: paging.fixedSize ? undefined : desktop,
         pageSizeOptions: paging.fixedSize ? undefined : (paging.pageSizes ?? PAGE_SIZES),
         hideOnSinglePage: paging.hideOnSinglePage,
-        showTotal: paging.totalText ?? ((t) => `共 ${t} 条`),
+        showTotal: paging.totalText === false ? undefined : (paging.totalText ?? ((t) => `共 ${t} 条`)),
         onChange: (page, pageSize) => paging.onChange(pagingChange(paging, page, pageSize)),
       }
     : false;

@@ -1,26 +1,27 @@
 // 我的学时 — 学时查询 (附件2 一(四)): 培训总体查询 (per year; click a year → its hours below) and
 // 培训登记详情 (every registration with its status; "+" shows the review progress; 撤回).
 import { useState } from 'react';
-import { App, Button, Card, Flex, Select, Table, Tabs } from 'antd';
+import { App, Button, Card, Select, Tabs } from 'antd';
 import type { RecordRow, RecordStatus, YearTotals } from '@ptce/contracts';
 import { useMyOverview, useMyRecords, useWithdrawRecord } from '../../api/hours';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListHint, ListTable, ListToolbar, columnsWidth, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
-import { columnsWidth, recordColumns } from './columns';
+import { recordColumns } from './columns';
 import { useSlowProgress } from './feedback';
 import { STATUS_OPTIONS, hoursErrorMessage, hoursText } from './labels';
 import { YearSelect } from './pickers';
 import { RecordDetailModal, RecordProgressRow } from './RecordDetail';
-import { PAGE_SIZES, useListParams } from './useListParams';
+import { HOURS_QUERY_LIST, RECORD_LIST } from './list-params';
 import { YearTotalsTable } from './YearTotalsTable';
 import './hours.css';
 
 type TabKey = 'overview' | 'details';
 
 export default function HoursQueryPage() {
-  const { query, update, params } = useListParams();
-  const tab: TabKey = params.get('tab') === 'details' ? 'details' : 'overview';
+  const { query, update } = useUrlParams(HOURS_QUERY_LIST);
+  const tab: TabKey = query.tab ?? 'overview';
   return (
     <>
       <PageTitle>学时查询</PageTitle>
@@ -68,7 +69,6 @@ function OverviewTab({ year, onYear }: { year?: number; onYear: (year: number | 
 }
 
 function YearHours({ year, totals }: { year: number; totals?: YearTotals }) {
-  const desktop = useMediaQuery(DESKTOP_QUERY);
   const [page, setPage] = useState(1);
   const records = useMyRecords({ page, pageSize: 20, year, status: 'approved' });
   const columns = recordColumns({ reviewer: true, decidedAt: true });
@@ -83,23 +83,21 @@ function YearHours({ year, totals }: { year: number; totals?: YearTotals }) {
         <span>专业科目：{hoursText(totals?.professionalHours ?? 0)} 学时</span>
         <strong>总学时：{hoursText(totals?.totalHours ?? 0)} 学时</strong>
       </div>
-      <ErrorAlert error={records.error} title="专业科目学时加载失败" />
-      <Table<RecordRow>
+      <ListTable<RecordRow>
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={records.data?.items ?? []}
-        loading={records.isFetching}
-        scroll={{ x: columnsWidth(columns) }}
-        pagination={{
-          current: page,
+        result={records}
+        errorTitle="专业科目学时加载失败"
+        empty={`${year}年度暂无通过认定的专业科目学时`}
+        paging={{
+          page,
           pageSize: 20,
-          total: records.data?.total ?? 0,
-          simple: !desktop,
+          fixedSize: true,
           hideOnSinglePage: true,
-          onChange: setPage,
+          totalText: false,
+          onChange: (p) => setPage(p.page),
         }}
-        locale={{ emptyText: records.isPending ? '正在加载…' : `${year}年度暂无通过认定的专业科目学时` }}
       />
     </section>
   );
@@ -109,7 +107,7 @@ function YearHours({ year, totals }: { year: number; totals?: YearTotals }) {
 function DetailsTab() {
   const { message, modal } = App.useApp();
   const desktop = useMediaQuery(DESKTOP_QUERY);
-  const { query, update } = useListParams();
+  const { query, update } = useUrlParams(RECORD_LIST);
   const list = useMyRecords(query);
   const withdraw = useWithdrawRecord();
   const [viewId, setViewId] = useState<number | null>(null);
@@ -149,37 +147,32 @@ function DetailsTab() {
 
   return (
     <>
-      <Flex gap={8} wrap className="ptce-toolbar">
-        <Select<RecordStatus | 'all'>
-          aria-label="状态"
-          className="ptce-filter-status"
-          value={query.status ?? 'all'}
-          onChange={(v) => update({ status: v === 'all' ? undefined : v })}
-          options={[{ value: 'all', label: '全部状态' }, ...STATUS_OPTIONS]}
-        />
-        <YearSelect value={query.year} onChange={(year) => update({ year })} />
-      </Flex>
-      <p className="ptce-hint ptce-toolbar-hint">点击“+”可查看审核进度；“待初审”状态下可撤回后修改。</p>
-      <ErrorAlert error={list.error} title="记录加载失败" />
-      <Table<RecordRow>
+      <ListToolbar
+        filters={
+          <>
+            <Select<RecordStatus | 'all'>
+              aria-label="状态"
+              className="ptce-filter-status"
+              value={query.status ?? 'all'}
+              onChange={(v) => update({ status: v === 'all' ? undefined : v })}
+              options={[{ value: 'all', label: '全部状态' }, ...STATUS_OPTIONS]}
+            />
+            <YearSelect value={query.year} onChange={(year) => update({ year })} />
+          </>
+        }
+      />
+      <ListHint>点击“+”可查看审核进度；“待初审”状态下可撤回后修改。</ListHint>
+      <ListTable<RecordRow>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        result={list}
+        errorTitle="记录加载失败"
+        empty="暂无登记记录"
         scroll={{ x: columnsWidth(columns) + 48 }}
         expandable={{ expandedRowRender: (r) => <RecordProgressRow id={r.id} /> }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          simple: !desktop,
-          showSizeChanger: desktop,
-          pageSizeOptions: PAGE_SIZES,
-          showTotal: (t) => `共 ${t} 条`,
-          onChange: (page, pageSize) => update({ page: pageSize === query.pageSize ? page : 1, pageSize }),
-        }}
-        locale={{ emptyText: list.isPending ? '正在加载…' : '暂无登记记录' }}
+        card={{ moreLabel: '审核进度' }}
+        paging={{ page: query.page, pageSize: query.pageSize, onChange: update }}
       />
       <RecordDetailModal recordId={viewId} showPerson={false} onClose={() => setViewId(null)} />
     </>

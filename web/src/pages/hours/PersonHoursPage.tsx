@@ -1,23 +1,22 @@
 // 学时管理 — 专业科目学时查询 (附件2 二(三)): the hours of the unit's professionals per person and
 // year, searched by 姓名 or 身份证号码; a person → their 培训总体查询.
-import { Button, Card, Drawer, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Drawer, type TableColumnsType } from 'antd';
 import type { PersonYearRow } from '@ptce/contracts';
 import { usePersonOverview, usePersonYears } from '../../api/hours';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton, ListHint, ListTable, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { hoursText } from './labels';
+import { PERSON_YEARS_LIST } from './list-params';
 import { UnitFilters } from './UnitFilters';
-import { PAGE_SIZES, useListParams } from './useListParams';
 import { YearTotalsTable } from './YearTotalsTable';
 import './hours.css';
-import { ExportButton } from '../../components/list';
 
 export default function PersonHoursPage() {
-  const desktop = useMediaQuery(DESKTOP_QUERY);
-  const { query, update, params } = useListParams();
+  const { query, update } = useUrlParams(PERSON_YEARS_LIST);
   const list = usePersonYears({ page: query.page, pageSize: query.pageSize, year: query.year, q: query.q });
-  const personId = Number(params.get('person')) || null;
+  const personId = query.person ?? null;
   const person = list.data?.items.find((r) => r.accountId === personId);
 
   const columns: TableColumnsType<PersonYearRow> = [
@@ -26,7 +25,7 @@ export default function PersonHoursPage() {
       dataIndex: 'personName',
       width: 110,
       render: (v: string, r) => (
-        <Button type="link" className="ptce-link-btn" onClick={() => update({ person: r.accountId, page: query.page })}>
+        <Button type="link" className="ptce-link-btn" onClick={() => update({ person: r.accountId })}>
           {v}
         </Button>
       ),
@@ -71,33 +70,19 @@ export default function PersonHoursPage() {
       </PageTitle>
       <Card className="ptce-section ptce-hours-card">
         <UnitFilters query={query} update={update} />
-        <p className="ptce-hint ptce-toolbar-hint">点击姓名可查看该人员各年度的学时。专业科目学时为通过认定的学时。</p>
-        <ErrorAlert error={list.error} title="学时加载失败" />
-        <Table<PersonYearRow>
+        <ListHint>点击姓名可查看该人员各年度的学时。专业科目学时为通过认定的学时。</ListHint>
+        <ListTable<PersonYearRow>
           rowKey={(r) => `${r.accountId}-${r.year}`}
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
+          result={list}
+          errorTitle="学时加载失败"
+          empty="没有符合条件的学时记录"
           scroll={{ x: 930 }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            simple: !desktop,
-            showSizeChanger: desktop,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (page, pageSize) => update({ page: pageSize === query.pageSize ? page : 1, pageSize }),
-          }}
-          locale={{ emptyText: list.isPending ? '正在加载…' : '没有符合条件的学时记录' }}
+          paging={{ page: query.page, pageSize: query.pageSize, onChange: update }}
         />
       </Card>
-      <PersonDrawer
-        personId={personId}
-        person={person}
-        onClose={() => update({ person: undefined, page: query.page })}
-      />
+      <PersonDrawer personId={personId} person={person} onClose={() => update({ person: undefined })} />
     </>
   );
 }

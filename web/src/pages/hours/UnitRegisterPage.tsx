@@ -1,22 +1,22 @@
 // 学时管理 — 专业科目学时登记 (附件2 二(一)): 新登记培训 for a staff member (the same form as the
 // person side), 导入学员培训信息, 查看/修改/删除, 批量提交审核.
 import { useState } from 'react';
-import { App, Button, Card, Flex, Table } from 'antd';
+import { App, Button, Card, Flex } from 'antd';
 import type { RecordRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { useSubmitRecords, useUnitRegistrations } from '../../api/hours';
 import { ButtonLink } from '../../components/ButtonLink';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListHint, ListTable, useSelection, useUrlParams, withCount } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
-import { columnsWidth, recordColumns } from './columns';
+import { recordColumns } from './columns';
 import { DeleteRecordModal } from './DeleteRecordModal';
 import { BatchOutcomeAlert, asBatchResult, useBatchOutcome, useSlowProgress } from './feedback';
 import { hoursErrorMessage } from './labels';
 import { RecordDetailModal } from './RecordDetail';
 import { RecordFormModal } from './RecordFormModal';
+import { RECORD_LIST } from './list-params';
 import { UnitFilters } from './UnitFilters';
-import { PAGE_SIZES, useListParams } from './useListParams';
 import './hours.css';
 
 /** Where 导入学员培训信息 lives (the Excel import area). */
@@ -26,7 +26,7 @@ export default function UnitRegisterPage() {
   const { data: me } = useMe();
   const { message, modal } = App.useApp();
   const desktop = useMediaQuery(DESKTOP_QUERY);
-  const { query, update } = useListParams();
+  const { query, update } = useUrlParams(RECORD_LIST);
   const list = useUnitRegistrations(query);
   const submit = useSubmitRecords();
   const batch = useBatchOutcome();
@@ -35,7 +35,8 @@ export default function UnitRegisterPage() {
   const [form, setForm] = useState<{ open: boolean; id: number | null }>({ open: false, id: null });
   const [viewId, setViewId] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<RecordRow | null>(null);
-  const [selected, setSelected] = useState<RecordRow[]>([]);
+  const selection = useSelection<RecordRow>((r) => r.id);
+  const selected = selection.rows;
 
   const describe = (id: number) => {
     const r = selected.find((x) => x.id === id) ?? list.data?.items.find((x) => x.id === id);
@@ -58,12 +59,12 @@ export default function UnitRegisterPage() {
       onOk: async () => {
         try {
           batch.show('提交', await submit.mutateAsync({ ids, target: 'unit' }), describe);
-          setSelected([]);
+          selection.clear();
         } catch (e) {
           const asBatch = asBatchResult(ids, e);
           if (asBatch) {
             batch.show('提交', asBatch, describe);
-            setSelected([]);
+            selection.clear();
           } else void message.error(hoursErrorMessage(e));
         }
       },
@@ -115,41 +116,27 @@ export default function UnitRegisterPage() {
           status
           actions={
             <Button type="primary" disabled={selected.length === 0} loading={submit.isPending} onClick={submitSelected}>
-              批量提交审核{selected.length > 0 ? `（${selected.length}）` : ''}
+              {withCount('批量提交审核', selected.length)}
             </Button>
           }
         />
-        <p className="ptce-hint ptce-toolbar-hint">
+        <ListHint>
           {selected.length > 0
             ? `已选择 ${selected.length} 条待提交的记录`
             : '本单位为专业技术人员登记的学时；勾选“待提交”的记录后批量提交审核。'}
-        </p>
-        <ErrorAlert error={list.error} title="记录加载失败" />
-        <Table<RecordRow>
+        </ListHint>
+        <ListTable<RecordRow>
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: columnsWidth(columns) }}
-          rowSelection={{
-            selectedRowKeys: selected.map((r) => r.id),
-            preserveSelectedRowKeys: true,
-            onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
-            getCheckboxProps: (r) =>
-              ({ disabled: r.status !== 'draft', 'aria-label': `选择：${r.personName} ${r.title}` }) as never,
+          result={list}
+          errorTitle="记录加载失败"
+          empty="暂无单位登记的学时记录"
+          selection={{
+            state: selection,
+            checkbox: (r) => ({ disabled: r.status !== 'draft', 'aria-label': `选择：${r.personName} ${r.title}` }),
           }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            simple: !desktop,
-            showSizeChanger: desktop,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (page, pageSize) => update({ page: pageSize === query.pageSize ? page : 1, pageSize }),
-          }}
-          locale={{ emptyText: list.isPending ? '正在加载…' : '暂无单位登记的学时记录' }}
+          paging={{ page: query.page, pageSize: query.pageSize, onChange: update }}
         />
       </Card>
 
@@ -164,7 +151,7 @@ export default function UnitRegisterPage() {
         record={deleting}
         showPerson
         onClose={() => setDeleting(null)}
-        onDeleted={(id) => setSelected((s) => s.filter((r) => r.id !== id))}
+        onDeleted={(id) => selection.remove([id])}
       />
     </>
   );

@@ -132,8 +132,3 @@ export function recordColumns(o: ColumnOptions): TableColumnsType<RecordRow> {
   }
   return cols;
 }
-
-/** Total width of the columns, for the table's horizontal scroll inside its card. */
-export function columnsWidth(cols: TableColumnsType<RecordRow>): number {
-  return cols.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 120), 0);
-}
