@@ -1,13 +1,11 @@
 import { useEffect } from 'react';
-import { Button, Card, Col, DatePicker, Form, Input, Row, Space, Table, Tag, type TableProps } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, Row, Space, Tag, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useSearchParams } from 'react-router';
 import type { AuditEntry } from '@ptce/contracts';
-import { useAuditLog, type AuditLogParams } from '../../api/audit';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAuditLog } from '../../api/audit';
+import { ListTable, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../lib/format';
-import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 
 interface FilterValues {
   action?: string;
@@ -18,39 +16,18 @@ interface FilterValues {
 }
 
 const TEXT_FILTERS = ['action', 'actor', 'targetType', 'targetId'] as const;
-const PAGE_SIZES = [20, 50, 100];
-
-function positiveInt(s: string | null, fallback: number, max: number): number {
-  const n = Number(s);
-  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback;
-}
 
 /** The search lives in the URL, so a result can be bookmarked, shared and reached with Back. */
-function paramsToQuery(p: URLSearchParams): AuditLogParams {
-  const q: AuditLogParams = {
-    page: positiveInt(p.get('page'), 1, 100000),
-    pageSize: positiveInt(p.get('pageSize'), 20, 200),
-  };
-  for (const k of TEXT_FILTERS) {
-    const v = p.get(k)?.trim();
-    if (v) q[k] = v;
-  }
-  const from = p.get('from');
-  const to = p.get('to');
-  if (from && dayjs(from, 'YYYY-MM-DD', true).isValid()) q.from = from;
-  if (to && dayjs(to, 'YYYY-MM-DD', true).isValid()) q.to = to;
-  return q;
-}
-
-function queryToParams(q: AuditLogParams): URLSearchParams {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) {
-    if (v === undefined || v === '') continue;
-    if ((k === 'page' && v === 1) || (k === 'pageSize' && v === 20)) continue;
-    p.set(k, String(v));
-  }
-  return p;
-}
+const AUDIT_LIST = {
+  page: param.page(),
+  pageSize: param.pageSize(),
+  action: param.text(),
+  actor: param.text(),
+  targetType: param.text(),
+  targetId: param.text(),
+  from: param.date(),
+  to: param.date(),
+};
 
 const RESULT_TAGS: Record<AuditEntry['result'], { color: string; label: string }> = {
   ok: { color: 'success', label: '成功' },
@@ -58,7 +35,9 @@ const RESULT_TAGS: Record<AuditEntry['result'], { color: string; label: string }
   failed: { color: 'error', label: '失败' },
 };
 
-const columns: TableProps<AuditEntry>['columns'] = [
+const PAGE_SIZES = [20, 50, 100];
+
+const columns: NonNullable<TableProps<AuditEntry>['columns']> = [
   { title: '时间', dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v) },
   {
     title: '操作人',
@@ -83,34 +62,25 @@ const columns: TableProps<AuditEntry>['columns'] = [
 
 /** 审计日志 — operators search who did what, to which object, when. */
 export default function AuditLogPage() {
-  const [params, setParams] = useSearchParams();
-  const query = paramsToQuery(params);
+  const { query, update, reset } = useUrlParams(AUDIT_LIST);
   const log = useAuditLog(query);
   const [form] = Form.useForm<FilterValues>();
-  const desktop = useMediaQuery(DESKTOP_QUERY);
 
   // Keep the form in step with the URL (Back/Forward, shared links).
-  const paramsKey = params.toString();
   useEffect(() => {
-    const q = paramsToQuery(new URLSearchParams(paramsKey));
     form.setFieldsValue({
-      action: q.action,
-      actor: q.actor,
-      targetType: q.targetType,
-      targetId: q.targetId,
-      range: q.from || q.to ? [q.from ? dayjs(q.from) : null, q.to ? dayjs(q.to) : null] : null,
+      action: query.action,
+      actor: query.actor,
+      targetType: query.targetType,
+      targetId: query.targetId,
+      range: query.from || query.to ? [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null] : null,
     });
-  }, [paramsKey, form]);
+  }, [query, form]);
 
   const search = (v: FilterValues) => {
-    const next: AuditLogParams = { page: 1, pageSize: query.pageSize };
-    for (const k of TEXT_FILTERS) {
-      const s = v[k]?.trim();
-      if (s) next[k] = s;
-    }
-    if (v.range?.[0]) next.from = v.range[0].format('YYYY-MM-DD');
-    if (v.range?.[1]) next.to = v.range[1].format('YYYY-MM-DD');
-    setParams(queryToParams(next));
+    const next: Partial<Record<(typeof TEXT_FILTERS)[number], string>> = {};
+    for (const k of TEXT_FILTERS) next[k] = v[k]?.trim() || undefined;
+    update({ ...next, from: v.range?.[0]?.format('YYYY-MM-DD'), to: v.range?.[1]?.format('YYYY-MM-DD') });
   };
 
   return (
@@ -152,7 +122,7 @@ export default function AuditLogPage() {
                 <Button
                   onClick={() => {
                     form.resetFields();
-                    setParams(new URLSearchParams());
+                    reset();
                   }}
                 >
                   重置
@@ -163,30 +133,20 @@ export default function AuditLogPage() {
         </Form>
       </Card>
       <Card className="ptce-section">
-        <ErrorAlert error={log.error} title="审计日志加载失败" />
-        <Table<AuditEntry>
+        <ListTable<AuditEntry>
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={log.data?.items ?? []}
-          loading={log.isFetching}
+          result={log}
+          errorTitle="审计日志加载失败"
+          empty="没有符合条件的记录"
           scroll={{ x: 960 }}
+          card={{ tagColumn: 'result' }}
           expandable={{
             rowExpandable: (r) => r.detail != null && Object.keys(r.detail).length > 0,
             expandedRowRender: (r) => <pre className="ptce-json">{JSON.stringify(r.detail, null, 2)}</pre>,
           }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: log.data?.total ?? 0,
-            simple: !desktop,
-            showSizeChanger: desktop,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (page, pageSize) =>
-              setParams(queryToParams({ ...query, page: pageSize === query.pageSize ? page : 1, pageSize })),
-          }}
-          locale={{ emptyText: log.isPending ? '正在加载…' : '没有符合条件的记录' }}
+          paging={{ page: query.page, pageSize: query.pageSize, pageSizes: PAGE_SIZES, onChange: update }}
         />
       </Card>
     </>
