@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Form, Input, Modal, Radio, Table, Tag, type TableProps } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Radio, Tag, type TableProps } from 'antd';
 import {
   CertificateSearchQuery,
   IdNumberLookup,
@@ -8,6 +8,7 @@ import {
 } from '@ptce/contracts';
 import { useCertificateSearch, useRevokeCertificate } from '../../api/certificates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListTable } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../lib/format';
 import { zodRule } from '../../lib/form';
@@ -151,18 +152,16 @@ export default function CertificateAdminPage() {
           </Form.Item>
         </Form>
       </Card>
-      <ErrorAlert error={found.error} />
-      {query && found.data && found.data.length === 0 && (
-        <Empty description={query.idNumber ? '该身份证号码没有已生成的证书' : '没有此编号的证书'} />
-      )}
-      {found.data && found.data.length > 0 && (
-        <Table<CertificateAdminRow>
+      {query && (
+        <ListTable<CertificateAdminRow>
           rowKey="id"
           size="small"
           columns={columns}
-          dataSource={found.data}
-          pagination={false}
+          result={found}
+          errorTitle="证书查询失败"
+          empty={query.idNumber ? '该身份证号码没有已生成的证书' : '没有此编号的证书'}
           scroll={{ x: 1500 }}
+          card={{ title: (c) => `${c.serial} ${c.name}` }}
         />
       )}
       {revoking && <RevokeModal cert={revoking} onClose={() => setRevoking(null)} />}
