@@ -33,7 +33,10 @@ const staff = Number(values.staff);
 const dbName = `ptce_bench_cert_${Date.now()}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
-/** Person g's ID number (valid, unique for g < 10,000,000): Nanning's Qingxiu district, a birth date from 1965 on, a sequence number. */
+/**
+ * Person g's ID number (valid, unique for g < 10,000,000): Nanning's Qingxiu district, a birth date from 1965 on,
+ * a sequence number.
+ */
 function idNumberOf(g: number): string {
   const birth = new Date(Date.UTC(1965, 0, 1) + (g % 10_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
   const first17 = `450103${birth}${String(Math.floor(g / 10_000) % 1000).padStart(3, '0')}`;

@@ -5,7 +5,8 @@
 //   BENCH_PG=postgres://user@host:5432/postgres npx tsx bench/excel.ts
 //   BENCH_KEEP_DATA=1 npx tsx bench/excel.ts --pglite   # keep the PGlite folder afterwards (to look at plans)
 //   BENCH_NODE_ARGS="--import /path/memlog.mjs" npx tsx bench/excel.ts --pglite   # extra Node options for the server
-//   npx tsx bench/excel.ts --pglite --rows 1000   # a quick check: units of 100 and 1,000 people (printed, not written to RESULTS)
+//   npx tsx bench/excel.ts --pglite --rows 1000   # a quick check: units of 100 and 1,000 people
+//                                                 # (printed, not written to RESULTS)
 //
 // It seeds two units (10,000 and 100,000 professionals), starts the real server as a child process
 // (server/src/main.ts, as `npm start` does, NODE_ENV=production), and through HTTP:

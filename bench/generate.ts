@@ -4,7 +4,8 @@
  * (statuses mixed, ~10% 待初审 at the units' review) and public-subject credits.
  *
  *   cd server && npx tsx ../bench/generate.ts --scale 0.01            # 200 units, 20,000 people, 200,000 records
- *   cd server && npx tsx ../bench/generate.ts                         # the whole province (20,000 / 2,000,000 / 20,000,000)
+ *   cd server && npx tsx ../bench/generate.ts                         # the whole province
+ *                                                                     # (20,000 / 2,000,000 / 20,000,000)
  *   cd server && npx tsx ../bench/generate.ts --db ptce_bench_i4 --units 2000 --people 200000 --records 1000000
  *
  * Options: --scale S, --units N, --people N, --records N, --db NAME (default ptce_bench),
@@ -248,7 +249,10 @@ async function main() {
        AND column_name NOT IN ('id', 'username', 'id_number', 'phone', 'id_number_enc', 'id_number_hmac', 'phone_enc') ORDER BY ordinal_position`,
   );
   const copied = colRows.map((r) => `"${r.column_name}"`);
-  /** Moves pii_src into accounts in seq order: ID number → ciphertext + hash (also the username), phone → ciphertext. */
+  /**
+   * Moves pii_src into accounts in seq order: ID number → ciphertext + hash (also the username),
+   * phone → ciphertext.
+   */
   const moveEncrypted = async (): Promise<number> => {
     let last = 0;
     let moved = 0;
@@ -446,7 +450,8 @@ async function main() {
         `CREATE TEMP TABLE person_idx AS SELECT row_number() OVER (ORDER BY a.id) - 1 AS idx, a.id, a.unit_id, u.supervising_authority_id AS auth FROM accounts a JOIN units u ON u.id = a.unit_id WHERE a.kind = 'professional'`,
       );
       await c.query(`CREATE UNIQUE INDEX ON person_idx (idx)`);
-      // Ids grow with the year, as they do in a live system. Year Y (open): 30% 待初审, 10% 待提交, 55% 通过认定, 5% 不予认定; earlier years decided (92% / 6%) with 2% drafts left.
+      // Ids grow with the year, as they do in a live system. Year Y (open): 30% 待初审, 10% 待提交, 55% 通过认定,
+      // 5% 不予认定; earlier years decided (92% / 6%) with 2% drafts left.
       // 5% of submissions went to the supervising authority. Dates: a past day of the year.
       const doyMax = Math.max(1, Math.floor((Date.parse(today) - Date.parse(`${year}-01-01`)) / 86_400_000) - 2);
       const r = await c.query(

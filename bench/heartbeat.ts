@@ -17,9 +17,10 @@
  * 4. Prints the numbers and drops the database.
  *
  * Options (environment): BENCH_SECONDS (10), BENCH_POOL (20 connections per app), BENCH_EXAMINEES
- * (6000; at least 1200, as each of the 100 submit connections needs a warm-up attempt), BENCH_DIAG=1 adds GET /api/health and an authenticated one-query GET to show the
- * framework's and the session lookup's share, BENCH_ONLY=heartbeat|submit|diag runs one part (for
- * profiling), BENCH_PROF=<dir> writes a V8 CPU profile of the server process.
+ * (6000; at least 1200, as each of the 100 submit connections needs a warm-up attempt), BENCH_DIAG=1 adds
+ * GET /api/health and an authenticated one-query GET to show the framework's and the session lookup's share,
+ * BENCH_ONLY=heartbeat|submit|diag runs one part (for profiling), BENCH_PROF=<dir> writes a V8 CPU profile of the
+ * server process.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

@@ -3,7 +3,8 @@
  *
  *   cd server && npx tsx ../bench/generate.ts --scale 0.05      # once
  *   npm run bench                                                # = cd server && tsx ../bench/run.ts
- *   npm run bench -w server -- --db ptce_bench_i4 --duration 10  # another generated database (options need -w server --)
+ *   npm run bench -w server -- --db ptce_bench_i4 --duration 10  # another generated database
+ *                                                                # (options need -w server --)
  *
  * The app runs as it does in production (`node --import tsx src/main.ts`, NODE_ENV=production,
  * PostgreSQL pool of 10) in a child process on 127.0.0.1. Each scenario is measured twice in the same

@@ -18,7 +18,10 @@ function newIdNumber(): string {
   return body + '10X98765432'[sum % 11];
 }
 
-/** Registers a person through the API, logs in with the page's cookies and completes the profile, so 我的信息 opens directly. */
+/**
+ * Registers a person through the API, logs in with the page's cookies and completes the profile, so 我的信息 opens
+ * directly.
+ */
 async function registerAndSignIn(page: Page, name: string) {
   const units = await (await page.request.get(`/api/units/search?q=${encodeURIComponent('南宁')}`)).json();
   expect(units.length).toBeGreaterThan(0);

@@ -148,7 +148,10 @@ export const Reopening = z.object({
 });
 export type Reopening = z.infer<typeof Reopening>;
 
-/** What a professional is told about the years: reopened deadlines that concern them, a year whose plan is not yet published. */
+/**
+ * What a professional is told about the years: reopened deadlines that concern them, a year whose plan is not yet
+ * published.
+ */
 export const PlanNotice = z.object({
   kind: z.enum(['reopened', 'not_published']),
   year: z.number().int(),

@@ -157,7 +157,10 @@ export function unzipParts(buf: Buffer): ZipPart[] {
   return parts;
 }
 
-/** A password-protected workbook as Office saves it: an OLE compound file holding EncryptionInfo and EncryptedPackage. */
+/**
+ * A password-protected workbook as Office saves it: an OLE compound file holding EncryptionInfo and
+ * EncryptedPackage.
+ */
 export function encryptedWorkbook(): Buffer {
   const header = Buffer.alloc(512);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);

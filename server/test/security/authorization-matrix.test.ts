@@ -111,7 +111,10 @@ const recA = await recordsOf(pA);
 const recB = await recordsOf(pB);
 const recC = await recordsOf(pC);
 
-/** GET routes are called with existing targets (by parameter name); others with an id that exists nowhere, so allowed calls change nothing. */
+/**
+ * GET routes are called with existing targets (by parameter name); others with an id that exists nowhere, so allowed
+ * calls change nothing.
+ */
 const EXISTING: Record<string, number> = {
   id: recA.draft,
   evidenceId: recA.evidence,
@@ -232,7 +235,10 @@ describe('authorization matrix: every route × every role', () => {
 type Person = 'A' | 'B' | 'C';
 const people = { A: pA, B: pB, C: pC };
 const recs = { A: recA, B: recB, C: recC };
-/** Who sees whom: A and B work in unit 1 (departments A and B, Nanning, supervised by authority Q); C in unit 2 (Liuzhou). */
+/**
+ * Who sees whom: A and B work in unit 1 (departments A and B, Nanning, supervised by authority Q); C in unit 2
+ * (Liuzhou).
+ */
 const SCOPE: Partial<Record<MatrixRole, Person[]>> = {
   professional: ['A'],
   unit_account: ['A', 'B'],
@@ -306,13 +312,14 @@ describe('in-scope and out-of-scope targets', () => {
   );
 
   it('lists show only people in scope (审核, 审核结果, 登记, 学时查询, 人员)', async () => {
-    const lists: Array<[string, (body: any) => number[]]> = [
-      ['GET /api/hours/review/queue', (b) => b.items.map((r: { accountId: number }) => r.accountId)],
-      ['GET /api/hours/unit/results', (b) => b.items.map((r: { accountId: number }) => r.accountId)],
-      ['GET /api/hours/unit/registrations', (b) => b.items.map((r: { accountId: number }) => r.accountId)],
-      ['GET /api/hours/unit/person-years', (b) => b.items.map((r: { accountId: number }) => r.accountId)],
-      ['GET /api/org/staff', (b) => b.items.map((r: { id: number }) => r.id)],
-      ['GET /api/hours/my/records', (b) => b.items.map((r: { accountId: number }) => r.accountId)],
+    type Page = { items: Array<{ accountId: number; id: number }> };
+    const lists: Array<[string, (body: Page) => number[]]> = [
+      ['GET /api/hours/review/queue', (b) => b.items.map((r) => r.accountId)],
+      ['GET /api/hours/unit/results', (b) => b.items.map((r) => r.accountId)],
+      ['GET /api/hours/unit/registrations', (b) => b.items.map((r) => r.accountId)],
+      ['GET /api/hours/unit/person-years', (b) => b.items.map((r) => r.accountId)],
+      ['GET /api/org/staff', (b) => b.items.map((r) => r.id)],
+      ['GET /api/hours/my/records', (b) => b.items.map((r) => r.accountId)],
     ];
     const problems: string[] = [];
     const ids = new Map(Object.entries(people).map(([k, v]) => [v.id, k as Person]));
@@ -410,7 +417,8 @@ describe('in-scope and out-of-scope targets', () => {
     expect(comparable(out)).toEqual(comparable(missing));
     const [after] = await t.db.select().from(accounts).where(eq(accounts.id, foreignAccount.id));
     expect(after!.passwordHash).toBe(foreignAccount.passwordHash);
-    // Within its region the bureau gets the new password (a unit of its own here: the world's unit account must stay usable).
+    // Within its region the bureau gets the new password (a unit of its own here: the world's unit account must stay
+    // usable).
     const nanning = await buildUnit(t.db, { regionCode: '450103' });
     await buildAccount(t.db, { kind: 'unit_account', unitId: nanning.id });
     const inside = await call('hr_bureau', 'POST', `/api/units/${nanning.id}/account-password`, {});

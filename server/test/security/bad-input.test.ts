@@ -73,6 +73,7 @@ const NUMBERS: Array<[string, unknown]> = [
   ['fraction', 1.5],
   ['huge', 1e308],
   ['int4 overflow', 2147483648],
+  // eslint-disable-next-line no-loss-of-precision -- on purpose: a JSON number past 2^53 that JavaScript rounds
   ['unsafe integer', 9007199254740993],
   ['numeric string', '12'],
 ];
@@ -322,7 +323,8 @@ async function send(
     'audit_log',
     ...(route.key === 'POST /api/auth/login' ? ['login_failures', 'login_address_failures'] : []),
   ];
-  // (GETs are not checked for audit entries: an export audits itself after its stream ended, i.e. possibly during the next request.)
+  // (GETs are not checked for audit entries: an export audits itself after its stream ended, i.e. possibly during the
+  // next request.)
   const newAudits = route.method === 'GET' ? 0 : (after.audit_log ?? 0) - (before.audit_log ?? 0);
   const audited =
     newAudits > 0
@@ -390,7 +392,8 @@ describe('bad JSON bodies, every route with a body', () => {
       const b0 = await baseFor(route);
       const base = await send(route, role, b0.url, JSON.stringify(b0.body));
       judge(problems, 'valid body', base);
-      // Field-level expectations only where the valid body is hand-made (synthesized ones may be refused for other reasons).
+      // Field-level expectations only where the valid body is hand-made (synthesized ones may be refused for other
+      // reasons).
       const baseAccepted = !!BASES[route.key] && base.res.statusCode !== 400;
       const strict = (codes: number[]) => (baseAccepted ? codes : undefined);
 
@@ -623,7 +626,8 @@ describe('hostile text that is accepted is stored and served verbatim, as JSON',
     ).toBe(201);
     const rows = await t.db.select().from(departments).where(eq(departments.name, name));
     expect(rows).toHaveLength(1);
-    // A name search for "%" or "_" matches names starting with that character, not every person (wildcards are escaped).
+    // A name search for "%" or "_" matches names starting with that character, not every person (wildcards are
+    // escaped).
     const everyone = (await t.app.inject({ method: 'GET', url: '/api/org/staff', headers: h })).json().total;
     for (const q of ['%', '_']) {
       const staff = await t.app.inject({

@@ -24,7 +24,10 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-/** A TCP proxy 127.0.0.1:ephemeral → target, which can drop every connection and refuse new ones, or swallow all traffic. */
+/**
+ * A TCP proxy 127.0.0.1:ephemeral → target, which can drop every connection and refuse new ones, or swallow all
+ * traffic.
+ */
 class FaultyProxy {
   private readonly server: net.Server;
   private readonly pairs = new Set<[net.Socket, net.Socket]>();
@@ -357,7 +360,8 @@ describe('the embedded database killed with SIGKILL in the middle of writes', ()
       );
       expect(orphans).toEqual([]);
 
-      // Hour records: every acknowledged one is there, each with its 'create' history and audit entry, and no entry without its record.
+      // Hour records: every acknowledged one is there, each with its 'create' history and audit entry, and no entry
+      // without its record.
       const { rows: recs } = await db.query<{ id: number; events: number; audits: number }>(
         `SELECT r.id::int AS id,
                 (SELECT count(*)::int FROM hour_record_events e WHERE e.record_id = r.id AND e.action = 'create') AS events,

@@ -121,7 +121,8 @@ describe('CSRF on every state-changing route', () => {
           await attempt(`Origin ${origin}`, { ...own, origin }, csrf);
         }
       } else {
-        // Public writes (login, registration) have no session to protect, but a foreign page must not drive them (login CSRF).
+        // Public writes (login, registration) have no session to protect, but a foreign page must not drive them
+        // (login CSRF).
         for (const origin of ['https://evil.example.com', 'null']) await attempt(`Origin ${origin}`, { origin }, csrf);
       }
       expect(problems).toEqual([]);
