@@ -190,12 +190,17 @@ async function drizzleCatalog(db: Db): Promise<string[]> {
 
 /** The Drizzle schema (used by the code) and the SQL migrations (used by the database) must agree. */
 describe('schema', () => {
-  it('every Drizzle column exists in the migrated database with the same nullability, and only those', async () => {
-    const dbColumns = await rows<{ table_name: string; column_name: string; is_nullable: string }>(
+  it('every Drizzle column exists in the migrated database with the same type and nullability, and only those', async () => {
+    const dbColumns = await rows<{ tbl: string; col: string; type: string; nullable: boolean }>(
       t.db,
-      sql`SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
+      sql`SELECT c.relname AS tbl, a.attname AS col, format_type(a.atttypid, a.atttypmod) AS type,
+                 NOT a.attnotnull AS nullable
+          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped`,
     );
-    const db = new Map(dbColumns.map((r) => [`${r.table_name}.${r.column_name}`, r.is_nullable === 'YES']));
+    const db = new Map(dbColumns.map((r) => [`${r.tbl}.${r.col}`, r]));
+    // Drizzle's spelling of a type → PostgreSQL's (format_type).
+    const pgType = (type: string) => type.replace(/^char\(/, 'character(').replace(/, /g, ',');
     const problems: string[] = [];
     expect(tables.length).toBeGreaterThan(5);
     const mapped = new Set<string>();
@@ -203,8 +208,13 @@ describe('schema', () => {
       for (const col of cfg.columns) {
         const key = `${cfg.name}.${col.name}`;
         mapped.add(key);
-        if (!db.has(key)) problems.push(`${key} missing in database`);
-        else if (db.get(key) !== !col.notNull) problems.push(`${key} nullability differs`);
+        const found = db.get(key);
+        if (!found) problems.push(`${key} missing in database`);
+        else {
+          if (found.nullable !== !col.notNull) problems.push(`${key} nullability differs`);
+          if (found.type !== pgType(col.getSQLType()))
+            problems.push(`${key} is ${found.type} in the database, ${col.getSQLType()} in Drizzle`);
+        }
       }
     }
     for (const key of db.keys()) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, char, check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { oneOf, tstz } from './columns';
 import { accounts } from './accounts';
 
@@ -35,7 +35,7 @@ export const certificates = pgTable(
     year: integer('year').notNull(),
     snapshot: jsonb('snapshot').$type<CertificateSnapshot>().notNull(),
     fileKey: text('file_key').notNull(),
-    sha256: text('sha256').notNull(),
+    sha256: char('sha256', { length: 64 }).notNull(),
     size: integer('size').notNull(),
     issuedAt: tstz('issued_at').notNull(),
     revokedAt: tstz('revoked_at'),

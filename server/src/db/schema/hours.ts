@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, char, check, date, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { hoursColumn, oneOf, tstz } from './columns';
 import { accounts } from './accounts';
 import { authorities, units } from './org';
@@ -110,7 +110,7 @@ export const hourEvidence = pgTable(
     fileName: text('file_name').notNull(),
     mime: text('mime', { enum: EVIDENCE_TYPES }).notNull(),
     size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
+    sha256: char('sha256', { length: 64 }).notNull(),
     uploadedBy: integer('uploaded_by').notNull(),
     uploadedAt: tstz('uploaded_at').notNull(),
   },
