@@ -1,7 +1,7 @@
 import { Button, Space } from 'antd';
-import type { IssuedPassword, StaffRow } from '@ptce/contracts';
+import type { StaffRow } from '@ptce/contracts';
 import { useConfirmStaff, useResetStaffPassword } from '../../api/org';
-import { IssuedPasswordNotice } from './IssuedPasswordNotice';
+import { resetPasswordAction } from './reset-password';
 import { useConfirmAction } from './useConfirmAction';
 
 /** A person's actions: 确认 (新注册 only), 修改, 重置密码, 移出本单位 — stacked on phones. */
@@ -48,20 +48,7 @@ export function StaffActions({
         type="link"
         size="small"
         aria-label={`重置密码 ${r.name}`}
-        onClick={() =>
-          confirm({
-            title: `重置“${r.name}”的密码？`,
-            content: '将生成一个随机临时密码（72小时内有效），原密码立即失效；该人员登录后须修改密码。',
-            okText: '重置密码',
-            run: () => reset.mutateAsync(r.id),
-            done: `已重置“${r.name}”的密码`,
-            failTitle: '重置密码失败',
-            answer: (issued: IssuedPassword) => ({
-              title: `已重置“${r.name}”的密码`,
-              content: <IssuedPasswordNotice issued={issued} lead="请将临时密码告知本人：" />,
-            }),
-          })
-        }
+        onClick={() => confirm(resetPasswordAction(r.name, '该人员', () => reset.mutateAsync(r.id)))}
       >
         重置密码
       </Button>

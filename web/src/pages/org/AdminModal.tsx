@@ -1,0 +1,182 @@
+import { useMemo, useRef } from 'react';
+import { Alert, App, Checkbox, Form, Input, Modal, Select, type InputRef } from 'antd';
+import { AdminInput, MobilePhone, type AdminRow } from '@ptce/contracts';
+import { errorMessage } from '../../api/client';
+import { departmentOptions, useCreateAdmin, useDepartments, useUpdateAdmin } from '../../api/org';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { applyFieldErrors, zodRule } from '../../lib/form';
+import { checkIdNumber } from '../../lib/id-number';
+
+export const INITIAL_PASSWORD_TIP =
+  '温馨提示：单位管理员的初始密码为身份证后六位，7日内有效，首次登录须修改密码；注意勾选“允许登录系统”。';
+const FIELDS = ['idNumber', 'name', 'phone', 'departmentId', 'loginEnabled'] as const;
+
+interface AdminValues {
+  idNumber?: string;
+  name: string;
+  phone: string;
+  departmentId?: number | null;
+  loginEnabled: boolean;
+}
+
+/** `null` target: 新增管理员; otherwise 修改 that admin. */
+export function AdminModal({
+  open,
+  target,
+  onClose,
+  afterClose,
+}: {
+  open: boolean;
+  target: AdminRow | null;
+  onClose: () => void;
+  afterClose: () => void;
+}) {
+  const [form] = Form.useForm<AdminValues>();
+  const firstField = useRef<InputRef>(null);
+  const departments = useDepartments();
+  const options = useMemo(() => departmentOptions(departments.data ?? []), [departments.data]);
+  const create = useCreateAdmin();
+  const update = useUpdateAdmin();
+  const mutation = target ? update : create;
+  const { modal, message } = App.useApp();
+
+  const submit = (v: AdminValues) => {
+    const common = {
+      name: v.name.trim(),
+      phone: v.phone.trim(),
+      departmentId: v.departmentId ?? null,
+      loginEnabled: v.loginEnabled,
+    };
+    // The server's reason goes under its input, and the keyboard goes there too.
+    const onError = (e: unknown) => {
+      if (applyFieldErrors(form, e, FIELDS))
+        form.focusField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? []);
+    };
+    if (target) {
+      update.mutate(
+        { id: target.id, ...common },
+        {
+          onSuccess: () => {
+            message.success('保存成功');
+            onClose();
+          },
+          onError,
+        },
+      );
+    } else {
+      create.mutate(
+        { idNumber: v.idNumber!.trim(), ...common },
+        {
+          onSuccess: (r) => {
+            onClose();
+            modal.success({
+              title: '新增管理员成功',
+              content: (
+                <>
+                  <p>{common.name}的登录用户名为其身份证号码（在登录页选择“单位管理员”）。</p>
+                  <p>{r.initialPasswordHint || '初始密码为身份证号码后六位，7日内有效，首次登录须修改'}。</p>
+                  {!common.loginEnabled && <p>该管理员当前未勾选“允许登录系统”，需修改后才能登录。</p>}
+                </>
+              ),
+              okText: '知道了',
+            });
+          },
+          onError,
+        },
+      );
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={target ? '修改管理员' : '新增管理员'}
+      okText="保存"
+      cancelText="取消"
+      onCancel={onClose}
+      afterClose={afterClose}
+      afterOpenChange={(o) => o && firstField.current?.focus()}
+      okButtonProps={{ htmlType: 'submit', loading: mutation.isPending }}
+      maskClosable={false}
+      modalRender={(dom) => (
+        <Form<AdminValues>
+          form={form}
+          name="admin"
+          layout="vertical"
+          scrollToFirstError={{ focus: true }}
+          initialValues={
+            target
+              ? {
+                  name: target.name,
+                  phone: target.phone ?? '',
+                  departmentId: target.departmentId,
+                  loginEnabled: target.loginEnabled,
+                }
+              : { loginEnabled: true, departmentId: null }
+          }
+          onFinish={submit}
+          onValuesChange={() => mutation.isError && mutation.reset()}
+        >
+          {dom}
+        </Form>
+      )}
+    >
+      {!target && <Alert type="info" showIcon title={INITIAL_PASSWORD_TIP} style={{ marginBottom: 16 }} />}
+      {target ? (
+        <Form.Item label="身份证号码">
+          <span>{target.idNumberMasked}</span>
+        </Form.Item>
+      ) : (
+        <Form.Item
+          label="身份证号码"
+          name="idNumber"
+          normalize={(v: string) => v.replace(/\s/g, '').toUpperCase()}
+          validateFirst
+          rules={[
+            { required: true, message: '请输入身份证号码' },
+            zodRule(AdminInput.shape.idNumber),
+            {
+              validator: async (_r, v: string) => {
+                const c = checkIdNumber(v ?? '');
+                if (!c.ok) throw new Error(c.reason);
+              },
+            },
+          ]}
+        >
+          <Input ref={firstField} maxLength={18} autoComplete="off" placeholder="18位公民身份号码" />
+        </Form.Item>
+      )}
+      <Form.Item label="姓名" name="name" required rules={[zodRule(AdminInput.shape.name)]}>
+        <Input ref={target ? firstField : undefined} maxLength={30} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label="手机号码"
+        name="phone"
+        validateFirst
+        rules={[{ required: true, message: '请输入手机号码' }, zodRule(MobilePhone)]}
+      >
+        <Input inputMode="numeric" maxLength={11} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label="部门"
+        name="departmentId"
+        extra="不选择部门的，为单位总管理员，可查看整个单位人员信息；选择部门的为二级管理员，仅能管理该部门（含下级部门）的人员。"
+        validateStatus={departments.isError ? 'error' : undefined}
+        help={departments.isError ? `部门列表加载失败：${errorMessage(departments.error)}` : undefined}
+      >
+        <Select<number>
+          allowClear
+          placeholder="不选择部门（总管理员）"
+          loading={departments.isPending}
+          options={options}
+          showSearch={{ optionFilterProp: 'label' }}
+          notFoundContent={departments.isPending ? '正在加载…' : '本单位暂未设置部门，可在【单位部门管理】中新增部门'}
+        />
+      </Form.Item>
+      <Form.Item name="loginEnabled" valuePropName="checked" style={{ marginBottom: 8 }}>
+        <Checkbox>允许登录系统</Checkbox>
+      </Form.Item>
+      <ErrorAlert error={mutation.error} title="保存失败" fields={FIELDS} />
+    </Modal>
+  );
+}
