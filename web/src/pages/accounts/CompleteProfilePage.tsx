@@ -1,12 +1,12 @@
-import { Button, Form, Input } from 'antd';
+import { Button, Form } from 'antd';
 import { Navigate, useSearchParams } from 'react-router';
-import { UpdateProfileRequest } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { useUpdateProfile } from '../../api/accounts';
 import { AuthFrame } from '../../components/AuthFrame';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSignOut } from '../../components/useSignOut';
-import { applyFieldErrors, zodRule } from '../../lib/form';
+import { applyFieldErrors } from '../../lib/form';
+import { ContactFields } from './ContactFields';
 import { landingPath, safeNext } from '../../lib/format';
 
 const FIELDS = ['phone', 'email'] as const;
@@ -15,9 +15,6 @@ interface ContactValues {
   phone: string;
   email: string;
 }
-
-const PhoneSchema = UpdateProfileRequest.shape.phone.unwrap();
-const EmailSchema = UpdateProfileRequest.shape.email.unwrap();
 
 /** First login: 根据提示完善手机号、邮箱地址等个人信息 (附件1 二(一)). */
 export default function CompleteProfilePage() {
@@ -51,22 +48,7 @@ export default function CompleteProfilePage() {
         }
         onValuesChange={() => update.isError && update.reset()}
       >
-        <Form.Item
-          label="手机号码"
-          name="phone"
-          validateFirst
-          rules={[{ required: true, message: '请输入手机号码' }, zodRule(PhoneSchema)]}
-        >
-          <Input autoComplete="tel" inputMode="numeric" maxLength={11} />
-        </Form.Item>
-        <Form.Item
-          label="电子邮箱"
-          name="email"
-          validateFirst
-          rules={[{ required: true, message: '请输入电子邮箱' }, zodRule(EmailSchema)]}
-        >
-          <Input autoComplete="email" inputMode="email" />
-        </Form.Item>
+        <ContactFields />
         <ErrorAlert error={update.error} title="保存失败" fields={FIELDS} />
         <Button type="primary" htmlType="submit" block size="large" loading={update.isPending}>
           保存

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { App, Button, Form, Input, Select } from 'antd';
-import { UpdateProfileRequest, type DepartmentOption, type Me } from '@ptce/contracts';
+import { App, Button, Form, Select } from 'antd';
+import type { DepartmentOption, Me } from '@ptce/contracts';
 import { useMyDepartments, useUpdateProfile } from '../../api/accounts';
 import { errorMessage } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyFieldErrors, zodRule } from '../../lib/form';
+import { applyFieldErrors } from '../../lib/form';
+import { ContactFields } from './ContactFields';
 
 const FIELDS = ['phone', 'email', 'departmentId'] as const;
 
@@ -13,9 +14,6 @@ interface ProfileValues {
   email: string;
   departmentId?: number | null;
 }
-
-const PhoneSchema = UpdateProfileRequest.shape.phone.unwrap();
-const EmailSchema = UpdateProfileRequest.shape.email.unwrap();
 
 /** "学院 / 系" for nested departments, so same-named sub-departments stay distinguishable. */
 function departmentLabels(list: DepartmentOption[]): { value: number; label: string }[] {
@@ -86,22 +84,7 @@ export function ProfileForm({ me }: { me: Me }) {
           />
         </Form.Item>
       )}
-      <Form.Item
-        label="手机号码"
-        name="phone"
-        validateFirst
-        rules={[{ required: true, message: '请输入手机号码' }, zodRule(PhoneSchema)]}
-      >
-        <Input autoComplete="tel" inputMode="numeric" maxLength={11} />
-      </Form.Item>
-      <Form.Item
-        label="电子邮箱"
-        name="email"
-        validateFirst
-        rules={[{ required: true, message: '请输入电子邮箱' }, zodRule(EmailSchema)]}
-      >
-        <Input autoComplete="email" inputMode="email" />
-      </Form.Item>
+      <ContactFields />
       <ErrorAlert error={update.error} title="保存失败" fields={FIELDS} />
       <Button type="primary" htmlType="submit" loading={update.isPending}>
         保存
