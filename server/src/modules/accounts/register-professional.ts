@@ -27,7 +27,8 @@ export async function registerProfessional(db: Db, input: RegisterRequest, ip: s
   const at = now();
   try {
     return await db.transaction(async (tx) => {
-      // The unique index on the hash decides; this also catches a number stored under PII_KEY_PREVIOUS during a key rotation.
+      // The unique index on the hash decides; this also catches a number stored under PII_KEY_PREVIOUS
+      // during a key rotation.
       const [taken] = await tx
         .select({ id: accounts.id })
         .from(accounts)

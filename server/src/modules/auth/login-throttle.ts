@@ -18,7 +18,10 @@ export const ADDRESS_FREE_FAILURES = 4;
 export const MAX_DELAY_SECONDS = 15 * 60;
 export const QUIET_MINUTES = 60;
 
-/** Counters are per typed username (existing or not), so a captcha tells nothing about accounts; an ID number only as its hash. */
+/**
+ * Counters are per typed username (existing or not), so a captcha tells nothing about accounts;
+ * an ID number only as its hash.
+ */
 export const usernameKey = (username: string) => storableUsername(username).toUpperCase();
 
 /** The wait after an address's `failures`-th failure, in seconds (0 = none). */

@@ -97,7 +97,8 @@ export async function openSheet(
     await reader._parseRels(rels);
     await reader._parseWorkbook(book);
     const strings = open('xl/sharedStrings.xml');
-    if (strings) for await (const _ of reader._parseSharedStrings(strings)); // eslint-disable-line @typescript-eslint/no-unused-vars
+    // Drain the shared strings: the reader keeps them for the sheet that follows.
+    if (strings) for await (const _ of reader._parseSharedStrings(strings));
     const styles = open('xl/styles.xml');
     if (styles) await reader._parseStyles(styles);
 
