@@ -5,6 +5,7 @@ import { ChangePasswordRequest, PASSWORD_RULE_TEXT, passwordPolicyProblem } from
 import { fetchMe, meKey, useMe } from '../../api/auth';
 import { useChangePassword } from '../../api/accounts';
 import { AuthFrame } from '../../components/AuthFrame';
+import { ConfirmPasswordField } from '../../components/ConfirmPasswordField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useSignOut } from '../../components/useSignOut';
@@ -86,21 +87,12 @@ export default function ChangePasswordPage({ forced = false }: { forced?: boolea
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Form.Item
+      <ConfirmPasswordField
         label="确认新密码"
-        name="confirmPassword"
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: '请再次输入新密码' },
-          ({ getFieldValue }) => ({
-            validator: async (_r, v: string) => {
-              if (v && v !== getFieldValue('newPassword')) throw new Error('两次输入的新密码不一致');
-            },
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+        of="newPassword"
+        requiredMessage="请再次输入新密码"
+        mismatchMessage="两次输入的新密码不一致"
+      />
       <ErrorAlert error={change.error} title="密码修改失败" fields={FIELDS} />
       <Button type="primary" htmlType="submit" loading={change.isPending} block={forced}>
         {forced ? '修改密码并继续' : '保存'}

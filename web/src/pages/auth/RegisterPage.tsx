@@ -5,6 +5,7 @@ import { PASSWORD_RULE_TEXT, passwordPolicyProblem, RegisterRequest } from '@ptc
 import { useRegister } from '../../api/auth';
 import { isApiError } from '../../api/client';
 import { AuthFrame, SYSTEM_NAME } from '../../components/AuthFrame';
+import { ConfirmPasswordField } from '../../components/ConfirmPasswordField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitSelect } from '../../components/UnitSelect';
 import { applyFieldErrors, zodRule } from '../../lib/form';
@@ -157,21 +158,12 @@ export default function RegisterPage() {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item
+        <ConfirmPasswordField
           label="确认密码"
-          name="confirmPassword"
-          dependencies={['password']}
-          rules={[
-            { required: true, message: '请再次输入密码' },
-            ({ getFieldValue }) => ({
-              validator: async (_r, v: string) => {
-                if (v && v !== getFieldValue('password')) throw new Error('两次输入的密码不一致');
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          of="password"
+          requiredMessage="请再次输入密码"
+          mismatchMessage="两次输入的密码不一致"
+        />
         <CaptchaField refreshKey={captchaKey} />
         <ErrorAlert error={register.error} title="注册失败" fields={FIELDS} />
         <Button type="primary" htmlType="submit" block size="large" loading={register.isPending}>
