@@ -6,7 +6,6 @@ import type {
   BatchResult,
   EvidenceFile,
   HalfDay,
-  Me,
   PersonYearRow,
   RecordDetail,
   RecordInput,
@@ -15,8 +14,8 @@ import type {
   StaffRow,
   YearTotals,
 } from '@ptce/contracts';
-import { api, ApiError, uploadWithProgress } from './client';
-import { meKey } from './auth';
+import { api } from './client';
+import { csrfOf, postFileWithProgress, recheckSessionOn401 } from './upload';
 
 export interface PageOf<T> {
   items: T[];
@@ -157,12 +156,9 @@ export function uploadEvidenceFile(
   csrfToken: string | null,
   onProgress?: (percent: number) => void,
 ): Promise<EvidenceFile> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  return uploadWithProgress<EvidenceFile>({
-    method: 'POST',
+  return postFileWithProgress<EvidenceFile>({
     url: `/api/hours/records/${recordId}/evidence`,
-    body: form,
+    file,
     csrfToken,
     onProgress,
     fallback: (status) => (status === 413 ? '文件过大：证明材料不能超过10MB' : `上传失败（HTTP ${status}）`),
@@ -181,11 +177,8 @@ export function useUploadEvidence() {
       recordId: number;
       file: File;
       onProgress?: (percent: number) => void;
-    }) => uploadEvidenceFile(recordId, file, qc.getQueryData<Me | null>(meKey)?.csrfToken ?? null, onProgress),
-    onError: (e) => {
-      // The session ended meanwhile: asking who we are again lets the route guard send us to 登录.
-      if (e instanceof ApiError && e.status === 401) void qc.invalidateQueries({ queryKey: meKey });
-    },
+    }) => uploadEvidenceFile(recordId, file, csrfOf(qc), onProgress),
+    onError: (e) => recheckSessionOn401(qc, e),
     onSettled: () => invalidateHours(qc),
   });
 }

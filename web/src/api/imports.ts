@@ -1,9 +1,9 @@
 // Excel in and out — one hook per call of server/src/modules/excel/routes.ts, plus the file
 // download every 导出Excel button and the template/error-report links use.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportJob, ImportMode, ImportRowError, Me } from '@ptce/contracts';
-import { api, ApiError, buildUrl, errorFromText, NETWORK_MESSAGE, uploadWithProgress } from './client';
-import { meKey } from './auth';
+import type { ImportJob, ImportMode, ImportRowError } from '@ptce/contracts';
+import { api, ApiError, buildUrl, errorFromText, NETWORK_MESSAGE } from './client';
+import { csrfOf, postFileWithProgress, recheckSessionOn401 } from './upload';
 
 export interface PageOf<T> {
   items: T[];
@@ -18,10 +18,6 @@ export const HOURS_TEMPLATE_URL = '/api/imports/hours-registration/template';
 
 export function isRunning(job: Pick<ImportJob, 'status'> | undefined | null): boolean {
   return job?.status === 'validating' || job?.status === 'writing';
-}
-
-function csrfOf(qc: ReturnType<typeof useQueryClient>): string | null {
-  return qc.getQueryData<Me | null>(meKey)?.csrfToken ?? null;
 }
 
 /** The file name a download was sent with: RFC 5987 filename* first, then the plain one. */
@@ -76,12 +72,9 @@ export function uploadHoursImport(
   csrfToken: string | null,
   onProgress?: (percent: number) => void,
 ): Promise<ImportJob> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  return uploadWithProgress<ImportJob>({
-    method: 'POST',
+  return postFileWithProgress<ImportJob>({
     url: buildUrl('/api/imports/hours-registration/jobs', { mode, declared: 'true' }),
-    body: form,
+    file,
     csrfToken,
     onProgress,
     fallback: (status) => (status === 413 ? '文件过大，请拆分后分批导入' : `导入失败（HTTP ${status}）`),
@@ -101,9 +94,7 @@ export function useUploadHoursImport() {
       mode: ImportMode;
       onProgress?: (percent: number) => void;
     }) => uploadHoursImport(file, mode, csrfOf(qc), onProgress),
-    onError: (e) => {
-      if (e instanceof ApiError && e.status === 401) void qc.invalidateQueries({ queryKey: meKey });
-    },
+    onError: (e) => recheckSessionOn401(qc, e),
     onSuccess: (job) => {
       qc.setQueryData(['imports', 'job', job.id], job);
       void qc.invalidateQueries({ queryKey: jobsKey });

@@ -11,11 +11,10 @@ import type {
   LearningOverview,
   LearningYear,
   MaterialView,
-  Me,
   PublicHoursRow,
 } from '@ptce/contracts';
-import { meKey } from './auth';
-import { api, ApiError, buildUrl, uploadWithProgress } from './client';
+import { api, buildUrl, uploadWithProgress } from './client';
+import { csrfOf, recheckSessionOn401 } from './upload';
 
 export const learningKeys = {
   all: ['learning'] as const,
@@ -162,10 +161,9 @@ export function useChapterFileUploader() {
       opts: { onProgress?: (percent: number) => void; signal?: AbortSignal } = {},
     ) => {
       try {
-        return await uploadChapterFile(chapterId, file, qc.getQueryData<Me | null>(meKey)?.csrfToken ?? null, opts);
+        return await uploadChapterFile(chapterId, file, csrfOf(qc), opts);
       } catch (e) {
-        // The session ended meanwhile: asking who we are again lets the route guard send us to 登录.
-        if (e instanceof ApiError && e.status === 401) void qc.invalidateQueries({ queryKey: meKey });
+        recheckSessionOn401(qc, e);
         throw e;
       } finally {
         void qc.invalidateQueries({ queryKey: courseAdminKeys.all });
