@@ -4,15 +4,15 @@ import type { Db } from '../../db/client';
 import { queryPrepared } from '../../db/prepared';
 import { examAttempts } from '../../db/schema/index';
 import { cleanAnswers, gradePaper, SUBMIT_GRACE_MS, type Answers } from '../../domain/learning';
-import type { AuditContext } from '../audit/index';
-import { loadPlan, type AnnualPlanRow } from '../learning/index';
+import { auditEntriesSql, type AuditContext } from '../audit/index';
+import { creditCtes, loadPlan, type AnnualPlanRow } from '../learning/index';
 import type { AttemptRow } from './attempt-view';
 
 /**
  * Closing an attempt is one statement, atomic on its own: the graded answers are stored only if the
  * attempt is still open; with them go the audit entry (exam.submit, or exam.auto_submit with no actor)
- * and — when passed — the compulsory hours credited to the plan year exactly once (public_credits_once)
- * with their own audit entry (learning.credit), as public-hours.ts creditPublicHours writes them.
+ * and — when passed — the compulsory hours credited to the plan year exactly once, by the credit's own
+ * SQL (learning/public-hours.ts creditCtes, which creditPublicHours runs too) with its audit entry.
  * One round trip instead of six (BEGIN … COMMIT): 交卷 is what thousands of people do in the last
  * minutes before a deadline.
  */
@@ -24,16 +24,22 @@ WITH closed AS (
    WHERE id = $1::integer AND account_id = $2::integer AND submitted_at IS NULL
   RETURNING id, account_id, plan_year),
 submit_audit AS (
-  INSERT INTO audit_log (at, actor_account_id, actor_name, actor_kind, action, target_type, target_id, result, ip, detail)
-  SELECT $9::timestamptz, $10::integer, $11::text, $12::text, $13::text, 'exam_attempt', closed.id::text, 'ok', $14::text, $15::jsonb FROM closed),
-credit AS (
-  INSERT INTO public_credits (account_id, year, kind, hours, credited_at, source)
-  SELECT closed.account_id, closed.plan_year, 'compulsory', $16::numeric, $9::timestamptz, $18::text FROM closed WHERE $8::boolean
-  ON CONFLICT ON CONSTRAINT public_credits_once DO NOTHING
-  RETURNING account_id),
-credit_audit AS (
-  INSERT INTO audit_log (at, actor_account_id, actor_name, actor_kind, action, target_type, target_id, result, ip, detail)
-  SELECT $9::timestamptz, $10::integer, $11::text, $12::text, 'learning.credit', 'account', credit.account_id::text, 'ok', $14::text, $17::jsonb FROM credit)
+  ${auditEntriesSql('closed', {
+    at: '$9::timestamptz',
+    actorId: '$10::integer',
+    actorName: '$11::text',
+    actorKind: '$12::text',
+    ip: '$14::text',
+    action: '$13::text',
+    targetType: `'exam_attempt'`,
+    targetId: 'closed.id::text',
+    detail: '$15::jsonb',
+  })}),
+${creditCtes(
+  `(SELECT closed.account_id, closed.plan_year AS year, 'compulsory' AS kind, $16::numeric AS hours, $17::text AS source
+      FROM closed WHERE $8::boolean)`,
+  { at: '$9::timestamptz', actorId: '$10::integer', actorName: '$11::text', actorKind: '$12::text', ip: '$14::text' },
+)}
 SELECT (SELECT count(*)::integer FROM closed) AS closed, (SELECT count(*)::integer FROM credit) AS credited`;
 
 /**
@@ -61,7 +67,7 @@ export async function finalizeAttempt(
   const source = `exam_attempt:${attempt.id}`;
   const [row] = await queryPrepared<{ closed: number; credited: number }>(
     db,
-    'ptce_close_attempt_v2',
+    'ptce_close_attempt_v3',
     CLOSE_ATTEMPT_SQL,
     [
       attempt.id,
@@ -87,7 +93,6 @@ export async function finalizeAttempt(
         passed: g.passed,
       }),
       plan.compulsoryHours,
-      JSON.stringify({ year: attempt.planYear, kind: 'compulsory', hours: plan.compulsoryHours, source }),
       source,
     ],
   );

@@ -10,12 +10,12 @@ import {
 } from '@ptce/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import { personScope } from '../../auth/scope';
-import { shanghaiDate, now } from '../../clock';
+import { now, shanghaiDate } from '../../clock';
 import type { Db } from '../../db/client';
 import { accounts } from '../../db/schema/index';
 import { idNumberIn } from '../../db/pii-lookup';
 import { checkRecord, recordRulesOf, registrationRefusal, ruleMessages, type RecordRules } from '@ptce/rules';
-import { planOf, UNIT_IMPORT_LOCK, yearClosedIn } from '../hours/index';
+import { planOf, registerRecords, UNIT_IMPORT_LOCK, yearClosedIn } from '../hours/index';
 import { idCheckChar, normalizeIdNumber, validateIdNumber } from '../../domain/id-number';
 import type { Caller } from '../auth/index';
 import { plansSnapshot, type Plan } from '../plans/index';
@@ -517,47 +517,17 @@ export const hoursRegistrationImport: ImportKindDef<HoursParsedRow, HoursImportR
   },
 
   /**
-   * One statement per batch: the rows travel as one JSON parameter (jsonb_to_recordset), and the same
-   * statement appends each new record's 'create' entry to its history (what hours/history.ts addHistory
-   * does for one record). Drizzle's insert builder spends more time building 100,000 rows' SQL than
-   * the database spends storing them.
+   * The records through the registration command (hours/register-record.ts registerRecords): one
+   * statement per batch writes the rows and their 'create' history entries; the whole file has the one
+   * audit entry run-import.ts writes.
    */
   async write(tx, ctx, rows, progress) {
-    const at = now().toISOString();
     // Quarter batches: each batch's JSON stays a small, short-lived string instead of a large object.
     const batch = Math.max(50, Math.floor(importLimits().batchSize / 4));
+    const at = now();
     let written = 0;
     for await (const part of rows.batches(batch)) {
-      const json = JSON.stringify(
-        part.map((r) => ({
-          account_id: r.accountId,
-          year: r.year,
-          activity_type: r.activityType,
-          title: r.title,
-          organizer: r.organizer,
-          place: r.place,
-          start_date: r.startDate,
-          start_half: r.startHalf,
-          end_date: r.endDate,
-          end_half: r.endHalf,
-          hours: r.hours,
-          remarks: r.remarks,
-          unit_id: r.unitId,
-        })),
-      );
-      const { rows: created } = await tx.execute<{ record_id: number }>(sql`
-        WITH ins AS (
-          INSERT INTO hour_records (account_id, year, activity_type, title, organizer, place, start_date, start_half, end_date, end_half,
-                                    hours, remarks, declared_at, status, source, unit_id, created_by, created_at, updated_at)
-          SELECT x.account_id, x.year, x.activity_type, x.title, x.organizer, x.place, x.start_date, x.start_half, x.end_date, x.end_half,
-                 x.hours, x.remarks, ${at}::timestamptz, 'draft', 'import', x.unit_id, ${ctx.actor.id}, ${at}::timestamptz, ${at}::timestamptz
-          FROM jsonb_to_recordset(${json}::jsonb) AS x(account_id integer, year integer, activity_type text, title text, organizer text, place text,
-               start_date date, start_half text, end_date date, end_half text, hours numeric, remarks text, unit_id integer)
-          RETURNING id)
-        INSERT INTO hour_record_events (record_id, at, action, actor_id, actor_name)
-        SELECT id, ${at}::timestamptz, 'create', ${ctx.actor.id}, ${ctx.actor.name} FROM ins
-        RETURNING record_id`);
-      written += created.length;
+      written += (await registerRecords(tx, ctx, part, { source: 'import', auditEach: false, at })).length;
       await progress(written);
     }
     return written;

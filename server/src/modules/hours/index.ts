@@ -3,5 +3,6 @@ export { hoursRoutes } from './routes';
 export { UNIT_IMPORT_LOCK } from './duplicate-record';
 export { listRecords, recordListWhere, recordQuery } from './list-records';
 export { planOf, yearClosedIn } from './plan-window';
+export { registerRecords, type NewRecord } from './register-record';
 export { yearTotals } from './overview';
 export { reviewRecords } from './review-records';

@@ -1,6 +1,7 @@
 /** 学习: courses, chapters, study time (heartbeats) and the learning window of a plan year. */
 export { learningRoutes } from './routes';
 export { completeCourseIfDone } from './complete-course';
+export { creditCtes } from './public-hours';
 export {
   assertOpen,
   compulsoryCourseOf,
