@@ -1,5 +1,5 @@
 // Search-as-you-type pickers of the hours forms (antd Form controls).
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Select, Spin } from 'antd';
 import type { AuthoritySummary, StaffRow } from '@ptce/contracts';
 import { useAuthoritySearch, useStaffSearch } from '../../api/hours';
@@ -26,17 +26,48 @@ function searchStatus(searching: boolean, empty: boolean, failed: boolean, promp
   return empty ? prompt : none;
 }
 
-/** 专业技术人员 of the admin's unit (or department), searched by 姓名 or 身份证号码. */
-export function StaffSelect({ id, value, onChange, autoFocus, ...aria }: PickerProps<StaffRow>) {
-  const [search, setSearch] = useState('');
-  const term = useDebouncedValue(search, 300);
-  const result = useStaffSearch(term);
-  const [chosen, setChosen] = useState<StaffRow | null>(null);
-  const people = useMemo(() => {
-    const list = result.data?.items ?? [];
-    return chosen && !list.some((p) => p.id === chosen.id) ? [chosen, ...list] : list;
-  }, [result.data, chosen]);
-  const searching = search !== term || result.isFetching;
+interface SearchPickerProps<T> extends PickerProps<T> {
+  placeholder: string;
+  /** What is typed, and its setter. */
+  search: string;
+  onSearch: (search: string) => void;
+  /** The matches of the last query. */
+  found: T[] | undefined;
+  searching: boolean;
+  failed: boolean;
+  /** Shown while nothing is typed. */
+  prompt: string;
+  /** Shown when nothing matches. */
+  none: string;
+  label: (item: T) => string;
+  name: (item: T) => string;
+  meta: (item: T) => ReactNode;
+}
+
+/** A Select over search results that keeps the chosen item listed while the search moves on. */
+function SearchPicker<T extends { id: number }>({
+  id,
+  value,
+  onChange,
+  autoFocus,
+  placeholder,
+  search,
+  onSearch,
+  found,
+  searching,
+  failed,
+  prompt,
+  none,
+  label,
+  name,
+  meta,
+  ...aria
+}: SearchPickerProps<T>) {
+  const [chosen, setChosen] = useState<T | null>(null);
+  const list = useMemo(() => {
+    const items = found ?? [];
+    return chosen && !items.some((x) => x.id === chosen.id) ? [chosen, ...items] : items;
+  }, [found, chosen]);
 
   return (
     <Select<number>
@@ -44,85 +75,77 @@ export function StaffSelect({ id, value, onChange, autoFocus, ...aria }: PickerP
       {...aria}
       autoFocus={autoFocus}
       value={value}
-      placeholder="输入姓名或身份证号码查询"
-      showSearch={{ filterOption: false, onSearch: setSearch }}
+      placeholder={placeholder}
+      showSearch={{ filterOption: false, onSearch }}
       allowClear
       loading={searching}
-      notFoundContent={searchStatus(
-        searching,
-        search.trim() === '',
-        result.isError,
-        '本单位（部门）暂无专业技术人员',
-        '未找到匹配的人员',
-      )}
-      options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.idNumberMasked}）`, person: p }))}
+      notFoundContent={searchStatus(searching, search.trim() === '', failed, prompt, none)}
+      options={list.map((x) => ({ value: x.id, label: label(x), item: x }))}
       optionRender={(opt) => {
-        const p = (opt.data as { person: StaffRow }).person;
+        const x = (opt.data as { item: T }).item;
         return (
           <div className="ptce-unit-option">
-            <div>{p.name}</div>
-            <div className="ptce-unit-option-meta">
-              {p.idNumberMasked}
-              {p.departmentName ? ` · ${p.departmentName}` : ''}
-            </div>
+            <div>{name(x)}</div>
+            <div className="ptce-unit-option-meta">{meta(x)}</div>
           </div>
         );
       }}
       onChange={(v) => {
-        const p = people.find((x) => x.id === v);
-        setChosen(p ?? null);
-        onChange?.(v, p);
+        const x = list.find((y) => y.id === v);
+        setChosen(x ?? null);
+        onChange?.(v, x);
       }}
     />
   );
 }
 
+/** 专业技术人员 of the admin's unit (or department), searched by 姓名 or 身份证号码. */
+export function StaffSelect(props: PickerProps<StaffRow>) {
+  const [search, setSearch] = useState('');
+  const term = useDebouncedValue(search, 300);
+  const result = useStaffSearch(term);
+  return (
+    <SearchPicker<StaffRow>
+      {...props}
+      placeholder="输入姓名或身份证号码查询"
+      search={search}
+      onSearch={setSearch}
+      found={result.data?.items}
+      searching={search !== term || result.isFetching}
+      failed={result.isError}
+      prompt="本单位（部门）暂无专业技术人员"
+      none="未找到匹配的人员"
+      label={(p) => `${p.name}（${p.idNumberMasked}）`}
+      name={(p) => p.name}
+      meta={(p) => (
+        <>
+          {p.idNumberMasked}
+          {p.departmentName ? ` · ${p.departmentName}` : ''}
+        </>
+      )}
+    />
+  );
+}
+
 /** 主管部门 / 行业主管部门 by name (提交至主管部门审核: 输入单位名称). */
-export function AuthoritySelect({ id, value, onChange, autoFocus, ...aria }: PickerProps<AuthoritySummary>) {
+export function AuthoritySelect(props: PickerProps<AuthoritySummary>) {
   const [search, setSearch] = useState('');
   const term = useDebouncedValue(search, 300);
   const result = useAuthoritySearch(term);
-  const [chosen, setChosen] = useState<AuthoritySummary | null>(null);
-  const list = useMemo(() => {
-    const found = result.data ?? [];
-    return chosen && !found.some((a) => a.id === chosen.id) ? [chosen, ...found] : found;
-  }, [result.data, chosen]);
-  const searching = search.trim() !== '' && (search !== term || result.isFetching);
-
   return (
-    <Select<number>
-      id={id}
-      {...aria}
-      autoFocus={autoFocus}
-      value={value}
+    <SearchPicker<AuthoritySummary>
+      {...props}
       placeholder="输入主管部门名称查询"
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      allowClear
-      loading={searching}
-      notFoundContent={searchStatus(
-        searching,
-        search.trim() === '',
-        result.isError,
-        '请输入主管部门名称',
-        '未找到匹配的主管部门',
-      )}
-      options={list.map((a) => ({ value: a.id, label: a.name, authority: a }))}
-      optionRender={(opt) => {
-        const a = (opt.data as { authority: AuthoritySummary }).authority;
-        return (
-          <div className="ptce-unit-option">
-            <div>{a.name}</div>
-            <div className="ptce-unit-option-meta">
-              {a.kind === 'industry' ? '行业主管部门' : '人力资源和社会保障部门'}
-            </div>
-          </div>
-        );
-      }}
-      onChange={(v) => {
-        const a = list.find((x) => x.id === v);
-        setChosen(a ?? null);
-        onChange?.(v, a);
-      }}
+      search={search}
+      onSearch={setSearch}
+      found={result.data}
+      searching={search.trim() !== '' && (search !== term || result.isFetching)}
+      failed={result.isError}
+      prompt="请输入主管部门名称"
+      none="未找到匹配的主管部门"
+      label={(a) => a.name}
+      name={(a) => a.name}
+      meta={(a) => (a.kind === 'industry' ? '行业主管部门' : '人力资源和社会保障部门')}
     />
   );
 }
