@@ -1,8 +1,8 @@
 // 我的学时 — 学时查询 (附件2 一(四)): 培训总体查询 (per year; click a year → its hours below) and
 // 培训登记详情 (every registration with its status; "+" shows the review progress; 撤回).
 import { useState } from 'react';
-import { App, Button, Card, Select, Tabs } from 'antd';
-import type { RecordRow, RecordStatus, YearTotals } from '@ptce/contracts';
+import { App, Button, Card, Tabs } from 'antd';
+import type { RecordRow, YearTotals } from '@ptce/contracts';
 import { useMyOverview, useMyRecords, useWithdrawRecord } from '../../api/hours';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListHint, ListTable, ListToolbar, columnsWidth, useUrlParams } from '../../components/list';
@@ -10,8 +10,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { recordColumns } from './columns';
 import { useSlowProgress } from './feedback';
-import { STATUS_OPTIONS, hoursErrorMessage, hoursText } from './labels';
-import { YearSelect } from './pickers';
+import { hoursErrorMessage, hoursText } from './labels';
+import { StatusYearFilters } from './RecordFilters';
 import { RecordDetailModal, RecordProgressRow } from './RecordDetail';
 import { HOURS_QUERY_LIST, RECORD_LIST } from './list-params';
 import { YearTotalsTable } from './YearTotalsTable';
@@ -150,14 +150,7 @@ function DetailsTab() {
       <ListToolbar
         filters={
           <>
-            <Select<RecordStatus | 'all'>
-              aria-label="状态"
-              className="ptce-filter-status"
-              value={query.status ?? 'all'}
-              onChange={(v) => update({ status: v === 'all' ? undefined : v })}
-              options={[{ value: 'all', label: '全部状态' }, ...STATUS_OPTIONS]}
-            />
-            <YearSelect value={query.year} onChange={(year) => update({ year })} />
+            <StatusYearFilters status={query.status} year={query.year} onChange={update} />
           </>
         }
       />

@@ -1,8 +1,8 @@
 // 我的学时 — 学时登记 (附件2 一(一)–(三)): 新登记培训, 查看/修改/删除, 批量提交至本单位审核,
 // 提交至主管部门审核.
 import { useState } from 'react';
-import { App, Button, Card, Form, Modal, Select } from 'antd';
-import type { RecordRow, RecordStatus } from '@ptce/contracts';
+import { App, Button, Card, Form, Modal } from 'antd';
+import type { RecordRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { useMyRecords, useSubmitRecords } from '../../api/hours';
 import { PageTitle } from '../../components/PageTitle';
@@ -11,11 +11,12 @@ import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { recordColumns } from './columns';
 import { DeleteRecordModal } from './DeleteRecordModal';
 import { BatchOutcomeAlert, asBatchResult, useBatchOutcome, useSlowProgress } from './feedback';
-import { STATUS_OPTIONS, hoursErrorMessage } from './labels';
-import { AuthoritySelect, YearSelect } from './pickers';
+import { hoursErrorMessage } from './labels';
+import { AuthoritySelect } from './pickers';
 import { RecordDetailModal } from './RecordDetail';
 import { RecordFormModal } from './RecordFormModal';
 import { RECORD_LIST } from './list-params';
+import { StatusYearFilters, useRecordDialogs } from './RecordFilters';
 import './hours.css';
 
 export default function MyRecordsPage() {
@@ -28,9 +29,7 @@ export default function MyRecordsPage() {
   const batch = useBatchOutcome();
   useSlowProgress(submit.isPending, '正在提交审核…');
 
-  const [form, setForm] = useState<{ open: boolean; id: number | null }>({ open: false, id: null });
-  const [viewId, setViewId] = useState<number | null>(null);
-  const [deleting, setDeleting] = useState<RecordRow | null>(null);
+  const { form, setForm, viewId, setViewId, deleting, setDeleting } = useRecordDialogs();
   const selection = useSelection<RecordRow>((r) => r.id);
   const selected = selection.rows;
   const [authorityOpen, setAuthorityOpen] = useState(false);
@@ -117,14 +116,7 @@ export default function MyRecordsPage() {
         <ListToolbar
           filters={
             <>
-              <Select<RecordStatus | 'all'>
-                aria-label="状态"
-                className="ptce-filter-status"
-                value={query.status ?? 'all'}
-                onChange={(v) => update({ status: v === 'all' ? undefined : v })}
-                options={[{ value: 'all', label: '全部状态' }, ...STATUS_OPTIONS]}
-              />
-              <YearSelect value={query.year} onChange={(year) => update({ year })} />
+              <StatusYearFilters status={query.status} year={query.year} onChange={update} />
             </>
           }
           actions={

@@ -1,6 +1,5 @@
 // 学时管理 — 专业科目学时登记 (附件2 二(一)): 新登记培训 for a staff member (the same form as the
 // person side), 导入学员培训信息, 查看/修改/删除, 批量提交审核.
-import { useState } from 'react';
 import { App, Button, Card, Flex } from 'antd';
 import type { RecordRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
@@ -16,6 +15,7 @@ import { hoursErrorMessage } from './labels';
 import { RecordDetailModal } from './RecordDetail';
 import { RecordFormModal } from './RecordFormModal';
 import { RECORD_LIST } from './list-params';
+import { useRecordDialogs } from './RecordFilters';
 import { UnitFilters } from './UnitFilters';
 import './hours.css';
 
@@ -32,9 +32,7 @@ export default function UnitRegisterPage() {
   const batch = useBatchOutcome();
   useSlowProgress(submit.isPending, '正在提交审核…');
 
-  const [form, setForm] = useState<{ open: boolean; id: number | null }>({ open: false, id: null });
-  const [viewId, setViewId] = useState<number | null>(null);
-  const [deleting, setDeleting] = useState<RecordRow | null>(null);
+  const { form, setForm, viewId, setViewId, deleting, setDeleting } = useRecordDialogs();
   const selection = useSelection<RecordRow>((r) => r.id);
   const selected = selection.rows;
 
