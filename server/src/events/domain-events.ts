@@ -3,8 +3,8 @@ import type { Db } from '../db/client';
 import { domainEvents } from '../db/schema/index';
 
 /**
- * Domain events raised inside a transaction: stored in domain_events and handed to the handlers
- * registered for the type, in the same transaction — so a handler's effect (e.g. revoking a
+ * Domain events raised inside a transaction: stored in domain_events and handed to the handlers that
+ * events/wiring.ts lists for the type, in the same transaction — so a handler's effect (e.g. revoking a
  * certificate when approved hours are deleted) commits or rolls back with the change itself.
  */
 export interface DomainEvent {
@@ -14,16 +14,14 @@ export interface DomainEvent {
   payload: Record<string, unknown>;
 }
 
-type Handler = (tx: Db, event: DomainEvent) => Promise<void>;
-const handlers = new Map<DomainEvent['type'], Handler[]>();
-
-export function onDomainEvent(type: DomainEvent['type'], handler: Handler): void {
-  handlers.set(type, [...(handlers.get(type) ?? []), handler]);
-}
+/** A reaction to an event, run inside the transaction that raised it. */
+export type DomainEventHandler = (tx: Db, event: DomainEvent) => Promise<void>;
 
 export async function emitDomainEvent(tx: Db, event: DomainEvent): Promise<void> {
   await tx
     .insert(domainEvents)
     .values({ at: now(), type: event.type, accountId: event.accountId, year: event.year, payload: event.payload });
-  for (const h of handlers.get(event.type) ?? []) await h(tx, event);
+  // Loaded on first use, not at start: the handlers' modules import this file (to raise events) while they load.
+  const { DOMAIN_EVENT_HANDLERS } = await import('./wiring');
+  for (const h of DOMAIN_EVENT_HANDLERS[event.type]) await h(tx, event);
 }

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { certificates } from '../../db/schema/index';
-import { onDomainEvent } from '../../events/domain-events';
+import type { DomainEvent } from '../../events/domain-events';
 import { AppError, notFound } from '../../errors';
 import type { Caller } from '../auth/index';
 import { writeAudit, type AuditContext } from '../audit/index';
@@ -35,7 +35,8 @@ export async function revokeCertificate(ctx: Caller, id: number, reason: string)
 }
 
 // 若是已通过审核又被删除学时的，如已生成过《继续教育合格证书》的，则删除学时后原证书自动失效 — notice, attachment 2 §二(二)3.
-onDomainEvent('hours.approved-deleted', async (tx, e) => {
+// Wired to 'hours.approved-deleted' in events/wiring.ts; runs in the transaction that deleted the hours.
+export async function revokeCertificateOfDeletedHours(tx: Db, e: DomainEvent): Promise<void> {
   const reason = `单位删除了已通过认定的专业科目学时${e.payload.reason ? `（${String(e.payload.reason)}）` : ''}，原证书自动失效`;
   await revoke(
     tx,
@@ -43,4 +44,4 @@ onDomainEvent('hours.approved-deleted', async (tx, e) => {
     and(eq(certificates.accountId, e.accountId), eq(certificates.year, e.year), eq(certificates.kind, 'ce')),
     reason,
   );
-});
+}
