@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
+import { Col, Form, Input, Select } from 'antd';
 import type { ParamPatch, ParamValues } from '../../components/list';
+import { FilterCard } from './FilterCard';
 import type { STAFF_LIST } from './staff-list';
 
 interface FilterValues {
@@ -46,54 +47,42 @@ export function StaffFilters({
     });
 
   return (
-    <Card className="ptce-section">
-      <Form<FilterValues> form={form} name="staff-filter" layout="vertical" onFinish={search}>
-        <Row gutter={16}>
-          <Col xs={24} sm={12} lg={6}>
-            <Form.Item label="姓名或身份证号码" name="q">
-              <Input allowClear maxLength={30} placeholder="输入姓名或身份证号码" autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12} lg={6}>
-            <Form.Item label="部门" name="departmentId">
-              <Select<number>
-                allowClear
-                placeholder={wholeUnit ? '全部部门' : '本部门全部'}
-                options={options}
-                loading={departmentsLoading}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12} lg={6}>
-            <Form.Item label="人员状态" name="newRegistration">
-              <Select<'true' | 'false'>
-                allowClear
-                placeholder="全部"
-                options={[
-                  { value: 'true', label: '新注册（待确认）' },
-                  { value: 'false', label: '已确认' },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12} lg={6} className="ptce-filter-actions">
-            <Space wrap>
-              <Button type="primary" htmlType="submit" loading={fetching}>
-                查询
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  onSearch({ q: undefined, departmentId: undefined, newRegistration: undefined });
-                }}
-              >
-                重置
-              </Button>
-            </Space>
-          </Col>
-        </Row>
-      </Form>
-    </Card>
+    <FilterCard<FilterValues>
+      form={form}
+      name="staff-filter"
+      onFinish={search}
+      onReset={() => onSearch({ q: undefined, departmentId: undefined, newRegistration: undefined })}
+      fetching={fetching}
+      actionsCol={{ xs: 24, sm: 12, lg: 6 }}
+    >
+      <Col xs={24} sm={12} lg={6}>
+        <Form.Item label="姓名或身份证号码" name="q">
+          <Input allowClear maxLength={30} placeholder="输入姓名或身份证号码" autoComplete="off" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={12} lg={6}>
+        <Form.Item label="部门" name="departmentId">
+          <Select<number>
+            allowClear
+            placeholder={wholeUnit ? '全部部门' : '本部门全部'}
+            options={options}
+            loading={departmentsLoading}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={12} lg={6}>
+        <Form.Item label="人员状态" name="newRegistration">
+          <Select<'true' | 'false'>
+            allowClear
+            placeholder="全部"
+            options={[
+              { value: 'true', label: '新注册（待确认）' },
+              { value: 'false', label: '已确认' },
+            ]}
+          />
+        </Form.Item>
+      </Col>
+    </FilterCard>
   );
 }

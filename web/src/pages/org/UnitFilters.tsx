@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { Button, Card, Cascader, Col, Form, Input, Row, Space } from 'antd';
+import { Cascader, Col, Form, Input } from 'antd';
 import type { Region } from '@ptce/contracts';
 import type { ParamPatch, ParamValues } from '../../components/list';
+import { FilterCard } from './FilterCard';
 import type { UNIT_LIST } from './unit-list';
 import { regionPath, type RegionOption } from './unit-regions';
 
@@ -37,43 +38,31 @@ export function UnitFilters({
   const search = (v: FilterValues) => onSearch({ q: v.q?.trim() || undefined, regionCode: v.region?.at(-1) });
 
   return (
-    <Card className="ptce-section">
-      <Form<FilterValues> form={form} name="unit-filter" layout="vertical" onFinish={search}>
-        <Row gutter={16}>
-          <Col xs={24} sm={12} lg={8}>
-            <Form.Item label="单位名称或统一社会信用代码" name="q">
-              <Input allowClear maxLength={60} placeholder="输入单位名称或统一社会信用代码" autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12} lg={8}>
-            <Form.Item label="所在地区" name="region">
-              <Cascader<RegionOption>
-                options={regionOptions}
-                changeOnSelect
-                allowClear
-                placeholder="全部地区"
-                loading={regionsLoading}
-                showSearch={{ filter: (input, path) => path.some((o) => o.label.includes(input.trim())) }}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} lg={8} className="ptce-filter-actions">
-            <Space wrap>
-              <Button type="primary" htmlType="submit" loading={fetching}>
-                查询
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  onSearch({ q: undefined, regionCode: undefined });
-                }}
-              >
-                重置
-              </Button>
-            </Space>
-          </Col>
-        </Row>
-      </Form>
-    </Card>
+    <FilterCard<FilterValues>
+      form={form}
+      name="unit-filter"
+      onFinish={search}
+      onReset={() => onSearch({ q: undefined, regionCode: undefined })}
+      fetching={fetching}
+      actionsCol={{ xs: 24, lg: 8 }}
+    >
+      <Col xs={24} sm={12} lg={8}>
+        <Form.Item label="单位名称或统一社会信用代码" name="q">
+          <Input allowClear maxLength={60} placeholder="输入单位名称或统一社会信用代码" autoComplete="off" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={12} lg={8}>
+        <Form.Item label="所在地区" name="region">
+          <Cascader<RegionOption>
+            options={regionOptions}
+            changeOnSelect
+            allowClear
+            placeholder="全部地区"
+            loading={regionsLoading}
+            showSearch={{ filter: (input, path) => path.some((o) => o.label.includes(input.trim())) }}
+          />
+        </Form.Item>
+      </Col>
+    </FilterCard>
   );
 }
