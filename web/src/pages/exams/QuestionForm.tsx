@@ -2,7 +2,8 @@
 // refuses exactly what the server would (a choice question without its right answer, a 判断题 with
 // other options than 正确/错误 …) with the same Chinese messages.
 import { useRef, type KeyboardEvent } from 'react';
-import { App, Form, Input, Modal, Radio } from 'antd';
+import { App, Form, Input, Radio } from 'antd';
+import { FormModal } from '../../components/FormModal';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { QuestionInput, type QuestionRow, type QuestionType } from '@ptce/contracts';
 import { useCreateQuestion, useUpdateQuestion } from '../../api/exams';
@@ -117,40 +118,31 @@ export function QuestionModal({
   };
 
   return (
-    <Modal
+    <FormModal<QuestionValues>
       open={open}
       title={q ? `修改第${target.mode === 'edit' ? target.no : ''}题` : '新增试题'}
-      okText="保存"
-      cancelText="取消"
       width={680}
-      onCancel={onClose}
+      onClose={onClose}
       afterClose={afterClose}
-      afterOpenChange={(o) => o && stemRef.current?.focus()}
-      okButtonProps={{ htmlType: 'submit', loading: mutation.isPending }}
-      maskClosable={false}
-      modalRender={(dom) => (
-        <Form<QuestionValues>
-          form={form}
-          name="question"
-          layout="vertical"
-          className="ptce-question-form"
-          initialValues={{
-            type: q?.type ?? 'single',
-            stem: q?.stem ?? '',
-            options: q?.options ?? BLANK_CHOICES,
-            answer: q?.answer ?? [],
-            explanation: q?.explanation ?? '',
-          }}
-          onFinish={submit}
-          onFinishFailed={focusFirstError}
-          onValuesChange={(changed: Partial<QuestionValues>) => {
-            if (mutation.isError) mutation.reset();
-            if (changed.type) onTypeChange(changed.type);
-          }}
-        >
-          {dom}
-        </Form>
-      )}
+      focusRef={stemRef}
+      saving={mutation.isPending}
+      form={form}
+      name="question"
+      className="ptce-question-form"
+      initialValues={{
+        type: q?.type ?? 'single',
+        stem: q?.stem ?? '',
+        options: q?.options ?? BLANK_CHOICES,
+        answer: q?.answer ?? [],
+        explanation: q?.explanation ?? '',
+      }}
+      onFinish={submit}
+      onFinishFailed={focusFirstError}
+      onValuesChange={(changed: Partial<QuestionValues>) => {
+        if (mutation.isError) mutation.reset();
+        if (changed.type) onTypeChange(changed.type);
+      }}
+      scrollToFirstError={false}
     >
       {target.mode === 'create' && <p className="ptce-hint">课程：《{target.courseTitle}》</p>}
       <Form.Item label="题型" name="type" required>
@@ -187,6 +179,6 @@ export function QuestionModal({
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount onKeyDown={enterSubmits} />
       </Form.Item>
       <ErrorAlert error={mutation.error} title="保存失败" fields={FIELDS} />
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
-import { Alert, App, Checkbox, Form, Input, Modal, Select, type InputRef } from 'antd';
+import { Alert, App, Checkbox, Form, Input, Select, type InputRef } from 'antd';
+import { FormModal } from '../../components/FormModal';
 import { AdminInput, MobilePhone, type AdminRow } from '@ptce/contracts';
 import { errorMessage } from '../../api/client';
 import { departmentOptions, useCreateAdmin, useDepartments, useUpdateAdmin } from '../../api/org';
@@ -88,38 +89,27 @@ export function AdminModal({
   };
 
   return (
-    <Modal
+    <FormModal<AdminValues>
       open={open}
       title={target ? '修改管理员' : '新增管理员'}
-      okText="保存"
-      cancelText="取消"
-      onCancel={onClose}
+      onClose={onClose}
       afterClose={afterClose}
-      afterOpenChange={(o) => o && firstField.current?.focus()}
-      okButtonProps={{ htmlType: 'submit', loading: mutation.isPending }}
-      maskClosable={false}
-      modalRender={(dom) => (
-        <Form<AdminValues>
-          form={form}
-          name="admin"
-          layout="vertical"
-          scrollToFirstError={{ focus: true }}
-          initialValues={
-            target
-              ? {
-                  name: target.name,
-                  phone: target.phone ?? '',
-                  departmentId: target.departmentId,
-                  loginEnabled: target.loginEnabled,
-                }
-              : { loginEnabled: true, departmentId: null }
-          }
-          onFinish={submit}
-          onValuesChange={() => mutation.isError && mutation.reset()}
-        >
-          {dom}
-        </Form>
-      )}
+      focusRef={firstField}
+      saving={mutation.isPending}
+      form={form}
+      name="admin"
+      initialValues={
+        target
+          ? {
+              name: target.name,
+              phone: target.phone ?? '',
+              departmentId: target.departmentId,
+              loginEnabled: target.loginEnabled,
+            }
+          : { loginEnabled: true, departmentId: null }
+      }
+      onFinish={submit}
+      onValuesChange={() => mutation.isError && mutation.reset()}
     >
       {!target && <Alert type="info" showIcon title={INITIAL_PASSWORD_TIP} style={{ marginBottom: 16 }} />}
       {target ? (
@@ -177,6 +167,6 @@ export function AdminModal({
         <Checkbox>允许登录系统</Checkbox>
       </Form.Item>
       <ErrorAlert error={mutation.error} title="保存失败" fields={FIELDS} />
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { App, Form, Input, Modal, Select, type InputRef } from 'antd';
+import { App, Form, Input, Select, type InputRef } from 'antd';
+import { FormModal } from '../../components/FormModal';
 import { DepartmentInput, type DepartmentRow } from '@ptce/contracts';
 import { useCreateDepartment, useUpdateDepartment } from '../../api/org';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -78,32 +79,21 @@ export function DepartmentModal({
   };
 
   return (
-    <Modal
+    <FormModal<DepartmentValues>
       open={open}
       title={self ? `修改部门“${self.name}”` : '新增部门'}
-      okText="保存"
-      cancelText="取消"
-      onCancel={onClose}
+      onClose={onClose}
       afterClose={afterClose}
-      afterOpenChange={(o) => o && nameRef.current?.focus()}
-      okButtonProps={{ htmlType: 'submit', loading: mutation.isPending }}
-      maskClosable={false}
-      modalRender={(dom) => (
-        <Form<DepartmentValues>
-          form={form}
-          name="department"
-          layout="vertical"
-          scrollToFirstError={{ focus: true }}
-          initialValues={{
-            name: self?.name ?? '',
-            parentId: (self ? self.parentId : target.mode === 'create' ? target.parentId : null) ?? NO_PARENT,
-          }}
-          onFinish={submit}
-          onValuesChange={() => mutation.isError && mutation.reset()}
-        >
-          {dom}
-        </Form>
-      )}
+      focusRef={nameRef}
+      saving={mutation.isPending}
+      form={form}
+      name="department"
+      initialValues={{
+        name: self?.name ?? '',
+        parentId: (self ? self.parentId : target.mode === 'create' ? target.parentId : null) ?? NO_PARENT,
+      }}
+      onFinish={submit}
+      onValuesChange={() => mutation.isError && mutation.reset()}
     >
       <Form.Item label="部门名称" name="name" required rules={[zodRule(DepartmentInput.shape.name)]}>
         <Input ref={nameRef} maxLength={40} autoComplete="off" placeholder="如：内科、财务处" />
@@ -120,6 +110,6 @@ export function DepartmentModal({
         <Select<number> options={parentOptions} disabled={hasChildren} showSearch={{ optionFilterProp: 'label' }} />
       </Form.Item>
       <ErrorAlert error={mutation.error} title="保存失败" fields={FIELDS} />
-    </Modal>
+    </FormModal>
   );
 }

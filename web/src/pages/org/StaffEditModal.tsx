@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { App, Descriptions, Form, Input, Modal, Select, type RefSelectProps } from 'antd';
+import { App, Descriptions, Form, Input, Select, type RefSelectProps } from 'antd';
+import { FormModal } from '../../components/FormModal';
 import { Email, MobilePhone, type StaffRow } from '@ptce/contracts';
 import { useUpdateStaff } from '../../api/org';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -60,29 +61,18 @@ export function StaffEditModal({
   };
 
   return (
-    <Modal
+    <FormModal<StaffValues>
       open={open}
       title={`修改：${person.name}`}
-      okText="保存"
-      cancelText="取消"
-      onCancel={onClose}
+      onClose={onClose}
       afterClose={afterClose}
-      afterOpenChange={(o) => o && first.current?.focus()}
-      okButtonProps={{ htmlType: 'submit', loading: update.isPending }}
-      maskClosable={false}
-      modalRender={(dom) => (
-        <Form<StaffValues>
-          form={form}
-          name="staff"
-          layout="vertical"
-          scrollToFirstError={{ focus: true }}
-          initialValues={{ departmentId: person.departmentId, phone: person.phone ?? '', email: person.email ?? '' }}
-          onFinish={submit}
-          onValuesChange={() => update.isError && update.reset()}
-        >
-          {dom}
-        </Form>
-      )}
+      focusRef={first}
+      saving={update.isPending}
+      form={form}
+      name="staff"
+      initialValues={{ departmentId: person.departmentId, phone: person.phone ?? '', email: person.email ?? '' }}
+      onFinish={submit}
+      onValuesChange={() => update.isError && update.reset()}
     >
       <Descriptions
         size="small"
@@ -128,6 +118,6 @@ export function StaffEditModal({
         <Input inputMode="email" autoComplete="off" />
       </Form.Item>
       <ErrorAlert error={update.error} title="保存失败" fields={EDIT_FIELDS} />
-    </Modal>
+    </FormModal>
   );
 }

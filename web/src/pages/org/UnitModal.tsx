@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { App, Cascader, Form, Input, Modal, Select, type InputRef } from 'antd';
+import { App, Cascader, Form, Input, Select, type InputRef } from 'antd';
+import { FormModal } from '../../components/FormModal';
 import { UnitInput, type UnitRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { errorMessage, isApiError } from '../../api/client';
@@ -102,40 +103,29 @@ export function UnitModal({
   };
 
   return (
-    <Modal
+    <FormModal<UnitValues>
       open={open}
       title={target ? `修改单位：${target.name}` : '新增单位'}
-      okText="保存"
-      cancelText="取消"
       width={560}
-      onCancel={onClose}
+      onClose={onClose}
       afterClose={afterClose}
-      afterOpenChange={(o) => o && nameRef.current?.focus()}
-      okButtonProps={{ htmlType: 'submit', loading: mutation.isPending }}
-      maskClosable={false}
-      modalRender={(dom) => (
-        <Form<UnitValues>
-          form={form}
-          name="unit"
-          layout="vertical"
-          scrollToFirstError={{ focus: true }}
-          initialValues={
-            target
-              ? {
-                  name: target.name,
-                  industryCode: target.industryCode,
-                  supervisingAuthorityId: target.supervisingAuthorityId,
-                  unitType: target.unitType,
-                  region: regionPath(target.regionCode, regions.data ?? []),
-                }
-              : { unitType: 'institution' }
-          }
-          onFinish={submit}
-          onValuesChange={() => mutation.isError && mutation.reset()}
-        >
-          {dom}
-        </Form>
-      )}
+      focusRef={nameRef}
+      saving={mutation.isPending}
+      form={form}
+      name="unit"
+      initialValues={
+        target
+          ? {
+              name: target.name,
+              industryCode: target.industryCode,
+              supervisingAuthorityId: target.supervisingAuthorityId,
+              unitType: target.unitType,
+              region: regionPath(target.regionCode, regions.data ?? []),
+            }
+          : { unitType: 'institution' }
+      }
+      onFinish={submit}
+      onValuesChange={() => mutation.isError && mutation.reset()}
     >
       <Form.Item label="单位名称" name="name" required rules={[zodRule(UnitInput.shape.name)]}>
         <Input ref={nameRef} maxLength={60} autoComplete="off" />
@@ -197,6 +187,6 @@ export function UnitModal({
         <Select<UnitType> options={UNIT_TYPES} />
       </Form.Item>
       <ErrorAlert error={mutation.error} title="保存失败" fields={[...FIELDS, 'region']} />
-    </Modal>
+    </FormModal>
   );
 }

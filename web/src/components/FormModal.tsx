@@ -1,0 +1,58 @@
+import type { ReactNode, RefObject } from 'react';
+import { Form, Modal, type FormInstance, type FormProps } from 'antd';
+
+interface FormModalProps<V> extends Omit<FormProps<V>, 'form' | 'name' | 'layout' | 'children' | 'title'> {
+  open: boolean;
+  title: ReactNode;
+  width?: number;
+  onClose: () => void;
+  afterClose?: () => void;
+  /** Focused once the dialog has opened, so a keyboard user can type at once. */
+  focusRef?: RefObject<{ focus: () => void } | null>;
+  /** The save is on its way: 保存 spins. */
+  saving: boolean;
+  form: FormInstance<V>;
+  /** The form's name (prefix of its fields' ids). */
+  name: string;
+  children: ReactNode;
+}
+
+/**
+ * A dialog whose body is one vertical form submitted by 保存 (or Enter): 取消 closes it, a click outside does not,
+ * the first wrong field is scrolled to and focused. Other props go to the Form.
+ */
+export function FormModal<V>({
+  open,
+  title,
+  width,
+  onClose,
+  afterClose,
+  focusRef,
+  saving,
+  form,
+  name,
+  children,
+  ...formProps
+}: FormModalProps<V>) {
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText="保存"
+      cancelText="取消"
+      width={width}
+      onCancel={onClose}
+      afterClose={afterClose}
+      afterOpenChange={(o) => o && focusRef?.current?.focus()}
+      okButtonProps={{ htmlType: 'submit', loading: saving }}
+      maskClosable={false}
+      modalRender={(dom) => (
+        <Form<V> form={form} name={name} layout="vertical" scrollToFirstError={{ focus: true }} {...formProps}>
+          {dom}
+        </Form>
+      )}
+    >
+      {children}
+    </Modal>
+  );
+}
