@@ -19,6 +19,31 @@ const COMPLIANCE_LIST = {
   q: param.text({ max: 30 }),
 };
 
+/** A clearable yes/no filter whose values are the URL's 'true' / 'false'. */
+function TrueFalseSelect(p: {
+  label: string;
+  yes: string;
+  no: string;
+  value: 'true' | 'false' | undefined;
+  onChange: (value: 'true' | 'false' | undefined) => void;
+  width: number;
+}) {
+  return (
+    <Select<'true' | 'false'>
+      aria-label={p.label}
+      allowClear
+      placeholder={p.label}
+      value={p.value}
+      onChange={p.onChange}
+      options={[
+        { value: 'true', label: p.yes },
+        { value: 'false', label: p.no },
+      ]}
+      style={{ width: p.width }}
+    />
+  );
+}
+
 const columns: TableColumnsType<ComplianceRow> = [
   { title: '姓名', dataIndex: 'personName', fixed: 'left', width: 90 },
   { title: '身份证号码', dataIndex: 'idNumberMasked', width: 170 },
@@ -72,29 +97,21 @@ export default function UnitCompliancePage() {
                 options={YEARS.map((y) => ({ value: y, label: `${y}年度` }))}
                 style={{ width: 120 }}
               />
-              <Select
-                aria-label="达标情况"
-                allowClear
-                placeholder="达标情况"
+              <TrueFalseSelect
+                label="达标情况"
+                yes="已达标"
+                no="未达标"
                 value={query.met}
                 onChange={(met) => update({ met })}
-                options={[
-                  { value: 'true', label: '已达标' },
-                  { value: 'false', label: '未达标' },
-                ]}
-                style={{ width: 120 }}
+                width={120}
               />
-              <Select
-                aria-label="公需必修"
-                allowClear
-                placeholder="公需必修"
+              <TrueFalseSelect
+                label="公需必修"
+                yes="必修已完成"
+                no="必修未完成"
                 value={query.compulsoryDone}
                 onChange={(compulsoryDone) => update({ compulsoryDone })}
-                options={[
-                  { value: 'true', label: '必修已完成' },
-                  { value: 'false', label: '必修未完成' },
-                ]}
-                style={{ width: 130 }}
+                width={130}
               />
               <Input.Search
                 key={query.q ?? ''}
