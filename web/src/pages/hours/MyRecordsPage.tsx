@@ -4,19 +4,19 @@ import { useState } from 'react';
 import { App, Button, Card, Form, Modal } from 'antd';
 import type { RecordRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
-import { useMyRecords, useSubmitRecords } from '../../api/hours';
+import { useMyRecords } from '../../api/hours';
 import { PageTitle } from '../../components/PageTitle';
-import { ListHint, ListTable, ListToolbar, useSelection, useUrlParams, withCount } from '../../components/list';
+import { ListHint, ListTable, ListToolbar, useUrlParams, withCount } from '../../components/list';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { recordColumns } from './columns';
 import { DeleteRecordModal } from './DeleteRecordModal';
-import { BatchOutcomeAlert, asBatchResult, useBatchOutcome, useSlowProgress } from './feedback';
+import { BatchOutcomeAlert, asBatchResult } from './feedback';
 import { hoursErrorMessage } from './labels';
 import { AuthoritySelect } from './pickers';
 import { RecordDetailModal } from './RecordDetail';
 import { RecordFormModal } from './RecordFormModal';
 import { RECORD_LIST } from './list-params';
-import { StatusYearFilters, useRecordDialogs } from './RecordFilters';
+import { StatusYearFilters, useRecordDialogs, useRecordSubmission } from './RecordFilters';
 import './hours.css';
 
 export default function MyRecordsPage() {
@@ -25,12 +25,8 @@ export default function MyRecordsPage() {
   const desktop = useMediaQuery(DESKTOP_QUERY);
   const { query, update } = useUrlParams(RECORD_LIST);
   const list = useMyRecords(query);
-  const submit = useSubmitRecords();
-  const batch = useBatchOutcome();
-  useSlowProgress(submit.isPending, '正在提交审核…');
-
+  const { submit, batch, selection } = useRecordSubmission();
   const { form, setForm, viewId, setViewId, deleting, setDeleting } = useRecordDialogs();
-  const selection = useSelection<RecordRow>((r) => r.id);
   const selected = selection.rows;
   const [authorityOpen, setAuthorityOpen] = useState(false);
 

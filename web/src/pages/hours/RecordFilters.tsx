@@ -1,7 +1,10 @@
-// What 学时登记 and 学时查询 share: the 状态 and 年度 filters of the record list, and the record dialogs' state.
+// What the record lists share: the 状态 and 年度 filters, the record dialogs' state, the selection and its 提交审核.
 import { useState } from 'react';
 import { Select } from 'antd';
 import type { RecordRow, RecordStatus } from '@ptce/contracts';
+import { useSubmitRecords } from '../../api/hours';
+import { useSelection } from '../../components/list';
+import { useBatchOutcome, useSlowProgress } from './feedback';
 import { STATUS_OPTIONS } from './labels';
 import { YearSelect } from './pickers';
 
@@ -35,4 +38,13 @@ export function useRecordDialogs() {
   const [viewId, setViewId] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<RecordRow | null>(null);
   return { form, setForm, viewId, setViewId, deleting, setDeleting };
+}
+
+/** The selected records and their 提交审核, with the batch outcome and the slow-progress notice. */
+export function useRecordSubmission() {
+  const submit = useSubmitRecords();
+  const batch = useBatchOutcome();
+  useSlowProgress(submit.isPending, '正在提交审核…');
+  const selection = useSelection<RecordRow>((r) => r.id);
+  return { submit, batch, selection };
 }

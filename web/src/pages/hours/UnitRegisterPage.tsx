@@ -3,19 +3,19 @@
 import { App, Button, Card, Flex } from 'antd';
 import type { RecordRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
-import { useSubmitRecords, useUnitRegistrations } from '../../api/hours';
+import { useUnitRegistrations } from '../../api/hours';
 import { ButtonLink } from '../../components/ButtonLink';
-import { ListHint, ListTable, useSelection, useUrlParams, withCount } from '../../components/list';
+import { ListHint, ListTable, useUrlParams, withCount } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { recordColumns } from './columns';
 import { DeleteRecordModal } from './DeleteRecordModal';
-import { BatchOutcomeAlert, asBatchResult, useBatchOutcome, useSlowProgress } from './feedback';
+import { BatchOutcomeAlert, asBatchResult } from './feedback';
 import { hoursErrorMessage } from './labels';
 import { RecordDetailModal } from './RecordDetail';
 import { RecordFormModal } from './RecordFormModal';
 import { RECORD_LIST } from './list-params';
-import { useRecordDialogs } from './RecordFilters';
+import { useRecordDialogs, useRecordSubmission } from './RecordFilters';
 import { UnitFilters } from './UnitFilters';
 import './hours.css';
 
@@ -28,12 +28,8 @@ export default function UnitRegisterPage() {
   const desktop = useMediaQuery(DESKTOP_QUERY);
   const { query, update } = useUrlParams(RECORD_LIST);
   const list = useUnitRegistrations(query);
-  const submit = useSubmitRecords();
-  const batch = useBatchOutcome();
-  useSlowProgress(submit.isPending, '正在提交审核…');
-
+  const { submit, batch, selection } = useRecordSubmission();
   const { form, setForm, viewId, setViewId, deleting, setDeleting } = useRecordDialogs();
-  const selection = useSelection<RecordRow>((r) => r.id);
   const selected = selection.rows;
 
   const describe = (id: number) => {
