@@ -15,7 +15,7 @@ import type {
   YearTotals,
 } from '@ptce/contracts';
 import { api } from './client';
-import { csrfOf, postFileWithProgress, recheckSessionOn401 } from './upload';
+import { csrfOf, postFileWithProgress, recheckSessionOn401, type FileUpload } from './upload';
 
 export interface PageOf<T> {
   items: T[];
@@ -169,15 +169,8 @@ export function uploadEvidenceFile(
 export function useUploadEvidence() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      recordId,
-      file,
-      onProgress,
-    }: {
-      recordId: number;
-      file: File;
-      onProgress?: (percent: number) => void;
-    }) => uploadEvidenceFile(recordId, file, csrfOf(qc), onProgress),
+    mutationFn: ({ recordId, file, onProgress }: FileUpload<{ recordId: number }>) =>
+      uploadEvidenceFile(recordId, file, csrfOf(qc), onProgress),
     onError: (e) => recheckSessionOn401(qc, e),
     onSettled: () => invalidateHours(qc),
   });

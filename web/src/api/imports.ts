@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportJob, ImportMode, ImportRowError } from '@ptce/contracts';
 import { api, ApiError, buildUrl, errorFromText, NETWORK_MESSAGE } from './client';
-import { csrfOf, postFileWithProgress, recheckSessionOn401 } from './upload';
+import { csrfOf, postFileWithProgress, recheckSessionOn401, type FileUpload } from './upload';
 
 export interface PageOf<T> {
   items: T[];
@@ -85,15 +85,8 @@ export function uploadHoursImport(
 export function useUploadHoursImport() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      file,
-      mode,
-      onProgress,
-    }: {
-      file: File;
-      mode: ImportMode;
-      onProgress?: (percent: number) => void;
-    }) => uploadHoursImport(file, mode, csrfOf(qc), onProgress),
+    mutationFn: ({ file, mode, onProgress }: FileUpload<{ mode: ImportMode }>) =>
+      uploadHoursImport(file, mode, csrfOf(qc), onProgress),
     onError: (e) => recheckSessionOn401(qc, e),
     onSuccess: (job) => {
       qc.setQueryData(['imports', 'job', job.id], job);

@@ -5,6 +5,9 @@ import type { Me } from '@ptce/contracts';
 import { meKey } from './auth';
 import { ApiError, uploadWithProgress } from './client';
 
+/** What an upload mutation is called with: the file, a progress callback, and `T`'s own fields. */
+export type FileUpload<T = object> = T & { file: File; onProgress?: (percent: number) => void };
+
 /** The CSRF token of the signed-in `Me`. */
 export function csrfOf(qc: QueryClient): string | null {
   return qc.getQueryData<Me | null>(meKey)?.csrfToken ?? null;
