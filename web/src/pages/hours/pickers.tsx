@@ -26,11 +26,23 @@ function searchStatus(searching: boolean, empty: boolean, failed: boolean, promp
   return empty ? prompt : none;
 }
 
+interface SearchTerm {
+  search: string;
+  setSearch: (search: string) => void;
+  /** `search` once typing has paused for 300 ms: what is queried. */
+  term: string;
+}
+
+function useSearchTerm(): SearchTerm {
+  const [search, setSearch] = useState('');
+  const term = useDebouncedValue(search, 300);
+  return { search, setSearch, term };
+}
+
 interface SearchPickerProps<T> extends PickerProps<T> {
   placeholder: string;
-  /** What is typed, and its setter. */
-  search: string;
-  onSearch: (search: string) => void;
+  /** What is typed. */
+  typed: SearchTerm;
   /** The matches of the last query. */
   found: T[] | undefined;
   searching: boolean;
@@ -51,8 +63,7 @@ function SearchPicker<T extends { id: number }>({
   onChange,
   autoFocus,
   placeholder,
-  search,
-  onSearch,
+  typed,
   found,
   searching,
   failed,
@@ -76,10 +87,10 @@ function SearchPicker<T extends { id: number }>({
       autoFocus={autoFocus}
       value={value}
       placeholder={placeholder}
-      showSearch={{ filterOption: false, onSearch }}
+      showSearch={{ filterOption: false, onSearch: typed.setSearch }}
       allowClear
       loading={searching}
-      notFoundContent={searchStatus(searching, search.trim() === '', failed, prompt, none)}
+      notFoundContent={searchStatus(searching, typed.search.trim() === '', failed, prompt, none)}
       options={list.map((x) => ({ value: x.id, label: label(x), item: x }))}
       optionRender={(opt) => {
         const x = (opt.data as { item: T }).item;
@@ -101,17 +112,15 @@ function SearchPicker<T extends { id: number }>({
 
 /** 专业技术人员 of the admin's unit (or department), searched by 姓名 or 身份证号码. */
 export function StaffSelect(props: PickerProps<StaffRow>) {
-  const [search, setSearch] = useState('');
-  const term = useDebouncedValue(search, 300);
-  const result = useStaffSearch(term);
+  const typed = useSearchTerm();
+  const result = useStaffSearch(typed.term);
   return (
     <SearchPicker<StaffRow>
       {...props}
       placeholder="输入姓名或身份证号码查询"
-      search={search}
-      onSearch={setSearch}
+      typed={typed}
       found={result.data?.items}
-      searching={search !== term || result.isFetching}
+      searching={typed.search !== typed.term || result.isFetching}
       failed={result.isError}
       prompt="本单位（部门）暂无专业技术人员"
       none="未找到匹配的人员"
@@ -129,17 +138,15 @@ export function StaffSelect(props: PickerProps<StaffRow>) {
 
 /** 主管部门 / 行业主管部门 by name (提交至主管部门审核: 输入单位名称). */
 export function AuthoritySelect(props: PickerProps<AuthoritySummary>) {
-  const [search, setSearch] = useState('');
-  const term = useDebouncedValue(search, 300);
-  const result = useAuthoritySearch(term);
+  const typed = useSearchTerm();
+  const result = useAuthoritySearch(typed.term);
   return (
     <SearchPicker<AuthoritySummary>
       {...props}
       placeholder="输入主管部门名称查询"
-      search={search}
-      onSearch={setSearch}
+      typed={typed}
       found={result.data}
-      searching={search.trim() !== '' && (search !== term || result.isFetching)}
+      searching={typed.search.trim() !== '' && (typed.search !== typed.term || result.isFetching)}
       failed={result.isError}
       prompt="请输入主管部门名称"
       none="未找到匹配的主管部门"
