@@ -6,10 +6,11 @@ import type { RecordRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { useMyRecords } from '../../api/hours';
 import { PageTitle } from '../../components/PageTitle';
-import { ListHint, ListTable, ListToolbar, useUrlParams, withCount } from '../../components/list';
+import { ListToolbar, useUrlParams, withCount } from '../../components/list';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { recordColumns } from './columns';
 import { DeleteRecordModal } from './DeleteRecordModal';
+import { DraftRecordsList } from './DraftRecordsList';
 import { BatchOutcomeAlert, asBatchResult } from './feedback';
 import { hoursErrorMessage } from './labels';
 import { AuthoritySelect } from './pickers';
@@ -135,22 +136,13 @@ export default function MyRecordsPage() {
             </>
           }
         />
-        <ListHint>
-          {selected.length > 0
-            ? `已选择 ${selected.length} 条待提交的记录`
-            : '勾选“待提交”的记录后提交审核；“待初审”的记录可在【学时查询—培训登记详情】中撤回。'}
-        </ListHint>
-        <ListTable<RecordRow>
-          rowKey="id"
-          size="middle"
+        <DraftRecordsList
+          idleHint="勾选“待提交”的记录后提交审核；“待初审”的记录可在【学时查询—培训登记详情】中撤回。"
+          empty="暂无登记记录，点击“新登记培训”开始登记"
+          rowName={(r) => r.title}
           columns={columns}
           result={list}
-          errorTitle="记录加载失败"
-          empty="暂无登记记录，点击“新登记培训”开始登记"
-          selection={{
-            state: selection,
-            checkbox: (r) => ({ disabled: r.status !== 'draft', 'aria-label': `选择：${r.title}` }),
-          }}
+          selection={selection}
           paging={{ page: query.page, pageSize: query.pageSize, onChange: update }}
         />
       </Card>

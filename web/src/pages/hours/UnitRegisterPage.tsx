@@ -1,15 +1,15 @@
 // 学时管理 — 专业科目学时登记 (附件2 二(一)): 新登记培训 for a staff member (the same form as the
 // person side), 导入学员培训信息, 查看/修改/删除, 批量提交审核.
 import { App, Button, Card, Flex } from 'antd';
-import type { RecordRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { useUnitRegistrations } from '../../api/hours';
 import { ButtonLink } from '../../components/ButtonLink';
-import { ListHint, ListTable, useUrlParams, withCount } from '../../components/list';
+import { useUrlParams, withCount } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { recordColumns } from './columns';
 import { DeleteRecordModal } from './DeleteRecordModal';
+import { DraftRecordsList } from './DraftRecordsList';
 import { BatchOutcomeAlert, asBatchResult } from './feedback';
 import { hoursErrorMessage } from './labels';
 import { RecordDetailModal } from './RecordDetail';
@@ -114,22 +114,13 @@ export default function UnitRegisterPage() {
             </Button>
           }
         />
-        <ListHint>
-          {selected.length > 0
-            ? `已选择 ${selected.length} 条待提交的记录`
-            : '本单位为专业技术人员登记的学时；勾选“待提交”的记录后批量提交审核。'}
-        </ListHint>
-        <ListTable<RecordRow>
-          rowKey="id"
-          size="middle"
+        <DraftRecordsList
+          idleHint="本单位为专业技术人员登记的学时；勾选“待提交”的记录后批量提交审核。"
+          empty="暂无单位登记的学时记录"
+          rowName={(r) => `${r.personName} ${r.title}`}
           columns={columns}
           result={list}
-          errorTitle="记录加载失败"
-          empty="暂无单位登记的学时记录"
-          selection={{
-            state: selection,
-            checkbox: (r) => ({ disabled: r.status !== 'draft', 'aria-label': `选择：${r.personName} ${r.title}` }),
-          }}
+          selection={selection}
           paging={{ page: query.page, pageSize: query.pageSize, onChange: update }}
         />
       </Card>
