@@ -9,8 +9,8 @@ interface FormModalProps<V> extends Omit<FormProps<V>, 'form' | 'name' | 'layout
   afterClose?: () => void;
   /** Focused once the dialog has opened, so a keyboard user can type at once. */
   focusRef?: RefObject<{ focus: () => void } | null>;
-  /** The save is on its way: 保存 spins. */
-  saving: boolean;
+  /** The save: 保存 spins while it is on its way, and an edit clears its last error. */
+  save: { isPending: boolean; isError: boolean; reset: () => void };
   form: FormInstance<V>;
   /** The form's name (prefix of its fields' ids). */
   name: string;
@@ -28,8 +28,9 @@ export function FormModal<V>({
   onClose,
   afterClose,
   focusRef,
-  saving,
+  save,
   form,
+  onValuesChange,
   name,
   children,
   ...formProps
@@ -44,10 +45,20 @@ export function FormModal<V>({
       onCancel={onClose}
       afterClose={afterClose}
       afterOpenChange={(o) => o && focusRef?.current?.focus()}
-      okButtonProps={{ htmlType: 'submit', loading: saving }}
+      okButtonProps={{ htmlType: 'submit', loading: save.isPending }}
       maskClosable={false}
       modalRender={(dom) => (
-        <Form<V> form={form} name={name} layout="vertical" scrollToFirstError={{ focus: true }} {...formProps}>
+        <Form<V>
+          form={form}
+          name={name}
+          layout="vertical"
+          scrollToFirstError={{ focus: true }}
+          onValuesChange={(changed, all) => {
+            if (save.isError) save.reset();
+            onValuesChange?.(changed, all);
+          }}
+          {...formProps}
+        >
           {dom}
         </Form>
       )}
@@ -55,4 +66,12 @@ export function FormModal<V>({
       {children}
     </Modal>
   );
+}
+
+/** What a page gives the dialog it opens: whether it is open, what it edits, and how it closes. */
+export interface DialogProps<T> {
+  open: boolean;
+  target: T;
+  onClose: () => void;
+  afterClose: () => void;
 }

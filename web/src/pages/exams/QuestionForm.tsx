@@ -125,7 +125,7 @@ export function QuestionModal({
       onClose={onClose}
       afterClose={afterClose}
       focusRef={stemRef}
-      saving={mutation.isPending}
+      save={mutation}
       form={form}
       name="question"
       className="ptce-question-form"
@@ -138,10 +138,7 @@ export function QuestionModal({
       }}
       onFinish={submit}
       onFinishFailed={focusFirstError}
-      onValuesChange={(changed: Partial<QuestionValues>) => {
-        if (mutation.isError) mutation.reset();
-        if (changed.type) onTypeChange(changed.type);
-      }}
+      onValuesChange={(changed: Partial<QuestionValues>) => changed.type && onTypeChange(changed.type)}
       scrollToFirstError={false}
     >
       {target.mode === 'create' && <p className="ptce-hint">课程：《{target.courseTitle}》</p>}

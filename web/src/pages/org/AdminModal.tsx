@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { Alert, App, Checkbox, Form, Input, Select, type InputRef } from 'antd';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type DialogProps } from '../../components/FormModal';
 import { AdminInput, MobilePhone, type AdminRow } from '@ptce/contracts';
 import { errorMessage } from '../../api/client';
 import { departmentOptions, useCreateAdmin, useDepartments, useUpdateAdmin } from '../../api/org';
@@ -21,17 +21,7 @@ interface AdminValues {
 }
 
 /** `null` target: 新增管理员; otherwise 修改 that admin. */
-export function AdminModal({
-  open,
-  target,
-  onClose,
-  afterClose,
-}: {
-  open: boolean;
-  target: AdminRow | null;
-  onClose: () => void;
-  afterClose: () => void;
-}) {
+export function AdminModal({ open, target, onClose, afterClose }: DialogProps<AdminRow | null>) {
   const [form] = Form.useForm<AdminValues>();
   const firstField = useRef<InputRef>(null);
   const departments = useDepartments();
@@ -95,7 +85,7 @@ export function AdminModal({
       onClose={onClose}
       afterClose={afterClose}
       focusRef={firstField}
-      saving={mutation.isPending}
+      save={mutation}
       form={form}
       name="admin"
       initialValues={
@@ -109,7 +99,6 @@ export function AdminModal({
           : { loginEnabled: true, departmentId: null }
       }
       onFinish={submit}
-      onValuesChange={() => mutation.isError && mutation.reset()}
     >
       {!target && <Alert type="info" showIcon title={INITIAL_PASSWORD_TIP} style={{ marginBottom: 16 }} />}
       {target ? (

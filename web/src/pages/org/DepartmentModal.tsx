@@ -85,7 +85,7 @@ export function DepartmentModal({
       onClose={onClose}
       afterClose={afterClose}
       focusRef={nameRef}
-      saving={mutation.isPending}
+      save={mutation}
       form={form}
       name="department"
       initialValues={{
@@ -93,7 +93,6 @@ export function DepartmentModal({
         parentId: (self ? self.parentId : target.mode === 'create' ? target.parentId : null) ?? NO_PARENT,
       }}
       onFinish={submit}
-      onValuesChange={() => mutation.isError && mutation.reset()}
     >
       <Form.Item label="部门名称" name="name" required rules={[zodRule(DepartmentInput.shape.name)]}>
         <Input ref={nameRef} maxLength={40} autoComplete="off" placeholder="如：内科、财务处" />

@@ -67,12 +67,11 @@ export function StaffEditModal({
       onClose={onClose}
       afterClose={afterClose}
       focusRef={first}
-      saving={update.isPending}
+      save={update}
       form={form}
       name="staff"
       initialValues={{ departmentId: person.departmentId, phone: person.phone ?? '', email: person.email ?? '' }}
       onFinish={submit}
-      onValuesChange={() => update.isError && update.reset()}
     >
       <Descriptions
         size="small"

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { App, Cascader, Form, Input, Select, type InputRef } from 'antd';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type DialogProps } from '../../components/FormModal';
 import { UnitInput, type UnitRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { errorMessage, isApiError } from '../../api/client';
@@ -14,17 +14,7 @@ import { regionPath, regionTree, type RegionOption } from './unit-regions';
 import { changesOf, FIELDS, UNIT_TYPES, type UnitType, type UnitValues } from './unit-values';
 
 /** 新增单位 (its 单位账号's initial password shown once) and 修改. */
-export function UnitModal({
-  open,
-  target,
-  onClose,
-  afterClose,
-}: {
-  open: boolean;
-  target: UnitRow | null;
-  onClose: () => void;
-  afterClose: () => void;
-}) {
+export function UnitModal({ open, target, onClose, afterClose }: DialogProps<UnitRow | null>) {
   const [form] = Form.useForm<UnitValues>();
   const nameRef = useRef<InputRef>(null);
   const { data: me } = useMe();
@@ -110,7 +100,7 @@ export function UnitModal({
       onClose={onClose}
       afterClose={afterClose}
       focusRef={nameRef}
-      saving={mutation.isPending}
+      save={mutation}
       form={form}
       name="unit"
       initialValues={
@@ -125,7 +115,6 @@ export function UnitModal({
           : { unitType: 'institution' }
       }
       onFinish={submit}
-      onValuesChange={() => mutation.isError && mutation.reset()}
     >
       <Form.Item label="单位名称" name="name" required rules={[zodRule(UnitInput.shape.name)]}>
         <Input ref={nameRef} maxLength={60} autoComplete="off" />
