@@ -27,6 +27,7 @@ export { useSelection, type Selection } from './useSelection';
 export { ListTable, type ListTableProps, type ListPaging, type ListResult } from './ListTable';
 export type { CardView } from './ListCards';
 export { ListToolbar, ListHint } from './ListToolbar';
+export { RowActions, RowAction } from './RowActions';
 export { ExportButton, type ExportButtonProps } from './ExportButton';
 export { exportFilter } from './export-filter';
 export { columnsWidth } from './columns-width';

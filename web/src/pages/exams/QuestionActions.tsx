@@ -1,5 +1,6 @@
-import { Button, Space } from 'antd';
+import { Button } from 'antd';
 import type { QuestionRow } from '@ptce/contracts';
+import { RowActions } from '../../components/list';
 import { useUpdateQuestion } from '../../api/exams';
 import { useConfirmAction } from '../org/useConfirmAction';
 
@@ -41,7 +42,7 @@ export function QuestionActions({
     );
 
   return (
-    <Space size={0} wrap={desktop} orientation={desktop ? 'horizontal' : 'vertical'} align="start">
+    <RowActions desktop={desktop}>
       <Button type="link" size="small" aria-label={`修改 第${no}题`} onClick={onEdit}>
         修改
       </Button>
@@ -54,6 +55,6 @@ export function QuestionActions({
       >
         {q.enabled ? '停用' : '启用'}
       </Button>
-    </Space>
+    </RowActions>
   );
 }

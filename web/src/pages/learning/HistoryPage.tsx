@@ -1,12 +1,12 @@
-import { Table, Tag, type TableProps } from 'antd';
+import { Tag, type TableColumnsType } from 'antd';
 import type { LearningYear } from '@ptce/contracts';
 import { useLearningYears } from '../../api/learning';
 import { ButtonLink } from '../../components/ButtonLink';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListTable } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { formatHours } from './format';
 
-const columns: TableProps<LearningYear>['columns'] = [
+const columns: TableColumnsType<LearningYear> = [
   { title: '年度', dataIndex: 'year', width: 90, render: (y: number, r) => (r.isCurrent ? `${y}（本年度）` : y) },
   { title: '必修课', dataIndex: 'compulsoryTitle', render: (t: string | null) => (t ? `《${t}》` : '—') },
   {
@@ -17,7 +17,7 @@ const columns: TableProps<LearningYear>['columns'] = [
   },
   {
     title: '必修课考试',
-    key: 'state',
+    key: 'status',
     width: 110,
     render: (_: unknown, r) =>
       r.compulsoryPassed ? (
@@ -30,7 +30,7 @@ const columns: TableProps<LearningYear>['columns'] = [
   },
   {
     title: '操作',
-    key: 'op',
+    key: 'actions',
     width: 130,
     render: (_: unknown, r) =>
       r.isCurrent ? (
@@ -61,13 +61,12 @@ export default function HistoryPage() {
       <p className="ptce-hint">
         上一年度未完成公需科目必修课学习考试的，可在本年度进行补学补考，通过后学时计入上一年度。
       </p>
-      <ErrorAlert error={years.error} />
-      <Table<LearningYear>
+      <ListTable<LearningYear>
         rowKey="year"
-        loading={years.isPending}
         columns={columns}
-        dataSource={years.data ?? []}
-        pagination={false}
+        result={years}
+        errorTitle="历年培训加载失败"
+        empty="暂无年度"
         scroll={{ x: 640 }}
       />
     </>

@@ -1,5 +1,5 @@
-import { Button, Space } from 'antd';
 import type { AdminRow } from '@ptce/contracts';
+import { RowAction, RowActions } from '../../components/list';
 import { useDeleteAdmin, useResetAdminPassword } from '../../api/org';
 import { resetPasswordAction } from './reset-password';
 import { useConfirmAction } from './useConfirmAction';
@@ -10,23 +10,17 @@ export function AdminActions({ r, desktop, onEdit }: { r: AdminRow; desktop: boo
   const remove = useDeleteAdmin();
   const confirm = useConfirmAction();
   return (
-    <Space size={0} wrap={desktop} orientation={desktop ? 'horizontal' : 'vertical'} align="start">
-      <Button type="link" size="small" onClick={() => onEdit(r)} aria-label={`修改 ${r.name}`}>
-        修改
-      </Button>
-      <Button
-        type="link"
-        size="small"
-        aria-label={`重置密码 ${r.name}`}
+    <RowActions desktop={desktop}>
+      <RowAction label="修改" of={r.name} onClick={() => onEdit(r)} />
+      <RowAction
+        label="重置密码"
+        of={r.name}
         onClick={() => confirm(resetPasswordAction(r.name, '该管理员', () => reset.mutateAsync(r.id)))}
-      >
-        重置密码
-      </Button>
-      <Button
-        type="link"
-        size="small"
+      />
+      <RowAction
+        label="删除"
+        of={r.name}
         danger
-        aria-label={`删除 ${r.name}`}
         onClick={() =>
           confirm({
             title: `删除管理员“${r.name}”？`,
@@ -38,9 +32,7 @@ export function AdminActions({ r, desktop, onEdit }: { r: AdminRow; desktop: boo
             failTitle: '无法删除该管理员',
           })
         }
-      >
-        删除
-      </Button>
-    </Space>
+      />
+    </RowActions>
   );
 }

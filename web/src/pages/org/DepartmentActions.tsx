@@ -1,4 +1,4 @@
-import { Button, Space } from 'antd';
+import { RowAction, RowActions } from '../../components/list';
 import { useDeleteDepartment } from '../../api/org';
 import type { DepartmentNode, DialogTarget } from './department-tree';
 import { useConfirmAction } from './useConfirmAction';
@@ -16,30 +16,15 @@ export function DepartmentActions({
   const remove = useDeleteDepartment();
   const confirm = useConfirmAction();
   return (
-    <Space size={0} wrap={desktop} orientation={desktop ? 'horizontal' : 'vertical'} align="start">
+    <RowActions desktop={desktop}>
       {d.parentId === null && (
-        <Button
-          type="link"
-          size="small"
-          onClick={() => onOpen({ mode: 'create', parentId: d.id })}
-          aria-label={`新增下级部门 ${d.name}`}
-        >
-          新增下级部门
-        </Button>
+        <RowAction label="新增下级部门" of={d.name} onClick={() => onOpen({ mode: 'create', parentId: d.id })} />
       )}
-      <Button
-        type="link"
-        size="small"
-        onClick={() => onOpen({ mode: 'edit', department: d })}
-        aria-label={`修改 ${d.name}`}
-      >
-        修改
-      </Button>
-      <Button
-        type="link"
-        size="small"
+      <RowAction label="修改" of={d.name} onClick={() => onOpen({ mode: 'edit', department: d })} />
+      <RowAction
+        label="删除"
+        of={d.name}
         danger
-        aria-label={`删除 ${d.name}`}
         onClick={() =>
           confirm({
             title: `删除部门“${d.name}”？`,
@@ -53,9 +38,7 @@ export function DepartmentActions({
             failTitle: `无法删除部门“${d.name}”`,
           })
         }
-      >
-        删除
-      </Button>
-    </Space>
+      />
+    </RowActions>
   );
 }

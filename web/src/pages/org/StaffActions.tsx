@@ -1,5 +1,5 @@
-import { Button, Space } from 'antd';
 import type { StaffRow } from '@ptce/contracts';
+import { RowAction, RowActions } from '../../components/list';
 import { useConfirmStaff, useResetStaffPassword } from '../../api/org';
 import { resetPasswordAction } from './reset-password';
 import { useConfirmAction } from './useConfirmAction';
@@ -20,12 +20,11 @@ export function StaffActions({
   const reset = useResetStaffPassword();
   const confirmStaff = useConfirmStaff();
   return (
-    <Space size={0} wrap={desktop} orientation={desktop ? 'horizontal' : 'vertical'} align="start">
+    <RowActions desktop={desktop}>
       {r.newRegistration && (
-        <Button
-          type="link"
-          size="small"
-          aria-label={`确认 ${r.name}`}
+        <RowAction
+          label="确认"
+          of={r.name}
           onClick={() =>
             confirm({
               title: `确认“${r.name}”为本单位人员？`,
@@ -37,24 +36,15 @@ export function StaffActions({
               failTitle: '确认失败',
             })
           }
-        >
-          确认
-        </Button>
+        />
       )}
-      <Button type="link" size="small" onClick={() => onEdit(r)} aria-label={`修改 ${r.name}`}>
-        修改
-      </Button>
-      <Button
-        type="link"
-        size="small"
-        aria-label={`重置密码 ${r.name}`}
+      <RowAction label="修改" of={r.name} onClick={() => onEdit(r)} />
+      <RowAction
+        label="重置密码"
+        of={r.name}
         onClick={() => confirm(resetPasswordAction(r.name, '该人员', () => reset.mutateAsync(r.id)))}
-      >
-        重置密码
-      </Button>
-      <Button type="link" size="small" danger onClick={() => onRemove(r)} aria-label={`移出本单位 ${r.name}`}>
-        移出本单位
-      </Button>
-    </Space>
+      />
+      <RowAction label="移出本单位" of={r.name} danger onClick={() => onRemove(r)} />
+    </RowActions>
   );
 }

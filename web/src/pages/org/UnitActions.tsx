@@ -1,5 +1,5 @@
-import { Button, Space } from 'antd';
 import type { IssuedPassword, UnitRow } from '@ptce/contracts';
+import { RowAction, RowActions } from '../../components/list';
 import { useReissueUnitPassword } from '../../api/org';
 import { IssuedPasswordNotice } from './IssuedPasswordNotice';
 import { useConfirmAction } from './useConfirmAction';
@@ -9,14 +9,11 @@ export function UnitActions({ r, desktop, onEdit }: { r: UnitRow; desktop: boole
   const reissue = useReissueUnitPassword();
   const confirm = useConfirmAction();
   return (
-    <Space size={0} wrap={desktop} orientation={desktop ? 'horizontal' : 'vertical'} align="start">
-      <Button type="link" size="small" onClick={() => onEdit(r)} aria-label={`修改 ${r.name}`}>
-        修改
-      </Button>
-      <Button
-        type="link"
-        size="small"
-        aria-label={`重新生成初始密码 ${r.name}`}
+    <RowActions desktop={desktop}>
+      <RowAction label="修改" of={r.name} onClick={() => onEdit(r)} />
+      <RowAction
+        label="重新生成初始密码"
+        of={r.name}
         onClick={() =>
           confirm({
             title: `重新生成“${r.name}”单位账号的初始密码？`,
@@ -31,9 +28,7 @@ export function UnitActions({ r, desktop, onEdit }: { r: UnitRow; desktop: boole
             }),
           })
         }
-      >
-        重新生成初始密码
-      </Button>
-    </Space>
+      />
+    </RowActions>
   );
 }
