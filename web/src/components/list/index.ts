@@ -28,6 +28,7 @@ export { ListTable, type ListTableProps, type ListPaging, type ListResult } from
 export type { CardView } from './ListCards';
 export { ListToolbar, ListHint } from './ListToolbar';
 export { RowActions, RowAction } from './RowActions';
+export { ListCard } from './ListCard';
 export { ExportButton, type ExportButtonProps } from './ExportButton';
 export { exportFilter } from './export-filter';
 export { columnsWidth } from './columns-width';

@@ -1,11 +1,11 @@
 // 单位管理员管理 — notice, attachment 2 §二(四)1: 新增管理员 with "允许登录系统"; an admin without a
 // department is the unit's total admin, one with a department is a 二级管理员.
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card } from 'antd';
+import { Alert, Button } from 'antd';
 import type { AdminRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { departmentOptions, useAdmins, useDepartments } from '../../api/org';
-import { ListTable } from '../../components/list';
+import { ListCard, ListTable } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { AdminActions } from './AdminActions';
@@ -53,7 +53,7 @@ export default function AdminsPage() {
         title={INITIAL_PASSWORD_TIP}
         description="单位管理员不选择部门的，默认为单位总管理员；被分配到具体部门的管理员属于二级管理员，仅能管理、登记及审核该部门下的学员信息。建议单位保留一位总管理员，用于设置各二级管理员、分配部门、选择学员等。"
       />
-      <Card className="ptce-section" styles={{ body: { padding: desktop ? 24 : 12 } }}>
+      <ListCard>
         <ListTable<AdminRow>
           rowKey="id"
           size="middle"
@@ -65,7 +65,7 @@ export default function AdminsPage() {
           // The phone layout is a narrow table of its own (name, department, actions), not cards.
           card={false}
         />
-      </Card>
+      </ListCard>
       {dialog && (
         <AdminModal
           key={dialog.session}

@@ -1,9 +1,9 @@
 // 单位部门管理 — notice, attachment 2 §二(四)2: 新增部门; two levels at most (学院 / 系).
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Space, type TableColumnsType } from 'antd';
+import { Alert, Button, Space, type TableColumnsType } from 'antd';
 import { useDepartments } from '../../api/org';
 import { ButtonLink } from '../../components/ButtonLink';
-import { ListTable } from '../../components/list';
+import { ListCard, ListTable } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { DepartmentActions } from './DepartmentActions';
@@ -93,7 +93,7 @@ export default function DepartmentsPage() {
           </>
         }
       />
-      <Card className="ptce-section" styles={{ body: { padding: desktop ? 24 : 12 } }}>
+      <ListCard>
         <ListTable<DepartmentNode>
           rowKey="id"
           size="middle"
@@ -120,7 +120,7 @@ export default function DepartmentsPage() {
               }),
           }}
         />
-      </Card>
+      </ListCard>
       {dialog && (
         <DepartmentModal
           key={dialog.session}

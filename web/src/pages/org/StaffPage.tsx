@@ -3,11 +3,11 @@
 // themselves into the unit (or moved themselves here) are marked 新注册 until the unit confirms them
 // (确认) or removes them (移出本单位).
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Tag } from 'antd';
+import { Alert, Button, Tag } from 'antd';
 import type { DepartmentRow, Me, StaffRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { departmentOptions, useDepartments, useStaff } from '../../api/org';
-import { ExportButton, ListTable, pageBeyondLast, useUrlParams } from '../../components/list';
+import { ExportButton, ListCard, ListTable, pageBeyondLast, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { hasAnyRole } from '../../lib/format';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
@@ -108,7 +108,7 @@ export default function StaffPage() {
         fetching={staff.isFetching}
         onSearch={update}
       />
-      <Card className="ptce-section" styles={{ body: { padding: desktop ? 24 : 12 } }}>
+      <ListCard>
         {!!staff.data?.newRegistrationCount && query.newRegistration !== true && (
           <Alert
             type="warning"
@@ -137,7 +137,7 @@ export default function StaffPage() {
           card={false}
           paging={{ page, pageSize, onChange: update, pageSizes: [20, 50, 100], totalText: (t) => `共 ${t} 人` }}
         />
-      </Card>
+      </ListCard>
       {dialog?.kind === 'edit' && (
         <StaffEditModal
           key={dialog.session}

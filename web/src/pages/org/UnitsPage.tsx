@@ -2,12 +2,12 @@
 // region, each with its 单位账号 (username = 统一社会信用代码, a random initial password shown once
 // and valid 7 days; 重新生成初始密码 issues a new one).
 import { useMemo, useState } from 'react';
-import { Button, Card } from 'antd';
+import { Button } from 'antd';
 import type { UnitRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { useUnits } from '../../api/org';
 import { useIndustries, useRegions } from '../../api/reference';
-import { ListTable, useUrlParams } from '../../components/list';
+import { ListCard, ListTable, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { hasAnyRole } from '../../lib/format';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
@@ -61,7 +61,7 @@ export default function UnitsPage() {
         fetching={units.isFetching}
         onSearch={update}
       />
-      <Card className="ptce-section" styles={{ body: { padding: desktop ? 24 : 12 } }}>
+      <ListCard>
         <ListTable<UnitRow>
           rowKey="id"
           size="middle"
@@ -80,7 +80,7 @@ export default function UnitsPage() {
             totalText: (t) => `共 ${t} 个单位`,
           }}
         />
-      </Card>
+      </ListCard>
       {dialog && (
         <UnitModal
           key={dialog.session}
