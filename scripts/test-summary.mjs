@@ -1,5 +1,7 @@
 // Adds up the JSON reports of Vitest and Playwright runs and prints the closing line CI reads:
-// "N passed, N failed". Exits non-zero when a test failed or a report is missing.
+// "N passed, N failed". Exits non-zero when a test failed or a report is missing. A run that stopped before its
+// tests (Playwright's web server did not start, a config error) counts its errors as failures, and a test command
+// that failed (TEST_COMMANDS_FAILED, set by .ci/run) with nothing failing in its reports counts as one.
 import fs from 'node:fs';
 
 let passed = 0;
@@ -26,8 +28,15 @@ for (const file of process.argv.slice(2)) {
     // Playwright
     passed += r.stats.expected + (r.stats.flaky ?? 0);
     failed += r.stats.unexpected;
+    // Errors outside any test: the web server did not start, a spec did not load.
+    failed += (r.errors ?? []).length;
     skipped += r.stats.skipped ?? 0;
   }
+}
+const commandsFailed = Number(process.env.TEST_COMMANDS_FAILED ?? 0);
+if (commandsFailed > 0 && failed + missing === 0) {
+  console.error(`${commandsFailed} test command(s) failed with no failing test in the reports`);
+  failed += commandsFailed;
 }
 console.log(`${passed} passed, ${failed + missing} failed, ${skipped} skipped`);
 process.exit(failed + missing > 0 ? 1 : 0);
