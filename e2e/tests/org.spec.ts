@@ -124,7 +124,9 @@ test('a total admin sets up a department and its admin, who then sees only that 
   await choose(page, staffDialog.getByLabel('所属部门'), department);
   await staffDialog.getByRole('button', { name: '保存' }).click();
   await expect(staffDialog).toBeHidden();
-  await expect(page.getByRole('row', { name: new RegExp(person) })).toHaveCount(0); // no longer 无部门
+  // No longer 无部门. Once in CI (PostgreSQL) the list's refetch after the save took longer than 10 s; the
+  // assertion waits for it rather than failing on a slow refetch.
+  await expect(page.getByRole('row', { name: new RegExp(person) })).toHaveCount(0, { timeout: 30_000 });
   await signOut(page);
 
   // The new 二级管理员: initial password = last six of the ID number, forced change, then only their person.
