@@ -11,7 +11,8 @@ export interface PagedExport<T, C> {
   sheetName: string;
   columns: XlsxColumn<T>[];
   page: (after: C | null) => Promise<Page<T, C>>;
-  /** Runs after the last row is written (the audit entry with the row count). */
+  /** Runs after the last row is added and before the workbook is closed (the audit entry with the row count),
+   * so the download ends only once the export is on record. */
   done: (rows: number) => Promise<unknown>;
 }
 
@@ -25,13 +26,14 @@ export async function preparePagedExport<T, C>(spec: PagedExport<T, C>): Promise
   return async (out) => {
     const sheet = xlsxSheetWriter(out, spec.sheetName, spec.columns);
     let page = first;
+    let count = 0;
     for (;;) {
       if (page.rows.length) await sheet.add(page.rows);
+      count += page.rows.length;
       if (page.next === null) break;
       page = await spec.page(page.next);
     }
-    const count = await sheet.end();
     await spec.done(count);
-    return count;
+    return sheet.end();
   };
 }
