@@ -54,6 +54,18 @@ export const CreateRecordRequest = RecordInput.extend({
 });
 export const UpdateRecordRequest = RecordInput;
 
+/** Where a record came from: the person, the unit (one by one or Excel), an industry system, a class. */
+export const RecordSource = z.enum(['self', 'unit', 'import', 'base', 'integration', 'class']);
+export type RecordSource = z.infer<typeof RecordSource>;
+/** A record of a class: where it came from (学时查询's 来源). */
+export const ClassSource = z.object({
+  classId: z.number().int(),
+  title: z.string(),
+  organiserName: z.string(),
+  filingNumber: z.string().nullable(),
+});
+export type ClassSource = z.infer<typeof ClassSource>;
+
 export const RecordRow = z.object({
   id: z.number().int(),
   accountId: z.number().int(),
@@ -74,7 +86,13 @@ export const RecordRow = z.object({
   hours: z.number(),
   remarks: z.string(),
   status: RecordStatus,
-  source: z.enum(['self', 'unit', 'import', 'base', 'integration']),
+  source: RecordSource,
+  /** Who put the record in, by name, when it is not the person or the unit: the industry system that pushed it. */
+  sourceName: z.string().nullable(),
+  /** 培训班 records: the class, its organiser and 备案号 (学时查询's and 审核结果's 来源). */
+  classSource: ClassSource.nullable(),
+  /** A record an industry system pushed in credits: the plan's credit type and the credits (hours converted). */
+  credit: z.object({ type: z.string(), credits: z.number() }).nullable(),
   reviewTarget: z.enum(['unit', 'authority']).nullable(),
   reviewerName: z.string().nullable(),
   submittedAt: z.string().nullable(),
@@ -84,6 +102,16 @@ export const RecordRow = z.object({
   createdAt: z.string(),
 });
 export type RecordRow = z.infer<typeof RecordRow>;
+
+/** 来源 of a record as shown to the person and the unit. */
+export const RECORD_SOURCE_LABEL: Record<RecordRow['source'], string> = {
+  self: '本人登记',
+  unit: '单位登记',
+  import: '单位导入',
+  base: '继续教育基地登记',
+  integration: '行业系统推送',
+  class: '培训班导入',
+};
 
 export const RecordHistoryEntry = z.object({
   at: z.string(),

@@ -5,14 +5,24 @@ import { StaffQuery } from './org';
 
 /**
  * Excel in and out (导入学员培训信息 and the exports). One import engine serves every kind; a kind is a
- * column set with its own row rules. The training-base trainee import adds its kind here.
+ * column set with its own row rules. 导入学员学时 (a class's trainees) is one of them.
  */
-export const IMPORT_KINDS = ['hours-registration'] as const;
+export const IMPORT_KINDS = ['hours-registration', 'units', 'question-bank', 'class-trainees'] as const;
 export const ImportKind = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKind>;
 export const IMPORT_KIND_LABEL: Record<ImportKind, string> = {
   'hours-registration': '导入学员培训信息',
+  units: '批量导入单位',
+  'question-bank': '导入题库',
+  'class-trainees': '导入学员学时',
 };
+
+/**
+ * The new accounts' initial passwords of an import that creates accounts (批量导入单位): available once
+ * to the importer, then taken (downloaded) or expired. null: the import creates no accounts.
+ */
+export const ImportCredentialsState = z.enum(['available', 'taken', 'expired']);
+export type ImportCredentialsState = z.infer<typeof ImportCredentialsState>;
 
 /** all: a file with any bad row imports nothing. valid_only: 仅导入正确的行. */
 export const ImportMode = z.enum(['all', 'valid_only']);
@@ -51,6 +61,9 @@ export const ImportJob = z.object({
   message: z.string().nullable(),
   /** 仅导入正确的行 is possible: the file had bad rows, some good ones, and nothing was imported. */
   canImportValid: z.boolean(),
+  credentials: ImportCredentialsState.nullable(),
+  /** Until when the credentials can be downloaded. */
+  credentialsExpireAt: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });
@@ -72,6 +85,9 @@ export const ImportUploadFields = z.object({
   /** 本人承诺以上信息属实 — the same declaration as the form. */
   declared: z.literal('true', { error: '请勾选“本人承诺导入信息属实”' }),
 });
+
+/** 导入题库: the course whose bank receives the questions; a file with any bad row imports nothing. */
+export const QuestionImportFields = z.object({ courseId: z.coerce.number().int().positive() });
 
 // Exports take the list's filter without paging: the whole result is exported.
 export const ExportRecordsQuery = RecordListQuery.omit({ page: true, pageSize: true });

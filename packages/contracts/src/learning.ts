@@ -404,11 +404,24 @@ export const CreateChapterRequest = z.object({
 export type CreateChapterRequest = z.infer<typeof CreateChapterRequest>;
 export const ChapterFileQuery = z.object({ fileName: z.string().trim().min(1).max(200) });
 
+/** 上传相关资料: the material's title and file name (the body is the file itself). */
+export const MaterialUploadQuery = z.object({
+  title: z.string().trim().min(1, '请填写资料名称').max(100, '资料名称不能超过100个字'),
+  fileName: z.string().trim().min(1).max(200),
+});
+export type MaterialUploadQuery = z.infer<typeof MaterialUploadQuery>;
+export const CourseMaterialParam = z.object({ courseId: Id, materialId: Id });
+
 // ------------------------------------------------------------------ operator: 课程管理 (courses and their chapters)
 
 /** One plan year that uses a course, and as what (a course may be 必修课 one year and 选修课 another). */
 export const CoursePlanUse = z.object({ year: z.number().int(), kind: CourseKind });
 export type CoursePlanUse = z.infer<typeof CoursePlanUse>;
+
+/** 草稿: seen by the training centre only; 已发布: learners of the plan years that use it see it. */
+export const CourseStatus = z.enum(['draft', 'published']);
+export type CourseStatus = z.infer<typeof CourseStatus>;
+export const COURSE_STATUS_LABEL: Record<CourseStatus, string> = { draft: '草稿', published: '已发布' };
 
 export const AdminCourseRow = z.object({
   id: z.number().int(),
@@ -418,6 +431,13 @@ export const AdminCourseRow = z.object({
   kind: CourseKind,
   area: z.string().nullable(),
   lecturer: z.string(),
+  summary: z.string(),
+  /** the plan year the course is made for (older courses: the first plan year that used them) */
+  year: z.number().int().nullable(),
+  status: CourseStatus,
+  publishedAt: z.string().nullable(),
+  /** enabled questions of its bank by type (the compulsory exam's paper is drawn from them) */
+  bank: z.object({ single: z.number().int(), multiple: z.number().int(), judge: z.number().int() }),
   /** newest year first; empty when no annual plan uses the course */
   plans: z.array(CoursePlanUse),
   chapterCount: z.number().int(),
@@ -446,9 +466,47 @@ export type AdminChapterRow = z.infer<typeof AdminChapterRow>;
 export const AdminCourseChapters = z.object({
   course: AdminCourseRow,
   chapters: z.array(AdminChapterRow),
+  /** 相关资料, in order */
+  materials: z.array(MaterialView),
   upload: z.object({
     maxBytes: z.number().int(),
-    types: z.object({ pdf: z.array(z.string()), video: z.array(z.string()) }),
+    types: z.object({ pdf: z.array(z.string()), video: z.array(z.string()), material: z.array(z.string()) }),
   }),
 });
 export type AdminCourseChapters = z.infer<typeof AdminCourseChapters>;
+
+// ------------------------------------------------------------------ operator: 新增课程 / 发布 / 复制上年课程
+
+const CourseTexts = {
+  title: z.string().trim().min(2, '请填写课程名称').max(100, '课程名称不能超过100个字'),
+  summary: z.string().trim().max(2000, '课程简介不能超过2000个字').default(''),
+  lecturer: z.string().trim().max(100, '主讲人不能超过100个字').default(''),
+  area: z.string().trim().max(50, '领域不能超过50个字').nullable().default(null),
+};
+
+/** 新增课程: a draft course of a plan year; its chapters, materials and questions are added next. */
+export const CreateCourseRequest = z.object({
+  year: z.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
+  kind: CourseKind,
+  ...CourseTexts,
+});
+export type CreateCourseRequest = z.infer<typeof CreateCourseRequest>;
+
+/** 修改课程信息. */
+export const UpdateCourseRequest = z.object(CourseTexts).partial();
+export type UpdateCourseRequest = z.infer<typeof UpdateCourseRequest>;
+
+/** 发布: optionally adding the course to its year's plan (a compulsory course replaces the plan's). */
+export const PublishCourseRequest = z.object({
+  addToPlan: z.boolean().default(false),
+  /** needed when the year's plan is published and people already hold records of it */
+  reason: z.string().trim().max(500).optional(),
+});
+export type PublishCourseRequest = z.infer<typeof PublishCourseRequest>;
+
+/** 复制上年课程: a draft copy for `year` with chapters, materials and questions. */
+export const CopyCourseRequest = z.object({ year: z.number().int().min(2000, '年度不正确').max(2100, '年度不正确') });
+export type CopyCourseRequest = z.infer<typeof CopyCourseRequest>;
+
+export const CourseCreated = z.object({ id: z.number().int(), code: z.string() });
+export type CourseCreated = z.infer<typeof CourseCreated>;

@@ -13,6 +13,13 @@ export const UNIT_TYPE_LABEL: Record<z.infer<typeof UnitType>, string> = {
   other: '其他',
 };
 
+/** A unit's 联系电话: a mobile number or a landline with its area code (0771-5551234, extension allowed). */
+export const ContactPhone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, '联系电话应为11位手机号码或带区号的固定电话，如0771-5551234');
+const ContactName = z.string().trim().max(30, '联系人姓名过长');
+
 export const UnitInput = z.object({
   name: Name('单位名称'),
   creditCode: z.string().trim().toUpperCase().length(18, '统一社会信用代码应为18位'),
@@ -20,9 +27,32 @@ export const UnitInput = z.object({
   industryCode: z.string().max(4).nullable().default(null),
   supervisingAuthorityId: z.number().int().positive().nullable().default(null),
   unitType: UnitType.default('enterprise'),
+  /** 联系人, 联系电话: empty = none. */
+  contactName: ContactName.nullable().default(null),
+  contactPhone: ContactPhone.nullable().default(null),
 });
 export type UnitInput = z.infer<typeof UnitInput>;
-export const UnitUpdate = UnitInput.omit({ creditCode: true }).partial();
+export const UnitUpdate = z
+  .object({
+    name: Name('单位名称'),
+    regionCode: z.string().regex(/^\d{6}$/, '请选择所在地区'),
+    industryCode: z.string().max(4).nullable(),
+    supervisingAuthorityId: z.number().int().positive().nullable(),
+    unitType: UnitType,
+    contactName: ContactName.nullable(),
+    contactPhone: ContactPhone.nullable(),
+  })
+  .partial();
+export type UnitUpdate = z.infer<typeof UnitUpdate>;
+
+/** 正常, 已停用, 已合并 (a merged unit is also disabled). */
+export const UnitStatus = z.enum(['active', 'disabled', 'merged']);
+export type UnitStatus = z.infer<typeof UnitStatus>;
+export const UNIT_STATUS_LABEL: Record<UnitStatus, string> = {
+  active: '正常',
+  disabled: '已停用',
+  merged: '已合并',
+};
 
 export const UnitRow = z.object({
   id: z.number().int(),
@@ -35,6 +65,12 @@ export const UnitRow = z.object({
   supervisingAuthorityName: z.string().nullable(),
   unitType: UnitType,
   staffCount: z.number().int(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  status: UnitStatus,
+  disabledAt: z.string().nullable(),
+  /** 已合并至: the unit this one was merged into. */
+  mergedInto: z.object({ id: z.number().int(), name: z.string() }).nullable(),
 });
 export type UnitRow = z.infer<typeof UnitRow>;
 /** A password the owner did not choose (a new unit account's, a reset's): shown once, changed at first login. */
@@ -52,7 +88,31 @@ export const UnitListQuery = PageQuery.extend({
     .string()
     .regex(/^\d{6}$/)
     .optional(),
+  status: UnitStatus.optional(),
 });
+
+/** 停用 / 启用 */
+export const UnitEnabledBody = z.object({ enabled: z.boolean() });
+
+/** 合并单位: the unit merged away (B) goes into the target (A). */
+export const UnitMergeBody = z.object({ sourceId: z.number().int().positive('请选择被合并的单位') });
+/** What a merge moves from B to A — shown before it is confirmed, and audited after. */
+export const UnitMergeCounts = z.object({
+  people: z.number().int(),
+  departments: z.number().int(),
+  /** Departments renamed because A already has one of that name at that place. */
+  renamedDepartments: z.number().int(),
+  admins: z.number().int(),
+  records: z.number().int(),
+  pendingConfirmations: z.number().int(),
+});
+export type UnitMergeCounts = z.infer<typeof UnitMergeCounts>;
+export const UnitMergePreview = z.object({
+  target: z.object({ id: z.number().int(), name: z.string() }),
+  source: z.object({ id: z.number().int(), name: z.string() }),
+  counts: UnitMergeCounts,
+});
+export type UnitMergePreview = z.infer<typeof UnitMergePreview>;
 
 export const AuthoritySummary = z.object({
   id: z.number().int(),

@@ -46,6 +46,15 @@ export const PlanFields = z.object({
   maxRecordHours: Hours('单条记录申请学时上限', 1),
   activityCaps: z.partialRecord(ActivityType, Hours('按活动类型的申请学时上限', 1)),
   revealKeyAfterPass: z.boolean(),
+  creditConversions: z
+    .array(
+      z.object({
+        type: z.string().trim().min(1, '请填写学分类型').max(20, '学分类型最长20字'),
+        hoursPerCredit: Hours('每学分折算学时', 0.1),
+      }),
+    )
+    .max(10, '最多10种学分类型')
+    .refine((list) => new Set(list.map((c) => c.type)).size === list.length, '学分类型不能重复'),
 });
 export type PlanFields = z.infer<typeof PlanFields>;
 
@@ -65,6 +74,7 @@ export const PLAN_FIELD_LABEL: Record<keyof PlanFields | 'courses', string> = {
   maxRecordHours: '单条记录申请学时上限',
   activityCaps: '按活动类型的申请学时上限',
   revealKeyAfterPass: '考试通过后显示答案',
+  creditConversions: '学分折算学时',
   courses: '必修课和选修课',
 };
 

@@ -11,6 +11,12 @@ export interface ExamComposition {
   judge: { count: number; points: number };
 }
 
+/** An industry's credit type (学分类型) and the 学时 of one credit, as the year's plan defines them. */
+export interface CreditConversion {
+  type: string;
+  hoursPerCredit: number;
+}
+
 export interface PlanRules {
   year: number;
   totalHours: number;
@@ -30,6 +36,8 @@ export interface PlanRules {
   maxRecordHours: number;
   /** Cap of 申请学时 per activity type that may be typed by hand (桂人社规〔2019〕4号). */
   activityCaps: Partial<Record<ActivityType, number>>;
+  /** 学分折算学时 for records pushed in credits (行业学时对接); the notice defines none. */
+  creditConversions: CreditConversion[];
 }
 
 /** The notice's paper: 20 single (2 points), 10 multiple (3), 15 true/false (2) in 60 minutes. */
@@ -71,5 +79,6 @@ export function defaultPlan(year: number): PlanRules {
     examConfig: DEFAULT_EXAM,
     maxRecordHours: 90,
     activityCaps: { practice: 60, distance: 60, academic: 30, other: 30 },
+    creditConversions: [],
   };
 }

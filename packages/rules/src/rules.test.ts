@@ -84,6 +84,8 @@ describe('help desk, evidence, regions', () => {
       hours: '工作日上午9:00—12:00，下午14:00—18:00',
       phone: '0771-966111',
       email: 'gxpx365@126.com',
+      browsers: '谷歌（Chrome）、火狐（Firefox）、Microsoft Edge浏览器，请勿使用IE或类IE浏览器（如2345浏览器等）',
+      operatingSystem: 'Windows 7以上系统',
     });
   });
   it('limits evidence to 10 files of 10 MB', () => {

@@ -19,6 +19,8 @@ export const RULE_VIOLATION_CODES = [
   'PLAN_NOT_PUBLISHED',
   'YEAR_CLOSED',
   'PUBLIC_YEAR_CLOSED',
+  'SESSION_OUTSIDE_SPAN',
+  'SESSION_DUPLICATE',
 ] as const;
 
 export type RuleViolationCode = (typeof RULE_VIOLATION_CODES)[number];
@@ -57,6 +59,8 @@ export const ruleMessages = {
   PLAN_NOT_PUBLISHED: (year: number) => `${year}年度计划尚未发布`,
   YEAR_CLOSED: (year: number, deadline: string) => `${year}年度专业科目学时登记和审核已于${dateText(deadline)}截止`,
   PUBLIC_YEAR_CLOSED: (year: number, deadline: string) => `${year}年度公需科目补学补考已于${deadline}截止`,
+  SESSION_OUTSIDE_SPAN: (date: string, half: string) => `课程安排${date}${half}不在培训起止时间内`,
+  SESSION_DUPLICATE: (date: string, half: string) => `课程安排${date}${half}重复：每个半天只能安排一次`,
 } as const satisfies Record<RuleViolationCode, string | ((...args: never[]) => string)>;
 
 type MessageArgs<C extends RuleViolationCode> = (typeof ruleMessages)[C] extends (...args: infer A) => string ? A : [];
