@@ -2,9 +2,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { MIGRATIONS_DIR } from '../paths';
 import type { Database } from './client';
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../migrations');
+export { MIGRATIONS_DIR };
 
 /** Applies the SQL files in server/migrations in name order, each once, each in its own transaction. */
 export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise<string[]> {

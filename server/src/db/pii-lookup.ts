@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { normalizeIdNumber } from '../domain/id-number';
-import { idNumberHashes } from './pii';
+import { idNumberHashes, phoneHashes } from './pii';
 import { accounts } from './schema/index';
 
 /**
@@ -16,3 +16,9 @@ export function idNumberIn(idNumbers: string[]): SQL {
 }
 
 export const idNumberIs = (idNumber: string): SQL => idNumberIn([idNumber]);
+
+/** Exact phone look-up through its keyed hash (人员查询); during a key rotation under both keys. */
+export function phoneIs(phone: string): SQL {
+  const hashes = phoneHashes(phone.trim());
+  return sql`${accounts.phoneHmac} = ANY(${`{${hashes.join(',')}}`}::text[])`;
+}

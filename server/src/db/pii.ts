@@ -139,6 +139,26 @@ export function idNumberHashes(idNumber: string): string[] {
 /** The columns an ID number is written to: its ciphertext and its look-up hash. */
 export const idNumberColumns = (idNumber: string) => ({ idNumber, idNumberHmac: idNumberHash(idNumber) });
 
+/** The keyed hash a phone number is found by (digits only; its own domain, apart from ID numbers). */
+export function phoneHash(phone: string, key: PiiKey = piiKeys().current): string {
+  return crypto
+    .createHmac('sha256', key.mac)
+    .update(`phone:${phone.replace(/\D/g, '')}`)
+    .digest('hex');
+}
+
+/** The hashes a phone number may be stored under: current key first, then the previous ones (during a rotation). */
+export function phoneHashes(phone: string): string[] {
+  const k = piiKeys();
+  return [k.current, ...k.previous].map((key) => phoneHash(phone, key));
+}
+
+/**
+ * The columns a phone number is written to: its ciphertext and its look-up hash. Every write of a
+ * phone goes through this (a phone without its hash is not found by 人员查询 until the next start-up).
+ */
+export const phoneColumns = (phone: string | null) => ({ phone, phoneHmac: phone ? phoneHash(phone) : null });
+
 /** A text column holding AES-256-GCM ciphertext; code reads and writes the plain value. */
 export const encryptedText = customType<{ data: string; driverData: string }>({
   dataType: () => 'text',

@@ -12,11 +12,12 @@ import {
   text,
   unique,
   uniqueIndex,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { oneOf, tstz } from './columns';
 import { encryptedText } from '../pii';
 import { authorities, departments, units } from './org';
-import { trainingBases } from './reference';
+import { trainingBases } from './bases';
 
 export const ACCOUNT_KINDS = [
   'professional',
@@ -49,6 +50,8 @@ export const accounts = pgTable(
     gender: text('gender', { enum: GENDERS }),
     birthDate: date('birth_date', { mode: 'string' }),
     phone: encryptedText('phone_enc'),
+    /** Keyed hash of the phone number for exact look-ups (人员查询); written with it (db/pii.ts phoneColumns). */
+    phoneHmac: text('phone_hmac'),
     email: text('email'),
     unitId: integer('unit_id').references(() => units.id),
     departmentId: integer('department_id').references(() => departments.id),
@@ -61,6 +64,8 @@ export const accounts = pgTable(
     /** 新注册: self-registered (or self-moved) into the unit and not yet confirmed by it. */
     pendingConfirmation: boolean('pending_confirmation').notNull().default(false),
     lastLoginAt: tstz('last_login_at'),
+    /** 合并账号: the account this one was merged into (it is disabled); null again after 撤销合并. */
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => accounts.id),
     createdAt: tstz('created_at').notNull(),
     updatedAt: tstz('updated_at').notNull(),
     /** Plaintext from before migration 0015; emptied by the start-up step, never written. */
@@ -72,16 +77,57 @@ export const accounts = pgTable(
     check('accounts_realm_check', oneOf(t.realm, REALMS)),
     check('accounts_gender_check', oneOf(t.gender, GENDERS)),
     unique('accounts_realm_username').on(t.realm, t.username),
+    check('accounts_merged_into_check', sql`${t.mergedIntoId} IS NULL OR ${t.mergedIntoId} <> ${t.id}`),
     uniqueIndex('accounts_professional_id_number_hmac')
       .on(t.idNumberHmac)
       .where(sql`${t.kind} = 'professional'`),
     index('accounts_id_number_hmac_idx').on(t.idNumberHmac),
+    index('accounts_phone_hmac_idx').on(t.phoneHmac),
+    index('accounts_phone_unhashed_idx')
+      .on(t.id)
+      .where(sql`${t.phone} IS NOT NULL AND ${t.phoneHmac} IS NULL`),
     index('accounts_unit_dept_idx').on(t.unitId, t.departmentId),
     index('accounts_unit_kind_idx').on(t.unitId, t.kind, t.departmentId),
     index('accounts_name_idx').on(t.name.op('text_pattern_ops')),
     index('accounts_pii_plaintext_idx')
       .on(t.id)
       .where(sql`${t.legacyIdNumber} IS NOT NULL OR ${t.legacyPhone} IS NOT NULL`),
+  ],
+);
+
+/** 合并账号 (人员查询): what moved from the merged account to the kept one, for 撤销合并. */
+export const accountMerges = pgTable(
+  'account_merges',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    keptId: integer('kept_id')
+      .notNull()
+      .references(() => accounts.id),
+    mergedId: integer('merged_id')
+      .notNull()
+      .references(() => accounts.id),
+    reason: text('reason').notNull(),
+    moved: jsonb('moved').$type<Record<string, unknown>>().notNull(),
+    mergedLoginEnabled: boolean('merged_login_enabled').notNull(),
+    mergedAt: tstz('merged_at').notNull(),
+    mergedBy: integer('merged_by')
+      .notNull()
+      .references(() => accounts.id),
+    undoUntil: tstz('undo_until').notNull(),
+    undoneAt: tstz('undone_at'),
+    undoneBy: integer('undone_by').references(() => accounts.id),
+    undoReason: text('undo_reason'),
+  },
+  (t) => [
+    check('account_merges_two_accounts', sql`${t.keptId} <> ${t.mergedId}`),
+    check(
+      'account_merges_undone',
+      sql`(${t.undoneAt} IS NULL) = (${t.undoneBy} IS NULL) AND (${t.undoneAt} IS NULL) = (${t.undoReason} IS NULL)`,
+    ),
+    uniqueIndex('account_merges_one_active')
+      .on(t.mergedId)
+      .where(sql`${t.undoneAt} IS NULL`),
+    index('account_merges_kept_idx').on(t.keptId),
   ],
 );
 

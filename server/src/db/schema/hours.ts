@@ -1,13 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, char, check, date, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, char, check, date, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { hoursColumn, oneOf, tstz } from './columns';
 import { accounts } from './accounts';
 import { authorities, units } from './org';
 import { annualPlans } from './plans';
+import { integrationClients } from './integration';
+import { trainingClasses } from './classes';
 
 export const ACTIVITY_TYPES = ['training', 'practice', 'distance', 'academic', 'other'] as const;
 export const RECORD_STATUSES = ['draft', 'pending', 'approved', 'rejected'] as const;
-export const RECORD_SOURCES = ['self', 'unit', 'import', 'base', 'integration'] as const;
+export const RECORD_SOURCES = ['self', 'unit', 'import', 'base', 'integration', 'class'] as const;
 export const HALF_DAYS = ['am', 'pm'] as const;
 export const REVIEW_TARGETS = ['unit', 'authority'] as const;
 export const RECORD_ACTIONS = ['create', 'update', 'submit', 'withdraw', 'approve', 'reject', 'delete'] as const;
@@ -49,6 +51,14 @@ export const hourRecords = pgTable(
     createdBy: integer('created_by').notNull(),
     createdAt: tstz('created_at').notNull(),
     updatedAt: tstz('updated_at').notNull(),
+    /** A record pushed by an industry system (行业学时对接): the client and its own id, the upsert key. */
+    integrationClientId: integer('integration_client_id').references(() => integrationClients.id),
+    externalId: text('external_id'),
+    /** A pushed record given in credits: the credit type of the year's plan and the credits (hours converted). */
+    creditType: text('credit_type'),
+    credits: hoursColumn('credits'),
+    /** A trainee's hours of a class (培训班导入): the class is the record's source. */
+    trainingClassId: integer('training_class_id').references(() => trainingClasses.id),
   },
   (t) => [
     check('hour_records_activity_type_check', oneOf(t.activityType, ACTIVITY_TYPES)),
@@ -67,6 +77,15 @@ export const hourRecords = pgTable(
       'hour_records_check2',
       sql`${t.status} NOT IN ('pending', 'approved', 'rejected') OR ${t.reviewTarget} IS NOT NULL`,
     ),
+    check('hour_records_check3', sql`(${t.integrationClientId} IS NULL) = (${t.externalId} IS NULL)`),
+    check('hour_records_credits_check', sql`(${t.creditType} IS NULL) = (${t.credits} IS NULL)`),
+    check('hour_records_check4', sql`(${t.source} = 'class') = (${t.trainingClassId} IS NOT NULL)`),
+    index('hour_records_class_idx')
+      .on(t.trainingClassId)
+      .where(sql`${t.trainingClassId} IS NOT NULL`),
+    uniqueIndex('hour_records_external_idx')
+      .on(t.integrationClientId, t.externalId)
+      .where(sql`${t.integrationClientId} IS NOT NULL`),
     index('hour_records_person_year_idx').on(t.accountId, t.year),
     index('hour_records_unit_status_idx').on(t.unitId, t.status, t.id.desc().nullsFirst()),
     index('hour_records_authority_status_idx')

@@ -4,6 +4,14 @@ import { encryptedJson } from '../pii';
 import { accounts } from './accounts';
 import { units } from './org';
 
+/** One new account of an import: whose it is, its username and its initial password. */
+export interface ImportCredential {
+  name: string;
+  username: string;
+  password: string;
+  expiresAt: string;
+}
+
 export const IMPORT_JOB_STATUSES = ['validating', 'writing', 'done', 'rejected', 'failed'] as const;
 export const IMPORT_MODES = ['all', 'valid_only'] as const;
 
@@ -30,9 +38,18 @@ export const importJobs = pgTable(
       .notNull()
       .references(() => accounts.id),
     unitId: integer('unit_id').references(() => units.id),
+    /** The record the import fills, when its kind needs one (题库导入: the course). */
+    targetId: integer('target_id'),
     createdAt: tstz('created_at').notNull(),
     heartbeatAt: tstz('heartbeat_at').notNull(),
     finishedAt: tstz('finished_at'),
+    /**
+     * 批量导入单位: the new accounts' initial passwords (encrypted), offered once to the importer and
+     * emptied when downloaded (credentials_taken_at) or expired.
+     */
+    credentials: encryptedJson<ImportCredential[]>()('credentials'),
+    credentialsExpireAt: tstz('credentials_expire_at'),
+    credentialsTakenAt: tstz('credentials_taken_at'),
   },
   (t) => [
     check('import_jobs_mode_check', oneOf(t.mode, IMPORT_MODES)),

@@ -12,6 +12,7 @@ import {
   text,
   unique,
   uniqueIndex,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { ServedQuestion } from '../../domain/learning';
 import { hoursColumn, oneOf, tstz } from './columns';
@@ -24,6 +25,8 @@ export const COURSE_KINDS = ['compulsory', 'elective'] as const;
 export const CHAPTER_KINDS = ['text', 'pdf', 'video'] as const;
 export const QUESTION_TYPES = ['single', 'multiple', 'judge'] as const;
 export const ROUND_KINDS = ['regular', 'makeup', 'prior_year'] as const;
+/** A course is a draft (草稿, seen by the operator only) until it is published (已发布) for learners. */
+export const COURSE_STATUSES = ['draft', 'published'] as const;
 
 export const courses = pgTable(
   'courses',
@@ -35,10 +38,20 @@ export const courses = pgTable(
     area: text('area'),
     summary: text('summary').notNull().default(''),
     lecturer: text('lecturer').notNull().default(''),
+    /** The plan year the course is made for (migration 0024: the first plan year of older courses). */
+    year: integer('year'),
+    status: text('status', { enum: COURSE_STATUSES }).notNull().default('published'),
+    publishedAt: tstz('published_at'),
+    /** 复制上年课程: the course this one was copied from. */
+    copiedFrom: integer('copied_from').references((): AnyPgColumn => courses.id, { onDelete: 'set null' }),
     createdAt: tstz('created_at').notNull(),
     updatedAt: tstz('updated_at').notNull(),
   },
-  (t) => [check('courses_kind_check', oneOf(t.kind, COURSE_KINDS))],
+  (t) => [
+    check('courses_kind_check', oneOf(t.kind, COURSE_KINDS)),
+    check('courses_status_check', oneOf(t.status, COURSE_STATUSES)),
+    index('courses_year_idx').on(t.year),
+  ],
 );
 
 export const courseChapters = pgTable(

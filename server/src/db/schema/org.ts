@@ -37,9 +37,22 @@ export const units = pgTable(
     unitType: text('unit_type').notNull().default('enterprise'),
     createdAt: tstz('created_at').notNull(),
     updatedAt: tstz('updated_at').notNull(),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    /** 停用: its 单位账号 and admins cannot log in; it leaves the unit pickers. Its people still log in. */
+    disabledAt: tstz('disabled_at'),
+    /** 已合并至: the unit its people, departments, admins and records moved to (a merged unit is disabled). */
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => units.id),
   },
   (t) => [
     check('units_type_check', oneOf(t.unitType, UnitType.options)),
+    check(
+      'units_merged_disabled_check',
+      sql`${t.mergedIntoId} IS NULL OR (${t.disabledAt} IS NOT NULL AND ${t.mergedIntoId} <> ${t.id})`,
+    ),
+    index('units_merged_into_idx')
+      .on(t.mergedIntoId)
+      .where(sql`${t.mergedIntoId} IS NOT NULL`),
     index('units_name_idx').on(t.name.op('text_pattern_ops')),
     index('units_region_idx').on(t.regionCode),
     index('units_authority_idx').on(t.supervisingAuthorityId),

@@ -4,6 +4,11 @@ import { hoursColumn, oneOf, tstz } from './columns';
 import { accounts } from './accounts';
 import { units } from './org';
 
+export interface CreditConversion {
+  type: string;
+  hoursPerCredit: number;
+}
+
 export interface ExamConfig {
   minutes: number;
   single: { count: number; points: number };
@@ -40,6 +45,8 @@ export const annualPlans = pgTable(
     activityCaps: jsonb('activity_caps').$type<Partial<Record<string, number>>>().notNull().default({}),
     /** Whether a passed exam's review shows the answer key (failed attempts never do). */
     revealKeyAfterPass: boolean('reveal_key_after_pass').notNull().default(true),
+    /** 学分折算学时: an industry's credit types and the 学时 of one credit (行业学时对接). */
+    creditConversions: jsonb('credit_conversions').$type<CreditConversion[]>().notNull().default([]),
     /** Raised by each versioned edit of a published plan. */
     version: integer('version').notNull().default(1),
     createdAt: tstz('created_at').notNull(),

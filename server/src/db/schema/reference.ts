@@ -1,4 +1,4 @@
-import { boolean, char, check, index, integer, pgTable, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { char, check, index, pgTable, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { oneOf } from './columns';
 
 export const appSettings = pgTable('app_settings', {
@@ -24,15 +24,4 @@ export const industries = pgTable('industries', {
   name: text('name').notNull(),
 });
 
-/** 继续教育基地 */
-export const trainingBases = pgTable('training_bases', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  name: text('name').notNull().unique('training_bases_name_key'),
-  phone: text('phone').notNull(),
-  national: boolean('national').notNull(),
-  regionalBatch: text('regional_batch'),
-  dual: boolean('dual').notNull().default(false),
-  cityCode: char('city_code', { length: 6 })
-    .notNull()
-    .references(() => regions.code),
-});
+// 继续教育基地 (training_bases) lives in ./bases.

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { now, shanghaiYear } from '../../clock';
 import type { Db } from '../client';
 import { annualPlans, courseChapters, courseMaterials, courses, planCourses, questions } from '../schema/index';
@@ -47,6 +47,9 @@ export async function ensureLearningData(db: Db): Promise<void> {
     }
     // A year whose compulsory course an operator already chose keeps it (the partial unique index).
     if (links.length) await tx.insert(planCourses).values(links).onConflictDoNothing();
+    // The shipped courses are published; their year is the first plan year that uses them.
+    await tx.execute(sql`UPDATE courses SET year = (SELECT min(pc.year) FROM plan_courses pc WHERE pc.course_id = courses.id),
+      published_at = COALESCE(published_at, created_at) WHERE year IS NULL AND status = 'published'`);
   });
 }
 

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { SEED_DIR } from '../../../paths';
 import { courseFileSchema, seedQuestionSchema, type SeedChapter, type SeedCourse } from './types';
 
-/** The folder holding one folder per course (this file's folder: the server runs from source). */
-export const CONTENT_DIR = import.meta.dirname;
+/** The folder holding one folder per course. */
+export const CONTENT_DIR = path.join(SEED_DIR, 'content');
 
 /** A content file that is missing or does not have the expected shape; the message names the file. */
 export class CourseContentError extends Error {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetClock, shanghaiYear } from '../../../clock';
 import { createTestApp, type TestApp } from '../../../../test/helpers';
-import { seedDemoData } from './demo-data';
+import { DEMO_PASSWORD, seedDemoData, type DemoLogin } from './demo-data';
 
 /**
  * The demo, loaded as `npm start` loads it (reference data, shipped courses, then the demo people and
@@ -10,10 +10,11 @@ import { seedDemoData } from './demo-data';
  * of that year has the courses they come from, and no course of a year reads as another year's.
  */
 let t: TestApp;
+let logins: DemoLogin[];
 beforeAll(async () => {
   resetClock();
   t = await createTestApp();
-  await seedDemoData(t.db);
+  logins = await seedDemoData(t.db);
 });
 afterAll(async () => t.close());
 
@@ -71,5 +72,30 @@ describe('the demo against its own plans', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it("has a person who failed every attempt of this year's compulsory exam, after completing the course", async () => {
+    const year = shanghaiYear();
+    const [p] = await rows<{ id: number; attempts: number; failed: number; max: number; completed: number }>(sql`
+      SELECT a.id,
+             (SELECT count(*)::int FROM exam_attempts e WHERE e.account_id = a.id AND e.plan_year = ${year} AND e.round_no = 1) AS attempts,
+             (SELECT count(*)::int FROM exam_attempts e WHERE e.account_id = a.id AND e.plan_year = ${year} AND e.passed = false
+                AND e.score < (SELECT pass_score FROM annual_plans WHERE year = ${year})) AS failed,
+             (SELECT max_attempts FROM annual_plans WHERE year = ${year}) AS max,
+             (SELECT count(*)::int FROM course_completions c WHERE c.account_id = a.id AND c.plan_year = ${year}) AS completed
+        FROM accounts a WHERE a.name = '莫海涛'`);
+    expect(p).toBeDefined();
+    expect(p!.attempts).toBe(p!.max);
+    expect(p!.failed).toBe(p!.max);
+    expect(p!.completed).toBe(1);
+  });
+});
+
+describe('the demo logins', () => {
+  it('the person listed as 登录失败待解锁 needs the 图形验证码 until the help desk unlocks them', async () => {
+    const locked = logins.find((l) => l.role === '专业技术人员（登录失败待解锁）')!;
+    const res = await t.client().login(locked.username, DEMO_PASSWORD, 'person', { captcha: false });
+    expect(res.json().error.code).toBe('CAPTCHA_REQUIRED');
+    expect((await t.client().login(locked.username, DEMO_PASSWORD, 'person', { captcha: true })).statusCode).toBe(200);
   });
 });

@@ -4,8 +4,15 @@ import { hashPassword } from '../../../auth/passwords';
 import { creditCodeCheckChar } from '../../../domain/credit-code';
 import type { Db } from '../../client';
 import { accounts, authorities, departments, trainingBases, units } from '../../schema/index';
-import { idNumberAccountColumns } from '../../pii';
+import { seedDemoFilings } from './demo-filings';
+import { idNumberAccountColumns, phoneColumns } from '../../pii';
+import { seedDemoCourses } from './demo-courses';
+import { seedDuplicateAccount } from './demo-duplicate';
+import { seedFailedExams } from './demo-exams';
 import { seedDemoHistory } from './demo-history';
+import { seedDemoNotices } from './demo-notices';
+import { DEMO_INSPECTORS, seedDemoSpotChecks } from './demo-spot-checks';
+import { seedLockedLogin } from './locked-login';
 import {
   createRng,
   pick,
@@ -44,6 +51,8 @@ interface UnitPlan {
   authority: string;
   departments: Array<[string, string[]]>;
   staff: number;
+  contactName: string;
+  contactPhone: string;
 }
 
 const UNITS: UnitPlan[] = [
@@ -60,6 +69,8 @@ const UNITS: UnitPlan[] = [
       ['医务科', []],
     ],
     staff: 36,
+    contactName: '韦丽华',
+    contactPhone: '0771-2636114',
   },
   {
     name: '柳州市城市建设设计研究院有限公司',
@@ -74,6 +85,8 @@ const UNITS: UnitPlan[] = [
       ['综合办公室', []],
     ],
     staff: 24,
+    contactName: '覃志强',
+    contactPhone: '0772-2825531',
   },
   {
     name: '桂林市第十八中学',
@@ -87,6 +100,37 @@ const UNITS: UnitPlan[] = [
       ['高二年级组', []],
     ],
     staff: 14,
+    contactName: '蒋秀英',
+    contactPhone: '0773-5816018',
+  },
+];
+
+/** Units no longer in use: one 已停用, one 已合并 into the first unit above (its people are there now). */
+const RETIRED_UNITS: Array<{
+  name: string;
+  regionCode: string;
+  industryCode: string;
+  authority: string;
+  contactName: string;
+  contactPhone: string;
+  mergedInto?: number;
+}> = [
+  {
+    name: '南宁市青秀区南湖社区卫生服务中心',
+    regionCode: '450103',
+    industryCode: 'Q',
+    authority: '广西壮族自治区卫生健康委员会',
+    contactName: '黄海燕',
+    contactPhone: '0771-5566120',
+  },
+  {
+    name: '南宁市第一人民医院五象分院',
+    regionCode: '450108',
+    industryCode: 'Q',
+    authority: '广西壮族自治区卫生健康委员会',
+    contactName: '莫晓东',
+    contactPhone: '0771-4953120',
+    mergedInto: 0,
   },
 ];
 
@@ -120,6 +164,7 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
       .returning();
     const authByName = new Map(auths.map((a) => [a.name, a]));
 
+    const unitIds: number[] = [];
     for (const [unitIndex, plan] of UNITS.entries()) {
       const [unit] = await tx
         .insert(units)
@@ -130,10 +175,13 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
           industryCode: plan.industryCode,
           supervisingAuthorityId: authByName.get(plan.authority)!.id,
           unitType: plan.unitType,
+          contactName: plan.contactName,
+          contactPhone: plan.contactPhone,
           createdAt: at,
           updatedAt: at,
         })
         .returning();
+      unitIds.push(unit!.id);
       const deptIds: number[] = [];
       for (const [top, subs] of plan.departments) {
         const [d] = await tx.insert(departments).values({ unitId: unit!.id, name: top, createdAt: at }).returning();
@@ -179,7 +227,7 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
             name,
             gender,
             birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-            phone: randomMobile(rng),
+            ...phoneColumns(randomMobile(rng)),
             email: randomEmail(rng),
             profileCompletedAt: at,
             unitId: unit!.id,
@@ -214,7 +262,7 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
             name,
             gender,
             birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-            phone: randomMobile(rng),
+            ...phoneColumns(randomMobile(rng)),
             email: randomEmail(rng),
             profileCompletedAt: at,
             unitId: unit!.id,
@@ -246,12 +294,11 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
             ...common,
             kind: 'professional',
             realm: 'person',
-            username: idNumber,
-            idNumber,
+            ...idNumberAccountColumns(idNumber),
             name,
             gender,
             birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-            phone: randomMobile(rngNew),
+            ...phoneColumns(randomMobile(rngNew)),
             email: randomEmail(rngNew),
             profileCompletedAt: at,
             unitId: unit!.id,
@@ -260,6 +307,76 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
           if (i === 0)
             logins.push({ role: '专业技术人员（新注册，待单位确认）', realm: 'person', username: idNumber, name });
         }
+        // Someone who mistyped their password three times just now: the help desk's 人员查询 shows 需要图形验证码
+        // and 解除锁定 lets them in with the password alone.
+        const rngLocked = createRng(20260415);
+        const lockedId = randomIdNumber(rngLocked, {
+          regionCode: '450102',
+          birthYearFrom: 1980,
+          birthYearTo: 1992,
+          gender: 'female',
+        });
+        const [locked] = await tx
+          .insert(accounts)
+          .values({
+            ...common,
+            kind: 'professional',
+            realm: 'person',
+            ...idNumberAccountColumns(lockedId),
+            name: '蒙海燕',
+            gender: 'female',
+            birthDate: `${lockedId.slice(6, 10)}-${lockedId.slice(10, 12)}-${lockedId.slice(12, 14)}`,
+            ...phoneColumns(randomMobile(rngLocked)),
+            email: randomEmail(rngLocked),
+            profileCompletedAt: at,
+            unitId: unit!.id,
+            departmentId: deptIds[1]!,
+          })
+          .returning({ id: accounts.id, name: accounts.name });
+        await seedLockedLogin(tx, { ...locked!, idNumber: lockedId });
+        logins.push({ role: '专业技术人员（登录失败待解锁）', realm: 'person', username: lockedId, name: '蒙海燕' });
+      }
+      if (unitIndex === 0) {
+        // Someone who failed every attempt of this year's compulsory exam: 申请补考 (their own generator).
+        const rngMakeup = createRng(20260303);
+        const idNumber = randomIdNumber(rngMakeup, {
+          regionCode: plan.regionCode,
+          birthYearFrom: 1980,
+          birthYearTo: 1992,
+          gender: 'male',
+        });
+        const [person] = await tx
+          .insert(accounts)
+          .values({
+            ...common,
+            kind: 'professional',
+            realm: 'person',
+            ...idNumberAccountColumns(idNumber),
+            name: '莫海涛',
+            gender: 'male',
+            birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+            phone: randomMobile(rngMakeup),
+            email: randomEmail(rngMakeup),
+            profileCompletedAt: at,
+            unitId: unit!.id,
+            departmentId: deptIds[0]!,
+          })
+          .returning({ id: accounts.id });
+        if (await seedFailedExams(tx, person!.id, at))
+          logins.push({
+            role: '专业技术人员（三次未通过，可申请补考）',
+            realm: 'person',
+            username: idNumber,
+            name: '莫海涛',
+          });
+        const [right] = await seedDuplicateAccount(tx, {
+          unitId: unit!.id,
+          departmentId: deptIds[0]!,
+          regionCode: plan.regionCode,
+          at,
+          common,
+        });
+        logins.push({ role: '专业技术人员（有重复账号，待合并）', realm: 'person', username: right, name: '农秀英' });
       }
       // A separate generator, so the people above stay the same whatever the history does.
       await seedDemoHistory(
@@ -270,6 +387,42 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
         totalAdmin!,
         unitIndex === 0 ? staff[0]!.id : undefined,
       );
+    }
+
+    // 单位管理: a unit 停用 (its account cannot log in) and one 已合并至 南宁市第一人民医院.
+    for (const u of RETIRED_UNITS) {
+      const [unit] = await tx
+        .insert(units)
+        .values({
+          name: u.name,
+          creditCode: creditCode(rng, '12', u.regionCode),
+          regionCode: u.regionCode,
+          industryCode: u.industryCode,
+          supervisingAuthorityId: authByName.get(u.authority)!.id,
+          unitType: 'institution',
+          contactName: u.contactName,
+          contactPhone: u.contactPhone,
+          disabledAt: at,
+          mergedIntoId: u.mergedInto === undefined ? null : unitIds[u.mergedInto]!,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning();
+      await tx.insert(accounts).values({
+        ...common,
+        kind: 'unit_account',
+        realm: 'unit',
+        username: unit!.creditCode,
+        name: unit!.name,
+        unitId: unit!.id,
+      });
+      if (u.mergedInto === undefined)
+        logins.push({
+          role: '单位账号（已停用单位，登录被拒）',
+          realm: 'unit',
+          username: unit!.creditCode,
+          name: unit!.name,
+        });
     }
 
     const nnhr = authByName.get('南宁市人力资源和社会保障局')!;
@@ -286,6 +439,13 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
         authorityId: nnhr.id,
         role: '市人社局',
       },
+      ...DEMO_INSPECTORS.map((i) => ({
+        kind: 'hr_bureau' as const,
+        username: i.username,
+        name: i.name,
+        authorityId: nnhr.id,
+        role: '市人社局（抽查检查人员）',
+      })),
       {
         kind: 'authority' as const,
         username: 'gxwjw',
@@ -302,12 +462,21 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
       },
       { kind: 'operator' as const, username: 'operator', name: '培训中心运营管理员', role: '平台运营（培训中心）' },
     ];
+    const staffIds: Record<string, number> = {};
     for (const s of staffAccounts) {
       const { role, ...row } = s;
-      await tx.insert(accounts).values({ ...common, realm: 'authority', ...row });
+      const [a] = await tx
+        .insert(accounts)
+        .values({ ...common, realm: 'authority', ...row })
+        .returning({ id: accounts.id });
+      staffIds[s.username] = a!.id;
       logins.push({ role, realm: 'authority', username: s.username, name: s.name });
     }
+    await seedDemoFilings(tx, { baseAccountId: staffIds['gxu-base']!, operatorId: staffIds.operator! });
+    await seedDemoNotices(tx);
   });
+  await seedDemoCourses(db);
+  await seedDemoSpotChecks(db);
   return logins;
 }
 
