@@ -1,26 +1,22 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import compress from '@fastify/compress';
 import cookie, { type CookieSerializeOptions } from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SESSION_COOKIE, SessionStore } from './auth/sessions';
 import type { Config } from './config';
 import type { Database, Db } from './db/client';
 import { installAuthHooks } from './http/auth-hooks';
 import { installErrorHandler } from './http/errors';
+import { documentTransform } from './http/openapi';
 import { maskSensitive } from './http/log-redaction';
 import { postgresRateLimitStore } from './http/rate-limit-store';
+import { sendIndexHtml, serveWebApp } from './http/web-app';
 import { API_MODULES } from './modules/index';
 import { resolvePiiKeyring, usePiiKeys } from './db/pii';
 import { LocalFileStore, type FileStore } from './storage/file-store';
@@ -121,6 +117,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     },
     crossOriginEmbedderPolicy: false,
   });
+  // API answers (JSON) over 1 KB are compressed on the fly (brotli at quality 4, else gzip); the web app's files come
+  // precompressed from the build and are passed through untouched; PDFs and .xlsx are not compressible types.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   // Per-IP limits on login, registration and public look-ups; counters in the database, shared by all processes.
   if (config.rateLimit) {
     await app.register(rateLimit, {
@@ -133,10 +132,24 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'PTCE API — 专业技术人员继续教育信息管理系统', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      info: {
+        title: 'PTCE API — 专业技术人员继续教育信息管理系统',
+        version: '0.1.0',
+        license: { name: 'UNLICENSED（未公开授权）' },
+      },
+      servers: [{ url: '/', description: '本系统（与网页同一地址，如 https://jxjy.example.gov.cn）' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          // The signed integration API (docs/INTEGRATION.md): four headers together.
+          ptceKeyId: { type: 'apiKey', in: 'header', name: 'X-Ptce-Key-Id' },
+          ptceTimestamp: { type: 'apiKey', in: 'header', name: 'X-Ptce-Timestamp' },
+          ptceNonce: { type: 'apiKey', in: 'header', name: 'X-Ptce-Nonce' },
+          ptceSignature: { type: 'apiKey', in: 'header', name: 'X-Ptce-Signature' },
+        },
+      },
     },
-    transform: jsonSchemaTransform,
+    transform: documentTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuthHooks(app);
@@ -148,11 +161,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     { prefix: '/api' },
   );
 
-  const indexHtml = path.join(config.webDist, 'index.html');
-  const hasWeb = fs.existsSync(indexHtml);
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
-  }
+  const hasWeb = await serveWebApp(app, config.webDist);
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
@@ -161,10 +170,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       return reply.status(404).type('text/plain; charset=utf-8').send('前端尚未构建：请先运行 npm run build');
     }
     // The single-page app handles its own routes (and shows its own 404 page).
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(fs.createReadStream(indexHtml));
+    return sendIndexHtml(reply);
   });
 
   return app;

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { parsePiiKey } from './db/pii';
+import { REPO_ROOT } from './paths';
 
 /**
  * Every setting the server reads from the environment, validated once at start-up.
@@ -62,7 +63,43 @@ const Env = z.object({
   ISSUER_NAME: z.string().min(2).max(60).default('广西壮族自治区人力资源和社会保障厅'),
   /** Per-IP request limits on login, registration and public look-ups. */
   RATE_LIMIT: z.enum(['true', 'false']).default('true'),
+  /** 微信扫码登录 (Open Platform website app): its AppID; unset = WeChat login is not offered. */
+  WECHAT_APP_ID: z
+    .string()
+    .regex(/^wx[0-9a-zA-Z]{16}$/, 'must be a WeChat AppID: wx and 16 letters or digits')
+    .optional(),
+  /** The website app's AppSecret: kept on the server, never logged, never in an error message. */
+  WECHAT_APP_SECRET: z
+    .string()
+    .regex(/^[0-9a-zA-Z]{16,64}$/, 'must be the AppSecret: 16–64 letters or digits')
+    .optional(),
+  /** Where WeChat sends the browser back (the 授权回调域 registered with WeChat); default PUBLIC_URL/wechat/callback. */
+  WECHAT_REDIRECT_URL: z.string().url('must be a URL such as https://ptce.example.cn/wechat/callback').optional(),
+  /** Base URL of the QR-connect page (connect/qrconnect). */
+  WECHAT_OPEN_URL: z
+    .string()
+    .url('must be a URL such as https://open.weixin.qq.com')
+    .default('https://open.weixin.qq.com'),
+  /** Base URL of the API (sns/oauth2/access_token, sns/userinfo). */
+  WECHAT_API_URL: z
+    .string()
+    .url('must be a URL such as https://api.weixin.qq.com')
+    .default('https://api.weixin.qq.com'),
+  /** Development with demo data only: start the local fake of WeChat's Open Platform with the server (模拟). */
+  WECHAT_FAKE: z.enum(['true', 'false']).default('false'),
+  /** Port of that fake; default PORT + 1. */
+  WECHAT_FAKE_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
+
+/** 微信扫码登录's settings; `simulated` when they point at the local fake (every page then says 模拟). */
+export interface WechatConfig {
+  appId: string;
+  appSecret: string;
+  redirectUrl: string;
+  openBaseUrl: string;
+  apiBaseUrl: string;
+  simulated: boolean;
+}
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -87,6 +124,10 @@ export type Config = {
   maxUploadBytes: number;
   rateLimit: boolean;
   issuerName: string;
+  /** Null when WECHAT_APP_ID is unset (and no fake is started). */
+  wechat: WechatConfig | null;
+  /** Start the local fake of WeChat's Open Platform on this port (development with demo data only). */
+  wechatFake: { port: number } | null;
 };
 
 export class ConfigError extends Error {}
@@ -154,7 +195,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (piiKeyPrevious.some((k) => !parsePiiKey(k))) {
     throw new ConfigError('Invalid configuration:\n  PII_KEY_PREVIOUS: must be 32 bytes as base64 or 64 hex digits');
   }
-  const repoRoot = path.resolve(import.meta.dirname, '../..');
+  if (e.WECHAT_APP_ID && !e.WECHAT_APP_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  WECHAT_APP_SECRET: required with WECHAT_APP_ID');
+  }
+  if (e.WECHAT_APP_SECRET && !e.WECHAT_APP_ID) {
+    throw new ConfigError('Invalid configuration:\n  WECHAT_APP_ID: required with WECHAT_APP_SECRET');
+  }
+  const seedDemo = e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production';
+  if (e.WECHAT_FAKE === 'true' && (e.NODE_ENV === 'production' || !seedDemo)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  WECHAT_FAKE: only for development with demo data (the simulated WeChat lets anyone pick a WeChat user)',
+    );
+  }
+  if (e.WECHAT_FAKE === 'true' && e.WECHAT_APP_ID) {
+    throw new ConfigError(
+      'Invalid configuration:\n  WECHAT_FAKE: leave WECHAT_APP_ID unset when the simulated WeChat is used',
+    );
+  }
+  if (e.NODE_ENV === 'production' && e.WECHAT_APP_ID) {
+    for (const [name, v] of [
+      ['WECHAT_OPEN_URL', e.WECHAT_OPEN_URL],
+      ['WECHAT_API_URL', e.WECHAT_API_URL],
+    ] as const)
+      if (!v.startsWith('https://'))
+        throw new ConfigError(`Invalid configuration:\n  ${name}: must be an https:// URL in production`);
+  }
+  const publicUrl = e.PUBLIC_URL.replace(/\/$/, '');
+  const redirectUrl = e.WECHAT_REDIRECT_URL ?? `${publicUrl}/wechat/callback`;
+  const repoRoot = REPO_ROOT;
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -168,14 +236,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     piiKeyPrevious,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
-    publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+    publicUrl,
     logLevel: e.LOG_LEVEL,
-    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',
+    seedDemo,
     trustProxy: e.TRUST_PROXY ? parseTrustProxy(e.TRUST_PROXY)! : false,
     enableTestClock: e.ENABLE_TEST_CLOCK === 'true',
     webDist: path.resolve(e.WEB_DIST ?? path.join(repoRoot, 'web/dist')),
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     rateLimit: e.RATE_LIMIT === 'true',
     issuerName: e.ISSUER_NAME,
+    wechat:
+      e.WECHAT_APP_ID && e.WECHAT_APP_SECRET
+        ? {
+            appId: e.WECHAT_APP_ID,
+            appSecret: e.WECHAT_APP_SECRET,
+            redirectUrl,
+            openBaseUrl: e.WECHAT_OPEN_URL.replace(/\/$/, ''),
+            apiBaseUrl: e.WECHAT_API_URL.replace(/\/$/, ''),
+            simulated: false,
+          }
+        : null,
+    wechatFake: e.WECHAT_FAKE === 'true' ? { port: e.WECHAT_FAKE_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1) } : null,
   };
 }

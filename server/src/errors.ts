@@ -24,7 +24,25 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA'
   | 'MALFORMED_UPLOAD'
   | 'DB_UNAVAILABLE'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  // The signed integration API (行业学时对接, modules/integration): why a machine request was refused.
+  | 'SIGNATURE_MISSING'
+  | 'SIGNATURE_MISMATCH'
+  | 'TIMESTAMP_SKEW'
+  | 'NONCE_REUSED'
+  | 'CLIENT_DISABLED'
+  | 'OUT_OF_SCOPE'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY_IN_PROGRESS'
+  // 微信扫码登录 (modules/wechat).
+  | 'WECHAT_NOT_CONFIGURED'
+  | 'WECHAT_STATE_INVALID'
+  | 'WECHAT_DENIED'
+  | 'WECHAT_CODE_INVALID'
+  | 'WECHAT_UNAVAILABLE'
+  | 'WECHAT_BIND_EXPIRED'
+  | 'WECHAT_UNIT_ACCOUNT'
+  | 'WECHAT_ALREADY_BOUND';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -50,7 +68,35 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   MALFORMED_UPLOAD: 400,
   DB_UNAVAILABLE: 503,
   INTERNAL: 500,
+  SIGNATURE_MISSING: 401,
+  SIGNATURE_MISMATCH: 401,
+  TIMESTAMP_SKEW: 401,
+  NONCE_REUSED: 401,
+  CLIENT_DISABLED: 403,
+  OUT_OF_SCOPE: 403,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_IN_PROGRESS: 409,
+  WECHAT_NOT_CONFIGURED: 404,
+  WECHAT_STATE_INVALID: 400,
+  WECHAT_DENIED: 400,
+  WECHAT_CODE_INVALID: 400,
+  WECHAT_UNAVAILABLE: 502,
+  WECHAT_BIND_EXPIRED: 400,
+  WECHAT_UNIT_ACCOUNT: 403,
+  WECHAT_ALREADY_BOUND: 409,
 };
+
+/** The Chinese message of each refusal of the signed integration API (docs/INTEGRATION.md lists them). */
+export const INTEGRATION_MESSAGES = {
+  SIGNATURE_MISSING: '缺少签名请求头（X-Ptce-Key-Id、X-Ptce-Timestamp、X-Ptce-Nonce、X-Ptce-Signature）',
+  SIGNATURE_MISMATCH: '签名不正确或密钥编号无效',
+  TIMESTAMP_SKEW: '请求时间戳与服务器时间相差超过5分钟',
+  NONCE_REUSED: '该随机数（nonce）已使用过，请勿重放请求',
+  CLIENT_DISABLED: '该接口客户端已停用',
+  OUT_OF_SCOPE: '该人员或单位不在本接口客户端的授权范围内',
+  IDEMPOTENCY_KEY_REUSED: '该幂等键已用于内容不同的请求',
+  IDEMPOTENCY_IN_PROGRESS: '使用该幂等键的请求仍在处理中，请稍后重试',
+} as const satisfies Partial<Record<ErrorCode, string>>;
 
 export interface ErrorDetail {
   field?: string;
@@ -90,6 +136,8 @@ export const ERROR_OF_RULE: Record<RuleViolationCode, ErrorCode> = {
   PLAN_NOT_PUBLISHED: 'YEAR_CLOSED',
   YEAR_CLOSED: 'YEAR_CLOSED',
   PUBLIC_YEAR_CLOSED: 'YEAR_CLOSED',
+  SESSION_OUTSIDE_SPAN: 'VALIDATION',
+  SESSION_DUPLICATE: 'VALIDATION',
 };
 
 /** Broken rules as one error: the first one's code and message; each one a detail (its field and reason). */

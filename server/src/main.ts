@@ -7,11 +7,14 @@ import { openDatabase, type Database } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { migrate } from './db/migrate';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData, type DemoLogin } from './db/seed/demo/demo-data';
+import { seedDemoIntegration, type DemoIntegrationClient } from './db/seed/demo/demo-integration';
+import { seedDemoClasses } from './db/seed/demo/demo-classes';
 import { ensureReferenceData } from './db/seed/reference-data';
 import { ensureLearningData } from './db/seed/learning-data';
 import { resolveSessionSecret } from './db/settings';
 import { PiiKeyError, resolvePiiKeyring, usePiiKeys } from './db/pii';
-import { checkPiiKeys, encryptPlaintextPii } from './db/pii-migrate';
+import { checkPiiKeys, encryptPlaintextPii, hashUnhashedPhones } from './db/pii-migrate';
+import { startFakeOpenPlatform, type FakeOpenPlatform } from './modules/wechat/index';
 
 const REALM_LABEL = { person: '专业技术人员', unit: '单位管理员', authority: '管理部门' } as const;
 
@@ -44,10 +47,32 @@ async function main(): Promise<void> {
   await checkPiiKeys(database.db);
   const encrypted = await encryptPlaintextPii(database.db);
   if (encrypted) console.log(`Encrypted the ID and phone numbers of ${encrypted} accounts`);
+  const hashed = await hashUnhashedPhones(database.db);
+  if (hashed) console.log(`Hashed the phone numbers of ${hashed} accounts for look-up`);
   await ensureReferenceData(database.db);
   await ensureLearningData(database.db);
   let demo: DemoLogin[] | null = null;
-  if (config.seedDemo && (await isDatabaseEmpty(database.db))) demo = await seedDemoData(database.db);
+  let demoIntegration: DemoIntegrationClient[] = [];
+  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
+    demo = await seedDemoData(database.db);
+    demoIntegration = await seedDemoIntegration(database.db);
+    demo.push(...(await seedDemoClasses(database.db)));
+  }
+
+  // WECHAT_FAKE=true (development with demo data; config.ts refuses it elsewhere): 扫码登录 against the local
+  // simulation of WeChat's Open Platform, so a visitor can try it; every page of the flow says 模拟.
+  let fakeWechat: FakeOpenPlatform | null = null;
+  if (config.wechatFake) {
+    fakeWechat = await startFakeOpenPlatform({ port: config.wechatFake.port });
+    config.wechat = {
+      appId: fakeWechat.appId,
+      appSecret: fakeWechat.appSecret,
+      redirectUrl: `${config.publicUrl}/wechat/callback`,
+      openBaseUrl: fakeWechat.url,
+      apiBaseUrl: fakeWechat.url,
+      simulated: true,
+    };
+  }
 
   const app = await buildApp({
     config,
@@ -64,6 +89,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     try {
       await app.close();
+      await fakeWechat?.close();
     } finally {
       await database.close();
       process.exit(0);
@@ -78,13 +104,20 @@ async function main(): Promise<void> {
   console.log(
     `PTCE listening on ${shown} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}) — ready in ${Math.round(performance.now() - started)} ms`,
   );
+  if (fakeWechat)
+    console.log(`扫码登录 (模拟): the simulated WeChat runs at ${fakeWechat.url} — click 扫码登录 on the login page`);
   if (demo) {
     printDemoLogins(demo, shown);
+    for (const c of demoIntegration) {
+      console.log(
+        `Demo industry system (行业学时对接, docs/INTEGRATION.md): ${c.name}\n  PTCE_URL=${shown} PTCE_KEY_ID=${c.keyId} PTCE_SECRET=${c.secret} node scripts/integration-client.mjs changes\n`,
+      );
+    }
     // Kept beside the data so tools (and the browser tests) can find the demo accounts.
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(
       path.join(config.dataDir, 'demo-logins.json'),
-      JSON.stringify({ password: DEMO_PASSWORD, logins: demo }, null, 2),
+      JSON.stringify({ password: DEMO_PASSWORD, logins: demo, integration: demoIntegration }, null, 2),
     );
   }
 }

@@ -2,7 +2,7 @@ export { createRng } from '../src/db/seed/demo/people';
 import { now } from '../src/clock';
 import { hashPassword } from '../src/auth/passwords';
 import type { Db } from '../src/db/client';
-import { idNumberAccountColumns } from '../src/db/pii';
+import { idNumberAccountColumns, phoneColumns } from '../src/db/pii';
 import { accounts, authorities, departments, hourRecords, publicCredits, units } from '../src/db/schema/index';
 import { creditCodeCheckChar } from '../src/domain/credit-code';
 import { idCheckChar } from '../src/domain/id-number';
@@ -84,7 +84,7 @@ export async function buildAccount(db: Db, over: AccountOver & Pick<typeof accou
       mustChangePassword: false,
       loginEnabled: true,
       name: `测试${++seq}号`,
-      phone: '13800138000',
+      ...phoneColumns('phone' in rest ? (rest.phone ?? null) : '13800138000'),
       email: 'test@example.com',
       createdAt: at,
       updatedAt: at,

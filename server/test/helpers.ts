@@ -86,6 +86,8 @@ type Body = Record<string, unknown> | unknown[] | string | undefined;
 export class TestClient {
   cookie: string | null = null;
   csrf: string | null = null;
+  /** Cookies other than the session's (e.g. 扫码登录's browser cookie), as a browser keeps them. */
+  jar: Record<string, string> = {};
   constructor(
     private readonly app: FastifyInstance,
     readonly address: string = nextClientAddress(),
@@ -98,7 +100,8 @@ export class TestClient {
     headers: Record<string, string> = {},
   ): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = { ...headers };
-    if (this.cookie) h.cookie = this.cookie;
+    const cookies = [this.cookie, ...Object.entries(this.jar).map(([k, v]) => `${k}=${v}`)].filter(Boolean);
+    if (cookies.length && !('cookie' in h)) h.cookie = cookies.join('; ');
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
     let payload: string | undefined;
     if (body !== undefined) {
@@ -108,6 +111,11 @@ export class TestClient {
     const res = await this.app.inject({ method, url, headers: h, payload, remoteAddress: this.address });
     const setCookie = res.cookies.find((c) => c.name === 'ptce_sid');
     if (setCookie) this.cookie = setCookie.value ? `ptce_sid=${setCookie.value}` : null;
+    for (const c of res.cookies)
+      if (c.name !== 'ptce_sid') {
+        if (c.value) this.jar[c.name] = c.value;
+        else delete this.jar[c.name];
+      }
     return res;
   }
 

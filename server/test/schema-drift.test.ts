@@ -178,7 +178,11 @@ async function drizzleCatalog(db: Db): Promise<string[]> {
         const change = c.def === null ? 'DROP IDENTITY' : 'DROP DEFAULT';
         await tx.execute(sql.raw(`ALTER TABLE ${q(c.tbl)} ALTER COLUMN ${q(c.col)} ${change}`));
       }
-      for (const cfg of tables) for (const statement of drizzleDdl(cfg)) await tx.execute(sql.raw(statement));
+      // Foreign keys last: two tables may reference each other (hour_records ⇄ training_classes' trainees).
+      const ddl = tables.flatMap((cfg) => drizzleDdl(cfg));
+      const isFk = (s: string) => s.includes(' ADD FOREIGN KEY ');
+      for (const statement of [...ddl.filter((s) => !isFk(s)), ...ddl.filter(isFk)])
+        await tx.execute(sql.raw(statement));
       result = await catalog(tx);
       throw new Rollback();
     })

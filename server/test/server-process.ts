@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 /**
- * A PTCE server (or one of its CLI scripts) started as its own process from server/, on an embedded
- * database in `dataDir`, for tests of start-up, shutdown and crashes. Listens on a free port of 127.0.0.1.
+ * A PTCE server (or one of its CLI scripts, from source or compiled) started as its own process from
+ * server/, on an embedded database in `dataDir`, for tests of start-up, shutdown and crashes. Listens on
+ * a free port of 127.0.0.1.
  */
 export interface ServerProcess {
   child: ChildProcess;
@@ -25,7 +26,9 @@ export function startServerProcess(
   env: Record<string, string> = {},
   script = 'src/main.ts',
 ): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // A compiled script (.js, see build.mjs) runs on plain Node as in production; sources through tsx.
+  const runner = script.endsWith('.js') ? ['--enable-source-maps'] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...runner, script], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,

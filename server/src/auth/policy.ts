@@ -18,6 +18,11 @@ export type Policy =
       duringProfileCompletion?: boolean;
       /** Extra actor-level condition (target-level scope is applied by the scoped queries). */
       when?: (actor: Actor) => boolean;
+      /**
+       * A machine route of the integration API: the caller is proved by the request's signature
+       * (modules/integration verifies it), never by a session.
+       */
+      signed?: boolean;
     };
 
 export const ALL_ROLES: readonly Role[] = [
@@ -41,7 +46,7 @@ export const allow = (
   name: string,
   roles: readonly Role[] | 'any',
   extra: Partial<
-    Pick<Extract<Policy, { kind: 'roles' }>, 'duringPasswordChange' | 'duringProfileCompletion' | 'when'>
+    Pick<Extract<Policy, { kind: 'roles' }>, 'duringPasswordChange' | 'duringProfileCompletion' | 'when' | 'signed'>
   > = {},
 ): Policy => ({
   kind: 'roles',

@@ -1,5 +1,5 @@
 import { PiiKeyError, resolvePiiKeyring, usePiiKeys } from '../db/pii';
-import { checkPiiKeys, encryptPlaintextPii, rotatePiiKeys } from '../db/pii-migrate';
+import { checkPiiKeys, encryptPlaintextPii, hashUnhashedPhones, rotatePiiKeys } from '../db/pii-migrate';
 import { CommandError, openConfiguredDatabase, runCommand } from './open-database';
 
 /**
@@ -16,6 +16,7 @@ runCommand(async () => {
     usePiiKeys(keyring);
     await checkPiiKeys(database.db);
     await encryptPlaintextPii(database.db);
+    await hashUnhashedPhones(database.db);
     const n = await rotatePiiKeys(database.db);
     console.log(
       `Re-encrypted the ID and phone numbers of ${n} rows with key ${keyring.current.id}. PII_KEY_PREVIOUS can now be removed.`,

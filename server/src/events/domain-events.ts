@@ -8,7 +8,7 @@ import { domainEvents } from '../db/schema/index';
  * certificate when approved hours are deleted) commits or rolls back with the change itself.
  */
 export interface DomainEvent {
-  type: 'hours.approved-deleted' | 'hours.approved' | 'public.credited';
+  type: 'hours.approved-deleted' | 'hours.approved' | 'public.credited' | 'certificate.issued' | 'certificate.revoked';
   accountId: number;
   year: number;
   payload: Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { revokeCertificateOfDeletedHours } from '../modules/certificates/index';
+import { notifyCertificateIssued, notifyCertificateRevoked } from '../modules/integration/index';
 import type { DomainEvent, DomainEventHandler } from './domain-events';
 
 /**
@@ -10,4 +11,7 @@ export const DOMAIN_EVENT_HANDLERS: { readonly [T in DomainEvent['type']]: reado
   'hours.approved': [],
   'hours.approved-deleted': [revokeCertificateOfDeletedHours],
   'public.credited': [],
+  // 行业学时对接 事件通知: the webhook outbox is written in the transaction of the change.
+  'certificate.issued': [notifyCertificateIssued],
+  'certificate.revoked': [notifyCertificateRevoked],
 };

@@ -15,6 +15,9 @@ declare module 'fastify' {
   }
 }
 
+/** The header naming an integration client's key (modules/integration/signature.ts). */
+export const SIGNATURE_KEY_HEADER = 'x-ptce-key-id';
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function safeEqual(a: string, b: string): boolean {
@@ -58,6 +61,17 @@ export function installAuthHooks(app: FastifyInstance): void {
       throw new AppError('CSRF', '请求来源不被允许');
     }
     if (policy.kind === 'public') return;
+    if (policy.signed) {
+      // A machine route: the signature names the caller (verified by the route's own hook once the body
+      // is read); a session never does. A signed-in person of another role is refused like anywhere else.
+      const sessionActor = req.actor;
+      req.actor = null;
+      if (sessionActor && !permits(policy, sessionActor)) throw new AppError('FORBIDDEN', '无权访问此功能');
+      if (!sessionActor && req.headers[SIGNATURE_KEY_HEADER] === undefined) {
+        throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+      }
+      return;
+    }
     const actor = req.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
     if (!SAFE_METHODS.has(req.method)) {

@@ -191,3 +191,13 @@ export function multipartFile(data: Buffer, fileName: string): { payload: Buffer
     contentType: `multipart/form-data; boundary=${boundary}`,
   };
 }
+
+/** 批量导入单位: a workbook like the filled-in template (统一社会信用代码 and 联系电话 as text). */
+export async function unitsWorkbook(rows: Array<Array<CellValue>>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('单位信息');
+  ws.addRow(['单位名称', '统一社会信用代码', '所在地区', '行业', '主管部门', '联系人', '联系电话', '单位类型']);
+  for (const c of [2, 3, 7]) ws.getColumn(c).numFmt = '@';
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

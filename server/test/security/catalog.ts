@@ -4,7 +4,9 @@ import { sql } from 'drizzle-orm';
 import type { Role } from '@ptce/contracts';
 import type { Policy } from '../../src/auth/policy';
 import type { Db } from '../../src/db/client';
-import { trainingBases } from '../../src/db/schema/index';
+import { integrationClients, integrationKeys, trainingBases } from '../../src/db/schema/index';
+import { now } from '../../src/clock';
+import { sign } from '../../src/modules/integration/index';
 import { API_MODULES } from '../../src/modules/index';
 import { buildAccount, buildAuthority, buildDepartment, buildProfessional, buildUnit } from '../factories';
 import { createTestApp, type TestApp } from '../helpers';
@@ -118,7 +120,11 @@ export function isGateRefusal(res: LightMyRequestResponse): boolean {
 
 /** Path parameters are filled from this map by name, else with `fallback`. */
 export function fillPath(url: string, values: Record<string, string | number>, fallback: string | number): string {
-  return url.replace(/:(\w+)/g, (_m, name: string) => String(values[name] ?? fallback));
+  // "::" is Fastify's literal colon (hour-records::batch is /hour-records:batch), not a parameter.
+  return url
+    .split('::')
+    .map((part) => part.replace(/:(\w+)/g, (_m, name: string) => String(values[name] ?? fallback)))
+    .join(':');
 }
 
 /** Row counts of every table of the application (one query), to prove a refusal wrote nothing. */
@@ -180,11 +186,55 @@ export async function buildWorld(t: TestApp, tag: string) {
     operator: (await buildAccount(t.db, { kind: 'operator' })).id,
     integration: (await buildAccount(t.db, { kind: 'integration', realm: 'machine' })).id,
   };
+  // The integration identity is an industry system's API client (scope: industry Q): machine routes take its
+  // signature, never a session.
+  const [client] = await t.db
+    .insert(integrationClients)
+    .values({
+      accountId: identities.integration,
+      name: `${tag}行业系统`,
+      industryCodes: ['Q'],
+      // The suites send every signed route several probes within a minute; the per-client limit (120 a minute by
+      // default, integration.test.ts proves it) would answer 429 instead of what each probe is about.
+      rateLimitPerMinute: 100_000,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    })
+    .returning({ id: integrationClients.id });
+  const integrationKey = { keyId: `ptce_matrix${tag.length}${client!.id}`, secret: `matrix-secret-${tag}` };
+  await t.db.insert(integrationKeys).values({ clientId: client!.id, ...integrationKey, createdAt: new Date() });
+  let nonces = 0;
+  /** The four signature headers of a request by the integration identity (docs/INTEGRATION.md). */
+  const signedHeadersFor = (method: string, url: string, body: string): Record<string, string> => {
+    const timestamp = String(Math.floor(now().getTime() / 1000));
+    const nonce = `matrixnonce${String(++nonces).padStart(8, '0')}${Date.now()}`;
+    return {
+      'x-ptce-key-id': integrationKey.keyId,
+      'x-ptce-timestamp': timestamp,
+      'x-ptce-nonce': nonce,
+      'x-ptce-signature': sign(integrationKey.secret, { method, target: url, timestamp, nonce, body }),
+    };
+  };
   /** A fresh session per request, so a route that ends a session (logout) cannot spoil the next one. */
   const headersFor = async (role: MatrixRole): Promise<Record<string, string>> => {
     if (role === 'anonymous') return {};
     const s = await t.app.deps.sessions.create(t.db, identities[role], {});
     return { cookie: `ptce_sid=${s.token}`, 'x-csrf-token': s.csrfToken };
   };
-  return { authorityQ, hrNanning, unit1, unit2, deptA, deptB, deptC, pA, pB, pC, identities, headersFor };
+  return {
+    authorityQ,
+    hrNanning,
+    unit1,
+    unit2,
+    deptA,
+    deptB,
+    deptC,
+    pA,
+    pB,
+    pC,
+    identities,
+    headersFor,
+    signedHeadersFor,
+    integrationKey,
+  };
 }

@@ -39,6 +39,18 @@ describe('profile completion on the server', () => {
     const problems: string[] = [];
     for (const r of routes) {
       if (r.policy?.kind !== 'roles') continue;
+      // A signed machine route (行业学时对接) takes no session at all: a person's session gets 403 FORBIDDEN there.
+      if (r.policy.signed) {
+        const res = await t.app.inject({
+          method: r.method,
+          url: fillPath(r.url, {}, 1),
+          headers: await headersOf(p.id),
+        });
+        if (res.statusCode !== 403 || errorOf(res)?.code !== 'FORBIDDEN') {
+          problems.push(`${r.key}: a session on a signed route, expected 403 FORBIDDEN, got ${res.statusCode}`);
+        }
+        continue;
+      }
       const url = fillPath(r.url, {}, 1);
       const res = await t.app.inject({
         method: r.method,

@@ -2,3 +2,4 @@
 export { accountsRoutes } from './routes';
 export { getMe } from './get-me';
 export { registerProfessional } from './register-professional';
+export { createUnclaimedPeople, type UnclaimedPerson } from './unclaimed-people';

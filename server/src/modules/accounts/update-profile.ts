@@ -4,6 +4,7 @@ import { now } from '../../clock';
 import { accounts, departments } from '../../db/schema/index';
 import { invalid } from '../../errors';
 import type { Caller } from '../auth/index';
+import { phoneColumns } from '../../db/pii';
 import { writeAudit } from '../audit/index';
 
 /** 我的信息: phone, e-mail and, for professionals, 所属部门 within their own unit. */
@@ -11,7 +12,7 @@ export async function updateOwnProfile(ctx: Caller, input: UpdateProfileRequest)
   const { actor } = ctx;
   await ctx.db.transaction(async (tx) => {
     const patch: Partial<typeof accounts.$inferInsert> = { updatedAt: now() };
-    if (input.phone !== undefined) patch.phone = input.phone;
+    if (input.phone !== undefined) Object.assign(patch, phoneColumns(input.phone));
     if (input.email !== undefined) patch.email = input.email;
     if (input.departmentId !== undefined) {
       if (actor.kind !== 'professional') throw invalid('departmentId', '只有专业技术人员可以自行选择所属部门');

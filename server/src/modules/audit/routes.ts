@@ -1,6 +1,8 @@
-import { AuditEntry, AuditQuery, Page } from '@ptce/contracts';
+import { AuditEntry, AuditFilter, AuditQuery, Page } from '@ptce/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../http/context';
+import { streamXlsx } from '../../http/xlsx-response';
+import { auditExportName, exportAudit } from './export-audit';
 import { auditPolicy } from './policy';
 import { searchAudit } from './search-audit';
 
@@ -17,5 +19,14 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: auditPolicy.search },
     },
     async (req) => searchAudit(ctxOf(req).db, req.query),
+  );
+
+  app.get(
+    '/audit/export',
+    {
+      schema: { tags: ['audit'], summary: '导出Excel：审计日志（当前筛选条件的全部记录）', querystring: AuditFilter },
+      config: { policy: auditPolicy.export },
+    },
+    async (req, reply) => streamXlsx(req, reply, auditExportName(), await exportAudit(ctxOf(req), req.query)),
   );
 };

@@ -1,29 +1,13 @@
-import type { AuditEntry } from '@ptce/contracts';
-import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { z } from 'zod';
 import type { AuditQuery } from '@ptce/contracts';
-import { endOfShanghaiDay } from '../../clock';
+import { desc, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog } from '../../db/schema/index';
-import { escapeLike } from '../../db/sql-helpers';
+import { auditWhere } from './audit-filter';
+import { auditEntries } from './audit-view';
 
-export async function searchAudit(db: Db, q: z.infer<typeof AuditQuery>) {
-  const where: SQL[] = [];
-  if (q.action) where.push(ilike(auditLog.action, `${escapeLike(q.action)}%`));
-  if (q.actor) {
-    const n = Number(q.actor);
-    where.push(
-      Number.isInteger(n) && n > 0
-        ? (or(eq(auditLog.actorAccountId, n), eq(auditLog.actorName, q.actor)) as SQL)
-        : eq(auditLog.actorName, q.actor),
-    );
-  }
-  if (q.targetType) where.push(eq(auditLog.targetType, q.targetType));
-  if (q.targetId) where.push(eq(auditLog.targetId, q.targetId));
-  // Dates are Shanghai calendar days.
-  if (q.from) where.push(gte(auditLog.at, new Date(endOfShanghaiDay(q.from).getTime() - 86_400_000)));
-  if (q.to) where.push(lt(auditLog.at, endOfShanghaiDay(q.to)));
-  const cond = where.length ? and(...where) : undefined;
+/** 审计日志: entries matching the filters, newest first, a page at a time. */
+export async function searchAudit(db: Db, q: AuditQuery) {
+  const cond = auditWhere(q);
   const [rows, [count]] = await Promise.all([
     db
       .select()
@@ -37,17 +21,5 @@ export async function searchAudit(db: Db, q: z.infer<typeof AuditQuery>) {
       .from(auditLog)
       .where(cond),
   ]);
-  const items: AuditEntry[] = rows.map((r) => ({
-    id: r.id,
-    at: r.at.toISOString(),
-    actorId: r.actorAccountId,
-    actorName: r.actorName,
-    action: r.action,
-    targetType: r.targetType,
-    targetId: r.targetId,
-    result: r.result,
-    ip: r.ip,
-    detail: r.detail ?? null,
-  }));
-  return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: await auditEntries(db, rows), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

@@ -1,8 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { loginAddressFailures, loginFailures } from '../../db/schema/index';
 import { storableUsername } from '../../db/pii';
+import { ACCOUNT_RULES } from '@ptce/rules';
 
 /**
  * Guessing is slowed without ever locking anyone out (a lock let anyone shut a unit admin out by
@@ -13,7 +14,7 @@ import { storableUsername } from '../../db/pii';
  *   (n = failures beyond the free ones, at most MAX_DELAY_SECONDS) before its next attempt.
  * Counts older than QUIET_MINUTES start again.
  */
-export const CAPTCHA_AFTER_FAILURES = 3;
+export const CAPTCHA_AFTER_FAILURES = ACCOUNT_RULES.captchaAfterFailures;
 export const ADDRESS_FREE_FAILURES = 4;
 export const MAX_DELAY_SECONDS = 15 * 60;
 export const QUIET_MINUTES = 60;
@@ -110,4 +111,28 @@ export async function sweepAddressFailures(db: Db): Promise<void> {
     .where(
       sql`${loginAddressFailures.updatedAt} < ${ts(new Date(at.getTime() - 24 * 3600_000))} AND (${loginAddressFailures.delayedUntil} IS NULL OR ${loginAddressFailures.delayedUntil} < ${ts(at)})`,
     );
+}
+
+/**
+ * The failures counted now against a typed username (0 once its count has gone quiet); from
+ * CAPTCHA_AFTER_FAILURES on, its next login needs the 图形验证码.
+ */
+export async function accountFailures(db: Db, username: string): Promise<{ failures: number; lastAt: Date | null }> {
+  const [row] = await db
+    .select()
+    .from(loginFailures)
+    .where(eq(loginFailures.usernameKey, usernameKey(username)));
+  if (!row) return { failures: 0, lastAt: null };
+  const quiet = row.updatedAt.getTime() < now().getTime() - QUIET_MINUTES * 60_000;
+  return { failures: quiet ? 0 : row.failures, lastAt: row.updatedAt };
+}
+
+/** Lifts the delay and forgets the failures of these client addresses (the help desk's 解除锁定). */
+export async function clearAddressFailures(db: Db, addresses: readonly string[]): Promise<number> {
+  if (addresses.length === 0) return 0;
+  const gone = await db
+    .delete(loginAddressFailures)
+    .where(inArray(loginAddressFailures.address, [...addresses]))
+    .returning({ address: loginAddressFailures.address });
+  return gone.length;
 }

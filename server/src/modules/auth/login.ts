@@ -1,8 +1,9 @@
 import type { LoginRealm, LoginRequest } from '@ptce/contracts';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
-import { accounts } from '../../db/schema/index';
+import { HELP_DESK } from '@ptce/rules';
+import { accounts, units } from '../../db/schema/index';
 import { maskIdNumber, normalizeIdNumber } from '../../domain/id-number';
 import { storedUsernames } from '../../db/pii';
 import { AppError } from '../../errors';
@@ -29,6 +30,7 @@ const REALMS_OF: Record<LoginRealm, Array<'person' | 'unit' | 'authority'>> = {
 };
 
 const BAD_CREDENTIALS = '用户名或密码错误';
+const UNIT_DISABLED = `单位已停用，请联系所在地人社局或继续教育服务热线${HELP_DESK.phone}`;
 
 /** Usernames that look like ID numbers are masked before they reach the audit log. */
 export const maskUsername = (u: string) => (/^\d{17}[\dXx]$/.test(u) ? maskIdNumber(u) : u.slice(0, 64));
@@ -36,6 +38,16 @@ export const maskUsername = (u: string) => (/^\d{17}[\dXx]$/.test(u) ? maskIdNum
 export interface LoginMeta {
   ip: string;
   userAgent?: string;
+}
+
+export type LoginAccount = typeof accounts.$inferSelect;
+
+export interface LoginOptions {
+  /**
+   * Runs once the password is right and the account may log in, before the session is made (微信绑定 binds
+   * here); what it throws refuses the login. The right password is no failure either way.
+   */
+  beforeSession?: (account: LoginAccount) => Promise<void>;
 }
 
 export const CAPTCHA_NEEDED = '请输入图形验证码后再登录';
@@ -47,7 +59,13 @@ export const CAPTCHA_NEEDED = '请输入图形验证码后再登录';
  * the right password with a right captcha always gets in. Refusals before the password is checked
  * count as no attempt; what starts a captcha or a delay, and a success after failures, is audited.
  */
-export async function login(db: Db, store: SessionStore, input: LoginRequest, meta: LoginMeta) {
+export async function login(
+  db: Db,
+  store: SessionStore,
+  input: LoginRequest,
+  meta: LoginMeta,
+  options: LoginOptions = {},
+) {
   const username = input.username.trim();
   const key = usernameKey(username);
   const audit = (
@@ -88,6 +106,8 @@ export async function login(db: Db, store: SessionStore, input: LoginRequest, me
     .select()
     .from(accounts)
     .where(and(inArray(accounts.realm, [...realms]), inArray(accounts.username, storedUsernames(username))))
+    // Without a realm, a professional's account is tried before an admin's of the same ID number.
+    .orderBy(sql`${accounts.realm} <> 'person'`, accounts.id)
     .limit(3);
 
   // An initial or temporary password (an admin's is the last six of a known ID number) needs the
@@ -142,8 +162,20 @@ export async function login(db: Db, store: SessionStore, input: LoginRequest, me
     await audit('auth.login', 'failed', match);
     throw new AppError('LOGIN_DISABLED', '该账号已被禁止登录，请联系单位管理员');
   }
+  // A disabled (or merged) unit's 单位账号 and admins are refused; its people still log in as professionals.
+  if ((match.kind === 'unit_account' || match.kind === 'unit_admin') && match.unitId !== null) {
+    const [unit] = await db
+      .select({ disabledAt: units.disabledAt, mergedIntoId: units.mergedIntoId })
+      .from(units)
+      .where(eq(units.id, match.unitId));
+    if (unit?.disabledAt) {
+      await audit('auth.login', 'failed', match, { reason: unit.mergedIntoId ? 'unit_merged' : 'unit_disabled' });
+      throw new AppError('LOGIN_DISABLED', UNIT_DISABLED);
+    }
+  }
   const earlierFailures = attempts - 1;
   await clearAccountFailures(db, username);
+  if (options.beforeSession) await options.beforeSession(match);
   const session = await store.create(db, match.id, meta);
   await db.update(accounts).set({ lastLoginAt: now() }).where(eq(accounts.id, match.id));
   await audit('auth.login', 'ok', match);

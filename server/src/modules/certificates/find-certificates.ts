@@ -1,6 +1,7 @@
 import type { CertificateAdminRow, CertificateSearchQuery } from '@ptce/contracts';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../config';
+import type { Db } from '../../db/client';
 import { accounts, certificates } from '../../db/schema/index';
 import { idNumberIs } from '../../db/pii-lookup';
 import type { Caller } from '../auth/index';
@@ -36,12 +37,29 @@ export async function findCertificates(
     .where(where)
     .orderBy(desc(certificates.year), desc(certificates.issuedAt))
     .limit(200);
-  return rows.map((c) => ({
-    ...toInfo(config, c),
-    title: c.snapshot.title,
-    name: c.snapshot.name,
-    idNumberMasked: c.snapshot.idNumberMasked,
-    unitName: c.snapshot.unitName,
-    totalHours: c.snapshot.totalHours,
-  }));
+  return rows.map((c) => adminRow(config, c));
+}
+
+const adminRow = (config: Pick<Config, 'publicUrl'>, c: typeof certificates.$inferSelect): CertificateAdminRow => ({
+  ...toInfo(config, c),
+  title: c.snapshot.title,
+  name: c.snapshot.name,
+  idNumberMasked: c.snapshot.idNumberMasked,
+  unitName: c.snapshot.unitName,
+  totalHours: c.snapshot.totalHours,
+});
+
+/** 人员查询: one person's certificates (valid and revoked), newest year first, as issued. */
+export async function certificatesOf(
+  db: Db,
+  config: Pick<Config, 'publicUrl'>,
+  accountId: number,
+): Promise<CertificateAdminRow[]> {
+  const rows = await db
+    .select()
+    .from(certificates)
+    .where(eq(certificates.accountId, accountId))
+    .orderBy(desc(certificates.year), desc(certificates.issuedAt))
+    .limit(200);
+  return rows.map((c) => adminRow(config, c));
 }

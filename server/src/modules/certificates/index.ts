@@ -2,3 +2,4 @@
 export { certificatesRoutes } from './routes';
 export { renderCertificate } from './render-certificate';
 export { revokeCertificateOfDeletedHours } from './revoke-certificate';
+export { certificatesOf } from './find-certificates';

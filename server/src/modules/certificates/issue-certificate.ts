@@ -10,6 +10,7 @@ import { AppError } from '../../errors';
 import type { Caller } from '../auth/index';
 import type { FileStore } from '../../storage/file-store';
 import { isUniqueViolation } from '../../db/sql-helpers';
+import { emitDomainEvent } from '../../events/domain-events';
 import { writeAudit } from '../audit/index';
 import { complianceFor } from '../compliance/index';
 import { CERTIFICATE_TITLE, renderCertificate } from './render-certificate';
@@ -118,6 +119,12 @@ export async function issueCertificate(
         targetType: 'certificate',
         targetId: row!.id,
         detail: { kind, year, serial },
+      });
+      await emitDomainEvent(tx, {
+        type: 'certificate.issued',
+        accountId: ctx.actor.id,
+        year,
+        payload: { certificateId: row!.id, kind, serial },
       });
       return toInfo(deps.config, row!);
     });

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { certificates } from '../../db/schema/index';
-import type { DomainEvent } from '../../events/domain-events';
+import { emitDomainEvent, type DomainEvent } from '../../events/domain-events';
 import { AppError, notFound } from '../../errors';
 import type { Caller } from '../auth/index';
 import { writeAudit, type AuditContext } from '../audit/index';
@@ -12,13 +12,25 @@ async function revoke(tx: Db, ctx: AuditContext, where: ReturnType<typeof and>, 
     .update(certificates)
     .set({ revokedAt: now(), revokeReason: reason, revokedBy: ctx.actor?.id ?? null })
     .where(and(where, isNull(certificates.revokedAt)))
-    .returning({ id: certificates.id, serial: certificates.serial });
+    .returning({
+      id: certificates.id,
+      serial: certificates.serial,
+      kind: certificates.kind,
+      accountId: certificates.accountId,
+      year: certificates.year,
+    });
   for (const c of revoked) {
     await writeAudit(tx, ctx, {
       action: 'certificate.revoke',
       targetType: 'certificate',
       targetId: c.id,
       detail: { serial: c.serial, reason },
+    });
+    await emitDomainEvent(tx, {
+      type: 'certificate.revoked',
+      accountId: c.accountId,
+      year: c.year,
+      payload: { certificateId: c.id, kind: c.kind, serial: c.serial, reason },
     });
   }
   return revoked;

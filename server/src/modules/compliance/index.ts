@@ -1,3 +1,3 @@
 /** 达标: whether a person met a year's required hours, and the unit-wide view of it. */
 export { complianceRoutes } from './routes';
-export { complianceFor } from './year-compliance';
+export { complianceFor, complianceYears } from './year-compliance';

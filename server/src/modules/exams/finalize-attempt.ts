@@ -64,6 +64,7 @@ export async function finalizeAttempt(
   const at = now();
   const submittedAt = opts.auto ? attempt.deadlineAt : at;
   const actor = opts.audit.actor;
+  const action = opts.auto ? 'exam.auto_submit' : 'exam.submit';
   const source = `exam_attempt:${attempt.id}`;
   const [row] = await queryPrepared<{ closed: number; credited: number }>(
     db,
@@ -82,7 +83,7 @@ export async function finalizeAttempt(
       actor?.id ?? null,
       actor?.name ?? null,
       actor?.kind ?? null,
-      opts.auto ? 'exam.auto_submit' : 'exam.submit',
+      action,
       opts.audit.ip ?? null,
       JSON.stringify({
         accountId: attempt.accountId,

@@ -1,5 +1,5 @@
 import type { BankCourseRow, QuestionInput, QuestionRow, QuestionUpdate } from '@ptce/contracts';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { courses, questions } from '../../db/schema/index';
@@ -70,23 +70,46 @@ async function assertUniqueStem(db: Db, courseId: number, stem: string, exceptId
   if (dup) throw new AppError('CONFLICT', '本课程题库中已有相同题干的试题');
 }
 
+/**
+ * The one way questions enter a bank: enabled, the answer's option numbers in order. Used by 新增试题 and,
+ * a batch at a time, by 题库导入 (whose whole file has one audit entry).
+ */
+export async function insertQuestions(db: Db, courseId: number, inputs: QuestionInput[], at = now()) {
+  if (!inputs.length) return [];
+  return db
+    .insert(questions)
+    .values(
+      inputs.map((input) => ({
+        courseId,
+        type: input.type,
+        stem: input.stem,
+        options: input.options,
+        answer: [...input.answer].sort((a, b) => a - b),
+        explanation: input.explanation,
+        enabled: true,
+        createdAt: at,
+        updatedAt: at,
+      })),
+    )
+    .returning();
+}
+
+/** The stems of a course's bank among `stems` (duplicate stems are refused). */
+export async function existingStems(db: Db, courseId: number, stems: string[]): Promise<Set<string>> {
+  if (!stems.length) return new Set();
+  const rows = await db
+    .select({ stem: questions.stem })
+    .from(questions)
+    .where(and(eq(questions.courseId, courseId), inArray(questions.stem, stems)));
+  return new Set(rows.map((r) => r.stem));
+}
+
 export async function createQuestion(ctx: Caller, courseId: number, input: QuestionInput): Promise<QuestionRow> {
   return ctx.db.transaction(async (tx) => {
     const [c] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId));
     if (!c) throw notFound('课程');
     await assertUniqueStem(tx, courseId, input.stem);
-    const at = now();
-    const [q] = await tx
-      .insert(questions)
-      .values({
-        courseId,
-        ...input,
-        answer: [...input.answer].sort((a, b) => a - b),
-        enabled: true,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning();
+    const [q] = await insertQuestions(tx, courseId, [input]);
     await writeAudit(
       tx,
       { actor: ctx.actor, ip: ctx.ip },

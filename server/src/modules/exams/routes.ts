@@ -5,6 +5,13 @@ import {
   ExamAttemptView,
   ExamOverview,
   GrantMakeupRequest,
+  MakeupDecision,
+  MakeupRequestIdParam,
+  MakeupRequestInput,
+  MakeupRequestQuery,
+  MakeupRequestRow,
+  MyMakeupRequest,
+  Page,
   PersonExamStatus,
   PersonLookup,
   PersonLookupQuery,
@@ -22,10 +29,13 @@ import { z } from 'zod';
 import { ctxOf } from '../../http/context';
 import { getAttempt } from './get-attempt';
 import { getExamOverview } from './get-exam-overview';
+import { decideMakeupRequest } from './decide-makeup-request';
 import { grantMakeup } from './grant-makeup';
+import { listMakeupRequests } from './list-makeup-requests';
 import { findPeople, personExamStatus } from './person-exam-status';
 import { examsPolicy } from './policy';
 import { createQuestion, listBankCourses, listQuestions, updateQuestion } from './question-bank';
+import { myMakeupRequest, requestMakeup } from './request-makeup';
 import { saveAnswers } from './save-answers';
 import { startExam } from './start-exam';
 import { submitExam } from './submit-exam';
@@ -101,6 +111,66 @@ export const examsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: take,
     },
     async (req) => submitExam(ctxOf(req), req.params.attemptId, req.body.answers),
+  );
+
+  // 补考申请 (the professional)
+  app.get(
+    '/exams/years/:year/makeup-request',
+    {
+      schema: {
+        tags,
+        summary: '补考申请：能否申请及本年度最近一次申请的处理结果',
+        params: YearParam,
+        response: { 200: MyMakeupRequest },
+      },
+      config: take,
+    },
+    async (req) => myMakeupRequest(ctxOf(req), req.params.year),
+  );
+
+  app.post(
+    '/exams/years/:year/makeup-request',
+    {
+      schema: {
+        tags,
+        summary: '申请补考（考试机会用完仍未通过；填写原因和联系电话）',
+        params: YearParam,
+        body: MakeupRequestInput,
+        response: { 201: MyMakeupRequest },
+      },
+      config: take,
+    },
+    async (req, reply) => reply.status(201).send(await requestMakeup(ctxOf(req), req.params.year, req.body)),
+  );
+
+  // 补考申请 (help desk)
+  app.get(
+    '/exams/admin/makeup-requests',
+    {
+      schema: {
+        tags,
+        summary: '补考申请：待处理、已同意、已拒绝的申请',
+        querystring: MakeupRequestQuery,
+        response: { 200: Page(MakeupRequestRow) },
+      },
+      config: { policy: examsPolicy.helpDesk },
+    },
+    async (req) => listMakeupRequests(ctxOf(req), req.query),
+  );
+
+  app.post(
+    '/exams/admin/makeup-requests/:requestId/decision',
+    {
+      schema: {
+        tags,
+        summary: '处理补考申请：同意（开通补学补考）或拒绝（须填写原因）',
+        params: MakeupRequestIdParam,
+        body: MakeupDecision,
+        response: { 200: MakeupRequestRow },
+      },
+      config: { policy: examsPolicy.helpDesk },
+    },
+    async (req) => decideMakeupRequest(ctxOf(req), req.params.requestId, req.body),
   );
 
   // 补学补考 (help desk)

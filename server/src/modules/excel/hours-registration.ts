@@ -30,6 +30,7 @@ import {
 } from './import-kind';
 import { importLimits } from './limits';
 import { SeenRows } from './seen-rows';
+import { columnLines, fileLimitLine, fillInLine } from './instruction-lines';
 
 /**
  * 导入学员培训信息 — the unit's batch registration of professional hours (notice, attachment 2
@@ -433,24 +434,16 @@ export const hoursRegistrationImport: ImportKindDef<HoursParsedRow, HoursImportR
   templateFileName: '导入学员培训信息模板.xlsx',
   sheetName: '学员培训信息',
   columns: HOURS_COLUMNS,
-  instructions: () => {
-    const limits = importLimits();
-    return [
-      '本模板用于【学时管理—专业科目学时登记】的批量登记：①下载模板并按提示填写完整；②导入模板；③查看导入结果。',
-      '请在“学员培训信息”工作表中从第2行起逐行填写，每行一条培训记录。请勿修改或删除第1行的列名。',
-      `必填列：${HOURS_COLUMNS.filter((c) => c.required)
-        .map((c) => c.header)
-        .join('、')}；选填列：${HOURS_COLUMNS.filter((c) => !c.required)
-        .map((c) => c.header)
-        .join('、')}。`,
-      ...HOURS_COLUMNS.map((c) => `${c.header}：${c.hint}。`),
-      '开始和结束须在同一年度（不能跨年登记），且该年度的专业科目学时仍在登记期内（截止日期以年度计划为准）。',
-      '同一人员起止时间相同的记录不能重复登记：文件内重复，或与系统中已有的（未被“不予认定”的）记录重复，均视为错误。',
-      `每个文件最多${limits.maxRows}行、不超过${Math.round(limits.maxFileBytes / 1024 / 1024)}MB；文件不能设置打开密码。公式单元格按其显示的值读取。`,
-      '文件中有任何一行错误时，默认整个文件都不导入；可在导入结果中下载错误报告（含“错误原因”列）修改后重新导入，或选择“仅导入正确的行”。',
-      '导入成功的记录为“待提交”状态，请在【专业科目学时登记】中核对后点击“批量提交审核”。',
-    ];
-  },
+  instructions: () => [
+    '本模板用于【学时管理—专业科目学时登记】的批量登记：①下载模板并按提示填写完整；②导入模板；③查看导入结果。',
+    fillInLine('学员培训信息', '一条培训记录'),
+    ...columnLines(HOURS_COLUMNS),
+    '开始和结束须在同一年度（不能跨年登记），且该年度的专业科目学时仍在登记期内（截止日期以年度计划为准）。',
+    '同一人员起止时间相同的记录不能重复登记：文件内重复，或与系统中已有的（未被“不予认定”的）记录重复，均视为错误。',
+    `${fileLimitLine()}公式单元格按其显示的值读取。`,
+    '文件中有任何一行错误时，默认整个文件都不导入；可在导入结果中下载错误报告（含“错误原因”列）修改后重新导入，或选择“仅导入正确的行”。',
+    '导入成功的记录为“待提交”状态，请在【专业科目学时登记】中核对后点击“批量提交审核”。',
+  ],
   exampleRow: () => {
     const { start, end } = exampleDates();
     return [

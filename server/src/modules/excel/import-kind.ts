@@ -1,13 +1,14 @@
 import type { ImportKind, ImportProblem } from '@ptce/contracts';
+import type { ImportCredential } from '../../db/schema/index';
 import type { Db } from '../../db/client';
 import type { Caller } from '../auth/index';
 import type { Cell } from './cell-values';
 import type { RowSource } from './row-spool';
 
 /**
- * The import engine's view of one kind of import (导入学员培训信息 now; the training base's trainee
- * import later): the template's columns and the rules of a row. The engine (read-sheet, run-import,
- * template, error-report) knows nothing else about the data.
+ * The import engine's view of one kind of import (导入学员培训信息, 批量导入单位, 导入题库, 导入学员学时): the
+ * template's columns and the rules of a row. The engine (read-sheet, run-import, template, error-report) knows
+ * nothing else about the data.
  */
 export interface ImportColumn {
   key: string;
@@ -28,6 +29,15 @@ export interface ImportColumn {
 export interface SheetRow {
   rowNumber: number;
   cells: Cell[];
+}
+
+/** What a write hands back besides its count (run-import stores it with the job, in the same transaction). */
+export interface WriteOutput {
+  jobId: number;
+  /** New accounts' initial passwords (批量导入单位), offered once to the importer and then emptied. */
+  credentials: ImportCredential[];
+  /** Something the importer should know besides the counts (导入学员学时: trainees in overlapping classes). */
+  note?: string;
 }
 
 export type RowCheck<V> = { rowNumber: number; value: V } | { rowNumber: number; problems: ImportProblem[] };
@@ -52,6 +62,8 @@ export interface ImportKindDef<P, V extends P & { rowNumber: number }> {
   /** The data sheet of the template (the first sheet). */
   sheetName: string;
   columns: readonly ImportColumn[];
+  /** No 仅导入正确的行: a file with any bad row imports nothing, always. */
+  allOrNothing?: boolean;
   /** Lines of the 说明 sheet. */
   instructions(): string[];
   /** The example row of the 说明 sheet, in column order (built when the template is, so dates are current). */
@@ -63,15 +75,23 @@ export interface ImportKindDef<P, V extends P & { rowNumber: number }> {
   parseRow(row: SheetRow, today: string): { value: P } | { problems: ImportProblem[] };
   /** A parsed row back as template cells, for the error report of rows refused by the database checks. */
   cellsOf(row: P): string[];
-  createValidator(ctx: Caller): BatchValidator<P, V>;
+  /** `target`: the record the job fills (the course of 题库导入), null for kinds that need none. */
+  createValidator(ctx: Caller, target: number | null): BatchValidator<P, V>;
   /**
    * Inside the import transaction: serializes concurrent imports and re-checks what may have changed
    * since validation (records added meanwhile, a year that closed). Returns the rows now refused.
    * The rows are read back from disk a batch at a time (row-spool.ts); V must be plain JSON.
    */
-  recheck(tx: Db, ctx: Caller, rows: RowSource<V>): Promise<Map<number, ImportProblem[]>>;
+  recheck(tx: Db, ctx: Caller, rows: RowSource<V>, target: number | null): Promise<Map<number, ImportProblem[]>>;
   /** Inside the import transaction: writes the rows; `progress` is told how many are written so far. */
-  write(tx: Db, ctx: Caller, rows: RowSource<V>, progress: (written: number) => Promise<void>): Promise<number>;
+  write(
+    tx: Db,
+    ctx: Caller,
+    rows: RowSource<V>,
+    progress: (written: number) => Promise<void>,
+    out: WriteOutput,
+    target: number | null,
+  ): Promise<number>;
   /**
    * Inside the import transaction, after the rows are written and before the job says 导入成功: e.g.
    * refreshing the planner's statistics after a bulk load, so a list or export opened the moment the

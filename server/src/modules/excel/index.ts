@@ -1,6 +1,7 @@
 /** Excel: imports (templates, background runs, error reports) and exports of workbooks. */
 export { importsRoutes } from './routes';
 export { XLSX_MIME, xlsxSheetWriter, type XlsxColumn } from './xlsx-writer';
+export { preparePagedExport, type PagedExport } from './paged-export';
 export { idNumberFormatter } from './id-visibility';
 export { importLimits, setImportLimits } from './limits';
 export { waitForImports } from './run-import';

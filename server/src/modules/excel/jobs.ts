@@ -4,6 +4,8 @@ import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { importJobErrors, importJobs } from '../../db/schema/index';
 import { notFound } from '../../errors';
+import { credentialsState } from './credentials';
+import { IMPORT_KIND_DEFS } from './kinds';
 import type { Caller } from '../auth/index';
 
 export type JobRow = typeof importJobs.$inferSelect;
@@ -41,7 +43,13 @@ export function toJobDto(j: JobRow): ImportJob {
     importedRows: j.importedRows,
     message: stale ? INTERRUPTED : j.message,
     canImportValid:
-      status === 'rejected' && j.mode === 'all' && j.fileKey !== null && j.errorRows > 0 && j.dataRows > j.errorRows,
+      status === 'rejected' &&
+      j.mode === 'all' &&
+      j.fileKey !== null &&
+      j.errorRows > 0 &&
+      j.dataRows > j.errorRows &&
+      !IMPORT_KIND_DEFS[j.kind as ImportJob['kind']]?.allOrNothing,
+    ...credentialsState(j),
     createdAt: j.createdAt.toISOString(),
     finishedAt: j.finishedAt?.toISOString() ?? null,
   };

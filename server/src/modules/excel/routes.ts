@@ -1,4 +1,6 @@
 import {
+  ClassImportFields,
+  ClassSummaryQuery,
   ExportPersonYearsQuery,
   ExportRecordsQuery,
   ExportStaffQuery,
@@ -8,36 +10,28 @@ import {
   ImportRowError,
   ImportUploadFields,
   Page,
+  QuestionImportFields,
 } from '@ptce/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ctxOf } from '../../http/context';
-import { receiveFile } from '../../http/upload';
-import { streamXlsx, xlsxHeaders } from '../../http/xlsx-response';
+import { streamXlsx } from '../../http/xlsx-response';
+import { credentialsFileName, takeCredentials, writeCredentialsWorkbook } from './credentials';
 import { errorReportName, writeErrorReport } from './error-report';
 import { exportPersonYears, personYearsExportName } from './export-person-years';
 import { exportRecords, recordsExportName } from './export-records';
 import { exportStaff, staffExportName } from './export-staff';
 import { hoursRegistrationImport } from './hours-registration';
-import { findJob, getJob, listJobErrors, listJobs } from './jobs';
+import { assertCourse, questionBankImport } from './question-bank-import';
+import { assertClassImportable, classTraineesImport } from './class-trainees-import';
+import { classSummaryName, exportClassRoster, exportClassSummary } from './export-class-roster';
+import { findJob, getJob, listJobErrors } from './jobs';
+import { registerImportKind } from './kind-routes';
 import { IMPORT_KIND_DEFS } from './kinds';
-import { importLimits, mb } from './limits';
 import { importsPolicy } from './policy';
 import { waitForImports, type RunEnv } from './run-import';
 import { removeStaleSpools } from './row-spool';
 import { importValidRows, startImport } from './start-import';
-import { buildTemplate } from './template';
-
-/** The uploaded file, within the import size limit, with a clear message when it is over. */
-function uploadedFile(req: FastifyRequest) {
-  const { maxFileBytes } = importLimits();
-  return receiveFile(req, {
-    maxBytes: maxFileBytes,
-    tooLarge: `文件超过${mb(maxFileBytes)}，请拆分后分批导入`,
-    missing: '请选择要导入的文件',
-  });
-}
+import { unitsImport } from './units-import';
 
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['imports'];
@@ -51,43 +45,83 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   void removeStaleSpools().catch((err: unknown) => app.log.warn({ err }, 'removing stale import spools failed'));
 
   // 导入学员培训信息: ① 下载模板 ② 导入模板 ③ 查看导入结果
-  app.get(
-    '/imports/hours-registration/template',
-    {
-      schema: { tags, summary: '① 下载模板（导入学员培训信息）' },
-      config: { policy: importsPolicy.hoursImport },
+  registerImportKind(app, tags, {
+    path: 'hours-registration',
+    kind: hoursRegistrationImport,
+    policy: importsPolicy.hoursImport,
+    summaries: {
+      template: '① 下载模板（导入学员培训信息）',
+      upload: '② 导入模板：上传.xlsx，逐行校验后导入（有错误行时默认全部不导入）',
+      recent: '最近的导入（本人）',
     },
-    async (_req, reply) =>
-      xlsxHeaders(reply, hoursRegistrationImport.templateFileName).send(await buildTemplate(hoursRegistrationImport)),
-  );
+    query: ImportUploadFields,
+    start: async (ctx, q, file) => startImport(ctx, env, hoursRegistrationImport, await file(), q.mode),
+  });
 
-  app.post(
-    '/imports/hours-registration/jobs',
+  // 批量导入单位: ① 下载模板 ② 导入模板 ③ 查看导入结果, then the new accounts' initial passwords, once.
+  registerImportKind(app, tags, {
+    path: 'units',
+    kind: unitsImport,
+    policy: importsPolicy.unitsImport,
+    summaries: {
+      template: '① 下载模板（批量导入单位）',
+      upload: '② 导入模板：上传.xlsx，逐行校验；全部正确才导入（有错误行时不导入任何单位）',
+      recent: '最近的单位导入（本人）',
+    },
+    query: ImportUploadFields,
+    start: async (ctx, _q, file) => startImport(ctx, env, unitsImport, await file(), 'all'),
+  });
+
+  // 导入题库: ① 下载模板 ② 选择课程，导入 ③ 查看导入结果 (the same job routes below)
+  registerImportKind(app, tags, {
+    path: 'question-bank',
+    kind: questionBankImport,
+    policy: importsPolicy.questionImport,
+    summaries: {
+      template: '下载题库导入模板（题型、题干、选项A-F、答案、解析）',
+      upload: '导入题库：上传.xlsx，逐行校验后导入所选课程的题库（有错误行时全部不导入）',
+      recent: '最近的题库导入（本人）',
+    },
+    query: QuestionImportFields,
+    start: async (ctx, q, file) => {
+      await assertCourse(ctx, q.courseId);
+      return startImport(ctx, env, questionBankImport, await file(), 'all', q.courseId);
+    },
+  });
+
+  // 导入学员学时: ① 下载模板 ② 在培训班中导入 ③ 查看导入结果 (the same job routes below)
+  registerImportKind(app, tags, {
+    path: 'class-trainees',
+    kind: classTraineesImport,
+    policy: importsPolicy.classTraineesImport,
+    summaries: {
+      template: '下载导入学员学时模板（姓名、身份证号码、工作单位、实际学时、考核结果）',
+      upload: '导入学员学时：上传.xlsx，逐行校验；全部正确才导入（有错误行时不导入任何学员）',
+      recent: '最近的学员学时导入（本人）',
+    },
+    query: ClassImportFields,
+    start: async (ctx, q, file) => {
+      // The body is read first: a malformed upload is 400 whatever the class.
+      const upload = await file();
+      await assertClassImportable(ctx, q.classId);
+      return startImport(ctx, env, classTraineesImport, upload, 'all', q.classId);
+    },
+  });
+
+  app.get(
+    '/imports/jobs/:id/credentials',
     {
       schema: {
         tags,
-        summary: '② 导入模板：上传.xlsx，逐行校验后导入（有错误行时默认全部不导入）',
-        consumes: ['multipart/form-data'],
-        querystring: ImportUploadFields,
-        response: { 202: ImportJob },
+        summary: '下载新单位账号及初始密码（.xlsx，仅导入人可下载，仅一次）',
+        params: IdParam,
       },
-      config: { policy: importsPolicy.hoursImport },
+      config: { policy: importsPolicy.jobs },
     },
     async (req, reply) => {
-      const upload = await uploadedFile(req);
-      return reply
-        .status(202)
-        .send(await startImport(ctxOf(req), env, hoursRegistrationImport, upload, req.query.mode));
+      const list = await takeCredentials(ctxOf(req), req.params.id);
+      return streamXlsx(req, reply, credentialsFileName(req.params.id), (out) => writeCredentialsWorkbook(list, out));
     },
-  );
-
-  app.get(
-    '/imports/hours-registration/jobs',
-    {
-      schema: { tags, summary: '最近的导入（本人）', response: { 200: z.array(ImportJob) } },
-      config: { policy: importsPolicy.hoursImport },
-    },
-    async (req) => listJobs(ctxOf(req), hoursRegistrationImport.kind),
   );
 
   // ③ 查看导入结果 — any import kind; a job is visible only to its uploader.
@@ -172,6 +206,28 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = ctxOf(req);
       return streamXlsx(req, reply, personYearsExportName(), await exportPersonYears(ctx, req.query));
     },
+  );
+
+  app.get(
+    '/exports/classes/:id/roster',
+    {
+      schema: { tags, summary: '导出Excel：培训班学员名单及学时', params: IdParam },
+      config: { policy: importsPolicy.exportClasses },
+    },
+    async (req, reply) => {
+      const roster = await exportClassRoster(ctxOf(req), req.params.id);
+      return streamXlsx(req, reply, roster.name, roster.write);
+    },
+  );
+
+  app.get(
+    '/exports/classes/summary',
+    {
+      schema: { tags, summary: '导出Excel：培训班年度汇总（本机构举办的）', querystring: ClassSummaryQuery },
+      config: { policy: importsPolicy.exportClasses },
+    },
+    async (req, reply) =>
+      streamXlsx(req, reply, classSummaryName(req.query.year), await exportClassSummary(ctxOf(req), req.query)),
   );
 
   app.get(

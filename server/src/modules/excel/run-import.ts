@@ -6,7 +6,8 @@ import { AppError } from '../../errors';
 import type { Caller } from '../auth/index';
 import type { FileStore } from '../../storage/file-store';
 import { writeAudit } from '../audit/index';
-import type { ImportKindDef } from './import-kind';
+import { credentialsExpiry } from './credentials';
+import type { ImportKindDef, WriteOutput } from './import-kind';
 import { saveErrors, updateJob, type JobRow } from './jobs';
 import { importLimits } from './limits';
 import type { OpenedSheet } from './read-sheet';
@@ -63,7 +64,7 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
   sheet: OpenedSheet,
 ): Promise<void> {
   const limits = importLimits();
-  const validator = def.createValidator(ctx);
+  const validator = def.createValidator(ctx, job.targetId);
   const today = shanghaiDate();
   // The good rows wait on disk (row-spool.ts), so memory does not grow with the file.
   const valid = new RowSpool<V>();
@@ -136,7 +137,7 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
     await importHooks.beforeWrite?.();
     await updateJob(ctx.db, job, { status: 'writing', rowsProcessed: processed, dataRows, errorRows });
     const outcome = await ctx.db.transaction(async (tx) => {
-      const late = await def.recheck(tx, ctx, valid);
+      const late = await def.recheck(tx, ctx, valid, job.targetId);
       const lateErrors: Array<{ rowNumber: number; cells: string[]; problems: ImportProblem[] }> = [];
       if (late.size) {
         for await (const batch of valid.batches(limits.batchSize)) {
@@ -149,13 +150,21 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
       const rows = withoutRows(valid, late);
       if (!rows.count) return { imported: 0, lateErrors };
       let reported = 0;
-      const imported = await def.write(tx, ctx, rows, async (written) => {
-        if (env.reportDuringWrite && (written - reported >= limits.batchSize || written === rows.count)) {
-          reported = written;
-          await updateJob(ctx.db, job, { rowsWritten: written });
-        }
-        await importHooks.afterBatchWritten?.(written);
-      });
+      const out: WriteOutput = { jobId: job.id, credentials: [] };
+      const imported = await def.write(
+        tx,
+        ctx,
+        rows,
+        async (written) => {
+          if (env.reportDuringWrite && (written - reported >= limits.batchSize || written === rows.count)) {
+            reported = written;
+            await updateJob(ctx.db, job, { rowsWritten: written });
+          }
+          await importHooks.afterBatchWritten?.(written);
+        },
+        out,
+        job.targetId,
+      );
       await def.afterWrite?.(tx, imported);
       const skipped = errorRows + late.size;
       await saveErrors(tx, job.id, lateErrors);
@@ -174,12 +183,17 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
           errorRows: skipped,
           rowsProcessed: processed,
           dataRows,
-          message: skipped
-            ? `共${dataRows}行，成功导入${imported}行；${skipped}行有错误，未导入`
-            : `共${dataRows}行，全部导入成功`,
+          message:
+            (skipped
+              ? `共${dataRows}行，成功导入${imported}行；${skipped}行有错误，未导入`
+              : `共${dataRows}行，全部导入成功`) + (out.note ? `。${out.note}` : ''),
           fileKey: null,
           finishedAt: now(),
           heartbeatAt: now(),
+          // New accounts' initial passwords: encrypted, offered once to the importer (credentials.ts).
+          ...(out.credentials.length
+            ? { credentials: out.credentials, credentialsExpireAt: credentialsExpiry(), credentialsTakenAt: null }
+            : {}),
         })
         .where(and(eq(importJobs.id, job.id), eq(importJobs.run, job.run)));
       return { imported, lateErrors };

@@ -55,6 +55,8 @@ export async function startImport(
   def: AnyImportKind,
   upload: { fileName: string; data: Buffer },
   mode: ImportMode,
+  /** The record the import fills, for kinds that need one (题库导入: the course). */
+  targetId: number | null = null,
 ): Promise<ImportJob> {
   const limits = importLimits();
   const inspection = await inspectXlsx(upload.data, limits);
@@ -73,7 +75,7 @@ export async function startImport(
       .insert(importJobs)
       .values({
         kind: def.kind,
-        mode,
+        mode: def.allOrNothing ? 'all' : mode,
         status: 'validating',
         run: 1,
         fileName: cleanFileName(upload.fileName),
@@ -87,6 +89,7 @@ export async function startImport(
         importedRows: 0,
         createdBy: ctx.actor.id,
         unitId: ctx.actor.unitId,
+        targetId,
         createdAt: at,
         heartbeatAt: at,
       })
@@ -105,7 +108,7 @@ export async function startImport(
  */
 export async function importValidRows(ctx: Caller, env: RunEnv, def: AnyImportKind, jobId: number): Promise<ImportJob> {
   const job = await findJob(ctx, jobId);
-  if (!toJobDto(job).canImportValid || job.kind !== def.kind) {
+  if (!toJobDto(job).canImportValid || job.kind !== def.kind || def.allOrNothing) {
     throw new AppError('STATE_CHANGED', '该次导入不能再选择“仅导入正确的行”，请重新上传文件');
   }
   const data = await readAll(env.files.read(job.fileKey!));

@@ -1,11 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { hourRecords } from '../../db/schema/index';
 import { AppError, invalid } from '../../errors';
 import type { Caller } from '../auth/index';
-import { emitDomainEvent } from '../../events/domain-events';
-import { writeAudit } from '../audit/index';
 import { findRecord } from './find-record';
 import { openPlan } from './plan-window';
+import { removeRecord } from './remove-record';
 
 /**
  * 删除. The owner deletes a draft, a rejected record, or one still 待初审 that went to the wrong unit.
@@ -21,30 +18,15 @@ export async function deleteRecord(ctx: Caller, id: number, reason: string | und
       if (!reason) throw invalid('reason', '删除已通过认定的学时须填写删除原因');
     }
     if (ctx.actor.kind === 'authority') throw new AppError('FORBIDDEN', '主管部门不能删除学时记录');
-    await openPlan(tx, r.year, 'year', { personId: r.accountId });
-    await tx.delete(hourRecords).where(eq(hourRecords.id, id));
-    const snapshot = {
-      accountId: r.accountId,
-      year: r.year,
-      hours: r.hours,
-      status: r.status,
-      title: r.title,
-      startDate: r.startDate,
-      endDate: r.endDate,
-    };
-    await writeAudit(tx, ctx, {
-      action: 'hours.record.delete',
-      targetType: 'hour_record',
-      targetId: id,
-      detail: { ...snapshot, reason: reason ?? null },
-    });
-    if (r.status === 'approved') {
-      await emitDomainEvent(tx, {
-        type: 'hours.approved-deleted',
-        accountId: r.accountId,
-        year: r.year,
-        payload: { recordId: id, hours: r.hours, reason, by: ctx.actor.id },
-      });
+    // Records an industry system pushed (行业学时对接) are corrected by that system, or by the operator.
+    if (r.source === 'integration' && ctx.actor.kind !== 'operator') {
+      throw new AppError('FORBIDDEN', '行业系统推送的学时只能由该行业系统或平台运营方更正');
     }
+    // A class's hours (培训班导入) are corrected or withdrawn by the class's organiser, in the class.
+    if (r.source === 'class') {
+      throw new AppError('FORBIDDEN', '培训班导入的学时只能由举办机构在培训班中更正或撤销');
+    }
+    await openPlan(tx, r.year, 'year', { personId: r.accountId });
+    await removeRecord(tx, ctx, r, reason);
   });
 }

@@ -21,7 +21,7 @@ export function sniffEvidenceType(head: Buffer): EvidenceMime | null {
   return null;
 }
 
-function cleanFileName(name: string): string {
+export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
   // eslint-disable-next-line no-control-regex -- control characters are what is removed from the name
   return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 120) || 'file';

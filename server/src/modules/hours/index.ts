@@ -6,3 +6,6 @@ export { planOf, yearClosedIn } from './plan-window';
 export { registerRecords, type NewRecord } from './register-record';
 export { yearTotals } from './overview';
 export { reviewRecords } from './review-records';
+export { ownRecordsTodo, reviewQueueTodo } from './todo';
+export { lockRecordById, removeRecord } from './remove-record';
+export { sniffEvidenceType, cleanFileName } from './evidence';

@@ -2,7 +2,15 @@ import type { RecordListQuery, RecordRow } from '@ptce/contracts';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import { accounts, authorities, departments, hourRecords, units } from '../../db/schema/index';
+import {
+  accounts,
+  authorities,
+  departments,
+  hourRecords,
+  integrationClients,
+  trainingClasses,
+  units,
+} from '../../db/schema/index';
 import { maskIdNumber } from '../../domain/id-number';
 import type { Caller } from '../auth/index';
 import { personSearch } from '../org/index';
@@ -37,7 +45,11 @@ export const recordSelection = {
   departmentName: departments.name,
   unitName: units.name,
   authorityName: authorities.name,
+  sourceName: integrationClients.name,
   evidenceCount: sql<number>`(SELECT count(*)::int FROM hour_evidence e WHERE e.record_id = ${hourRecords.id})`,
+  classTitle: trainingClasses.title,
+  classOrganiser: trainingClasses.organiserName,
+  classFiling: trainingClasses.filingNumber,
 };
 
 export function recordQuery(db: Db) {
@@ -47,7 +59,9 @@ export function recordQuery(db: Db) {
     .innerJoin(accounts, eq(accounts.id, hourRecords.accountId))
     .leftJoin(departments, eq(departments.id, accounts.departmentId))
     .leftJoin(units, eq(units.id, hourRecords.unitId))
-    .leftJoin(authorities, eq(authorities.id, hourRecords.authorityId));
+    .leftJoin(authorities, eq(authorities.id, hourRecords.authorityId))
+    .leftJoin(integrationClients, eq(integrationClients.id, hourRecords.integrationClientId))
+    .leftJoin(trainingClasses, eq(trainingClasses.id, hourRecords.trainingClassId));
 }
 
 type Selected = {
@@ -58,7 +72,11 @@ type Selected = {
   departmentName: string | null;
   unitName: string | null;
   authorityName: string | null;
+  sourceName: string | null;
   evidenceCount: number;
+  classTitle: string | null;
+  classOrganiser: string | null;
+  classFiling: string | null;
 };
 
 export function toRecordRow(x: Selected): RecordRow {
@@ -83,6 +101,17 @@ export function toRecordRow(x: Selected): RecordRow {
     remarks: r.remarks,
     status: r.status,
     source: r.source,
+    sourceName: x.sourceName,
+    credit: r.creditType && r.credits !== null ? { type: r.creditType, credits: r.credits } : null,
+    classSource:
+      r.trainingClassId && x.classTitle
+        ? {
+            classId: r.trainingClassId,
+            title: x.classTitle,
+            organiserName: x.classOrganiser ?? '',
+            filingNumber: x.classFiling,
+          }
+        : null,
     reviewTarget: r.reviewTarget,
     reviewerName: r.reviewTarget === 'authority' ? x.authorityName : r.reviewTarget === 'unit' ? x.unitName : null,
     submittedAt: r.submittedAt?.toISOString() ?? null,

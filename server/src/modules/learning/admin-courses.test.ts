@@ -143,7 +143,17 @@ describe('课程管理 — a course’s chapters', () => {
     });
     expect(body.upload).toEqual({
       maxBytes: 2 * 1024 * 1024,
-      types: { pdf: ['application/pdf'], video: ['video/mp4', 'video/webm', 'video/ogg'] },
+      types: {
+        pdf: ['application/pdf'],
+        video: ['video/mp4', 'video/webm', 'video/ogg'],
+        // 相关资料 of the course (uploaded on the same page).
+        material: [
+          'application/pdf',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+        ],
+      },
     });
   });
 

@@ -57,6 +57,7 @@ export async function completeCourseIfDone(
         and(
           eq(planCourses.year, p.year),
           eq(planCourses.kind, 'elective'),
+          sql`EXISTS (SELECT 1 FROM courses c WHERE c.id = plan_courses.course_id AND c.status = 'published')`,
           sql`NOT EXISTS (SELECT 1 FROM course_completions cc WHERE cc.account_id = ${p.accountId} AND cc.plan_year = ${p.year}
                 AND cc.course_id = plan_courses.course_id AND cc.round_no = 1)`,
         ),

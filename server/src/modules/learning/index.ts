@@ -15,3 +15,5 @@ export {
   type ExamRound,
 } from './plan-context';
 export { recordHeartbeat, runBeat } from './record-heartbeat';
+export { nextYearCoursesTodo } from './todo';
+export { copyCourse } from './copy-course';

@@ -1,5 +1,5 @@
 import type { MaterialView } from '@ptce/contracts';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { courseMaterials, courses, planCourses } from '../../db/schema/index';
 import type { Caller } from '../auth/index';
@@ -24,13 +24,14 @@ export async function materialsOf(db: Db, courseIds: number[]): Promise<Material
   }));
 }
 
-/** 相关资料: the materials of every course of the year's plan. */
+/** 相关资料: the materials of every published course of the year's plan. */
 export async function listMaterials(ctx: Caller, year: number): Promise<MaterialView[]> {
   await loadPlan(ctx.db, year);
   const links = await ctx.db
     .select({ courseId: planCourses.courseId })
     .from(planCourses)
-    .where(eq(planCourses.year, year))
+    .innerJoin(courses, eq(courses.id, planCourses.courseId))
+    .where(and(eq(planCourses.year, year), eq(courses.status, 'published')))
     .orderBy(asc(planCourses.seq));
   return materialsOf(
     ctx.db,

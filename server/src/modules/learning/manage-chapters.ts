@@ -53,7 +53,14 @@ const SIGNATURES: Record<string, (head: Buffer) => boolean> = {
   'video/mp4': (h) => h.subarray(4, 8).toString('latin1') === 'ftyp',
   'video/webm': (h) => h.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])),
   'video/ogg': (h) => h.subarray(0, 4).toString('latin1') === 'OggS',
+  // Word, Excel and PowerPoint (Office Open XML) are ZIP packages.
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': (h) => isZip(h),
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': (h) => isZip(h),
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': (h) => isZip(h),
 };
+function isZip(h: Buffer) {
+  return h.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+}
 const HEAD_BYTES = 12;
 
 /**
@@ -61,7 +68,7 @@ const HEAD_BYTES = 12;
  * bodyLimit) or when its first bytes are not what its declared type says — a text file renamed
  * .pdf is refused, not served to learners as a PDF.
  */
-async function* checked(src: Readable, max: number, mime: string, refusal: string): AsyncGenerator<Buffer> {
+export async function* checked(src: Readable, max: number, mime: string, refusal: string): AsyncGenerator<Buffer> {
   let seen = 0;
   let head: Buffer | null = Buffer.alloc(0);
   for await (const chunk of src) {

@@ -21,6 +21,7 @@ export async function loadPlan(db: Db, year: number): Promise<AnnualPlanRow> {
   return requirePlan(db, year);
 }
 
+/** The year's courses learners see: those of its plan that are published (an unpublished course is invisible). */
 export async function planCoursesOf(
   db: Db,
   year: number,
@@ -29,7 +30,7 @@ export async function planCoursesOf(
     .select({ c: courses, kind: planCourses.kind, seq: planCourses.seq })
     .from(planCourses)
     .innerJoin(courses, eq(courses.id, planCourses.courseId))
-    .where(eq(planCourses.year, year))
+    .where(and(eq(planCourses.year, year), eq(courses.status, 'published')))
     .orderBy(asc(planCourses.seq), asc(courses.id));
   return rows.map((r) => ({ ...r.c, planKind: r.kind, seq: r.seq }));
 }
@@ -39,7 +40,7 @@ export async function compulsoryCourseOf(db: Db, year: number): Promise<CourseRo
     .select({ c: courses })
     .from(planCourses)
     .innerJoin(courses, eq(courses.id, planCourses.courseId))
-    .where(and(eq(planCourses.year, year), eq(planCourses.kind, 'compulsory')));
+    .where(and(eq(planCourses.year, year), eq(planCourses.kind, 'compulsory'), eq(courses.status, 'published')));
   return row?.c ?? null;
 }
 

@@ -4,8 +4,15 @@ import {
   ChapterIdParam,
   ChapterFileQuery,
   ChapterView,
+  CopyCourseRequest,
+  CourseCreated,
   CourseDetail,
+  CreateCourseRequest,
+  PublishCourseRequest,
+  UpdateCourseRequest,
   CourseIdParam,
+  CourseMaterialParam,
+  MaterialUploadQuery,
   CreateChapterRequest,
   HeartbeatRequest,
   HeartbeatResponse,
@@ -18,6 +25,7 @@ import {
   YearChapterParams,
   YearCourseParams,
   YearParam,
+  Ok,
 } from '@ptce/contracts';
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -30,10 +38,15 @@ import { getCourse } from './get-course';
 import { listCourses } from './list-courses';
 import { listMaterials } from './list-materials';
 import { listYears } from './list-years';
+import { copyCourse } from './copy-course';
+import { createCourse, updateCourse } from './create-course';
 import { createChapter, uploadChapterFile } from './manage-chapters';
+import { deleteMaterial, uploadMaterial } from './manage-materials';
 import { openChapter } from './open-chapter';
 import { learningPolicy } from './policy';
+import { previewChapter, previewCourse } from './preview-course';
 import { publicHoursByYear } from './public-hours';
+import { publishCourse, unpublishCourse } from './publish-course';
 import { recordHeartbeat } from './record-heartbeat';
 
 export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -179,6 +192,117 @@ export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
+    '/learning/admin/courses',
+    {
+      schema: {
+        tags,
+        summary: '新增课程（草稿：必修课或选修课，所属年度）',
+        body: CreateCourseRequest,
+        response: { 201: CourseCreated },
+      },
+      config: manage,
+    },
+    async (req, reply) => reply.status(201).send(await createCourse(ctxOf(req), req.body)),
+  );
+
+  app.patch(
+    '/learning/admin/courses/:courseId',
+    {
+      schema: {
+        tags,
+        summary: '修改课程信息（名称、简介、主讲人、领域）',
+        params: CourseIdParam,
+        body: UpdateCourseRequest,
+        response: { 204: z.null() },
+      },
+      config: manage,
+    },
+    async (req, reply) => {
+      await updateCourse(ctxOf(req), req.params.courseId, req.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/learning/admin/courses/:courseId/publish',
+    {
+      schema: {
+        tags,
+        summary: '发布课程（必修课须题库题量足够组卷；可同时加入本年度计划）',
+        params: CourseIdParam,
+        body: PublishCourseRequest,
+        response: { 204: z.null() },
+      },
+      config: manage,
+    },
+    async (req, reply) => {
+      await publishCourse(ctxOf(req), req.params.courseId, req.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/learning/admin/courses/:courseId/unpublish',
+    {
+      schema: {
+        tags,
+        summary: '取消发布（已有学员学习的课程不能取消发布）',
+        params: CourseIdParam,
+        response: { 204: z.null() },
+      },
+      config: manage,
+    },
+    async (req, reply) => {
+      await unpublishCourse(ctxOf(req), req.params.courseId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/learning/admin/courses/:courseId/copy',
+    {
+      schema: {
+        tags,
+        summary: '复制上年课程：复制章节、相关资料和题库，生成新年度的课程草稿',
+        params: CourseIdParam,
+        body: CopyCourseRequest,
+        response: { 201: CourseCreated },
+      },
+      config: manage,
+    },
+    async (req, reply) =>
+      reply.status(201).send(await copyCourse(ctxOf(req), app.deps.files, req.params.courseId, req.body)),
+  );
+
+  app.get(
+    '/learning/admin/courses/:courseId/preview',
+    {
+      schema: {
+        tags,
+        summary: '预览：以学员视角查看课程（不记录学习进度）',
+        params: CourseIdParam,
+        response: { 200: CourseDetail },
+      },
+      config: manage,
+    },
+    async (req) => previewCourse(ctxOf(req), req.params.courseId),
+  );
+
+  app.get(
+    '/learning/admin/chapters/:chapterId/preview',
+    {
+      schema: {
+        tags,
+        summary: '预览章节内容（不记录学习进度）',
+        params: ChapterIdParam,
+        response: { 200: ChapterView },
+      },
+      config: manage,
+    },
+    async (req) => previewChapter(ctxOf(req), req.params.chapterId),
+  );
+
+  app.post(
     '/learning/admin/courses/:courseId/chapters',
     {
       schema: {
@@ -219,5 +343,39 @@ export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
           body: req.body as Readable,
         }),
     );
+    upload.put(
+      '/learning/admin/courses/:courseId/materials',
+      {
+        schema: {
+          tags,
+          summary: '上传课程相关资料（运营；PDF、Word、Excel、PowerPoint；请求体为文件本身）',
+          params: CourseIdParam,
+          querystring: MaterialUploadQuery,
+          response: { 201: z.object({ id: z.number().int(), size: z.number().int() }) },
+        },
+        config: manage,
+      },
+      async (req, reply) =>
+        reply.status(201).send(
+          await uploadMaterial(ctxOf(req), upload.deps.files, upload.deps.config.maxUploadBytes, req.params.courseId, {
+            title: req.query.title,
+            fileName: req.query.fileName,
+            mimeType: req.headers['content-type'] ?? '',
+            body: req.body as Readable,
+          }),
+        ),
+    );
   });
+
+  app.delete(
+    '/learning/admin/courses/:courseId/materials/:materialId',
+    {
+      schema: { tags, summary: '删除课程相关资料（运营）', params: CourseMaterialParam, response: { 200: Ok } },
+      config: manage,
+    },
+    async (req) => {
+      await deleteMaterial(ctxOf(req), app.deps.files, req.params.courseId, req.params.materialId);
+      return { ok: true as const };
+    },
+  );
 };

@@ -10,7 +10,7 @@ import { hashPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
 import { writeAudit } from '../audit/index';
 import { isUniqueViolation } from '../../db/sql-helpers';
-import { idNumberAccountColumns } from '../../db/pii';
+import { idNumberAccountColumns, phoneColumns } from '../../db/pii';
 import { idNumberIs } from '../../db/pii-lookup';
 import { INITIAL_PASSWORD_TTL_MS, initialPasswordOf, issueTemporaryPassword } from './reset-password';
 import { lockUnit, unitOf } from './unit-of';
@@ -113,7 +113,7 @@ export async function createAdmin(
           passwordExpiresAt: expires,
           loginEnabled: input.loginEnabled,
           name: input.name,
-          phone: input.phone,
+          ...phoneColumns(input.phone),
           gender: check.gender,
           birthDate: check.birthDate,
           unitId,
@@ -163,7 +163,7 @@ export async function updateAdmin(
     }
     await tx
       .update(accounts)
-      .set({ ...input, updatedAt: now() })
+      .set({ ...input, ...(input.phone !== undefined ? phoneColumns(input.phone) : {}), updatedAt: now() })
       .where(eq(accounts.id, id));
     if (input.loginEnabled === false) await sessions.destroyAllFor(tx, id);
     await writeAudit(tx, ctx, {

@@ -7,12 +7,13 @@ import { accounts } from '../../db/schema/index';
 import { hashPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
 import { clearAccountFailures } from '../auth/index';
+import { ACCOUNT_RULES } from '@ptce/rules';
 
 const HOUR = 3600_000;
 /** A new unit account's or admin's initial password stops working unused after 7 days. */
-export const INITIAL_PASSWORD_TTL_MS = 7 * 24 * HOUR;
+export const INITIAL_PASSWORD_TTL_MS = ACCOUNT_RULES.initialPasswordDays * 24 * HOUR;
 /** A temporary password set by a reset stops working unused after 72 hours. */
-export const TEMPORARY_PASSWORD_TTL_MS = 72 * HOUR;
+export const TEMPORARY_PASSWORD_TTL_MS = ACCOUNT_RULES.temporaryPasswordHours * HOUR;
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand (no 0/O, 1/l/I). */
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz';
@@ -66,3 +67,7 @@ export async function issuePassword(
 /** 重置密码 by a unit admin: a random temporary password, shown once, valid 72 hours, changed at first login. */
 export const issueTemporaryPassword = (tx: Db, account: Account, sessions: SessionStore | null) =>
   issuePassword(tx, account, randomPassword(), TEMPORARY_PASSWORD_TTL_MS, sessions);
+
+/** A new login's initial password, or its re-issue: random, shown once, valid 7 days, changed at first login. */
+export const issueInitialPassword = (tx: Db, account: Account, sessions: SessionStore | null) =>
+  issuePassword(tx, account, randomPassword(), INITIAL_PASSWORD_TTL_MS, sessions);

@@ -18,7 +18,11 @@ import {
   StaffUpdate,
   UnitCreated,
   UnitInput,
+  UnitEnabledBody,
   UnitListQuery,
+  UnitMergeBody,
+  UnitMergeCounts,
+  UnitMergePreview,
   UnitRow,
   UnitUpdate,
 } from '@ptce/contracts';
@@ -31,7 +35,10 @@ import { changeOwnUnit } from './change-own-unit';
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from './departments';
 import { orgPolicy } from './policy';
 import { confirmStaff, listStaff, removeStaff, resetStaffPassword, updateStaff } from './staff';
-import { createUnit, listUnits, reissueUnitAccountPassword, searchAuthorities, updateUnit } from './units';
+import { mergeUnits, previewMerge } from './merge-units';
+import { setUnitEnabled } from './set-unit-enabled';
+import { createUnit, listUnits, reissueUnitAccountPassword, searchAuthorities } from './units';
+import { updateUnit } from './update-unit';
 
 const ok = { ok: true as const };
 const Created = z.object({ id: z.number().int() });
@@ -78,10 +85,58 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/units/:id',
     {
-      schema: { tags, summary: '修改单位', params: IdParam, body: UnitUpdate, response: { 200: Ok } },
+      schema: {
+        tags,
+        summary: '修改单位（改名、地区、行业、主管部门、联系人）',
+        params: IdParam,
+        body: UnitUpdate,
+        response: { 200: Ok },
+      },
       config: { policy: orgPolicy.manageUnits },
     },
     async (req) => (await updateUnit(ctxOf(req), req.params.id, req.body), ok),
+  );
+  app.put(
+    '/units/:id/enabled',
+    {
+      schema: {
+        tags,
+        summary: '停用 / 启用单位（停用后单位账号和管理员不能登录）',
+        params: IdParam,
+        body: UnitEnabledBody,
+        response: { 200: Ok },
+      },
+      config: { policy: orgPolicy.manageUnits },
+    },
+    async (req) => (await setUnitEnabled(ctxOf(req), sessions, req.params.id, req.body.enabled), ok),
+  );
+  app.get(
+    '/units/:id/merge-preview',
+    {
+      schema: {
+        tags,
+        summary: '合并单位：预览将移入本单位的人员、部门、管理员和学时记录',
+        params: IdParam,
+        querystring: UnitMergeBody.extend({ sourceId: z.coerce.number().int().positive() }),
+        response: { 200: UnitMergePreview },
+      },
+      config: { policy: orgPolicy.manageUnits },
+    },
+    async (req) => previewMerge(ctxOf(req), req.params.id, req.query.sourceId),
+  );
+  app.post(
+    '/units/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: '合并单位：将另一单位并入本单位（被合并单位停用，标记为已合并）',
+        params: IdParam,
+        body: UnitMergeBody,
+        response: { 200: UnitMergeCounts },
+      },
+      config: { policy: orgPolicy.manageUnits },
+    },
+    async (req) => mergeUnits(ctxOf(req), req.params.id, req.body.sourceId),
   );
   app.get(
     '/authorities/search',

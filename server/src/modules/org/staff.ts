@@ -7,6 +7,7 @@ import type { SessionStore } from '../../auth/sessions';
 import type { Db } from '../../db/client';
 import { accounts, departments } from '../../db/schema/index';
 import { idNumberIs } from '../../db/pii-lookup';
+import { phoneColumns } from '../../db/pii';
 import { maskIdNumber } from '../../domain/id-number';
 import { AppError, notFound } from '../../errors';
 import type { Caller } from '../auth/index';
@@ -86,7 +87,7 @@ export async function updateStaff(
     if (input.departmentId !== undefined) await assertAssignableDepartment(ctx, tx, input.departmentId);
     await tx
       .update(accounts)
-      .set({ ...input, updatedAt: now() })
+      .set({ ...input, ...(input.phone !== undefined ? phoneColumns(input.phone) : {}), updatedAt: now() })
       .where(eq(accounts.id, p.id));
     await writeAudit(tx, ctx, {
       action: 'org.staff.update',

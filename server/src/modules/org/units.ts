@@ -4,51 +4,24 @@ import {
   type UnitInput,
   type UnitListQuery,
   type UnitRow,
-  type UnitUpdate,
 } from '@ptce/contracts';
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { now } from '../../clock';
 import { regionPrefix, unitScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
-import { accounts, authorities, industries, regions, units } from '../../db/schema/index';
+import { accounts, authorities, regions, units } from '../../db/schema/index';
 import { normalizeCreditCode, validateCreditCode } from '../../domain/credit-code';
 import { AppError, invalid, notFound } from '../../errors';
 import type { Caller } from '../auth/index';
-import { hashPassword } from '../../auth/passwords';
 import type { SessionStore } from '../../auth/sessions';
 import { INITIAL_PASSWORD_TTL_MS, issuePassword, randomPassword } from './reset-password';
 import { writeAudit } from '../audit/index';
 import { escapeLike, isUniqueViolation } from '../../db/sql-helpers';
+import { insertUnits } from './create-units';
+import { assertRefs, assertRegionAllowed } from './unit-checks';
 
-/** An HR bureau works within its region: a unit it creates or edits must lie there. */
-function assertRegionAllowed(ctx: Caller, regionCode: string) {
-  if (ctx.actor.scope === 'province') return;
-  if (ctx.actor.scope === 'region' && ctx.actor.regionCode && regionCode.startsWith(regionPrefix(ctx.actor.regionCode)))
-    return;
-  throw invalid('regionCode', '只能在本辖区内创建或修改单位');
-}
-
-async function assertRefs(db: Db, input: Partial<UnitInput>) {
-  if (input.regionCode) {
-    const [r] = await db.select().from(regions).where(eq(regions.code, input.regionCode));
-    if (!r || r.level === 'province') throw invalid('regionCode', '所在地区无效，请选择市或县（区）');
-  }
-  if (input.industryCode) {
-    const [i] = await db
-      .select({ code: industries.code })
-      .from(industries)
-      .where(eq(industries.code, input.industryCode));
-    if (!i) throw invalid('industryCode', '行业代码无效，请从列表中选择');
-  }
-  if (input.supervisingAuthorityId) {
-    const [a] = await db
-      .select({ id: authorities.id })
-      .from(authorities)
-      .where(eq(authorities.id, input.supervisingAuthorityId));
-    if (!a) throw invalid('supervisingAuthorityId', '主管部门不存在');
-  }
-}
+const mergedInto = alias(units, 'merged_into');
 
 /**
  * A unit and its 单位账号: username = credit code; a random initial password shown once to the caller,
@@ -59,48 +32,23 @@ export async function createUnit(ctx: Caller, input: UnitInput): Promise<UnitCre
   const creditCode = normalizeCreditCode(input.creditCode);
   const check = validateCreditCode(creditCode);
   if (!check.ok) throw invalid('creditCode', check.reason);
-  assertRegionAllowed(ctx, input.regionCode);
+  assertRegionAllowed(ctx.actor, input.regionCode);
   await assertRefs(ctx.db, input);
-  const password = randomPassword();
-  const passwordHash = await hashPassword(password);
   try {
     return await ctx.db.transaction(async (tx) => {
-      const at = now();
-      const expires = new Date(at.getTime() + INITIAL_PASSWORD_TTL_MS);
-      const [unit] = await tx
-        .insert(units)
-        .values({ ...input, creditCode, createdAt: at, updatedAt: at })
-        .returning();
-      await tx.insert(accounts).values({
-        kind: 'unit_account',
-        realm: 'unit',
-        username: creditCode,
-        passwordHash,
-        mustChangePassword: true,
-        passwordExpiresAt: expires,
-        loginEnabled: true,
-        name: unit!.name,
-        unitId: unit!.id,
-        passwordChangedAt: at,
-        createdAt: at,
-        updatedAt: at,
-      });
-      await writeAudit(tx, ctx, {
-        action: 'org.unit.create',
-        targetType: 'unit',
-        targetId: unit!.id,
-        detail: { name: unit!.name, creditCode, passwordExpiresAt: expires.toISOString() },
-      });
-      return { id: unit!.id, account: { username: creditCode, password, expiresAt: expires.toISOString() } };
+      const [unit] = await insertUnits(tx, ctx, [{ ...input, creditCode }]);
+      return { id: unit!.id, account: unit!.account };
     });
   } catch (e) {
-    if (isUniqueViolation(e))
-      throw new AppError('CONFLICT', '该统一社会信用代码的单位已存在', [
-        { field: 'creditCode', reason: '该统一社会信用代码的单位已存在' },
-      ]);
+    if (isUniqueViolation(e)) throw creditCodeTaken();
     throw e;
   }
 }
+
+export const creditCodeTaken = () =>
+  new AppError('CONFLICT', '该统一社会信用代码的单位已存在', [
+    { field: 'creditCode', reason: '该统一社会信用代码的单位已存在' },
+  ]);
 
 /**
  * 重新生成初始密码 of a unit account (lost, or expired unused): a new random password shown once, valid
@@ -133,38 +81,14 @@ export async function reissueUnitAccountPassword(
   });
 }
 
-export async function updateUnit(ctx: Caller, id: number, input: z.infer<typeof UnitUpdate>): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    const [unit] = await tx
-      .select()
-      .from(units)
-      .where(and(eq(units.id, id), unitScope(ctx.actor)));
-    if (!unit) throw notFound('单位');
-    if (input.regionCode) assertRegionAllowed(ctx, input.regionCode);
-    await assertRefs(tx, input);
-    await tx
-      .update(units)
-      .set({ ...input, updatedAt: now() })
-      .where(eq(units.id, id));
-    if (input.name)
-      await tx
-        .update(accounts)
-        .set({ name: input.name })
-        .where(and(eq(accounts.unitId, id), eq(accounts.kind, 'unit_account')));
-    await writeAudit(tx, ctx, {
-      action: 'org.unit.update',
-      targetType: 'unit',
-      targetId: id,
-      detail: { fields: Object.keys(input) },
-    });
-  });
-}
-
 export async function listUnits(
   ctx: Caller,
   q: z.infer<typeof UnitListQuery>,
 ): Promise<{ items: UnitRow[]; total: number; page: number; pageSize: number }> {
   const where: SQL[] = [unitScope(ctx.actor)];
+  if (q.status === 'active') where.push(isNull(units.disabledAt));
+  if (q.status === 'disabled') where.push(and(isNotNull(units.disabledAt), isNull(units.mergedIntoId)) as SQL);
+  if (q.status === 'merged') where.push(isNotNull(units.mergedIntoId));
   if (q.q) where.push(or(ilike(units.name, `%${escapeLike(q.q)}%`), eq(units.creditCode, q.q.toUpperCase())) as SQL);
   if (q.regionCode) where.push(sql`${units.regionCode} LIKE ${regionPrefix(q.regionCode) + '%'}`);
   const cond = and(...where);
@@ -182,8 +106,14 @@ export async function listUnits(
         supervisingAuthorityName: authorities.name,
         unitType: units.unitType,
         staffCount,
+        contactName: units.contactName,
+        contactPhone: units.contactPhone,
+        disabledAt: units.disabledAt,
+        mergedIntoId: units.mergedIntoId,
+        mergedIntoName: mergedInto.name,
       })
       .from(units)
+      .leftJoin(mergedInto, eq(mergedInto.id, units.mergedIntoId))
       .leftJoin(regions, eq(regions.code, units.regionCode))
       .leftJoin(authorities, eq(authorities.id, units.supervisingAuthorityId))
       .where(cond)
@@ -195,7 +125,13 @@ export async function listUnits(
       .from(units)
       .where(cond),
   ]);
-  return { items: rows as UnitRow[], total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  const items: UnitRow[] = rows.map(({ disabledAt, mergedIntoId, mergedIntoName, ...r }) => ({
+    ...(r as Omit<UnitRow, 'status' | 'disabledAt' | 'mergedInto'>),
+    status: mergedIntoId ? 'merged' : disabledAt ? 'disabled' : 'active',
+    disabledAt: disabledAt?.toISOString() ?? null,
+    mergedInto: mergedIntoId ? { id: mergedIntoId, name: mergedIntoName ?? '' } : null,
+  }));
+  return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 /** 主管部门 search, for "提交至主管部门审核" and the unit form. */

@@ -17,3 +17,5 @@ export {
   type PersonYearHoursFilter,
   type PersonYearHoursRow,
 } from './person-year-hours';
+export { nextYearPlanTodo } from './todo';
+export { addCourseToPlan, examConfigFor } from './link-course';

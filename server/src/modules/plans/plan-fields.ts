@@ -18,6 +18,7 @@ export const PLAN_FIELD_KEYS = [
   'maxRecordHours',
   'activityCaps',
   'revealKeyAfterPass',
+  'creditConversions',
 ] as const satisfies ReadonlyArray<keyof PlanFields>;
 
 export function fieldsOf(p: Plan): PlanFields {
@@ -36,6 +37,7 @@ export function fieldsOf(p: Plan): PlanFields {
     maxRecordHours: p.maxRecordHours,
     activityCaps: p.activityCaps as PlanFields['activityCaps'],
     revealKeyAfterPass: p.revealKeyAfterPass,
+    creditConversions: p.creditConversions,
   };
 }
 

@@ -1,5 +1,5 @@
 import { AnnualPlan, Industry, Region, TrainingBase, UnitSearchQuery, UnitSummary } from '@ptce/contracts';
-import { asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { publishedPlans } from '../plans/index';
@@ -76,7 +76,13 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
         })
         .from(units)
         .leftJoin(regions, eq(regions.code, units.regionCode))
-        .where(or(ilike(units.name, `%${escapeLike(q)}%`), eq(units.creditCode, code)))
+        .where(
+          and(
+            // A disabled (or merged) unit takes no new people: it leaves 注册 and 更改所在单位.
+            isNull(units.disabledAt),
+            or(ilike(units.name, `%${escapeLike(q)}%`), eq(units.creditCode, code)),
+          ),
+        )
         .orderBy(asc(sql`length(${units.name})`), asc(units.name))
         .limit(20);
     },

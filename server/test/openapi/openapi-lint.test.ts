@@ -1,0 +1,113 @@
+import { createConfig, lintFromString, type NormalizedProblem } from '@redocly/openapi-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationIdOf } from '../../src/http/openapi';
+import type { TestApp } from '../helpers';
+import { createCatalogedApp, type CatalogRoute } from '../security/catalog';
+
+/**
+ * The OpenAPI document served at /api/docs/json, linted with redocly's recommended rules (@redocly/openapi-core,
+ * the engine of `redocly lint`): the integration section with no error and no warning, the whole document with
+ * no error and no warning but the known ambiguous paths below. The licence URL rule is off: the system is not
+ * published under a licence, so there is no URL to give.
+ */
+type Doc = { openapi: string; paths: Record<string, Record<string, { operationId?: string }>> } & Record<
+  string,
+  unknown
+>;
+
+/** Pairs of paths redocly calls ambiguous (/{id}/pdf and /by-serial/{serial}); renaming them breaks clients. */
+const KNOWN_AMBIGUOUS = [
+  '/api/certificates/by-serial/{serial}',
+  '/api/certificates/{id}/revoke',
+  '/api/notices/admin/attachments/{id}',
+  '/api/spot-checks/unit/{id}',
+  '/api/spot-checks/files/{id}',
+];
+
+let t: TestApp;
+let routes: CatalogRoute[];
+let doc: Doc;
+beforeAll(async () => {
+  ({ t, routes } = await createCatalogedApp());
+  const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+  expect(res.statusCode).toBe(200);
+  doc = res.json() as Doc;
+});
+afterAll(async () => t.close());
+
+async function lint(document: unknown): Promise<NormalizedProblem[]> {
+  const config = await createConfig({ extends: ['recommended'], rules: { 'info-license-strict': 'off' } });
+  return lintFromString({ source: JSON.stringify(document), absoluteRef: 'openapi.json', config });
+}
+
+const describeProblem = (p: NormalizedProblem) =>
+  `${p.severity} ${p.ruleId} ${p.location[0]?.pointer ?? ''}: ${p.message}`;
+
+/** The document with the integration paths only (what an industry system's engineers generate a client from). */
+function integrationSection(d: Doc): Doc {
+  return {
+    ...d,
+    paths: Object.fromEntries(Object.entries(d.paths).filter(([p]) => p.startsWith('/api/integration/'))),
+  };
+}
+
+describe('OpenAPI document', () => {
+  it('the integration section passes redocly recommended with no error and no warning', async () => {
+    const section = integrationSection(doc);
+    expect(Object.keys(section.paths).length).toBeGreaterThan(10);
+    expect((await lint(section)).map(describeProblem)).toEqual([]);
+  });
+
+  it('the whole document has no error and no warning but the known ambiguous paths', async () => {
+    const problems = await lint(doc);
+    expect(problems.filter((p) => p.severity === 'error').map(describeProblem)).toEqual([]);
+    const warnings = problems.filter((p) => p.severity === 'warn');
+    expect(warnings.filter((p) => p.ruleId !== 'no-ambiguous-paths').map(describeProblem)).toEqual([]);
+    const ambiguous = warnings.map((p) =>
+      decodeURIComponent(p.location[0]!.pointer!.split('/')[2]!.replace(/~1/g, '/')),
+    );
+    expect(ambiguous.sort()).toEqual([...KNOWN_AMBIGUOUS].sort());
+  });
+
+  it('a broken document fails the lint (the check is not vacuous)', async () => {
+    const section = integrationSection(doc);
+    const batch = section.paths['/api/integration/v1/hour-records:batch']!;
+    const broken = {
+      ...section,
+      paths: {
+        ...section.paths,
+        '/api/integration/v1/hour-records:batch': { post: { ...batch.post, operationId: undefined, responses: {} } },
+      },
+    };
+    const problems = (await lint(broken)).map((p) => p.ruleId);
+    expect(problems).toEqual(expect.arrayContaining(['operation-operationId', 'operation-2xx-response']));
+    await expect(lint({ ...section, openapi: undefined })).rejects.toThrow(/Unsupported specification/);
+  });
+
+  it('documents every integration route, each with its operationId and the four signature headers on v1', () => {
+    const integration = routes.filter((r) => r.url.startsWith('/api/integration/'));
+    expect(integration.length).toBeGreaterThan(10);
+    const missing: string[] = [];
+    for (const r of integration) {
+      const path = r.url.replace(/\/:(\w+)/g, '/{$1}').replace(/::/g, ':');
+      const op = doc.paths[path]?.[r.method.toLowerCase()] as
+        { operationId?: string; security?: Array<Record<string, unknown>> } | undefined;
+      if (!op?.operationId) {
+        missing.push(r.key);
+        continue;
+      }
+      if (r.url.startsWith('/api/integration/v1/'))
+        expect(Object.keys(op.security?.[0] ?? {}).sort(), r.key).toEqual(
+          ['ptceKeyId', 'ptceNonce', 'ptceSignature', 'ptceTimestamp'].sort(),
+        );
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('operation ids made from method and path are unique across the document', () => {
+    expect(operationIdOf('GET', '/api/certificates/:id/pdf')).toBe('getCertificatesByIdPdf');
+    const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
+    expect(ids.every(Boolean)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
