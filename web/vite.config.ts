@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Rolldown } from 'vite';
+import { precompress } from './build/precompress';
 
 // The API server (server/) listens on :3000 in development; the SPA calls same-origin `/api`
 // and certificate QR codes point at `/verify`, so both are proxied.
@@ -19,11 +20,14 @@ const VENDOR_GROUPS: Rolldown.CodeSplittingGroup[] = [
   // The rest of antd (Form, Table, DatePicker …) is split by the set of pages that use it, so
   // the login page does not download the audit log's table and date picker.
   { name: 'antd-lazy', test: ANTD, entriesAware: true, entriesAwareMergeThreshold: 8 * 1024, priority: 15 },
-  { name: 'zod', test: /node_modules[\\/]zod[\\/]|packages[\\/]contracts[\\/]/, priority: 10 },
+  // ECharts is used by 统计分析 only: its own chunk, fetched with that page.
+  { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 12 },
+  // The contracts' code, not their data (the map of packages/contracts/maps is fetched by the page that draws it).
+  { name: 'zod', test: /node_modules[\\/]zod[\\/]|packages[\\/]contracts[\\/]src[\\/]/, priority: 10 },
 ];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     proxy: {
       '/api': { target: API_TARGET, changeOrigin: false },

@@ -1,5 +1,3 @@
-import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { isApiError } from './api/client';
@@ -17,25 +15,13 @@ const queryClient = new QueryClient({
   },
 });
 
-const theme: ThemeConfig = {
-  token: {
-    colorPrimary: '#1662c4',
-    fontFamily:
-      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif",
-  },
-};
-
+// antd's ConfigProvider and App live in components/AntdShell, around every route but 登录 (see routes.tsx).
 export default function App() {
   return (
     <AppErrorBoundary>
-      {/* No space between two-character labels: buttons read exactly as the manual (登录, 保存). */}
-      <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-        <AntApp>
-          <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
-        </AntApp>
-      </ConfigProvider>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
     </AppErrorBoundary>
   );
 }

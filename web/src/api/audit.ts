@@ -5,10 +5,12 @@ import { api } from './client';
 export interface AuditLogParams {
   page: number;
   pageSize: number;
+  /** An action code (the 操作 select shows its Chinese label). */
   action?: string;
+  /** 操作人: name or username. */
   actor?: string;
-  targetType?: string;
-  targetId?: string;
+  /** 对象: a person's name or ID number, or a unit's name. */
+  target?: string;
   /** YYYY-MM-DD, inclusive */
   from?: string;
   /** YYYY-MM-DD, inclusive */

@@ -15,6 +15,12 @@ export interface PageOf<T> {
 const jobsKey = ['imports', 'jobs'] as const;
 
 export const HOURS_TEMPLATE_URL = '/api/imports/hours-registration/template';
+export const UNITS_TEMPLATE_URL = '/api/imports/units/template';
+export const QUESTION_TEMPLATE_URL = '/api/imports/question-bank/template';
+export const CLASS_TRAINEES_TEMPLATE_URL = '/api/imports/class-trainees/template';
+
+/** The import kinds a page uploads to: /api/imports/<kind>/jobs. */
+export type UploadKind = 'hours-registration' | 'units' | 'question-bank' | 'class-trainees';
 
 export function isRunning(job: Pick<ImportJob, 'status'> | undefined | null): boolean {
   return job?.status === 'validating' || job?.status === 'writing';
@@ -66,14 +72,17 @@ export async function downloadFile(
  * POST /api/imports/hours-registration/jobs — multipart, field "file", with upload progress; the rows
  * are then checked on the server (poll the job).
  */
-export function uploadHoursImport(
+export function uploadImport(
+  kind: UploadKind,
   file: File,
   mode: ImportMode,
   csrfToken: string | null,
   onProgress?: (percent: number) => void,
+  /** What the kind needs besides the file (题库导入: the course). */
+  target?: Record<string, string | number>,
 ): Promise<ImportJob> {
   return postFileWithProgress<ImportJob>({
-    url: buildUrl('/api/imports/hours-registration/jobs', { mode, declared: 'true' }),
+    url: buildUrl(`/api/imports/${kind}/jobs`, { mode, declared: 'true', ...target }),
     file,
     csrfToken,
     onProgress,
@@ -82,11 +91,11 @@ export function uploadHoursImport(
 }
 
 /** ② 导入模板 as a mutation. */
-export function useUploadHoursImport() {
+export function useUploadImport(kind: UploadKind = 'hours-registration', target?: Record<string, string | number>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ file, mode, onProgress }: FileUpload<{ mode: ImportMode }>) =>
-      uploadHoursImport(file, mode, csrfOf(qc), onProgress),
+      uploadImport(kind, file, mode, csrfOf(qc), onProgress, target),
     onError: (e) => recheckSessionOn401(qc, e),
     onSuccess: (job) => {
       qc.setQueryData(['imports', 'job', job.id], job);
@@ -105,11 +114,24 @@ export function useImportJob(id: number | null) {
   });
 }
 
-/** GET /api/imports/hours-registration/jobs — the caller's last imports. */
-export function useRecentHoursImports() {
+/** GET /api/imports/<kind>/jobs — the caller's last imports of that kind. */
+export function useRecentImports(kind: UploadKind = 'hours-registration') {
   return useQuery({
-    queryKey: jobsKey,
-    queryFn: ({ signal }) => api<ImportJob[]>('/api/imports/hours-registration/jobs', { signal }),
+    queryKey: [...jobsKey, kind],
+    queryFn: ({ signal }) => api<ImportJob[]>(`/api/imports/${kind}/jobs`, { signal }),
+  });
+}
+
+/**
+ * GET /api/imports/jobs/:id/credentials — the new accounts' initial passwords, downloadable once; the
+ * job is refetched afterwards (it then says 已下载).
+ */
+export function useTakeCredentials() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) =>
+      downloadFile(`/api/imports/jobs/${id}/credentials`, undefined, '新单位账号初始密码.xlsx'),
+    onSettled: (_d, _e, id) => qc.invalidateQueries({ queryKey: ['imports', 'job', id] }),
   });
 }
 
@@ -146,5 +168,7 @@ export const EXPORTS = {
   'person-years': { path: '/api/exports/hours/person-years', fallback: '专业科目学时查询.xlsx' },
   staff: { path: '/api/exports/org/staff', fallback: '专业技术人员.xlsx' },
   compliance: { path: '/api/compliance/unit/export', fallback: '学时达标情况.xlsx' },
+  audit: { path: '/api/audit/export', fallback: '审计日志.xlsx' },
+  'class-summary': { path: '/api/exports/classes/summary', fallback: '培训班年度汇总.xlsx' },
 } as const;
 export type ExportKind = keyof typeof EXPORTS;

@@ -4,7 +4,11 @@ import type {
   AdminCourseChapters,
   AdminCourseRow,
   ChapterView,
+  CopyCourseRequest,
+  CourseCreated,
   CreateChapterRequest,
+  CreateCourseRequest,
+  PublishCourseRequest,
   CourseDetail,
   HeartbeatRequest,
   HeartbeatResponse,
@@ -171,4 +175,95 @@ export function useChapterFileUploader() {
     },
     [qc],
   );
+}
+
+/** PUT /api/learning/admin/courses/:courseId/materials — 上传相关资料 (the body is the file), with progress. */
+export function useMaterialUploader(courseId: number) {
+  const qc = useQueryClient();
+  return useCallback(
+    async (title: string, file: File, opts: { onProgress?: (percent: number) => void; signal?: AbortSignal } = {}) => {
+      try {
+        return await uploadWithProgress<{ id: number; size: number }>({
+          method: 'PUT',
+          url: buildUrl(`/api/learning/admin/courses/${courseId}/materials`, { title, fileName: file.name }),
+          body: file,
+          contentType: file.type || 'application/octet-stream',
+          csrfToken: csrfOf(qc),
+          onProgress: opts.onProgress,
+          signal: opts.signal,
+          fallback: (status) => (status === 413 ? '文件过大' : `上传失败（HTTP ${status}）`),
+          networkMessage: '上传中断：网络连接失败，请检查网络后重试',
+        });
+      } catch (e) {
+        recheckSessionOn401(qc, e);
+        throw e;
+      } finally {
+        void qc.invalidateQueries({ queryKey: courseAdminKeys.all });
+      }
+    },
+    [qc, courseId],
+  );
+}
+
+/** DELETE /api/learning/admin/courses/:courseId/materials/:materialId — 删除相关资料. */
+export function useDeleteMaterial(courseId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (materialId: number) =>
+      api<{ ok: true }>(`/api/learning/admin/courses/${courseId}/materials/${materialId}`, { method: 'DELETE' }),
+    onSettled: () => qc.invalidateQueries({ queryKey: courseAdminKeys.all }),
+  });
+}
+
+/** POST /api/learning/admin/courses — 新增课程 (a draft of a plan year). */
+export function useCreateCourse() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCourseRequest) =>
+      api<CourseCreated>('/api/learning/admin/courses', { method: 'POST', body }),
+    onSettled: () => qc.invalidateQueries({ queryKey: courseAdminKeys.all }),
+  });
+}
+
+/** POST /api/learning/admin/courses/:courseId/copy — 复制上年课程 into a draft of a later year. */
+export function useCopyCourse() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ courseId, body }: { courseId: number; body: CopyCourseRequest }) =>
+      api<CourseCreated>(`/api/learning/admin/courses/${courseId}/copy`, { method: 'POST', body }),
+    onSettled: () => qc.invalidateQueries({ queryKey: courseAdminKeys.all }),
+  });
+}
+
+/** POST …/publish (optionally into the year's plan) or …/unpublish; plans and banks are refreshed too. */
+export function usePublishCourse() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ courseId, publish, body }: { courseId: number; publish: boolean; body?: PublishCourseRequest }) =>
+      api<null>(`/api/learning/admin/courses/${courseId}/${publish ? 'publish' : 'unpublish'}`, {
+        method: 'POST',
+        body: publish ? (body ?? { addToPlan: false }) : undefined,
+      }),
+    onSettled: async () => {
+      await qc.invalidateQueries({ queryKey: courseAdminKeys.all });
+      await qc.invalidateQueries({ queryKey: ['plans'] });
+    },
+  });
+}
+
+/** GET /api/learning/admin/courses/:courseId/preview — the course as a learner sees it, nothing recorded. */
+export function useCoursePreview(courseId: number) {
+  return useQuery({
+    queryKey: ['learning', 'admin', 'preview', courseId],
+    queryFn: ({ signal }) => api<CourseDetail>(`/api/learning/admin/courses/${courseId}/preview`, { signal }),
+  });
+}
+
+/** GET /api/learning/admin/chapters/:chapterId/preview. */
+export function useChapterPreview(chapterId: number | null) {
+  return useQuery({
+    queryKey: ['learning', 'admin', 'preview-chapter', chapterId],
+    queryFn: ({ signal }) => api<ChapterView>(`/api/learning/admin/chapters/${chapterId}/preview`, { signal }),
+    enabled: chapterId !== null,
+  });
 }

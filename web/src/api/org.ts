@@ -9,7 +9,10 @@ import type {
   StaffPage,
   UnitCreated,
   UnitInput,
+  UnitMergeCounts,
+  UnitMergePreview,
   UnitRow,
+  UnitStatus,
 } from '@ptce/contracts';
 import { api, setCsrfToken } from './client';
 import { meKey } from './auth';
@@ -45,6 +48,8 @@ export interface UnitListParams {
   q?: string;
   /** city or county code */
   regionCode?: string;
+  /** 正常 / 已停用 / 已合并 */
+  status?: UnitStatus;
 }
 
 /** GET /api/units — operator, HR bureau (its region), authority (its units); paged. */
@@ -57,6 +62,37 @@ export function useUnits(params: UnitListParams) {
 }
 
 export type UnitUpdateBody = Partial<Omit<UnitInput, 'creditCode'>>;
+
+/** PUT /api/units/:id/enabled — 停用 (its account and admins can no longer log in) / 启用. */
+export function useSetUnitEnabled() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, enabled }: { id: number; enabled: boolean }) =>
+      api<{ ok: true }>(`/api/units/${id}/enabled`, { method: 'PUT', body: { enabled } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['units'] }),
+  });
+}
+
+/** GET /api/units/:id/merge-preview?sourceId= — what merging the source into this unit would move. */
+export function useMergePreview(targetId: number, sourceId: number | null) {
+  return useQuery({
+    queryKey: ['units', 'merge-preview', targetId, sourceId],
+    queryFn: ({ signal }) =>
+      api<UnitMergePreview>(`/api/units/${targetId}/merge-preview`, { query: { sourceId }, signal }),
+    enabled: sourceId !== null,
+    staleTime: 0,
+  });
+}
+
+/** POST /api/units/:id/merge — 合并单位: the source goes into this unit; answers the counts moved. */
+export function useMergeUnits() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ targetId, sourceId }: { targetId: number; sourceId: number }) =>
+      api<UnitMergeCounts>(`/api/units/${targetId}/merge`, { method: 'POST', body: { sourceId } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['units'] }),
+  });
+}
 
 /** POST /api/units — the unit and its 单位账号 (username = credit code, a random password shown once). */
 export function useCreateUnit() {

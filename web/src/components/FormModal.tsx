@@ -14,6 +14,9 @@ interface FormModalProps<V> extends Omit<FormProps<V>, 'form' | 'name' | 'layout
   form: FormInstance<V>;
   /** The form's name (prefix of its fields' ids). */
   name: string;
+  /** The submit button's text (保存 unless said) and whether it is disabled. */
+  okText?: string;
+  okDisabled?: boolean;
   children: ReactNode;
 }
 
@@ -33,19 +36,21 @@ export function FormModal<V>({
   onValuesChange,
   name,
   children,
+  okText = '保存',
+  okDisabled = false,
   ...formProps
 }: FormModalProps<V>) {
   return (
     <Modal
       open={open}
       title={title}
-      okText="保存"
+      okText={okText}
       cancelText="取消"
       width={width}
       onCancel={onClose}
       afterClose={afterClose}
       afterOpenChange={(o) => o && focusRef?.current?.focus()}
-      okButtonProps={{ htmlType: 'submit', loading: save.isPending }}
+      okButtonProps={{ htmlType: 'submit', loading: save.isPending, disabled: okDisabled }}
       maskClosable={false}
       modalRender={(dom) => (
         <Form<V>

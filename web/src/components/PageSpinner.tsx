@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Spin } from 'antd';
 
 /**
- * Loading indicator for pages and lazy chunks. It stays invisible for the first moments so fast
+ * Loading indicator for pages and lazy chunks (plain markup: it shows while antd itself is loading).
+ * It stays invisible for the first moments so fast
  * loads do not flash, and is announced to screen readers as a status.
  */
 export function PageSpinner({
@@ -23,7 +23,7 @@ export function PageSpinner({
     <div role="status" aria-live="polite" className={fullscreen ? 'ptce-spinner ptce-spinner-full' : 'ptce-spinner'}>
       {visible && (
         <>
-          <Spin size="large" />
+          <span className="ptce-spin" aria-hidden="true" />
           <span className="ptce-spinner-label">{label}</span>
         </>
       )}

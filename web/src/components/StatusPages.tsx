@@ -1,11 +1,9 @@
 import type { ReactNode } from 'react';
-import { Button } from 'antd';
-import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
 import { errorMessage, isApiError } from '../api/client';
-import { ButtonLink } from './ButtonLink';
 
-// Plain markup rather than antd's Result: its illustrations would put ~10 kB (gzip) into the
-// first download of every visitor, for pages few of them ever see.
+// Plain markup, no antd: these pages show where antd is not loaded (登录's errors, a failed download of antd
+// itself), and antd's Result illustrations would weigh ~10 kB (gzip) for pages few visitors ever see.
 
 function StatusBlock({
   code,
@@ -44,9 +42,9 @@ export function NotFoundPage() {
         code="404"
         title="页面不存在"
         actions={
-          <ButtonLink type="primary" to="/">
+          <Link className="ptce-btn ptce-btn-primary" to="/">
             返回首页
-          </ButtonLink>
+          </Link>
         }
       >
         您访问的页面不存在或已被移除，请检查地址是否正确。
@@ -62,9 +60,9 @@ export function ForbiddenPage() {
       code="403"
       title="无权访问"
       actions={
-        <ButtonLink type="primary" to="/">
+        <Link className="ptce-btn ptce-btn-primary" to="/">
           返回用户管理中心
-        </ButtonLink>
+        </Link>
       }
     >
       您的账号没有访问此页面的权限。如有疑问，请联系单位管理员。
@@ -81,9 +79,9 @@ export function ServiceErrorPage({ error, onRetry }: { error: unknown; onRetry: 
         role="alert"
         title={unreachable ? '暂时无法连接服务器' : '加载失败'}
         actions={
-          <Button type="primary" onClick={onRetry}>
+          <button type="button" className="ptce-btn ptce-btn-primary" onClick={onRetry}>
             重试
-          </Button>
+          </button>
         }
       >
         {errorMessage(error)}
@@ -112,10 +110,12 @@ export function RouteErrorPage() {
         title={stale ? '页面加载失败' : '页面出错了'}
         actions={
           <>
-            <Button type="primary" onClick={() => window.location.reload()}>
+            <button type="button" className="ptce-btn ptce-btn-primary" onClick={() => window.location.reload()}>
               刷新页面
-            </Button>
-            <Button onClick={() => window.location.assign('/')}>返回用户管理中心</Button>
+            </button>
+            <button type="button" className="ptce-btn" onClick={() => window.location.assign('/')}>
+              返回用户管理中心
+            </button>
           </>
         }
       >

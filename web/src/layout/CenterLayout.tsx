@@ -5,7 +5,7 @@ import type { Me, Role } from '@ptce/contracts';
 import { useMe } from '../api/auth';
 import { roleLabel } from '../lib/format';
 import { DESKTOP_QUERY, useMediaQuery } from '../lib/useMediaQuery';
-import { MENU, MENU_GROUPS, canSee, entryForPath, isReady, type MenuGroup } from '../menu';
+import { MENU, MENU_GROUPS, canSee, entryForPath, helpAnchor, isReady, type MenuGroup } from '../menu';
 import { HelpDesk } from '../components/HelpDesk';
 import { PageSpinner } from '../components/PageSpinner';
 import { useSignOut } from '../components/useSignOut';
@@ -121,6 +121,13 @@ export default function CenterLayout() {
           {desktop ? SYSTEM_NAME : '继续教育信息管理系统'}
         </Link>
         <div className="ptce-header-user">
+          <Link
+            to={`/help#${current ? helpAnchor(current, me.roles) : 'center'}`}
+            className="ptce-header-help"
+            aria-label={current ? `帮助：${current.label}` : '帮助'}
+          >
+            帮助
+          </Link>
           {desktop && (
             <span className="ptce-header-name">
               {me.name}

@@ -1,13 +1,13 @@
 // A server-paged list: antd Table on desktops, cards on phones; the error above it, the loading
 // state and the empty text inside it; paging, sorting and batch selection wired to the URL state.
-import type { Key, ReactNode } from 'react';
+import { useLayoutEffect, useState, type Key, type ReactNode } from 'react';
 import { Table, type PaginationProps, type TableColumnsType, type TableProps } from 'antd';
 import { ErrorAlert } from '../ErrorAlert';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
-import { columnsWidth } from './columns-width';
+import { CONTROL_COLUMN_WIDTH, fitColumns } from './fit-columns';
 import { ListCards, type CardView } from './ListCards';
 import { PAGE_SIZES, columnOrder, pagingChange, sorterToSort, type Paging, type TableSorter } from './list-state';
-import { columnKey } from './row-cells';
+import { columnKey, columnTitle, renderCell } from './row-cells';
 import type { Sort } from './url-params';
 import type { Selection } from './useSelection';
 import './list.css';
@@ -50,6 +50,26 @@ export interface ListTableProps<T extends object> extends Omit<
   selection?: { state: Selection<T>; checkbox?: (row: T) => { disabled?: boolean; 'aria-label': string } };
   /** Phones: how a row becomes a card (defaults from the columns); false keeps the table. */
   card?: CardView<T> | false;
+  /**
+   * Desktops: the keys of the columns that fold into the row's detail (展开) when the list is too
+   * narrow for all of them, first folded first; default: from the right. The first column, 操作 and
+   * the status tag stay.
+   */
+  fold?: readonly string[];
+}
+
+/** The list's own width, followed as the window or the menu changes it (null before the first layout). */
+function useWidth(): [(el: HTMLDivElement | null) => void, number | null] {
+  const [el, setEl] = useState<HTMLDivElement | null>(null);
+  const [width, setWidth] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    if (!el) return;
+    // The observer reports the first size too, before the frame is painted.
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [el]);
+  return [setEl, width];
 }
 
 export function ListTable<T extends object>({
@@ -62,11 +82,13 @@ export function ListTable<T extends object>({
   sort,
   selection,
   card = {},
+  fold,
   scroll,
   expandable,
   ...table
 }: ListTableProps<T>) {
   const desktop = useMediaQuery(DESKTOP_QUERY);
+  const [boxRef, boxWidth] = useWidth();
   const data = result.data;
   const rows: readonly T[] = data === undefined ? [] : 'items' in data ? data.items : data;
   const total = data === undefined ? 0 : 'items' in data ? data.total : data.length;
@@ -91,32 +113,69 @@ export function ListTable<T extends object>({
     ? columns.map((c) => (c.sorter ? { ...c, sortOrder: columnOrder(sort.value, columnKey(c) ?? '') } : c))
     : columns;
 
+  const ownDetail = expandable?.expandedRowRender;
+  // A page's own scroll.x is the width it would like; the list still never scrolls sideways on a desktop.
+  const asked = typeof scroll?.x === 'number' ? scroll.x : undefined;
+  const fit = fitColumns(sorted, boxWidth, (c) => columnKey(c), {
+    min: asked,
+    fold,
+    keep: ['actions', (card && card.tagColumn) || 'status'],
+    extra: (selection ? CONTROL_COLUMN_WIDTH : 0) + (ownDetail ? CONTROL_COLUMN_WIDTH : 0),
+    expandable: Boolean(ownDetail),
+  });
+  const tableExpandable: TableProps<T>['expandable'] =
+    fit.folded.length > 0
+      ? {
+          ...expandable,
+          columnWidth: CONTROL_COLUMN_WIDTH,
+          rowExpandable: undefined,
+          expandedRowRender: (row, i, indent, expanded) => (
+            <>
+              <dl className="ptce-list-card-fields ptce-list-folded">
+                {fit.folded.map((c, j) => (
+                  <div key={columnKey(c) ?? j} style={{ display: 'contents' }}>
+                    <dt>{columnTitle(c)}</dt>
+                    <dd>{renderCell(c, row, i)}</dd>
+                  </div>
+                ))}
+              </dl>
+              {ownDetail && (expandable.rowExpandable?.(row) ?? true) && ownDetail(row, i, indent, expanded)}
+            </>
+          ),
+        }
+      : ownDetail
+        ? { columnWidth: CONTROL_COLUMN_WIDTH, ...expandable }
+        : expandable;
+
   return (
     <>
       {errorTitle !== undefined && <ErrorAlert error={result.error} title={errorTitle} />}
       {desktop || card === false ? (
-        <Table<T>
-          {...table}
-          rowKey={keyOf}
-          columns={sorted}
-          dataSource={rows as T[]}
-          loading={result.isFetching}
-          scroll={scroll ?? { x: columnsWidth(columns) }}
-          expandable={expandable}
-          rowSelection={
-            selection && {
-              selectedRowKeys: selection.state.keys,
-              preserveSelectedRowKeys: true,
-              onChange: (_keys, picked) => selection.state.set(picked),
-              getCheckboxProps: selection.checkbox as never,
+        <div ref={boxRef} className="ptce-list-table">
+          <Table<T>
+            {...table}
+            rowKey={keyOf}
+            columns={fit.shown}
+            dataSource={rows as T[]}
+            loading={result.isFetching}
+            scroll={{ ...scroll, x: fit.width }}
+            expandable={tableExpandable}
+            rowSelection={
+              selection && {
+                columnWidth: CONTROL_COLUMN_WIDTH,
+                selectedRowKeys: selection.state.keys,
+                preserveSelectedRowKeys: true,
+                onChange: (_keys, picked) => selection.state.set(picked),
+                getCheckboxProps: selection.checkbox as never,
+              }
             }
-          }
-          pagination={pagination}
-          onChange={(_p, _f, sorter, extra) => {
-            if (sort && extra.action === 'sort') sort.onChange(sorterToSort(sorter as TableSorter));
-          }}
-          locale={{ emptyText }}
-        />
+            pagination={pagination}
+            onChange={(_p, _f, sorter, extra) => {
+              if (sort && extra.action === 'sort') sort.onChange(sorterToSort(sorter as TableSorter));
+            }}
+            locale={{ emptyText }}
+          />
+        </div>
       ) : (
         <ListCards<T>
           rows={rows}

@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { genderLabel, roleLabel } from '../../lib/format';
 import { ChangeUnitModal } from './ChangeUnitModal';
 import { ProfileForm } from './ProfileForm';
+import { WechatBindingCard } from './WechatBindingCard';
 
 /** 我的信息 */
 export default function ProfilePage() {
@@ -63,6 +64,7 @@ export default function ProfilePage() {
         {/* A new unit has other departments: the form starts over with the cleared 所属部门. */}
         <ProfileForm key={me.unit?.id ?? 'none'} me={me} />
       </Card>
+      {me.kind === 'professional' && <WechatBindingCard />}
       {unitDialog && (
         <ChangeUnitModal
           key={unitDialog.session}

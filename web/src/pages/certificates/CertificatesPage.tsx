@@ -1,10 +1,11 @@
-import { App, Button, Card, Empty, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Empty, Space, Tag } from 'antd';
 import type { CertificateInfo, CertificateKind, ComplianceStatus } from '@ptce/contracts';
 import { CERTIFICATE_KIND_LABEL } from '@ptce/contracts';
 import { certificatePdfUrl, useIssueCertificate, useMyCertificates } from '../../api/certificates';
 import { errorMessage } from '../../api/client';
 import { useMyComplianceYears } from '../../api/compliance';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListTable } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../lib/format';
 
@@ -90,12 +91,12 @@ export default function CertificatesPage() {
       )}
       {revoked.length > 0 && (
         <Card size="small" title="已失效的证书" className="ptce-section">
-          <Table
+          <ListTable<CertificateInfo>
             rowKey="id"
             size="small"
-            pagination={false}
-            scroll={{ x: 600 }}
-            dataSource={revoked}
+            result={{ data: revoked, isFetching: false, isPending: false, error: null }}
+            empty="没有已失效的证书"
+            card={{ title: (c) => `${c.year}年度 ${CERTIFICATE_KIND_LABEL[c.kind]}` }}
             columns={[
               { title: '年度', dataIndex: 'year' },
               { title: '证书', dataIndex: 'kind', render: (k: CertificateKind) => CERTIFICATE_KIND_LABEL[k] },

@@ -1,16 +1,18 @@
-import { Alert, Button, Card, Descriptions, Table, Tag, type TableProps } from 'antd';
+import { Alert, Button, Card, Descriptions, Tag, type TableProps } from 'antd';
 import { useNavigate } from 'react-router';
 import type { ExamAttemptSummary } from '@ptce/contracts';
 import { HELP_DESK } from '@ptce/rules';
 import { useExamOverview, useStartExam } from '../../api/exams';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/ButtonLink';
+import { ListTable } from '../../components/list';
 import { PageSpinner } from '../../components/PageSpinner';
 import { formatDateTime } from '../../lib/format';
 import { entryByKey, isReady } from '../../menu';
 import { formatHours } from '../learning/format';
+import { MakeupRequestPanel } from './MakeupRequestPanel';
 
-const columns: TableProps<ExamAttemptSummary>['columns'] = [
+const columns: NonNullable<TableProps<ExamAttemptSummary>['columns']> = [
   {
     title: '考试',
     key: 'n',
@@ -27,12 +29,13 @@ const columns: TableProps<ExamAttemptSummary>['columns'] = [
   {
     title: '结果',
     dataIndex: 'passed',
+    key: 'status',
     render: (v: boolean | null) =>
       v === null ? '—' : v ? <Tag color="success">合格</Tag> : <Tag color="error">不合格</Tag>,
   },
   {
     title: '操作',
-    key: 'op',
+    key: 'actions',
     render: (_: unknown, a) => (
       <ButtonLink to={`/exams/attempts/${a.id}`} size="small">
         {a.submittedAt ? '查看' : '继续考试'}
@@ -115,6 +118,7 @@ export function ExamList({ year }: { year: number }) {
           description={o.attemptsLeft === 0 ? `咨询电话：${HELP_DESK.phone}（${HELP_DESK.hours}）` : undefined}
         />
       )}
+      {!o.passed && <MakeupRequestPanel year={o.year} />}
       <ErrorAlert error={start.error} />
       {(o.canStart || o.openAttemptId !== null) && (
         <div className="ptce-section">
@@ -132,13 +136,12 @@ export function ExamList({ year }: { year: number }) {
       {o.attempts.length > 0 && (
         <>
           <h3 className="ptce-section-title">考试记录</h3>
-          <Table<ExamAttemptSummary>
+          <ListTable<ExamAttemptSummary>
             rowKey="id"
             size="small"
             columns={columns}
-            dataSource={o.attempts}
-            pagination={false}
-            scroll={{ x: 640 }}
+            result={{ data: o.attempts, isFetching: false, isPending: false, error: null }}
+            empty="还没有考试记录"
           />
         </>
       )}

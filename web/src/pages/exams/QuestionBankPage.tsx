@@ -1,10 +1,12 @@
-import { Card, Empty, Select } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Empty, Select } from 'antd';
 import { useSearchParams } from 'react-router';
 import { COURSE_KIND_LABEL, type BankCourseRow } from '@ptce/contracts';
 import { useBankCourses } from '../../api/exams';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { CourseBank } from './CourseBank';
+import { QuestionImport } from './QuestionImport';
 import './question-bank.css';
 
 // 题库管理 — the training centre keeps each public course's question bank (单选题, 多选题, 判断题),
@@ -25,10 +27,19 @@ export default function QuestionBankPage() {
   const [params, setParams] = useSearchParams();
   const courseId = Number(params.get('course')) || undefined;
   const course = courses.data?.find((c) => c.id === courseId);
+  const [importing, setImporting] = useState<number | null>(null);
 
   return (
     <>
-      <PageTitle>题库管理</PageTitle>
+      <PageTitle
+        extra={
+          <Button type="primary" disabled={!course} onClick={() => setImporting(course?.id ?? null)}>
+            导入题库
+          </Button>
+        }
+      >
+        题库管理
+      </PageTitle>
       <p className="ptce-hint">
         考试时，系统按年度计划规定的题量从课程题库的启用试题中随机抽题。已发出的试卷保留原题，修改或停用试题不影响正在进行的考试。
       </p>
@@ -56,6 +67,9 @@ export default function QuestionBankPage() {
         {course && <div className="ptce-muted ptce-bank-course-meta">{courseMeta(course)}</div>}
         <ErrorAlert error={courses.error} title="课程列表加载失败" className="ptce-bank-course-error" />
       </Card>
+      {course && importing === course.id && (
+        <QuestionImport key={course.id} course={course} onClose={() => setImporting(null)} />
+      )}
       {course ? (
         <CourseBank key={course.id} course={course} />
       ) : (

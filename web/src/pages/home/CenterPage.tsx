@@ -7,6 +7,9 @@ import { roleLabel } from '../../lib/format';
 import { SHORTCUTS, canSee, entryByKey, isReady } from '../../menu';
 import { ProgressPanel } from '../compliance/ProgressPanel';
 import { PlanNotices } from '../plans/PlanNotices';
+import { TodoPanel } from './TodoPanel';
+import { UnreadNotices } from '../notices/UnreadNotices';
+import { MakeupRequestNotice } from '../exams/MakeupRequestNotice';
 
 function greeting(): string {
   const hour = Number(
@@ -103,7 +106,10 @@ export default function CenterPage() {
           <span>{roleLabel(me.roles)}</span>
         </p>
       </Card>
+      <TodoPanel />
+      <UnreadNotices />
       {isProfessional && <PlanNotices />}
+      {isProfessional && <MakeupRequestNotice />}
       {isProfessional && <ProgressPanel />}
       {isProfessional && plans.data && <YearRequirement plans={plans.data} />}
       <h2 className="ptce-section-title">常用功能</h2>

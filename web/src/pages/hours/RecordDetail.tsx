@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { formatDateTime } from '../../lib/format';
 import { sizeText } from './EvidenceField';
-import { StatusTag, hoursText, reviewerText, spanText } from './labels';
+import { StatusTag, hoursText, reviewerText, sourceText, spanText } from './labels';
 import './hours.css';
 
 type HistoryEntry = RecordDetail['history'][number];
@@ -80,11 +80,18 @@ function RecordDescription({ r, showPerson }: { r: RecordDetail; showPerson: boo
     { key: 'year', label: '年度', children: `${r.year}年` },
     { key: 'type', label: '培训类型', children: ACTIVITY_TYPE_LABEL[r.activityType] },
     { key: 'title', label: '培训内容', children: r.title, span: 2 },
+    {
+      key: 'source',
+      label: '来源',
+      children: sourceText(r),
+      span: 2,
+    },
     { key: 'organizer', label: '主办单位', children: r.organizer },
     { key: 'place', label: '培训地点', children: r.place },
     { key: 'span', label: '起止时间', children: spanText(r), span: 2 },
     { key: 'hours', label: '申请学时', children: `${hoursText(r.hours)} 学时` },
     { key: 'status', label: '状态', children: <StatusTag status={r.status} /> },
+
     { key: 'reviewer', label: '审核单位', children: reviewerText(r) },
     { key: 'submitted', label: '提交时间', children: formatDateTime(r.submittedAt) },
     { key: 'decided', label: '审核时间', children: formatDateTime(r.decidedAt) },

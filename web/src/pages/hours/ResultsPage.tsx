@@ -42,7 +42,8 @@ export default function ResultsPage() {
         <Button type="link" size="small" onClick={() => setViewId(r.id)}>
           查看
         </Button>
-        {canDelete && (
+        {/* A class's hours are corrected by its organiser, not deleted by the unit. */}
+        {canDelete && r.source !== 'class' && (
           <Button type="link" size="small" danger onClick={() => setDeleting(r)}>
             删除
           </Button>
@@ -87,6 +88,8 @@ export default function ResultsPage() {
           rowKey="id"
           size="middle"
           columns={columns}
+          // At 1280 px 审核意见 stays in the row; where it was sent and when it was decided fold first.
+          fold={['reviewer', 'decidedAt', 'submittedAt', 'span']}
           result={list}
           errorTitle="审核结果加载失败"
           empty="没有符合条件的记录"

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Tag, type TableColumnsType } from 'antd';
 import { ACTIVITY_TYPE_LABEL, HALF_DAY_LABEL, type RecordRow } from '@ptce/contracts';
 import { formatDateTime } from '../../lib/format';
-import { StatusTag, hoursText, reviewerText } from './labels';
+import { StatusTag, hoursText, reviewerText, sourceText } from './labels';
 
 export interface ColumnOptions {
   /** Unit side: whose record it is. */
@@ -64,6 +64,9 @@ export function recordColumns(o: ColumnOptions): TableColumnsType<RecordRow> {
           <div className="ptce-cell-meta">
             {ACTIVITY_TYPE_LABEL[r.activityType]} · {r.organizer}
           </div>
+          {(r.source === 'integration' || r.source === 'class') && (
+            <div className="ptce-cell-meta">{sourceText(r)}</div>
+          )}
         </div>
       ),
     },

@@ -1,6 +1,12 @@
 // How hour records read on screen, the same on the person side and the unit side.
 import { Tag } from 'antd';
-import { HALF_DAY_LABEL, RECORD_STATUS_LABEL, type RecordRow, type RecordStatus } from '@ptce/contracts';
+import {
+  HALF_DAY_LABEL,
+  RECORD_SOURCE_LABEL,
+  RECORD_STATUS_LABEL,
+  type RecordRow,
+  type RecordStatus,
+} from '@ptce/contracts';
 import { errorMessage, isApiError } from '../../api/client';
 
 const STATUS_COLOR: Record<RecordStatus, string> = {
@@ -31,6 +37,15 @@ export function hoursText(n: number): string {
 }
 
 /** Where a submitted record went: the unit or the authority by name. */
+/** 来源: who put the record there — an industry system with the credits it pushed, a class its organiser and 备案号. */
+export function sourceText(r: Pick<RecordRow, 'source' | 'sourceName' | 'classSource' | 'credit'>): string {
+  if (r.source === 'integration' && r.sourceName)
+    return `${RECORD_SOURCE_LABEL.integration}：${r.sourceName}${r.credit ? `（${r.credit.type} ${hoursText(r.credit.credits)}学分）` : ''}`;
+  if (r.classSource)
+    return `培训班导入：${r.classSource.organiserName}${r.classSource.filingNumber ? `（备案号${r.classSource.filingNumber}）` : ''}`;
+  return RECORD_SOURCE_LABEL[r.source];
+}
+
 export function reviewerText(r: Pick<RecordRow, 'reviewTarget' | 'reviewerName'>): string {
   if (!r.reviewTarget) return '—';
   return r.reviewerName ?? (r.reviewTarget === 'unit' ? '本单位' : '主管部门');

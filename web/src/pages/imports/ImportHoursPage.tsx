@@ -2,50 +2,26 @@
 // ③ 查看导入结果. The rows are checked on the server like the 新登记培训 form; a file with any bad
 // row imports nothing unless 仅导入正确的行 is chosen. The job id sits in the URL (?job=…), so the
 // result survives a reload and can be reopened from 最近导入.
-import { useEffect, useState } from 'react';
-import { Card, Steps } from 'antd';
-import { useSearchParams } from 'react-router';
-import { HOURS_TEMPLATE_URL, isRunning, useImportJob, useRecentHoursImports } from '../../api/imports';
+import { Card } from 'antd';
+import { HOURS_TEMPLATE_URL } from '../../api/imports';
 import { ButtonLink } from '../../components/ButtonLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { DownloadButton } from './DownloadButton';
 import { JobResult, REGISTER_PATH } from './JobResult';
 import { RecentImports } from './RecentImports';
+import { ImportSteps } from './ImportSteps';
 import { UploadCard } from './UploadCard';
+import { useImportFlow } from './useImportFlow';
 import './imports.css';
 
 export default function ImportHoursPage() {
-  const [params, setParams] = useSearchParams();
-  const jobParam = Number(params.get('job'));
-  const jobId = Number.isInteger(jobParam) && jobParam > 0 ? jobParam : null;
-  const job = useImportJob(jobId);
-  const recent = useRecentHoursImports();
-  const [file, setFile] = useState<File | null>(null);
-  const openJob = (id: number) => setParams({ job: String(id) });
-
-  const current = job.data ?? null;
-  const step = current ? 2 : file ? 1 : 0;
-  const finishedStatus = current && !isRunning(current) ? current.status : null;
-  const { refetch: refetchRecent } = recent;
-  useEffect(() => {
-    if (finishedStatus) void refetchRecent();
-  }, [finishedStatus, refetchRecent]);
+  const { jobId, job, recent, current, file, setFile, openJob, step } = useImportFlow('hours-registration');
 
   return (
     <>
       <PageTitle extra={<ButtonLink to={REGISTER_PATH}>返回专业科目学时登记</ButtonLink>}>导入学员培训信息</PageTitle>
-      <Card className="ptce-section">
-        <Steps
-          current={step}
-          className="ptce-import-steps"
-          items={[
-            { title: '下载模板', description: '按提示填写完整' },
-            { title: '导入模板', description: '上传填写好的.xlsx' },
-            { title: '查看导入结果', description: '逐行校验，错误可下载' },
-          ]}
-        />
-      </Card>
+      <ImportSteps step={step} result="逐行校验，错误可下载" />
 
       <Card className="ptce-section" title="① 下载模板">
         <p>

@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/client';
 import { ButtonLink } from '../../components/ButtonLink';
 import { formatDateTime } from '../../lib/format';
 import { DownloadButton } from './DownloadButton';
+import { CredentialsDownload } from './CredentialsDownload';
 import { JobErrorsTable } from './JobErrorsTable';
 import { JobProgress } from './JobProgress';
 import { JobStatusTag } from './JobStatusTag';
@@ -12,7 +13,14 @@ import { JobStatusTag } from './JobStatusTag';
 export const REGISTER_PATH = '/hours/unit/register';
 
 /** ③ 查看导入结果: the job's progress, then its outcome, counts, bad rows and what to do next. */
-export function JobResult({ job }: { job: ImportJob }) {
+export function JobResult({
+  job,
+  next = { to: REGISTER_PATH, label: '前往专业科目学时登记（批量提交审核）' },
+}: {
+  job: ImportJob;
+  /** Where to go once the rows are in. */
+  next?: { to: string; label: string } | null;
+}) {
   const { message, modal } = App.useApp();
   const importValid = useImportValidRows();
   const running = isRunning(job);
@@ -63,13 +71,14 @@ export function JobResult({ job }: { job: ImportJob }) {
               仅导入正确的行
             </Button>
           )}
-          {job.status === 'done' && (
-            <ButtonLink to={REGISTER_PATH} type={job.canImportValid ? 'default' : 'primary'}>
-              前往专业科目学时登记（批量提交审核）
+          {job.status === 'done' && next && (
+            <ButtonLink to={next.to} type={job.canImportValid || job.credentials ? 'default' : 'primary'}>
+              {next.label}
             </ButtonLink>
           )}
         </Space>
       )}
+      {!running && job.credentials && <CredentialsDownload job={job} />}
       {!running && job.errorRows > 0 && <JobErrorsTable key={job.id} job={job} />}
     </>
   );

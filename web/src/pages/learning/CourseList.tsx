@@ -1,6 +1,6 @@
 import { Button, Tag, type TableColumnsType } from 'antd';
-import { COURSE_KIND_LABEL, type AdminCourseRow } from '@ptce/contracts';
-import { ListTable } from '../../components/list';
+import { COURSE_KIND_LABEL, COURSE_STATUS_LABEL, type AdminCourseRow } from '@ptce/contracts';
+import { ListTable, RowAction, RowActions } from '../../components/list';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { formatDuration } from './format';
 
@@ -17,17 +17,42 @@ function PlanUses({ course }: { course: AdminCourseRow }) {
   );
 }
 
-/** Every course with its plan years, chapters and study time; a click on a title selects it. */
+function Status({ course }: { course: AdminCourseRow }) {
+  return (
+    <>
+      <Tag color={course.status === 'published' ? 'success' : 'default'}>{COURSE_STATUS_LABEL[course.status]}</Tag>
+      {course.year && <span className="ptce-muted">{course.year}年</span>}
+    </>
+  );
+}
+
+export interface CourseActions {
+  onSelect: (id: number) => void;
+  onPreview: (c: AdminCourseRow) => void;
+  onPublish: (c: AdminCourseRow) => void;
+  onUnpublish: (c: AdminCourseRow) => void;
+}
+
+/** Every course with its status, plan years, chapters and study time; a click on a title selects it. */
 export function CourseList({
   courses,
   selectedId,
   onSelect,
-}: {
-  courses: AdminCourseRow[];
-  selectedId: number | null;
-  onSelect: (id: number) => void;
-}) {
+  onPreview,
+  onPublish,
+  onUnpublish,
+}: { courses: AdminCourseRow[]; selectedId: number | null } & CourseActions) {
   const desktop = useMediaQuery(DESKTOP_QUERY);
+  const actions = (c: AdminCourseRow) => (
+    <RowActions desktop={desktop}>
+      <RowAction label="预览" of={c.title} onClick={() => onPreview(c)} />
+      {c.status === 'draft' ? (
+        <RowAction label="发布" of={c.title} onClick={() => onPublish(c)} />
+      ) : (
+        <RowAction label="取消发布" of={c.title} danger onClick={() => onUnpublish(c)} />
+      )}
+    </RowActions>
+  );
   const title = (c: AdminCourseRow) => (
     <Button
       type="link"
@@ -62,10 +87,12 @@ export function CourseList({
             </>
           ),
         },
-        { title: '年度计划', key: 'plans', width: 220, render: (_: unknown, c) => <PlanUses course={c} /> },
-        { title: '领域', dataIndex: 'area', width: 120, render: (a: string | null) => a ?? '—' },
-        { title: '章节', key: 'chapters', width: 130, render: (_: unknown, c) => chapterCount(c) },
-        { title: '学习时长', key: 'minutes', width: 110, render: (_: unknown, c) => minutes(c) },
+        { title: '状态', key: 'status', width: 120, render: (_: unknown, c) => <Status course={c} /> },
+        { title: '年度计划', key: 'plans', width: 200, render: (_: unknown, c) => <PlanUses course={c} /> },
+        { title: '领域', dataIndex: 'area', width: 110, render: (a: string | null) => a ?? '—' },
+        { title: '章节', key: 'chapters', width: 120, render: (_: unknown, c) => chapterCount(c) },
+        { title: '学习时长', key: 'minutes', width: 100, render: (_: unknown, c) => minutes(c) },
+        { title: '操作', key: 'actions', width: 130, render: (_: unknown, c) => actions(c) },
       ]
     : [
         {
@@ -75,6 +102,7 @@ export function CourseList({
             <>
               {title(c)}
               <div className="ptce-course-admin-phone-facts">
+                <Status course={c} />
                 <PlanUses course={c} />
                 <div className="ptce-muted">
                   {[c.area, `${c.chapterCount}章`, minutes(c)].filter(Boolean).join(' · ')}
@@ -84,6 +112,7 @@ export function CourseList({
                     </Tag>
                   )}
                 </div>
+                {actions(c)}
               </div>
             </>
           ),
@@ -96,7 +125,7 @@ export function CourseList({
       columns={columns}
       result={{ data: courses, isFetching: false, isPending: false, error: null }}
       empty="尚无课程"
-      scroll={desktop ? { x: 760 } : undefined}
+      scroll={desktop ? { x: 980 } : undefined}
       // One column on phones holds the whole course; the title selects it, so no cards.
       card={false}
       rowClassName={(c) => (c.id === selectedId ? 'ptce-course-admin-selected' : '')}

@@ -1,4 +1,4 @@
-import { Alert, Breadcrumb, Button, Card, List, Progress, Tag } from 'antd';
+import { Alert, Breadcrumb, Card, Progress, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { CHAPTER_KIND_LABEL, type ChapterSummary } from '@ptce/contracts';
 import { useCourse } from '../../api/learning';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDuration, percentOf } from './format';
+import { CourseMaterials } from './CourseMaterials';
 import './learning.css';
 
 function chapterAction(ch: ChapterSummary): string {
@@ -98,24 +99,7 @@ export default function CoursePage() {
         </ol>
       </Card>
 
-      {c.materials.length > 0 && (
-        <Card title="相关资料" size="small" className="ptce-section">
-          <List
-            dataSource={c.materials}
-            renderItem={(m) => (
-              <List.Item
-                actions={[
-                  <Button key="dl" href={m.url} download={m.fileName} aria-label={`下载 ${m.title}`}>
-                    下载
-                  </Button>,
-                ]}
-              >
-                <List.Item.Meta title={m.title} description={m.fileName} />
-              </List.Item>
-            )}
-          />
-        </Card>
-      )}
+      <CourseMaterials materials={c.materials} />
     </>
   );
 }

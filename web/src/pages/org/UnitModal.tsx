@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { App, Cascader, Form, Input, Select, type InputRef } from 'antd';
 import { FormModal, type DialogProps } from '../../components/FormModal';
-import { UnitInput, type UnitRow } from '@ptce/contracts';
+import { ContactPhone, UnitInput, type UnitRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { errorMessage, isApiError } from '../../api/client';
 import { useCreateUnit, useUpdateUnit } from '../../api/org';
@@ -40,6 +40,8 @@ export function UnitModal({ open, target, onClose, afterClose }: DialogProps<Uni
       industryCode: v.industryCode ?? null,
       supervisingAuthorityId: v.supervisingAuthorityId ?? null,
       unitType: v.unitType,
+      contactName: v.contactName?.trim() || null,
+      contactPhone: v.contactPhone?.trim() || null,
     };
     const onError = (e: unknown) => {
       // The region Cascader is the form's `region` field.
@@ -110,6 +112,8 @@ export function UnitModal({ open, target, onClose, afterClose }: DialogProps<Uni
               industryCode: target.industryCode,
               supervisingAuthorityId: target.supervisingAuthorityId,
               unitType: target.unitType,
+              contactName: target.contactName,
+              contactPhone: target.contactPhone,
               region: regionPath(target.regionCode, regions.data ?? []),
             }
           : { unitType: 'institution' }
@@ -174,6 +178,17 @@ export function UnitModal({ open, target, onClose, afterClose }: DialogProps<Uni
       </Form.Item>
       <Form.Item label="单位类型" name="unitType" rules={[{ required: true, message: '请选择单位类型' }]}>
         <Select<UnitType> options={UNIT_TYPES} />
+      </Form.Item>
+      <Form.Item label="联系人" name="contactName" rules={[zodRule(UnitInput.shape.contactName, { skipEmpty: true })]}>
+        <Input maxLength={30} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label="联系电话"
+        name="contactPhone"
+        normalize={(v: string) => v.replace(/\s/g, '')}
+        rules={[zodRule(ContactPhone, { skipEmpty: true })]}
+      >
+        <Input maxLength={20} autoComplete="off" placeholder="手机号码或带区号的固定电话" inputMode="tel" />
       </Form.Item>
       <ErrorAlert error={mutation.error} title="保存失败" fields={[...FIELDS, 'region']} />
     </FormModal>

@@ -1,12 +1,13 @@
 // 单位管理 — units are created by the platform operator or by a city/county HR bureau within its
-// region, each with its 单位账号 (username = 统一社会信用代码, a random initial password shown once
-// and valid 7 days; 重新生成初始密码 issues a new one).
+// region (one by one or 批量导入), each with its 单位账号 (username = 统一社会信用代码, a random initial
+// password shown once and valid 7 days; 重新生成初始密码 issues a new one); 修改, 合并, 停用 / 启用.
 import { useMemo, useState } from 'react';
-import { Button } from 'antd';
+import { Button, Space } from 'antd';
 import type { UnitRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { useUnits } from '../../api/org';
 import { useIndustries, useRegions } from '../../api/reference';
+import { ButtonLink } from '../../components/ButtonLink';
 import { ListCard, ListTable, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { hasAnyRole } from '../../lib/format';
@@ -15,6 +16,7 @@ import { UnitActions } from './UnitActions';
 import { unitColumns } from './unit-columns';
 import { UnitFilters } from './UnitFilters';
 import { UNIT_LIST } from './unit-list';
+import { MergeUnitModal } from './MergeUnitModal';
 import { UnitModal } from './UnitModal';
 import { regionTree } from './unit-regions';
 
@@ -30,6 +32,8 @@ export default function UnitsPage() {
   const [dialog, setDialog] = useState<{ open: boolean; target: UnitRow | null; session: number } | null>(null);
   const openDialog = (target: UnitRow | null) =>
     setDialog((d) => ({ open: true, target, session: (d?.session ?? 0) + 1 }));
+  const [merging, setMerging] = useState<{ open: boolean; target: UnitRow; session: number } | null>(null);
+  const openMerge = (target: UnitRow) => setMerging((m) => ({ open: true, target, session: (m?.session ?? 0) + 1 }));
 
   const regionOptions = useMemo(() => regionTree(regions.data ?? [], me), [regions.data, me]);
   const industryName = useMemo(() => new Map((industries.data ?? []).map((i) => [i.code, i.name])), [industries.data]);
@@ -37,7 +41,9 @@ export default function UnitsPage() {
   const columns = unitColumns({
     desktop,
     industryName,
-    actions: canManage ? (r) => <UnitActions r={r} desktop={desktop} onEdit={openDialog} /> : undefined,
+    actions: canManage
+      ? (r) => <UnitActions r={r} desktop={desktop} onEdit={openDialog} onMerge={openMerge} />
+      : undefined,
   });
 
   return (
@@ -45,9 +51,12 @@ export default function UnitsPage() {
       <PageTitle
         extra={
           canManage && (
-            <Button type="primary" onClick={() => openDialog(null)}>
-              新增单位
-            </Button>
+            <Space wrap>
+              <ButtonLink to="/org/units/import">批量导入</ButtonLink>
+              <Button type="primary" onClick={() => openDialog(null)}>
+                新增单位
+              </Button>
+            </Space>
           )
         }
       >
@@ -69,7 +78,7 @@ export default function UnitsPage() {
           result={units}
           errorTitle="单位列表加载失败"
           empty="没有符合条件的单位"
-          scroll={{ x: desktop ? 900 : 300 }}
+          scroll={{ x: desktop ? 1200 : 300 }}
           // The phone layout is a narrow table of its own (the name with its details), not cards.
           card={false}
           paging={{
@@ -88,6 +97,15 @@ export default function UnitsPage() {
           target={dialog.target}
           onClose={() => setDialog((d) => d && { ...d, open: false })}
           afterClose={() => setDialog(null)}
+        />
+      )}
+      {merging && (
+        <MergeUnitModal
+          key={merging.session}
+          open={merging.open}
+          target={merging.target}
+          onClose={() => setMerging((m) => m && { ...m, open: false })}
+          afterClose={() => setMerging(null)}
         />
       )}
     </>

@@ -1,4 +1,5 @@
-// The URL state of 单位管理: 单位名称或统一社会信用代码, 所在地区 (a six-digit code), page.
+// The URL state of 单位管理: 单位名称或统一社会信用代码, 所在地区 (a six-digit code), 状态, page.
+import { UnitStatus } from '@ptce/contracts';
 import { param, type ParamField } from '../../components/list';
 
 const regionCode: ParamField<string | undefined> = {
@@ -11,4 +12,5 @@ export const UNIT_LIST = {
   pageSize: param.pageSize(20, 200),
   q: param.text({ max: 60 }),
   regionCode,
+  status: param.oneOf(UnitStatus.options),
 };

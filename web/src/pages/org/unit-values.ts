@@ -13,6 +13,8 @@ export const FIELDS = [
   'industryCode',
   'supervisingAuthorityId',
   'unitType',
+  'contactName',
+  'contactPhone',
 ] as const;
 
 export interface UnitValues {
@@ -22,11 +24,16 @@ export interface UnitValues {
   industryCode?: string | null;
   supervisingAuthorityId?: number | null;
   unitType: UnitType;
+  contactName?: string | null;
+  contactPhone?: string | null;
 }
 
 /** Only what 修改 changed (the 统一社会信用代码 never changes). */
 export function changesOf(
-  body: Pick<UnitRow, 'name' | 'regionCode' | 'industryCode' | 'supervisingAuthorityId' | 'unitType'>,
+  body: Pick<
+    UnitRow,
+    'name' | 'regionCode' | 'industryCode' | 'supervisingAuthorityId' | 'unitType' | 'contactName' | 'contactPhone'
+  >,
   target: UnitRow,
 ): UnitUpdateBody {
   const changed: UnitUpdateBody = {};
@@ -36,5 +43,7 @@ export function changesOf(
   if (body.supervisingAuthorityId !== target.supervisingAuthorityId)
     changed.supervisingAuthorityId = body.supervisingAuthorityId;
   if (body.unitType !== target.unitType) changed.unitType = body.unitType;
+  if (body.contactName !== target.contactName) changed.contactName = body.contactName;
+  if (body.contactPhone !== target.contactPhone) changed.contactPhone = body.contactPhone;
   return changed;
 }

@@ -31,7 +31,12 @@ export function PlanForm({ plan }: { plan: PlanDetail }) {
       Object.entries(v.activityCaps ?? {}).filter(([, x]) => x !== null && x !== undefined),
     );
     update.mutate(
-      { ...v, activityCaps: caps, reason: v.reason?.trim() || undefined },
+      {
+        ...v,
+        activityCaps: caps,
+        creditConversions: v.creditConversions ?? [],
+        reason: v.reason?.trim() || undefined,
+      },
       {
         onSuccess: () => void message.success(published ? '已保存，修改已记入历史版本' : '已保存'),
         onError: (e) => applyFieldErrors(form, e, [...PLAN_FIELDS, 'reason']),
@@ -128,6 +133,49 @@ export function PlanForm({ plan }: { plan: PlanDetail }) {
             </Col>
           ))}
         </Row>
+      </fieldset>
+      <fieldset className="ptce-fieldset">
+        <legend>
+          {PLAN_FIELD_LABEL.creditConversions}（行业学时管理系统按学分推送学时时，按此折算；不填为不接受学分）
+        </legend>
+        <Form.List name="creditConversions">
+          {(rows, { add, remove }) => (
+            <>
+              {rows.map((row, i) => (
+                <Row gutter={16} key={row.key} align="bottom">
+                  <Col xs={24} sm={10}>
+                    <Form.Item
+                      name={[row.name, 'type']}
+                      label={`学分类型${i + 1}`}
+                      rules={[{ required: true, whitespace: true, message: '请填写学分类型，如“学分 I类”' }]}
+                    >
+                      <Input maxLength={20} placeholder="如：学分 I类" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={16} sm={8}>
+                    <Form.Item
+                      name={[row.name, 'hoursPerCredit']}
+                      label="每学分折算学时"
+                      rules={[{ required: true, message: '请填写每学分折算的学时' }]}
+                    >
+                      <InputNumber min={0.1} max={1000} step={0.5} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={8} sm={6}>
+                    <Form.Item>
+                      <Button onClick={() => remove(row.name)} aria-label={`删除学分类型${i + 1}`}>
+                        删除
+                      </Button>
+                    </Form.Item>
+                  </Col>
+                </Row>
+              ))}
+              <Button onClick={() => add({ type: '', hoursPerCredit: 1 })} disabled={rows.length >= 10}>
+                添加学分类型
+              </Button>
+            </>
+          )}
+        </Form.List>
       </fieldset>
       {published && (
         <Form.Item

@@ -32,6 +32,8 @@ export default function PlansPage() {
             id="plan-new-year"
             min={2000}
             max={2100}
+            // Not editable until the plans are in: a year typed before then would be joined to the default.
+            disabled={!plans.data}
             value={newYear ?? next}
             onChange={(v) => setNewYear(v)}
           />

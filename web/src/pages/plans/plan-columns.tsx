@@ -48,7 +48,16 @@ export const planColumns = (onOpen: (year: number) => void): TableColumnsType<Pl
 /** A plan field's value as the 修改历史 shows it. */
 function show(v: unknown): string {
   if (v === null || v === undefined) return '—';
-  if (Array.isArray(v)) return v.join('、') || '（无）';
+  if (Array.isArray(v))
+    return (
+      v
+        .map((x) =>
+          x && typeof x === 'object' && 'hoursPerCredit' in x
+            ? `${String((x as { type: string }).type)} 1学分=${String((x as { hoursPerCredit: number }).hoursPerCredit)}学时`
+            : String(x),
+        )
+        .join('、') || '（无）'
+    );
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;

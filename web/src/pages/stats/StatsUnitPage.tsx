@@ -1,0 +1,118 @@
+import { Link, useParams } from 'react-router';
+import { Breadcrumb, Card, Col, Input, Row, Select, Tag, type TableColumnsType } from 'antd';
+import { StatCards } from './StatCards';
+import type { StatsPersonRow } from '@ptce/contracts';
+import { useStatsUnitPeople } from '../../api/stats';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListTable, param, useUrlParams } from '../../components/list';
+import { PageTitle } from '../../components/PageTitle';
+import { asOfText, thisYear } from './stats-columns';
+import { exportStatsTable } from './stats-download';
+import { StatsDownloadButton } from './StatsDownloadButton';
+
+const PARAMS = {
+  year: param.int({ min: thisYear - 2, max: thisYear, fallback: thisYear }),
+  met: param.oneOf(['true', 'false'] as const),
+  q: param.text({ max: 30 }),
+  page: param.page(),
+  pageSize: param.pageSize(),
+};
+
+/** 统计分析 › a unit: its people and their year, those not 达标 first; a name opens the person's year. */
+export default function StatsUnitPage() {
+  const unitId = Number(useParams().unitId);
+  const { query, update } = useUrlParams(PARAMS);
+  const list = useStatsUnitPeople(unitId, query);
+  const d = list.data;
+  const columns: TableColumnsType<StatsPersonRow> = [
+    {
+      title: '姓名',
+      dataIndex: 'personName',
+      render: (name: string, r) => <Link to={`/stats/people/${r.accountId}?year=${query.year}`}>{name}</Link>,
+    },
+    { title: '身份证号码', dataIndex: 'idNumberMasked', width: 170 },
+    { title: '部门', dataIndex: 'departmentName', render: (v: string | null) => v ?? '—' },
+    { title: '公需必修', dataIndex: 'compulsoryHours', align: 'right' },
+    { title: '公需选修', dataIndex: 'electiveHours', align: 'right' },
+    { title: '专业科目', dataIndex: 'professionalHours', align: 'right' },
+    { title: '总学时', dataIndex: 'totalHours', align: 'right' },
+    {
+      title: '达标',
+      dataIndex: 'met',
+      render: (v: boolean) => (v ? <Tag color="success">达标</Tag> : <Tag color="warning">未达标</Tag>),
+    },
+    { title: '待审核', dataIndex: 'pending', align: 'right' },
+  ];
+  return (
+    <>
+      <PageTitle
+        extra={
+          <StatsDownloadButton
+            run={() => exportStatsTable('people', { year: query.year, unitId, met: query.met, q: query.q })}
+          >
+            导出Excel
+          </StatsDownloadButton>
+        }
+      >
+        {d?.unit.name ?? '单位'}：{query.year}年度人员学时
+      </PageTitle>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to={`/stats?year=${query.year}`}>统计分析</Link> }, { title: d?.unit.name ?? '单位' }]}
+      />
+      <ErrorAlert error={list.error} />
+      {d && (
+        <Row gutter={[12, 12]} className="ptce-section">
+          <StatCards
+            cards={[
+              ['人数', d.totals.people, '人'],
+              ['达标率', d.totals.metRate, '%'],
+              ['公需必修完成率', d.totals.compulsoryRate, '%'],
+              ['待审核记录', d.totals.pending, '条'],
+              ['待审核超过30天', d.totals.pendingOld, '条'],
+            ]}
+          />
+          <Col xs={24} lg={4}>
+            <span className="ptce-muted">{asOfText(d.dataAsOf)}</span>
+          </Col>
+        </Row>
+      )}
+      <Card size="small">
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 8 }}>
+          <Select<'true' | 'false'>
+            aria-label="达标情况"
+            allowClear
+            placeholder="达标情况"
+            value={query.met}
+            onChange={(met) => update({ met, page: 1 })}
+            options={[
+              { value: 'true', label: '已达标' },
+              { value: 'false', label: '未达标' },
+            ]}
+            style={{ width: 120 }}
+          />
+          <Input.Search
+            key={query.q ?? ''}
+            aria-label="姓名或身份证号码"
+            placeholder="姓名或身份证号码"
+            defaultValue={query.q}
+            allowClear
+            maxLength={30}
+            onSearch={(q) => update({ q: q.trim() || undefined, page: 1 })}
+            style={{ width: 240 }}
+          />
+        </div>
+        <ListTable<StatsPersonRow>
+          rowKey="accountId"
+          size="small"
+          columns={columns}
+          result={list}
+          empty="没有符合条件的人员"
+          scroll={{ x: 900 }}
+          card={{ tagColumn: 'met' }}
+          paging={{ page: query.page, pageSize: query.pageSize, onChange: update, totalText: (n) => `共 ${n} 人` }}
+        />
+      </Card>
+    </>
+  );
+}
