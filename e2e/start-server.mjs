@@ -19,6 +19,9 @@ const env = {
   LOG_LEVEL: 'warn',
   RATE_LIMIT: 'false',
   DATABASE_URL: '',
+  // 扫码登录 against the local simulation of WeChat's Open Platform, on a free port.
+  WECHAT_FAKE: 'true',
+  WECHAT_FAKE_PORT: '0',
 };
 let dbName = null;
 const admin = process.env.TEST_DATABASE_URL;
@@ -29,7 +32,10 @@ if (admin) {
   u.pathname = `/${dbName}`;
   env.DATABASE_URL = u.toString();
 }
-const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+// The compiled server, as production runs it, and the web app it serves, each rebuilt first when its sources
+// are newer (so `npx playwright test` alone works on a fresh clone too).
+execFileSync(process.execPath, [path.join(root, 'scripts/ensure-build.mjs')], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
   cwd: path.join(root, 'server'),
   env,
   stdio: 'inherit',

@@ -3,7 +3,7 @@
 // real PDF and sees the chapter marked uploaded. An elective, so the journeys that study this year's
 // compulsory course are not affected by the new chapters.
 import { expect, test, type Page } from '@playwright/test';
-import { signInAsOperator } from './demo';
+import { demo, signInAsOperator } from './demo';
 
 const YEAR = Number(
   new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
@@ -139,4 +139,60 @@ test('课程管理: the operator adds a text chapter and a PDF chapter to an ele
     (await file.json()) as { chapters: Array<{ title: string; file: { size: number } | null }> }
   ).chapters.at(-1)!;
   expect(last).toMatchObject({ title: pdfTitle, file: { size: pdf.length } });
+});
+
+test('相关资料: the operator uploads a material to an elective (a wrong file refused), a professional downloads it, the operator deletes it', async ({
+  page,
+  browser,
+}) => {
+  await signInAsOperator(page);
+  const course = await courseOf(page);
+  await page.goto(`/learning/admin?course=${course.id}`);
+  const card = page.locator('.ant-card').filter({ has: page.getByRole('heading', { level: 2, name: '相关资料' }) });
+  await expect(card).toBeVisible();
+  const stamp = Date.now().toString(36);
+  const title = `安全生产检查表${stamp}`;
+
+  // A text file passed off as a PDF is refused with the server's reason.
+  await card.getByLabel('资料名称').fill(title);
+  let chooser = page.waitForEvent('filechooser');
+  await card.getByRole('button', { name: '上传资料' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: '检查表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这是一个文本文件，不是PDF。') });
+  await expect(card.getByText('检查表.pdf：文件内容不是PDF文件，请检查文件后重新上传')).toBeVisible();
+  await expect(card.getByText(title)).toHaveCount(0);
+
+  const pdf = minimalPdf();
+  chooser = page.waitForEvent('filechooser');
+  await card.getByRole('button', { name: '上传资料' }).click();
+  const answered = page.waitForResponse((r) => r.url().includes('/materials?') && r.request().method() === 'PUT');
+  await (await chooser).setFiles({ name: '检查表.pdf', mimeType: 'application/pdf', buffer: pdf });
+  expect((await answered).status()).toBe(201);
+  await expect(card.getByText(title)).toBeVisible();
+  await expect(card.getByText(`检查表.pdf · ${pdf.length} B`)).toBeVisible();
+
+  // A professional finds it under 相关资料 of the year and downloads the same bytes.
+  const learner = await browser.newPage();
+  const p = demo('专业技术人员');
+  const login = await learner.request.post('/api/auth/login', {
+    data: { username: p.username, password: p.password, realm: 'person' },
+  });
+  expect(login.status(), await login.text()).toBe(200);
+  const list = (await (await learner.request.get(`/api/learning/years/${YEAR}/materials`)).json()) as Array<{
+    title: string;
+    url: string;
+  }>;
+  const mine = list.find((m) => m.title === title);
+  expect(mine).toBeTruthy();
+  const got = await learner.request.get(mine!.url);
+  expect(got.status()).toBe(200);
+  expect(Buffer.compare(await got.body(), pdf)).toBe(0);
+  await learner.close();
+
+  // 删除 asks first; then it is gone.
+  await card.getByRole('button', { name: `删除 ${title}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+  await expect(page.getByText(`已删除资料《${title}》`)).toBeVisible();
+  await expect(card.getByText(title)).toHaveCount(0);
 });

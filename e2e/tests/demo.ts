@@ -79,3 +79,22 @@ export async function signInAsOperator(page: Page): Promise<void> {
   const op = demo('平台运营');
   await signIn(page, '管理部门', op.username, op.password);
 }
+
+/** The date `days` from today in Asia/Shanghai, as YYYY-MM-DD. */
+export function shanghaiDate(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+}
+
+/**
+ * `count` consecutive days that are over, ending `endDaysAgo` days ago, in one calendar year (不能跨年登记). Early in
+ * January, when they would cross New Year, the last days of December of last year, whose registration is still open.
+ */
+export function pastDaysInOneYear(count: number, endDaysAgo: number): { start: string; end: string; year: number } {
+  const start = shanghaiDate(-(endDaysAgo + count - 1));
+  const end = shanghaiDate(-endDaysAgo);
+  if (start.slice(0, 4) === end.slice(0, 4)) return { start, end, year: Number(start.slice(0, 4)) };
+  const y = Number(end.slice(0, 4)) - 1;
+  return { start: `${y}-12-${31 - count}`, end: `${y}-12-30`, year: y };
+}

@@ -3,19 +3,13 @@
 // its name says is refused by the server (the record stays saved, the file shows why); the stored file
 // downloads byte for byte and can be removed.
 import { expect, test } from '@playwright/test';
-import { demo, signIn } from './demo';
+import { demo, shanghaiDate, signIn } from './demo';
 
 // A small but well-formed PDF: the server checks the content, not the name.
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
   'latin1',
 );
-
-function shanghaiDate(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
 
 test('证明材料: chosen with the record, refused by type and by content, uploaded on 保存, downloaded and removed', async ({
   page,

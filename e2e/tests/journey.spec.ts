@@ -3,7 +3,7 @@
 // (sees 16 学时) → 批量提交至本单位审核 → the department admin approves it in 专业科目学时审核 →
 // the professional's 培训总体查询 shows it.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demo, fillCaptcha } from './demo';
+import { demo, fillCaptcha, pastDaysInOneYear } from './demo';
 
 const UNIT = '南宁市第一人民医院';
 const DEPARTMENT = '内科';
@@ -16,21 +16,6 @@ function newIdNumber(): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
   return body + '10X98765432'[sum % 11];
-}
-
-function shanghaiDate(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
-
-/** Two consecutive past days in one calendar year (early January: the end of the still-open last year). */
-function twoDayClass(): { start: string; end: string; year: number } {
-  const start = shanghaiDate(-3);
-  const end = shanghaiDate(-2);
-  if (start.slice(0, 4) === end.slice(0, 4)) return { start, end, year: Number(start.slice(0, 4)) };
-  const y = Number(end.slice(0, 4)) - 1;
-  return { start: `${y}-12-29`, end: `${y}-12-30`, year: y };
 }
 
 async function openMenu(page: Page, group: string | null, item: string, heading = item) {
@@ -60,7 +45,7 @@ test('a new professional registers, sets up, registers a class and gets it appro
   const idNumber = newIdNumber();
   const name = '韦嘉宁';
   const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  const { start, end, year } = twoDayClass();
+  const { start, end, year } = pastDaysInOneYear(2, 2);
   const title = `临床合理用药培训班 ${Date.now()}`;
   const admin = demo('二级管理员（内科）');
 

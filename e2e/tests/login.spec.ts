@@ -82,3 +82,35 @@ test('an admin on the initial password is asked for the 图形验证码, draws a
   await answer.press('Enter');
   await expect(page).toHaveURL(/\/setup\/password/);
 });
+
+test('登录 is drawn without antd: no antd file is downloaded until the visitor types, and tabs work by keyboard', async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((s) => /\/antd/.test(s))).toEqual([]);
+
+  // The tabs follow the WAI-ARIA pattern: arrow keys select, the panel's fields follow.
+  await page.getByRole('tab', { name: '专业技术人员' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: '单位管理员' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('用户名')).toHaveAttribute('placeholder', '身份证号码或统一社会信用代码');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: '管理部门' })).toBeFocused();
+
+  // An empty submission names each missing field under it and puts the cursor in the first.
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByText('请输入用户名')).toBeVisible();
+  await expect(page.getByText('请输入密码')).toBeVisible();
+  await expect(page.getByLabel('用户名')).toBeFocused();
+
+  // Typing starts fetching what comes after 登录.
+  await page.getByLabel('用户名').fill('operator');
+  await expect.poll(() => scripts.some((s) => /\/antd/.test(s))).toBe(true);
+});

@@ -1,0 +1,122 @@
+// 审计日志: the operator unlocks the demo person locked out by failed logins, then finds the entries on the
+// 审计日志 page by 操作, by 对象 (ID number, then name) and by dates, and 导出Excel gives a real .xlsx whose
+// rows are the ones the page lists for the same filter.
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
+import { demo, signInAsOperator } from './demo';
+
+const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/** The 操作 column of the listed rows and the 共 N 条 total. */
+async function listed(page: Page) {
+  const table = page.locator('.ant-table');
+  await expect(table.locator('.ant-table-tbody')).toBeVisible();
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+  const rows = table.locator('.ant-table-tbody tr.ant-table-row');
+  // Columns by their header (the table may lead with a cell of its own).
+  const headers = (await table.locator('.ant-table-thead th').allInnerTexts()).map((h) => h.trim());
+  const col = (title: string) => `td:nth-child(${headers.indexOf(title) + 1})`;
+  const actions = await rows.locator(col('操作')).allInnerTexts();
+  const targets = await rows.locator(col('对象')).allInnerTexts();
+  const totalText = (
+    await page
+      .locator('.ant-pagination-total-text')
+      .innerText()
+      .catch(() => '共 0 条')
+  ).trim();
+  return { actions, targets, total: Number(/共 (\d+) 条/.exec(totalText)?.[1] ?? 0), rows };
+}
+
+test('审计日志: filter by 操作, 对象 and dates; 导出Excel holds the listed rows', async ({ page }) => {
+  // Five searches, a page load and an export: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
+  const locked = demo('专业技术人员（登录失败待解锁）');
+  await signInAsOperator(page);
+  // An entry of our own: 解除锁定 of the locked person (as 人员查询 does it).
+  const found = await page.request.get(`/api/helpdesk/people?q=${locked.username}`);
+  const personId = ((await found.json()) as { items: Array<{ id: number }> }).items[0]!.id;
+  const csrf = ((await (await page.request.get('/api/me')).json()) as { csrfToken: string }).csrfToken;
+  const unlock = await page.request.post(`/api/helpdesk/people/${personId}/unlock`, {
+    headers: { 'x-csrf-token': csrf },
+  });
+  expect(unlock.status(), await unlock.text()).toBe(200);
+
+  await page.goto('/audit');
+  await expect(page.getByRole('heading', { level: 1, name: '审计日志' })).toBeVisible({ timeout: 30_000 });
+
+  // 操作: 解除锁定 only.
+  await page.getByLabel('操作', { exact: true }).click();
+  await page.keyboard.type('解除锁定');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page).toHaveURL(/action=helpdesk\.account\.unlock/);
+  let list = await listed(page);
+  expect(list.total).toBeGreaterThanOrEqual(1);
+  expect(new Set(list.actions)).toEqual(new Set(['解除锁定']));
+  await expect(list.rows.filter({ hasText: locked.name }).first()).toBeVisible();
+
+  // 对象 by the full ID number: only entries about that person, shown masked.
+  await page.getByRole('button', { name: '重置' }).click();
+  // 重置 clears the address and redraws the filters: type only once it has, and check the box holds the text.
+  await expect(page).not.toHaveURL(/action=/);
+  await page.getByLabel('对象').fill(locked.username);
+  await expect(page.getByLabel('对象')).toHaveValue(locked.username);
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page).toHaveURL(new RegExp(`target=${locked.username}`));
+  list = await listed(page);
+  expect(list.actions).toContain('解除锁定');
+  expect(list.actions).toContain('登录');
+  expect(list.total).toBe(list.actions.length);
+  const masked = `${locked.username.slice(0, 6)}`;
+  for (const text of list.targets) {
+    expect(text).toContain(locked.name);
+    expect(text).toContain(masked);
+    expect(text).not.toContain(locked.username);
+  }
+  const byId = list;
+
+  // 对象 by name: the same entries.
+  await page.getByLabel('对象').fill(locked.name);
+  await expect(page.getByLabel('对象')).toHaveValue(locked.name);
+  await page.getByRole('button', { name: '查询' }).click();
+  list = await listed(page);
+  expect(list.total).toBe(byId.total);
+
+  // Dates: today holds them, a past range holds none.
+  await page.getByPlaceholder('开始日期').click();
+  await page.getByPlaceholder('开始日期').fill(TODAY);
+  await page.getByPlaceholder('开始日期').press('Enter');
+  await page.getByPlaceholder('结束日期').fill(TODAY);
+  await page.getByPlaceholder('结束日期').press('Enter');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${TODAY}&to=${TODAY}|to=${TODAY}.*from=${TODAY}`));
+  list = await listed(page);
+  expect(list.total).toBe(byId.total);
+  await page.goto(`/audit?target=${encodeURIComponent(locked.name)}&from=2020-01-01&to=2020-01-31`);
+  await expect(page.getByPlaceholder('开始日期')).toHaveValue('2020-01-01');
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(0);
+
+  // 导出Excel for the 对象 filter: a real workbook with the listed rows, in the same order.
+  await page.goto(`/audit?target=${locked.username}`);
+  list = await listed(page);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出Excel' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^审计日志_.*\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const ws = wb.worksheets[0]!;
+  expect(ws.name).toBe('审计日志');
+  expect(ws.getRow(1).getCell(2).value).toBe('操作');
+  const data: string[][] = [];
+  ws.eachRow((row, n) => {
+    if (n > 1) data.push([String(row.getCell(2).value), String(row.getCell(6).value), String(row.getCell(7).value)]);
+  });
+  expect(data).toHaveLength(list.total);
+  expect(data.map((r) => r[0])).toEqual(list.actions);
+  for (const [, name, idNumber] of data) {
+    expect(name).toContain(locked.name);
+    expect(idNumber).not.toBe(locked.username);
+    expect(idNumber?.startsWith(masked)).toBe(true);
+  }
+});

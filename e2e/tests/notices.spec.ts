@@ -1,0 +1,115 @@
+// 通知公告: the login page lists the public seed notice, readable without a login; the operator publishes a notice
+// for professionals → the demo professional sees it unread → opens it → it is read. A notice body with a
+// <script> or a javascript: link renders inert.
+import { expect, test, type Page } from '@playwright/test';
+import { demo, signIn, signInAsOperator } from './demo';
+
+const SEED_TITLE =
+  '广西壮族自治区人力资源和社会保障厅关于做好2024年度全区专业技术人员公需科目和专业科目学习有关工作的通知';
+
+test('the login page lists the public 2024 notice, readable without a login with its attachments', async ({ page }) => {
+  await page.goto('/login');
+  const notices = page.getByRole('region', { name: '通知公告' });
+  // the first page of a fresh server may take a while on a busy machine
+  await expect(notices.getByRole('link', { name: new RegExp(SEED_TITLE.slice(0, 20)) })).toBeVisible({
+    timeout: 30_000,
+  });
+  await notices.getByRole('link', { name: new RegExp(SEED_TITLE.slice(0, 20)) }).click();
+  await expect(page).toHaveURL(/\/notices\/\d+$/);
+  await expect(page.getByRole('heading', { name: SEED_TITLE })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '一、学习对象' })).toBeVisible();
+  await expect(page.getByText('发布日期：2024-04-18')).toBeVisible();
+  const attachments = page.getByRole('region', { name: '附件' });
+  await expect(attachments.getByRole('link')).toHaveCount(3);
+  const download = page.waitForEvent('download');
+  await attachments.getByRole('link', { name: /^附件3：/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/^附件3：.*\.txt$/);
+  // still not signed in
+  await expect(page.getByRole('link', { name: '返回登录' })).toBeVisible();
+});
+
+async function unreadOnCenter(page: Page): Promise<number> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '用户管理中心' })).toBeVisible();
+  const n = page.getByTestId('unread-notices');
+  return (await n.count()) ? Number(await n.textContent()) : 0;
+}
+
+test('the operator publishes a notice for professionals; the demo professional sees it unread, opens it, and it is read', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000); // two sign-ins and a publication on a busy machine
+  const title = `关于${Date.now() % 100000}号专业科目培训班报名的通知`;
+  const op = await browser.newPage();
+  await signInAsOperator(op);
+  await op.getByRole('menuitem', { name: '通知公告管理' }).click();
+  await op.getByRole('button', { name: '新建通知' }).click();
+  const dialog = op.getByRole('dialog', { name: '新建通知' });
+  await dialog.getByLabel('标题').fill(title);
+  await dialog.getByLabel('发送对象').click();
+  await op.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '专业技术人员' }).click();
+  await dialog
+    .getByRole('textbox', { name: '正文' })
+    .fill('## 报名方式\n\n- 登录系统\n- 填写报名表\n\n详见 [培训通知](https://ptce.gx12333.net/)。');
+  await dialog.getByRole('tab', { name: '预览' }).click();
+  await expect(dialog.getByRole('heading', { name: '报名方式' })).toBeVisible();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  const row = op.getByRole('row', { name: new RegExp(title) });
+  await expect(row.getByText('草稿')).toBeVisible();
+  await row.getByRole('button', { name: `发布 ${title}` }).click();
+  await op.getByRole('button', { name: /^确\s*定$/ }).click();
+  await expect(row.getByText('已发布')).toBeVisible();
+  await op.close();
+
+  const page = await browser.newPage();
+  const p = demo('专业技术人员');
+  await signIn(page, '专业技术人员', p.username, p.password);
+  const before = await unreadOnCenter(page);
+  expect(before).toBeGreaterThan(0);
+  await page.getByRole('link', { name: '前往查看' }).click();
+  await expect(page).toHaveURL(/\/notices$/);
+  const mine = page.getByRole('row', { name: new RegExp(title) });
+  await expect(mine.getByText('未读')).toBeVisible();
+  await expect(mine.getByRole('link', { name: title })).toHaveClass(/ptce-notice-unread/);
+  await mine.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByRole('link', { name: '培训通知' })).toHaveAttribute('href', 'https://ptce.gx12333.net/');
+  await page.getByRole('link', { name: '返回通知公告' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(title) }).getByText('已读')).toBeVisible();
+  expect(await unreadOnCenter(page)).toBe(before - 1);
+  await page.close();
+});
+
+test('a notice body with a <script> or a javascript: link renders inert', async ({ page }) => {
+  const op = demo('平台运营');
+  const login = await page.request.post('/api/auth/login', {
+    data: { username: op.username, password: op.password, realm: 'authority' },
+  });
+  expect(login.status()).toBe(200);
+  const headers = { 'x-csrf-token': (await login.json()).me.csrfToken };
+  const created = await page.request.post('/api/notices/admin', {
+    headers,
+    data: {
+      title: 'XSS测试通知',
+      body: '<script>window.__xss=1</script>\n\n<img src=x onerror="window.__xss=2">\n\n[点我](javascript:window.__xss=3)',
+      audience: 'everyone',
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  expect((await page.request.post(`/api/notices/admin/${id}/publish`, { headers })).status()).toBe(200);
+  await page.request.post('/api/auth/logout', { headers });
+  await page.context().clearCookies();
+
+  await page.goto(`/notices/${id}`);
+  await expect(page.getByRole('heading', { name: 'XSS测试通知' })).toBeVisible();
+  await expect(page.getByText('<script>window.__xss=1</script>')).toBeVisible();
+  await expect(page.getByText('<img src=x onerror="window.__xss=2">')).toBeVisible();
+  await expect(page.getByText('点我')).toBeVisible();
+  expect(await page.locator('article a[href^="javascript"]').count()).toBe(0);
+  expect(await page.locator('article img, article script').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await page.getByText('点我').click();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});

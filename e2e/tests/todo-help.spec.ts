@@ -1,0 +1,88 @@
+// 待办 and 帮助中心: a unit admin's 用户管理中心 opens on the records waiting for its first review and the
+// 新注册 staff — each count opens its list, filtered, with as many rows; 帮助 in the header opens the help
+// section of the page it is on; the 帮助中心 opens from the login page without signing in.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { demo, signIn } from './demo';
+
+async function countOf(link: Locator): Promise<number> {
+  return Number(await link.locator('.ptce-todo-count').textContent());
+}
+
+async function todoLink(page: Page, label: RegExp): Promise<Locator> {
+  const list = page.getByRole('list', { name: '待办事项' });
+  await expect(list).toBeVisible();
+  const link = list.getByRole('link', { name: label });
+  await expect(link).toBeVisible();
+  return link;
+}
+
+test('a unit admin’s 待办: 待初审 N opens 专业科目学时审核 with N rows; 新注册 M opens the staff list filtered to M', async ({
+  page,
+}) => {
+  const admin = demo('单位管理员（总管理员）');
+  await signIn(page, '单位管理员', admin.username, admin.password);
+  await expect(page.getByRole('heading', { level: 1, name: '用户管理中心' })).toBeVisible();
+
+  const pending = await todoLink(page, /待初审的专业科目学时/);
+  const n = await countOf(pending);
+  expect(n).toBeGreaterThan(0);
+  await pending.click();
+  await expect(page).toHaveURL(/\/hours\/unit\/review$/);
+  await expect(page.getByRole('heading', { level: 1, name: '专业科目学时审核' })).toBeVisible();
+  await expect(page.getByText(`共 ${n} 条待审核`)).toBeVisible();
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(Math.min(n, 20));
+
+  // 帮助 in the header: the section of this page.
+  await page.getByRole('link', { name: '帮助：专业科目学时审核' }).click();
+  await expect(page).toHaveURL(/\/help#unit-review$/);
+  const section = page.locator('#unit-review');
+  await expect(section).toHaveText('专业科目学时审核');
+  await expect(section).toBeInViewport();
+  await expect(page.getByRole('navigation', { name: '功能菜单' })).toBeVisible(); // still in the centre's frame
+
+  await page
+    .getByRole('link', { name: /继续教育信息管理系统/ })
+    .first()
+    .click();
+  const fresh = await todoLink(page, /新注册待确认的专业技术人员/);
+  const m = await countOf(fresh);
+  expect(m).toBeGreaterThan(0);
+  await fresh.click();
+  await expect(page).toHaveURL(/\/org\/staff\?newRegistration=true$/);
+  await expect(page.getByRole('heading', { level: 1, name: '专业技术人员管理' })).toBeVisible();
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(m);
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '新注册' })).toHaveCount(m);
+});
+
+test('the 帮助中心 opens from the login page without signing in, with the manuals and the help desk', async ({
+  page,
+}) => {
+  await page.goto('/login');
+  await page.getByRole('link', { name: '【帮助中心】' }).click();
+  await expect(page).toHaveURL(/\/help$/);
+  await expect(page.getByRole('heading', { level: 1, name: '帮助中心' })).toBeVisible();
+  const contents = page.getByRole('navigation', { name: '帮助目录' });
+  await contents.getByRole('link', { name: '单位管理员操作指南' }).click();
+  await expect(page.locator('#unit')).toBeInViewport();
+  await expect(page.getByRole('heading', { name: '专业技术人员操作指南' })).toBeAttached();
+  await expect(page.getByRole('heading', { name: '忘记密码怎么办？' })).toBeAttached();
+  // The help desk's page quotes the same phone number as the footer every page shows.
+  const phone = (await page.locator('footer a[href^="tel:"]').first().textContent())?.trim();
+  expect(phone).toBeTruthy();
+  await expect(page.locator('.ptce-help-text').getByText(`咨询电话：${phone}`)).toBeAttached();
+  await page.getByRole('link', { name: '返回登录' }).click();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('a professional’s 待办 opens 学时登记 filtered to 待提交', async ({ page }) => {
+  const p = demo('专业技术人员');
+  await signIn(page, '专业技术人员', p.username, p.password);
+  const drafts = await todoLink(page, /待提交的学时登记/);
+  const n = await countOf(drafts);
+  await drafts.click();
+  await expect(page).toHaveURL(/\/hours\/mine\?status=draft/);
+  await expect(page.getByRole('heading', { level: 1, name: '学时登记' })).toBeVisible();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(Math.min(n, 20));
+  if (n > 0) await expect(rows.filter({ hasText: '待提交' })).toHaveCount(Math.min(n, 20));
+});
