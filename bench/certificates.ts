@@ -18,7 +18,7 @@ import { openPostgres } from '../server/src/db/client';
 import { migrate } from '../server/src/db/migrate';
 import { encryptPii, idNumberHash } from '../server/src/db/pii';
 import { ensureReferenceData } from '../server/src/db/seed/reference-data';
-import { idCheckChar } from '../server/src/domain/id-number';
+import { idNumberOf } from './id-numbers';
 import { renderCertificate } from '../server/src/modules/certificates/index';
 import { BENCH_PII_KEY, useBenchPiiKey } from './pii-key';
 
@@ -37,12 +37,6 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
  * Person g's ID number (valid, unique for g < 10,000,000): Nanning's Qingxiu district, a birth date from 1965 on,
  * a sequence number.
  */
-function idNumberOf(g: number): string {
-  const birth = new Date(Date.UTC(1965, 0, 1) + (g % 10_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-  const first17 = `450103${birth}${String(Math.floor(g / 10_000) % 1000).padStart(3, '0')}`;
-  return first17 + idCheckChar(first17);
-}
-
 const admin = (statement: string) => runAdminSql(adminUrl, statement);
 
 async function main() {

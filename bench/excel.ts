@@ -18,7 +18,7 @@
 // Results are printed and written to bench/RESULTS-excel.md (at the full size only).
 // ID and phone numbers are stored as the app stores them (server/src/db/pii.ts: ciphertext, look-up
 // hash, the hash as username), with bench/pii-key.ts's key, which the server is started with.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -170,7 +170,9 @@ function rowsFor(people: Seeded['people'], daysAgo: number): (i: number) => Hour
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; baseUrl: string }> {
   // BENCH_NODE_ARGS: extra Node options for the server (a memory logger, --cpu-prof, …).
   const extra = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : [];
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
+  // The compiled server, as production runs it (rebuilt first when a source is newer).
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/ensure-build.mjs'), 'server'], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...extra, '--enable-source-maps', path.join(ROOT, 'server/dist/main.js')], {
     cwd: path.join(ROOT, 'server'),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -6,7 +6,7 @@
  *   npm run bench -w server -- --db ptce_bench_i4 --duration 10  # another generated database
  *                                                                # (options need -w server --)
  *
- * The app runs as it does in production (`node --import tsx src/main.ts`, NODE_ENV=production,
+ * The app runs as it does in production (the compiled `node dist/main.js`, rebuilt when stale, NODE_ENV=production,
  * PostgreSQL pool of 10) in a child process on 127.0.0.1. Each scenario is measured twice in the same
  * run: through the app, and through a *baseline* — a bare Fastify server (no plugins, hooks, schemas
  * or session lookup) whose route calls the same service function, i.e. runs the same SQL, for a fixed
@@ -315,7 +315,14 @@ async function main() {
     PII_KEY: BENCH_PII_KEY,
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-bench-')),
   };
-  const appProc = await startChild(['--import', 'tsx', 'src/main.ts'], appEnv, /listening on http:\/\/localhost:(\d+)/);
+  execFileSync(process.execPath, [path.resolve(SERVER_DIR, '../scripts/ensure-build.mjs'), 'server'], {
+    stdio: 'inherit',
+  });
+  const appProc = await startChild(
+    ['--enable-source-maps', 'dist/main.js'],
+    appEnv,
+    /listening on http:\/\/localhost:(\d+)/,
+  );
   const baseProc = await startChild(
     [
       '--import',
