@@ -191,6 +191,9 @@ test('a base files a class, the operator approves it, the base imports 50 traine
   await expect(resultCount(page, '错误行')).toHaveText('2');
   await expect(resultCount(page, '已导入')).toHaveText('0');
   await expect(page.getByText('身份证号码校验位错误').first()).toBeVisible();
+  // All or nothing: no 仅导入正确的行 is offered, in the message or as a button.
+  await expect(page.getByText(/其中2行有错误，未导入任何数据。请下载错误报告修改后重新导入$/)).toBeVisible();
+  await expect(page.getByRole('button', { name: '仅导入正确的行' })).toHaveCount(0);
   await expect(page.getByText('尚无学员：培训结束后导入学员学时或逐个添加')).toBeVisible();
 
   // Fixed and imported again: all 50.

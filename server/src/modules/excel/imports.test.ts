@@ -439,6 +439,7 @@ describe('② 导入模板: every row checked like the form', () => {
       canImportValid: true,
     });
     expect(job.message).toContain('未导入任何数据');
+    expect(job.message).toContain('或选择“仅导入正确的行”');
     const errors = await errorsOf(c, job.id);
     expect(errors).toEqual([
       { row: 3, problems: [{ column: '姓名', reason: '姓名与身份证号码不一致' }] },

@@ -130,7 +130,8 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
     if (errorRows > 0 && job.mode === 'all') {
       return await finish(
         'rejected',
-        `共${dataRows}行，其中${errorRows}行有错误，未导入任何数据。请下载错误报告修改后重新导入，或选择“仅导入正确的行”`,
+        `共${dataRows}行，其中${errorRows}行有错误，未导入任何数据。请下载错误报告修改后重新导入` +
+          (def.allOrNothing ? '' : '，或选择“仅导入正确的行”'),
       );
     }
 

@@ -96,7 +96,7 @@ describe('批量导入单位', () => {
       importedRows: 0,
       canImportValid: false,
     });
-    expect(job.message).toContain('未导入任何数据');
+    expect(job.message).toBe('共6行，其中4行有错误，未导入任何数据。请下载错误报告修改后重新导入');
     const errors = await errorsOf(operator, job.id);
     expect(errors.map((e) => e.row)).toEqual([4, 5, 6, 7]);
     expect(errors[0]!.problems).toEqual([{ column: '统一社会信用代码', reason: '与第3行的统一社会信用代码重复' }]);
