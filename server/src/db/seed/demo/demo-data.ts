@@ -431,6 +431,10 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
       .select()
       .from(trainingBases)
       .where(sql`${trainingBases.name} = '广西大学'`);
+    const [medBase] = await tx
+      .select({ id: trainingBases.id })
+      .from(trainingBases)
+      .where(sql`${trainingBases.name} = '广西医科大学'`);
     const staffAccounts = [
       {
         kind: 'hr_bureau' as const,
@@ -460,6 +464,13 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
         baseId: base?.id ?? null,
         role: '继续教育基地',
       },
+      {
+        kind: 'base' as const,
+        username: 'gxmu-base',
+        name: '广西医科大学继续教育基地',
+        baseId: medBase?.id ?? null,
+        role: '卫健委主管的继续教育基地（广西医科大学）',
+      },
       { kind: 'operator' as const, username: 'operator', name: '培训中心运营管理员', role: '平台运营（培训中心）' },
     ];
     const staffIds: Record<string, number> = {};
@@ -472,7 +483,11 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
       staffIds[s.username] = a!.id;
       logins.push({ role, realm: 'authority', username: s.username, name: s.name });
     }
-    await seedDemoFilings(tx, { baseAccountId: staffIds['gxu-base']!, operatorId: staffIds.operator! });
+    await seedDemoFilings(tx, {
+      baseAccountId: staffIds['gxu-base']!,
+      medicalBaseAccountId: staffIds['gxmu-base']!,
+      operatorId: staffIds.operator!,
+    });
     await seedDemoNotices(tx);
   });
   await seedDemoCourses(db);

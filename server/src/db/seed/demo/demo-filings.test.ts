@@ -42,6 +42,20 @@ describe('demo filings', () => {
     expect(pub.total).toBe(2);
     const operator = await loggedIn(t, 'operator', 'Demo2026', 'authority');
     const queue = (await operator.get('/api/filings?status=pending')).json();
-    expect(queue.items).toEqual([expect.objectContaining({ name: '人工智能赋能教育教学能力提升培训班', ageDays: 2 })]);
+    expect(queue.items.map((f: { name: string; ageDays: number }) => [f.name, f.ageDays])).toEqual([
+      ['基层医疗卫生人员急诊急救能力提升培训班', 5],
+      ['人工智能赋能教育教学能力提升培训班', 2],
+    ]);
+  });
+
+  it('gives 卫健委 (gxwjw) the filing of the base it supervises to review, and gxmu-base sees only its own', async () => {
+    const wjw = await loggedIn(t, 'gxwjw', 'Demo2026', 'authority');
+    const queue = (await wjw.get('/api/filings?status=pending')).json();
+    expect(queue.items).toEqual([
+      expect.objectContaining({ name: '基层医疗卫生人员急诊急救能力提升培训班', hours: 16, ageDays: 5 }),
+    ]);
+    const med = await loggedIn(t, 'gxmu-base', 'Demo2026', 'authority');
+    const own = (await med.get('/api/filings?pageSize=50')).json();
+    expect(own.items.map((f: { name: string }) => f.name)).toEqual(['基层医疗卫生人员急诊急救能力提升培训班']);
   });
 });

@@ -41,7 +41,11 @@ const halfDays = (dates: string[], topics: string[], teachers: string[]) =>
  * one 退回 with its reason, one 草稿 and an internal class filed without review. The base is supervised by
  * 教育厅 and has a valid period and a contact.
  */
-export async function seedDemoFilings(tx: Db, ids: { baseAccountId: number; operatorId: number }): Promise<void> {
+export async function seedDemoFilings(
+  tx: Db,
+  ids: { baseAccountId: number; medicalBaseAccountId: number; operatorId: number },
+): Promise<void> {
+  await seedMedicalBaseFiling(tx, ids.medicalBaseAccountId);
   const [base] = await tx
     .select()
     .from(trainingBases)
@@ -287,4 +291,72 @@ export async function seedDemoFilings(tx: Db, ids: { baseAccountId: number; oper
   );
 
   await tx.insert(trainingFilingNumbers).values({ year, lastNo: filedNo }).onConflictDoNothing();
+}
+
+/**
+ * 广西医科大学 (the `gxmu-base` login), supervised by 卫健委: one filing 待审核 for five days, so the 行业主管部门
+ * demo login `gxwjw` has a filing in its 培训备案审核 queue.
+ */
+async function seedMedicalBaseFiling(tx: Db, baseAccountId: number): Promise<void> {
+  const [base] = await tx
+    .select()
+    .from(trainingBases)
+    .where(sql`${trainingBases.name} = '广西医科大学'`);
+  const [wjw] = await tx.select().from(authorities).where(eq(authorities.name, '广西壮族自治区卫生健康委员会'));
+  if (!base || !wjw) return;
+  const at = now();
+  const today = shanghaiDate(at);
+  const year = Number(today.slice(0, 4));
+  await tx
+    .update(trainingBases)
+    .set({
+      validFrom: `${year - 1}-01-01`,
+      validTo: shanghaiDate(new Date(Date.UTC(year + 4, 0, 1) - DAY)),
+      contactName: '黄秋萍',
+      contactPhone: '0771-5358966',
+      address: '南宁市青秀区双拥路22号',
+      supervisingAuthorityId: wjw.id,
+      updatedAt: at,
+    })
+    .where(eq(trainingBases.id, base.id));
+  const sessions = halfDays(
+    classDays(today, 40, 2),
+    ['急危重症识别与处置', '心肺复苏与电除颤实操', '创伤急救技术', '结业考核'],
+    ['梁志刚', '莫海燕'],
+  );
+  const dates = sessions.map((x) => x.date);
+  const [row] = await tx
+    .insert(trainingFilings)
+    .values({
+      baseId: base.id,
+      status: 'pending',
+      name: '基层医疗卫生人员急诊急救能力提升培训班',
+      industryCode: 'Q',
+      field: '急诊医学',
+      form: 'onsite',
+      place: '广西医科大学第一附属医院临床技能培训中心',
+      plannedTrainees: 60,
+      organiser: '广西医科大学',
+      coOrganiser: '广西医科大学第一附属医院',
+      feePerPerson: 1200,
+      feeNote: '含培训费、资料费和实操耗材费',
+      enrolment: 'public',
+      needsApproval: true,
+      year,
+      startDate: dates[0]!,
+      startHalf: 'am',
+      endDate: dates.at(-1)!,
+      endHalf: 'pm',
+      hours: scheduleHours(sessions, defaultPlan(year).hoursPerHalfDay),
+      createdBy: baseAccountId,
+      createdAt: new Date(at.getTime() - 9 * DAY),
+      updatedAt: at,
+      submittedAt: new Date(at.getTime() - 5 * DAY),
+    })
+    .returning({ id: trainingFilings.id });
+  await tx.insert(trainingFilingSessions).values(sessions.map((x) => ({ filingId: row!.id, ...x })));
+  await tx.insert(trainingFilingTeachers).values([
+    { filingId: row!.id, position: 0, name: '梁志刚', title: '主任医师', employer: '广西医科大学第一附属医院' },
+    { filingId: row!.id, position: 1, name: '莫海燕', title: '副主任护师', employer: '广西医科大学第一附属医院' },
+  ]);
 }
