@@ -25,6 +25,8 @@ export interface AppDeps {
   config: Config;
   database: Database;
   db: Db;
+  /** The read replica for statistics and exports (DATABASE_READ_URL); the primary's `db` when there is none. */
+  readDb: Db;
   sessions: SessionStore;
   cookieOptions: CookieSerializeOptions;
   files: FileStore;
@@ -45,6 +47,8 @@ export interface BuildAppOptions {
   logStream?: { write(line: string): void };
   /** Defaults to a folder under DATA_DIR. */
   files?: FileStore;
+  /** A read replica of `database` (DATABASE_READ_URL), for statistics and exports. */
+  readDatabase?: Database;
 }
 
 /** Builds the Fastify instance (used by main.ts and by the tests). */
@@ -90,6 +94,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     config,
     database,
     db: database.db,
+    readDb: opts.readDatabase?.db ?? database.db,
     sessions: new SessionStore(opts.sessionSecret, config.sessionIdleMinutes),
     cookieOptions: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure },
     files: opts.files ?? new LocalFileStore(path.join(config.dataDir, 'files')),

@@ -17,6 +17,14 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * A read replica of DATABASE_URL (PostgreSQL streaming replication) for 统计分析 and the Excel exports, the
+   * heavy reads; everything else, and every write, goes to DATABASE_URL. Unset: DATABASE_URL serves them too.
+   */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** A query waiting longer than this (e.g. the network to the server is cut) fails with 503. */
   DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
@@ -106,6 +114,7 @@ export type Config = {
   host: string;
   port: number;
   databaseUrl: string | undefined;
+  databaseReadUrl: string | undefined;
   databasePoolSize: number;
   databaseQueryTimeoutMs: number;
   dataDir: string;
@@ -168,6 +177,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && e.ENABLE_TEST_CLOCK === 'true') {
     throw new ConfigError('Invalid configuration:\n  ENABLE_TEST_CLOCK: must not be true in production');
   }
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_READ_URL: a read replica needs DATABASE_URL (the primary); the embedded database has none',
+    );
+  }
   if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.SESSION_SECRET) {
     throw new ConfigError(
       'Invalid configuration:\n  SESSION_SECRET: required in production with DATABASE_URL (every app process must share it)',
@@ -228,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databaseQueryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
     dataDir: path.resolve(e.DATA_DIR),

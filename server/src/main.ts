@@ -3,7 +3,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase, type Database } from './db/client';
+import { openDatabase, openPostgres, type Database } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { migrate } from './db/migrate';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData, type DemoLogin } from './db/seed/demo/demo-data';
@@ -74,9 +74,15 @@ async function main(): Promise<void> {
     };
   }
 
+  // The read replica for statistics and exports (DATABASE_READ_URL): read only, never migrated from here.
+  const readDatabase = config.databaseReadUrl
+    ? await openPostgres(config.databaseReadUrl, config.databasePoolSize, config.databaseQueryTimeoutMs)
+    : undefined;
+
   const app = await buildApp({
     config,
     database,
+    readDatabase,
     sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret),
   });
   // Idle sessions are refused on read; this only keeps the table small.
@@ -91,6 +97,7 @@ async function main(): Promise<void> {
       await app.close();
       await fakeWechat?.close();
     } finally {
+      await readDatabase?.close();
       await database.close();
       process.exit(0);
     }
@@ -102,7 +109,7 @@ async function main(): Promise<void> {
   const port = (app.server.address() as { port: number }).port;
   const shown = `http://localhost:${port}`;
   console.log(
-    `PTCE listening on ${shown} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}) — ready in ${Math.round(performance.now() - started)} ms`,
+    `PTCE listening on ${shown} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : readDatabase ? 'PostgreSQL, statistics and exports from the read replica' : 'PostgreSQL'}) — ready in ${Math.round(performance.now() - started)} ms`,
   );
   if (fakeWechat)
     console.log(`扫码登录 (模拟): the simulated WeChat runs at ${fakeWechat.url} — click 扫码登录 on the login page`);

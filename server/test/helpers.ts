@@ -16,13 +16,22 @@ export interface TestApp {
   app: FastifyInstance;
   db: Db;
   database: Database;
+  /** The read replica statistics and exports read from: `db` itself unless the app was made with one. */
+  readDb: Db;
   client(): TestClient;
   close(): Promise<void>;
 }
 
 /** A real app on a fresh database cloned from the run's template; requests go through app.inject. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: {
+    /** A second database, cloned from the same template, as the read replica (DATABASE_READ_URL). */
+    readReplica?: boolean;
+  } = {},
+): Promise<TestApp> {
   const { database, drop } = await openTestDatabase(injectProvided('dbTemplate'));
+  const replica = opts.readReplica ? await openTestDatabase(injectProvided('dbTemplate')) : null;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-test-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -36,6 +45,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const app = await buildApp({
     config,
     database,
+    readDatabase: replica?.database,
     sessionSecret: 'test-session-secret-0123456789abcdef',
     logger: false,
   });
@@ -44,12 +54,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     db: database.db,
     database,
+    readDb: replica?.database.db ?? database.db,
     client: () => new TestClient(app, nextClientAddress()),
     async close() {
       resetClock();
       await app.close();
       await database.close();
       await drop();
+      await replica?.database.close();
+      await replica?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -2,7 +2,7 @@ import type { AuditEntry, AuditFilter } from '@ptce/contracts';
 import { and, desc, sql } from 'drizzle-orm';
 import { formatShanghai, shanghaiDate } from '../../clock';
 import { auditLog } from '../../db/schema/index';
-import type { Caller } from '../auth/index';
+import { readerOf, type Caller } from '../auth/index';
 import { preparePagedExport, type XlsxColumn } from '../excel/index';
 import { auditWhere } from './audit-filter';
 import { auditEntries } from './audit-view';
@@ -37,7 +37,7 @@ export async function exportAudit(ctx: Caller, q: AuditFilter) {
     sheetName: '审计日志',
     columns: COLUMNS,
     page: async (after) => {
-      const rows = await ctx.db
+      const rows = await readerOf(ctx)
         .select()
         .from(auditLog)
         .where(
@@ -52,7 +52,7 @@ export async function exportAudit(ctx: Caller, q: AuditFilter) {
         .limit(PAGE);
       const last = rows[rows.length - 1];
       return {
-        rows: await auditEntries(ctx.db, rows),
+        rows: await auditEntries(readerOf(ctx), rows),
         next: rows.length === PAGE && last ? { at: last.at, id: last.id } : null,
       };
     },

@@ -1,6 +1,6 @@
 /** 登录: sessions, captcha and login throttling, as the rest of the server uses them. */
 export { authRoutes } from './routes';
-export type { Caller } from './caller';
+export { readerOf, type Caller } from './caller';
 export { login, type LoginAccount, type LoginMeta } from './login';
 export {
   accountFailures,

@@ -3,7 +3,7 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate } from '../../clock';
 import { personScope } from '../../auth/scope';
 import { accounts, departments } from '../../db/schema/index';
-import type { Caller } from '../auth/index';
+import { readerOf, type Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { personSearch } from '../org/index';
 import { personYearHours } from '../plans/index';
@@ -56,7 +56,9 @@ export async function exportPersonYears(ctx: Caller, q: ExportPersonYearsQuery) 
     sheetName: '专业科目学时查询',
     columns,
     page: async (after) => {
-      const people: Array<{ id: number; name: string; idNumber: string | null; dept: string | null }> = await ctx.db
+      const people: Array<{ id: number; name: string; idNumber: string | null; dept: string | null }> = await readerOf(
+        ctx,
+      )
         .select({ id: accounts.id, name: accounts.name, idNumber: accounts.idNumber, dept: departments.name })
         .from(accounts)
         .leftJoin(departments, eq(departments.id, accounts.departmentId))
@@ -67,7 +69,7 @@ export async function exportPersonYears(ctx: Caller, q: ExportPersonYearsQuery) 
         .limit(PAGE);
       if (!people.length) return { rows: [], next: null };
       const ids = people.map((p) => p.id);
-      const { rows } = await ctx.db.execute(personYearHours({ accounts: ids, year: q.year || undefined }));
+      const { rows } = await readerOf(ctx).execute(personYearHours({ accounts: ids, year: q.year || undefined }));
       const byPerson = new Map<number, Array<Record<string, unknown>>>();
       for (const r of rows as Array<Record<string, unknown>>) {
         const id = num(r.account_id);

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { formatShanghai, shanghaiDate } from '../../clock';
 import { personScope } from '../../auth/scope';
 import { accounts, departments } from '../../db/schema/index';
-import type { Caller } from '../auth/index';
+import { readerOf, type Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { personSearch } from '../org/index';
 import { idNumberFormatter } from './id-visibility';
@@ -55,7 +55,7 @@ export async function exportStaff(ctx: Caller, q: ExportStaffQuery) {
     sheetName: '专业技术人员',
     columns,
     page: async (after) => {
-      const rows: Person[] = await ctx.db
+      const rows: Person[] = await readerOf(ctx)
         .select({
           id: accounts.id,
           name: accounts.name,

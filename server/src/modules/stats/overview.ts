@@ -1,7 +1,7 @@
 import { HOURS_BANDS, hoursBandLabels } from '@ptce/rules';
 import { hourSourceLabel, type StatsOverview, type StatsQuery } from '@ptce/contracts';
 import { sql } from 'drizzle-orm';
-import type { Caller } from '../auth/index';
+import { readerOf, type Caller } from '../auth/index';
 import { requirePlan } from '../plans/index';
 import { COUNT_COLUMNS, countsOf, statsAsOf, statsUnits } from './stats-scope';
 
@@ -15,7 +15,7 @@ const num = (v: unknown) => Number(v ?? 0);
 export async function focusRegion(ctx: Caller, region: string | undefined) {
   const code = region ?? (ctx.actor.scope === 'region' ? (ctx.actor.regionCode ?? undefined) : undefined);
   if (!code) return { region: null, childLevel: 'city' as const };
-  const r = (await ctx.db.execute(sql`SELECT code, name, level FROM regions WHERE code = ${code}`)).rows[0] as
+  const r = (await readerOf(ctx).execute(sql`SELECT code, name, level FROM regions WHERE code = ${code}`)).rows[0] as
     { code: string; name: string; level: string } | undefined;
   if (!r || r.level === 'province') return { region: null, childLevel: 'city' as const };
   return { region: r, childLevel: r.level === 'city' ? ('county' as const) : null };
@@ -26,7 +26,7 @@ export async function areaRows(ctx: Caller, q: StatsQuery) {
   const focus = await focusRegion(ctx, q.region);
   const filter = { ...q, region: focus.region?.code };
   const areaCode = focus.childLevel === 'city' ? sql`substr(units.region_code, 1, 4) || '00'` : sql`units.region_code`;
-  const { rows } = await ctx.db.execute(sql`
+  const { rows } = await readerOf(ctx).execute(sql`
     SELECT a.code, coalesce(g.name, a.code) AS name, a.people, a.met, a.compulsory_done, a.professional, a.pending, a.pending_old
     FROM (SELECT ${areaCode} AS code, ${COUNT_COLUMNS}
           FROM stats_unit_year s JOIN units ON units.id = s.unit_id
@@ -39,7 +39,7 @@ export async function areaRows(ctx: Caller, q: StatsQuery) {
 
 /** By the units' industry (GB/T 4754 sections); units without one are 未填写行业. */
 export async function industryRows(ctx: Caller, q: StatsQuery) {
-  const { rows } = await ctx.db.execute(sql`
+  const { rows } = await readerOf(ctx).execute(sql`
     SELECT coalesce(units.industry_code, '') AS code, coalesce(i.name, '未填写行业') AS name, ${COUNT_COLUMNS}
     FROM stats_unit_year s JOIN units ON units.id = s.unit_id LEFT JOIN industries i ON i.code = units.industry_code
     WHERE s.year = ${q.year} AND ${statsUnits(ctx.actor, q)}
@@ -49,26 +49,26 @@ export async function industryRows(ctx: Caller, q: StatsQuery) {
 
 /** Headline cards, hours by source, the distribution of hours, the monthly trend, areas and industries. */
 export async function statsOverview(ctx: Caller, q: StatsQuery): Promise<StatsOverview> {
-  const plan = await requirePlan(ctx.db, q.year, 'year');
-  const dataAsOf = await statsAsOf(ctx.db, q.year);
+  const plan = await requirePlan(readerOf(ctx), q.year, 'year');
+  const dataAsOf = await statsAsOf(readerOf(ctx), q.year);
   const { focus, rows: areas } = await areaRows(ctx, q);
   const filter = { ...q, region: focus.region?.code };
   const scoped = statsUnits(ctx.actor, filter);
   const totals = (
-    await ctx.db.execute(sql`
+    await readerOf(ctx).execute(sql`
       SELECT ${COUNT_COLUMNS}, coalesce(sum(s.band_none), 0) AS band_none, coalesce(sum(s.band_low), 0) AS band_low,
              coalesce(sum(s.band_mid), 0) AS band_mid, coalesce(sum(s.band_short), 0) AS band_short,
              coalesce(sum(s.band_full), 0) AS band_full
       FROM stats_unit_year s JOIN units ON units.id = s.unit_id WHERE s.year = ${q.year} AND ${scoped}`)
   ).rows[0] as Row;
   const sources = (
-    await ctx.db.execute(sql`
+    await readerOf(ctx).execute(sql`
       SELECT s.source, sum(s.hours) AS hours, sum(s.records) AS records
       FROM stats_unit_source s JOIN units ON units.id = s.unit_id WHERE s.year = ${q.year} AND ${scoped}
       GROUP BY s.source ORDER BY sum(s.hours) DESC`)
   ).rows as Row[];
   const months = (
-    await ctx.db.execute(sql`
+    await readerOf(ctx).execute(sql`
       SELECT s.month, sum(s.approvals) AS approvals, sum(s.completions) AS completions
       FROM stats_unit_month s JOIN units ON units.id = s.unit_id WHERE s.year = ${q.year} AND ${scoped}
       GROUP BY s.month`)

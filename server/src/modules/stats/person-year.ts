@@ -5,7 +5,7 @@ import { accounts } from '../../db/schema/index';
 import { decryptOrNull } from '../../db/pii';
 import { maskIdNumber } from '../../domain/id-number';
 import { notFound } from '../../errors';
-import type { Caller } from '../auth/index';
+import { readerOf, type Caller } from '../auth/index';
 import { complianceFor } from '../compliance/index';
 
 type Row = Record<string, unknown>;
@@ -14,14 +14,14 @@ const num = (v: unknown) => Number(v ?? 0);
 /** The last step of the drill-down: a person's year read live (达标 by compliance/, the year's records). */
 export async function personYear(ctx: Caller, accountId: number, year: number): Promise<StatsPersonYear> {
   const who = (
-    await ctx.db.execute(sql`
+    await readerOf(ctx).execute(sql`
       SELECT accounts.id, accounts.name, accounts.id_number_enc, accounts.unit_id, units.name AS unit_name
       FROM accounts LEFT JOIN units ON units.id = accounts.unit_id
       WHERE ${and(eq(accounts.id, accountId), eq(accounts.kind, 'professional'), personScope(ctx.actor))}`)
   ).rows[0] as Row | undefined;
   if (!who) throw notFound('人员');
-  const c = await complianceFor(ctx.db, accountId, year);
-  const { rows } = await ctx.db.execute(sql`
+  const c = await complianceFor(readerOf(ctx), accountId, year);
+  const { rows } = await readerOf(ctx).execute(sql`
     SELECT id, title, start_date::text AS start_date, end_date::text AS end_date, hours, status, source, decided_at
     FROM hour_records WHERE account_id = ${accountId} AND year = ${year} AND status <> 'draft'
     ORDER BY start_date, id`);

@@ -1,7 +1,7 @@
 import type { StatsQuery } from '@ptce/contracts';
 import { sql } from 'drizzle-orm';
 import { now } from '../../clock';
-import type { Caller } from '../auth/index';
+import { readerOf, type Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { statsOverview } from './overview';
 import { renderStatsReport } from './report-pdf';
@@ -24,7 +24,7 @@ export async function statsReport(ctx: Caller, q: StatsQuery) {
 /** Whose figures these are: the authority's name, or the province for the operator. */
 async function scopeLabel(ctx: Caller): Promise<string> {
   if (ctx.actor.scope === 'province' || !ctx.actor.authorityId) return '广西壮族自治区';
-  const r = (await ctx.db.execute(sql`SELECT name FROM authorities WHERE id = ${ctx.actor.authorityId}`)).rows[0] as
-    { name: string } | undefined;
+  const r = (await readerOf(ctx).execute(sql`SELECT name FROM authorities WHERE id = ${ctx.actor.authorityId}`))
+    .rows[0] as { name: string } | undefined;
   return r?.name ?? '广西壮族自治区';
 }

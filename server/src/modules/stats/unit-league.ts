@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { unitScope } from '../../auth/scope';
 import { units } from '../../db/schema/index';
-import type { Caller } from '../auth/index';
+import { readerOf, type Caller } from '../auth/index';
 import { notFound } from '../../errors';
 import { COUNT_COLUMNS, countsOf, statsAsOf, statsUnits } from './stats-scope';
 
@@ -14,10 +14,10 @@ type Row = Record<string, unknown>;
  * `limit` null returns every unit in scope (the export).
  */
 export async function unitLeague(ctx: Caller, q: z.infer<typeof StatsUnitsQuery>, all = false) {
-  const dataAsOf = await statsAsOf(ctx.db, q.year);
+  const dataAsOf = await statsAsOf(readerOf(ctx), q.year);
   const name = q.q ? sql`AND units.name LIKE ${'%' + q.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}` : sql``;
   const page = all ? sql`` : sql`LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
-  const { rows } = await ctx.db.execute(sql`
+  const { rows } = await readerOf(ctx).execute(sql`
     SELECT units.id AS unit_id, units.name AS unit_name, coalesce(g.name, units.region_code) AS region_name,
            i.name AS industry_name, s.people, s.met, s.compulsory_done, s.professional, s.pending, s.pending_old,
            count(*) OVER () AS total_rows
@@ -40,7 +40,7 @@ export async function unitLeague(ctx: Caller, q: z.infer<typeof StatsUnitsQuery>
 /** A unit the caller may look into (404 otherwise, like every out-of-scope target). */
 export async function unitInScope(ctx: Caller, unitId: number) {
   const r = (
-    await ctx.db.execute(sql`
+    await readerOf(ctx).execute(sql`
       SELECT units.id, units.name, coalesce(g.name, units.region_code) AS region_name
       FROM units LEFT JOIN regions g ON g.code = units.region_code
       WHERE units.id = ${unitId} AND ${unitScope(ctx.actor, units.id)}`)
@@ -52,7 +52,7 @@ export async function unitInScope(ctx: Caller, unitId: number) {
 /** One unit's counts for the year (the people page's header). */
 export async function unitTotals(ctx: Caller, unitId: number, year: number) {
   const r = (
-    await ctx.db.execute(
+    await readerOf(ctx).execute(
       sql`SELECT ${COUNT_COLUMNS} FROM stats_unit_year s WHERE s.year = ${year} AND s.unit_id = ${unitId}`,
     )
   ).rows[0] as Row;

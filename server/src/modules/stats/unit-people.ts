@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { decryptOrNull } from '../../db/pii';
 import { maskIdNumber } from '../../domain/id-number';
-import type { Caller } from '../auth/index';
+import { readerOf, type Caller } from '../auth/index';
 import { personSearch } from '../org/index';
 import { statsAsOf } from './stats-scope';
 import { unitInScope, unitTotals } from './unit-league';
@@ -14,11 +14,11 @@ const num = (v: unknown) => Number(v ?? 0);
 /** A unit's people and their year, those not 达标 first (fewest hours first). */
 export async function unitPeople(ctx: Caller, unitId: number, q: z.infer<typeof StatsPeopleQuery>, all = false) {
   const unit = await unitInScope(ctx, unitId);
-  const dataAsOf = await statsAsOf(ctx.db, q.year);
+  const dataAsOf = await statsAsOf(readerOf(ctx), q.year);
   const met = q.met ? sql`AND p.met = ${q.met === 'true'}` : sql``;
   const search = q.q ? sql`AND ${personSearch(q.q)}` : sql``;
   const page = all ? sql`` : sql`LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
-  const { rows } = await ctx.db.execute(sql`
+  const { rows } = await readerOf(ctx).execute(sql`
     SELECT p.*, accounts.name, accounts.id_number_enc, d.name AS dept, count(*) OVER () AS total_rows
     FROM stats_person_year p JOIN accounts ON accounts.id = p.account_id
     LEFT JOIN departments d ON d.id = accounts.department_id
