@@ -65,6 +65,13 @@ export async function writeAudit(db: Db, ctx: AuditContext, e: AuditEvent): Prom
     e.targetId === undefined ? null : String(e.targetId),
     e.result ?? 'ok',
     ctx.ip ?? null,
-    e.detail == null ? null : JSON.stringify(e.detail),
+    e.detail == null ? null : JSON.stringify(e.detail, withoutNul),
   ]);
 }
+
+/**
+ * jsonb refuses the NUL character (\u0000), which a caller may have typed into a search: it is recorded as
+ * U+FFFD, so the entry is written whatever the detail holds.
+ */
+const withoutNul = (_key: string, v: unknown) =>
+  typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '\uFFFD') : v;
