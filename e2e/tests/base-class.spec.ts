@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { captchaFor, demo, fillCaptcha, pastDaysInOneYear, signIn, signInAsOperator } from './demo';
+import { withCheckChar } from './id-numbers';
 
 const UNIT = '南宁市第一人民医院';
 const PASSWORD = 'Trainee2026';
@@ -16,10 +17,7 @@ const GIVEN = ['秀英', '志强', '丽萍', '海燕', '建华', '春梅', '国�
 function idNumber(seq: number): string {
   const run = Date.now() % 100000;
   const birth = `198${seq % 10}${String(1 + (run % 12)).padStart(2, '0')}${String(1 + (seq % 28)).padStart(2, '0')}`;
-  const body = `450103${birth}${String((run * 7 + seq) % 1000).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11];
+  return withCheckChar(`450103${birth}${String((run * 7 + seq) % 1000).padStart(3, '0')}`);
 }
 
 /** The same number with a wrong check character. */

@@ -4,19 +4,11 @@
 // the professional's 培训总体查询 shows it.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demo, fillCaptcha, pastDaysInOneYear } from './demo';
+import { newIdNumber } from './id-numbers';
 
 const UNIT = '南宁市第一人民医院';
 const DEPARTMENT = '内科';
 const PASSWORD = 'Journey2026';
-
-/** A 公民身份号码 (GB 11643-1999) with the right check character: Nanning, born 1990, random sequence. */
-function newIdNumber(): string {
-  const birth = `1990${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
-  const body = `450103${birth}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 async function openMenu(page: Page, group: string | null, item: string, heading = item) {
   const nav = page.getByRole('navigation', { name: '功能菜单' });
@@ -42,7 +34,7 @@ test('a new professional registers, sets up, registers a class and gets it appro
   test.setTimeout(120_000); // three logins and a registration: password hashing takes its time
   // Real time: another spec may have moved the server's test clock.
   await request.post('/api/test/clock', { data: { at: null } });
-  const idNumber = newIdNumber();
+  const idNumber = newIdNumber(1990);
   const name = '韦嘉宁';
   const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   const { start, end, year } = pastDaysInOneYear(2, 2);

@@ -5,17 +5,9 @@
 // A self-registered person is marked 新注册 until the unit confirms them.
 import { expect, test, type Page } from '@playwright/test';
 import { captchaFor, demo, signIn } from './demo';
+import { newIdNumber } from './id-numbers';
 
 const NEW_PASSWORD = 'Dept2026ok';
-
-/** A 公民身份号码 (GB 11643-1999) with the right check character: Nanning, born 1986, random sequence. */
-function newIdNumber(): string {
-  const birth = `1986${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
-  const body = `450103${birth}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 /** A 统一社会信用代码 (GB 32100-2015) for a Nanning enterprise, with its check character. */
 function newCreditCode(): { valid: string; wrongCheck: string } {
@@ -53,7 +45,7 @@ test('a total admin sets up a department and its admin, who then sees only that 
   const total = demo('单位管理员（总管理员）');
   const suffix = String(Date.now()).slice(-5);
   const department = `质控科${suffix}`;
-  const adminId = newIdNumber();
+  const adminId = newIdNumber(1986);
   const adminName = '黄建宁';
 
   // 单位部门管理—新增部门 (keyboard only: the dialog focuses its first field, Enter saves).
@@ -213,7 +205,7 @@ test('a total admin confirms a 新注册 person: the mark, the filter and the co
     await page.request.get(`/api/units/search?q=${encodeURIComponent(unitName)}`)
   ).json()) as Array<{ id: number; name: string }>;
   expect(unit?.name).toBe(unitName);
-  const idNumber = newIdNumber();
+  const idNumber = newIdNumber(1986);
   const name = `韦春${'梅兰菊竹'[Math.floor(Math.random() * 4)]}${String(Date.now()).slice(-3)}`;
   const reg = await page.request.post('/api/auth/register', {
     data: {

@@ -6,17 +6,9 @@
 // characters; a top-level `__xss=1` in a script sets window.__xss exactly like `window.__xss=1`.
 import { expect, test, type Page } from '@playwright/test';
 import { captchaFor } from './demo';
+import { newIdNumber } from './id-numbers';
 
 const PASSWORD = 'Xss2026ab';
-
-/** A 公民身份号码 (GB 11643-1999) with the right check character: Nanning, born 1991, random sequence. */
-function newIdNumber(): string {
-  const birth = `1991${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
-  const body = `450103${birth}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 /**
  * Registers a person through the API, logs in with the page's cookies and completes the profile, so 我的信息 opens
@@ -25,7 +17,7 @@ function newIdNumber(): string {
 async function registerAndSignIn(page: Page, name: string) {
   const units = await (await page.request.get(`/api/units/search?q=${encodeURIComponent('南宁')}`)).json();
   expect(units.length).toBeGreaterThan(0);
-  const idNumber = newIdNumber();
+  const idNumber = newIdNumber(1991);
   const reg = await page.request.post('/api/auth/register', {
     data: {
       idNumber,
