@@ -1,5 +1,5 @@
 import { defaultPlan, scheduleHours } from '@ptce/rules';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { now, shanghaiDate } from '../../../clock';
 import type { Db } from '../../client';
 import {
@@ -36,6 +36,37 @@ const halfDays = (dates: string[], topics: string[], teachers: string[]) =>
   );
 
 /**
+ * A base of the notice's directory made ready to file: valid for five calendar years from `yearsAgo` years back
+ * (until the day before the fifth anniversary), its contact, supervised by the authority named.
+ */
+async function readyBase(
+  tx: Db,
+  name: string,
+  authorityName: string,
+  yearsAgo: number,
+  contact: { contactName: string; contactPhone: string; address: string },
+) {
+  const [base] = await tx.select().from(trainingBases).where(eq(trainingBases.name, name));
+  const [authority] = await tx.select().from(authorities).where(eq(authorities.name, authorityName));
+  if (!base) return null;
+  const at = now();
+  const today = shanghaiDate(at);
+  const year = Number(today.slice(0, 4));
+  const first = year - yearsAgo;
+  await tx
+    .update(trainingBases)
+    .set({
+      validFrom: `${first}-01-01`,
+      validTo: shanghaiDate(new Date(Date.UTC(first + 5, 0, 1) - DAY)),
+      ...contact,
+      supervisingAuthorityId: authority?.id ?? null,
+      updatedAt: at,
+    })
+    .where(eq(trainingBases.id, base.id));
+  return { base, at, today, year };
+}
+
+/**
  * 广西大学's filings for the `gxu-base` login, dated relative to today: a filed public 3-day class that has
  * ended (the one whose trainees can be imported), a filed class ahead with a 变更 awaiting review, one 待审核,
  * one 退回 with its reason, one 草稿 and an internal class filed without review. The base is supervised by
@@ -46,28 +77,13 @@ export async function seedDemoFilings(
   ids: { baseAccountId: number; medicalBaseAccountId: number; operatorId: number },
 ): Promise<void> {
   await seedMedicalBaseFiling(tx, ids.medicalBaseAccountId);
-  const [base] = await tx
-    .select()
-    .from(trainingBases)
-    .where(sql`${trainingBases.name} = '广西大学'`);
-  if (!base) return;
-  const [edu] = await tx.select().from(authorities).where(eq(authorities.name, '广西壮族自治区教育厅'));
-  const at = now();
-  const today = shanghaiDate(at);
-  const year = Number(today.slice(0, 4));
-  await tx
-    .update(trainingBases)
-    .set({
-      validFrom: `${year - 2}-01-01`,
-      // Valid for five calendar years: until the day before the fifth anniversary of validFrom.
-      validTo: shanghaiDate(new Date(Date.UTC(year + 3, 0, 1) - 86_400_000)),
-      contactName: '韦丽娟',
-      contactPhone: '0771-3237366',
-      address: '南宁市西乡塘区大学东路100号',
-      supervisingAuthorityId: edu?.id ?? null,
-      updatedAt: at,
-    })
-    .where(eq(trainingBases.id, base.id));
+  const ready = await readyBase(tx, '广西大学', '广西壮族自治区教育厅', 2, {
+    contactName: '韦丽娟',
+    contactPhone: '0771-3237366',
+    address: '南宁市西乡塘区大学东路100号',
+  });
+  if (!ready) return;
+  const { base, at, today, year } = ready;
 
   const perHalfDay = defaultPlan(year).hoursPerHalfDay;
   const teachers = [
@@ -298,27 +314,13 @@ export async function seedDemoFilings(
  * demo login `gxwjw` has a filing in its 培训备案审核 queue.
  */
 async function seedMedicalBaseFiling(tx: Db, baseAccountId: number): Promise<void> {
-  const [base] = await tx
-    .select()
-    .from(trainingBases)
-    .where(sql`${trainingBases.name} = '广西医科大学'`);
-  const [wjw] = await tx.select().from(authorities).where(eq(authorities.name, '广西壮族自治区卫生健康委员会'));
-  if (!base || !wjw) return;
-  const at = now();
-  const today = shanghaiDate(at);
-  const year = Number(today.slice(0, 4));
-  await tx
-    .update(trainingBases)
-    .set({
-      validFrom: `${year - 1}-01-01`,
-      validTo: shanghaiDate(new Date(Date.UTC(year + 4, 0, 1) - DAY)),
-      contactName: '黄秋萍',
-      contactPhone: '0771-5358966',
-      address: '南宁市青秀区双拥路22号',
-      supervisingAuthorityId: wjw.id,
-      updatedAt: at,
-    })
-    .where(eq(trainingBases.id, base.id));
+  const ready = await readyBase(tx, '广西医科大学', '广西壮族自治区卫生健康委员会', 1, {
+    contactName: '黄秋萍',
+    contactPhone: '0771-5358966',
+    address: '南宁市青秀区双拥路22号',
+  });
+  if (!ready) return;
+  const { base, at, today, year } = ready;
   const sessions = halfDays(
     classDays(today, 40, 2),
     ['急危重症识别与处置', '心肺复苏与电除颤实操', '创伤急救技术', '结业考核'],
