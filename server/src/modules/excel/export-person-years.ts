@@ -52,13 +52,12 @@ export async function exportPersonYears(ctx: Caller, q: ExportPersonYearsQuery) 
   if (q.departmentId) where.push(eq(accounts.departmentId, q.departmentId));
 
   type Cursor = { name: string; id: number };
+  const db = readerOf(ctx);
   return preparePagedExport<PersonYear, Cursor>({
     sheetName: '专业科目学时查询',
     columns,
     page: async (after) => {
-      const people: Array<{ id: number; name: string; idNumber: string | null; dept: string | null }> = await readerOf(
-        ctx,
-      )
+      const people: Array<{ id: number; name: string; idNumber: string | null; dept: string | null }> = await db
         .select({ id: accounts.id, name: accounts.name, idNumber: accounts.idNumber, dept: departments.name })
         .from(accounts)
         .leftJoin(departments, eq(departments.id, accounts.departmentId))
@@ -69,7 +68,7 @@ export async function exportPersonYears(ctx: Caller, q: ExportPersonYearsQuery) 
         .limit(PAGE);
       if (!people.length) return { rows: [], next: null };
       const ids = people.map((p) => p.id);
-      const { rows } = await readerOf(ctx).execute(personYearHours({ accounts: ids, year: q.year || undefined }));
+      const { rows } = await db.execute(personYearHours({ accounts: ids, year: q.year || undefined }));
       const byPerson = new Map<number, Array<Record<string, unknown>>>();
       for (const r of rows as Array<Record<string, unknown>>) {
         const id = num(r.account_id);
