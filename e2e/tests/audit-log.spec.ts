@@ -27,6 +27,27 @@ async function listed(page: Page) {
   return { actions, targets, total: Number(/共 (\d+) 条/.exec(totalText)?.[1] ?? 0), rows };
 }
 
+/** 查询 once the previous query is answered: while the list loads the button spins, and ignores clicks. */
+async function clickSearch(page: Page) {
+  const button = page.getByRole('button', { name: '查询' });
+  await expect(button).not.toHaveClass(/ant-btn-loading/, { timeout: 30_000 });
+  await button.click();
+}
+
+type Listed = Awaited<ReturnType<typeof listed>>;
+
+/**
+ * The list once it shows the query's answer: the address changes at 查询, while the previous rows stay on screen
+ * until the new ones arrive, so the rows are read again until `answered` holds (30 s at most).
+ */
+async function listedWhen(page: Page, answered: (l: Listed) => boolean): Promise<Listed> {
+  let last: Listed | undefined;
+  await expect
+    .poll(async () => answered((last = await listed(page))), { timeout: 30_000, intervals: [250, 500, 1000] })
+    .toBe(true);
+  return last!;
+}
+
 test('审计日志: filter by 操作, 对象 and dates; 导出Excel holds the listed rows', async ({ page }) => {
   // Five searches, a page load and an export: more than the default minute on a loaded machine.
   test.setTimeout(180_000);
@@ -48,22 +69,24 @@ test('审计日志: filter by 操作, 对象 and dates; 导出Excel holds the li
   await page.getByLabel('操作', { exact: true }).click();
   await page.keyboard.type('解除锁定');
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: '查询' }).click();
+  await clickSearch(page);
   await expect(page).toHaveURL(/action=helpdesk\.account\.unlock/);
-  let list = await listed(page);
+  let list = await listedWhen(page, (l) => l.actions.length > 0 && l.actions.every((a) => a === '解除锁定'));
   expect(list.total).toBeGreaterThanOrEqual(1);
   expect(new Set(list.actions)).toEqual(new Set(['解除锁定']));
   await expect(list.rows.filter({ hasText: locked.name }).first()).toBeVisible();
 
   // 对象 by the full ID number: only entries about that person, shown masked.
   await page.getByRole('button', { name: '重置' }).click();
-  // 重置 clears the address and redraws the filters: type only once it has, and check the box holds the text.
+  // 重置 clears the address and redraws the filters once the unfiltered list is answered: type only then, and check
+  // the box holds the text.
   await expect(page).not.toHaveURL(/action=/);
+  await listedWhen(page, (l) => l.actions.some((a) => a !== '解除锁定'));
   await page.getByLabel('对象').fill(locked.username);
   await expect(page.getByLabel('对象')).toHaveValue(locked.username);
-  await page.getByRole('button', { name: '查询' }).click();
+  await clickSearch(page);
   await expect(page).toHaveURL(new RegExp(`target=${locked.username}`));
-  list = await listed(page);
+  list = await listedWhen(page, (l) => l.targets.length > 0 && l.targets.every((t) => t.includes(locked.name)));
   expect(list.actions).toContain('解除锁定');
   expect(list.actions).toContain('登录');
   expect(list.total).toBe(list.actions.length);
@@ -78,9 +101,10 @@ test('审计日志: filter by 操作, 对象 and dates; 导出Excel holds the li
   // 对象 by name: the same entries.
   await page.getByLabel('对象').fill(locked.name);
   await expect(page.getByLabel('对象')).toHaveValue(locked.name);
-  await page.getByRole('button', { name: '查询' }).click();
-  list = await listed(page);
-  expect(list.total).toBe(byId.total);
+  await clickSearch(page);
+  await expect.poll(() => new URL(page.url()).searchParams.get('target')).toBe(locked.name);
+  list = await listedWhen(page, (l) => l.total === byId.total);
+  expect(list.targets.every((t) => t.includes(locked.name))).toBe(true);
 
   // Dates: today holds them, a past range holds none.
   await page.getByPlaceholder('开始日期').click();
@@ -88,10 +112,10 @@ test('审计日志: filter by 操作, 对象 and dates; 导出Excel holds the li
   await page.getByPlaceholder('开始日期').press('Enter');
   await page.getByPlaceholder('结束日期').fill(TODAY);
   await page.getByPlaceholder('结束日期').press('Enter');
-  await page.getByRole('button', { name: '查询' }).click();
+  await clickSearch(page);
   await expect(page).toHaveURL(new RegExp(`from=${TODAY}&to=${TODAY}|to=${TODAY}.*from=${TODAY}`));
-  list = await listed(page);
-  expect(list.total).toBe(byId.total);
+  list = await listedWhen(page, (l) => l.total === byId.total);
+  expect(list.targets.every((t) => t.includes(locked.name))).toBe(true);
   await page.goto(`/audit?target=${encodeURIComponent(locked.name)}&from=2020-01-01&to=2020-01-31`);
   await expect(page.getByPlaceholder('开始日期')).toHaveValue('2020-01-01');
   await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(0);
