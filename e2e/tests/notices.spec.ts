@@ -65,8 +65,9 @@ test('the operator publishes a notice for professionals; the demo professional s
   const page = await browser.newPage();
   const p = demo('专业技术人员');
   await signIn(page, '专业技术人员', p.username, p.password);
-  const before = await unreadOnCenter(page);
-  expect(before).toBeGreaterThan(0);
+  // The count arrives after the page: read again until it is there.
+  let before = 0;
+  await expect.poll(async () => (before = await unreadOnCenter(page)), { timeout: 30_000 }).toBeGreaterThan(0);
   await page.getByRole('link', { name: '前往查看' }).click();
   await expect(page).toHaveURL(/\/notices$/);
   const mine = page.getByRole('row', { name: new RegExp(title) });
@@ -77,7 +78,7 @@ test('the operator publishes a notice for professionals; the demo professional s
   await expect(page.getByRole('link', { name: '培训通知' })).toHaveAttribute('href', 'https://ptce.gx12333.net/');
   await page.getByRole('link', { name: '返回通知公告' }).click();
   await expect(page.getByRole('row', { name: new RegExp(title) }).getByText('已读')).toBeVisible();
-  expect(await unreadOnCenter(page)).toBe(before - 1);
+  await expect.poll(() => unreadOnCenter(page), { timeout: 30_000 }).toBe(before - 1);
   await page.close();
 });
 
