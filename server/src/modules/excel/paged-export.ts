@@ -26,14 +26,12 @@ export async function preparePagedExport<T, C>(spec: PagedExport<T, C>): Promise
   return async (out) => {
     const sheet = xlsxSheetWriter(out, spec.sheetName, spec.columns);
     let page = first;
-    let count = 0;
     for (;;) {
       if (page.rows.length) await sheet.add(page.rows);
-      count += page.rows.length;
       if (page.next === null) break;
       page = await spec.page(page.next);
     }
-    await spec.done(count);
+    await spec.done(sheet.rows);
     return sheet.end();
   };
 }

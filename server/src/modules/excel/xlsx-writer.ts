@@ -43,6 +43,8 @@ const queuedBytes = (w: Writable) =>
 export interface XlsxSheetWriter<T> {
   /** Adds rows; resolves when the response has room for more (back-pressure). */
   add(rows: T[]): Promise<void>;
+  /** The rows added so far. */
+  readonly rows: number;
   /** Finishes the workbook; the stream ends when the file is complete. */
   end(): Promise<number>;
 }
@@ -80,6 +82,9 @@ export function xlsxSheetWriter<T>(out: Writable, sheetName: string, columns: Xl
   const asText = { numFmt: '@' };
 
   return {
+    get rows() {
+      return count;
+    },
     async add(rows) {
       for (const r of rows) {
         const row = sheet.addRow(columns.map((c) => c.value(r) ?? null));
