@@ -16,11 +16,9 @@ interface FilterValues {
 /** 操作人, 对象, 操作, 日期范围 — applied by 查询, cleared by 重置; in step with the URL. */
 export function AuditFilters({
   query,
-  fetching,
   onSearch,
 }: {
   query: ParamValues<typeof AUDIT_LIST>;
-  fetching: boolean;
   onSearch: (patch: ParamPatch<typeof AUDIT_LIST>) => void;
 }) {
   const [form] = Form.useForm<FilterValues>();
@@ -53,7 +51,6 @@ export function AuditFilters({
       onReset={() =>
         onSearch({ action: undefined, actor: undefined, target: undefined, from: undefined, to: undefined })
       }
-      fetching={fetching}
       actionsCol={{ xs: 24, lg: 12 }}
     >
       <Col xs={24} sm={12} lg={6}>

@@ -18,7 +18,7 @@ export default function AuditLogPage() {
   return (
     <>
       <PageTitle extra={<ExportButton kind="audit" query={filter} />}>审计日志</PageTitle>
-      <AuditFilters query={query} fetching={log.isFetching} onSearch={update} />
+      <AuditFilters query={query} onSearch={update} />
       <ListCard>
         <ListTable<AuditEntry>
           rowKey="id"

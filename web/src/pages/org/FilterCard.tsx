@@ -3,14 +3,14 @@ import { Button, Card, Col, Form, Row, Space, type ColProps, type FormInstance }
 
 /**
  * A list's filter form in a card: the fields (each in its Col), then 查询 (submits) and 重置
- * (clears the form and calls `onReset`).
+ * (clears the form and calls `onReset`). 查询 never spins: a spinning antd button ignores clicks, so a
+ * filter changed while the list reloads would be dropped; the list's own spinner shows the progress.
  */
 export function FilterCard<V extends object>({
   form,
   name,
   onFinish,
   onReset,
-  fetching,
   actionsCol,
   children,
 }: {
@@ -18,7 +18,6 @@ export function FilterCard<V extends object>({
   name: string;
   onFinish: (values: V) => void;
   onReset: () => void;
-  fetching: boolean;
   /** The breakpoints of the 查询 / 重置 column. */
   actionsCol: ColProps;
   children: ReactNode;
@@ -30,7 +29,7 @@ export function FilterCard<V extends object>({
           {children}
           <Col {...actionsCol} className="ptce-filter-actions">
             <Space wrap>
-              <Button type="primary" htmlType="submit" loading={fetching}>
+              <Button type="primary" htmlType="submit">
                 查询
               </Button>
               <Button

@@ -17,14 +17,12 @@ export function StaffFilters({
   wholeUnit,
   options,
   departmentsLoading,
-  fetching,
   onSearch,
 }: {
   query: ParamValues<typeof STAFF_LIST>;
   wholeUnit: boolean;
   options: { value: number; label: string }[];
   departmentsLoading: boolean;
-  fetching: boolean;
   onSearch: (patch: ParamPatch<typeof STAFF_LIST>) => void;
 }) {
   const [form] = Form.useForm<FilterValues>();
@@ -52,7 +50,6 @@ export function StaffFilters({
       name="staff-filter"
       onFinish={search}
       onReset={() => onSearch({ q: undefined, departmentId: undefined, newRegistration: undefined })}
-      fetching={fetching}
       actionsCol={{ xs: 24, sm: 12, lg: 6 }}
     >
       <Col xs={24} sm={12} lg={6}>

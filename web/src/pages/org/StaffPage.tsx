@@ -105,7 +105,6 @@ export default function StaffPage() {
         wholeUnit={wholeUnit}
         options={filterOptions}
         departmentsLoading={departments.isPending}
-        fetching={staff.isFetching}
         onSearch={update}
       />
       <ListCard>

@@ -23,14 +23,12 @@ export function UnitFilters({
   regions,
   regionOptions,
   regionsLoading,
-  fetching,
   onSearch,
 }: {
   query: ParamValues<typeof UNIT_LIST>;
   regions: readonly Region[] | undefined;
   regionOptions: RegionOption[];
   regionsLoading: boolean;
-  fetching: boolean;
   onSearch: (patch: ParamPatch<typeof UNIT_LIST>) => void;
 }) {
   const [form] = Form.useForm<FilterValues>();
@@ -50,7 +48,6 @@ export function UnitFilters({
       name="unit-filter"
       onFinish={search}
       onReset={() => onSearch({ q: undefined, regionCode: undefined, status: undefined })}
-      fetching={fetching}
       actionsCol={{ xs: 24, lg: 6 }}
     >
       <Col xs={24} sm={12} lg={7}>

@@ -67,7 +67,6 @@ export default function UnitsPage() {
         regions={regions.data}
         regionOptions={regionOptions}
         regionsLoading={regions.isPending}
-        fetching={units.isFetching}
         onSearch={update}
       />
       <ListCard>
