@@ -35,6 +35,50 @@ const halfDays = (dates: string[], topics: string[], teachers: string[]) =>
     })),
   );
 
+type Sessions = ReturnType<typeof halfDays>;
+type Teacher = { name: string; title: string; employer: string };
+
+/** Who files, for which year, and when the filing was started. */
+interface Filer {
+  baseId: number;
+  year: number;
+  createdBy: number;
+  createdAt: Date;
+  updatedAt: Date;
+  teachers: Teacher[];
+}
+
+/** A filing with its half-day sessions and its teachers: its dates and 项目学时 come from the sessions. */
+async function insertFiling(
+  tx: Db,
+  by: Filer,
+  f: Omit<
+    typeof trainingFilings.$inferInsert,
+    keyof Omit<Filer, 'teachers'> | 'hours' | 'startDate' | 'endDate' | 'startHalf' | 'endHalf'
+  >,
+  sessions: Sessions,
+): Promise<number> {
+  const { teachers, ...filer } = by;
+  const dates = sessions.map((s) => s.date).sort();
+  const [row] = await tx
+    .insert(trainingFilings)
+    .values({
+      ...filer,
+      ...f,
+      startDate: dates[0]!,
+      startHalf: 'am',
+      endDate: dates.at(-1)!,
+      endHalf: 'pm',
+      hours: scheduleHours(sessions, defaultPlan(by.year).hoursPerHalfDay),
+    })
+    .returning({ id: trainingFilings.id });
+  await tx.insert(trainingFilingSessions).values(sessions.map((s) => ({ filingId: row!.id, ...s })));
+  await tx
+    .insert(trainingFilingTeachers)
+    .values(teachers.map((t, position) => ({ filingId: row!.id, position, ...t })));
+  return row!.id;
+}
+
 /**
  * A base of the notice's directory made ready to file: valid for five calendar years from `yearsAgo` years back
  * (until the day before the fifth anniversary), its contact, supervised by the authority named.
@@ -93,44 +137,26 @@ export async function seedDemoFilings(
   ];
   const teacherNames = teachers.map((t) => t.name);
   let filedNo = 0;
-  const common = {
+  const filer: Filer = {
     baseId: base.id,
-    organiser: '广西大学',
-    coOrganiser: '广西大学继续教育学院',
     year,
     createdBy: ids.baseAccountId,
     createdAt: new Date(at.getTime() - 60 * DAY),
     updatedAt: at,
+    teachers,
   };
-  type Sessions = ReturnType<typeof halfDays>;
-  const add = async (
-    f: Omit<
-      typeof trainingFilings.$inferInsert,
-      keyof typeof common | 'hours' | 'startDate' | 'endDate' | 'startHalf' | 'endHalf'
-    >,
-    sessions: Sessions,
-  ) => {
-    const dates = sessions.map((s) => s.date).sort();
-    const filed = f.status === 'filed';
-    const [row] = await tx
-      .insert(trainingFilings)
-      .values({
-        ...common,
+  const add = (f: Omit<Parameters<typeof insertFiling>[2], 'organiser'>, sessions: Sessions) =>
+    insertFiling(
+      tx,
+      filer,
+      {
+        organiser: '广西大学',
+        coOrganiser: '广西大学继续教育学院',
         ...f,
-        startDate: dates[0]!,
-        startHalf: 'am',
-        endDate: dates.at(-1)!,
-        endHalf: 'pm',
-        hours: scheduleHours(sessions, perHalfDay),
-        filingNo: filed ? `桂继教备〔${year}〕${String(++filedNo).padStart(4, '0')}号` : null,
-      })
-      .returning({ id: trainingFilings.id });
-    await tx.insert(trainingFilingSessions).values(sessions.map((s) => ({ filingId: row!.id, ...s })));
-    await tx
-      .insert(trainingFilingTeachers)
-      .values(teachers.map((t, position) => ({ filingId: row!.id, position, ...t })));
-    return row!.id;
-  };
+        filingNo: f.status === 'filed' ? `桂继教备〔${year}〕${String(++filedNo).padStart(4, '0')}号` : null,
+      },
+      sessions,
+    );
   const decided = (daysAgo: number) => ({
     submittedAt: new Date(at.getTime() - (daysAgo + 3) * DAY),
     decidedAt: new Date(at.getTime() - daysAgo * DAY),
@@ -321,16 +347,21 @@ async function seedMedicalBaseFiling(tx: Db, baseAccountId: number): Promise<voi
   });
   if (!ready) return;
   const { base, at, today, year } = ready;
-  const sessions = halfDays(
-    classDays(today, 40, 2),
-    ['急危重症识别与处置', '心肺复苏与电除颤实操', '创伤急救技术', '结业考核'],
-    ['梁志刚', '莫海燕'],
-  );
-  const dates = sessions.map((x) => x.date);
-  const [row] = await tx
-    .insert(trainingFilings)
-    .values({
+  const teachers = [
+    { name: '梁志刚', title: '主任医师', employer: '广西医科大学第一附属医院' },
+    { name: '莫海燕', title: '副主任护师', employer: '广西医科大学第一附属医院' },
+  ];
+  await insertFiling(
+    tx,
+    {
       baseId: base.id,
+      year,
+      createdBy: baseAccountId,
+      createdAt: new Date(at.getTime() - 9 * DAY),
+      updatedAt: at,
+      teachers,
+    },
+    {
       status: 'pending',
       name: '基层医疗卫生人员急诊急救能力提升培训班',
       industryCode: 'Q',
@@ -344,21 +375,12 @@ async function seedMedicalBaseFiling(tx: Db, baseAccountId: number): Promise<voi
       feeNote: '含培训费、资料费和实操耗材费',
       enrolment: 'public',
       needsApproval: true,
-      year,
-      startDate: dates[0]!,
-      startHalf: 'am',
-      endDate: dates.at(-1)!,
-      endHalf: 'pm',
-      hours: scheduleHours(sessions, defaultPlan(year).hoursPerHalfDay),
-      createdBy: baseAccountId,
-      createdAt: new Date(at.getTime() - 9 * DAY),
-      updatedAt: at,
       submittedAt: new Date(at.getTime() - 5 * DAY),
-    })
-    .returning({ id: trainingFilings.id });
-  await tx.insert(trainingFilingSessions).values(sessions.map((x) => ({ filingId: row!.id, ...x })));
-  await tx.insert(trainingFilingTeachers).values([
-    { filingId: row!.id, position: 0, name: '梁志刚', title: '主任医师', employer: '广西医科大学第一附属医院' },
-    { filingId: row!.id, position: 1, name: '莫海燕', title: '副主任护师', employer: '广西医科大学第一附属医院' },
-  ]);
+    },
+    halfDays(
+      classDays(today, 40, 2),
+      ['急危重症识别与处置', '心肺复苏与电除颤实操', '创伤急救技术', '结业考核'],
+      teachers.map((t) => t.name),
+    ),
+  );
 }
