@@ -15,6 +15,7 @@ import {
   PASSWORD,
 } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp } from '../../../test/helpers';
+import { pdfText } from '../../../test/kits/pdf';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,16 +33,6 @@ async function eligible(professional = 65) {
   const admin = await buildAccount(t.db, { kind: 'unit_admin', unitId: unit.id });
   return { unit, p, record, admin, c: await loggedIn(t, p.username, PASSWORD) };
 }
-
-const pdfText = (pdf: Buffer) => {
-  const file = path.join(os.tmpdir(), `ptce-cert-${process.pid}-${Date.now()}.pdf`);
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
-  } finally {
-    fs.rmSync(file, { force: true });
-  }
-};
 
 /** Renders page 1 to a grayscale bitmap with pdftoppm and returns the share of dark pixels. */
 const inkRatio = (pdf: Buffer) => {

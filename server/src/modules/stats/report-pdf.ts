@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import {
   bandsOption,
@@ -12,15 +10,8 @@ import {
   type StatsUnitRow,
 } from '@ptce/contracts';
 import { formatShanghai } from '../../clock';
+import { MARGIN, WIDTH, cards, heading, openReport, table } from '../../pdf/index';
 import { registerGuangxiMap, renderChartSvg } from './report-charts';
-
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf');
-
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 48;
-const WIDTH = A4.width - 2 * MARGIN;
 
 export interface ReportInput {
   overview: StatsOverview;
@@ -35,33 +26,16 @@ export interface ReportInput {
  */
 export async function renderStatsReport(r: ReportInput): Promise<Buffer> {
   const o = r.overview;
-  const title = `${o.year}年度继续教育统计报告`;
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Subject: r.scopeName } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', FONT_REGULAR);
-  doc.registerFont('cjk-bold', FONT_BOLD);
+  const { doc, finish } = openReport(
+    `${o.year}年度继续教育统计报告`,
+    `范围：${r.scopeName}    数据时间：${o.dataAsOf ? formatShanghai(new Date(o.dataAsOf)) : '—'}`,
+    r.scopeName,
+  );
+  figures(doc, o.totals);
 
-  doc.font('cjk-bold').fontSize(18).text(title, { align: 'center' });
-  doc.moveDown(0.3);
-  doc
-    .font('cjk')
-    .fontSize(10)
-    .fillColor('#555555')
-    .text(`范围：${r.scopeName}    数据时间：${o.dataAsOf ? formatShanghai(new Date(o.dataAsOf)) : '—'}`, {
-      align: 'center',
-    });
-  doc.moveDown(0.8).fillColor('#1f1f1f');
-  cards(doc, o.totals);
-
-  const chart = (heading: string, option: Record<string, unknown>, h: number) => {
-    if (doc.y + h + 30 > A4.height - MARGIN) doc.addPage();
-    doc.font('cjk-bold').fontSize(12).text(heading, MARGIN);
-    const y = doc.y + 4;
+  const chart = (title: string, option: Record<string, unknown>, h: number) => {
+    heading(doc, title, h + 30);
+    const y = doc.y;
     SVGtoPDF(doc, renderChartSvg(option, Math.round(WIDTH), h), MARGIN, y, {
       width: WIDTH,
       height: h,
@@ -84,79 +58,24 @@ export async function renderStatsReport(r: ReportInput): Promise<Buffer> {
   chart('人均总学时分布', bandsOption(o.bands), 200);
   chart('月度趋势：专业科目审核通过与公需必修完成', trendOption(o), 230);
   unitTable(doc, r.worstUnits);
-  doc
-    .font('cjk')
-    .fontSize(8)
-    .fillColor('#888888')
-    .text(`生成时间：${formatShanghai(r.generatedAt)}`, MARGIN, A4.height - MARGIN + 12, { lineBreak: false });
-  doc.end();
-  await finished;
-  return Buffer.concat(chunks);
+  return finish(r.generatedAt);
 }
 
-function cards(doc: PDFKit.PDFDocument, t: StatsCounts) {
-  const items: Array<[string, string]> = [
+function figures(doc: PDFKit.PDFDocument, t: StatsCounts) {
+  cards(doc, [
     ['专业技术人员', `${t.people}人`],
     ['达标率', `${t.metRate}%`],
     ['公需必修完成率', `${t.compulsoryRate}%`],
     ['人均专业科目学时', `${t.avgProfessional}`],
     ['待审核记录', `${t.pending}条`],
     ['待审核超过30天', `${t.pendingOld}条`],
-  ];
-  const w = WIDTH / 3;
-  const top = doc.y;
-  items.forEach(([label, value], i) => {
-    const x = MARGIN + (i % 3) * w;
-    const y = top + Math.floor(i / 3) * 46;
-    doc
-      .rect(x + 2, y, w - 4, 40)
-      .strokeColor('#d9d9d9')
-      .stroke();
-    doc
-      .font('cjk')
-      .fontSize(9)
-      .fillColor('#666666')
-      .text(label, x + 10, y + 5, { width: w - 20, lineBreak: false });
-    doc
-      .font('cjk-bold')
-      .fontSize(14)
-      .fillColor('#1f1f1f')
-      .text(value, x + 10, y + 19, { width: w - 20, lineBreak: false });
-  });
-  doc.y = top + 2 * 46 + 10;
-  doc.x = MARGIN;
+  ]);
 }
 
-function table(doc: PDFKit.PDFDocument, heading: string, head: string[], widths: number[], rows: string[][]) {
-  if (doc.y + 60 > A4.height - MARGIN) doc.addPage();
-  doc.font('cjk-bold').fontSize(12).fillColor('#1f1f1f').text(heading, MARGIN);
-  doc.moveDown(0.2);
-  const line = (cells: string[], bold: boolean) => {
-    if (doc.y + 16 > A4.height - MARGIN) doc.addPage();
-    const y = doc.y;
-    let x = MARGIN;
-    doc.font(bold ? 'cjk-bold' : 'cjk').fontSize(8.5);
-    cells.forEach((c, i) => {
-      doc.text(c, x + 2, y + 3, { width: widths[i]! - 4, lineBreak: false, ellipsis: true });
-      x += widths[i]!;
-    });
-    doc
-      .moveTo(MARGIN, y + 15)
-      .lineTo(MARGIN + WIDTH, y + 15)
-      .strokeColor('#e8e8e8')
-      .stroke();
-    doc.y = y + 16;
-  };
-  line(head, true);
-  for (const r of rows) line(r, false);
-  doc.x = MARGIN;
-  doc.moveDown(0.8);
-}
-
-function areaTable(doc: PDFKit.PDFDocument, heading: string, rows: StatsOverview['areas']) {
+function areaTable(doc: PDFKit.PDFDocument, title: string, rows: StatsOverview['areas']) {
   table(
     doc,
-    heading,
+    title,
     ['地区', '人数', '达标', '达标率', '必修完成率', '人均专业学时', '待审核', '超30天'],
     [95, 55, 55, 55, 60, 65, 57, 57],
     rows.map((r) => [
