@@ -2,6 +2,7 @@
 // unit (the demo hospital) finds it among its 待办, uploads a PDF for each sampled record and answers; a drawn
 // inspector records 不属实 on one record (its hours are removed) and 属实 on the others; the bureau finishes
 // the campaign; anyone, without a login, reads the outcome on 抽查结果公开 and recomputes the draw from its seed.
+import fs from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demo, signIn } from './demo';
 
@@ -111,6 +112,13 @@ test('draw → the unit answers → findings → a 不属实 record removed → 
   await fin.getByLabel('抽查结论').fill('一条记录不属实，已核减学时；其余属实。');
   await fin.getByRole('button', { name: '结束并公开' }).click();
   await expect(page.getByText('抽查已结束，结果已公开')).toBeVisible();
+  // The report to print: a PDF named after the campaign and its seed.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: '抽查报告（PDF）' }).click();
+  const report = await downloading;
+  expect(report.suggestedFilename()).toBe(`抽查报告_${TITLE}_e2e-journey.pdf`);
+  const bytes = fs.readFileSync((await report.path())!);
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 
   const anonymous = await (await browser.newContext()).newPage();
   await anonymous.goto('/login');

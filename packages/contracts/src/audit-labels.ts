@@ -143,6 +143,7 @@ export const AUDIT_ACTION_LABEL = {
   'spotcheck.file.add': '上传抽查材料',
   'spotcheck.finding': '记录抽查核查结论',
   'spotcheck.report.export': '导出：抽查报告',
+  'spotcheck.report.pdf': '导出：抽查报告（PDF）',
   // 继续教育基地、培训备案
   'bases.base.create': '新增继续教育基地',
   'bases.base.update': '修改继续教育基地',

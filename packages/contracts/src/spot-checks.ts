@@ -12,6 +12,10 @@ export const SAMPLE_OF_LABEL: Record<z.infer<typeof SampleOf>, string> = {
 };
 export const SizeMode = z.enum(['percent', 'count']);
 export const SampleSizeInput = z.object({ mode: SizeMode, value: z.number().int().min(1).max(100000) });
+/** 抽查单位数 / 每个单位抽查数 as shown: "5%" or "3个". */
+export const sampleSizeLabel = (s: z.infer<typeof SampleSizeInput>) =>
+  s.mode === 'percent' ? `${s.value}%` : `${s.value}个`;
+export const CAMPAIGN_STATUS_LABEL: Record<'open' | 'finished', string> = { open: '进行中', finished: '已结束' };
 
 export const SpotCheckCreate = z.object({
   title: z.string().trim().min(1, '请填写抽查名称').max(100, '抽查名称不能超过100个字'),

@@ -86,6 +86,8 @@ export function useFinishSpotCheck(id: number) {
 
 /** GET /api/spot-checks/:id/report — a plain link: the browser downloads the workbook. */
 export const spotCheckReportUrl = (id: number) => `/api/spot-checks/${id}/report`;
+/** GET /api/spot-checks/:id/report.pdf — the same report as a PDF to print. */
+export const spotCheckReportPdfUrl = (id: number) => `/api/spot-checks/${id}/report.pdf`;
 /** GET /api/spot-checks/files/:id */
 export const spotCheckFileUrl = (id: number) => `/api/spot-checks/files/${id}`;
 

@@ -1,12 +1,13 @@
 import type { SpotCheckItem, SpotCheckUnitPart } from '@ptce/contracts';
 import { SPOT_CHECK_FINDING_LABELS } from '@ptce/rules';
-import { formatShanghai } from '../../clock';
+import { formatShanghai, now } from '../../clock';
 import { AppError } from '../../errors';
 import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { preparePagedExport, type XlsxColumn } from '../excel/index';
 import { findCampaign } from './campaign-scope';
 import { campaignDetail } from './campaign-view';
+import { renderSpotCheckReport } from './report-pdf';
 
 type Row = { part: SpotCheckUnitPart; item: SpotCheckItem };
 const when = (v: string | null) => (v ? formatShanghai(new Date(v)) : '');
@@ -34,13 +35,31 @@ const COLUMNS: XlsxColumn<Row>[] = [
   { header: '核减学时', width: 10, value: (r) => (r.item.hoursRemovedAt ? r.item.hours : 0), numFmt: '0.0' },
 ];
 
-export const reportName = (title: string, seed: string) => `抽查报告_${title}_${seed}.xlsx`;
+export const reportName = (title: string, seed: string, ext: 'xlsx' | 'pdf') => `抽查报告_${title}_${seed}.${ext}`;
+
+/** The whole campaign, for the department that runs it only. */
+async function ownedCampaign(ctx: Caller, id: number) {
+  const c = await findCampaign(ctx.db, ctx.actor, id);
+  if (!c.owner) throw new AppError('FORBIDDEN', '只有组织抽查的部门可以导出抽查报告');
+  return campaignDetail(ctx.db, id, { accountId: ctx.actor.id, owner: true });
+}
+
+/** 抽查报告 → PDF (report-pdf.ts), audited. */
+export async function reportPdf(ctx: Caller, id: number) {
+  const detail = await ownedCampaign(ctx, id);
+  const pdf = await renderSpotCheckReport(detail, now());
+  await writeAudit(ctx.db, ctx, {
+    action: 'spotcheck.report.pdf',
+    targetType: 'spot_check',
+    targetId: id,
+    detail: { items: detail.items, bytes: pdf.length },
+  });
+  return { name: reportName(detail.title, detail.draw.seed, 'pdf'), pdf };
+}
 
 /** 抽查报告 → Excel: every sampled record with its unit, inspectors, answer and finding. The export is audited. */
 export async function exportReport(ctx: Caller, id: number) {
-  const c = await findCampaign(ctx.db, ctx.actor, id);
-  if (!c.owner) throw new AppError('FORBIDDEN', '只有组织抽查的部门可以导出抽查报告');
-  const detail = await campaignDetail(ctx.db, id, { accountId: ctx.actor.id, owner: true });
+  const detail = await ownedCampaign(ctx, id);
   const rows = detail.parts.flatMap((part) => part.items.map((item) => ({ part, item })));
   const write = await preparePagedExport<Row, null>({
     sheetName: '抽查报告',
@@ -54,5 +73,5 @@ export async function exportReport(ctx: Caller, id: number) {
         detail: { rows: count },
       }),
   });
-  return { name: reportName(detail.title, detail.draw.seed), write };
+  return { name: reportName(detail.title, detail.draw.seed, 'xlsx'), write };
 }

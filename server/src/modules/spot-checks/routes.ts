@@ -31,7 +31,7 @@ import { spotChecksPolicy } from './policy';
 import { previewCampaign } from './preview';
 import { getPublicCampaign, listPublicCampaigns } from './public-results';
 import { recordFinding } from './record-finding';
-import { exportReport } from './report';
+import { exportReport, reportPdf } from './report';
 
 const ok = { ok: true as const };
 
@@ -92,6 +92,18 @@ export const spotChecksRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { name, write } = await exportReport(ctxOf(req), req.params.id);
       return streamXlsx(req, reply, name, write);
+    },
+  );
+  app.get(
+    '/spot-checks/:id/report.pdf',
+    { schema: { tags, summary: '抽查报告（PDF）', params: IdParam }, config: manage },
+    async (req, reply) => {
+      const { name, pdf } = await reportPdf(ctxOf(req), req.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', contentDisposition(name))
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
     },
   );
   app.post(

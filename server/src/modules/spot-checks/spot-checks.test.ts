@@ -13,6 +13,7 @@ import {
   PASSWORD,
 } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
+import { pdfText } from '../../../test/kits/pdf';
 
 let t: TestApp;
 let chief: TestClient;
@@ -339,6 +340,33 @@ describe('answer, findings, 不属实 and the public result', () => {
     const report = await lead.get(`/api/spot-checks/${c.id}/report`);
     expect(report.statusCode).toBe(200);
     expect(report.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // The same report as a PDF: the draw anyone can repeat, the findings in figures and per record, the conclusion.
+    const printed = await lead.get(`/api/spot-checks/${c.id}/report.pdf`);
+    expect(printed.statusCode, printed.body).toBe(200);
+    expect(printed.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(printed.rawPayload).replace(/\s+/g, ' ');
+    expect(text).toContain('2024年度继续教育学时抽查报告');
+    expect(text).toContain('随机种子 journey');
+    const items = c.parts.flatMap((p: { items: unknown[] }) => p.items).length;
+    // The figure cards: a line of labels, then a line of their values.
+    const sampled = /抽查单位 抽查记录 已核查 (\d+)个 (\d+)条 (\d+)条/.exec(text);
+    expect(sampled?.slice(1).map(Number)).toEqual([c.parts.length, items, items]);
+    const found = /属实 不属实 材料不全 (\d+)条 (\d+)条 (\d+)条/.exec(text);
+    const [isTrue, isFalse, incomplete] = found!.slice(1).map(Number);
+    expect(isFalse).toBe(1);
+    expect(isTrue! + incomplete!).toBe(items - 1);
+    expect(text).toContain('不属实的记录已核减学时 24 学时');
+    expect(text).toContain('缺少签到表');
+    expect(text).toMatch(/抽查结论 完成/);
+    for (const p of c.parts) expect(text).toContain(p.unitName);
+    const pdfAudit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'spotcheck.report.pdf'), eq(auditLog.targetId, String(c.id))));
+    expect(pdfAudit).toHaveLength(1);
+    // The sampled unit does not get it (a new login: its session of before the deadline has expired).
+    const unitNow = await loggedIn(t, unitAdmins.get(part.unitId)!.username, PASSWORD, 'unit');
+    expect((await unitNow.get(`/api/spot-checks/${c.id}/report.pdf`)).statusCode).toBe(403);
     expect((await lead.post(`/api/spot-checks/items/${item.id}/finding`, { finding: 'true' })).statusCode).toBe(409);
   });
 });

@@ -1,6 +1,5 @@
 import { Descriptions } from 'antd';
-import type { SpotCheckDraw } from '@ptce/contracts';
-import { sizeLabel } from './spot-check-labels';
+import { sampleSizeLabel, type SpotCheckDraw } from '@ptce/contracts';
 
 /** How the sample was drawn: the seed, the algorithm, the sizes and the length of each list. */
 export function DrawFacts({ draw, showLists = true }: { draw: SpotCheckDraw; showLists?: boolean }) {
@@ -10,8 +9,8 @@ export function DrawFacts({ draw, showLists = true }: { draw: SpotCheckDraw; sho
         <code data-testid="spot-check-seed">{draw.seed}</code>
       </Descriptions.Item>
       <Descriptions.Item label="抽取算法">{draw.algorithm}</Descriptions.Item>
-      <Descriptions.Item label="抽查单位数">{sizeLabel(draw.unitSize)}</Descriptions.Item>
-      <Descriptions.Item label="每个单位抽查数">{sizeLabel(draw.itemSize)}</Descriptions.Item>
+      <Descriptions.Item label="抽查单位数">{sampleSizeLabel(draw.unitSize)}</Descriptions.Item>
+      <Descriptions.Item label="每个单位抽查数">{sampleSizeLabel(draw.itemSize)}</Descriptions.Item>
       <Descriptions.Item label="每个单位检查人员">{draw.inspectorsPerUnit}名</Descriptions.Item>
       {showLists && (
         <Descriptions.Item label="抽取名单">

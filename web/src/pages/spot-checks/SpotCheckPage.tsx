@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useParams } from 'react-router';
-import type { SpotCheckItem, SpotCheckUnitPart } from '@ptce/contracts';
-import { spotCheckReportUrl, useFinishSpotCheck, useSpotCheck } from '../../api/spot-checks';
+import { CAMPAIGN_STATUS_LABEL, type SpotCheckItem, type SpotCheckUnitPart } from '@ptce/contracts';
+import { spotCheckReportPdfUrl, spotCheckReportUrl, useFinishSpotCheck, useSpotCheck } from '../../api/spot-checks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { PageTitle } from '../../components/PageTitle';
@@ -10,7 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { DrawFacts } from './DrawFacts';
 import { FindingModal } from './FindingModal';
 import { ItemFiles } from './ItemFiles';
-import { FINDING_COLOR, findingLabel, sampleOfLabel, STATUS_LABEL } from './spot-check-labels';
+import { FINDING_COLOR, findingLabel, sampleOfLabel } from './spot-check-labels';
 
 /** The sampled records of one unit; its drawn inspectors record a finding on each. */
 export function ItemsTable({
@@ -116,6 +116,7 @@ export default function SpotCheckPage() {
           c.owner && (
             <Space wrap>
               <Button href={spotCheckReportUrl(c.id)}>导出抽查报告</Button>
+              <Button href={spotCheckReportPdfUrl(c.id)}>抽查报告（PDF）</Button>
               {open && (
                 <Button type="primary" onClick={() => setFinishing(true)}>
                   结束抽查并公开结果
@@ -134,7 +135,7 @@ export default function SpotCheckPage() {
         <Descriptions.Item label="抽查对象">{sampleOfLabel(c.sampleOf)}</Descriptions.Item>
         <Descriptions.Item label="答复截止">{c.answerDue}</Descriptions.Item>
         <Descriptions.Item label="状态">
-          {STATUS_LABEL[c.status]}（已核查{c.found}/{c.items}条）
+          {CAMPAIGN_STATUS_LABEL[c.status]}（已核查{c.found}/{c.items}条）
         </Descriptions.Item>
         {c.conclusion && <Descriptions.Item label="抽查结论">{c.conclusion}</Descriptions.Item>}
       </Descriptions>

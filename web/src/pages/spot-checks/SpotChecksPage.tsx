@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, Tag } from 'antd';
-import type { SpotCheckSummary } from '@ptce/contracts';
+import { CAMPAIGN_STATUS_LABEL, type SpotCheckSummary } from '@ptce/contracts';
 import { Link } from 'react-router';
 import { useSpotChecks } from '../../api/spot-checks';
 import { ListCard, ListTable } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../lib/format';
 import { NewSpotCheckModal } from './NewSpotCheckModal';
-import { sampleOfLabel, STATUS_LABEL } from './spot-check-labels';
+import { sampleOfLabel } from './spot-check-labels';
 
 /** 抽查管理: the organisation's campaigns and those the caller was drawn to inspect; 新建抽查 draws a new one. */
 export default function SpotChecksPage() {
@@ -53,7 +53,7 @@ export default function SpotChecksPage() {
               dataIndex: 'status',
               width: 80,
               render: (v: SpotCheckSummary['status']) => (
-                <Tag color={v === 'open' ? 'processing' : 'default'}>{STATUS_LABEL[v]}</Tag>
+                <Tag color={v === 'open' ? 'processing' : 'default'}>{CAMPAIGN_STATUS_LABEL[v]}</Tag>
               ),
             },
           ]}

@@ -1,10 +1,9 @@
 import { Tag } from 'antd';
-import type { SpotCheckSummary } from '@ptce/contracts';
+import { CAMPAIGN_STATUS_LABEL, type SpotCheckSummary } from '@ptce/contracts';
 import { Link } from 'react-router';
 import { useUnitSpotChecks } from '../../api/spot-checks';
 import { ListCard, ListTable } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
-import { STATUS_LABEL } from './spot-check-labels';
 
 /** 抽查答复: the spot checks that sampled this unit. */
 export default function UnitSpotChecksPage() {
@@ -32,7 +31,7 @@ export default function UnitSpotChecksPage() {
               dataIndex: 'status',
               width: 90,
               render: (v: SpotCheckSummary['status']) => (
-                <Tag color={v === 'open' ? 'processing' : 'default'}>{STATUS_LABEL[v]}</Tag>
+                <Tag color={v === 'open' ? 'processing' : 'default'}>{CAMPAIGN_STATUS_LABEL[v]}</Tag>
               ),
             },
           ]}
