@@ -52,6 +52,31 @@ describe('the demo against its own plans', () => {
     expect((await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM hour_records`))[0]!.n).toBeGreaterThan(100);
   });
 
+  it('its records were registered, submitted and decided on days spread over the year, in office hours, in order', async () => {
+    const self = sql`source = 'self' AND created_by = account_id`;
+    const disorder = await rows<{ id: number }>(sql`
+      SELECT id FROM hour_records
+       WHERE ${self} AND (created_at::date < end_date OR submitted_at < created_at OR decided_at < submitted_at
+          OR greatest(created_at, submitted_at, decided_at) > now() + interval '1 minute')`);
+    expect(disorder, 'records decided before submitted, submitted before registered, or dated ahead').toEqual([]);
+    const [spread] = await rows<{ submitDays: number; decideDays: number; outside: number; total: number }>(sql`
+      SELECT count(DISTINCT (submitted_at AT TIME ZONE 'Asia/Shanghai')::date)::int AS "submitDays",
+             count(DISTINCT (decided_at AT TIME ZONE 'Asia/Shanghai')::date)::int AS "decideDays",
+             count(*) FILTER (WHERE extract(hour FROM decided_at AT TIME ZONE 'Asia/Shanghai') NOT BETWEEN 9 AND 17
+                                AND decided_at < now() - interval '1 day')::int AS outside,
+             count(*)::int AS total
+        FROM hour_records WHERE ${self}`);
+    expect(spread!.submitDays).toBeGreaterThan(50);
+    expect(spread!.decideDays).toBeGreaterThan(50);
+    expect(spread!.outside).toBe(0);
+    // Their events carry the same times.
+    const events = await rows<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM hour_records r JOIN hour_record_events e ON e.record_id = r.id
+       WHERE r.source = 'self' AND r.created_by = r.account_id
+         AND ((e.action = 'submit' AND e.at <> r.submitted_at) OR (e.action IN ('approve', 'reject') AND e.at <> r.decided_at))`);
+    expect(events[0]!.n).toBe(0);
+  });
+
   it('no text of a course names a plan year other than the one whose plan uses it', async () => {
     const texts = await rows<{ year: number; course: string; text: string }>(sql`
       SELECT pc.year, c.title AS course, t.text

@@ -1,7 +1,7 @@
 import { now, shanghaiDate } from '../../../clock';
 import type { Db } from '../../client';
 import { hourRecordEvents, hourRecords, publicCredits } from '../../schema/index';
-import { pick, randomInt, type Rng } from './people';
+import { createRng, pick, randomInt, type Rng } from './people';
 
 /** Activities that look like a real unit's year, by the unit's industry. */
 const ACTIVITIES: Record<string, Array<[title: string, organizer: string, place: string]>> = {
@@ -26,6 +26,33 @@ const ACTIVITIES: Record<string, Array<[title: string, organizer: string, place:
 };
 
 const isoDay = (year: number, dayOfYear: number) => new Date(Date.UTC(year, 0, dayOfYear)).toISOString().slice(0, 10);
+const DAY = 86_400_000;
+
+/**
+ * When things happened, in office hours (09:00–17:59 Asia/Shanghai) on days after one another and never after
+ * `at`: a record is registered some days after its class, submitted a few days later and decided one to three
+ * weeks after that. Its own random sequence, so the people and records drawn stay what they were.
+ */
+function officeClock(rng: Rng, at: Date) {
+  const limit = at.getTime();
+  /** `days` days after the day of `from` (a time or a UTC day start), at an office hour; at least `from`. */
+  const after = (from: number, days: number) => {
+    const day = Math.floor(from / DAY) * DAY + days * DAY;
+    const t = day + randomInt(rng, 60, 599) * 60_000; // 01:00–09:59 UTC = 09:00–17:59 in Shanghai
+    return new Date(Math.min(limit, Math.max(from, t)));
+  };
+  return {
+    /** An office hour on one of the `days` days from the day of `from`. */
+    within: (from: number, days: number) => after(from, randomInt(rng, 0, days - 1)),
+    /** Registered, submitted and decided times of a record whose class ended on `endDay` (a UTC day start). */
+    record(endDay: number, submitted: boolean, decided: boolean) {
+      const createdAt = after(endDay, randomInt(rng, 1, 10));
+      const submittedAt = submitted ? after(createdAt.getTime(), randomInt(rng, 0, 4)) : null;
+      const decidedAt = decided && submittedAt ? after(submittedAt.getTime(), randomInt(rng, 1, 20)) : null;
+      return { createdAt, submittedAt, decidedAt };
+    },
+  };
+}
 
 interface Person {
   id: number;
@@ -50,6 +77,9 @@ export async function seedDemoHistory(
   const dayOfYear = Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.UTC(year, 0, 1)) / 86_400_000) + 1;
   const activities = ACTIVITIES[unit.industryCode] ?? ACTIVITIES.Q!;
   const records: Array<typeof hourRecords.$inferInsert> = [];
+  const clock = officeClock(createRng(unit.id * 7919 + year), at);
+  // Last year's public courses were finished between April and November.
+  const lastYearCourse = () => clock.within(Date.UTC(year - 1, 3, 1), 240);
   const credits: Array<typeof publicCredits.$inferInsert> = [];
 
   const record = (
@@ -62,6 +92,8 @@ export async function seedDemoHistory(
     const [title, organizer, place] = pick(rng, activities);
     const start = isoDay(y, startDay);
     const end = isoDay(y, startDay + days - 1);
+    const decided = status === 'approved' || status === 'rejected';
+    const times = clock.record(Date.UTC(y, 0, startDay + days - 1), status !== 'draft', decided);
     records.push({
       accountId,
       year: y,
@@ -75,20 +107,20 @@ export async function seedDemoHistory(
       endHalf: 'pm',
       hours: days * 8,
       remarks: '',
-      declaredAt: at,
+      declaredAt: times.createdAt,
       status,
       source: 'self',
       unitId: unit.id,
       reviewTarget: status === 'draft' ? null : 'unit',
-      submittedAt: status === 'draft' ? null : at,
+      submittedAt: times.submittedAt,
       submittedBy: status === 'draft' ? null : accountId,
-      decidedAt: status === 'approved' || status === 'rejected' ? at : null,
-      decidedBy: status === 'approved' || status === 'rejected' ? reviewer.id : null,
-      decidedByName: status === 'approved' || status === 'rejected' ? reviewer.name : null,
+      decidedAt: times.decidedAt,
+      decidedBy: decided ? reviewer.id : null,
+      decidedByName: decided ? reviewer.name : null,
       opinion: status === 'rejected' ? '未上传培训通知和结业证明，请补充后重新提交' : null,
       createdBy: accountId,
-      createdAt: at,
-      updatedAt: at,
+      createdAt: times.createdAt,
+      updatedAt: times.decidedAt ?? times.submittedAt ?? times.createdAt,
     });
   };
 
@@ -96,9 +128,23 @@ export async function seedDemoHistory(
     const star = p.id === featured;
     // Last year: most people finished.
     if (star || rng() < 0.85)
-      credits.push({ accountId: p.id, year: year - 1, kind: 'compulsory', hours: 15, creditedAt: at, source: 'demo' });
+      credits.push({
+        accountId: p.id,
+        year: year - 1,
+        kind: 'compulsory',
+        hours: 15,
+        creditedAt: lastYearCourse(),
+        source: 'demo',
+      });
     if (star || rng() < 0.75)
-      credits.push({ accountId: p.id, year: year - 1, kind: 'elective', hours: 10, creditedAt: at, source: 'demo' });
+      credits.push({
+        accountId: p.id,
+        year: year - 1,
+        kind: 'elective',
+        hours: 10,
+        creditedAt: lastYearCourse(),
+        source: 'demo',
+      });
     // Up to 7 records spread over the year, the last one starting by day 338: none runs into this year.
     const lastYearRecords = star ? 5 : randomInt(rng, 3, 7);
     for (let i = 0; i < lastYearRecords; i++)
@@ -129,23 +175,30 @@ export async function seedDemoHistory(
     const rows = await tx
       .insert(hourRecords)
       .values(records.slice(i, i + 500))
-      .returning({ id: hourRecords.id, status: hourRecords.status, accountId: hourRecords.accountId });
+      .returning({
+        id: hourRecords.id,
+        status: hourRecords.status,
+        accountId: hourRecords.accountId,
+        createdAt: hourRecords.createdAt,
+        submittedAt: hourRecords.submittedAt,
+        decidedAt: hourRecords.decidedAt,
+      });
     const events: Array<typeof hourRecordEvents.$inferInsert> = [];
     for (const r of rows) {
-      events.push({ recordId: r.id, at, action: 'create', actorId: r.accountId, actorName: null });
-      if (r.status !== 'draft')
+      events.push({ recordId: r.id, at: r.createdAt, action: 'create', actorId: r.accountId, actorName: null });
+      if (r.submittedAt)
         events.push({
           recordId: r.id,
-          at,
+          at: r.submittedAt,
           action: 'submit',
           actorId: r.accountId,
           actorName: null,
           targetName: unit.name,
         });
-      if (r.status === 'approved' || r.status === 'rejected') {
+      if (r.decidedAt) {
         events.push({
           recordId: r.id,
-          at,
+          at: r.decidedAt,
           action: r.status === 'approved' ? 'approve' : 'reject',
           actorId: reviewer.id,
           actorName: reviewer.name,
