@@ -1,2 +1,3 @@
-// Reports as A4 PDFs (统计报告, 抽查报告): the document with its Chinese fonts, headings, tables and figure cards.
-export { A4, MARGIN, WIDTH, cards, heading, openReport, table, type ReportDocument } from './report-document';
+// PDFs with the Chinese serif embedded (certificates), and reports on A4 (统计报告, 抽查报告): headings, tables and
+// figure cards.
+export { A4, MARGIN, WIDTH, cards, heading, newPdf, openReport, table, type ReportDocument } from './report-document';

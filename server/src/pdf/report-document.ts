@@ -3,8 +3,30 @@ import PDFDocument from 'pdfkit';
 import { formatShanghai } from '../clock';
 
 const require = createRequire(import.meta.url);
+// Noto Serif SC (SIL OFL), shipped by an npm package so every install has it; pdfkit embeds only the glyphs used.
 const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
 const FONT_BOLD = require.resolve('@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf');
+
+/** A PDF document with the Chinese serif registered as `cjk` and `cjk-bold`; `end()` gives its bytes. */
+export function newPdf(options: PDFKit.PDFDocumentOptions): { doc: PDFKit.PDFDocument; end: () => Promise<Buffer> } {
+  const doc = new PDFDocument(options);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  doc.registerFont('cjk', FONT_REGULAR);
+  doc.registerFont('cjk-bold', FONT_BOLD);
+  return {
+    doc,
+    end: async () => {
+      doc.end();
+      await ended;
+      return Buffer.concat(chunks);
+    },
+  };
+}
 
 export const A4 = { width: 595.28, height: 841.89 };
 export const MARGIN = 48;
@@ -22,15 +44,7 @@ export interface ReportDocument {
  * grey subtitle under it (scope, data time …).
  */
 export function openReport(title: string, subtitle: string, subject: string): ReportDocument {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Subject: subject } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', FONT_REGULAR);
-  doc.registerFont('cjk-bold', FONT_BOLD);
+  const { doc, end } = newPdf({ size: 'A4', margin: MARGIN, info: { Title: title, Subject: subject } });
   doc.font('cjk-bold').fontSize(18).text(title, { align: 'center' });
   doc.moveDown(0.3);
   doc.font('cjk').fontSize(10).fillColor('#555555').text(subtitle, { align: 'center' });
@@ -43,9 +57,7 @@ export function openReport(title: string, subtitle: string, subject: string): Re
         .fontSize(8)
         .fillColor('#888888')
         .text(`生成时间：${formatShanghai(generatedAt)}`, MARGIN, A4.height - MARGIN + 12, { lineBreak: false });
-      doc.end();
-      await ended;
-      return Buffer.concat(chunks);
+      return end();
     },
   };
 }

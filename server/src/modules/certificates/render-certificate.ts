@@ -1,13 +1,6 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { CertificateKind, CertificateSnapshot } from '../../db/schema/index';
-
-const require = createRequire(import.meta.url);
-// Noto Serif SC (SIL OFL), shipped by an npm package so every install has it; pdfkit embeds only
-// the glyphs used (a subset of a few tens of KB).
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf');
+import { newPdf } from '../../pdf/index';
 
 export const CERTIFICATE_TITLE: Record<CertificateKind, string> = {
   public_exam: '专业技术人员继续教育公需科目考试合格证书',
@@ -49,19 +42,11 @@ function bodyText(kind: CertificateKind, s: CertificateSnapshot): string {
 
 /** Renders the certificate as an A4 PDF with the Chinese serif font embedded and a QR code of the verification URL. */
 export async function renderCertificate(kind: CertificateKind, s: CertificateSnapshot): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, end } = newPdf({
     size: 'A4',
     margin: 0,
     info: { Title: s.title, Author: s.issuer, Subject: `${s.year}年度 ${s.serial}` },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('serif', FONT_REGULAR);
-  doc.registerFont('serif-bold', FONT_BOLD);
   const W = doc.page.width; // 595.28
   const H = doc.page.height; // 841.89
 
@@ -78,18 +63,18 @@ export async function renderCertificate(kind: CertificateKind, s: CertificateSna
 
   // Title
   doc
-    .font('serif-bold')
+    .font('cjk-bold')
     .fillColor(RED)
     .fontSize(kind === 'ce' ? 28 : 22);
   doc.text(s.title, 50, 110, { width: W - 100, align: 'center', lineBreak: false });
   doc
-    .font('serif')
+    .font('cjk')
     .fillColor(INK)
     .fontSize(12)
     .text(`证书编号：${s.serial}`, 50, 168, { width: W - 100, align: 'center', lineBreak: false });
 
   // Body, laid out line by line
-  doc.font('serif').fontSize(15).fillColor(INK);
+  doc.font('cjk').fontSize(15).fillColor(INK);
   const left = 80;
   const width = W - 160;
   let y = 225;
@@ -122,11 +107,11 @@ export async function renderCertificate(kind: CertificateKind, s: CertificateSna
     doc.rect(left + 20, y, colA, 28).stroke();
     doc.rect(left + 20 + colA, y, colB, 28).stroke();
     doc
-      .font('serif-bold')
+      .font('cjk-bold')
       .fontSize(12)
       .text(label, left + 28, y + 7, { width: colA - 16, lineBreak: false });
     doc
-      .font('serif')
+      .font('cjk')
       .fontSize(12)
       .text(value, left + 28 + colA, y + 7, { width: colB - 16, lineBreak: false });
     y += 28;
@@ -134,12 +119,12 @@ export async function renderCertificate(kind: CertificateKind, s: CertificateSna
 
   // Issuer and date, bottom right
   doc
-    .font('serif-bold')
+    .font('cjk-bold')
     .fontSize(14)
     .text(s.issuer, W - 340, H - 200, { width: 270, align: 'right', lineBreak: false });
   const [yy, mm, dd] = s.issuedOn.split('-');
   doc
-    .font('serif')
+    .font('cjk')
     .fontSize(13)
     .text(`${yy}年${Number(mm)}月${Number(dd)}日`, W - 340, H - 172, { width: 270, align: 'right', lineBreak: false });
 
@@ -147,13 +132,11 @@ export async function renderCertificate(kind: CertificateKind, s: CertificateSna
   const qr = await QRCode.toBuffer(s.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
   doc.image(qr, 70, H - 230, { width: 100 });
   doc
-    .font('serif')
+    .font('cjk')
     .fontSize(9)
     .fillColor('#555')
     .text('扫码验证证书真伪', 70, H - 124, { width: 100, align: 'center', lineBreak: false });
   doc.fontSize(7).text(s.verifyUrl, 50, H - 70, { width: W - 100, align: 'center', lineBreak: false });
 
-  doc.end();
-  await finished;
-  return Buffer.concat(chunks);
+  return end();
 }
