@@ -77,6 +77,15 @@ describe('the demo against its own plans', () => {
     expect(events[0]!.n).toBe(0);
   });
 
+  it('every demo person with a mobile can be found by it (its look-up hash is stored)', async () => {
+    const unfindable = await rows<{ name: string }>(sql`
+      SELECT name FROM accounts WHERE phone IS NOT NULL AND phone_hmac IS NULL`);
+    expect(unfindable).toEqual([]);
+    expect(
+      (await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM accounts WHERE phone_hmac IS NOT NULL`))[0]!.n,
+    ).toBeGreaterThan(50);
+  });
+
   it('no text of a course names a plan year other than the one whose plan uses it', async () => {
     const texts = await rows<{ year: number; course: string; text: string }>(sql`
       SELECT pc.year, c.title AS course, t.text

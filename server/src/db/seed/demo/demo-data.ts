@@ -5,7 +5,6 @@ import { creditCodeCheckChar } from '../../../domain/credit-code';
 import type { Db } from '../../client';
 import { accounts, authorities, departments, trainingBases, units } from '../../schema/index';
 import { seedDemoFilings } from './demo-filings';
-import { idNumberAccountColumns, phoneColumns } from '../../pii';
 import { seedDemoCourses } from './demo-courses';
 import { seedDuplicateAccount } from './demo-duplicate';
 import { seedFailedExams } from './demo-exams';
@@ -13,16 +12,8 @@ import { seedDemoHistory } from './demo-history';
 import { seedDemoNotices } from './demo-notices';
 import { DEMO_INSPECTORS, seedDemoSpotChecks } from './demo-spot-checks';
 import { seedLockedLogin } from './locked-login';
-import {
-  createRng,
-  pick,
-  randomChineseName,
-  randomIdNumber,
-  randomInt,
-  randomMobile,
-  randomEmail,
-  type Rng,
-} from './people';
+import { personColumns } from './demo-person';
+import { createRng, pick, randomChineseName, randomIdNumber, randomInt, type Rng } from './people';
 
 export const DEMO_PASSWORD = 'Demo2026';
 
@@ -223,13 +214,7 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
             ...common,
             kind: 'unit_admin',
             realm: 'unit',
-            ...idNumberAccountColumns(idNumber),
-            name,
-            gender,
-            birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-            ...phoneColumns(randomMobile(rng)),
-            email: randomEmail(rng),
-            profileCompletedAt: at,
+            ...personColumns(rng, { idNumber, name, gender, at }),
             unitId: unit!.id,
             departmentId: deptId,
           })
@@ -258,13 +243,7 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
             ...common,
             kind: 'professional',
             realm: 'person',
-            ...idNumberAccountColumns(idNumber),
-            name,
-            gender,
-            birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-            ...phoneColumns(randomMobile(rng)),
-            email: randomEmail(rng),
-            profileCompletedAt: at,
+            ...personColumns(rng, { idNumber, name, gender, at }),
             unitId: unit!.id,
             departmentId: unitIndex === 0 && i === 0 ? deptIds[0]! : departmentId,
           })
@@ -294,13 +273,7 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
             ...common,
             kind: 'professional',
             realm: 'person',
-            ...idNumberAccountColumns(idNumber),
-            name,
-            gender,
-            birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-            ...phoneColumns(randomMobile(rngNew)),
-            email: randomEmail(rngNew),
-            profileCompletedAt: at,
+            ...personColumns(rngNew, { idNumber, name, gender, at }),
             unitId: unit!.id,
             pendingConfirmation: true,
           });
@@ -322,13 +295,7 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
             ...common,
             kind: 'professional',
             realm: 'person',
-            ...idNumberAccountColumns(lockedId),
-            name: '蒙海燕',
-            gender: 'female',
-            birthDate: `${lockedId.slice(6, 10)}-${lockedId.slice(10, 12)}-${lockedId.slice(12, 14)}`,
-            ...phoneColumns(randomMobile(rngLocked)),
-            email: randomEmail(rngLocked),
-            profileCompletedAt: at,
+            ...personColumns(rngLocked, { idNumber: lockedId, name: '蒙海燕', gender: 'female', at }),
             unitId: unit!.id,
             departmentId: deptIds[1]!,
           })
@@ -351,13 +318,7 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
             ...common,
             kind: 'professional',
             realm: 'person',
-            ...idNumberAccountColumns(idNumber),
-            name: '莫海涛',
-            gender: 'male',
-            birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-            phone: randomMobile(rngMakeup),
-            email: randomEmail(rngMakeup),
-            profileCompletedAt: at,
+            ...personColumns(rngMakeup, { idNumber, name: '莫海涛', gender: 'male', at }),
             unitId: unit!.id,
             departmentId: deptIds[0]!,
           })

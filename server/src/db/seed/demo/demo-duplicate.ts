@@ -1,9 +1,9 @@
 import { shanghaiYear } from '../../../clock';
 import { idCheckChar } from '../../../domain/id-number';
 import type { Db } from '../../client';
-import { idNumberAccountColumns, phoneColumns } from '../../pii';
 import { accounts, hourRecords } from '../../schema/index';
-import { createRng, randomEmail, randomIdNumber, randomMobile } from './people';
+import { personColumns } from './demo-person';
+import { createRng, randomIdNumber } from './people';
 
 interface Place {
   unitId: number;
@@ -34,22 +34,16 @@ export async function seedDuplicateAccount(tx: Db, p: Place): Promise<[string, s
   });
   const body = `${right.slice(0, 14)}${(Number(right[14]) + 1) % 10}${right.slice(15, 17)}`;
   const wrong = body + idCheckChar(body);
-  const person = (idNumber: string, phone: string | null) => ({
+  const person = (idNumber: string, contact: boolean) => ({
     ...p.common,
     kind: 'professional' as const,
     realm: 'person' as const,
-    ...idNumberAccountColumns(idNumber),
-    name: '农秀英',
-    gender: 'female' as const,
-    birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-    ...phoneColumns(phone),
-    email: phone ? randomEmail(rng) : null,
-    profileCompletedAt: phone ? p.at : null,
+    ...personColumns(rng, { idNumber, name: '农秀英', gender: 'female', at: p.at, contact }),
     unitId: p.unitId,
     departmentId: p.departmentId,
   });
-  await tx.insert(accounts).values(person(right, randomMobile(rng)));
-  const [dup] = await tx.insert(accounts).values(person(wrong, null)).returning({ id: accounts.id });
+  await tx.insert(accounts).values(person(right, true));
+  const [dup] = await tx.insert(accounts).values(person(wrong, false)).returning({ id: accounts.id });
   const year = shanghaiYear(p.at);
   await tx.insert(hourRecords).values({
     accountId: dup!.id,
