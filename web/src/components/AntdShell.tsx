@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useMemo } from 'react';
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -6,6 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { Outlet } from 'react-router';
 import { ApiBridge } from './ApiBridge';
 import { PageSpinner } from './PageSpinner';
+import { REDUCED_MOTION_QUERY, useMediaQuery } from '../lib/useMediaQuery';
 
 // Dates in antd's pickers and the pages' formats read in Chinese (一月, 周一).
 dayjs.locale('zh-cn');
@@ -31,9 +32,12 @@ const theme: ThemeConfig = {
  * asks for it while the browser is idle.
  */
 export default function AntdShell() {
+  // 减弱动态效果 in the system settings turns antd's animations off: dialogs, menus and messages appear at once.
+  const reduced = useMediaQuery(REDUCED_MOTION_QUERY);
+  const themed = useMemo<ThemeConfig>(() => ({ ...theme, token: { ...theme.token, motion: !reduced } }), [reduced]);
   return (
     // No space between two-character labels: buttons read exactly as the manual (登录, 保存).
-    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={themed} button={{ autoInsertSpace: false }}>
       <AntApp>
         <ApiBridge />
         <Suspense fallback={<PageSpinner fullscreen />}>

@@ -15,3 +15,6 @@ export function useMediaQuery(query: string): boolean {
 
 /** Phones get the drawer menu; the layout and pages switch at the same width. */
 export const DESKTOP_QUERY = '(min-width: 768px)';
+
+/** 减弱动态效果 (the system's reduce-motion setting): antd's animations are turned off (components/AntdShell). */
+export const REDUCED_MOTION_QUERY = '(prefers-reduced-motion: reduce)';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Radio, Tag, type TableProps } from 'antd';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
 import {
   CertificateSearchQuery,
   IdNumberLookup,
@@ -10,6 +11,7 @@ import { useCertificateSearch, useRevokeCertificate } from '../../api/certificat
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListTable } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
+import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { formatDateTime } from '../../lib/format';
 import { zodRule } from '../../lib/form';
 
@@ -19,6 +21,7 @@ function RevokeModal({ cert, onClose }: { cert: CertificateAdminRow; onClose: ()
   const revoke = useRevokeCertificate();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
+  const { ref, focusOnOpen } = useFocusOnOpen<TextAreaRef>();
   const submit = ({ reason }: { reason: string }) =>
     revoke.mutate(
       { id: cert.id, reason },
@@ -31,6 +34,7 @@ function RevokeModal({ cert, onClose }: { cert: CertificateAdminRow; onClose: ()
     );
   return (
     <Modal
+      {...focusOnOpen}
       open
       title={`撤销证书 ${cert.serial}`}
       okText="撤销证书"
@@ -51,7 +55,7 @@ function RevokeModal({ cert, onClose }: { cert: CertificateAdminRow; onClose: ()
             maxLength={200}
             showCount
             placeholder="例如：经核查，该年度专业科目学时证明材料不实"
-            autoFocus
+            ref={ref}
           />
         </Form.Item>
       </Form>

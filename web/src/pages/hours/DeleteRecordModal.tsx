@@ -1,10 +1,12 @@
 // 删除 — the same dialog for the professional's own records and the unit side. Deleting approved
 // hours (unit side only) needs a reason and revokes that year's 《继续教育合格证书》 (附件2 二(二)3).
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 import { Alert, App, Button, Descriptions, Flex, Form, Input, Modal } from 'antd';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { DeleteRecordRequest, type RecordRow } from '@ptce/contracts';
 import { useDeleteRecord } from '../../api/hours';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { applyFieldErrors, zodRule } from '../../lib/form';
 import { StatusTag, hoursText, spanText } from './labels';
 
@@ -20,9 +22,20 @@ export function DeleteRecordModal({
   onClose: () => void;
   onDeleted?: (id: number) => void;
 }) {
+  const { ref, focusOnOpen } = useFocusOnOpen<TextAreaRef>();
   return (
-    <Modal title="删除培训登记" open={record !== null} onCancel={onClose} footer={null} width={560} destroyOnHidden>
-      {record && <DeleteForm record={record} showPerson={showPerson} onClose={onClose} onDeleted={onDeleted} />}
+    <Modal
+      {...focusOnOpen}
+      title="删除培训登记"
+      open={record !== null}
+      onCancel={onClose}
+      footer={null}
+      width={560}
+      destroyOnHidden
+    >
+      {record && (
+        <DeleteForm record={record} showPerson={showPerson} onClose={onClose} onDeleted={onDeleted} reasonRef={ref} />
+      )}
     </Modal>
   );
 }
@@ -32,11 +45,14 @@ function DeleteForm({
   showPerson,
   onClose,
   onDeleted,
+  reasonRef,
 }: {
   record: RecordRow;
   showPerson: boolean;
   onClose: () => void;
   onDeleted?: (id: number) => void;
+  /** 删除原因, focused once the dialog is open (approved records only). */
+  reasonRef: Ref<TextAreaRef>;
 }) {
   const [form] = Form.useForm<{ reason?: string }>();
   const remove = useDeleteRecord();
@@ -96,7 +112,7 @@ function DeleteForm({
               zodRule(DeleteRecordRequest.shape.reason),
             ]}
           >
-            <Input.TextArea rows={3} maxLength={200} showCount autoFocus />
+            <Input.TextArea rows={3} maxLength={200} showCount ref={reasonRef} />
           </Form.Item>
         </>
       ) : (

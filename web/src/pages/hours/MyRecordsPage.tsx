@@ -1,11 +1,12 @@
 // 我的学时 — 学时登记 (附件2 一(一)–(三)): 新登记培训, 查看/修改/删除, 批量提交至本单位审核,
 // 提交至主管部门审核.
 import { useState } from 'react';
-import { App, Button, Card, Form, Modal } from 'antd';
+import { App, Button, Card, Form, Modal, type RefSelectProps } from 'antd';
 import type { RecordRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { useMyRecords } from '../../api/hours';
 import { PageTitle } from '../../components/PageTitle';
+import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { ListToolbar, useUrlParams, withCount } from '../../components/list';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { recordColumns } from './columns';
@@ -186,8 +187,10 @@ function AuthoritySubmitModal({
   onSubmit: (authorityId: number) => Promise<void>;
 }) {
   const [form] = Form.useForm<{ authorityId?: number }>();
+  const { ref, focusOnOpen } = useFocusOnOpen<RefSelectProps>();
   return (
     <Modal
+      {...focusOnOpen}
       title="提交至主管部门审核"
       open={open}
       onCancel={onClose}
@@ -203,7 +206,7 @@ function AuthoritySubmitModal({
           rules={[{ required: true, message: '请输入名称查询并选择主管部门' }]}
           extra="输入单位名称查询后选择"
         >
-          <AuthoritySelect autoFocus />
+          <AuthoritySelect ref={ref} />
         </Form.Item>
         <p className="ptce-hint">请认真核查无误后，再进行提交。</p>
       </Form>

@@ -2,11 +2,13 @@
 // wait for the first review. 通过 / 不通过 (审核意见 required), 批量通过审核 / 批量不通过审核.
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Popconfirm } from 'antd';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { RejectRequest, type BatchResult, type RecordRow } from '@ptce/contracts';
 import { useApproveRecords, useRejectRecords, useReviewQueue } from '../../api/hours';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListHint, ListTable, useSelection, useUrlParams, withCount } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
+import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { zodRule } from '../../lib/form';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { recordColumns } from './columns';
@@ -181,9 +183,11 @@ function OpinionModal({
 }) {
   const [form] = Form.useForm<{ opinion: string }>();
   const [error, setError] = useState<unknown>(null);
+  const { ref, focusOnOpen } = useFocusOnOpen<TextAreaRef>();
   const many = (rows?.length ?? 0) > 1;
   return (
     <Modal
+      {...focusOnOpen}
       title={many ? '批量不通过审核' : '不通过'}
       open={rows !== null}
       onCancel={onClose}
@@ -211,7 +215,7 @@ function OpinionModal({
             rows={4}
             maxLength={500}
             showCount
-            autoFocus
+            ref={ref}
             placeholder="请说明不通过的原因，专业技术人员可在审核进度中看到"
           />
         </Form.Item>

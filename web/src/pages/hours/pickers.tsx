@@ -1,6 +1,6 @@
 // Search-as-you-type pickers of the hours forms (antd Form controls).
-import { useMemo, useState, type ReactNode } from 'react';
-import { Select, Spin } from 'antd';
+import { useMemo, useState, type ReactNode, type Ref } from 'react';
+import { Select, Spin, type RefSelectProps } from 'antd';
 import type { AuthoritySummary, StaffRow } from '@ptce/contracts';
 import { useAuthoritySearch, useStaffSearch } from '../../api/hours';
 import { useAnnualPlans } from '../../api/reference';
@@ -11,7 +11,8 @@ interface PickerProps<T> {
   value?: number;
   onChange?: (value: number | undefined, item?: T) => void;
   'aria-describedby'?: string;
-  autoFocus?: boolean;
+  /** For the dialog that focuses the picker once open (components/useFocusOnOpen). */
+  ref?: Ref<RefSelectProps>;
 }
 
 function searchStatus(searching: boolean, empty: boolean, failed: boolean, prompt: string, none: string) {
@@ -61,7 +62,7 @@ function SearchPicker<T extends { id: number }>({
   id,
   value,
   onChange,
-  autoFocus,
+  ref,
   placeholder,
   typed,
   found,
@@ -84,7 +85,7 @@ function SearchPicker<T extends { id: number }>({
     <Select<number>
       id={id}
       {...aria}
-      autoFocus={autoFocus}
+      ref={ref}
       value={value}
       placeholder={placeholder}
       showSearch={{ filterOption: false, onSearch: typed.setSearch }}
