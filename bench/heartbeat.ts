@@ -21,9 +21,17 @@
  * GET /api/health and an authenticated one-query GET to show the framework's and the session lookup's share,
  * BENCH_ONLY=heartbeat|submit|diag runs one part (for profiling), BENCH_PROF=<dir> writes a V8 CPU profile of the
  * server process.
+ *
+ * Open loop (issue 23), BENCH_ONLY=open: learners who each send a heartbeat every 30 s, BENCH_LEARNERS of them
+ * (default 1000) in turn, at a fixed rate: each heartbeat leaves at its due time whether or not earlier ones were
+ * answered, and its latency counts from that time. The rate is raised step by step (BENCH_RATES, heartbeats per
+ * second) until p99 exceeds 100 ms, a request fails, or the rate is not reached; at each step the bare route runs
+ * first, then the real endpoint. It reports the learners each held (rate × 30) and the app's share of the bare
+ * route's figure (goal ≥ 0.7).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -64,8 +72,13 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const POOL = Number(process.env.BENCH_POOL ?? 20);
-const LEARNERS = 200;
-const EXAMINEES = Number(process.env.BENCH_EXAMINEES ?? 6000);
+const ONLY = process.env.BENCH_ONLY; // 'heartbeat' | 'submit' | 'diag' | 'open'
+const LEARNERS = Number(process.env.BENCH_LEARNERS ?? (ONLY === 'open' ? 1000 : 200));
+const EXAMINEES = Number(process.env.BENCH_EXAMINEES ?? (ONLY === 'open' ? 0 : 6000));
+/** The open-loop run's arrival rates (heartbeats per second); a learner beats every 30 s, so rate × 30 learners. */
+const RATES = (process.env.BENCH_RATES ?? '250,500,1000,1500,2000,2500,3000,3500').split(',').map(Number);
+const BEAT_EVERY_S = 30;
+const P99_LIMIT_MS = 100;
 
 const SECRET = 'bench-session-secret-0123456789abcdef-0123';
 const SELF = fileURLToPath(import.meta.url);
@@ -289,7 +302,11 @@ async function main(): Promise<void> {
         ),
       });
 
-    const only = process.env.BENCH_ONLY; // 'heartbeat' | 'submit' (profiling)
+    const only = ONLY;
+    if (only === 'open') {
+      await openLoop(app, bare, fx);
+      return;
+    }
     const rows: Array<ReturnType<typeof line>> = [];
     if (only !== 'submit' && only !== 'diag') {
       console.log('warming up…');
@@ -389,6 +406,109 @@ async function main(): Promise<void> {
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     console.log(`dropped ${name}`);
   }
+}
+
+/**
+ * One open-loop step: `rate` heartbeats a second for SECONDS, each sent at its own due time whether or not earlier
+ * ones were answered (over keep-alive connections, learners in turn), its latency counted from that due time so a
+ * slow server cannot hide its queue. Returns the latencies' p50 and p99, the errors and the rate reached.
+ */
+async function openStep(
+  url: string,
+  rate: number,
+  request: (i: number) => { headers: Record<string, string>; body: string },
+) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 2000 });
+  const target = new URL(url);
+  const total = Math.round(rate * SECONDS);
+  const latencies: number[] = [];
+  let errors = 0;
+  const sent: Array<Promise<void>> = [];
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const { headers, body } = request(i);
+    sent.push(
+      new Promise<void>((resolve) => {
+        const req = http.request(
+          { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              if ((res.statusCode ?? 500) >= 300) errors++;
+              latencies.push(performance.now() - due);
+              resolve();
+            });
+          },
+        );
+        req.on('error', () => {
+          errors++;
+          resolve();
+        });
+        req.end(body);
+      }),
+    );
+  }
+  const sending = (performance.now() - start) / 1000;
+  await Promise.all(sent);
+  agent.destroy();
+  latencies.sort((x, y) => x - y);
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return { p50: at(0.5), p99: at(0.99), errors, achieved: total / Math.max(sending, SECONDS) };
+}
+
+/** Raises the arrival rate of heartbeats until the bare route and the app each miss p99 ≤ 100 ms (see the header). */
+async function openLoop(app: string, bare: string, fx: Fixture): Promise<void> {
+  const run = (bareRoute: boolean, rate: number) =>
+    openStep(bareRoute ? `${bare}/bare/heartbeat` : `${app}/api/learning/heartbeat`, rate, (i) => {
+      const l = fx.learners[i % fx.learners.length]!;
+      return bareRoute
+        ? {
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ accountId: l.accountId, tabId: l.tabId, chapterId: fx.chapterId }),
+          }
+        : {
+            headers: { 'content-type': 'application/json', cookie: l.cookie, 'x-csrf-token': l.csrf },
+            body: JSON.stringify({ tabId: l.tabId, chapterId: fx.chapterId }),
+          };
+    });
+  const held = { bare: 0, app: 0 };
+  const failed = { bare: false, app: false };
+  const rows: Array<Record<string, unknown>> = [];
+  console.log(`open loop: ${fx.learners.length} learners, ${SECONDS} s per step, rates ${RATES.join(', ')} /s…`);
+  await run(true, RATES[0]!);
+  await run(false, RATES[0]!);
+  for (const rate of RATES) {
+    for (const target of ['bare', 'app'] as const) {
+      if (failed[target]) continue;
+      const r = await run(target === 'bare', rate);
+      const ok = r.p99 <= P99_LIMIT_MS && r.errors === 0 && r.achieved >= 0.95 * rate;
+      rows.push({
+        route: target === 'bare' ? 'bare UPSERT route' : 'POST /api/learning/heartbeat',
+        'rate /s': rate,
+        learners: rate * BEAT_EVERY_S,
+        'achieved /s': Math.round(r.achieved),
+        'p50 ms': r.p50,
+        'p99 ms': r.p99,
+        errors: r.errors,
+        held: ok ? 'yes' : 'no',
+      });
+      if (ok) held[target] = rate * BEAT_EVERY_S;
+      else failed[target] = true;
+    }
+    if (failed.bare && failed.app) break;
+  }
+  console.table(rows);
+  const top = RATES.at(-1)! * BEAT_EVERY_S;
+  const figure = (n: number, gaveUp: boolean) =>
+    `${n.toLocaleString('en-US')}${gaveUp ? '' : `+ (the last step, ${top})`}`;
+  console.log(
+    `learners held at p99 ≤ ${P99_LIMIT_MS} ms: app ${figure(held.app, failed.app)}, bare route ${figure(held.bare, failed.bare)}; ` +
+      `app / bare ${held.bare ? (held.app / held.bare).toFixed(2) : '—'} (goal ≥ 0.7)`,
+  );
 }
 
 if (process.argv[2] === '--serve') {
