@@ -114,7 +114,7 @@ async function main() {
     const demo = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-logins.json'), 'utf8'));
     const rows = [await audit('登录', `${BASE}/login`)];
     for (const role of ROLES) {
-      const login = demo.logins.find((l) => l.role === role);
+      const login = demo.logins.find((l) => l.role.startsWith(role));
       if (!login) throw new Error(`no demo login named ${role}`);
       const cookie = await sessionCookie(login.username, demo.password, login.realm);
       rows.push(await audit(`用户管理中心（${role}）`, `${BASE}/`, cookie));
