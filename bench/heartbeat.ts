@@ -408,16 +408,15 @@ async function main(): Promise<void> {
   }
 }
 
+/** One heartbeat request: its headers and JSON body. */
+type Beat = { headers: Record<string, string>; body: string };
+
 /**
  * One open-loop step: `rate` heartbeats a second for SECONDS, each sent at its own due time whether or not earlier
  * ones were answered (over keep-alive connections, learners in turn), its latency counted from that due time so a
  * slow server cannot hide its queue. Returns the latencies' p50 and p99, the errors and the rate reached.
  */
-async function openStep(
-  url: string,
-  rate: number,
-  request: (i: number) => { headers: Record<string, string>; body: string },
-) {
+async function openStep(url: string, rate: number, request: (i: number) => Beat) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 2000 });
   const target = new URL(url);
   const total = Math.round(rate * SECONDS);
@@ -463,7 +462,7 @@ async function openStep(
 /** Raises the arrival rate of heartbeats until the bare route and the app each miss p99 ≤ 100 ms (see the header). */
 async function openLoop(app: string, bare: string, fx: Fixture): Promise<void> {
   const run = (bareRoute: boolean, rate: number) =>
-    openStep(bareRoute ? `${bare}/bare/heartbeat` : `${app}/api/learning/heartbeat`, rate, (i) => {
+    openStep(bareRoute ? `${bare}/bare/heartbeat` : `${app}/api/learning/heartbeat`, rate, (i): Beat => {
       const l = fx.learners[i % fx.learners.length]!;
       return bareRoute
         ? {
