@@ -31,12 +31,17 @@ type Listed = Awaited<ReturnType<typeof listed>>;
 
 /**
  * The list once it shows the query's answer: the address changes at 查询, while the previous rows stay on screen
- * until the new ones arrive, so the rows are read again until `answered` holds (30 s at most).
+ * until the new ones arrive, so the rows are read again until `answered` holds (30 s at most). The columns are read
+ * one after another, so a read during which the new rows arrived has columns of different lengths: it is read again.
  */
 async function listedWhen(page: Page, answered: (l: Listed) => boolean): Promise<Listed> {
   let last: Listed | undefined;
+  const whole = (l: Listed) => l.actions.length === l.targets.length;
   await expect
-    .poll(async () => answered((last = await listed(page))), { timeout: 30_000, intervals: [250, 500, 1000] })
+    .poll(async () => whole((last = await listed(page))) && answered(last), {
+      timeout: 30_000,
+      intervals: [250, 500, 1000],
+    })
     .toBe(true);
   return last!;
 }

@@ -237,6 +237,9 @@ test('the operator manages the bases: filters and a new login with its password 
   await expect(page.getByRole('heading', { level: 1, name: '继续教育基地' })).toBeVisible();
   await page.getByLabel('基地名称').fill('广西大学');
   await page.getByLabel('基地名称').press('Enter');
+  // The filtered list, once loaded: a click on a row of the list before it (or under its loading veil) is lost.
+  await expect(page.locator('.ant-table-row').filter({ hasNotText: '广西大学' })).toHaveCount(0);
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   const row = page.getByRole('row', { name: /广西大学/ }).first();
   await expect(row).toContainText('正常');
 

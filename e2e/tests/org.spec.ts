@@ -64,6 +64,9 @@ test('a total admin sets up a department and its admin, who then sees only that 
   await page.getByRole('button', { name: '删除 内科' }).click();
   const confirmDelete = page.getByRole('dialog', { name: '删除部门“内科”？' });
   await expect(confirmDelete.getByRole('button', { name: '取消' })).toBeFocused();
+  // A click while the confirmation still zooms in can miss its button (the likely cause of a refusal dialog that never
+  // came, once, on PostgreSQL): wait until it stands still.
+  await expect(confirmDelete).not.toHaveClass(/ant-zoom/);
   await confirmDelete.getByRole('button', { name: '删除' }).click();
   const refused = page.getByRole('dialog', { name: '无法删除部门“内科”' });
   await expect(refused).toContainText('下级部门');

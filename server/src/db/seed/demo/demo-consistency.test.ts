@@ -56,7 +56,7 @@ describe('the demo against its own plans', () => {
     const self = sql`source = 'self' AND created_by = account_id`;
     const disorder = await rows<{ id: number }>(sql`
       SELECT id FROM hour_records
-       WHERE ${self} AND (created_at::date < end_date OR submitted_at < created_at OR decided_at < submitted_at
+       WHERE ${self} AND ((created_at AT TIME ZONE 'Asia/Shanghai')::date < end_date OR submitted_at < created_at OR decided_at < submitted_at
           OR greatest(created_at, submitted_at, decided_at) > now() + interval '1 minute')`);
     expect(disorder, 'records decided before submitted, submitted before registered, or dated ahead').toEqual([]);
     const [spread] = await rows<{ submitDays: number; decideDays: number; outside: number; total: number }>(sql`
