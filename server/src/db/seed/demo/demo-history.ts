@@ -74,7 +74,7 @@ export async function seedDemoHistory(
   const at = now();
   const today = shanghaiDate(at);
   const year = Number(today.slice(0, 4));
-  const dayOfYear = Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.UTC(year, 0, 1)) / 86_400_000) + 1;
+  const dayOfYear = Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.UTC(year, 0, 1)) / DAY) + 1;
   const activities = ACTIVITIES[unit.industryCode] ?? ACTIVITIES.Q!;
   const records: Array<typeof hourRecords.$inferInsert> = [];
   const clock = officeClock(createRng(unit.id * 7919 + year), at);
