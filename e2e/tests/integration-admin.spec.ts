@@ -7,6 +7,7 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { signedHeaders } from '../../scripts/integration-client.mjs';
 import { signInAsOperator } from './demo';
+import { pickOption } from './select';
 
 interface Key {
   keyId: string;
@@ -67,11 +68,9 @@ test('the operator registers an industry system, rotates its key, disables and e
   await dialog.getByLabel('行业系统名称').click(); // closes the list
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await expect(dialog).toContainText('P 教育'); // the tag is there before the unit is picked
-  await dialog.getByLabel('可对接的单位（行业之外的单个单位）').fill('南宁市第一人民医院');
-  await page
-    .locator('.ant-select-dropdown:visible')
-    .getByTitle('南宁市第一人民医院', { exact: true })
-    .click({ timeout: 30_000 });
+  const unitField = dialog.getByLabel('可对接的单位（行业之外的单个单位）');
+  await unitField.fill('南宁市第一人民医院');
+  await pickOption(page, unitField, /^南宁市第一人民医院$/, '南宁市第一人民医院');
   await dialog.getByLabel('行业系统名称').click();
   await expect(dialog).toContainText('P 教育');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();

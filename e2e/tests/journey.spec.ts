@@ -5,6 +5,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demo, fillCaptcha, pastDaysInOneYear } from './demo';
 import { newIdNumber } from './id-numbers';
+import { pickOption } from './select';
 
 const UNIT = '南宁市第一人民医院';
 const DEPARTMENT = '内科';
@@ -73,12 +74,12 @@ test('a new professional registers, sets up, registers a class and gets it appro
 
   // 我的信息 — 所属部门: 内科
   await openMenu(page, null, '我的信息');
-  await page.getByLabel('所属部门').click();
-  await page
-    .locator('.ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${DEPARTMENT}$`) })
-    .click();
+  // The record reaches the 内科 admin only if the person's department was saved: see it picked, sent and stored.
+  await pickOption(page, page.getByLabel('所属部门'), new RegExp(`^${DEPARTMENT}$`), DEPARTMENT);
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/me/profile') && r.request().method() === 'PATCH');
   await page.getByRole('button', { name: '保存' }).click();
+  const profile = await (await saved).json();
+  expect(profile.department?.name).toBe(DEPARTMENT);
   await expect(page.getByText('保存成功')).toBeVisible();
 
   // 我的学时 — 学时登记 — 新登记培训: a two-day class, 16 学时.
