@@ -53,6 +53,7 @@ test('扫码登录 → 确认 → 绑定 → 退出 → 扫码登录 straight in
   await page.goto('/profile');
   const card = page.locator('.ant-card').filter({ hasText: '微信绑定' });
   await expect(card.getByText(/已绑定微信「邕城小周」/)).toBeVisible();
+  await expect(card.getByText('模拟', { exact: true })).toBeVisible(); // bound to the simulated WeChat
   await card.getByRole('button', { name: '解除绑定' }).click();
   const unbind = page.getByRole('dialog', { name: '解除微信绑定' });
   await unbind.getByLabel('登录密码').fill('Wrong2026');
@@ -79,5 +80,21 @@ test('a 单位账号 cannot bind: "单位账号不能绑定微信"; going back t
   // A callback address opened again (its state already used) is refused with a message, not an error page.
   await page.goto('/wechat/callback?code=abc&state=0123456789abcdef0123456789abcdef');
   await expect(page.getByText('登录请求无效，请重新扫码登录')).toBeVisible();
+  await expect(page.getByText('模拟', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: '返回登录' })).toBeVisible();
+});
+
+test('without WECHAT_APP_ID the 扫码登录 dialog says WeChat login is not configured and offers no scan', async ({
+  page,
+}) => {
+  // The server of this suite runs the simulation; the answer of a server without WeChat settings is served instead.
+  await page.route('**/api/auth/wechat/config', (route) =>
+    route.fulfill({ json: { enabled: false, simulated: false } }),
+  );
+  await page.goto('/login');
+  await page.getByRole('button', { name: '扫码登录' }).click();
+  const dialog = page.getByRole('dialog', { name: '扫码登录' });
+  await expect(dialog.getByRole('status')).toHaveText('微信扫码登录未配置，请使用用户名和密码登录。');
+  await expect(dialog.getByRole('button', { name: '微信扫码' })).toHaveCount(0);
+  await expect(dialog.getByText('模拟', { exact: true })).toHaveCount(0);
 });

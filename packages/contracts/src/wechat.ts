@@ -40,8 +40,12 @@ export type WechatBindRequest = z.infer<typeof WechatBindRequest>;
 export const WechatBinding = z.object({ nickname: z.string().nullable(), boundAt: z.string() });
 export type WechatBinding = z.infer<typeof WechatBinding>;
 
-/** 我的信息's 微信绑定. */
-export const MyWechatBinding = z.object({ enabled: z.boolean(), binding: WechatBinding.nullable() });
+/** 我的信息's 微信绑定; `simulated` when the binding was made with the local simulation (shown as 模拟). */
+export const MyWechatBinding = z.object({
+  enabled: z.boolean(),
+  simulated: z.boolean(),
+  binding: WechatBinding.nullable(),
+});
 export type MyWechatBinding = z.infer<typeof MyWechatBinding>;
 
 export const WechatUnbindRequest = z.object({ password: z.string().min(1, '请输入密码').max(128) });

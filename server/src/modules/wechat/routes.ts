@@ -134,7 +134,11 @@ export const wechatRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '我的信息：微信绑定', response: { 200: MyWechatBinding } },
       config: { policy: wechatPolicy.mine },
     },
-    async (req) => ({ enabled: !!config.wechat, binding: await wechatBindingOf(app.deps.db, req.actor!.id) }),
+    async (req) => ({
+      enabled: !!config.wechat,
+      simulated: !!config.wechat?.simulated,
+      binding: await wechatBindingOf(app.deps.db, req.actor!.id),
+    }),
   );
 
   app.post(

@@ -162,6 +162,7 @@ describe('扫码登录 → 绑定 → 扫码登录', () => {
     b.csrf = bound.json().me.csrfToken;
     expect((await b.get('/api/wechat/binding')).json()).toMatchObject({
       enabled: true,
+      simulated: false,
       binding: { nickname: '壮乡阿明' },
     });
     const [row] = await t.db.select().from(wechatBindings).where(eq(wechatBindings.accountId, p.id));
@@ -440,7 +441,7 @@ describe('解除绑定', () => {
     expect(wrong.statusCode).toBe(400);
     expect(errorOf(wrong).message).toBe('密码不正确');
     expect((await b.post('/api/wechat/unbind', { password: PASSWORD })).statusCode).toBe(200);
-    expect((await b.get('/api/wechat/binding')).json()).toEqual({ enabled: true, binding: null });
+    expect((await b.get('/api/wechat/binding')).json()).toEqual({ enabled: true, simulated: false, binding: null });
     expect(await audits('wechat.unbind', p.id)).toEqual([expect.objectContaining({ actorAccountId: p.id })]);
     expect((await b.post('/api/wechat/unbind', { password: PASSWORD })).statusCode).toBe(409);
     expect((await scan(t.client(), user)).json().status).toBe('bind_required');

@@ -4,6 +4,7 @@ import { UNIT_ACCOUNT_CANNOT_BIND, WechatUnbindRequest } from '@ptce/contracts';
 import { useMyWechatBinding, useUnbindMyWechat } from '../../api/wechat';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
+import { WechatSimBadge } from '../../components/WechatSimBadge';
 import { formatDateTime } from '../../lib/format';
 import { zodRule } from '../../lib/form';
 
@@ -13,7 +14,14 @@ export function WechatBindingCard() {
   const [open, setOpen] = useState(false);
   const b = mine.data?.binding;
   return (
-    <Card title="微信绑定" className="ptce-section">
+    <Card
+      title={
+        <>
+          微信绑定 <WechatSimBadge shown={!!mine.data?.simulated} />
+        </>
+      }
+      className="ptce-section"
+    >
       {mine.isPending ? (
         <Skeleton active paragraph={{ rows: 1 }} />
       ) : mine.isError ? (

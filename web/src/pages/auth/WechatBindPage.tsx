@@ -6,7 +6,7 @@ import { useWechatBind, useWechatConfig, useWechatPending } from '../../api/wech
 import { AuthFrame, SYSTEM_NAME } from '../../components/AuthFrame';
 import { formatDateTime, landingPath } from '../../lib/format';
 import { LoginCaptcha } from './LoginCaptcha';
-import { WechatSimBadge } from './WechatSimBadge';
+import { WechatSimBadge } from '../../components/WechatSimBadge';
 
 const FORM = 'wechat-bind';
 type Field = 'idNumber' | 'password' | 'captcha';

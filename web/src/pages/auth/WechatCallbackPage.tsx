@@ -4,7 +4,7 @@ import { errorMessage } from '../../api/client';
 import { useWechatCallback, useWechatConfig } from '../../api/wechat';
 import { AuthFrame, SYSTEM_NAME } from '../../components/AuthFrame';
 import { landingPath } from '../../lib/format';
-import { WechatSimBadge } from './WechatSimBadge';
+import { WechatSimBadge } from '../../components/WechatSimBadge';
 
 /**
  * WeChat's redirect after a scan (WECHAT_REDIRECT_URL, /wechat/callback?code=…&state=…): the code and state go

@@ -1,6 +1,6 @@
 import { errorMessage } from '../../api/client';
 import { useWechatConfig, useWechatStart } from '../../api/wechat';
-import { WechatSimBadge } from './WechatSimBadge';
+import { WechatSimBadge } from '../../components/WechatSimBadge';
 
 /**
  * The 扫码登录 dialog's content (plain markup, 登录 has no antd): the notice's steps and the way to WeChat's

@@ -10,9 +10,11 @@ import {
   type HelpdeskPerson,
 } from '@ptce/contracts';
 import { useHelpdeskPerson } from '../../api/helpdesk';
+import { useWechatConfig } from '../../api/wechat';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { PageTitle } from '../../components/PageTitle';
+import { WechatSimBadge } from '../../components/WechatSimBadge';
 import { formatDateTime } from '../../lib/format';
 import { MergeHistory } from './MergeHistory';
 import { PersonActions } from './PersonActions';
@@ -59,6 +61,7 @@ const auditColumns: TableColumnsType<AuditEntry> = [
 
 function Account({ p }: { p: HelpdeskPerson }) {
   const a = p.account;
+  const wechat = useWechatConfig(!!a.wechat);
   return (
     <Descriptions
       size="small"
@@ -112,9 +115,14 @@ function Account({ p }: { p: HelpdeskPerson }) {
         {
           key: 'wechat',
           label: '微信绑定',
-          children: a.wechat
-            ? `已绑定${a.wechat.nickname ? `「${a.wechat.nickname}」` : ''}（${formatDateTime(a.wechat.boundAt)}）`
-            : '未绑定',
+          children: a.wechat ? (
+            <>
+              已绑定{a.wechat.nickname ? `「${a.wechat.nickname}」` : ''}（{formatDateTime(a.wechat.boundAt)}）{' '}
+              <WechatSimBadge shown={!!wechat.data?.simulated} />
+            </>
+          ) : (
+            '未绑定'
+          ),
         },
       ]}
     />
