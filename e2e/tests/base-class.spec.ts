@@ -1,11 +1,12 @@
 // Issue 18's journey in the browser: a training base files a 3-day class (项目学时 24, computed) → the operator
 // approves it (备案号) and it shows in the public 培训项目公示 → the base creates the class from the filing and imports
 // 50 trainees from Excel (two bad rows reported, nothing imported; fixed, all imported) → a trainee with an account
-// sees 24 学时 in 学时查询 and their progress towards 达标 moves → a trainee without an account registers and finds
-// the hours there.
+// (68 学时 pushed earlier by an industry system: 未达标) sees the 24 学时 in 学时查询 and turns 已达标 → a trainee
+// without an account registers and finds the hours there.
 import ExcelJS from 'exceljs';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { captchaFor, demo, fillCaptcha, pastDaysInOneYear, signIn, signInAsOperator } from './demo';
+import { signedHeaders } from '../../scripts/integration-client.mjs';
+import { captchaFor, demo, demoLogins, fillCaptcha, pastDaysInOneYear, signIn, signInAsOperator } from './demo';
 import { withCheckChar } from './id-numbers';
 
 const UNIT = '南宁市第一人民医院';
@@ -48,6 +49,38 @@ async function firstLogin(page: Page, id: string, stamp: string) {
 /** The 专业科目学时（已认定） of the centre's progress panel. */
 const professionalHours = (page: Page) =>
   page.locator('.ant-statistic').filter({ hasText: '专业科目学时（已认定）' }).locator('.ant-statistic-content-value');
+
+/** The 已达标 / 未达标 tag of the centre's progress panel. */
+const compliance = (page: Page) => page.locator('.ant-card-extra .ant-tag').filter({ hasText: /达标/ });
+
+/** 68 学时 (9 days, 上午 to 上午: 17 half-days) pushed for the person through the signed industry API, before the class. */
+async function pushEarlierHours(request: APIRequestContext, person: { id: string; name: string }) {
+  const [client] = demoLogins().integration;
+  const { start, end, year } = pastDaysInOneYear(9, 8);
+  const target = '/api/integration/v1/hour-records:batch';
+  const body = JSON.stringify({
+    items: [
+      {
+        externalId: `CME-E2E-${person.id}`,
+        idNumber: person.id,
+        name: person.name,
+        year,
+        startDate: start,
+        startHalf: 'am',
+        endDate: end,
+        endHalf: 'am',
+        title: '全区急诊急救能力提升培训班',
+        hours: 68,
+      },
+    ],
+  });
+  const res = await request.post(target, {
+    data: body,
+    headers: { 'content-type': 'application/json', ...signedHeaders({ ...client!, method: 'POST', target, body }) },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  expect((await res.json()).summary).toMatchObject({ created: 1, rejected: 0 });
+}
 
 async function register(request: APIRequestContext, id: string, name: string) {
   const [unit] = (await (await request.get(`/api/units/search?q=${encodeURIComponent(UNIT)}`)).json()) as {
@@ -112,6 +145,12 @@ test('a base files a class, the operator approves it, the base imports 50 traine
   await register(request, member.id, member.name);
   await firstLogin(page, member.id, stamp);
   await expect(professionalHours(page)).toHaveText('0');
+  await signOut(page);
+  // The health industry's CME system (the demo's industry client) pushes 68 学时 of an earlier class: 未达标, 22 short.
+  await pushEarlierHours(request, member);
+  await firstLogin(page, member.id, stamp);
+  await expect(professionalHours(page)).toHaveText('68');
+  await expect(compliance(page)).toHaveText('未达标');
   await signOut(page);
 
   // ① The base files the class: every field, the schedule laid out from the dates, 项目学时 computed.
@@ -201,12 +240,13 @@ test('a base files a class, the operator approves it, the base imports 50 traine
   await expect(page.locator('.ant-descriptions-item').filter({ hasText: '学员' }).first()).toContainText('50人');
   await signOut(page);
 
-  // ⑤ The member sees the class's 24 学时 in 学时查询, and the progress towards 达标 moved by 24.
+  // ⑤ The member sees the class's 24 学时 in 学时查询, and with them the year is 达标 (68 + 24 = 92 ≥ 90).
   await signIn(page, '专业技术人员', member.id, PASSWORD);
-  await expect(professionalHours(page)).toHaveText('24');
+  await expect(professionalHours(page)).toHaveText('92');
+  await expect(compliance(page)).toHaveText('已达标');
   await page.goto('/hours/query');
   await page.getByRole('button', { name: `${start.slice(0, 4)}年度` }).click();
-  await expect(page.getByText('专业科目：24 学时')).toBeVisible();
+  await expect(page.getByText('专业科目：92 学时')).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(title) })).toBeVisible();
   await signOut(page);
 

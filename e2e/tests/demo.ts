@@ -11,7 +11,11 @@ export interface DemoLogin {
 }
 
 /** The demo accounts the server wrote when it seeded its fresh database. */
-export function demoLogins(): { password: string; logins: DemoLogin[] } {
+export function demoLogins(): {
+  password: string;
+  logins: DemoLogin[];
+  integration: { name: string; keyId: string; secret: string }[];
+} {
   const dir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), 'ptce-e2e-3199');
   return JSON.parse(fs.readFileSync(path.join(dir, 'demo-logins.json'), 'utf8'));
 }
