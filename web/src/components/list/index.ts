@@ -32,4 +32,4 @@ export { ListCard } from './ListCard';
 export { ExportButton, type ExportButtonProps } from './ExportButton';
 export { exportFilter } from './export-filter';
 export { columnsWidth } from './columns-width';
-export { SearchFilter, YearFilter } from './filters';
+export { SearchFilter, YearFilter, ChoiceFilter, choiceOptions } from './filters';

@@ -2,7 +2,7 @@
 // 有效期, contacts, supervising authority and status (正常 / 暂停: a suspended base cannot file), and each
 // base's logins (a random initial password shown once).
 import { useState } from 'react';
-import { Button, Select, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   BASE_BATCHES,
@@ -16,6 +16,8 @@ import {
 } from '@ptce/contracts';
 import { useBases } from '../../api/bases';
 import {
+  ChoiceFilter,
+  choiceOptions,
   ListTable,
   ListToolbar,
   RowAction,
@@ -40,9 +42,6 @@ const LIST = {
   validity: param.oneOf(BaseValidity.options),
   status: param.oneOf(BaseStatus.options),
 };
-
-const options = <T extends string>(labels: Record<T, string>) =>
-  (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
 
 type Dialog =
   { kind: 'edit'; base: BaseRow | null } | { kind: 'status'; base: BaseRow } | { kind: 'logins'; base: BaseRow };
@@ -115,41 +114,37 @@ export default function BasesPage() {
         filters={
           <>
             <SearchFilter label="基地名称" value={query.q} width={200} onSearch={(q) => update({ q })} />
-            <Select<BaseLevel>
-              allowClear
+            <ChoiceFilter<BaseLevel>
+              label="级别"
               placeholder="全部级别"
-              aria-label="级别"
               value={query.level}
               onChange={(level) => update({ level })}
-              options={options(BASE_LEVEL_LABEL)}
-              style={{ width: 200 }}
+              options={choiceOptions(BASE_LEVEL_LABEL)}
+              width={200}
             />
-            <Select<string>
-              allowClear
+            <ChoiceFilter<string>
+              label="批次"
               placeholder="全部批次"
-              aria-label="批次"
               value={query.batch}
               onChange={(batch) => update({ batch })}
               options={BASE_BATCHES.map((b) => ({ value: b, label: b }))}
-              style={{ width: 110 }}
+              width={110}
             />
-            <Select<BaseValidity>
-              allowClear
+            <ChoiceFilter<BaseValidity>
+              label="有效期"
               placeholder="有效期"
-              aria-label="有效期"
               value={query.validity}
               onChange={(validity) => update({ validity })}
-              options={options(BASE_VALIDITY_LABEL)}
-              style={{ width: 110 }}
+              options={choiceOptions(BASE_VALIDITY_LABEL)}
+              width={110}
             />
-            <Select<BaseStatus>
-              allowClear
+            <ChoiceFilter<BaseStatus>
+              label="状态"
               placeholder="全部状态"
-              aria-label="状态"
               value={query.status}
               onChange={(status) => update({ status })}
-              options={options(BASE_STATUS_LABEL)}
-              style={{ width: 110 }}
+              options={choiceOptions(BASE_STATUS_LABEL)}
+              width={110}
             />
           </>
         }

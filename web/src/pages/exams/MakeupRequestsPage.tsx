@@ -1,8 +1,18 @@
 import { useState } from 'react';
-import { App, Select } from 'antd';
+import { App } from 'antd';
 import { MAKEUP_REQUEST_STATUS_LABEL, MakeupRequestStatus, type MakeupRequestRow } from '@ptce/contracts';
 import { useDecideMakeup, useMakeupQueue } from '../../api/makeup-requests';
-import { ListCard, ListTable, ListToolbar, param, RowAction, RowActions, useUrlParams } from '../../components/list';
+import {
+  ChoiceFilter,
+  choiceOptions,
+  ListCard,
+  ListTable,
+  ListToolbar,
+  param,
+  RowAction,
+  RowActions,
+  useUrlParams,
+} from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { makeupRequestColumns } from './makeup-request-columns';
@@ -66,14 +76,13 @@ export default function MakeupRequestsPage() {
       <ListCard>
         <ListToolbar
           filters={
-            <Select<MakeupRequestStatus>
-              aria-label="处理状态"
-              allowClear
+            <ChoiceFilter<MakeupRequestStatus>
+              label="处理状态"
               placeholder="全部状态"
-              style={{ width: 160 }}
+              width={160}
               value={query.status}
               onChange={(status) => update({ status })}
-              options={MakeupRequestStatus.options.map((s) => ({ value: s, label: MAKEUP_REQUEST_STATUS_LABEL[s] }))}
+              options={choiceOptions(MAKEUP_REQUEST_STATUS_LABEL, MakeupRequestStatus.options)}
             />
           }
         />

@@ -1,10 +1,19 @@
 // 培训备案 (a base): whether it may file now, its filings by state, 新建培训备案. Open one to edit, submit, see
 // the 退回 reason or request a 变更.
-import { Alert, Button, Card, Select, Space, Statistic } from 'antd';
+import { Alert, Button, Card, Space, Statistic } from 'antd';
 import { useNavigate } from 'react-router';
 import { FILING_STATUS_LABEL, FilingStatus, type FilingRow } from '@ptce/contracts';
 import { useBaseConsole, useFilings } from '../../api/bases';
-import { ListTable, ListToolbar, SearchFilter, YearFilter, param, useUrlParams } from '../../components/list';
+import {
+  ChoiceFilter,
+  choiceOptions,
+  ListTable,
+  ListToolbar,
+  SearchFilter,
+  YearFilter,
+  param,
+  useUrlParams,
+} from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { filingColumns } from './filing-columns';
 
@@ -53,14 +62,12 @@ export default function FilingsPage() {
         filters={
           <>
             <SearchFilter label="项目名称或备案号" value={query.q} width={220} onSearch={(q) => update({ q })} />
-            <Select<FilingStatus>
-              allowClear
+            <ChoiceFilter<FilingStatus>
+              label="状态"
               placeholder="全部状态"
-              aria-label="状态"
               value={query.status}
               onChange={(status) => update({ status })}
-              options={FilingStatus.options.map((s) => ({ value: s, label: FILING_STATUS_LABEL[s] }))}
-              style={{ width: 120 }}
+              options={choiceOptions(FILING_STATUS_LABEL, FilingStatus.options)}
             />
             <YearFilter value={query.year} onChange={(year) => update({ year })} />
           </>

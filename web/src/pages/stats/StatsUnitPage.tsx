@@ -1,10 +1,10 @@
 import { Link, useParams } from 'react-router';
-import { Breadcrumb, Card, Col, Input, Row, Select, Tag, type TableColumnsType } from 'antd';
+import { Breadcrumb, Card, Col, Input, Row, Tag, type TableColumnsType } from 'antd';
 import { StatCards } from './StatCards';
 import type { StatsPersonRow } from '@ptce/contracts';
 import { useStatsUnitPeople } from '../../api/stats';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ListTable, param, useUrlParams } from '../../components/list';
+import { ChoiceFilter, choiceOptions, ListTable, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { asOfText, thisYear } from './stats-columns';
 import { exportStatsTable } from './stats-download';
@@ -79,17 +79,12 @@ export default function StatsUnitPage() {
       )}
       <Card size="small">
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 8 }}>
-          <Select<'true' | 'false'>
-            aria-label="达标情况"
-            allowClear
+          <ChoiceFilter<'true' | 'false'>
+            label="达标情况"
             placeholder="达标情况"
             value={query.met}
             onChange={(met) => update({ met, page: 1 })}
-            options={[
-              { value: 'true', label: '已达标' },
-              { value: 'false', label: '未达标' },
-            ]}
-            style={{ width: 120 }}
+            options={choiceOptions({ true: '已达标', false: '未达标' })}
           />
           <Input.Search
             key={query.q ?? ''}
