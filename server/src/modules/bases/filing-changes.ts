@@ -5,6 +5,7 @@ import { trainingFilingChanges, trainingFilings } from '../../db/schema/index';
 import { AppError, notFound } from '../../errors';
 import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
+import { assertTraineesFit, followFiling } from '../classes/index';
 import { baseThatMayFile, checkFiling } from './check-filing';
 import { contentOf, inputOf, lockFiling } from './filing-view';
 import { ownFilings, reviewScope } from './filing-scope';
@@ -44,6 +45,7 @@ export async function requestChange(ctx: Caller, id: number, input: FilingChange
     const proposed: Snapshot = { ...input.content, hours: computed.hours };
     const diff = diffOf(previous, proposed);
     if (!Object.keys(diff).length) throw new AppError('VALIDATION', '变更内容与已备案内容相同');
+    await assertTraineesFit(tx, id, computed.hours);
     const [c] = await tx
       .insert(trainingFilingChanges)
       .values({ filingId: id, reason: input.reason, proposed, previous, submittedAt: now(), submittedBy: ctx.actor.id })
@@ -69,7 +71,10 @@ async function openChange(ctx: Caller, tx: Caller['db'], id: number) {
   return { f, c };
 }
 
-/** 变更通过: the proposed content replaces the filing's (the 备案号 stays); audited before → after. */
+/**
+ * 变更通过: the proposed content replaces the filing's (the 备案号 stays), and its 培训班 with the trainees'
+ * records follows; audited before → after.
+ */
 export async function approveChange(ctx: Caller, id: number): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const { f, c } = await openChange(ctx, tx, id);
@@ -81,6 +86,8 @@ export async function approveChange(ctx: Caller, id: number): Promise<void> {
       .set({ ...filingColumns(proposed, computed), updatedAt: at })
       .where(eq(trainingFilings.id, id));
     await writeContent(tx, id, proposed);
+    // Its 培训班 and the trainees' records follow (refused if a trainee now holds more than the 项目学时).
+    const followed = await followFiling(tx, id);
     await tx
       .update(trainingFilingChanges)
       .set({ status: 'approved', decidedAt: at, decidedBy: ctx.actor.id, decidedByName: ctx.actor.name })
@@ -93,6 +100,7 @@ export async function approveChange(ctx: Caller, id: number): Promise<void> {
         filingNo: f.filingNo,
         reason: c.reason,
         diff: diffOf(c.previous as Snapshot, { ...proposed, hours: computed.hours }),
+        ...(followed && { classId: followed.classId, classRecords: followed.records }),
       },
     });
   });

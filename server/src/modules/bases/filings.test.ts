@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../clock';
-import { auditLog, trainingBases, trainingFilings } from '../../db/schema/index';
+import { auditLog, hourRecords, trainingBases, trainingFilings } from '../../db/schema/index';
 import { buildAccount, buildAuthority, PASSWORD } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
 
@@ -248,6 +248,66 @@ describe('变更 of a filed class', () => {
       hours: { from: 24, to: 32 },
       endDate: { from: '2024-05-15', to: '2024-05-16' },
     });
+  });
+
+  it('its 培训班 and the trainees’ records follow an approved change; a change below a trainee’s hours is refused', async () => {
+    // A class already over (in March), so that trainees can be added.
+    const march = (dates: string[]) => ({
+      startDate: dates[0],
+      endDate: dates[dates.length - 1],
+      sessions: days(dates),
+    });
+    const id = await submitted(baseA, march(['2024-03-11', '2024-03-12', '2024-03-13']));
+    expect((await operator.post(`/api/filings/${id}/approve`)).statusCode).toBe(200);
+    const made = await baseA.post('/api/classes', { filingId: id });
+    expect(made.statusCode, made.body).toBe(200);
+    const cls = made.json() as { id: number };
+    const person = await buildAccount(t.db, { kind: 'professional', name: '覃海燕' });
+    const added = await baseA.post(`/api/classes/${cls.id}/trainees`, {
+      name: '覃海燕',
+      idNumber: person.username,
+      unit: '南宁市第三中学',
+      hours: 20,
+      result: 'passed',
+    });
+    expect(added.statusCode, added.body).toBe(200);
+
+    // Two days (16 学时) would leave the trainee's 20 学时 above the 项目学时.
+    const shorter = await baseA.post(`/api/filings/${id}/changes`, {
+      reason: '压缩为两天',
+      content: filing(march(['2024-03-11', '2024-03-12'])),
+    });
+    expect(shorter.statusCode).toBe(400);
+    expect(shorter.json().error.message).toBe(
+      '培训班已导入的学员实际学时最多为20学时，超过变更后的项目学时（16学时）：请先更正这些学员的学时',
+    );
+
+    const longer = await baseA.post(`/api/filings/${id}/changes`, {
+      reason: '增加一天实践课程',
+      content: filing({
+        name: '新时代教师专业能力提升研修班（含实践）',
+        ...march(['2024-03-11', '2024-03-12', '2024-03-13', '2024-03-14']),
+      }),
+    });
+    expect(longer.statusCode, longer.body).toBe(201);
+    expect((await operator.post(`/api/filings/${id}/changes/approve`)).statusCode).toBe(200);
+    expect((await baseA.get(`/api/classes/${cls.id}`)).json()).toMatchObject({
+      title: '新时代教师专业能力提升研修班（含实践）',
+      endDate: '2024-03-14',
+      hours: 32,
+    });
+    const [record] = await t.db.select().from(hourRecords).where(eq(hourRecords.trainingClassId, cls.id));
+    expect(record).toMatchObject({
+      title: '新时代教师专业能力提升研修班（含实践）',
+      endDate: '2024-03-14',
+      hours: 20,
+      status: 'approved',
+    });
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'bases.filing.change.approve'), eq(auditLog.targetId, String(id))));
+    expect(entry!.detail).toMatchObject({ classId: cls.id, classRecords: 1 });
   });
 
   it('returns a change with a reason and leaves the filing as filed', async () => {

@@ -1,7 +1,7 @@
 import type { ClassInput } from '@ptce/contracts';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
-import { getFiling } from '../bases/index';
+import { getFiling, type Filing } from '../bases/index';
 
 /**
  * A base's filing 已备案 as the fields of its class: name, 项目类目, place, dates, 项目学时 (from its 课程安排) and
@@ -18,6 +18,11 @@ export async function filedClassOf(
     throw new AppError('VALIDATION', '该项目尚未备案：培训备案审核通过（已备案）后才能建立培训班', [
       { field: 'filingId', reason: '该项目尚未备案' },
     ]);
+  return { ...classFieldsOf(f), filingId: f.id, filingNumber: f.filingNo };
+}
+
+/** The fields of a 培训班 that come from its filing (at creation, and again after each approved 变更). */
+export function classFieldsOf(f: Filing): ClassInput & { hours: number } {
   return {
     title: f.name,
     category: `${f.industryName}·${f.field}`.slice(0, 60),
@@ -26,8 +31,6 @@ export async function filedClassOf(
     startHalf: f.startHalf,
     endDate: f.endDate,
     endHalf: f.endHalf,
-    filingId: f.id,
-    filingNumber: f.filingNo,
     hours: f.hours,
   };
 }

@@ -3,6 +3,7 @@ export { classesRoutes } from './routes';
 export { classesPolicy } from './policy';
 export { classScope } from './class-scope';
 export { createClass } from './create-class';
+export { assertTraineesFit, followFiling } from './follow-filing';
 export { findClass, type ClassRecord } from './find-class';
 export { assertTraineesOpen } from './importable';
 export {
