@@ -54,9 +54,12 @@ const professionalHours = (page: Page) =>
 const compliance = (page: Page) => page.locator('.ant-card-extra .ant-tag').filter({ hasText: /达标/ });
 
 /** 68 学时 (9 days, 上午 to 上午: 17 half-days) pushed for the person through the signed industry API, before the class. */
-async function pushEarlierHours(request: APIRequestContext, person: { id: string; name: string }) {
+async function pushEarlierHours(
+  request: APIRequestContext,
+  person: { id: string; name: string },
+  { start, end, year }: { start: string; end: string; year: number },
+) {
   const [client] = demoLogins().integration;
-  const { start, end, year } = pastDaysInOneYear(9, 8);
   const target = '/api/integration/v1/hour-records:batch';
   const body = JSON.stringify({
     items: [
@@ -147,11 +150,16 @@ test('a base files a class, the operator approves it, the base imports 50 traine
   await expect(professionalHours(page)).toHaveText('0');
   await signOut(page);
   // The health industry's CME system (the demo's industry client) pushes 68 学时 of an earlier class: 未达标, 22 short.
-  await pushEarlierHours(request, member);
-  await firstLogin(page, member.id, stamp);
-  await expect(professionalHours(page)).toHaveText('68');
-  await expect(compliance(page)).toHaveText('未达标');
-  await signOut(page);
+  // Both classes fall in one year except in the first weeks of January; then the 达标 step is left out.
+  const earlier = pastDaysInOneYear(9, 8);
+  const before = earlier.year === Number(start.slice(0, 4)) ? 68 : 0;
+  if (before) {
+    await pushEarlierHours(request, member, earlier);
+    await firstLogin(page, member.id, stamp);
+    await expect(professionalHours(page)).toHaveText('68');
+    await expect(compliance(page)).toHaveText('未达标');
+    await signOut(page);
+  }
 
   // ① The base files the class: every field, the schedule laid out from the dates, 项目学时 computed.
   await signIn(page, '管理部门', base.username, base.password);
@@ -242,12 +250,12 @@ test('a base files a class, the operator approves it, the base imports 50 traine
 
   // ⑤ The member sees the class's 24 学时 in 学时查询, and with them the year is 达标 (68 + 24 = 92 ≥ 90).
   await signIn(page, '专业技术人员', member.id, PASSWORD);
-  await expect(professionalHours(page)).toHaveText('92');
-  await expect(compliance(page)).toHaveText('已达标');
+  await expect(professionalHours(page)).toHaveText(String(before + 24));
+  if (before) await expect(compliance(page)).toHaveText('已达标');
   await page.goto('/hours/query');
   await page.getByRole('button', { name: `${start.slice(0, 4)}年度` }).click();
-  await expect(page.getByText('专业科目：92 学时')).toBeVisible();
-  await expect(page.getByRole('row', { name: new RegExp(title) })).toBeVisible();
+  await expect(page.getByText(`专业科目：${before + 24} 学时`)).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('24');
   await signOut(page);
 
   // ⑥ The newcomer registers (no account before the class) and finds the same hours.
