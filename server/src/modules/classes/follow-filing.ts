@@ -35,34 +35,18 @@ export async function followFiling(tx: Db, filingId: number): Promise<{ classId:
   if (!f) return null;
   await assertTraineesFit(tx, filingId, f.hours);
   const fields = classFieldsOf(f);
+  // The records carry the class's name, place and dates (not its 项目类目 or 项目学时: each keeps its 实际学时).
+  const { category: _category, hours: _hours, ...recordFields } = fields;
   const at = now();
   const [c] = await tx
     .update(trainingClasses)
-    .set({
-      title: fields.title,
-      category: fields.category,
-      place: fields.place,
-      startDate: fields.startDate,
-      startHalf: fields.startHalf,
-      endDate: fields.endDate,
-      endHalf: fields.endHalf,
-      hours: fields.hours,
-      updatedAt: at,
-    })
+    .set({ ...fields, updatedAt: at })
     .where(eq(trainingClasses.filingId, filingId))
     .returning({ id: trainingClasses.id });
   if (!c) return null;
   const moved = await tx
     .update(hourRecords)
-    .set({
-      title: fields.title,
-      place: fields.place,
-      startDate: fields.startDate,
-      startHalf: fields.startHalf,
-      endDate: fields.endDate,
-      endHalf: fields.endHalf,
-      updatedAt: at,
-    })
+    .set({ ...recordFields, updatedAt: at })
     .where(eq(hourRecords.trainingClassId, c.id))
     .returning({ id: hourRecords.id });
   return { classId: c.id, records: moved.length };
