@@ -206,14 +206,24 @@ describe('who a notice reaches', () => {
     expect(await ids(liuzhou)).toContain(id);
   });
 
-  it('lists pinned notices first, then unread ones, then the newest', async () => {
-    const older = await published({ title: '较早的通知' });
-    const newer = await published({ title: '较新的通知' });
-    const pinned = await published({ title: '置顶的旧通知' });
-    await operator.post(`/api/notices/admin/${pinned}/pin`, { pinned: true });
-    await liuzhou.get(`/api/notices/${newer}`); // read: falls behind the unread one
-    const order = (await ids(liuzhou)).filter((i) => [older, newer, pinned].includes(i));
-    expect(order).toEqual([pinned, older, newer]);
+  it('lists unread notices first; among the unread and among the read, pinned ones first, then the newest', async () => {
+    const pinnedRead = await published({ title: '置顶的已读旧通知' });
+    const pinnedUnread = await published({ title: '置顶的未读通知' });
+    const unreadOne = await published({ title: '较早的未读通知' });
+    const readOne = await published({ title: '最新的已读通知' });
+    for (const id of [pinnedRead, pinnedUnread]) {
+      expect((await operator.post(`/api/notices/admin/${id}/pin`, { pinned: true })).statusCode).toBe(200);
+    }
+    await liuzhou.get(`/api/notices/${pinnedRead}`);
+    await liuzhou.get(`/api/notices/${readOne}`);
+    const mine = [pinnedRead, pinnedUnread, unreadOne, readOne];
+    const order = (await ids(liuzhou)).filter((i) => mine.includes(i));
+    // An unread notice comes before a pinned read one; pinning still leads within each half, however old.
+    expect(order).toEqual([pinnedUnread, unreadOne, pinnedRead, readOne]);
+    // The first page of a few (the 用户管理中心's) starts with every unread notice.
+    const firstFew = (await liuzhou.get('/api/notices?page=1&pageSize=5')).json().items as Array<{ read: boolean }>;
+    const unreadTotal = await unread(liuzhou);
+    expect(firstFew.map((r) => r.read)).toEqual(firstFew.map((_, i) => i >= Math.min(unreadTotal, firstFew.length)));
   });
 
   it('shows the public notices without a login, and only those', async () => {
