@@ -1,8 +1,9 @@
 // 待办 and 帮助中心: a unit admin's 用户管理中心 opens on the records waiting for its first review and the
-// 新注册 staff — each count opens its list, filtered, with as many rows; 帮助 in the header opens the help
-// section of the page it is on; the 帮助中心 opens from the login page without signing in.
+// 新注册 staff — each count opens its list, filtered, with as many rows; the operator's next-year courses open
+// 课程管理 filtered to that year; 帮助 in the header opens the help section of the page it is on; the 帮助中心
+// opens from the login page without signing in.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demo, signIn } from './demo';
+import { demo, signIn, signInAsOperator } from './demo';
 
 async function countOf(link: Locator): Promise<number> {
   return Number(await link.locator('.ptce-todo-count').textContent());
@@ -85,4 +86,32 @@ test('a professional’s 待办 opens 学时登记 filtered to 待提交', async
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
   await expect(rows).toHaveCount(Math.min(n, 20));
   if (n > 0) await expect(rows.filter({ hasText: '待提交' })).toHaveCount(Math.min(n, 20));
+});
+
+test('the operator’s 待办 for next year’s courses says what is missing and opens 课程管理 filtered to that year', async ({
+  page,
+}) => {
+  await signInAsOperator(page);
+  const item = await todoLink(page, /\d{4}年度课程未发布/);
+  const year = Number(/(\d{4})年度/.exec((await item.textContent()) ?? '')![1]);
+  // What waits is said under the count: no course or no 必修课 yet, or drafts to publish (a journey that
+  // published next year's courses earlier leaves 0 and no note).
+  const hint = item.locator('xpath=..').locator('.ptce-todo-hint');
+  if ((await countOf(item)) > 0) await expect(hint).toContainText(/尚无|草稿/);
+  else await expect(hint).toHaveCount(0);
+  await item.click();
+  await expect(page).toHaveURL(new RegExp(`/learning/admin\\?year=${year}$`));
+  await expect(page.getByRole('heading', { level: 1, name: '课程管理' })).toBeVisible();
+  const filter = page.getByRole('spinbutton', { name: '年度' });
+  await expect(filter).toHaveValue(String(year));
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows.first().or(page.getByText(`${year}年度尚无课程`))).toBeVisible();
+  const shown = await rows.count();
+  // Each course shown is that year's: made for it, or in its plan.
+  for (let i = 0; i < shown; i++) await expect(rows.nth(i)).toContainText(`${year}年`);
+  // Cleared, the filter leaves the URL and every course is listed.
+  await filter.clear();
+  await filter.blur();
+  await expect(page).toHaveURL(/\/learning\/admin$/);
+  await expect.poll(() => rows.count()).toBeGreaterThan(shown);
 });

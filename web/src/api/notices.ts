@@ -29,7 +29,7 @@ export interface NoticeAdminParams {
 const KEY = ['notices'] as const;
 const invalidate = (qc: QueryClient) => qc.invalidateQueries({ queryKey: KEY });
 
-/** 通知公告 for the signed-in reader: pinned, unread, newest first. */
+/** 通知公告 for the signed-in reader: unread first, then pinned, then newest. */
 export function useMyNotices(params: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...KEY, 'mine', params],

@@ -22,13 +22,18 @@ function unitsAddressed(n: Target): SQL | null {
   }
 }
 
+/** A unit that can still read: not 停用 and not 已合并 (a merged unit's admins moved to the unit it joined). */
+const canRead = sql`u.disabled_at IS NULL AND u.merged_into_id IS NULL`;
+
 /**
  * 已读单位数 / 应读单位数: a unit has read the notice when one of its admins (or its unit account) opened it —
- * each unit counts once, however many of its admins read it and how often.
+ * each unit counts once, however many of its admins read it and how often. Only units that can read are
+ * counted, on both sides: a unit disabled or merged after it read drops out of both.
  */
 export async function unitReads(db: Db, n: Target): Promise<{ read: number; expected: number } | null> {
-  const addressed = unitsAddressed(n);
-  if (!addressed) return null;
+  const units = unitsAddressed(n);
+  if (!units) return null;
+  const addressed = sql`${units} AND ${canRead}`;
   const r = await db.execute<{ read: number; expected: number }>(sql`
     SELECT
       (SELECT count(*)::int FROM units u WHERE ${addressed}) AS expected,

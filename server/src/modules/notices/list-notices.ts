@@ -6,7 +6,10 @@ import { addressedTo, readerOf } from './audience';
 
 const attachmentCount = sql<number>`(SELECT count(*)::int FROM notice_attachments a WHERE a.notice_id = ${notices.id})`;
 
-/** 通知公告 for the caller: the published notices addressed to them, pinned first, then unread, then newest. */
+/**
+ * 通知公告 for the caller: the published notices addressed to them, unread ones first; among the unread and among
+ * the read, pinned ones first, then the newest. The 用户管理中心 shows the first few of this order.
+ */
 export async function listNotices(ctx: Caller, q: { page: number; pageSize: number }) {
   const where = addressedTo(await readerOf(ctx.db, ctx.actor));
   const read = sql<boolean>`(${noticeReads.accountId} IS NOT NULL)`;
@@ -23,7 +26,7 @@ export async function listNotices(ctx: Caller, q: { page: number; pageSize: numb
       .from(notices)
       .leftJoin(noticeReads, and(eq(noticeReads.noticeId, notices.id), eq(noticeReads.accountId, ctx.actor.id)))
       .where(where)
-      .orderBy(desc(notices.pinned), read, desc(notices.publishedAt), desc(notices.id))
+      .orderBy(read, desc(notices.pinned), desc(notices.publishedAt), desc(notices.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     ctx.db

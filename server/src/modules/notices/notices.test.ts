@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema/index';
+import { auditLog, units } from '../../db/schema/index';
 import { buildAccount, buildAuthority, buildProfessional, buildUnit, PASSWORD } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
 
@@ -206,14 +206,24 @@ describe('who a notice reaches', () => {
     expect(await ids(liuzhou)).toContain(id);
   });
 
-  it('lists pinned notices first, then unread ones, then the newest', async () => {
-    const older = await published({ title: '较早的通知' });
-    const newer = await published({ title: '较新的通知' });
-    const pinned = await published({ title: '置顶的旧通知' });
-    await operator.post(`/api/notices/admin/${pinned}/pin`, { pinned: true });
-    await liuzhou.get(`/api/notices/${newer}`); // read: falls behind the unread one
-    const order = (await ids(liuzhou)).filter((i) => [older, newer, pinned].includes(i));
-    expect(order).toEqual([pinned, older, newer]);
+  it('lists unread notices first; among the unread and among the read, pinned ones first, then the newest', async () => {
+    const pinnedRead = await published({ title: '置顶的已读旧通知' });
+    const pinnedUnread = await published({ title: '置顶的未读通知' });
+    const unreadOne = await published({ title: '较早的未读通知' });
+    const readOne = await published({ title: '最新的已读通知' });
+    for (const id of [pinnedRead, pinnedUnread]) {
+      expect((await operator.post(`/api/notices/admin/${id}/pin`, { pinned: true })).statusCode).toBe(200);
+    }
+    await liuzhou.get(`/api/notices/${pinnedRead}`);
+    await liuzhou.get(`/api/notices/${readOne}`);
+    const mine = [pinnedRead, pinnedUnread, unreadOne, readOne];
+    const order = (await ids(liuzhou)).filter((i) => mine.includes(i));
+    // An unread notice comes before a pinned read one; pinning still leads within each half, however old.
+    expect(order).toEqual([pinnedUnread, unreadOne, pinnedRead, readOne]);
+    // The first page of a few (the 用户管理中心's) starts with every unread notice.
+    const firstFew = (await liuzhou.get('/api/notices?page=1&pageSize=5')).json().items as Array<{ read: boolean }>;
+    const unreadTotal = await unread(liuzhou);
+    expect(firstFew.map((r) => r.read)).toEqual(firstFew.map((_, i) => i >= Math.min(unreadTotal, firstFew.length)));
   });
 
   it('shows the public notices without a login, and only those', async () => {
@@ -236,11 +246,15 @@ describe('who a notice reaches', () => {
   });
 });
 
+/** Units that can read a notice: neither 停用 nor 已合并. */
+const ACTIVE = sql`disabled_at IS NULL AND merged_into_id IS NULL`;
+
 describe('reads of unit admins', () => {
   it('counts a unit once, however many of its admins read and how often', async () => {
     const id = await published({ title: '关于年度审核截止的通知', audience: 'unit_admins' });
-    const [units] = (await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM units`)).rows;
-    expect((await adminRow(id)).unitReads).toEqual({ read: 0, expected: Number(units!.n) });
+    const [active] = (await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM units WHERE ${ACTIVE}`))
+      .rows;
+    expect((await adminRow(id)).unitReads).toEqual({ read: 0, expected: Number(active!.n) });
     await nnAdmin1.get(`/api/notices/${id}`);
     await nnAdmin1.get(`/api/notices/${id}`);
     expect((await adminRow(id)).unitReads!.read).toBe(1);
@@ -251,13 +265,33 @@ describe('reads of unit admins', () => {
     expect((await adminRow(id)).unitReads!.read).toBe(2);
   });
 
+  it('expects no read of a disabled or a merged unit, and forgets the read of a unit disabled after it read', async () => {
+    const id = await published({ title: '关于单位信息核对的通知', audience: 'unit_admins' });
+    const before = (await adminRow(id)).unitReads!;
+    const at = new Date();
+    const target = await buildUnit(t.db, { name: '合并后的单位' });
+    await buildUnit(t.db, { name: '已停用的单位', disabledAt: at });
+    await buildUnit(t.db, { name: '已合并的单位', disabledAt: at, mergedIntoId: target.id });
+    // Only the enabled one of the three is expected to read.
+    expect((await adminRow(id)).unitReads).toEqual({ read: before.read, expected: before.expected + 1 });
+
+    const leaving = await buildUnit(t.db, { name: '即将停用的单位' });
+    const admin = await buildAccount(t.db, { kind: 'unit_admin', unitId: leaving.id });
+    await (await loggedIn(t, admin.username, PASSWORD, 'unit')).get(`/api/notices/${id}`);
+    expect((await adminRow(id)).unitReads).toEqual({ read: before.read + 1, expected: before.expected + 2 });
+    await t.db.update(units).set({ disabledAt: at }).where(eq(units.id, leaving.id));
+    expect((await adminRow(id)).unitReads).toEqual({ read: before.read, expected: before.expected + 1 });
+  });
+
   it('counts only the units of the region for a region notice', async () => {
     const id = await published({ title: '柳州市单位通知', audience: 'region', regionCode: '450200' });
-    const [units] = (
-      await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM units WHERE region_code LIKE '4502%'`)
+    const [active] = (
+      await t.db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM units WHERE region_code LIKE '4502%' AND ${ACTIVE}`,
+      )
     ).rows;
     await lzAdmin.get(`/api/notices/${id}`);
-    expect((await adminRow(id)).unitReads).toEqual({ read: 1, expected: Number(units!.n) });
+    expect((await adminRow(id)).unitReads).toEqual({ read: 1, expected: Number(active!.n) });
   });
 });
 

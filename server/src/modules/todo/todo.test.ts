@@ -1,6 +1,8 @@
 import type { TodoItem } from '@ptce/contracts';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setNow, shanghaiYear } from '../../clock';
+import { courses } from '../../db/schema/index';
 import {
   buildAccount,
   buildAuthority,
@@ -149,11 +151,55 @@ describe('GET /api/todo — what waits on the 用户管理中心', () => {
     const op = await buildAccount(t.db, { kind: 'operator', username: 'todo-operator' });
     const todo = await todoOf(await loggedIn(t, op.username, PASSWORD, 'authority'));
     expect(todo['plan-next-year']).toMatchObject({ count: 1, link: '/plans', label: `${Y + 1}年度计划未发布` });
-    expect(todo['courses-next-year']).toMatchObject({ link: '/learning/admin', label: `${Y + 1}年度课程未发布` });
+    expect(todo['courses-next-year']).toMatchObject({
+      link: `/learning/admin?year=${Y + 1}`,
+      label: `${Y + 1}年度课程未发布`,
+    });
     const hr = await buildAccount(t.db, { kind: 'hr_bureau', username: 'todo-hr' });
     expect((await (await loggedIn(t, hr.username, PASSWORD, 'authority')).get('/api/todo')).json()).toEqual({
       items: [],
     });
+  });
+
+  it('tells the operator next year has no course, then no 必修课, then its drafts, until all are published', async () => {
+    const N = Y + 1;
+    const op = await buildAccount(t.db, { kind: 'operator', username: 'todo-courses-operator' });
+    const c = await loggedIn(t, op.username, PASSWORD, 'authority');
+    const item = async () => (await todoOf(c))['courses-next-year'];
+    // The seed has no course for next year: one thing to do, not a silent 0.
+    expect(await item()).toEqual({
+      key: 'courses-next-year',
+      label: `${N}年度课程未发布`,
+      count: 1,
+      link: `/learning/admin?year=${N}`,
+      hint: `尚无${N}年度课程，可新增必修课或复制上年课程`,
+    });
+    // A plan copied from this year links this year's courses; its old 必修课 is not next year's.
+    expect((await c.post('/api/plans', { year: N })).statusCode).toBe(201);
+    expect(await item()).toMatchObject({ count: 1, hint: `尚无${N}年度必修课，可新增或复制上年必修课` });
+
+    const create = async (kind: 'compulsory' | 'elective', title: string) => {
+      const res = await c.post('/api/learning/admin/courses', { year: N, kind, title, summary: '', lecturer: '' });
+      expect(res.statusCode, res.body).toBe(201);
+      return (res.json() as { id: number }).id;
+    };
+    const elective = await create('elective', `${N}年度数字经济选修课`);
+    expect(await item()).toMatchObject({ count: 2, hint: `尚无${N}年度必修课；1门课程为草稿，预览无误后发布` });
+    const compulsory = await create('compulsory', `${N}年度公需科目必修课`);
+    expect(await item()).toMatchObject({ count: 2, hint: '2门课程为草稿，预览无误后发布' });
+
+    const chapter = await c.post(`/api/learning/admin/courses/${elective}/chapters`, {
+      title: '第一章 总论',
+      kind: 'text',
+      requiredSeconds: 600,
+      body: '本章介绍数字经济的主要内容。',
+    });
+    expect(chapter.statusCode, chapter.body).toBe(201);
+    expect((await c.post(`/api/learning/admin/courses/${elective}/publish`, {})).statusCode).toBe(204);
+    expect(await item()).toMatchObject({ count: 1, hint: '1门课程为草稿，预览无误后发布' });
+    // The compulsory course's question bank and paper are new-year-courses' concern: published as it stands.
+    await t.db.update(courses).set({ status: 'published', publishedAt: new Date() }).where(eq(courses.id, compulsory));
+    expect(await item()).toMatchObject({ count: 0, hint: null });
   });
 
   it('is refused without a session', async () => {

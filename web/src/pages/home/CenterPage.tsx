@@ -8,7 +8,7 @@ import { SHORTCUTS, canSee, entryByKey, isReady } from '../../menu';
 import { ProgressPanel } from '../compliance/ProgressPanel';
 import { PlanNotices } from '../plans/PlanNotices';
 import { TodoPanel } from './TodoPanel';
-import { UnreadNotices } from '../notices/UnreadNotices';
+import { CenterNotices } from '../notices/CenterNotices';
 import { MakeupRequestNotice } from '../exams/MakeupRequestNotice';
 
 function greeting(): string {
@@ -107,7 +107,7 @@ export default function CenterPage() {
         </p>
       </Card>
       <TodoPanel />
-      <UnreadNotices />
+      <CenterNotices />
       {isProfessional && <PlanNotices />}
       {isProfessional && <MakeupRequestNotice />}
       {isProfessional && <ProgressPanel />}

@@ -5,6 +5,7 @@ import type { AdminCourseRow } from '@ptce/contracts';
 import { useAdminCourses, usePublishCourse } from '../../api/learning';
 import { errorMessage } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListToolbar, param, useUrlParams, YearFilter } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { useChapterUploads } from './chapter-uploads';
 import { CourseChapters } from './CourseChapters';
@@ -21,10 +22,19 @@ import './course-admin.css';
 // every course with its status and plan years (必修课 / 选修课), and a course's chapters in study order,
 // where it adds chapters and uploads the PDF or video of a chapter. A new year's courses start here:
 // 新增课程 or 复制上年课程 (a draft), 预览 as a learner, 发布 (into the year's plan) / 取消发布.
+// ?year= shows one year's courses: those made for it and those its plan uses (the operator's 待办 links here).
+
+const LIST = { year: param.int({ min: 2000, max: 2100 }) };
+
+/** The courses of a year: made for it, or used by its plan. */
+const ofYear = (c: AdminCourseRow, year: number) => c.year === year || c.plans.some((p) => p.year === year);
 
 export default function CourseAdminPage() {
   const courses = useAdminCourses();
   const [params, setParams] = useSearchParams();
+  const { query, update } = useUrlParams(LIST);
+  const year = query.year;
+  const shown = year ? courses.data?.filter((c) => ofYear(c, year)) : courses.data;
   const selectedId = Number(params.get('course')) || null;
   const uploads = useChapterUploads();
   const { message, modal } = App.useApp();
@@ -90,11 +100,13 @@ export default function CourseAdminPage() {
       )}
       <ErrorAlert error={courses.error} title="无法读取课程列表" />
       <Card size="small" className="ptce-section">
+        <ListToolbar filters={<YearFilter value={year} onChange={(y) => update({ year: y })} />} />
         {courses.isPending ? (
           <Skeleton active paragraph={{ rows: 6 }} />
         ) : (
           <CourseList
-            courses={courses.data ?? []}
+            courses={shown ?? []}
+            empty={year ? `${year}年度尚无课程，可新增课程或复制上年课程` : undefined}
             selectedId={selectedId}
             onSelect={select}
             onPreview={(c) => void navigate(`/learning/admin/preview/${c.id}`)}
@@ -116,7 +128,7 @@ export default function CourseAdminPage() {
           <CourseMaterialsAdmin key={`m${selectedId}`} courseId={selectedId} />
         </>
       ) : (
-        courses.data && courses.data.length > 0 && <p className="ptce-muted">请在上方选择课程，查看和管理其章节。</p>
+        shown && shown.length > 0 && <p className="ptce-muted">请在上方选择课程，查看和管理其章节。</p>
       )}
       {adding && (
         <NewChapterModal

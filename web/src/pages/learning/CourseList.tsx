@@ -41,7 +41,8 @@ export function CourseList({
   onPreview,
   onPublish,
   onUnpublish,
-}: { courses: AdminCourseRow[]; selectedId: number | null } & CourseActions) {
+  empty = '尚无课程',
+}: { courses: AdminCourseRow[]; selectedId: number | null; empty?: string } & CourseActions) {
   const desktop = useMediaQuery(DESKTOP_QUERY);
   const actions = (c: AdminCourseRow) => (
     <RowActions desktop={desktop}>
@@ -124,7 +125,7 @@ export function CourseList({
       size="small"
       columns={columns}
       result={{ data: courses, isFetching: false, isPending: false, error: null }}
-      empty="尚无课程"
+      empty={empty}
       scroll={desktop ? { x: 980 } : undefined}
       // One column on phones holds the whole course; the title selects it, so no cards.
       card={false}

@@ -32,7 +32,7 @@ const columns: NonNullable<TableProps<NoticeRow>['columns']> = [
   { title: '附件', dataIndex: 'attachmentCount', width: 80, render: (n: number) => (n ? `${n}个` : '—') },
 ];
 
-/** 通知公告 — what the 人社厅 / 培训中心 published for the reader: pinned first, then unread, then newest. */
+/** 通知公告 — what the 人社厅 / 培训中心 published for the reader: unread first, then pinned, then newest. */
 export default function NoticesPage() {
   const { query, update } = useUrlParams(LIST);
   const list = useMyNotices(query);
