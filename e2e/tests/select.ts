@@ -11,7 +11,7 @@ export async function pickOption(page: Page, field: Locator, option: RegExp, sho
   const picked = () =>
     field.evaluate(
       (input, title) =>
-        [...(input.closest('.ant-select')?.querySelectorAll('[title]') ?? [])].some(
+        Array.from(input.closest('.ant-select')?.querySelectorAll('[title]') ?? []).some(
           (e) => e.getAttribute('title') === title,
         ),
       shown,
