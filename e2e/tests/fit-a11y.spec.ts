@@ -1,12 +1,14 @@
 // Every page of each role's menu, as that role's demo login sees it, at 1280×720 and on a phone (390×844):
 // nothing scrolls sideways (at 1280 no table either: long columns fold into 展开), axe-core finds no serious or
 // critical WCAG 2 A/AA violation, and a screenshot of each page is kept with the test's output
-// (e2e/test-results/…/<role>-<page>-<width>.png) for a person to look through.
+// (e2e/test-results/…/<role>-<page>-<width>.png) for a person to look through. The pages outside the centre's
+// frame (登录, 注册, the first-login steps, 扫码登录, 绑定, the public pages, each with its 帮助) are checked the same way.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import type { Role } from '@ptce/contracts';
 import { canSee, isReady, MENU } from '../../web/src/menu';
-import { demo, signIn, type LoginTab } from './demo';
+import { demo, fillCaptcha, signIn, type LoginTab } from './demo';
+import { newIdNumber } from './id-numbers';
 
 const WHO: Array<{ login: string; tab: LoginTab; role: Role; name: string }> = [
   { login: '专业技术人员', tab: '专业技术人员', role: 'professional', name: 'professional' },
@@ -90,3 +92,78 @@ for (const who of WHO) {
     expect(problems).toEqual([]);
   });
 }
+
+/** Fit, axe and a screenshot of the page at `path` at both sizes, and its 帮助 in the banner. */
+async function checkOutside(page: Page, info: TestInfo, problems: string[], name: string, path: string, help: string) {
+  for (const size of [LAPTOP, PHONE]) {
+    await test.step(`${name} at ${size.width}`, async () => {
+      await page.setViewportSize(size);
+      await page.goto(path);
+      await settled(page);
+      await expect(page.getByRole('banner').getByRole('link', { name: help })).toBeVisible();
+      const at = `${name} (${path}) at ${size.width}`;
+      for (const o of await overflow(page, size === LAPTOP)) problems.push(`${at}: ${o}`);
+      if (size === LAPTOP) for (const v of await seriousViolations(page)) problems.push(`${at}: ${v}`);
+      await shoot(page, info, `outside-${name}-${size.width}.png`);
+    });
+  }
+}
+
+test('the pages outside the centre’s frame fit 1280×720 and a phone, with 帮助 and no serious accessibility violation', async ({
+  page,
+  browser,
+}, info) => {
+  test.setTimeout(240_000);
+  const problems: string[] = [];
+  const notices = (await (await page.request.get('/api/public/notices?page=1&pageSize=1')).json()) as {
+    items: Array<{ id: number }>;
+  };
+  const checks = (await (await page.request.get('/api/public/spot-checks')).json()) as Array<{ id: number }>;
+  expect(notices.items.length).toBeGreaterThan(0);
+  expect(checks.length).toBeGreaterThan(0);
+  const anonymous: Array<[string, string, string]> = [
+    ['login', '/login', '帮助：用户登录'],
+    ['register', '/register', '帮助：用户注册'],
+    ['wechat-callback', '/wechat/callback?code=abc&state=0123456789abcdef0123456789abcdef', '帮助：扫码登录'],
+    ['wechat-bind', '/wechat/bind', '帮助：绑定微信'],
+    ['notice', `/notices/${notices.items[0]!.id}`, '帮助：通知公告'],
+    ['spot-checks', '/public/spot-checks', '帮助：抽查结果公开'],
+    ['spot-check', `/public/spot-checks/${checks[0]!.id}`, '帮助：抽查结果公开'],
+    ['filings', '/public/filings', '帮助：培训项目公示'],
+  ];
+  for (const [name, path, help] of anonymous) await checkOutside(page, info, problems, name, path, help);
+
+  // The first-login steps, as a new 二级管理员 on the initial password (no e-mail yet) sees them.
+  const total = demo('单位管理员（总管理员）');
+  const ctx = await browser.newContext();
+  const login = await ctx.request.post('/api/auth/login', {
+    data: { username: total.username, password: total.password, realm: 'unit' },
+  });
+  const departments = (await (await ctx.request.get('/api/org/departments')).json()) as Array<{ id: number }>;
+  const idNumber = newIdNumber(1991);
+  const created = await ctx.request.post('/api/org/admins', {
+    data: { idNumber, name: '陆晓燕', phone: '13977150456', departmentId: departments[0]!.id },
+    headers: { 'x-csrf-token': (await login.json()).me.csrfToken },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  await ctx.close();
+  await page.setViewportSize(LAPTOP);
+  await page.goto('/login');
+  await page.getByRole('tab', { name: '单位管理员' }).click();
+  await page.getByLabel('用户名').fill(idNumber);
+  await page.getByLabel('密码').fill(idNumber.slice(-6));
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await fillCaptcha(page);
+  await page.getByLabel('图形验证码').press('Enter');
+  await expect(page).toHaveURL(/\/setup\/password/);
+  await checkOutside(page, info, problems, 'setup-password', '/setup/password', '帮助：修改初始密码');
+  await page.setViewportSize(LAPTOP);
+  await page.getByLabel('原密码').fill(idNumber.slice(-6));
+  await page.getByLabel('新密码', { exact: true }).fill('Helpdesk2026');
+  await page.getByLabel('确认新密码').fill('Helpdesk2026');
+  await page.getByRole('button', { name: '修改密码并继续' }).click();
+  await expect(page).toHaveURL(/\/setup\/profile/);
+  await checkOutside(page, info, problems, 'setup-profile', '/setup/profile', '帮助：完善个人信息');
+
+  expect(problems).toEqual([]);
+});

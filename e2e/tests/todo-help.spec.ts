@@ -1,9 +1,11 @@
 // 待办 and 帮助中心: a unit admin's 用户管理中心 opens on the records waiting for its first review and the
 // 新注册 staff — each count opens its list, filtered, with as many rows; the operator's next-year courses open
 // 课程管理 filtered to that year; 帮助 in the header opens the help section of the page it is on; the 帮助中心
-// opens from the login page without signing in.
+// opens from the login page without signing in; every page outside the centre's frame (登录, 注册, the first-login
+// steps, 扫码登录, 绑定, the public pages) opens its own section too.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demo, signIn, signInAsOperator } from './demo';
+import { demo, fillCaptcha, signIn, signInAsOperator } from './demo';
+import { newIdNumber } from './id-numbers';
 
 async function countOf(link: Locator): Promise<number> {
   return Number(await link.locator('.ptce-todo-count').textContent());
@@ -114,4 +116,87 @@ test('the operator’s 待办 for next year’s courses says what is missing and
   await filter.blur();
   await expect(page).toHaveURL(/\/learning\/admin$/);
   await expect.poll(() => rows.count()).toBeGreaterThan(shown);
+});
+
+/** 帮助 at the top right of a page outside the centre opens /help at the page's own section, in view. */
+async function helpOpens(page: Page, pageName: string, anchor: string, heading: string) {
+  const help = page.getByRole('banner').getByRole('link', { name: `帮助：${pageName}` });
+  await expect(help).toHaveText('帮助');
+  await help.click();
+  await expect(page).toHaveURL(new RegExp(`/help#${anchor}$`));
+  const section = page.locator(`#${anchor}`);
+  await expect(section).toHaveText(heading);
+  await expect(section).toBeInViewport();
+}
+
+test('帮助 on 登录, 注册, 扫码登录, 绑定 and the public pages opens each page’s own help section', async ({ page }) => {
+  await page.goto('/login');
+  await helpOpens(page, '用户登录', 'account-login', '登录');
+
+  await page.goto('/register');
+  await expect(page.getByRole('heading', { level: 1, name: '用户注册' })).toBeVisible();
+  await helpOpens(page, '用户注册', 'account-register', '注册（新学员）');
+
+  // WeChat's return with a state this browser never sent is refused; the page still says where its help is.
+  await page.goto('/wechat/callback?code=abc&state=0123456789abcdef0123456789abcdef');
+  await expect(page.getByRole('link', { name: '返回登录' })).toBeVisible();
+  await helpOpens(page, '扫码登录', 'account-wechat', '微信扫码登录与绑定');
+  await page.goto('/wechat/bind');
+  await expect(page.getByRole('heading', { level: 1, name: /绑定微信/ })).toBeVisible();
+  await helpOpens(page, '绑定微信', 'account-wechat', '微信扫码登录与绑定');
+
+  // The login page's public notice, 抽查结果公开 and 培训项目公示.
+  await page.goto('/login');
+  await page.getByRole('region', { name: '通知公告' }).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/notices\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await helpOpens(page, '通知公告', 'notices-public', '登录页的通知公告');
+
+  await page.goto('/login');
+  await page.getByRole('link', { name: '【抽查结果公开】' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '抽查结果公开' })).toBeVisible();
+  await helpOpens(page, '抽查结果公开', 'spot-checks-public', '抽查结果公开');
+
+  await page.goto('/login');
+  await page.getByRole('link', { name: '【培训项目公示】' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '培训项目公示' })).toBeVisible();
+  await helpOpens(page, '培训项目公示', 'public-filings', '培训项目公示');
+});
+
+test('帮助 on the first-login steps opens 修改初始密码 and 完善个人信息', async ({ page, browser }) => {
+  // A new 二级管理员 (initial password: the last six of the ID number; no e-mail yet) logs in for the first time.
+  const total = demo('单位管理员（总管理员）');
+  const ctx = await browser.newContext();
+  const login = await ctx.request.post('/api/auth/login', {
+    data: { username: total.username, password: total.password, realm: 'unit' },
+  });
+  expect(login.status()).toBe(200);
+  const departments = (await (await ctx.request.get('/api/org/departments')).json()) as Array<{ id: number }>;
+  const idNumber = newIdNumber(1990);
+  const created = await ctx.request.post('/api/org/admins', {
+    data: { idNumber, name: '农秀兰', phone: '13977150123', departmentId: departments[0]!.id },
+    headers: { 'x-csrf-token': (await login.json()).me.csrfToken },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  await ctx.close();
+
+  await page.goto('/login');
+  await page.getByRole('tab', { name: '单位管理员' }).click();
+  await page.getByLabel('用户名').fill(idNumber);
+  await page.getByLabel('密码').fill(idNumber.slice(-6));
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await fillCaptcha(page);
+  await page.getByLabel('图形验证码').press('Enter');
+  await expect(page).toHaveURL(/\/setup\/password/);
+  await helpOpens(page, '修改初始密码', 'account-initial-password', '修改初始密码（首次登录）');
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/setup\/password/);
+  await page.getByLabel('原密码').fill(idNumber.slice(-6));
+  await page.getByLabel('新密码', { exact: true }).fill('Helpdesk2026');
+  await page.getByLabel('确认新密码').fill('Helpdesk2026');
+  await page.getByRole('button', { name: '修改密码并继续' }).click();
+  await expect(page).toHaveURL(/\/setup\/profile/);
+  await expect(page.getByRole('heading', { level: 1, name: '完善个人信息' })).toBeVisible();
+  await helpOpens(page, '完善个人信息', 'account-complete-profile', '完善个人信息（首次登录）');
 });

@@ -7,6 +7,7 @@ import { roleLabel } from '../lib/format';
 import { DESKTOP_QUERY, useMediaQuery } from '../lib/useMediaQuery';
 import { MENU, MENU_GROUPS, canSee, entryForPath, helpAnchor, isReady, type MenuGroup } from '../menu';
 import { HelpDesk } from '../components/HelpDesk';
+import { HelpLink } from '../components/HelpLink';
 import { PageSpinner } from '../components/PageSpinner';
 import { useSignOut } from '../components/useSignOut';
 import { SYSTEM_NAME } from '../components/AuthFrame';
@@ -121,13 +122,11 @@ export default function CenterLayout() {
           {desktop ? SYSTEM_NAME : '继续教育信息管理系统'}
         </Link>
         <div className="ptce-header-user">
-          <Link
-            to={`/help#${current ? helpAnchor(current, me.roles) : 'center'}`}
+          <HelpLink
+            anchor={current ? helpAnchor(current, me.roles) : 'center'}
+            page={current?.label}
             className="ptce-header-help"
-            aria-label={current ? `帮助：${current.label}` : '帮助'}
-          >
-            帮助
-          </Link>
+          />
           {desktop && (
             <span className="ptce-header-name">
               {me.name}

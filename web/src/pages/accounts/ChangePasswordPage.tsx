@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useSignOut } from '../../components/useSignOut';
 import { applyFieldErrors, zodRule } from '../../lib/form';
 import { landingPath, safeNext } from '../../lib/format';
+import { OUTSIDE_PAGES } from '../../page-help';
 
 const FIELDS = ['oldPassword', 'newPassword'] as const;
 
@@ -102,7 +103,7 @@ export default function ChangePasswordPage({ forced = false }: { forced?: boolea
 
   if (forced) {
     return (
-      <AuthFrame title="修改初始密码">
+      <AuthFrame title="修改初始密码" help={OUTSIDE_PAGES.setupPassword}>
         <Alert
           type="warning"
           showIcon

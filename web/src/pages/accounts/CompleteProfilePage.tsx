@@ -8,6 +8,7 @@ import { useSignOut } from '../../components/useSignOut';
 import { applyFieldErrors } from '../../lib/form';
 import { ContactFields } from './ContactFields';
 import { landingPath, safeNext } from '../../lib/format';
+import { OUTSIDE_PAGES } from '../../page-help';
 
 const FIELDS = ['phone', 'email'] as const;
 
@@ -30,7 +31,7 @@ export default function CompleteProfilePage() {
   if (me.mustChangePassword || me.profileComplete) return <Navigate to={landingPath(me, next)} replace />;
 
   return (
-    <AuthFrame title="完善个人信息">
+    <AuthFrame title="完善个人信息" help={OUTSIDE_PAGES.setupProfile}>
       <p className="ptce-lead">
         {me.name}，您好！请根据提示完善手机号、邮箱地址等个人信息，完成后即可进入用户管理中心。
       </p>

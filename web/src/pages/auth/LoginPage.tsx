@@ -6,6 +6,7 @@ import { useLogin, useMe } from '../../api/auth';
 import { errorMessage, isApiError } from '../../api/client';
 import { AuthFrame, SYSTEM_NAME } from '../../components/AuthFrame';
 import { landingPath, safeNext } from '../../lib/format';
+import { OUTSIDE_PAGES } from '../../page-help';
 import { LoginNotices } from '../notices/LoginNotices';
 import { LoginCaptcha } from './LoginCaptcha';
 import { LoginTabs } from './LoginTabs';
@@ -246,7 +247,7 @@ export default function LoginPage() {
   if (me.data) return <Navigate to={landingPath(me.data, next)} replace />;
 
   return (
-    <AuthFrame title="用户登录">
+    <AuthFrame title="用户登录" help={OUTSIDE_PAGES.login}>
       {registeredAs && (
         <div className="ptce-alert ptce-alert-success" role="status">
           注册成功，请登录

@@ -11,6 +11,7 @@ import { UnitSelect } from '../../components/UnitSelect';
 import { applyFieldErrors, zodRule } from '../../lib/form';
 import { genderLabel } from '../../lib/format';
 import { checkIdNumber, normalizeIdNumber } from '../../lib/id-number';
+import { OUTSIDE_PAGES } from '../../page-help';
 import { CaptchaField } from './CaptchaField';
 
 interface RegisterValues {
@@ -68,7 +69,7 @@ export default function RegisterPage() {
   };
 
   return (
-    <AuthFrame title="用户注册" wide>
+    <AuthFrame title="用户注册" help={OUTSIDE_PAGES.register} wide>
       <Form<RegisterValues>
         form={form}
         name="register"

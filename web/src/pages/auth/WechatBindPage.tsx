@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { Link, useNavigate } from 'react-router';
 import { errorMessage, isApiError } from '../../api/client';
 import { useWechatBind, useWechatConfig, useWechatPending } from '../../api/wechat';
+import { OUTSIDE_PAGES } from '../../page-help';
 import { AuthFrame, SYSTEM_NAME } from '../../components/AuthFrame';
 import { formatDateTime, landingPath } from '../../lib/format';
 import { LoginCaptcha } from './LoginCaptcha';
@@ -77,7 +78,7 @@ export default function WechatBindPage() {
 
   if (pending.isPending)
     return (
-      <AuthFrame title={title}>
+      <AuthFrame title={title} help={OUTSIDE_PAGES.wechatBind}>
         <p role="status">
           <span className="ptce-spin ptce-spin-small" aria-hidden="true" /> 正在读取扫码结果…
         </p>
@@ -86,7 +87,7 @@ export default function WechatBindPage() {
   const scanExpired = isApiError(bind.error) && bind.error.code === 'WECHAT_BIND_EXPIRED';
   if (pending.isError || scanExpired)
     return (
-      <AuthFrame title={title}>
+      <AuthFrame title={title} help={OUTSIDE_PAGES.wechatBind}>
         <div className="ptce-alert ptce-alert-error" role="alert">
           {errorMessage(bind.error ?? pending.error)}
         </div>
@@ -99,7 +100,7 @@ export default function WechatBindPage() {
   // A 503 is shown by the app-wide banner.
   const refusal = isApiError(bind.error) && bind.error.status === 503 ? null : bind.error;
   return (
-    <AuthFrame title={title}>
+    <AuthFrame title={title} help={OUTSIDE_PAGES.wechatBind}>
       <p>
         微信{pending.data.nickname ? `「${pending.data.nickname}」` : ''}
         尚未绑定账号。请输入您的身份证号码和密码，点击【绑定】；绑定后扫码即可直接登录。

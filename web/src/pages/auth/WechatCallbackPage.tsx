@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { useWechatCallback, useWechatConfig } from '../../api/wechat';
+import { OUTSIDE_PAGES } from '../../page-help';
 import { AuthFrame, SYSTEM_NAME } from '../../components/AuthFrame';
 import { landingPath } from '../../lib/format';
 import { WechatSimBadge } from '../../components/WechatSimBadge';
@@ -40,6 +41,7 @@ export default function WechatCallbackPage() {
 
   return (
     <AuthFrame
+      help={OUTSIDE_PAGES.wechatCallback}
       title={
         <>
           扫码登录

@@ -1,3 +1,4 @@
+import { PASSWORD_RULE_TEXT } from '@ptce/contracts';
 import { ACCOUNT_RULES, HELP_DESK, MIN_INSPECTORS_PER_UNIT, MIN_SAMPLE_PERCENT, defaultPlan } from '@ptce/rules';
 
 /** "MM-DD" of an ISO date as 月日 (e.g. the plan's deadlines). */
@@ -8,7 +9,8 @@ function monthDay(iso: string): string {
 
 /**
  * The numbers and facts the help pages quote ({{name}} in content/*.md), from @ptce/rules: the notice's
- * default plan (each year's annual plan may change them — the pages say so) and the help-desk facts.
+ * default plan (each year's annual plan may change them — the pages say so), the help-desk facts and the password
+ * rule the forms show (@ptce/contracts).
  */
 export function helpFacts(year: number): Record<string, string | number> {
   const plan = defaultPlan(year);
@@ -38,6 +40,7 @@ export function helpFacts(year: number): Record<string, string | number> {
     tempPasswordHours: ACCOUNT_RULES.temporaryPasswordHours,
     initialPasswordDays: ACCOUNT_RULES.initialPasswordDays,
     mergeUndoDays: ACCOUNT_RULES.mergeUndoDays,
+    passwordRule: PASSWORD_RULE_TEXT,
     minSamplePercent: MIN_SAMPLE_PERCENT,
     minInspectors: MIN_INSPECTORS_PER_UNIT,
   };

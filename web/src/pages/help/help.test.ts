@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACCOUNT_RULES, HELP_DESK, defaultPlan } from '@ptce/rules';
 import type { Role } from '@ptce/contracts';
 import { MENU, helpAnchor, isReady } from '../../menu';
+import { OUTSIDE_PAGES } from '../../page-help';
 import { helpFacts } from './help-facts';
 import { anchorsOf, fillFacts, parseHelp, parseInlines } from './help-markdown';
 import { helpAnchors, helpPages } from './help-pages';
@@ -31,6 +32,32 @@ describe('帮助中心 and the menu', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('every page outside the centre’s frame (登录, 注册, first-login steps, 扫码登录, 绑定, public pages) opens a help section that exists', () => {
+    const missing = Object.entries(OUTSIDE_PAGES).flatMap(([key, h]) =>
+      anchors.has(h.anchor) ? [] : [`${key} (${h.page}) → #${h.anchor}`],
+    );
+    expect(missing).toEqual([]);
+    expect(Object.keys(OUTSIDE_PAGES)).toEqual(
+      expect.arrayContaining([
+        'login',
+        'register',
+        'setupPassword',
+        'setupProfile',
+        'wechatCallback',
+        'wechatBind',
+        'notice',
+        'publicSpotChecks',
+        'publicFilings',
+      ]),
+    );
+  });
+
+  it('gives each page outside the frame its own section, not the help centre as a whole', () => {
+    const pageIds = new Set(helpPages(YEAR).map((p) => p.id));
+    const whole = Object.entries(OUTSIDE_PAGES).flatMap(([key, h]) => (pageIds.has(h.anchor) ? [key] : []));
+    expect(whole).toEqual([]);
   });
 
   it('sends an authority to its own section of a page units share', () => {

@@ -1,10 +1,10 @@
 import { Outlet } from 'react-router';
 import { useMe } from '../../api/auth';
 import { canUseCenter } from './signed-in';
-import { HelpDesk } from '../../components/HelpDesk';
-import { SYSTEM_NAME } from '../../components/AuthFrame';
+import { PublicFrame } from '../../components/AuthFrame';
 import { PageSpinner } from '../../components/PageSpinner';
 import CenterLayout from '../../layout/CenterLayout';
+import { OUTSIDE_PAGES } from '../../page-help';
 import './notices.css';
 
 /**
@@ -16,16 +16,8 @@ export default function NoticeShell() {
   if (me.isPending) return <PageSpinner fullscreen />;
   if (canUseCenter(me.data)) return <CenterLayout />;
   return (
-    <div className="ptce-auth">
-      <header className="ptce-auth-banner">
-        <span className="ptce-auth-system">{SYSTEM_NAME}</span>
-      </header>
-      <main className="ptce-notice-public">
-        <Outlet />
-      </main>
-      <footer className="ptce-auth-footer">
-        <HelpDesk />
-      </footer>
-    </div>
+    <PublicFrame help={OUTSIDE_PAGES.notice} mainClassName="ptce-notice-public">
+      <Outlet />
+    </PublicFrame>
   );
 }

@@ -5,7 +5,9 @@ import { Link } from 'react-router';
 import { FILING_FORM_LABEL, type PublicFiling } from '@ptce/contracts';
 import { usePublicFilings } from '../../api/bases';
 import { useIndustries } from '../../api/reference';
+import { PublicFrame } from '../../components/AuthFrame';
 import { ListTable, SearchFilter, YearFilter } from '../../components/list';
+import { OUTSIDE_PAGES } from '../../page-help';
 
 export default function PublicFilingsPage() {
   const [params, setParams] = useState<{
@@ -20,8 +22,8 @@ export default function PublicFilingsPage() {
   const update = (p: Partial<typeof params>) => setParams((s) => ({ ...s, page: 1, ...p }));
 
   return (
-    <main className="ptce-verify">
-      <Card title="培训项目公示 · 专业技术人员继续教育信息管理系统" className="ptce-public-card">
+    <PublicFrame help={OUTSIDE_PAGES.publicFilings} mainClassName="ptce-public-main">
+      <Card title={<h1 className="ptce-public-title">培训项目公示</h1>} className="ptce-public-card">
         <p>
           以下为继续教育基地已备案、面向社会公开招生的培训项目。参加培训并考核合格的，学时由基地导入学时档案，本人无需登记；如有疑问请联系举办基地。
           <Link to="/login">返回登录</Link>
@@ -81,6 +83,6 @@ export default function PublicFilingsPage() {
           ]}
         />
       </Card>
-    </main>
+    </PublicFrame>
   );
 }

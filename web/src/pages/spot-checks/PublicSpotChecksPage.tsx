@@ -4,18 +4,20 @@ import { Link, useParams } from 'react-router';
 import { drawCampaign } from '@ptce/rules';
 import type { PublicSpotCheck, PublicSpotCheckRow } from '@ptce/contracts';
 import { errorMessage } from '../../api/client';
+import { PublicFrame } from '../../components/AuthFrame';
 import { usePublicSpotCheck, usePublicSpotChecks } from '../../api/spot-checks';
 import { formatDateTime } from '../../lib/format';
+import { OUTSIDE_PAGES } from '../../page-help';
 import { DrawFacts } from './DrawFacts';
 import { FINDING_COLOR, findingLabel, sampleOfLabel } from './spot-check-labels';
 
 function Frame({ children }: { children: React.ReactNode }) {
   return (
-    <main className="ptce-verify">
-      <Card title="抽查结果公开 · 专业技术人员继续教育信息管理系统" className="ptce-public-card">
+    <PublicFrame help={OUTSIDE_PAGES.publicSpotChecks} mainClassName="ptce-public-main">
+      <Card title={<h1 className="ptce-public-title">抽查结果公开</h1>} className="ptce-public-card">
         {children}
       </Card>
-    </main>
+    </PublicFrame>
   );
 }
 
