@@ -58,12 +58,13 @@ const OPERATOR: readonly Role[] = ['operator'];
 const UNIT_MANAGERS: readonly Role[] = ['operator', 'hr_bureau', 'authority'];
 /** 统计分析 and 抽查: 市、县人社局, 行业主管部门 and the operator, each in its scope (notice 四(三)). */
 const SUPERVISORS: readonly Role[] = ['hr_bureau', 'authority', 'operator'];
-/** Organisers of classes (培训班) and the operator, who reads them. */
 /** 继续教育基地 (their own filings). */
 const BASE: readonly Role[] = ['base'];
 /** 培训备案审核: the operator, and an industry authority for the bases it supervises. */
 const FILING_REVIEWERS: readonly Role[] = ['operator', 'authority'];
-const ORGANISERS_AND_OPERATOR: readonly Role[] = ['base', 'unit_account', 'unit_admin', 'authority', 'operator'];
+/** Organisers of classes (培训班); the operator reads them too. */
+const ORGANISERS: readonly Role[] = ['base', 'unit_account', 'unit_admin', 'authority'];
+const ORGANISERS_AND_OPERATOR: readonly Role[] = [...ORGANISERS, 'operator'];
 
 const ENTRIES = [
   {
@@ -268,6 +269,13 @@ const ENTRIES = [
     path: '/classes',
     roles: ORGANISERS_AND_OPERATOR,
     help: 'classes',
+  },
+  {
+    key: 'class-trainees',
+    label: '学员',
+    path: '/classes/trainees',
+    roles: ORGANISERS,
+    help: 'class-trainees',
   },
   {
     key: 'class-detail',

@@ -72,6 +72,7 @@ const CENTER_PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
   'integration-clients': lazy(() => import('./pages/integration/IntegrationClientsPage')),
   classes: lazy(() => import('./pages/classes/ClassesPage')),
   'class-detail': lazy(() => import('./pages/classes/ClassPage')),
+  'class-trainees': lazy(() => import('./pages/classes/TraineesPage')),
   bases: lazy(() => import('./pages/bases/BasesPage')),
   filings: lazy(() => import('./pages/filings/FilingsPage')),
   'filing-new': FilingFormPage,

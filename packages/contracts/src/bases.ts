@@ -145,5 +145,16 @@ export const BaseConsole = z.object({
     filed: z.number().int(),
     changePending: z.number().int(),
   }),
+  /** The base's classes of the chosen year (by the class's start): 培训班数, 学员人次, 合格人数, 认定学时合计. */
+  stats: z.object({
+    year: z.number().int(),
+    classes: z.number().int(),
+    trainees: z.number().int(),
+    passed: z.number().int(),
+    /** Hours credited to the trainees who passed. */
+    creditedHours: z.number(),
+  }),
 });
 export type BaseConsole = z.infer<typeof BaseConsole>;
+/** The year of the console's statistics (the current year when absent). */
+export const BaseConsoleQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });

@@ -112,3 +112,30 @@ export const ClassImportFields = z.object({ classId: z.coerce.number().int().pos
 /** 年度汇总: the organiser's classes of a year. */
 export const ClassSummaryQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export type ClassSummaryQuery = z.infer<typeof ClassSummaryQuery>;
+
+/** 学员: the trainees of all the organiser's classes (ID numbers masked), each with its class. */
+export const OrganiserTraineeRow = TraineeRow.pick({
+  id: true,
+  name: true,
+  idNumberMasked: true,
+  unitName: true,
+  hours: true,
+  result: true,
+}).extend({
+  classId: z.number().int(),
+  classTitle: z.string(),
+  filingNumber: z.string().nullable(),
+  startDate: z.string(),
+  startHalf: HalfDay,
+  endDate: z.string(),
+  endHalf: HalfDay,
+  year: z.number().int(),
+});
+export type OrganiserTraineeRow = z.infer<typeof OrganiserTraineeRow>;
+export const OrganiserTraineeQuery = PageQuery.extend({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  result: TraineeResult.optional(),
+  /** 姓名 (from its start) or a full 身份证号码. */
+  q: z.string().trim().max(30).optional(),
+});
+export type OrganiserTraineeQuery = z.infer<typeof OrganiserTraineeQuery>;

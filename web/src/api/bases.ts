@@ -107,11 +107,12 @@ export function useSetBaseLoginEnabled(baseId: number) {
 
 // ---------- 培训备案 ----------
 
-/** GET /api/base-console — the base itself, whether it may file, its filings by state. */
-export function useBaseConsole(enabled = true) {
+/** GET /api/base-console — the base itself, whether it may file, its filings by state, its classes of a year. */
+export function useBaseConsole(year?: number, enabled = true) {
   return useQuery({
-    queryKey: [...FILINGS, 'console'],
-    queryFn: ({ signal }) => api<BaseConsole>('/api/base-console', { signal }),
+    queryKey: [...FILINGS, 'console', year],
+    queryFn: ({ signal }) => api<BaseConsole>('/api/base-console', { query: { year }, signal }),
+    placeholderData: keepPreviousData,
     enabled,
   });
 }

@@ -1,7 +1,14 @@
 // 培训班 — one hook per call of server/src/modules/classes/routes.ts (the trainee import and the exports are
 // the Excel area's: api/imports.ts).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ClassInput, ClassRow, TraineeInput, TraineeResult, TraineeRow } from '@ptce/contracts';
+import type {
+  ClassInput,
+  ClassRow,
+  OrganiserTraineeRow,
+  TraineeInput,
+  TraineeResult,
+  TraineeRow,
+} from '@ptce/contracts';
 import { api } from './client';
 import type { PageOf } from './imports';
 
@@ -19,6 +26,24 @@ export function useClasses(params: ClassListParams) {
   return useQuery({
     queryKey: [...KEY, 'list', params],
     queryFn: ({ signal }) => api<PageOf<ClassRow>>('/api/classes', { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface OrganiserTraineeParams {
+  page: number;
+  pageSize: number;
+  year?: number;
+  result?: TraineeResult;
+  q?: string;
+}
+
+/** GET /api/classes/trainees — 学员 of all the organiser's classes (ID numbers masked). */
+export function useOrganiserTrainees(params: OrganiserTraineeParams) {
+  return useQuery({
+    queryKey: [...KEY, 'all-trainees', params],
+    queryFn: ({ signal }) =>
+      api<PageOf<OrganiserTraineeRow>>('/api/classes/trainees', { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,14 +1,19 @@
-import type { BaseConsole } from '@ptce/contracts';
+import type { BaseConsole, BaseConsoleQuery } from '@ptce/contracts';
 import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { shanghaiYear } from '../../clock';
 import type { Db } from '../../db/client';
 import { trainingBases } from '../../db/schema/index';
 import { notFound } from '../../errors';
-import type { Caller } from '../auth/index';
+import { readerOf, type Caller } from '../auth/index';
 import { baseRow } from './base-directory';
 import { filingRefusal } from './check-filing';
 
-/** The base's console: its record, whether it may file today and why not, and its filings by state. */
-export async function baseConsole(ctx: Caller): Promise<BaseConsole> {
+/**
+ * The base's console: its record, whether it may file today and why not, its filings by state, and the
+ * statistics of its classes of a year (the current one unless asked).
+ */
+export async function baseConsole(ctx: Caller, q: z.infer<typeof BaseConsoleQuery> = {}): Promise<BaseConsole> {
   const baseId = ctx.actor.baseId;
   const [base] = baseId ? await ctx.db.select().from(trainingBases).where(eq(trainingBases.id, baseId)) : [];
   if (!base) throw notFound('继续教育基地');
@@ -18,6 +23,26 @@ export async function baseConsole(ctx: Caller): Promise<BaseConsole> {
     canFile: refusal === null,
     refusal,
     filings: await filingCounts(ctx.db, base.id),
+    stats: await classStats(readerOf(ctx), base.id, q.year ?? shanghaiYear()),
+  };
+}
+
+/** 培训班数, 学员人次, 合格人数 and 认定学时合计 (the hours of the trainees who passed) of the base's classes of a year. */
+async function classStats(db: Db, baseId: number, year: number): Promise<BaseConsole['stats']> {
+  const r = await db.execute<{ classes: number; trainees: number; passed: number; creditedHours: string | null }>(sql`
+    SELECT count(DISTINCT c.id)::int AS classes,
+           count(t.id)::int AS trainees,
+           count(t.id) FILTER (WHERE t.result = 'passed')::int AS passed,
+           coalesce(sum(t.hours) FILTER (WHERE t.result = 'passed'), 0)::text AS "creditedHours"
+      FROM training_classes c LEFT JOIN training_class_trainees t ON t.class_id = c.id
+     WHERE c.base_id = ${baseId} AND c.year = ${year}`);
+  const row = r.rows[0]!;
+  return {
+    year,
+    classes: Number(row.classes),
+    trainees: Number(row.trainees),
+    passed: Number(row.passed),
+    creditedHours: Number(row.creditedHours ?? 0),
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   BaseConsole,
+  BaseConsoleQuery,
   BaseDetail,
   BaseInput,
   BaseListQuery,
@@ -131,8 +132,16 @@ export const basesRoutes: FastifyPluginAsyncZod = async (app) => {
   // 基地工作台 and 培训备案 (the base)
   app.get(
     '/base-console',
-    { schema: { tags, summary: '基地工作台', response: { 200: BaseConsole } }, config: file },
-    async (req) => baseConsole(ctxOf(req)),
+    {
+      schema: {
+        tags,
+        summary: '基地工作台（备案统计；某年度的培训班、学员统计）',
+        querystring: BaseConsoleQuery,
+        response: { 200: BaseConsole },
+      },
+      config: file,
+    },
+    async (req) => baseConsole(ctxOf(req), req.query),
   );
   app.post(
     '/filings',

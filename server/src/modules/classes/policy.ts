@@ -7,7 +7,7 @@ import { allow } from '../../auth/policy';
 const ORGANISERS = ['base', 'unit_account', 'unit_admin', 'authority'] as const;
 
 export const classesPolicy = {
-  /** 培训班 list, a class, its trainees. */
+  /** 培训班 list, a class, its trainees, 学员 across the caller's classes. */
   read: allow('classes.read', [...ORGANISERS, 'operator']),
   /** 新增培训班, 导入学员学时, 添加学员, 更正, 撤销: the organiser of the class. */
   manage: allow('classes.manage', ORGANISERS),

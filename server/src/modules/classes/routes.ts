@@ -4,6 +4,8 @@ import {
   CreateClassRequest,
   IdParam,
   Ok,
+  OrganiserTraineeQuery,
+  OrganiserTraineeRow,
   Page,
   TraineeAdded,
   TraineeCorrection,
@@ -19,6 +21,7 @@ import { addTrainee } from './add-trainee';
 import { correctTrainee, withdrawTrainee } from './correct-trainee';
 import { createClass } from './create-class';
 import { getClass, listClasses } from './list-classes';
+import { listOrganiserTrainees } from './list-organiser-trainees';
 import { listTrainees } from './list-trainees';
 import { classesPolicy } from './policy';
 
@@ -53,6 +56,20 @@ export const classesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: classesPolicy.manage },
     },
     async (req) => createClass(ctxOf(req), req.body),
+  );
+
+  app.get(
+    '/classes/trainees',
+    {
+      schema: {
+        tags,
+        summary: '学员（本机构各培训班的学员，身份证号码隐去部分）',
+        querystring: OrganiserTraineeQuery,
+        response: { 200: Page(OrganiserTraineeRow) },
+      },
+      config: { policy: classesPolicy.read },
+    },
+    async (req) => listOrganiserTrainees(ctxOf(req), req.query),
   );
 
   app.get(

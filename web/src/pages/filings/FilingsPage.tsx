@@ -1,4 +1,5 @@
-// 培训备案 (a base): whether it may file now, its filings by state, 新建培训备案. Open one to edit, submit, see
+// 培训备案 (a base's console): whether it may file now, its filings by state, its classes of the year chosen
+// in the list's 年度 (培训班数, 学员人次, 合格人数, 认定学时合计), 新建培训备案. Open one to edit, submit, see
 // the 退回 reason or request a 变更.
 import { Alert, Button, Card, Space, Statistic } from 'antd';
 import { useNavigate } from 'react-router';
@@ -29,7 +30,7 @@ export default function FilingsPage() {
   const navigate = useNavigate();
   const { query, update } = useUrlParams(LIST);
   const list = useFilings(query);
-  const { data: c } = useBaseConsole();
+  const { data: c } = useBaseConsole(query.year);
   const open = (f: FilingRow) => void navigate(`/filings/${f.id}`);
 
   return (
@@ -52,6 +53,16 @@ export default function FilingsPage() {
             <Statistic title="退回" value={c.filings.returned} />
             <Statistic title="已备案" value={c.filings.filed} />
             <Statistic title="变更待审核" value={c.filings.changePending} />
+          </Space>
+        </Card>
+      )}
+      {c && (
+        <Card className="ptce-section" size="small" title={`${c.stats.year}年度培训班统计`}>
+          <Space size="large" wrap>
+            <Statistic title="培训班数" value={c.stats.classes} />
+            <Statistic title="学员人次" value={c.stats.trainees} />
+            <Statistic title="合格人数" value={c.stats.passed} />
+            <Statistic title="认定学时合计" value={c.stats.creditedHours} />
           </Space>
         </Card>
       )}
