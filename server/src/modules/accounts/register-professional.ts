@@ -11,7 +11,7 @@ import { idNumberAccountColumns, phoneColumns } from '../../db/pii';
 import { idNumberIs } from '../../db/pii-lookup';
 import { writeAudit } from '../audit/index';
 
-const NAME_DIFFERS = '姓名与行业系统登记的该身份证号码人员不一致，请核对后重试或联系单位管理员';
+const NAME_DIFFERS = '姓名与培训班或行业系统登记的该身份证号码人员不一致，请核对后重试或联系单位管理员';
 const DUPLICATE = '该身份证号码已注册，请直接登录；如忘记密码，请联系单位管理员重置';
 
 /** 注册: a new professional; username = ID number; gender and birth date come from the number. */
