@@ -1,8 +1,7 @@
 // 学员 (继续教育基地, 单位, 行业主管部门): the trainees of all the organiser's classes — who took which class, the
 // hours and the 考核结果 — with ID numbers masked (the full numbers are in each class's roster export).
-import { Button } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { TRAINEE_RESULT_LABEL, TraineeResult, type OrganiserTraineeRow } from '@ptce/contracts';
 import { useOrganiserTrainees } from '../../api/classes';
 import {
@@ -27,7 +26,6 @@ const LIST = {
 };
 
 export default function TraineesPage() {
-  const navigate = useNavigate();
   const { query, update } = useUrlParams(LIST);
   const list = useOrganiserTrainees(query);
 
@@ -40,9 +38,8 @@ export default function TraineesPage() {
       key: 'class',
       render: (_, r) => (
         <>
-          <Button type="link" className="ptce-link-button" onClick={() => void navigate(`/classes/${r.classId}`)}>
-            {r.classTitle}
-          </Button>
+          {/* A link, not a link-styled button: a long class name wraps on a phone's card. */}
+          <Link to={`/classes/${r.classId}`}>{r.classTitle}</Link>
           {r.filingNumber && <div className="ptce-hint">{r.filingNumber}</div>}
         </>
       ),
