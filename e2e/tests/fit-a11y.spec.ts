@@ -7,8 +7,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import type { Role } from '@ptce/contracts';
 import { canSee, isReady, MENU } from '../../web/src/menu';
-import { demo, fillCaptcha, signIn, type LoginTab } from './demo';
-import { newIdNumber } from './id-numbers';
+import { demo, signIn, type LoginTab } from './demo';
+import { firstAdminLogin, newDepartmentAdmin } from './new-admin';
 
 const WHO: Array<{ login: string; tab: LoginTab; role: Role; name: string }> = [
   { login: '专业技术人员', tab: '专业技术人员', role: 'professional', name: 'professional' },
@@ -134,28 +134,9 @@ test('the pages outside the centre’s frame fit 1280×720 and a phone, with 帮
   for (const [name, path, help] of anonymous) await checkOutside(page, info, problems, name, path, help);
 
   // The first-login steps, as a new 二级管理员 on the initial password (no e-mail yet) sees them.
-  const total = demo('单位管理员（总管理员）');
-  const ctx = await browser.newContext();
-  const login = await ctx.request.post('/api/auth/login', {
-    data: { username: total.username, password: total.password, realm: 'unit' },
-  });
-  const departments = (await (await ctx.request.get('/api/org/departments')).json()) as Array<{ id: number }>;
-  const idNumber = newIdNumber(1991);
-  const created = await ctx.request.post('/api/org/admins', {
-    data: { idNumber, name: '陆晓燕', phone: '13977150456', departmentId: departments[0]!.id },
-    headers: { 'x-csrf-token': (await login.json()).me.csrfToken },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  await ctx.close();
+  const idNumber = await newDepartmentAdmin(browser, { name: '陆晓燕', phone: '13977150456', born: 1991 });
   await page.setViewportSize(LAPTOP);
-  await page.goto('/login');
-  await page.getByRole('tab', { name: '单位管理员' }).click();
-  await page.getByLabel('用户名').fill(idNumber);
-  await page.getByLabel('密码').fill(idNumber.slice(-6));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await fillCaptcha(page);
-  await page.getByLabel('图形验证码').press('Enter');
-  await expect(page).toHaveURL(/\/setup\/password/);
+  await firstAdminLogin(page, idNumber);
   await checkOutside(page, info, problems, 'setup-password', '/setup/password', '帮助：修改初始密码');
   await page.setViewportSize(LAPTOP);
   await page.getByLabel('原密码').fill(idNumber.slice(-6));

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demo, fillCaptcha } from './demo';
-import { newIdNumber } from './id-numbers';
+import { newDepartmentAdmin } from './new-admin';
 
 test('the demo professional logs in and sees the 用户管理中心 with its menu', async ({ page }) => {
   const p = demo('专业技术人员');
@@ -32,25 +32,12 @@ test('an admin on the initial password is asked for the 图形验证码, draws a
 }) => {
   // The unit's total admin adds a 二级管理员 of 内科 (not a total admin: org.spec counts those); the
   // initial password is the last six of the ID number.
-  const total = demo('单位管理员（总管理员）');
-  const ctx = await browser.newContext();
-  const login = await ctx.request.post('/api/auth/login', {
-    data: { username: total.username, password: total.password, realm: 'unit' },
+  const idNumber = await newDepartmentAdmin(browser, {
+    name: '蒙丽华',
+    phone: '13977154321',
+    born: 1987,
+    department: '内科',
   });
-  expect(login.status()).toBe(200);
-  const departments = (await (await ctx.request.get('/api/org/departments')).json()) as Array<{
-    id: number;
-    name: string;
-  }>;
-  const internal = departments.find((d) => d.name === '内科');
-  expect(internal).toBeTruthy();
-  const idNumber = newIdNumber(1987);
-  const created = await ctx.request.post('/api/org/admins', {
-    data: { idNumber, name: '蒙丽华', phone: '13977154321', departmentId: internal!.id },
-    headers: { 'x-csrf-token': (await login.json()).me.csrfToken },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  await ctx.close();
 
   await page.goto('/login');
   await page.getByRole('tab', { name: '单位管理员' }).click();

@@ -4,8 +4,8 @@
 // opens from the login page without signing in; every page outside the centre's frame (登录, 注册, the first-login
 // steps, 扫码登录, 绑定, the public pages) opens its own section too.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demo, fillCaptcha, signIn, signInAsOperator } from './demo';
-import { newIdNumber } from './id-numbers';
+import { demo, signIn, signInAsOperator } from './demo';
+import { firstAdminLogin, newDepartmentAdmin } from './new-admin';
 
 async function countOf(link: Locator): Promise<number> {
   return Number(await link.locator('.ptce-todo-count').textContent());
@@ -165,29 +165,8 @@ test('帮助 on 登录, 注册, 扫码登录, 绑定 and the public pages opens 
 
 test('帮助 on the first-login steps opens 修改初始密码 and 完善个人信息', async ({ page, browser }) => {
   // A new 二级管理员 (initial password: the last six of the ID number; no e-mail yet) logs in for the first time.
-  const total = demo('单位管理员（总管理员）');
-  const ctx = await browser.newContext();
-  const login = await ctx.request.post('/api/auth/login', {
-    data: { username: total.username, password: total.password, realm: 'unit' },
-  });
-  expect(login.status()).toBe(200);
-  const departments = (await (await ctx.request.get('/api/org/departments')).json()) as Array<{ id: number }>;
-  const idNumber = newIdNumber(1990);
-  const created = await ctx.request.post('/api/org/admins', {
-    data: { idNumber, name: '农秀兰', phone: '13977150123', departmentId: departments[0]!.id },
-    headers: { 'x-csrf-token': (await login.json()).me.csrfToken },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  await ctx.close();
-
-  await page.goto('/login');
-  await page.getByRole('tab', { name: '单位管理员' }).click();
-  await page.getByLabel('用户名').fill(idNumber);
-  await page.getByLabel('密码').fill(idNumber.slice(-6));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await fillCaptcha(page);
-  await page.getByLabel('图形验证码').press('Enter');
-  await expect(page).toHaveURL(/\/setup\/password/);
+  const idNumber = await newDepartmentAdmin(browser, { name: '农秀兰', phone: '13977150123', born: 1990 });
+  await firstAdminLogin(page, idNumber);
   await helpOpens(page, '修改初始密码', 'account-initial-password', '修改初始密码（首次登录）');
 
   await page.goBack();
