@@ -1,4 +1,4 @@
-import type { Me, Role } from '@ptce/contracts';
+import { HALF_DAY_LABEL, type HalfDay, type Me, type Role } from '@ptce/contracts';
 
 const dateTimeFmt = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -12,6 +12,11 @@ const dateTimeFmt = new Intl.DateTimeFormat('zh-CN', {
 });
 
 /** All times are shown in Asia/Shanghai, whatever the browser's zone. */
+/** A record's or a class's span with its half days: "2024-05-06 上午 至 2024-05-07 下午". */
+export function spanText(r: { startDate: string; startHalf: HalfDay; endDate: string; endHalf: HalfDay }): string {
+  return `${r.startDate} ${HALF_DAY_LABEL[r.startHalf]} 至 ${r.endDate} ${HALF_DAY_LABEL[r.endHalf]}`;
+}
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);

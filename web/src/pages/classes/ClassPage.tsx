@@ -21,7 +21,7 @@ import { ImportSteps } from '../imports/ImportSteps';
 import { JobResult } from '../imports/JobResult';
 import { UploadCard } from '../imports/UploadCard';
 import { useImportFlow } from '../imports/useImportFlow';
-import { spanText } from './ClassesPage';
+import { spanText } from '../../lib/format';
 import { TraineeModal } from './TraineeModal';
 import '../imports/imports.css';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router';
-import { CLASS_ORGANISER_LABEL, HALF_DAY_LABEL, type ClassRow } from '@ptce/contracts';
+import { CLASS_ORGANISER_LABEL, type ClassRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { useClasses } from '../../api/classes';
 import {
@@ -17,6 +17,7 @@ import {
   useUrlParams,
 } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
+import { spanText } from '../../lib/format';
 import { ClassModal } from './ClassModal';
 import { FiledClassModal } from './FiledClassModal';
 
@@ -26,9 +27,6 @@ const LIST = {
   q: param.text({ max: 60 }),
   year: param.int({ min: 2000, max: 2100 }),
 };
-
-export const spanText = (c: Pick<ClassRow, 'startDate' | 'startHalf' | 'endDate' | 'endHalf'>) =>
-  `${c.startDate} ${HALF_DAY_LABEL[c.startHalf]} 至 ${c.endDate} ${HALF_DAY_LABEL[c.endHalf]}`;
 
 export default function ClassesPage() {
   const { data: me } = useMe();

@@ -15,7 +15,7 @@ import {
   useUrlParams,
 } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
-import { spanText } from './ClassesPage';
+import { spanText } from '../../lib/format';
 
 const LIST = {
   page: param.page(),

@@ -8,7 +8,8 @@ import { useDeleteRecord } from '../../api/hours';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { applyFieldErrors, zodRule } from '../../lib/form';
-import { StatusTag, hoursText, spanText } from './labels';
+import { spanText } from '../../lib/format';
+import { StatusTag, hoursText } from './labels';
 
 export function DeleteRecordModal({
   record,

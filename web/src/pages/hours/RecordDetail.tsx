@@ -6,7 +6,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { formatDateTime } from '../../lib/format';
 import { sizeText } from './EvidenceField';
-import { StatusTag, hoursText, reviewerText, sourceText, spanText } from './labels';
+import { spanText } from '../../lib/format';
+import { StatusTag, hoursText, reviewerText, sourceText } from './labels';
 import './hours.css';
 
 type HistoryEntry = RecordDetail['history'][number];

@@ -1,12 +1,6 @@
 // How hour records read on screen, the same on the person side and the unit side.
 import { Tag } from 'antd';
-import {
-  HALF_DAY_LABEL,
-  RECORD_SOURCE_LABEL,
-  RECORD_STATUS_LABEL,
-  type RecordRow,
-  type RecordStatus,
-} from '@ptce/contracts';
+import { RECORD_SOURCE_LABEL, RECORD_STATUS_LABEL, type RecordRow, type RecordStatus } from '@ptce/contracts';
 import { errorMessage, isApiError } from '../../api/client';
 
 const STATUS_COLOR: Record<RecordStatus, string> = {
@@ -25,11 +19,6 @@ export const STATUS_OPTIONS = (Object.keys(RECORD_STATUS_LABEL) as RecordStatus[
   value: s,
   label: RECORD_STATUS_LABEL[s],
 }));
-
-/** "2024-05-06 上午 至 2024-05-07 下午" */
-export function spanText(r: Pick<RecordRow, 'startDate' | 'startHalf' | 'endDate' | 'endHalf'>): string {
-  return `${r.startDate} ${HALF_DAY_LABEL[r.startHalf]} 至 ${r.endDate} ${HALF_DAY_LABEL[r.endHalf]}`;
-}
 
 /** Hours with at most one decimal, no trailing ".0". */
 export function hoursText(n: number): string {
