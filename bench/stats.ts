@@ -10,6 +10,7 @@
  * Results are appended to bench/RESULTS-stats.md.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -105,6 +106,7 @@ async function main() {
   log(
     `\n## ${new Date().toISOString().slice(0, 16)}Z — ${args.db}: ${size.units.toLocaleString('en-US')} units, ${size.people.toLocaleString('en-US')} professionals, ${size.records.toLocaleString('en-US')} hour records; year ${year}\n`,
   );
+  log(`Load average at the start: ${os.loadavg()[0]!.toFixed(1)} (${os.cpus().length} cores).\n`);
   log('| measurement | time | target |');
   log('|---|---|---|');
   const fullMs = await timed(() => refreshStats(db, { full: true, year }));

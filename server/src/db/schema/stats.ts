@@ -76,6 +76,42 @@ export const statsUnitMonth = pgTable(
   ],
 );
 
+/** A person's approved professional hours of the year by the record's source (migration 0040). */
+export const statsPersonSource = pgTable(
+  'stats_person_source',
+  {
+    accountId: integer('account_id').notNull(),
+    year: integer('year').notNull(),
+    unitId: integer('unit_id').notNull(),
+    source: text('source').notNull(),
+    hours: sumColumn('hours', 7).notNull(),
+    records: integer('records').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.year, t.source] }),
+    index('stats_person_source_unit_idx').on(t.year, t.unitId),
+  ],
+);
+
+/** A person's approvals and compulsory-course completion by month, as stats_unit_month counts them (migration 0040). */
+export const statsPersonMonth = pgTable(
+  'stats_person_month',
+  {
+    accountId: integer('account_id').notNull(),
+    year: integer('year').notNull(),
+    unitId: integer('unit_id').notNull(),
+    month: integer('month').notNull(),
+    approvals: integer('approvals').notNull(),
+    approvedHours: sumColumn('approved_hours', 7).notNull(),
+    completions: integer('completions').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.year, t.month] }),
+    index('stats_person_month_unit_idx').on(t.year, t.unitId),
+    check('stats_person_month_month_check', sql`${t.month} BETWEEN 1 AND 24`),
+  ],
+);
+
 /** People and years whose hours changed since the last refresh (filled by triggers). */
 export const statsDirty = pgTable(
   'stats_dirty',

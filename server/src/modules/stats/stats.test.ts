@@ -229,6 +229,37 @@ describe('kept up to date as hours change', () => {
     expect(await refreshStats(t.db, { year: 2024 })).toEqual([expect.objectContaining({ mode: 'unchanged' })]);
   });
 
+  it('moves the units’ figures by what the changed people make, to the same tables a full refresh computes', async () => {
+    await refreshStats(t.db, { year: 2024 }); // today's full refresh: what follows is incremental
+    const tables = async () => {
+      const out: Record<string, string[]> = {};
+      for (const table of ['stats_unit_year', 'stats_unit_source', 'stats_unit_month']) {
+        const res = await t.db.execute(sql`SELECT * FROM ${sql.identifier(table)} WHERE year = 2024`);
+        out[table] = res.rows.map((r: unknown) => JSON.stringify(r)).sort();
+      }
+      return out;
+    };
+    // An approval in another month and from another source, a transfer, a compulsory course, a record taken back.
+    await buildRecord(t.db, {
+      accountId: ids.p4,
+      hours: 6,
+      status: 'approved',
+      unitId: ids.b,
+      source: 'base',
+      decidedAt: new Date('2024-09-03T10:00:00+08:00'),
+    });
+    await t.db.update(accounts).set({ unitId: ids.c }).where(eq(accounts.id, ids.p1));
+    await creditPublic(t.db, ids.p6, 2024, 'compulsory');
+    await t.db.delete(hourRecords).where(eq(hourRecords.accountId, ids.p5));
+    const out = await refreshStats(t.db, { year: 2024 });
+    expect(out).toEqual([expect.objectContaining({ mode: 'incremental', people: 4 })]);
+    const incremental = await tables();
+    expect(incremental.stats_unit_source).toContainEqual(expect.stringContaining('"source":"base"'));
+    expect(incremental.stats_unit_month!.some((r) => r.includes('"month":9,'))).toBe(true);
+    await refreshStats(t.db, { year: 2024, full: true });
+    expect(await tables()).toEqual(incremental);
+  });
+
   it('recomputes a year from scratch once a day (the 30-day backlog moves with the date)', async () => {
     setNow('2024-10-16T09:00:00+08:00');
     expect(await refreshStats(t.db, { year: 2024 })).toEqual([expect.objectContaining({ mode: 'full', people: 6 })]);
