@@ -7,6 +7,9 @@ export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `
 process.env.E2E_DATA_DIR = E2E_DATA_DIR;
 process.env.E2E_PORT = String(PORT);
 
+/** The journeys that run on a phone (390×844) as well. */
+const PHONE_JOURNEYS = ['journey.spec.ts'].map((f) => `**/${f}`);
+
 export default defineConfig({
   testDir: './tests',
   timeout: 60_000,
@@ -37,7 +40,15 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } }],
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } },
+    // The journeys again on a phone: lists are cards there, the menu a drawer.
+    {
+      name: 'phone',
+      testMatch: PHONE_JOURNEYS,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 390, height: 844 } },
+    },
+  ],
   webServer: {
     command: 'node start-server.mjs',
     url: `http://127.0.0.1:${PORT}/api/health`,

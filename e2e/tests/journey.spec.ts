@@ -5,19 +5,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demo, fillCaptcha, pastDaysInOneYear } from './demo';
 import { newIdNumber } from './id-numbers';
+import { listItem, openMenu } from './menu';
 import { pickOption } from './select';
 
 const UNIT = '南宁市第一人民医院';
 const DEPARTMENT = '内科';
 const PASSWORD = 'Journey2026';
-
-async function openMenu(page: Page, group: string | null, item: string, heading = item) {
-  const nav = page.getByRole('navigation', { name: '功能菜单' });
-  const entry = nav.getByRole('menuitem', { name: item, exact: true });
-  if (group && !(await entry.isVisible())) await nav.getByRole('menuitem', { name: group }).click();
-  await entry.click();
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-}
 
 async function typeDate(field: Locator, date: string) {
   await field.click();
@@ -100,7 +93,7 @@ test('a new professional registers, sets up, registers a class and gets it appro
   await expect(dialog).toBeHidden();
 
   // 批量提交至本单位审核
-  const row = page.getByRole('row', { name: new RegExp(title) });
+  const row = listItem(page, new RegExp(title));
   await expect(row).toContainText('待提交');
   await row.getByRole('checkbox').check();
   await page.getByRole('button', { name: /批量提交至本单位审核/ }).click();
@@ -118,7 +111,7 @@ test('a new professional registers, sets up, registers a class and gets it appro
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: '用户管理中心' })).toBeVisible();
   await openMenu(page, '学时管理', '专业科目学时审核');
-  const queued = page.getByRole('row', { name: new RegExp(title) });
+  const queued = listItem(page, new RegExp(title));
   await expect(queued).toContainText(name);
   await expect(queued).toContainText(DEPARTMENT);
   await queued.getByRole('button', { name: '通过', exact: true }).click();
@@ -139,5 +132,5 @@ test('a new professional registers, sets up, registers a class and gets it appro
   await expect(yearRow.getByRole('cell').nth(2)).toHaveText('16');
   await expect(yearRow.getByRole('cell').nth(3)).toHaveText('16');
   await yearRow.getByRole('button', { name: `${year}年度` }).click();
-  await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('16');
+  await expect(listItem(page, new RegExp(title))).toContainText('16');
 });

@@ -1,0 +1,20 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Opens an entry of the 功能菜单 (and its group first when the entry is folded), as a person would: on a laptop the
+ * menu is in the sidebar, on a phone behind 打开功能菜单 in the banner, in a drawer that closes on the choice.
+ */
+export async function openMenu(page: Page, group: string | null, item: string, heading = item) {
+  const opener = page.getByRole('button', { name: '打开功能菜单' });
+  if (await opener.isVisible()) await opener.click();
+  const nav = page.getByRole('navigation', { name: '功能菜单' });
+  const entry = nav.getByRole('menuitem', { name: item, exact: true });
+  if (group && !(await entry.isVisible())) await nav.getByRole('menuitem', { name: group }).click();
+  await entry.click();
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+/** A record of a list by its text: a table row on a laptop, a card on a phone (the list kit's cards are list items). */
+export function listItem(page: Page, name: RegExp) {
+  return page.getByRole('row', { name }).or(page.locator('.ptce-list-cards > li').filter({ hasText: name }));
+}
