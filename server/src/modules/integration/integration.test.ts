@@ -6,6 +6,7 @@ import { now, setNow } from '../../clock';
 import { accounts, certificates, hourRecords, integrationIdempotency } from '../../db/schema/index';
 import { buildAccount, buildProfessional, buildUnit, creditPublic, idNumber } from '../../../test/factories';
 import { createTestApp } from '../../../test/helpers';
+import { abandonIdempotent, finishIdempotent, IDEMPOTENCY_LEASE_MINUTES } from './idempotency';
 
 /**
  * 行业学时对接 over HTTP: a real listening server and the reference client (scripts/integration-client.mjs),
@@ -429,6 +430,44 @@ describe('Idempotency-Key', () => {
       .where(eq(integrationIdempotency.key, 'still-running'));
     const busy = await api.upsertRecords(body, { idempotencyKey: 'still-running' });
     expect([busy.status, busy.body.error.code]).toEqual([409, 'IDEMPOTENCY_IN_PROGRESS']);
+  });
+
+  it('a key left in progress by a process that died is taken over once its lease has run out', async () => {
+    const { sha256Hex } = await import('../../../../scripts/integration-client.mjs');
+    const body = [item({ externalId: 'IDEM-CRASH-1' })];
+    const fingerprint = sha256Hex(`POST /api/integration/v1/hour-records:batch\n${JSON.stringify({ items: body })}`);
+    const crashedAt = new Date(now().getTime() - (IDEMPOTENCY_LEASE_MINUTES - 1) * 60_000);
+    // The first request started and never finished (no answer stored).
+    await t.db.insert(integrationIdempotency).values({
+      clientId: cme.clientId,
+      key: 'crashed-batch',
+      fingerprint,
+      createdAt: crashedAt,
+      expiresAt: new Date(crashedAt.getTime() + 24 * 3_600_000),
+    });
+    // Within the lease it may still be running: 409.
+    const busy = await api.upsertRecords(body, { idempotencyKey: 'crashed-batch' });
+    expect([busy.status, busy.body.error.code]).toEqual([409, 'IDEMPOTENCY_IN_PROGRESS']);
+    // Another body is still refused as a reused key, lease or not.
+    setNow(new Date(new Date(NOW).getTime() + 2 * 60_000));
+    const other = await api.upsertRecords([item({ externalId: 'IDEM-CRASH-2' })], { idempotencyKey: 'crashed-batch' });
+    expect([other.status, other.body.error.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    // Past the lease the retry takes the key over, is processed, and its answer is replayed from then on.
+    const retry = await api.upsertRecords(body, { idempotencyKey: 'crashed-batch' });
+    expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(retry.body.items[0].status).toBe('created');
+    const again = await api.upsertRecords(body, { idempotencyKey: 'crashed-batch' });
+    expect([again.status, again.headers['idempotent-replayed']]).toEqual([200, 'true']);
+    expect(again.body).toEqual(retry.body);
+    // The request that lost the key (were it still alive) cannot overwrite or free the new holder's answer.
+    await finishIdempotent(t.db, cme.clientId, 'crashed-batch', crashedAt, 500, { stale: true });
+    await abandonIdempotent(t.db, cme.clientId, 'crashed-batch', crashedAt);
+    const [row] = await t.db
+      .select()
+      .from(integrationIdempotency)
+      .where(and(eq(integrationIdempotency.clientId, cme.clientId), eq(integrationIdempotency.key, 'crashed-batch')));
+    expect([row!.statusCode, row!.response]).toEqual([200, retry.body]);
   });
 });
 
