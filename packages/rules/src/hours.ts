@@ -15,9 +15,19 @@ export interface Span {
 
 const DAY_MS = 86_400_000;
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a calendar date YYYY-MM-DD; RangeError for anything else (02-30, 2024-13-01, 2024-1-1). */
 function dayNumber(date: string): number {
-  const t = Date.parse(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date)
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`invalid date ${date}`);
+  const y = Number(m[1]);
+  const month = Number(m[2]) - 1;
+  const day = Number(m[3]);
+  const d = new Date(0);
+  const t = d.setUTCFullYear(y, month, day);
+  // A day or month out of range rolls over (02-30 becomes 03-01): a date that does not come back is invalid.
+  if (d.getUTCFullYear() !== y || d.getUTCMonth() !== month || d.getUTCDate() !== day)
     throw new RangeError(`invalid date ${date}`);
   return t / DAY_MS;
 }

@@ -64,12 +64,12 @@ export function useNotice(id: number, signedIn: boolean) {
   });
 }
 
-export const attachmentUrl = (a: { id: number }, from: 'reader' | 'public' | 'admin') =>
-  from === 'admin'
-    ? `/api/notices/admin/attachments/${a.id}`
-    : from === 'public'
-      ? `/api/public/notices/attachments/${a.id}`
-      : `/api/notices/attachments/${a.id}`;
+export const attachmentUrl = (a: { id: number }, from: 'reader' | 'public') =>
+  from === 'public' ? `/api/public/notices/attachments/${a.id}` : `/api/notices/attachments/${a.id}`;
+
+/** GET /api/notices/admin/:id/attachments/:attachmentId — the operator's copy, drafts too. */
+export const adminAttachmentUrl = (noticeId: number, attachmentId: number) =>
+  `/api/notices/admin/${noticeId}/attachments/${attachmentId}`;
 
 /** The login page's list. */
 export function usePublicNotices(pageSize = 5) {

@@ -88,8 +88,8 @@ export function useFinishSpotCheck(id: number) {
 export const spotCheckReportUrl = (id: number) => `/api/spot-checks/${id}/report`;
 /** GET /api/spot-checks/:id/report.pdf — the same report as a PDF to print. */
 export const spotCheckReportPdfUrl = (id: number) => `/api/spot-checks/${id}/report.pdf`;
-/** GET /api/spot-checks/files/:id */
-export const spotCheckFileUrl = (id: number) => `/api/spot-checks/files/${id}`;
+/** GET /api/spot-checks/items/:id/files/:fileId */
+export const spotCheckFileUrl = (itemId: number, fileId: number) => `/api/spot-checks/items/${itemId}/files/${fileId}`;
 
 /** GET /api/spot-checks/unit — the campaigns that sampled the caller's unit. */
 export function useUnitSpotChecks() {
@@ -99,25 +99,25 @@ export function useUnitSpotChecks() {
   });
 }
 
-/** GET /api/spot-checks/unit/:id — the unit's own part. */
+/** GET /api/spot-checks/:id/unit — the unit's own part. */
 export function useUnitSpotCheck(id: number) {
   const qc = useQueryClient();
   return useQuery({
     queryKey: keys.unitOne(id),
     queryFn: async ({ signal }) => {
-      const r = await api<SpotCheckDetail>(`/api/spot-checks/unit/${id}`, { signal });
+      const r = await api<SpotCheckDetail>(`/api/spot-checks/${id}/unit`, { signal });
       void qc.invalidateQueries({ queryKey: ['todo'] });
       return r;
     },
   });
 }
 
-/** POST /api/spot-checks/unit/:id/answer — 答复抽查. */
+/** POST /api/spot-checks/:id/unit/answer — 答复抽查. */
 export function useAnswerSpotCheck(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (note: string) =>
-      api<{ ok: true }>(`/api/spot-checks/unit/${id}/answer`, { method: 'POST', body: { note } }),
+      api<{ ok: true }>(`/api/spot-checks/${id}/unit/answer`, { method: 'POST', body: { note } }),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: keys.all });
       void qc.invalidateQueries({ queryKey: ['todo'] });

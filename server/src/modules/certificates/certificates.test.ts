@@ -187,7 +187,7 @@ describe('revocation and public verification', () => {
     expect((await c.post(`/api/certificates/${cert.id}/revoke`, { reason: '冒用' })).statusCode).toBe(403);
     const op = await loggedIn(t, (await buildAccount(t.db, { kind: 'operator' })).username, PASSWORD, 'authority');
     expect((await op.post(`/api/certificates/${cert.id}/revoke`, {})).statusCode).toBe(400);
-    expect((await op.get(`/api/certificates/by-serial/${cert.serial}`)).json().id).toBe(cert.id);
+    expect((await op.get(`/api/certificates/by-serial?serial=${cert.serial}`)).json().id).toBe(cert.id);
     expect((await op.post(`/api/certificates/${cert.id}/revoke`, { reason: '经核查学时材料不实' })).statusCode).toBe(
       200,
     );

@@ -83,18 +83,18 @@ export const certificatesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/certificates/by-serial/:serial',
+    '/certificates/by-serial',
     {
       schema: {
         tags,
         summary: '按证书编号查找（运营）',
-        params: z.object({ serial: z.string().max(40) }),
+        querystring: z.object({ serial: z.string().min(1).max(40) }),
         response: { 200: CertificateInfo },
       },
       config: { policy: certificatesPolicy.manage },
     },
     async (req) => {
-      const [c] = await ctxOf(req).db.select().from(certificates).where(eq(certificates.serial, req.params.serial));
+      const [c] = await ctxOf(req).db.select().from(certificates).where(eq(certificates.serial, req.query.serial));
       if (!c) throw notFound('证书');
       return toInfo(config, c);
     },

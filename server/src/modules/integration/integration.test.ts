@@ -6,6 +6,7 @@ import { now, setNow } from '../../clock';
 import { accounts, certificates, hourRecords, integrationIdempotency } from '../../db/schema/index';
 import { buildAccount, buildProfessional, buildUnit, creditPublic, idNumber } from '../../../test/factories';
 import { createTestApp } from '../../../test/helpers';
+import { abandonIdempotent, finishIdempotent, IDEMPOTENCY_LEASE_MINUTES } from './idempotency';
 
 /**
  * 行业学时对接 over HTTP: a real listening server and the reference client (scripts/integration-client.mjs),
@@ -401,6 +402,86 @@ describe('writing hours: POST hour-records:batch', () => {
   });
 });
 
+describe('the audit log', () => {
+  it('audits every call with the client, the endpoint and the counts: a mixed batch, a replay and a delete', async () => {
+    const c = await newClient({ name: '审计测试系统' });
+    const base = item({ externalId: 'AUD-1', title: '审计测试培训班' });
+    await c.api.upsertRecords([base, item({ externalId: 'AUD-2' })]);
+    const mixed = [
+      base, // unchanged
+      { ...item({ externalId: 'AUD-2' }), title: '改过的标题' }, // updated
+      item({ externalId: 'AUD-3' }), // created
+      item({ externalId: 'AUD-4', idNumber: '123' }), // rejected
+      item({ externalId: 'AUD-5', year: 2023 }), // rejected
+    ];
+    const batch = await c.api.upsertRecords(mixed, { idempotencyKey: 'audit-batch-1' });
+    expect(batch.body.summary).toEqual({ created: 1, updated: 1, unchanged: 1, rejected: 2 });
+    expect((await c.api.upsertRecords([base], { idempotencyKey: 'audit-batch-1' })).status).toBe(422);
+    expect((await c.api.upsertRecords(mixed, { idempotencyKey: 'audit-batch-1' })).headers['idempotent-replayed']).toBe(
+      'true',
+    );
+    expect((await c.api.deleteRecord('AUD-3')).status).toBe(200);
+
+    const calls = (
+      await t.db.execute(
+        sql`SELECT actor_account_id, target_type, target_id, result, detail FROM audit_log
+            WHERE action = 'integration.call' AND detail->>'keyId' = ${c.keyId} ORDER BY id`,
+      )
+    ).rows as Array<{
+      actor_account_id: number;
+      target_type: string;
+      target_id: string;
+      result: string;
+      detail: { endpoint: string; status: number; code?: string; counts?: Record<string, number> };
+    }>;
+    expect(
+      calls.map((a) => [a.detail.endpoint, a.detail.status, a.result, a.detail.code ?? null, a.detail.counts ?? null]),
+    ).toEqual([
+      [
+        'POST /api/integration/v1/hour-records::batch',
+        200,
+        'ok',
+        null,
+        { items: 2, created: 2, updated: 0, unchanged: 0, rejected: 0 },
+      ],
+      [
+        'POST /api/integration/v1/hour-records::batch',
+        200,
+        'ok',
+        null,
+        { items: 5, created: 1, updated: 1, unchanged: 1, rejected: 2 },
+      ],
+      ['POST /api/integration/v1/hour-records::batch', 422, 'failed', 'IDEMPOTENCY_KEY_REUSED', null],
+      ['POST /api/integration/v1/hour-records::batch', 200, 'ok', null, { replayed: 1 }],
+      ['DELETE /api/integration/v1/hour-records/:externalId', 200, 'ok', null, { deleted: 1, certificatesRevoked: 0 }],
+    ]);
+    // Each entry names the client: its machine account as the actor, the client as the target.
+    expect(new Set(calls.map((a) => [a.target_type, Number(a.target_id)].join(':')))).toEqual(
+      new Set([`integration_client:${c.clientId}`]),
+    );
+    expect(new Set(calls.map((a) => a.actor_account_id)).size).toBe(1);
+    expect(calls[0]!.actor_account_id).not.toBeNull();
+
+    // The writes themselves: one entry per batch with its counts, and the deleted record.
+    const upserts = (
+      await t.db.execute(
+        sql`SELECT detail FROM audit_log WHERE action = 'integration.records.upsert' AND target_id = ${String(c.clientId)} ORDER BY id`,
+      )
+    ).rows as Array<{ detail: Record<string, number> }>;
+    expect(upserts.map((u) => u.detail)).toEqual([
+      { created: 2, updated: 0, unchanged: 0, rejected: 0, newPeople: 0, items: 2 },
+      { created: 1, updated: 1, unchanged: 1, rejected: 2, newPeople: 0, items: 5 },
+    ]);
+    const deleted = (
+      await t.db.execute(
+        sql`SELECT detail FROM audit_log WHERE action = 'hours.record.delete' AND detail->>'externalId' = 'AUD-3'`,
+      )
+    ).rows as Array<{ detail: Record<string, unknown> }>;
+    expect(deleted).toHaveLength(1);
+    expect(deleted[0]!.detail).toMatchObject({ accountId: nurse.id, year: 2024, hours: 16, status: 'approved' });
+  });
+});
+
 describe('Idempotency-Key', () => {
   it('replays the first answer for the same body, refuses another body (422) and a request still running (409)', async () => {
     const body = [item({ externalId: 'IDEM-1' })];
@@ -429,6 +510,44 @@ describe('Idempotency-Key', () => {
       .where(eq(integrationIdempotency.key, 'still-running'));
     const busy = await api.upsertRecords(body, { idempotencyKey: 'still-running' });
     expect([busy.status, busy.body.error.code]).toEqual([409, 'IDEMPOTENCY_IN_PROGRESS']);
+  });
+
+  it('a key left in progress by a process that died is taken over once its lease has run out', async () => {
+    const { sha256Hex } = await import('../../../../scripts/integration-client.mjs');
+    const body = [item({ externalId: 'IDEM-CRASH-1' })];
+    const fingerprint = sha256Hex(`POST /api/integration/v1/hour-records:batch\n${JSON.stringify({ items: body })}`);
+    const crashedAt = new Date(now().getTime() - (IDEMPOTENCY_LEASE_MINUTES - 1) * 60_000);
+    // The first request started and never finished (no answer stored).
+    await t.db.insert(integrationIdempotency).values({
+      clientId: cme.clientId,
+      key: 'crashed-batch',
+      fingerprint,
+      createdAt: crashedAt,
+      expiresAt: new Date(crashedAt.getTime() + 24 * 3_600_000),
+    });
+    // Within the lease it may still be running: 409.
+    const busy = await api.upsertRecords(body, { idempotencyKey: 'crashed-batch' });
+    expect([busy.status, busy.body.error.code]).toEqual([409, 'IDEMPOTENCY_IN_PROGRESS']);
+    // Another body is still refused as a reused key, lease or not.
+    setNow(new Date(new Date(NOW).getTime() + 2 * 60_000));
+    const other = await api.upsertRecords([item({ externalId: 'IDEM-CRASH-2' })], { idempotencyKey: 'crashed-batch' });
+    expect([other.status, other.body.error.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    // Past the lease the retry takes the key over, is processed, and its answer is replayed from then on.
+    const retry = await api.upsertRecords(body, { idempotencyKey: 'crashed-batch' });
+    expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(retry.body.items[0].status).toBe('created');
+    const again = await api.upsertRecords(body, { idempotencyKey: 'crashed-batch' });
+    expect([again.status, again.headers['idempotent-replayed']]).toEqual([200, 'true']);
+    expect(again.body).toEqual(retry.body);
+    // The request that lost the key (were it still alive) cannot overwrite or free the new holder's answer.
+    await finishIdempotent(t.db, cme.clientId, 'crashed-batch', crashedAt, 500, { stale: true });
+    await abandonIdempotent(t.db, cme.clientId, 'crashed-batch', crashedAt);
+    const [row] = await t.db
+      .select()
+      .from(integrationIdempotency)
+      .where(and(eq(integrationIdempotency.clientId, cme.clientId), eq(integrationIdempotency.key, 'crashed-batch')));
+    expect([row!.statusCode, row!.response]).toEqual([200, retry.body]);
   });
 });
 

@@ -319,11 +319,13 @@ const v1Routes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const client = clientOf(req);
       const key = header(req, 'idempotency-key');
+      let lease: Date | undefined;
       if (key) {
         const fingerprint = sha256Hex(
           Buffer.concat([Buffer.from(`${req.method} ${req.url}\n`), req.rawBody ?? Buffer.alloc(0)]),
         );
         const s = await beginIdempotent(db, client.id, key, fingerprint);
+        if ('fresh' in s) lease = s.startedAt;
         if ('replay' in s) {
           req.integrationCounts = { replayed: 1 };
           return reply
@@ -335,10 +337,10 @@ const v1Routes: FastifyPluginAsyncZod = async (app) => {
       try {
         const result = await upsertRecords(db, client, req.body.items, req.ip);
         req.integrationCounts = { items: req.body.items.length, ...result.summary };
-        if (key) await finishIdempotent(db, client.id, key, 200, result);
+        if (key && lease) await finishIdempotent(db, client.id, key, lease, 200, result);
         return result;
       } catch (e) {
-        if (key) await abandonIdempotent(db, client.id, key);
+        if (key && lease) await abandonIdempotent(db, client.id, key, lease);
         throw e;
       }
     },

@@ -3,7 +3,7 @@ import { checkRecord, creditHours, recordRulesOf, registrationRefusal } from '@p
 import { sql } from 'drizzle-orm';
 import { now, shanghaiDate } from '../../clock';
 import type { Db } from '../../db/client';
-import { idNumberHash, idNumberHashes } from '../../db/pii';
+import { idNumberHashes } from '../../db/pii';
 import { idNumberIn } from '../../db/pii-lookup';
 import { validateIdNumber } from '../../domain/id-number';
 import { INTEGRATION_MESSAGES } from '../../errors';
@@ -184,8 +184,15 @@ async function writeValid(
       FROM accounts WHERE accounts.kind = 'professional' AND ${idNumberIn(idNumbers)}`)
   ).rows as Array<{ id: number; name: string; hmac: string; unit_id: number | null; in_scope: boolean }>;
   const personByHash = new Map(people.map((p) => [p.hmac, p]));
+  // The keyed hashes of each ID number, computed once per batch (an item is looked at in several steps).
+  const hashes = new Map<string, string[]>();
+  const hashesOf = (idNumber: string) => {
+    let h = hashes.get(idNumber);
+    if (!h) hashes.set(idNumber, (h = idNumberHashes(idNumber)));
+    return h;
+  };
   const personOf = (idNumber: string) => {
-    for (const h of idNumberHashes(idNumber)) {
+    for (const h of hashesOf(idNumber)) {
       const p = personByHash.get(h);
       if (p) return p;
     }
@@ -262,7 +269,7 @@ async function writeValid(
   }
   if (newPeople.size) {
     const created = await createUnclaimedPeople(tx, [...newPeople.values()], at);
-    for (const p of newPeople.values()) accountOf.set(p.idNumber, created.get(idNumberHash(p.idNumber))!);
+    for (const p of newPeople.values()) accountOf.set(p.idNumber, created.get(hashesOf(p.idNumber)[0]!)!);
   }
 
   // 5. The client's records with these external ids, locked for the update.

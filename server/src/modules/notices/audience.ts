@@ -70,5 +70,8 @@ export function addressedTo(r: Reader): SQL {
   return sql`${published} AND (${sql.join(parts, sql` OR `)})`;
 }
 
+/** The one notice with this id (the operator sees every notice, drafts too). */
+export const noticeWithId = (id: number) => sql`${notices.id} = ${id}`;
+
 /** Public: published notices for everyone (the login page). */
 export const publicNotice = sql`${notices.status} = 'published' AND ${notices.audience} = 'everyone'`;

@@ -302,6 +302,11 @@ describe('attachments', () => {
     expect(res.statusCode, res.body).toBe(201);
     const att = res.json();
     expect(att).toMatchObject({ fileName: '附件1.报名表.pdf', mimeType: 'application/pdf', size: PDF.length });
+    // The operator downloads it from the draft, under its own notice only.
+    const own = await operator.get(`/api/notices/admin/${id}/attachments/${att.id}`);
+    expect([own.statusCode, own.rawPayload.equals(PDF)]).toEqual([200, true]);
+    expect((await operator.get(`/api/notices/admin/${id + 1000}/attachments/${att.id}`)).statusCode).toBe(404);
+    expect((await nanning.get(`/api/notices/admin/${id}/attachments/${att.id}`)).statusCode).toBe(403);
     await operator.post(`/api/notices/admin/${id}/publish`);
     expect((await nanning.get(`/api/notices/${id}`)).json().attachments).toEqual([att]);
 

@@ -16,13 +16,12 @@ import {
 } from '@ptce/contracts';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { contentDisposition, nameByType } from '../../http/content-disposition';
 import { ctxOf } from '../../http/context';
 import { receiveFile } from '../../http/upload';
 import { addAttachment, removeAttachment } from './attachments';
-import { addressedTo, publicNotice, readerOf } from './audience';
+import { addressedTo, noticeWithId, publicNotice, readerOf } from './audience';
 import { deleteNotice } from './delete-notice';
 import { listAdminNotices } from './list-admin-notices';
 import { listNotices, unreadCount } from './list-notices';
@@ -153,10 +152,14 @@ export const noticesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => (await removeAttachment(ctxOf(req), files, req.params.id, req.params.attachmentId), ok),
   );
   app.get(
-    '/notices/admin/attachments/:id',
-    { schema: { tags, summary: '下载附件（管理）', params: IdParam }, config: manage },
+    '/notices/admin/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '下载附件（管理）', params: AttachmentParams }, config: manage },
     async (req, reply) =>
-      sendAttachment(reply, await openAttachment(ctxOf(req).db, files, req.params.id, sql`true`), 'private'),
+      sendAttachment(
+        reply,
+        await openAttachment(ctxOf(req).db, files, req.params.attachmentId, noticeWithId(req.params.id)),
+        'private',
+      ),
   );
 
   // 通知公告 (every login)

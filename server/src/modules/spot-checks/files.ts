@@ -73,9 +73,9 @@ export async function addItemFile(
 }
 
 /** A file, for whoever reaches its record (the campaign's staff and inspectors, the sampled unit). */
-export async function openItemFile(ctx: Caller, files: FileStore, fileId: number) {
+export async function openItemFile(ctx: Caller, files: FileStore, itemId: number, fileId: number) {
   const r = await ctx.db.execute(
-    sql`SELECT id, item_id, file_key, file_name, mime, size FROM spot_check_files WHERE id = ${fileId}`,
+    sql`SELECT id, item_id, file_key, file_name, mime, size FROM spot_check_files WHERE id = ${fileId} AND item_id = ${itemId}`,
   );
   const f = r.rows[0] as
     { id: number; item_id: number; file_key: string; file_name: string; mime: string; size: number } | undefined;

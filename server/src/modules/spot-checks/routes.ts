@@ -128,7 +128,7 @@ export const spotChecksRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => listUnitCampaigns(ctxOf(req)),
   );
   app.get(
-    '/spot-checks/unit/:id',
+    '/spot-checks/:id/unit',
     {
       schema: { tags, summary: '本单位的抽查：查看', params: IdParam, response: { 200: SpotCheckDetail } },
       config: unit,
@@ -136,7 +136,7 @@ export const spotChecksRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => getUnitCampaign(ctxOf(req), req.params.id),
   );
   app.post(
-    '/spot-checks/unit/:id/answer',
+    '/spot-checks/:id/unit/answer',
     {
       schema: { tags, summary: '答复抽查', params: IdParam, body: SpotCheckAnswer, response: { 200: Ok } },
       config: unit,
@@ -167,10 +167,13 @@ export const spotChecksRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
   app.get(
-    '/spot-checks/files/:id',
-    { schema: { tags, summary: '下载抽查材料', params: IdParam }, config: { policy: spotChecksPolicy.upload } },
+    '/spot-checks/items/:id/files/:fileId',
+    {
+      schema: { tags, summary: '下载抽查材料', params: IdParam.extend({ fileId: z.coerce.number().int().positive() }) },
+      config: { policy: spotChecksPolicy.upload },
+    },
     async (req, reply) => {
-      const { meta, stream } = await openItemFile(ctxOf(req), files, req.params.id);
+      const { meta, stream } = await openItemFile(ctxOf(req), files, req.params.id, req.params.fileId);
       return reply
         .header('content-type', meta.mime)
         .header('content-length', meta.size)

@@ -200,8 +200,8 @@ describe('scope', () => {
     expect((await liuzhou.get('/api/spot-checks')).json().map((x: { id: number }) => x.id)).not.toContain(c.id);
     const other = nanningUnits.find((u) => u.id !== c.parts[0].unitId)!;
     const otherAdmin = await loggedIn(t, unitAdmins.get(other.id)!.username, PASSWORD, 'unit');
-    expect((await otherAdmin.get(`/api/spot-checks/unit/${c.id}`)).statusCode).toBe(404);
-    expect((await otherAdmin.post(`/api/spot-checks/unit/${c.id}/answer`, { note: '已答复' })).statusCode).toBe(404);
+    expect((await otherAdmin.get(`/api/spot-checks/${c.id}/unit`)).statusCode).toBe(404);
+    expect((await otherAdmin.post(`/api/spot-checks/${c.id}/unit/answer`, { note: '已答复' })).statusCode).toBe(404);
     expect((await upload(otherAdmin, c.parts[0].items[0].id, pdf)).statusCode).toBe(404);
     expect((await otherAdmin.get(`/api/spot-checks/${c.id}`)).statusCode).toBe(403);
     const person = await loggedIn(t, cheater.username, PASSWORD);
@@ -215,7 +215,7 @@ describe('scope', () => {
     const c = await create({ unitSize: { mode: 'count', value: 2 } });
     const mine = c.parts[0];
     const admin = await loggedIn(t, unitAdmins.get(mine.unitId)!.username, PASSWORD, 'unit');
-    const view = (await admin.get(`/api/spot-checks/unit/${c.id}`)).json();
+    const view = (await admin.get(`/api/spot-checks/${c.id}/unit`)).json();
     expect(view.parts.map((p: { unitId: number }) => p.unitId)).toEqual([mine.unitId]);
     expect(view.draw.population.units).toEqual([]);
     expect((await admin.get('/api/spot-checks/unit')).json().map((x: { id: number }) => x.id)).toContain(c.id);
@@ -254,15 +254,20 @@ describe('answer, findings, 不属实 and the public result', () => {
     const up = await upload(admin, item.id, pdf);
     expect(up.statusCode, up.body).toBe(201);
     expect(up.json()).toMatchObject({ kind: 'answer', mime: 'application/pdf' });
-    expect((await admin.post(`/api/spot-checks/unit/${c.id}/answer`, { note: '' })).statusCode).toBe(400);
+    expect((await admin.post(`/api/spot-checks/${c.id}/unit/answer`, { note: '' })).statusCode).toBe(400);
     expect(
-      (await admin.post(`/api/spot-checks/unit/${c.id}/answer`, { note: '已上传培训通知和签到表' })).statusCode,
+      (await admin.post(`/api/spot-checks/${c.id}/unit/answer`, { note: '已上传培训通知和签到表' })).statusCode,
     ).toBe(200);
-    expect((await admin.post(`/api/spot-checks/unit/${c.id}/answer`, { note: '再答一次' })).statusCode).toBe(409);
+    expect((await admin.post(`/api/spot-checks/${c.id}/unit/answer`, { note: '再答一次' })).statusCode).toBe(409);
     expect((await upload(admin, item.id, pdf)).statusCode).toBe(409);
-    const file = await inspector.get(`/api/spot-checks/files/${up.json().id}`);
+    const file = await inspector.get(`/api/spot-checks/items/${item.id}/files/${up.json().id}`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
+    // A file is found under its own item only.
+    const otherItem = c.parts
+      .flatMap((p: { items: Array<{ id: number }> }) => p.items)
+      .find((i: { id: number }) => i.id !== item.id);
+    expect((await inspector.get(`/api/spot-checks/items/${otherItem.id}/files/${up.json().id}`)).statusCode).toBe(404);
 
     // Only a drawn inspector of that unit records a finding; 不属实 and 材料不全 need a note.
     const notDrawn = pool.find((p) => !part.inspectors.some((i: { id: number }) => i.id === p.id))!;
@@ -305,7 +310,7 @@ describe('answer, findings, 不属实 and the public result', () => {
     expect(mine).toEqual([expect.objectContaining({ title: '专业技术培训', hours: 24, year: 2024 })]);
     expect(await todo(person, 'spotcheck-person')).toBe(0);
     expect(await todo(admin, 'spotcheck-unit-false')).toBe(1);
-    const unitView = (await admin.get(`/api/spot-checks/unit/${c.id}`)).json();
+    const unitView = (await admin.get(`/api/spot-checks/${c.id}/unit`)).json();
     expect(unitView.parts[0].items.find((i: { id: number }) => i.id === item.id)).toMatchObject({ finding: 'false' });
     expect(await todo(admin, 'spotcheck-unit-false')).toBe(0);
 

@@ -1,6 +1,11 @@
 import { Button, List, Modal, Upload, message } from 'antd';
 import { NOTICE_ATTACHMENT_EXTENSIONS } from '@ptce/contracts';
-import { attachmentUrl, useAdminNotice, useRemoveNoticeAttachment, useUploadNoticeAttachment } from '../../api/notices';
+import {
+  adminAttachmentUrl,
+  useAdminNotice,
+  useRemoveNoticeAttachment,
+  useUploadNoticeAttachment,
+} from '../../api/notices';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fileSize } from './format';
 
@@ -54,7 +59,7 @@ export function NoticeAttachments({ noticeId, onClose }: { noticeId: number | nu
               </Button>,
             ]}
           >
-            <a href={attachmentUrl(a, 'admin')} download={a.fileName}>
+            <a href={noticeId === null ? undefined : adminAttachmentUrl(noticeId, a.id)} download={a.fileName}>
               {a.fileName}
             </a>
             <span className="ptce-hint">（{fileSize(a.size)}）</span>

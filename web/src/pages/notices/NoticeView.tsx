@@ -6,7 +6,7 @@ import { fileSize, noticeDate } from './format';
 import './notices.css';
 
 /** A notice as its reader sees it: title, date, the Markdown body (rendered as text, never HTML), attachments. */
-export function NoticeView({ notice, from }: { notice: NoticeDetail; from: 'reader' | 'public' | 'admin' }) {
+export function NoticeView({ notice, from }: { notice: NoticeDetail; from: 'reader' | 'public' }) {
   return (
     <article className="ptce-notice-detail">
       <h1>{notice.title}</h1>

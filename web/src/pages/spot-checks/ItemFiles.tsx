@@ -41,7 +41,7 @@ export function ItemFiles({
   return (
     <Space orientation="vertical" size={4}>
       {files.map((f) => (
-        <a key={f.id} href={spotCheckFileUrl(f.id)}>
+        <a key={f.id} href={spotCheckFileUrl(itemId, f.id)}>
           {KIND_LABEL[f.kind]}：{f.fileName}
         </a>
       ))}
