@@ -27,7 +27,9 @@
  * answered, and its latency counts from that time. The rate is raised step by step (BENCH_RATES, heartbeats per
  * second) until p99 exceeds 100 ms, a request fails, or the rate is not reached; at each step the bare route runs
  * first, then the real endpoint. It reports the learners each held (rate × 30) and the app's share of the bare
- * route's figure (goal ≥ 0.7).
+ * route's figure (goal ≥ 0.7). Each step also reports the CPU per heartbeat of the server process and of the bench
+ * database's PostgreSQL backends (from /proc, Linux), and the load average when it started. BENCH_SERVER_FLAGS adds
+ * Node flags to the server process (e.g. --trace-gc), BENCH_SERVER_LOG keeps its standard output in a file.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
