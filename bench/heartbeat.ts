@@ -27,7 +27,9 @@
  * answered, and its latency counts from that time. The rate is raised step by step (BENCH_RATES, heartbeats per
  * second) until p99 exceeds 100 ms, a request fails, or the rate is not reached; at each step the bare route runs
  * first, then the real endpoint. It reports the learners each held (rate × 30) and the app's share of the bare
- * route's figure (goal ≥ 0.7).
+ * route's figure (goal ≥ 0.7). Each step also reports the CPU per heartbeat of the server process and of the bench
+ * database's PostgreSQL backends (from /proc, Linux), and the load average when it started. BENCH_SERVER_FLAGS adds
+ * Node flags to the server process (e.g. --trace-gc), BENCH_SERVER_LOG keeps its standard output in a file.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -241,13 +243,16 @@ async function main(): Promise<void> {
     console.log(`database ${name}: preparing ${LEARNERS} learners and ${EXAMINEES} examinees…`);
     const fx = await prepare(url);
     const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
-    child = spawn(process.execPath, [...prof, '--import', 'tsx', SELF, '--serve', url], {
+    const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+    child = spawn(process.execPath, [...prof, ...flags, '--import', 'tsx', SELF, '--serve', url], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const [appPort, barePort] = await new Promise<[number, number]>((resolve, reject) => {
       let out = '';
+      const log = process.env.BENCH_SERVER_LOG; // the server's standard output (e.g. --trace-gc lines)
       child!.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
+        if (log) fs.appendFileSync(log, d);
+        out = (out + d.toString()).slice(-2000);
         const m = /READY (\d+) (\d+)/.exec(out);
         if (m) resolve([Number(m[1]), Number(m[2])]);
       });
@@ -304,7 +309,7 @@ async function main(): Promise<void> {
 
     const only = ONLY;
     if (only === 'open') {
-      await openLoop(app, bare, fx);
+      await openLoop(app, bare, fx, { serverPid: child.pid!, url });
       return;
     }
     const rows: Array<ReturnType<typeof line>> = [];
@@ -416,6 +421,44 @@ type Beat = { headers: Record<string, string>; body: string };
  * ones were answered (over keep-alive connections, learners in turn), its latency counted from that due time so a
  * slow server cannot hide its queue. Returns the latencies' p50 and p99, the errors and the rate reached.
  */
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 where there is none. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
+  } catch {
+    return 0;
+  }
+}
+
+/** The CPU the server process and the bench database's PostgreSQL backends use, read before and after a step. */
+class CpuMeter {
+  private start = new Map<number, number>();
+  constructor(
+    private readonly serverPid: number,
+    private readonly check: pg.Client,
+    private readonly database: string,
+  ) {}
+  private async backends(): Promise<number[]> {
+    const r = await this.check.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [this.database],
+    );
+    return r.rows.map((x) => x.pid);
+  }
+  async begin(): Promise<void> {
+    this.start = new Map([[this.serverPid, cpuSeconds(this.serverPid)]]);
+    for (const pid of await this.backends()) this.start.set(pid, cpuSeconds(pid));
+  }
+  /** CPU seconds since begin(): the server process, and the backends (those opened during the step from 0). */
+  async end(): Promise<{ server: number; database: number }> {
+    const server = cpuSeconds(this.serverPid) - (this.start.get(this.serverPid) ?? 0);
+    let database = 0;
+    for (const pid of await this.backends()) database += cpuSeconds(pid) - (this.start.get(pid) ?? 0);
+    return { server, database };
+  }
+}
+
 async function openStep(url: string, rate: number, request: (i: number) => Beat) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 2000 });
   const target = new URL(url);
@@ -460,7 +503,15 @@ async function openStep(url: string, rate: number, request: (i: number) => Beat)
 }
 
 /** Raises the arrival rate of heartbeats until the bare route and the app each miss p99 ≤ 100 ms (see the header). */
-async function openLoop(app: string, bare: string, fx: Fixture): Promise<void> {
+async function openLoop(
+  app: string,
+  bare: string,
+  fx: Fixture,
+  server: { serverPid: number; url: string },
+): Promise<void> {
+  const check = new pg.Client({ connectionString: server.url });
+  await check.connect();
+  const meter = new CpuMeter(server.serverPid, check, new URL(server.url).pathname.slice(1));
   const run = (bareRoute: boolean, rate: number) =>
     openStep(bareRoute ? `${bare}/bare/heartbeat` : `${app}/api/learning/heartbeat`, rate, (i): Beat => {
       const l = fx.learners[i % fx.learners.length]!;
@@ -483,7 +534,11 @@ async function openLoop(app: string, bare: string, fx: Fixture): Promise<void> {
   for (const rate of RATES) {
     for (const target of ['bare', 'app'] as const) {
       if (failed[target]) continue;
+      const load = os.loadavg()[0]!;
+      await meter.begin();
       const r = await run(target === 'bare', rate);
+      const cpu = await meter.end();
+      const perBeat = (seconds: number) => Number(((seconds * 1000) / (rate * SECONDS)).toFixed(3));
       const ok = r.p99 <= P99_LIMIT_MS && r.errors === 0 && r.achieved >= 0.95 * rate;
       rows.push({
         route: target === 'bare' ? 'bare UPSERT route' : 'POST /api/learning/heartbeat',
@@ -494,12 +549,16 @@ async function openLoop(app: string, bare: string, fx: Fixture): Promise<void> {
         'p99 ms': r.p99,
         errors: r.errors,
         held: ok ? 'yes' : 'no',
+        'server CPU ms/beat': perBeat(cpu.server),
+        'PostgreSQL CPU ms/beat': perBeat(cpu.database),
+        'load avg': Number(load.toFixed(1)),
       });
       if (ok) held[target] = rate * BEAT_EVERY_S;
       else failed[target] = true;
     }
     if (failed.bare && failed.app) break;
   }
+  await check.end();
   console.table(rows);
   const top = RATES.at(-1)! * BEAT_EVERY_S;
   const figure = (n: number, gaveUp: boolean) =>

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import compress from '@fastify/compress';
 import cookie, { type CookieSerializeOptions } from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -13,6 +12,7 @@ import type { Config } from './config';
 import type { Database, Db } from './db/client';
 import { installAuthHooks } from './http/auth-hooks';
 import { installErrorHandler } from './http/errors';
+import { installSecurityHeaders } from './http/security-headers';
 import { documentTransform } from './http/openapi';
 import { maskSensitive } from './http/log-redaction';
 import { postgresRateLimitStore } from './http/rate-limit-store';
@@ -109,7 +109,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   installErrorHandler(app);
   await app.register(cookie);
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

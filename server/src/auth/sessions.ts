@@ -9,10 +9,20 @@ import { NEEDS_CONTACT, rolesOf, type Actor } from './actor';
 export const SESSION_COOKIE = 'ptce_sid';
 
 /**
- * The session and the caller's account, by the session key — only the columns the actor needs. It runs
- * on every authenticated request, so it is constant SQL sent as a prepared statement (db/prepared.ts).
+ * The session and the caller's account, by the session key — only the columns the actor needs — in one round
+ * trip that also touches the session: last_seen_at moves to $2 when it is more than a minute old and the session
+ * is not idle past the timeout ($3 minutes). The idle timeout does not need a write per request, and a heartbeat
+ * every 30 s would otherwise pay a second round trip every other time. The SELECT reads the row as it was before
+ * the touch (a data-modifying WITH is not visible to the rest of the statement), which is what the idle check in
+ * load() judges. It runs on every authenticated request, so it is constant SQL sent as a prepared statement
+ * (db/prepared.ts).
  */
 const SESSION_LOAD_SQL = `
+WITH touch AS (
+  UPDATE sessions SET last_seen_at = $2::timestamptz
+   WHERE id = $1 AND last_seen_at < $2::timestamptz - interval '1 minute'
+     AND last_seen_at >= $2::timestamptz - $3::double precision * interval '1 minute'
+)
 SELECT s.last_seen_at, s.csrf_token,
        a.id, a.kind, a.name, a.login_enabled, a.unit_id, a.department_id, a.authority_id, a.base_id, a.must_change_password,
        (a.phone_enc IS NOT NULL AND a.email IS NOT NULL AND a.email <> '') AS has_contact,
@@ -84,16 +94,16 @@ export class SessionStore {
   /** Loads the caller; an idle session past the timeout is deleted and treated as absent. */
   async load(db: Db, token: string): Promise<Actor | null> {
     const id = this.key(token);
-    const [row] = await queryPrepared<SessionRow>(db, 'ptce_session_load_v2', SESSION_LOAD_SQL, [id]);
-    if (!row) return null;
     const at = now();
+    const [row] = await queryPrepared<SessionRow>(db, 'ptce_session_load_v3', SESSION_LOAD_SQL, [
+      id,
+      at.toISOString(),
+      this.idleMinutes,
+    ]);
+    if (!row) return null;
     if (at.getTime() - row.last_seen_at.getTime() > this.idleMs || !row.login_enabled) {
       await db.delete(sessions).where(eq(sessions.id, id));
       return null;
-    }
-    // Touch at most once a minute: the idle timeout does not need per-request writes.
-    if (at.getTime() - row.last_seen_at.getTime() > 60_000) {
-      await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
     }
     const { roles, scope } = rolesOf(row.kind, row.department_id);
     let departmentScopeIds: number[] | null = null;

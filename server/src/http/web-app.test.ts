@@ -95,3 +95,26 @@ describe('compressing API answers', () => {
     expect(br.rawPayload.length).toBeLessThan(plain.body.length / 3);
   });
 });
+
+describe('security headers', () => {
+  it('the page, an asset, an API answer and an unknown API path all carry the same security headers', async () => {
+    const answers = await Promise.all(
+      ['/', '/assets/index-AbC123.js', '/api/reference/regions', '/api/nothing-here'].map((url) => get(url)),
+    );
+    for (const res of answers) {
+      expect(res.headers['content-security-policy']).toBe(
+        "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';" +
+          "img-src 'self' data: blob:;object-src 'none';script-src 'self';script-src-attr 'none';" +
+          "style-src 'self' 'unsafe-inline';connect-src 'self'",
+      );
+      expect(res.headers).toMatchObject({
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'SAMEORIGIN',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+      });
+    }
+  });
+});

@@ -150,6 +150,28 @@ describe('sessions', () => {
     }
   });
 
+  it('moves the idle window at most once a minute, and never for an expired session', async () => {
+    const p = await buildProfessional(t.db);
+    const c = await loggedIn(t, p.username, PASSWORD);
+    const seen = async () =>
+      (await t.db.select().from(sessions).where(eq(sessions.accountId, p.id)))[0]?.lastSeenAt.getTime();
+    const first = await seen();
+    try {
+      advance(50_000);
+      expect((await c.get('/api/me')).statusCode).toBe(200);
+      expect(await seen()).toBe(first); // within the minute: no write
+      advance(20_000);
+      expect((await c.get('/api/me')).statusCode).toBe(200);
+      expect(await seen()).toBeGreaterThanOrEqual(first! + 70_000); // the clock keeps ticking
+      expect(await seen()).toBeLessThan(first! + 80_000);
+      advance(31 * 60_000);
+      expect((await c.get('/api/me')).statusCode).toBe(401);
+      expect(await seen()).toBeUndefined(); // deleted, not revived by a touch
+    } finally {
+      resetClock();
+    }
+  });
+
   it('logout ends the session; the old cookie no longer works', async () => {
     const p = await buildProfessional(t.db);
     const c = await loggedIn(t, p.username, PASSWORD);
