@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demo, fillCaptcha } from './demo';
+import { showMenu } from './menu';
 import { newDepartmentAdmin } from './new-admin';
 
 test('the demo professional logs in and sees the 用户管理中心 with its menu', async ({ page }) => {
@@ -10,7 +11,8 @@ test('the demo professional logs in and sees the 用户管理中心 with its men
   await page.getByLabel('用户名').fill(p.username);
   await page.getByLabel('密码').fill(p.password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('navigation').getByText('用户管理中心').first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '用户管理中心' })).toBeVisible();
+  await expect((await showMenu(page)).getByText('用户管理中心').first()).toBeVisible();
   await expect(page.getByText(p.name).first()).toBeVisible();
   await expect(page.getByText('0771-966111').first()).toBeVisible();
 });

@@ -1,13 +1,17 @@
 import { expect, type Page } from '@playwright/test';
 
+/** The 功能菜单, opened from the banner first on a phone (below 768 px the sidebar is a drawer). */
+export async function showMenu(page: Page) {
+  if ((page.viewportSize()?.width ?? 1280) < 768) await page.getByRole('button', { name: '打开功能菜单' }).click();
+  return page.getByRole('navigation', { name: '功能菜单' });
+}
+
 /**
  * Opens an entry of the 功能菜单 (and its group first when the entry is folded), as a person would: on a laptop the
  * menu is in the sidebar, on a phone behind 打开功能菜单 in the banner, in a drawer that closes on the choice.
  */
 export async function openMenu(page: Page, group: string | null, item: string, heading = item) {
-  const opener = page.getByRole('button', { name: '打开功能菜单' });
-  if (await opener.isVisible()) await opener.click();
-  const nav = page.getByRole('navigation', { name: '功能菜单' });
+  const nav = await showMenu(page);
   const entry = nav.getByRole('menuitem', { name: item, exact: true });
   if (group && !(await entry.isVisible())) await nav.getByRole('menuitem', { name: group }).click();
   await entry.click();
