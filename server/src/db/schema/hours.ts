@@ -59,6 +59,8 @@ export const hourRecords = pgTable(
     credits: hoursColumn('credits'),
     /** A trainee's hours of a class (培训班导入): the class is the record's source. */
     trainingClassId: integer('training_class_id').references(() => trainingClasses.id),
+    /** The person's name, kept equal to accounts.name by triggers (migration 0041): lists search it without a join. */
+    personName: text('person_name').notNull().default(''),
   },
   (t) => [
     check('hour_records_activity_type_check', oneOf(t.activityType, ACTIVITY_TYPES)),
@@ -94,6 +96,10 @@ export const hourRecords = pgTable(
     // 待初审 counts (migration 0008).
     index('hour_records_pending_idx')
       .on(t.unitId, t.reviewTarget, t.accountId)
+      .where(sql`${t.status} = 'pending'`),
+    // 待初审 by name prefix (migration 0041).
+    index('hour_records_pending_name_idx')
+      .on(t.unitId, t.reviewTarget, t.personName.op('text_pattern_ops'))
       .where(sql`${t.status} = 'pending'`),
   ],
 );

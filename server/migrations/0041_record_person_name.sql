@@ -1,0 +1,31 @@
+-- Lists at province size (bench/RESULTS.md): the 审核 queue searched by name looked each record's person up to read the
+-- name (13,466 person lookups for the largest unit's count at 20,000,000 records). Each record now carries its person's
+-- name, always equal to accounts.name: set from the account when a record is written or moves to another account
+-- (a merge), and rewritten on the person's records when the name changes (profile, help desk, corrections).
+
+ALTER TABLE hour_records ADD COLUMN person_name text NOT NULL DEFAULT '';
+
+-- The copy is not a change of hours: the statistics' change marks stay off while it is made.
+ALTER TABLE hour_records DISABLE TRIGGER hour_records_stats_update;
+UPDATE hour_records r SET person_name = a.name FROM accounts a WHERE a.id = r.account_id;
+ALTER TABLE hour_records ENABLE TRIGGER hour_records_stats_update;
+
+CREATE FUNCTION hour_records_person_name() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.person_name := (SELECT a.name FROM accounts a WHERE a.id = NEW.account_id);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER hour_records_person_name BEFORE INSERT OR UPDATE OF account_id ON hour_records
+  FOR EACH ROW EXECUTE FUNCTION hour_records_person_name();
+
+CREATE FUNCTION accounts_name_to_records() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE hour_records SET person_name = NEW.name WHERE account_id = NEW.id AND person_name <> NEW.name;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER accounts_name_to_records AFTER UPDATE OF name ON accounts
+  FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION accounts_name_to_records();
+
+-- The queue's name search and its count read this index alone: records 待初审 of a unit by name prefix.
+CREATE INDEX hour_records_pending_name_idx ON hour_records (unit_id, review_target, person_name text_pattern_ops)
+  WHERE status = 'pending';
