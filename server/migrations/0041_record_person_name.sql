@@ -1,13 +1,15 @@
 -- Lists at province size (bench/RESULTS.md): the 审核 queue searched by name looked each record's person up to read the
--- name (13,466 person lookups for the largest unit's count at 20,000,000 records). Each record now carries its person's
--- name, always equal to accounts.name: set from the account when a record is written or moves to another account
--- (a merge), and rewritten on the person's records when the name changes (profile, help desk, corrections).
+-- name (13,466 person lookups for the largest unit's count at 20,000,000 records). A record 待初审 now carries its
+-- person's name, equal to accounts.name: set from the account whenever a record is written, changes state or moves to
+-- another account (a merge), and rewritten on the person's records when the name changes (profile, help desk,
+-- corrections). Records decided before this migration keep NULL until they change (copying the name onto all
+-- 20,000,000 records would rewrite the whole table); the lists read the copy only where the status is 待初审.
 
-ALTER TABLE hour_records ADD COLUMN person_name text NOT NULL DEFAULT '';
+ALTER TABLE hour_records ADD COLUMN person_name text;
 
 -- The copy is not a change of hours: the statistics' change marks stay off while it is made.
 ALTER TABLE hour_records DISABLE TRIGGER hour_records_stats_update;
-UPDATE hour_records r SET person_name = a.name FROM accounts a WHERE a.id = r.account_id;
+UPDATE hour_records r SET person_name = a.name FROM accounts a WHERE a.id = r.account_id AND r.status IN ('draft', 'pending');
 ALTER TABLE hour_records ENABLE TRIGGER hour_records_stats_update;
 
 CREATE FUNCTION hour_records_person_name() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -15,12 +17,12 @@ BEGIN
   NEW.person_name := (SELECT a.name FROM accounts a WHERE a.id = NEW.account_id);
   RETURN NEW;
 END $$;
-CREATE TRIGGER hour_records_person_name BEFORE INSERT OR UPDATE OF account_id ON hour_records
+CREATE TRIGGER hour_records_person_name BEFORE INSERT OR UPDATE OF account_id, status ON hour_records
   FOR EACH ROW EXECUTE FUNCTION hour_records_person_name();
 
 CREATE FUNCTION accounts_name_to_records() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE hour_records SET person_name = NEW.name WHERE account_id = NEW.id AND person_name <> NEW.name;
+  UPDATE hour_records SET person_name = NEW.name WHERE account_id = NEW.id AND person_name IS DISTINCT FROM NEW.name;
   RETURN NULL;
 END $$;
 CREATE TRIGGER accounts_name_to_records AFTER UPDATE OF name ON accounts

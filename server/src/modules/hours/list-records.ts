@@ -33,7 +33,9 @@ export function recordListWhere(ctx: Caller, kind: RecordListKind, q: Partial<z.
   if (kind === 'queue') where.push(eq(hourRecords.status, 'pending'));
   else if (q.status) where.push(eq(hourRecords.status, q.status));
   if (q.year) where.push(eq(hourRecords.year, q.year));
-  if (q.q && kind !== 'mine') where.push(personSearch(q.q, hourRecords.personName));
+  // Records 待初审 carry their person's name (migration 0041): the queue's search needs no person lookup.
+  const pending = kind === 'queue' || q.status === 'pending';
+  if (q.q && kind !== 'mine') where.push(personSearch(q.q, pending ? hourRecords.personName : accounts.name));
   if (q.departmentId && kind !== 'mine') where.push(eq(accounts.departmentId, q.departmentId));
   return and(...where) as SQL;
 }
