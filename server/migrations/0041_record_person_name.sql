@@ -31,3 +31,7 @@ CREATE TRIGGER accounts_name_to_records AFTER UPDATE OF name ON accounts
 -- The queue's name search and its count read this index alone: records 待初审 of a unit by name prefix.
 CREATE INDEX hour_records_pending_name_idx ON hour_records (unit_id, review_target, person_name text_pattern_ops)
   WHERE status = 'pending';
+
+-- Statistics of the new column: without them the planner guesses how many records a name prefix finds and, for a
+-- city's or the province's list, reads every match before sorting (345 ms instead of 8.5 ms at 2 M records).
+ANALYZE hour_records (person_name);
