@@ -27,7 +27,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { RecordListQuery } from '@ptce/contracts';
@@ -578,10 +578,17 @@ async function main() {
     const explain = async (a: Actor, kind: 'queue' | 'results', q: Record<string, unknown>) => {
       const ctx = { db: database.db, actor: a, ip: '' };
       const where = recordListWhere(ctx, kind, q as never);
-      const rowsQ = recordQuery(database.db)
+      // The page as listRecords sends it: the 20 ids first, then their joined rows.
+      const pageIds = database.db
+        .select({ id: hourRecords.id })
+        .from(hourRecords)
+        .innerJoin(accounts, eq(accounts.id, hourRecords.accountId))
         .where(where)
         .orderBy(sql`hour_records.id DESC`)
-        .limit(20)
+        .limit(20);
+      const rowsQ = recordQuery(database.db)
+        .where(inArray(hourRecords.id, pageIds))
+        .orderBy(sql`hour_records.id DESC`)
         .toSQL();
       // The total as listTotal (server/src/db/paging.ts) counts it: at most 1,001 matching rows.
       const matching = database.db
