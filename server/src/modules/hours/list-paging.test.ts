@@ -4,6 +4,7 @@ import { setNow } from '../../clock';
 import { accounts, hourRecords } from '../../db/schema/index';
 import { buildAccount, buildProfessional, buildRecord, buildUnit, PASSWORD } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
+import { readWorkbook } from '../../../test/kits/excel';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -88,6 +89,15 @@ describe('large lists: a capped total, exact on request, and a cursor', () => {
     expect(next.items).toHaveLength(10);
     expect(next.nextCursor).toBeNull();
     expect(next.items.every((r: { personName: string }) => r.personName === '陆振宇')).toBe(true);
+  });
+
+  it('exports every matching record, however many the list counts', async () => {
+    const res = await reviewer.get(`/api/exports/hours/results?status=pending&q=${q('黄')}`);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const ws = (await readWorkbook(res.rawPayload)).worksheets[0]!;
+    let rows = 0;
+    ws.eachRow(() => rows++);
+    expect(rows - 1).toBe(1003); // the header, then every record of 黄丽华
   });
 
   it('refuses a cursor it did not make, naming the field', async () => {
