@@ -447,7 +447,7 @@ async function main() {
     'hour records (3 years)',
     async () => {
       await c.query(
-        `CREATE TEMP TABLE person_idx AS SELECT row_number() OVER (ORDER BY a.id) - 1 AS idx, a.id, a.unit_id, u.supervising_authority_id AS auth FROM accounts a JOIN units u ON u.id = a.unit_id WHERE a.kind = 'professional'`,
+        `CREATE TEMP TABLE person_idx AS SELECT row_number() OVER (ORDER BY a.id) - 1 AS idx, a.id, a.name, a.unit_id, u.supervising_authority_id AS auth FROM accounts a JOIN units u ON u.id = a.unit_id WHERE a.kind = 'professional'`,
       );
       await c.query(`CREATE UNIQUE INDEX ON person_idx (idx)`);
       // Ids grow with the year, as they do in a live system. Year Y (open): 30% 待初审, 10% 待提交, 55% 通过认定,
@@ -457,7 +457,7 @@ async function main() {
       const r = await c.query(
         `INSERT INTO hour_records (account_id, year, activity_type, title, organizer, place, start_date, start_half, end_date, end_half, hours, remarks, declared_at,
                                  status, source, unit_id, review_target, authority_id, submitted_at, submitted_by, decided_at, decided_by, decided_by_name, opinion,
-                                 created_by, created_at, updated_at)
+                                 created_by, created_at, updated_at, person_name)
        SELECT p.id, y, CASE WHEN k % 4 = 0 THEN 'academic' ELSE 'training' END, ($1::text[])[1 + k % 10], '广西继续教育协会', '南宁市',
               d, 'am', d + (k % 2), 'pm', CASE WHEN k % 2 = 0 THEN 8 ELSE 16 END, '', now(),
               st, CASE WHEN k % 20 = 0 THEN 'import' WHEN k % 7 = 0 THEN 'unit' ELSE 'self' END, p.unit_id,
@@ -466,7 +466,7 @@ async function main() {
               CASE WHEN st <> 'draft' THEN now() END, CASE WHEN st <> 'draft' THEN p.id END,
               CASE WHEN st IN ('approved', 'rejected') THEN now() END, NULL, CASE WHEN st IN ('approved', 'rejected') THEN '单位管理员' END,
               CASE WHEN st = 'rejected' THEN '证明材料不全' END,
-              p.id, now(), now()
+              p.id, now(), now(), p.name
        FROM (
          SELECT i, i % $3::int AS pidx, $4::int - 2 + (3 * i::bigint / $2::int)::int AS y, (i * 7 + 3) % 100 AS k, random() AS r
          FROM generate_series(0, $2::int - 1) AS i

@@ -17,7 +17,9 @@
  * Scenarios: login, overview (学时查询), queue (审核 queue, name search), results (审核结果, status
  * filter + name search), results-province (the operator's province-wide 审核结果), heartbeat
  * (learning, when the routes exist), approve-1000 (one batch approve of 1,000 records, timed),
- * audit-chain (append cost of the tamper-evident audit log, bench/audit-chain.ts).
+ * audit-chain (append cost of the tamper-evident audit log, bench/audit-chain.ts), results-region and
+ * results-industry (the same 审核结果 list for a city HR bureau and for the industry authority with the most units;
+ * their accounts are added to the database once, as bench-region and bench-industry).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -25,7 +27,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { RecordListQuery } from '@ptce/contracts';
@@ -79,7 +81,14 @@ const dbUrl = (() => {
 interface Fixtures {
   year: number;
   chapterId: number | null;
-  tokens: { professional: string; admin: string; operator: string; learners: string[] };
+  tokens: {
+    professional: string;
+    admin: string;
+    operator: string;
+    region: string;
+    industry: string;
+    learners: string[];
+  };
   q: string;
 }
 
@@ -96,6 +105,8 @@ async function baselineServer() {
   const prof = await actor(fx.tokens.professional);
   const admin = await actor(fx.tokens.admin);
   const operator = await actor(fx.tokens.operator);
+  const region = await actor(fx.tokens.region);
+  const industry = await actor(fx.tokens.industry);
   const learners = await Promise.all(fx.tokens.learners.map(actor));
   const ctx = (a: Actor) => ({ db, actor: a, ip: '127.0.0.1' });
   const page = (over: Record<string, unknown>) => RecordListQuery.parse({ page: 1, pageSize: 20, ...over });
@@ -110,6 +121,8 @@ async function baselineServer() {
   app.get('/queue', async () => listRecords(ctx(admin), 'queue', page({ q: fx.q })));
   app.get('/results', async () => listRecords(ctx(admin), 'results', page({ status: 'pending', q: fx.q })));
   app.get('/results-province', async () => listRecords(ctx(operator), 'results', page({ status: 'pending', q: fx.q })));
+  app.get('/results-region', async () => listRecords(ctx(region), 'results', page({ status: 'pending', q: fx.q })));
+  app.get('/results-industry', async () => listRecords(ctx(industry), 'results', page({ status: 'pending', q: fx.q })));
   app.post('/heartbeat', async (req) => {
     const { learner, ...body } = req.body as { learner: number; tabId: string; chapterId: number };
     return recordHeartbeat(ctx(learners[learner]!), body);
@@ -272,6 +285,26 @@ async function main() {
     [unit.unit_id],
   );
   const operator = await one<{ id: number }>(`SELECT id FROM accounts WHERE kind = 'operator' ORDER BY id LIMIT 1`);
+  // A city HR bureau (the city with the most units) and the industry authority supervising the most units.
+  const overseer = async (username: string, kind: string, authority: string) => {
+    await pool.query(
+      `INSERT INTO accounts (kind, realm, username, password_hash, must_change_password, login_enabled, name, authority_id, created_at, updated_at)
+       SELECT $1, 'authority', $2, password_hash, false, true, $2, (${authority}), now(), now() FROM accounts WHERE id = $3
+       AND NOT EXISTS (SELECT 1 FROM accounts WHERE username = $2)`,
+      [kind, username, operator.id],
+    );
+    return one<{ id: number }>(`SELECT id FROM accounts WHERE username = $1`, [username]);
+  };
+  const regionAcc = await overseer(
+    'bench-region',
+    'hr_bureau',
+    `SELECT a.id FROM authorities a WHERE a.kind = 'hr' ORDER BY (SELECT count(*) FROM units u WHERE left(u.region_code, 4) = left(a.region_code, 4)) DESC, a.id LIMIT 1`,
+  );
+  const industryAcc = await overseer(
+    'bench-industry',
+    'authority',
+    `SELECT a.id FROM authorities a WHERE a.kind = 'industry' ORDER BY (SELECT count(*) FROM units u WHERE u.supervising_authority_id = a.id OR u.industry_code = a.industry_code) DESC, a.id LIMIT 1`,
+  );
   // People log in with their ID numbers (stored encrypted; the username column holds the hash).
   const { rows: learnerRows } = await pool.query<{ id: number; username: string }>(
     `SELECT id, id_number_enc AS username FROM accounts WHERE kind = 'professional' AND unit_id = $1 ORDER BY id LIMIT 200`,
@@ -286,6 +319,8 @@ async function main() {
   const profS = await session(prof.id);
   const adminS = await session(admin.id);
   const opS = await session(operator.id);
+  const regionS = await session(regionAcc.id);
+  const industryS = await session(industryAcc.id);
   const learnerS = await Promise.all(learnerRows.map((r) => session(r.id)));
   const Q = '黄';
   const fixtures: Fixtures = {
@@ -296,6 +331,8 @@ async function main() {
       professional: profS.token,
       admin: adminS.token,
       operator: opS.token,
+      region: regionS.token,
+      industry: industryS.token,
       learners: learnerS.map((s) => s.token),
     },
   };
@@ -420,6 +457,18 @@ async function main() {
       { method: 'GET', path: `/api/hours/unit/results?status=pending&${qs}`, headers: cookie(opS) },
       { method: 'GET', path: '/results-province' },
     );
+    await run(
+      'results-region',
+      '审核结果, a city HR bureau’s region-wide list (same query)',
+      { method: 'GET', path: `/api/hours/unit/results?status=pending&${qs}`, headers: cookie(regionS) },
+      { method: 'GET', path: '/results-region' },
+    );
+    await run(
+      'results-industry',
+      '审核结果, an industry authority’s list (same query)',
+      { method: 'GET', path: `/api/hours/unit/results?status=pending&${qs}`, headers: cookie(industryS) },
+      { method: 'GET', path: '/results-industry' },
+    );
 
     // Heartbeat: 200 learners of the unit each open the year's first compulsory chapter, then beat in turn.
     if (want('heartbeat')) {
@@ -497,6 +546,24 @@ async function main() {
           () => fetch(`${baseUrl}/results`),
         )
       : null;
+    // Issue 23: the wide lists' first page by a single client (median of 50; target ≤ 300 ms a page).
+    const wide: Array<{ label: string; pair: Awaited<ReturnType<typeof sequentialPair>> }> = [];
+    for (const [key, label, s] of [
+      ['results-province', '审核结果 province-wide (operator), 待初审 + name search', opS],
+      ['results-region', '审核结果 region-wide (city HR bureau), same', regionS],
+      ['results-industry', '审核结果 industry-wide (authority), same', industryS],
+    ] as const) {
+      if (!want(key)) continue;
+      const path = `/api/hours/unit/results?status=pending&${qs}`;
+      wide.push({
+        label,
+        pair: await sequentialPair(
+          50,
+          () => fetch(`${appUrl}${path}`, { headers: cookie(s) }),
+          () => fetch(`${baseUrl}/${key}`),
+        ),
+      });
+    }
     const single =
       queuePair && resultsPair
         ? {
@@ -511,17 +578,29 @@ async function main() {
     const explain = async (a: Actor, kind: 'queue' | 'results', q: Record<string, unknown>) => {
       const ctx = { db: database.db, actor: a, ip: '' };
       const where = recordListWhere(ctx, kind, q as never);
-      const rowsQ = recordQuery(database.db)
+      // The page as listRecords sends it: the 20 ids first, then their joined rows.
+      const pageIds = database.db
+        .select({ id: hourRecords.id })
+        .from(hourRecords)
+        .innerJoin(accounts, eq(accounts.id, hourRecords.accountId))
         .where(where)
         .orderBy(sql`hour_records.id DESC`)
-        .limit(20)
+        .limit(20);
+      const rowsQ = recordQuery(database.db)
+        .where(inArray(hourRecords.id, pageIds))
+        .orderBy(sql`hour_records.id DESC`)
         .toSQL();
-      const countQ = database.db
-        .select({ n: sql<number>`count(*)::int` })
+      // The total as listTotal (server/src/db/paging.ts) counts it: at most 1,001 matching rows.
+      const matching = database.db
+        .select({ one: sql`1` })
         .from(hourRecords)
         .innerJoin(accounts, eq(accounts.id, hourRecords.accountId))
         .where(where)
         .toSQL();
+      const countQ = {
+        sql: `SELECT count(*)::int AS n FROM (${matching.sql} LIMIT 1001) AS matching`,
+        params: matching.params,
+      };
       const text = async (q: { sql: string; params: unknown[] }) =>
         (await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${q.sql}`, q.params)).rows
           .map((r: Record<string, string>) => r['QUERY PLAN'])
@@ -574,7 +653,7 @@ async function main() {
       console.log(`批量通过审核 1,000: app ${fmt(appMs, 0)} ms (${doneA} done) | baseline ${fmt(baseMs, 0)} ms`);
     }
 
-    await writeResults({ generated, rows, single, approve, plans, unit, appEnv });
+    await writeResults({ generated, rows, single, wide, approve, plans, unit, appEnv });
   } finally {
     appProc.child.kill('SIGTERM');
     baseProc.child.kill('SIGTERM');
@@ -597,6 +676,10 @@ async function writeResults(r: {
   };
   rows: Row[];
   single: Record<'app' | 'base' | 'appResults' | 'baseResults', { p50: number; p95: number; min: number }> | null;
+  wide: Array<{
+    label: string;
+    pair: { app: { p50: number; p95: number; min: number }; base: { p50: number; p95: number; min: number } };
+  }>;
   approve: { app: number; base: number; done: number } | null;
   plans: { queue: string; province: string } | null;
   unit: { unit_id: number; n: number };
@@ -701,6 +784,29 @@ async function writeResults(r: {
     lines.push('');
     lines.push(
       `The reviewing unit is the one with the most records 待初审 (unit ${r.unit.unit_id}, ${r.unit.n.toLocaleString('en-US')} in the open year).`,
+    );
+    lines.push('');
+  }
+  if (r.wide.length) {
+    lines.push('### Issue 23: lists at province size');
+    lines.push('');
+    lines.push(
+      '| first page, median of 50 sequential requests (app and baseline alternating) | app | baseline | target | |',
+    );
+    lines.push('|---|---:|---:|---:|---|');
+    const cell = (x: { p50: number; p95: number; min: number }) =>
+      `${fmt(x.p50)} ms (p95 ${fmt(x.p95)}, min ${fmt(x.min)})`;
+    for (const w of r.wide)
+      lines.push(
+        `| ${w.label} | ${cell(w.pair.app)} | ${cell(w.pair.base)} | ≤ 300 ms | ${w.pair.app.p50 <= 300 ? 'met' : '**missed**'} |`,
+      );
+    if (r.single)
+      lines.push(
+        `| 审核 queue of the largest unit, name search (median of 300, above) | ${cell(r.single.app)} | ${cell(r.single.base)} | ≤ 30 ms | ${r.single.app.p50 <= 30 ? 'met' : '**missed**'} |`,
+      );
+    lines.push('');
+    lines.push(
+      'Every list counts at most 1,001 matching rows unless `exactTotal=true` (server/src/db/paging.ts); the queue’s name search reads `hour_records.person_name` (migration 0041).',
     );
     lines.push('');
   }

@@ -23,12 +23,31 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const Ok = z.object({ ok: z.literal(true) });
 
+/** Lists that may be large count at most this many rows unless the reader asks for the exact total. */
+export const TOTAL_CAP = 1000;
+
+/**
+ * One page of a list. `total` is exact unless `totalCapped` is true: then at least `total` rows match
+ * (the count stopped at TOTAL_CAP; shown as "1,000+ 条") and `exactTotal=true` asks for the exact figure.
+ * `nextCursor`, when present, fetches the rows after this page however deep (keyset, no offset).
+ */
 export const Page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    totalCapped: z.boolean().optional(),
+    nextCursor: z.string().nullable().optional(),
+  });
 
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  /** true: count every matching row (lists that may be large otherwise stop counting at TOTAL_CAP). */
+  exactTotal: z.enum(['true', 'false']).optional(),
+  /** The `nextCursor` of the previous page: the rows after it (then `page` only labels the page). */
+  cursor: z.string().trim().max(200).optional(),
 });
 
 /** 8+ characters with at least one letter and one digit. */

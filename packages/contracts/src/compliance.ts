@@ -49,4 +49,6 @@ export const ComplianceList = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   summary: ComplianceSummary,
+  totalCapped: z.boolean().optional(),
+  nextCursor: z.string().nullable().optional(),
 });

@@ -15,13 +15,18 @@ import type {
   YearTotals,
 } from '@ptce/contracts';
 import { api } from './client';
+import { useExactTotal } from '../components/list/useExactTotal';
 import { csrfOf, postFileWithProgress, recheckSessionOn401, type FileUpload } from './upload';
 
 export interface PageOf<T> {
   items: T[];
+  /** At least this many when `totalCapped` (the server stopped counting at 1,000; 精确统计 asks for all). */
   total: number;
   page: number;
   pageSize: number;
+  totalCapped?: boolean;
+  /** The rows after this page by keyset (API readers paging deep); the web pages by number. */
+  nextCursor?: string | null;
 }
 
 /** RecordListQuery of @ptce/contracts, as the pages hold it. */
@@ -193,18 +198,22 @@ export function evidenceUrl(evidenceId: number): string {
 
 /** GET /api/hours/unit/registrations — 专业科目学时登记 (records registered on the unit side). */
 export function useUnitRegistrations(params: RecordListParams) {
+  const total = useExactTotal().query;
   return useQuery({
-    queryKey: ['hours', 'unit', 'registrations', params],
-    queryFn: ({ signal }) => api<PageOf<RecordRow>>('/api/hours/unit/registrations', { query: { ...params }, signal }),
+    queryKey: ['hours', 'unit', 'registrations', params, total],
+    queryFn: ({ signal }) =>
+      api<PageOf<RecordRow>>('/api/hours/unit/registrations', { query: { ...params, ...total }, signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 /** GET /api/hours/review/queue — 专业科目学时审核 (待初审, submitted to this unit or authority). */
 export function useReviewQueue(params: RecordListParams) {
+  const total = useExactTotal().query;
   return useQuery({
-    queryKey: ['hours', 'review', 'queue', params],
-    queryFn: ({ signal }) => api<PageOf<RecordRow>>('/api/hours/review/queue', { query: { ...params }, signal }),
+    queryKey: ['hours', 'review', 'queue', params, total],
+    queryFn: ({ signal }) =>
+      api<PageOf<RecordRow>>('/api/hours/review/queue', { query: { ...params, ...total }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -231,9 +240,11 @@ export function useRejectRecords() {
 
 /** GET /api/hours/unit/results — 专业科目学时审核结果 (by status; name or ID number). */
 export function useUnitResults(params: RecordListParams) {
+  const total = useExactTotal().query;
   return useQuery({
-    queryKey: ['hours', 'unit', 'results', params],
-    queryFn: ({ signal }) => api<PageOf<RecordRow>>('/api/hours/unit/results', { query: { ...params }, signal }),
+    queryKey: ['hours', 'unit', 'results', params, total],
+    queryFn: ({ signal }) =>
+      api<PageOf<RecordRow>>('/api/hours/unit/results', { query: { ...params, ...total }, signal }),
     placeholderData: keepPreviousData,
   });
 }

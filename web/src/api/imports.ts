@@ -7,9 +7,13 @@ import { csrfOf, postFileWithProgress, recheckSessionOn401, type FileUpload } fr
 
 export interface PageOf<T> {
   items: T[];
+  /** At least this many when `totalCapped` (the server stopped counting at 1,000; 精确统计 asks for all). */
   total: number;
   page: number;
   pageSize: number;
+  totalCapped?: boolean;
+  /** The rows after this page by keyset (API readers paging deep); the web pages by number. */
+  nextCursor?: string | null;
 }
 
 const jobsKey = ['imports', 'jobs'] as const;

@@ -59,6 +59,12 @@ export const hourRecords = pgTable(
     credits: hoursColumn('credits'),
     /** A trainee's hours of a class (培训班导入): the class is the record's source. */
     trainingClassId: integer('training_class_id').references(() => trainingClasses.id),
+    /**
+     * The person's name, kept equal to accounts.name by triggers (migration 0041) on every record written or changed
+     * since, and on every record 待初审: the queue searches it without looking the person up. NULL on records decided
+     * before 0041.
+     */
+    personName: text('person_name'),
   },
   (t) => [
     check('hour_records_activity_type_check', oneOf(t.activityType, ACTIVITY_TYPES)),
@@ -94,6 +100,10 @@ export const hourRecords = pgTable(
     // 待初审 counts (migration 0008).
     index('hour_records_pending_idx')
       .on(t.unitId, t.reviewTarget, t.accountId)
+      .where(sql`${t.status} = 'pending'`),
+    // 待初审 by name prefix (migration 0041).
+    index('hour_records_pending_name_idx')
+      .on(t.unitId, t.reviewTarget, t.personName.op('text_pattern_ops'))
       .where(sql`${t.status} = 'pending'`),
   ],
 );

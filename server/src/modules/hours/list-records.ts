@@ -1,5 +1,5 @@
 import type { RecordListQuery, RecordRow } from '@ptce/contracts';
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import {
@@ -12,6 +12,7 @@ import {
   units,
 } from '../../db/schema/index';
 import { maskIdNumber } from '../../domain/id-number';
+import { decodeCursor, encodeCursor, listTotal } from '../../db/paging';
 import type { Caller } from '../auth/index';
 import { personSearch } from '../org/index';
 import { recordScope, reviewScope } from './record-scope';
@@ -32,7 +33,9 @@ export function recordListWhere(ctx: Caller, kind: RecordListKind, q: Partial<z.
   if (kind === 'queue') where.push(eq(hourRecords.status, 'pending'));
   else if (q.status) where.push(eq(hourRecords.status, q.status));
   if (q.year) where.push(eq(hourRecords.year, q.year));
-  if (q.q && kind !== 'mine') where.push(personSearch(q.q));
+  // Records 待初审 carry their person's name (migration 0041): the queue's search needs no person lookup.
+  const pending = kind === 'queue' || q.status === 'pending';
+  if (q.q && kind !== 'mine') where.push(personSearch(q.q, pending ? hourRecords.personName : accounts.name));
   if (q.departmentId && kind !== 'mine') where.push(eq(accounts.departmentId, q.departmentId));
   return and(...where) as SQL;
 }
@@ -122,19 +125,41 @@ export function toRecordRow(x: Selected): RecordRow {
   };
 }
 
+/**
+ * One page, newest first. The total is capped (see listTotal) unless `exactTotal=true`; `nextCursor` (the
+ * last id) fetches the following page by keyset, as cheap at row 1,000,000 as at row 20.
+ */
 export async function listRecords(ctx: Caller, kind: RecordListKind, q: z.infer<typeof RecordListQuery>) {
   const where = recordListWhere(ctx, kind, q);
-  const [rows, [count]] = await Promise.all([
-    recordQuery(ctx.db)
-      .where(where)
-      .orderBy(desc(hourRecords.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(hourRecords)
-      .innerJoin(accounts, eq(accounts.id, hourRecords.accountId))
-      .where(where),
+  const after = q.cursor ? decodeCursor(q.cursor, ['number'])[0] : null;
+  // The page's ids first, then their joined rows: the planner otherwise joins every match before sorting.
+  const pageIds = ctx.db
+    .select({ id: hourRecords.id })
+    .from(hourRecords)
+    .innerJoin(accounts, eq(accounts.id, hourRecords.accountId))
+    .where(after === null ? where : and(where, lt(hourRecords.id, after)))
+    .orderBy(desc(hourRecords.id))
+    .limit(q.pageSize)
+    .offset(after === null ? (q.page - 1) * q.pageSize : 0);
+  const [rows, count] = await Promise.all([
+    recordQuery(ctx.db).where(inArray(hourRecords.id, pageIds)).orderBy(desc(hourRecords.id)),
+    listTotal(
+      ctx.db,
+      q,
+      ctx.db
+        .select({ one: sql`1` })
+        .from(hourRecords)
+        .innerJoin(accounts, eq(accounts.id, hourRecords.accountId))
+        .where(where)
+        .getSQL(),
+    ),
   ]);
-  return { items: rows.map(toRecordRow), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  const last = rows.length === q.pageSize ? rows[rows.length - 1] : undefined;
+  return {
+    items: rows.map(toRecordRow),
+    ...count,
+    page: q.page,
+    pageSize: q.pageSize,
+    nextCursor: last ? encodeCursor([last.r.id]) : null,
+  };
 }

@@ -1,5 +1,6 @@
 import type { IssuedPassword, StaffQuery, StaffRow } from '@ptce/contracts';
 import { and, asc, eq, isNull, like, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { now } from '../../clock';
 import { personScope } from '../../auth/scope';
@@ -16,13 +17,17 @@ import { assertAssignableDepartment } from './departments';
 import { issueTemporaryPassword } from './reset-password';
 import { escapeLike } from '../../db/sql-helpers';
 
-/** Name or ID-number search: a full ID number matches exactly, digits match by prefix, else a name prefix. */
-export function personSearch(q: string): SQL {
+/**
+ * Name or ID-number search: a full ID number matches exactly, digits match by prefix, else a name prefix —
+ * of accounts.name, or of a copy of it (hour_records.person_name) given as `name`. An ID number is looked up
+ * on `accounts`, which the query must join.
+ */
+export function personSearch(q: string, name: AnyPgColumn = accounts.name): SQL {
   const s = q.trim();
   if (/^\d{17}[\dXx]$/.test(s)) return idNumberIs(s);
   // Part of an ID number finds nobody: the number is stored encrypted, found only whole by its hash.
   if (/^\d{4,17}$/.test(s)) return sql`false`;
-  return like(accounts.name, `${escapeLike(s)}%`);
+  return like(name, `${escapeLike(s)}%`);
 }
 
 /** 专业技术人员管理: the unit's professionals within the caller's scope. */

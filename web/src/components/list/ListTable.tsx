@@ -1,12 +1,22 @@
 // A server-paged list: antd Table on desktops, cards on phones; the error above it, the loading
 // state and the empty text inside it; paging, sorting and batch selection wired to the URL state.
 import { useLayoutEffect, useState, type Key, type ReactNode } from 'react';
-import { Table, type PaginationProps, type TableColumnsType, type TableProps } from 'antd';
+import { Button, Table, type PaginationProps, type TableColumnsType, type TableProps } from 'antd';
 import { ErrorAlert } from '../ErrorAlert';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { CONTROL_COLUMN_WIDTH, fitColumns } from './fit-columns';
 import { ListCards, type CardView } from './ListCards';
-import { PAGE_SIZES, columnOrder, pagingChange, sorterToSort, type Paging, type TableSorter } from './list-state';
+import {
+  PAGE_SIZES,
+  columnOrder,
+  pagerTotal,
+  pagingChange,
+  sorterToSort,
+  totalLabel,
+  type Paging,
+  type TableSorter,
+} from './list-state';
+import { useExactTotal } from './useExactTotal';
 import { columnKey, columnTitle, renderCell } from './row-cells';
 import type { Sort } from './url-params';
 import type { Selection } from './useSelection';
@@ -14,7 +24,8 @@ import './list.css';
 
 /** The part of a TanStack Query result a list reads: a page of rows, or the rows of a short list. */
 export interface ListResult<T> {
-  data?: { items: readonly T[]; total: number } | readonly T[];
+  /** `totalCapped`: at least `total` rows (the server stopped counting); shown as 1,000+ 条 with 精确统计. */
+  data?: { items: readonly T[]; total: number; totalCapped?: boolean } | readonly T[];
   isFetching: boolean;
   isPending: boolean;
   error: unknown;
@@ -92,6 +103,8 @@ export function ListTable<T extends object>({
   const data = result.data;
   const rows: readonly T[] = data === undefined ? [] : 'items' in data ? data.items : data;
   const total = data === undefined ? 0 : 'items' in data ? data.total : data.length;
+  const totalCapped = data !== undefined && 'items' in data && data.totalCapped === true;
+  const exact = useExactTotal();
   const emptyText = result.isPending ? '正在加载…' : empty;
   const keyOf = (r: T): Key => (typeof rowKey === 'function' ? rowKey(r) : (r[rowKey] as Key));
 
@@ -99,12 +112,24 @@ export function ListTable<T extends object>({
     ? {
         current: paging.page,
         pageSize: paging.pageSize,
-        total,
+        total: paging ? pagerTotal(paging, { total, totalCapped }, rows.length) : total,
         simple: !desktop,
         showSizeChanger: paging.fixedSize ? undefined : desktop,
         pageSizeOptions: paging.fixedSize ? undefined : (paging.pageSizes ?? PAGE_SIZES),
         hideOnSinglePage: paging.hideOnSinglePage,
-        showTotal: paging.totalText === false ? undefined : (paging.totalText ?? ((t) => `共 ${t} 条`)),
+        showTotal:
+          paging.totalText === false
+            ? undefined
+            : totalCapped
+              ? () => (
+                  <span className="ptce-list-total">
+                    {totalLabel({ total, totalCapped })}
+                    <Button type="link" size="small" onClick={exact.request}>
+                      精确统计
+                    </Button>
+                  </span>
+                )
+              : (paging.totalText ?? ((t) => totalLabel({ total: t }))),
         onChange: (page, pageSize) => paging.onChange(pagingChange(paging, page, pageSize)),
       }
     : false;

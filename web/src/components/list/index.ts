@@ -20,8 +20,18 @@
 // update({ sort }) }}` and `sort: param.sort([...])` in the schema.
 export { param, decodeParams, encodeParams, patchParams, isIsoDate } from './url-params';
 export type { ParamField, ParamSchema, ParamValues, ParamPatch, Sort, SortOrder } from './url-params';
-export { PAGE_SIZES, pagingChange, columnOrder, sorterToSort, pageBeyondLast, withCount } from './list-state';
-export type { Paging } from './list-state';
+export {
+  PAGE_SIZES,
+  pagingChange,
+  columnOrder,
+  sorterToSort,
+  pageBeyondLast,
+  withCount,
+  pagerTotal,
+  totalLabel,
+} from './list-state';
+export type { Paging, PageTotal } from './list-state';
+export { useExactTotal } from './useExactTotal';
 export { useUrlParams } from './useUrlParams';
 export { useSelection, type Selection } from './useSelection';
 export { ListTable, type ListTableProps, type ListPaging, type ListResult } from './ListTable';

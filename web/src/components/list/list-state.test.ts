@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   columnOrder,
   pageBeyondLast,
+  pagerTotal,
   pagingChange,
   selectionReducer,
   sorterToSort,
+  totalLabel,
   withCount,
   type SelectionState,
 } from './list-state';
@@ -89,5 +91,22 @@ describe('export and layout helpers', () => {
 
   it('adds up the column widths (120 without one)', () => {
     expect(columnsWidth([{ width: 100 }, {}, { width: '20%' }])).toBe(340);
+  });
+});
+
+describe('a capped total (the server stopped counting at 1,000)', () => {
+  it('reads 1,000+ 条, and 共 N 条 when exact', () => {
+    expect(totalLabel({ total: 1000, totalCapped: true })).toBe('1,000+ 条');
+    expect(totalLabel({ total: 37 })).toBe('共 37 条');
+    expect(totalLabel({ total: 1000, totalCapped: false })).toBe('共 1000 条');
+  });
+
+  it('lets the pager go one page further while pages come back full, and stops at a short page', () => {
+    const capped = { total: 1000, totalCapped: true };
+    expect(pagerTotal({ page: 1, pageSize: 20 }, capped, 20)).toBe(1020);
+    expect(pagerTotal({ page: 50, pageSize: 20 }, capped, 20)).toBe(1020);
+    expect(pagerTotal({ page: 51, pageSize: 20 }, capped, 20)).toBe(1040);
+    expect(pagerTotal({ page: 52, pageSize: 20 }, capped, 13)).toBe(1033);
+    expect(pagerTotal({ page: 3, pageSize: 20 }, { total: 57 }, 17)).toBe(57);
   });
 });

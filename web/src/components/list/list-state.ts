@@ -39,6 +39,28 @@ export function sorterToSort(sorter: TableSorter | TableSorter[]): Sort | undefi
   return { field: String(key), order: s.order === 'descend' ? 'desc' : 'asc' };
 }
 
+/** A page's total as the server answers it: capped = at least `total` rows match ("1,000+ 条"). */
+export interface PageTotal {
+  total: number;
+  totalCapped?: boolean;
+}
+
+/**
+ * The total antd's pager is given. A capped total leaves room for one more page after the current one,
+ * so the reader can page on past the count, until a page comes back short (the end of the list).
+ */
+export function pagerTotal(paging: Paging, t: PageTotal, rowsOnPage: number): number {
+  if (!t.totalCapped) return t.total;
+  const before = (paging.page - 1) * paging.pageSize;
+  if (rowsOnPage < paging.pageSize) return before + rowsOnPage;
+  return Math.max(t.total, before + rowsOnPage) + paging.pageSize;
+}
+
+/** 共 N 条, or 1,000+ 条 for a capped total. */
+export function totalLabel(t: PageTotal): string {
+  return t.totalCapped ? `${t.total.toLocaleString('en-US')}+ 条` : `共 ${t.total} 条`;
+}
+
 /** After rows were removed the page may lie beyond the last one: the last page, or null when it is fine. */
 export function pageBeyondLast(paging: Paging, total: number): number | null {
   const last = Math.max(1, Math.ceil(total / paging.pageSize));
