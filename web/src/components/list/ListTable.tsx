@@ -10,15 +10,10 @@ import { PAGE_SIZES, columnOrder, pagingChange, sorterToSort, type Paging, type 
 import { columnKey, columnTitle, renderCell } from './row-cells';
 import type { Sort } from './url-params';
 import type { Selection } from './useSelection';
+import type { ListResult } from './list-result';
 import './list.css';
 
-/** The part of a TanStack Query result a list reads: a page of rows, or the rows of a short list. */
-export interface ListResult<T> {
-  data?: { items: readonly T[]; total: number } | readonly T[];
-  isFetching: boolean;
-  isPending: boolean;
-  error: unknown;
-}
+export type { ListResult };
 
 export interface ListPaging extends Paging {
   onChange: (paging: Paging) => void;

@@ -11,8 +11,7 @@ const thisYear = Number(
 const YEARS = [thisYear, thisYear - 1, thisYear - 2].filter((y) => y >= 2023);
 
 const COMPLIANCE_LIST = {
-  page: param.page(),
-  pageSize: param.pageSize(),
+  ...param.paging(),
   year: param.int({ min: YEARS[YEARS.length - 1] ?? thisYear, max: thisYear, fallback: thisYear }),
   met: param.oneOf(['true', 'false'] as const),
   compulsoryDone: param.oneOf(['true', 'false'] as const),

@@ -27,8 +27,7 @@ const STATS_PARAMS = {
   region: param.text({ max: 6 }),
   industry: param.text({ max: 10 }),
   q: param.text({ max: 40 }),
-  page: param.page(),
-  pageSize: param.pageSize(),
+  ...param.paging(),
 };
 
 /**

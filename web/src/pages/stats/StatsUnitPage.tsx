@@ -14,8 +14,7 @@ const PARAMS = {
   year: param.int({ min: thisYear - 2, max: thisYear, fallback: thisYear }),
   met: param.oneOf(['true', 'false'] as const),
   q: param.text({ max: 30 }),
-  page: param.page(),
-  pageSize: param.pageSize(),
+  ...param.paging(),
 };
 
 /** 统计分析 › a unit: its people and their year, those not 达标 first; a name opens the person's year. */
