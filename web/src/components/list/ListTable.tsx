@@ -20,16 +20,10 @@ import { useExactTotal } from './useExactTotal';
 import { columnKey, columnTitle, renderCell } from './row-cells';
 import type { Sort } from './url-params';
 import type { Selection } from './useSelection';
+import type { ListResult } from './list-result';
 import './list.css';
 
-/** The part of a TanStack Query result a list reads: a page of rows, or the rows of a short list. */
-export interface ListResult<T> {
-  /** `totalCapped`: at least `total` rows (the server stopped counting); shown as 1,000+ 条 with 精确统计. */
-  data?: { items: readonly T[]; total: number; totalCapped?: boolean } | readonly T[];
-  isFetching: boolean;
-  isPending: boolean;
-  error: unknown;
-}
+export type { ListResult };
 
 export interface ListPaging extends Paging {
   onChange: (paging: Paging) => void;

@@ -1,4 +1,5 @@
 import { Input, InputNumber, Select } from 'antd';
+import { YEAR_RANGE } from './url-params';
 
 /** A list's text search: its label is also the placeholder; a cleared or blank box drops the filter. */
 export function SearchFilter({
@@ -30,8 +31,8 @@ export function YearFilter({ value, onChange }: { value?: number; onChange: (yea
     <InputNumber
       placeholder="年度"
       aria-label="年度"
-      min={2000}
-      max={2100}
+      min={YEAR_RANGE.min}
+      max={YEAR_RANGE.max}
       value={value}
       onChange={(y) => onChange(y ?? undefined)}
     />
@@ -76,4 +77,65 @@ export function ChoiceFilter<T extends string>({
       style={{ width }}
     />
   );
+}
+
+/** The keys of a list's state whose values are V (or absent). */
+type KeysOf<Q, V> = { [K in keyof Q]-?: Exclude<Q[K], undefined> extends V ? K : never }[keyof Q] & string;
+
+/** One filter of a list's toolbar, bound to a field of the list's URL state. */
+export type FilterItem<Q> =
+  | { search: KeysOf<Q, string>; label: string; width?: number }
+  | { year: KeysOf<Q, number> }
+  | ({
+      choice: KeysOf<Q, string>;
+      label: string;
+      placeholder: string;
+      width?: number;
+      loading?: boolean;
+    } & (
+      | { options: { value: string; label: string }[] }
+      /** The options from a label map, in `order` (the map's own by default): see choiceOptions. */
+      | { labels: Record<string, string>; order?: readonly string[] }
+    ));
+
+/**
+ * A list's filters from a description, each bound to its field of the URL state: what it shows is the field's
+ * value, and a change updates that field (and goes back to page 1).
+ *
+ *   <ListFilters query={query} update={update} items={[{ search: 'q', label: '姓名' }, { year: 'year' }]} />
+ */
+export function ListFilters<Q extends object>({
+  query,
+  update,
+  items,
+}: {
+  query: Q;
+  update: (patch: Partial<Q>) => void;
+  items: readonly FilterItem<Q>[];
+}) {
+  const value = (key: string): unknown => (query as Record<string, unknown>)[key];
+  const set = (key: string) => (v: unknown) => update({ [key]: v } as Partial<Q>);
+  return items.map((item) => {
+    if ('search' in item) {
+      const k = item.search;
+      return (
+        <SearchFilter key={k} label={item.label} value={value(k) as string} width={item.width} onSearch={set(k)} />
+      );
+    }
+    if ('year' in item)
+      return <YearFilter key={item.year} value={value(item.year) as number} onChange={set(item.year)} />;
+    const k = item.choice;
+    return (
+      <ChoiceFilter<string>
+        key={k}
+        label={item.label}
+        placeholder={item.placeholder}
+        value={value(k) as string}
+        onChange={set(k)}
+        options={'options' in item ? item.options : choiceOptions(item.labels, item.order)}
+        width={item.width}
+        loading={item.loading}
+      />
+    );
+  });
 }

@@ -18,7 +18,7 @@
 // row as a card (title = first column, tag = the 'status' column, actions = the 'actions' column; see
 // CardView). Sorting: columns with `sorter: true` plus `sort={{ value: query.sort, onChange: (sort) =>
 // update({ sort }) }}` and `sort: param.sort([...])` in the schema.
-export { param, decodeParams, encodeParams, patchParams, isIsoDate } from './url-params';
+export { param, decodeParams, encodeParams, patchParams, isIsoDate, YEAR_RANGE } from './url-params';
 export type { ParamField, ParamSchema, ParamValues, ParamPatch, Sort, SortOrder } from './url-params';
 export {
   PAGE_SIZES,
@@ -34,6 +34,7 @@ export type { Paging, PageTotal } from './list-state';
 export { useExactTotal } from './useExactTotal';
 export { useUrlParams } from './useUrlParams';
 export { useSelection, type Selection } from './useSelection';
+export { rowsResult, derivedResult } from './list-result';
 export { ListTable, type ListTableProps, type ListPaging, type ListResult } from './ListTable';
 export type { CardView } from './ListCards';
 export { ListToolbar, ListHint } from './ListToolbar';
@@ -42,4 +43,4 @@ export { ListCard } from './ListCard';
 export { ExportButton, type ExportButtonProps } from './ExportButton';
 export { exportFilter } from './export-filter';
 export { columnsWidth } from './columns-width';
-export { SearchFilter, YearFilter, ChoiceFilter, choiceOptions } from './filters';
+export { SearchFilter, YearFilter, ChoiceFilter, ListFilters, choiceOptions, type FilterItem } from './filters';

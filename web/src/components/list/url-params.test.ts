@@ -109,3 +109,20 @@ describe('isIsoDate', () => {
     expect(isIsoDate('2024-1-01')).toBe(false);
   });
 });
+
+describe('the shared 年度 and paging parameters', () => {
+  const SHORT = { ...param.paging(10, 50), year: param.year() };
+  const read = (s: string) => decodeParams(SHORT, new URLSearchParams(s));
+
+  it('reads a year inside 2000–2100 and drops one outside', () => {
+    expect(read('year=2024').year).toBe(2024);
+    expect(read('year=1999').year).toBeUndefined();
+    expect(read('year=2101').year).toBeUndefined();
+  });
+
+  it('gives page and page size with the list’s own default and largest size', () => {
+    expect(read('')).toEqual({ page: 1, pageSize: 10, year: undefined });
+    expect(read('page=3&pageSize=500')).toEqual({ page: 3, pageSize: 50, year: undefined });
+    expect(encodeParams(SHORT, { page: 1, pageSize: 10, year: 2024 }).toString()).toBe('year=2024');
+  });
+});

@@ -21,6 +21,9 @@ export interface Sort<F extends string = string> {
   order: SortOrder;
 }
 
+/** The years a list's 年度 filter accepts (the 年度 box and the URL parameter agree). */
+export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
+
 const plain = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : String(v));
 
 function int(opts: { min?: number; max?: number; clamp?: boolean }): ParamField<number | undefined>;
@@ -99,6 +102,13 @@ export const param = {
     ...int({ min: 1, max, clamp: true, fallback }),
     encode: (v) => (v === fallback ? undefined : String(v)),
     keepsPage: true,
+  }),
+  /** A 年度 in YEAR_RANGE; anything else is absent. */
+  year: (): ParamField<number | undefined> => int(YEAR_RANGE),
+  /** page and pageSize together, to spread into a schema: `{ ...param.paging(), q: param.text() }`. */
+  paging: (fallback = 20, max = 200): { page: ParamField<number>; pageSize: ParamField<number> } => ({
+    page: param.page(),
+    pageSize: param.pageSize(fallback, max),
   }),
   /** A sort over the given columns: `field` ascending, `-field` descending. */
   sort: <F extends string>(fields: readonly F[]): ParamField<Sort<F> | undefined> => ({

@@ -2,8 +2,7 @@ import { param } from '../../components/list';
 
 /** The 审计日志's search lives in the URL, so a result can be bookmarked, shared and reached with Back. */
 export const AUDIT_LIST = {
-  page: param.page(),
-  pageSize: param.pageSize(),
+  ...param.paging(),
   action: param.text(),
   actor: param.text(),
   target: param.text(),

@@ -15,17 +15,7 @@ import {
   type BaseRow,
 } from '@ptce/contracts';
 import { useBases } from '../../api/bases';
-import {
-  ChoiceFilter,
-  choiceOptions,
-  ListTable,
-  ListToolbar,
-  RowAction,
-  RowActions,
-  SearchFilter,
-  param,
-  useUrlParams,
-} from '../../components/list';
+import { ListFilters, ListTable, ListToolbar, RowAction, RowActions, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { BaseLoginsModal } from './BaseLoginsModal';
@@ -34,14 +24,15 @@ import { BaseStatusModal } from './BaseStatusModal';
 import { validityText } from './base-text';
 
 const LIST = {
-  page: param.page(),
-  pageSize: param.pageSize(20, 100),
+  ...param.paging(20, 100),
   q: param.text({ max: 60 }),
   level: param.oneOf(BaseLevel.options),
   batch: param.text({ max: 20 }),
   validity: param.oneOf(BaseValidity.options),
   status: param.oneOf(BaseStatus.options),
 };
+
+const BATCHES = BASE_BATCHES.map((b) => ({ value: b, label: b }));
 
 type Dialog =
   { kind: 'edit'; base: BaseRow | null } | { kind: 'status'; base: BaseRow } | { kind: 'logins'; base: BaseRow };
@@ -112,41 +103,17 @@ export default function BasesPage() {
       </PageTitle>
       <ListToolbar
         filters={
-          <>
-            <SearchFilter label="基地名称" value={query.q} width={200} onSearch={(q) => update({ q })} />
-            <ChoiceFilter<BaseLevel>
-              label="级别"
-              placeholder="全部级别"
-              value={query.level}
-              onChange={(level) => update({ level })}
-              options={choiceOptions(BASE_LEVEL_LABEL)}
-              width={200}
-            />
-            <ChoiceFilter<string>
-              label="批次"
-              placeholder="全部批次"
-              value={query.batch}
-              onChange={(batch) => update({ batch })}
-              options={BASE_BATCHES.map((b) => ({ value: b, label: b }))}
-              width={110}
-            />
-            <ChoiceFilter<BaseValidity>
-              label="有效期"
-              placeholder="有效期"
-              value={query.validity}
-              onChange={(validity) => update({ validity })}
-              options={choiceOptions(BASE_VALIDITY_LABEL)}
-              width={110}
-            />
-            <ChoiceFilter<BaseStatus>
-              label="状态"
-              placeholder="全部状态"
-              value={query.status}
-              onChange={(status) => update({ status })}
-              options={choiceOptions(BASE_STATUS_LABEL)}
-              width={110}
-            />
-          </>
+          <ListFilters
+            query={query}
+            update={update}
+            items={[
+              { search: 'q', label: '基地名称', width: 200 },
+              { choice: 'level', label: '级别', placeholder: '全部级别', labels: BASE_LEVEL_LABEL, width: 200 },
+              { choice: 'batch', label: '批次', placeholder: '全部批次', options: BATCHES, width: 110 },
+              { choice: 'validity', label: '有效期', placeholder: '有效期', labels: BASE_VALIDITY_LABEL, width: 110 },
+              { choice: 'status', label: '状态', placeholder: '全部状态', labels: BASE_STATUS_LABEL, width: 110 },
+            ]}
+          />
         }
       />
       <ListTable<BaseRow>

@@ -5,7 +5,7 @@ import { certificatePdfUrl, useIssueCertificate, useMyCertificates } from '../..
 import { errorMessage } from '../../api/client';
 import { useMyComplianceYears } from '../../api/compliance';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ListTable } from '../../components/list';
+import { ListTable, rowsResult } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../lib/format';
 
@@ -94,7 +94,7 @@ export default function CertificatesPage() {
           <ListTable<CertificateInfo>
             rowKey="id"
             size="small"
-            result={{ data: revoked, isFetching: false, isPending: false, error: null }}
+            result={rowsResult(revoked)}
             empty="没有已失效的证书"
             card={{ title: (c) => `${c.year}年度 ${CERTIFICATE_KIND_LABEL[c.kind]}` }}
             columns={[

@@ -7,25 +7,16 @@ import { useNavigate } from 'react-router';
 import { CLASS_ORGANISER_LABEL, type ClassRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { useClasses } from '../../api/classes';
-import {
-  ExportButton,
-  ListTable,
-  ListToolbar,
-  SearchFilter,
-  YearFilter,
-  param,
-  useUrlParams,
-} from '../../components/list';
+import { ExportButton, ListFilters, ListTable, ListToolbar, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { spanText } from '../../lib/format';
 import { ClassModal } from './ClassModal';
 import { FiledClassModal } from './FiledClassModal';
 
 const LIST = {
-  page: param.page(),
-  pageSize: param.pageSize(),
+  ...param.paging(),
   q: param.text({ max: 60 }),
-  year: param.int({ min: 2000, max: 2100 }),
+  year: param.year(),
 };
 
 export default function ClassesPage() {
@@ -98,10 +89,11 @@ export default function ClassesPage() {
       </p>
       <ListToolbar
         filters={
-          <>
-            <SearchFilter label="培训班名称或备案号" value={query.q} width={240} onSearch={(q) => update({ q })} />
-            <YearFilter value={query.year} onChange={(year) => update({ year })} />
-          </>
+          <ListFilters
+            query={query}
+            update={update}
+            items={[{ search: 'q', label: '培训班名称或备案号', width: 240 }, { year: 'year' }]}
+          />
         }
       />
       <ListTable<ClassRow>

@@ -4,24 +4,14 @@ import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { TRAINEE_RESULT_LABEL, TraineeResult, type OrganiserTraineeRow } from '@ptce/contracts';
 import { useOrganiserTrainees } from '../../api/classes';
-import {
-  ChoiceFilter,
-  choiceOptions,
-  ListTable,
-  ListToolbar,
-  SearchFilter,
-  YearFilter,
-  param,
-  useUrlParams,
-} from '../../components/list';
+import { ListFilters, ListTable, ListToolbar, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { spanText } from '../../lib/format';
 
 const LIST = {
-  page: param.page(),
-  pageSize: param.pageSize(),
+  ...param.paging(),
   q: param.text({ max: 30 }),
-  year: param.int({ min: 2000, max: 2100 }),
+  year: param.year(),
   result: param.oneOf(TraineeResult.options),
 };
 
@@ -57,17 +47,21 @@ export default function TraineesPage() {
       </p>
       <ListToolbar
         filters={
-          <>
-            <SearchFilter label="姓名或身份证号码" value={query.q} width={220} onSearch={(q) => update({ q })} />
-            <YearFilter value={query.year} onChange={(year) => update({ year })} />
-            <ChoiceFilter<TraineeResult>
-              label="考核结果"
-              placeholder="全部结果"
-              value={query.result}
-              onChange={(result) => update({ result })}
-              options={choiceOptions(TRAINEE_RESULT_LABEL, TraineeResult.options)}
-            />
-          </>
+          <ListFilters
+            query={query}
+            update={update}
+            items={[
+              { search: 'q', label: '姓名或身份证号码' },
+              { year: 'year' },
+              {
+                choice: 'result',
+                label: '考核结果',
+                placeholder: '全部结果',
+                labels: TRAINEE_RESULT_LABEL,
+                order: TraineeResult.options,
+              },
+            ]}
+          />
         }
       />
       <ListTable<OrganiserTraineeRow>

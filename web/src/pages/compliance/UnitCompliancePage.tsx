@@ -2,8 +2,9 @@ import { Card, Input, Select, Space, Statistic, Tag, type TableColumnsType } fro
 import type { ComplianceRow } from '@ptce/contracts';
 import { useUnitCompliance } from '../../api/compliance';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ExportButton, ListTable, ListToolbar, param, useUrlParams } from '../../components/list';
+import { ExportButton, ListToolbar, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
+import { PeopleTable } from './PeopleTable';
 
 const thisYear = Number(
   new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
@@ -11,8 +12,7 @@ const thisYear = Number(
 const YEARS = [thisYear, thisYear - 1, thisYear - 2].filter((y) => y >= 2023);
 
 const COMPLIANCE_LIST = {
-  page: param.page(),
-  pageSize: param.pageSize(),
+  ...param.paging(),
   year: param.int({ min: YEARS[YEARS.length - 1] ?? thisYear, max: thisYear, fallback: thisYear }),
   met: param.oneOf(['true', 'false'] as const),
   compulsoryDone: param.oneOf(['true', 'false'] as const),
@@ -138,15 +138,10 @@ export default function UnitCompliancePage() {
         </Card>
       )}
       <Card size="small">
-        <ListTable<ComplianceRow>
-          rowKey="accountId"
-          size="small"
+        <PeopleTable<ComplianceRow>
           columns={columns}
           result={list}
-          empty="没有符合条件的人员"
-          scroll={{ x: 900 }}
-          card={{ tagColumn: 'met' }}
-          paging={{ page: query.page, pageSize: query.pageSize, onChange: update, totalText: (n) => `共 ${n} 人` }}
+          paging={{ page: query.page, pageSize: query.pageSize, onChange: update }}
         />
       </Card>
     </>

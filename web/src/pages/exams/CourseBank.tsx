@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { Button, Card, Input, Select } from 'antd';
 import type { BankCourseRow, QuestionRow } from '@ptce/contracts';
 import { useBankQuestions } from '../../api/exams';
-import { ListTable } from '../../components/list';
+import { ListTable, derivedResult } from '../../components/list';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { bankColumns } from './bank-columns';
 import { matches, STATE_FILTERS, TYPE_FILTERS, type StateFilter, type TypeFilter } from './bank-filters';
@@ -124,12 +124,7 @@ export function CourseBank({ course }: { course: BankCourseRow }) {
         rowKey="id"
         size="middle"
         columns={columns}
-        result={{
-          data: shown,
-          isFetching: questions.isFetching,
-          isPending: questions.isPending,
-          error: questions.error,
-        }}
+        result={derivedResult(questions, shown)}
         errorTitle="试题加载失败"
         empty={rows.length ? '没有符合条件的试题' : '本课程题库暂无试题，请点击“新增试题”'}
         scroll={{ x: desktop ? 900 : 300 }}

@@ -5,7 +5,7 @@ import { HELP_DESK } from '@ptce/rules';
 import { useExamOverview, useStartExam } from '../../api/exams';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/ButtonLink';
-import { ListTable } from '../../components/list';
+import { ListTable, rowsResult } from '../../components/list';
 import { PageSpinner } from '../../components/PageSpinner';
 import { formatDateTime } from '../../lib/format';
 import { entryByKey, isReady } from '../../menu';
@@ -140,7 +140,7 @@ export function ExamList({ year }: { year: number }) {
             rowKey="id"
             size="small"
             columns={columns}
-            result={{ data: o.attempts, isFetching: false, isPending: false, error: null }}
+            result={rowsResult(o.attempts)}
             empty="还没有考试记录"
           />
         </>

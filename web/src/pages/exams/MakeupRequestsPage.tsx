@@ -3,9 +3,8 @@ import { App } from 'antd';
 import { MAKEUP_REQUEST_STATUS_LABEL, MakeupRequestStatus, type MakeupRequestRow } from '@ptce/contracts';
 import { useDecideMakeup, useMakeupQueue } from '../../api/makeup-requests';
 import {
-  ChoiceFilter,
-  choiceOptions,
   ListCard,
+  ListFilters,
   ListTable,
   ListToolbar,
   param,
@@ -20,8 +19,7 @@ import { RefuseMakeupModal } from './RefuseMakeupModal';
 import './makeup-requests.css';
 
 const QUEUE = {
-  page: param.page(),
-  pageSize: param.pageSize(),
+  ...param.paging(),
   status: param.oneOf(MakeupRequestStatus.options),
 };
 
@@ -76,13 +74,19 @@ export default function MakeupRequestsPage() {
       <ListCard>
         <ListToolbar
           filters={
-            <ChoiceFilter<MakeupRequestStatus>
-              label="处理状态"
-              placeholder="全部状态"
-              width={160}
-              value={query.status}
-              onChange={(status) => update({ status })}
-              options={choiceOptions(MAKEUP_REQUEST_STATUS_LABEL, MakeupRequestStatus.options)}
+            <ListFilters
+              query={query}
+              update={update}
+              items={[
+                {
+                  choice: 'status',
+                  label: '处理状态',
+                  placeholder: '全部状态',
+                  width: 160,
+                  labels: MAKEUP_REQUEST_STATUS_LABEL,
+                  order: MakeupRequestStatus.options,
+                },
+              ]}
             />
           }
         />

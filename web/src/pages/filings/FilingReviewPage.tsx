@@ -20,11 +20,10 @@ const VIEW_LABEL: Record<View, string> = {
 };
 
 const LIST = {
-  page: param.page(),
-  pageSize: param.pageSize(),
+  ...param.paging(),
   q: param.text({ max: 100 }),
   view: param.oneOf(VIEWS, 'pending'),
-  year: param.int({ min: 2000, max: 2100 }),
+  year: param.year(),
 };
 
 function filterOf(view: View): { status?: FilingStatus; changePending?: 'true' } {

@@ -5,25 +5,15 @@ import { Alert, Button, Card, Space, Statistic } from 'antd';
 import { useNavigate } from 'react-router';
 import { FILING_STATUS_LABEL, FilingStatus, type FilingRow } from '@ptce/contracts';
 import { useBaseConsole, useFilings } from '../../api/bases';
-import {
-  ChoiceFilter,
-  choiceOptions,
-  ListTable,
-  ListToolbar,
-  SearchFilter,
-  YearFilter,
-  param,
-  useUrlParams,
-} from '../../components/list';
+import { ListFilters, ListTable, ListToolbar, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { filingColumns } from './filing-columns';
 
 const LIST = {
-  page: param.page(),
-  pageSize: param.pageSize(),
+  ...param.paging(),
   q: param.text({ max: 100 }),
   status: param.oneOf(FilingStatus.options),
-  year: param.int({ min: 2000, max: 2100 }),
+  year: param.year(),
 };
 
 export default function FilingsPage() {
@@ -71,17 +61,21 @@ export default function FilingsPage() {
       </p>
       <ListToolbar
         filters={
-          <>
-            <SearchFilter label="项目名称或备案号" value={query.q} width={220} onSearch={(q) => update({ q })} />
-            <ChoiceFilter<FilingStatus>
-              label="状态"
-              placeholder="全部状态"
-              value={query.status}
-              onChange={(status) => update({ status })}
-              options={choiceOptions(FILING_STATUS_LABEL, FilingStatus.options)}
-            />
-            <YearFilter value={query.year} onChange={(year) => update({ year })} />
-          </>
+          <ListFilters
+            query={query}
+            update={update}
+            items={[
+              { search: 'q', label: '项目名称或备案号' },
+              {
+                choice: 'status',
+                label: '状态',
+                placeholder: '全部状态',
+                labels: FILING_STATUS_LABEL,
+                order: FilingStatus.options,
+              },
+              { year: 'year' },
+            ]}
+          />
         }
       />
       <ListTable<FilingRow>

@@ -3,10 +3,9 @@ import { RecordStatus } from '@ptce/contracts';
 import { param } from '../../components/list';
 
 export const RECORD_LIST = {
-  page: param.page(),
-  pageSize: param.pageSize(),
+  ...param.paging(),
   status: param.oneOf(RecordStatus.options),
-  year: param.int({ min: 2000, max: 2100 }),
+  year: param.year(),
   q: param.text({ max: 30 }),
 };
 

@@ -24,7 +24,7 @@ import './course-admin.css';
 // 新增课程 or 复制上年课程 (a draft), 预览 as a learner, 发布 (into the year's plan) / 取消发布.
 // ?year= shows one year's courses: those made for it and those its plan uses (the operator's 待办 links here).
 
-const LIST = { year: param.int({ min: 2000, max: 2100 }) };
+const LIST = { year: param.year() };
 
 /** The courses of a year: made for it, or used by its plan. */
 const ofYear = (c: AdminCourseRow, year: number) => c.year === year || c.plans.some((p) => p.year === year);

@@ -1,6 +1,6 @@
 import { Button, Tag, type TableColumnsType } from 'antd';
 import { COURSE_KIND_LABEL, COURSE_STATUS_LABEL, type AdminCourseRow } from '@ptce/contracts';
-import { ListTable, RowAction, RowActions } from '../../components/list';
+import { ListTable, RowAction, RowActions, rowsResult } from '../../components/list';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { formatDuration } from './format';
 
@@ -124,7 +124,7 @@ export function CourseList({
       rowKey="id"
       size="small"
       columns={columns}
-      result={{ data: courses, isFetching: false, isPending: false, error: null }}
+      result={rowsResult(courses)}
       empty={empty}
       scroll={desktop ? { x: 980 } : undefined}
       // One column on phones holds the whole course; the title selects it, so no cards.

@@ -7,7 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { noticeDate } from './format';
 import './notices.css';
 
-const LIST = { page: param.page(), pageSize: param.pageSize() };
+const LIST = param.paging();
 
 const columns: NonNullable<TableProps<NoticeRow>['columns']> = [
   {

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Space, type TableColumnsType } from 'antd';
 import { useDepartments } from '../../api/org';
 import { ButtonLink } from '../../components/ButtonLink';
-import { ListCard, ListTable } from '../../components/list';
+import { ListCard, ListTable, derivedResult } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { DepartmentActions } from './DepartmentActions';
@@ -98,12 +98,7 @@ export default function DepartmentsPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          result={{
-            data: tree,
-            isFetching: departments.isFetching,
-            isPending: departments.isPending,
-            error: departments.error,
-          }}
+          result={derivedResult(departments, tree)}
           errorTitle="部门列表加载失败"
           empty="本单位暂未设置部门，请点击“新增部门”"
           scroll={{ x: desktop ? 760 : 310 }}

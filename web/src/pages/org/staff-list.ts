@@ -2,8 +2,7 @@
 import { param } from '../../components/list';
 
 export const STAFF_LIST = {
-  page: param.page(),
-  pageSize: param.pageSize(20, 200),
+  ...param.paging(20, 200),
   q: param.text({ max: 30 }),
   departmentId: param.int({ min: 0 }),
   newRegistration: param.bool(),

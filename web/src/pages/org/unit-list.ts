@@ -8,8 +8,7 @@ const regionCode: ParamField<string | undefined> = {
 };
 
 export const UNIT_LIST = {
-  page: param.page(),
-  pageSize: param.pageSize(20, 200),
+  ...param.paging(20, 200),
   q: param.text({ max: 60 }),
   regionCode,
   status: param.oneOf(UnitStatus.options),

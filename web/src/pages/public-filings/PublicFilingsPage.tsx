@@ -1,25 +1,25 @@
 // /public/filings: 培训项目公示 — the filed classes open to everyone (招生范围 公开), searchable without a login.
-import { useState } from 'react';
-import { Card, Descriptions, Select, Space } from 'antd';
+import { Card, Descriptions } from 'antd';
 import { Link } from 'react-router';
 import { FILING_FORM_LABEL, type PublicFiling } from '@ptce/contracts';
 import { usePublicFilings } from '../../api/bases';
 import { useIndustries } from '../../api/reference';
 import { PublicFrame } from '../../components/AuthFrame';
-import { ListTable, SearchFilter, YearFilter } from '../../components/list';
+import { ListFilters, ListTable, ListToolbar, param, useUrlParams } from '../../components/list';
 import { OUTSIDE_PAGES } from '../../page-help';
 
+const LIST = {
+  ...param.paging(),
+  q: param.text({ max: 100 }),
+  industryCode: param.text({ max: 10 }),
+  year: param.year(),
+};
+
 export default function PublicFilingsPage() {
-  const [params, setParams] = useState<{
-    page: number;
-    pageSize: number;
-    q?: string;
-    industryCode?: string;
-    year?: number;
-  }>({ page: 1, pageSize: 20 });
-  const list = usePublicFilings(params);
+  const { query, update } = useUrlParams(LIST);
+  const list = usePublicFilings(query);
   const industries = useIndustries();
-  const update = (p: Partial<typeof params>) => setParams((s) => ({ ...s, page: 1, ...p }));
+  const industryOptions = (industries.data ?? []).map((i) => ({ value: i.code, label: i.name }));
 
   return (
     <PublicFrame help={OUTSIDE_PAGES.publicFilings} mainClassName="ptce-public-main">
@@ -28,19 +28,26 @@ export default function PublicFilingsPage() {
           以下为继续教育基地已备案、面向社会公开招生的培训项目。参加培训并考核合格的，学时由基地导入学时档案，本人无需登记；如有疑问请联系举办基地。
           <Link to="/login">返回登录</Link>
         </p>
-        <Space wrap className="ptce-section">
-          <SearchFilter label="项目名称、备案号或基地" width={260} onSearch={(q) => update({ q })} />
-          <Select<string>
-            allowClear
-            placeholder="全部行业"
-            aria-label="项目类目（行业）"
-            loading={industries.isPending}
-            options={(industries.data ?? []).map((i) => ({ value: i.code, label: i.name }))}
-            onChange={(industryCode) => update({ industryCode })}
-            style={{ width: 200 }}
-          />
-          <YearFilter onChange={(year) => update({ year })} />
-        </Space>
+        <ListToolbar
+          filters={
+            <ListFilters
+              query={query}
+              update={update}
+              items={[
+                { search: 'q', label: '项目名称、备案号或基地', width: 260 },
+                {
+                  choice: 'industryCode',
+                  label: '项目类目（行业）',
+                  placeholder: '全部行业',
+                  options: industryOptions,
+                  width: 200,
+                  loading: industries.isPending,
+                },
+                { year: 'year' },
+              ]}
+            />
+          }
+        />
         <ListTable<PublicFiling>
           rowKey="id"
           size="middle"
@@ -48,11 +55,7 @@ export default function PublicFilingsPage() {
           errorTitle="培训项目加载失败"
           empty="没有符合条件的培训项目"
           scroll={{ x: 900 }}
-          paging={{
-            page: params.page,
-            pageSize: params.pageSize,
-            onChange: (p) => setParams((s) => ({ ...s, ...p })),
-          }}
+          paging={{ page: query.page, pageSize: query.pageSize, onChange: update }}
           expandable={{
             expandedRowRender: (f) => (
               <Descriptions size="small" column={{ xs: 1, md: 2 }}>

@@ -1,7 +1,5 @@
 import { Card, Col, Statistic } from 'antd';
-
-/** A headline figure of 统计分析: its title, value and unit. */
-export type StatCard = readonly [title: string, value: number, suffix: string];
+import type { StatCard } from './stat-cards';
 
 /** The headline cards of a statistics page, as columns of the caller's row. */
 export function StatCards({ cards }: { cards: readonly StatCard[] }) {

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { App, Breadcrumb, Button, Card, Col, Input, Row, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { StatCards } from './StatCards';
+import { countCards } from './stat-cards';
 import {
   bandsOption,
   rateBarsOption,
@@ -16,6 +17,7 @@ import { useRefreshStats, useStatsOverview, useStatsUnits } from '../../api/stat
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListTable, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
+import { AreaTableCard } from './AreaTableCard';
 import { RateMap } from './RateMap';
 import { asOfText, countColumns, STATS_YEARS, thisYear } from './stats-columns';
 import { downloadStatsReport, exportStatsTable } from './stats-download';
@@ -27,8 +29,7 @@ const STATS_PARAMS = {
   region: param.text({ max: 6 }),
   industry: param.text({ max: 10 }),
   q: param.text({ max: 40 }),
-  page: param.page(),
-  pageSize: param.pageSize(),
+  ...param.paging(),
 };
 
 /**
@@ -154,14 +155,7 @@ export default function StatsPage() {
         <>
           <Row gutter={[12, 12]} className="ptce-section">
             <StatCards
-              cards={[
-                ['专业技术人员', o.totals.people, '人'],
-                ['达标率', o.totals.metRate, '%'],
-                ['公需必修完成率', o.totals.compulsoryRate, '%'],
-                ['人均专业科目学时', o.totals.avgProfessional, ''],
-                ['待审核记录', o.totals.pending, '条'],
-                ['待审核超过30天', o.totals.pendingOld, '条'],
-              ]}
+              cards={countCards(o.totals, '专业技术人员', [['人均专业科目学时', o.totals.avgProfessional, '']])}
             />
           </Row>
           <Row gutter={[12, 12]} className="ptce-section">
@@ -175,21 +169,7 @@ export default function StatsPage() {
               </Card>
             </Col>
             <Col xs={24} lg={12}>
-              <Card
-                size="small"
-                title="各地区"
-                extra={
-                  <StatsDownloadButton run={() => exportStatsTable('areas', filter)}>导出Excel</StatsDownloadButton>
-                }
-              >
-                <ListTable<StatsAreaRow>
-                  rowKey="code"
-                  size="small"
-                  columns={areaColumns}
-                  result={{ data: o.areas, isFetching: false, isPending: false, error: null }}
-                  empty="范围内没有单位"
-                />
-              </Card>
+              <AreaTableCard title="各地区" table="areas" filter={filter} rows={o.areas} columns={areaColumns} />
             </Col>
           </Row>
           <Row gutter={[12, 12]} className="ptce-section">
@@ -207,23 +187,13 @@ export default function StatsPage() {
               </Card>
             </Col>
             <Col xs={24} lg={12}>
-              <Card
-                size="small"
+              <AreaTableCard
                 title="各行业"
-                extra={
-                  <StatsDownloadButton run={() => exportStatsTable('industries', filter)}>
-                    导出Excel
-                  </StatsDownloadButton>
-                }
-              >
-                <ListTable<StatsAreaRow>
-                  rowKey="code"
-                  size="small"
-                  columns={industryColumns}
-                  result={{ data: o.industries, isFetching: false, isPending: false, error: null }}
-                  empty="范围内没有单位"
-                />
-              </Card>
+                table="industries"
+                filter={filter}
+                rows={o.industries}
+                columns={industryColumns}
+              />
             </Col>
           </Row>
           <Row gutter={[12, 12]} className="ptce-section">

@@ -1,11 +1,13 @@
 import { Link, useParams } from 'react-router';
 import { Breadcrumb, Card, Col, Input, Row, Tag, type TableColumnsType } from 'antd';
 import { StatCards } from './StatCards';
+import { countCards } from './stat-cards';
 import type { StatsPersonRow } from '@ptce/contracts';
 import { useStatsUnitPeople } from '../../api/stats';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ChoiceFilter, choiceOptions, ListTable, param, useUrlParams } from '../../components/list';
+import { ChoiceFilter, choiceOptions, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
+import { PeopleTable } from '../compliance/PeopleTable';
 import { asOfText, thisYear } from './stats-columns';
 import { exportStatsTable } from './stats-download';
 import { StatsDownloadButton } from './StatsDownloadButton';
@@ -14,8 +16,7 @@ const PARAMS = {
   year: param.int({ min: thisYear - 2, max: thisYear, fallback: thisYear }),
   met: param.oneOf(['true', 'false'] as const),
   q: param.text({ max: 30 }),
-  page: param.page(),
-  pageSize: param.pageSize(),
+  ...param.paging(),
 };
 
 /** 统计分析 › a unit: its people and their year, those not 达标 first; a name opens the person's year. */
@@ -63,15 +64,7 @@ export default function StatsUnitPage() {
       <ErrorAlert error={list.error} />
       {d && (
         <Row gutter={[12, 12]} className="ptce-section">
-          <StatCards
-            cards={[
-              ['人数', d.totals.people, '人'],
-              ['达标率', d.totals.metRate, '%'],
-              ['公需必修完成率', d.totals.compulsoryRate, '%'],
-              ['待审核记录', d.totals.pending, '条'],
-              ['待审核超过30天', d.totals.pendingOld, '条'],
-            ]}
-          />
+          <StatCards cards={countCards(d.totals, '人数')} />
           <Col xs={24} lg={4}>
             <span className="ptce-muted">{asOfText(d.dataAsOf)}</span>
           </Col>
@@ -97,15 +90,10 @@ export default function StatsUnitPage() {
             style={{ width: 240 }}
           />
         </div>
-        <ListTable<StatsPersonRow>
-          rowKey="accountId"
-          size="small"
+        <PeopleTable<StatsPersonRow>
           columns={columns}
           result={list}
-          empty="没有符合条件的人员"
-          scroll={{ x: 900 }}
-          card={{ tagColumn: 'met' }}
-          paging={{ page: query.page, pageSize: query.pageSize, onChange: update, totalText: (n) => `共 ${n} 人` }}
+          paging={{ page: query.page, pageSize: query.pageSize, onChange: update }}
         />
       </Card>
     </>
