@@ -8,9 +8,14 @@ process.env.E2E_DATA_DIR = E2E_DATA_DIR;
 process.env.E2E_PORT = String(PORT);
 
 /** The journeys that run on a phone (390×844) as well. */
-const PHONE_JOURNEYS = ['journey.spec.ts', 'learning.spec.ts', 'certificates.spec.ts', 'login.spec.ts'].map(
-  (f) => `**/${f}`,
-);
+const PHONE_JOURNEYS = [
+  'journey.spec.ts',
+  'learning.spec.ts',
+  'certificates.spec.ts',
+  'login.spec.ts',
+  'hours.spec.ts',
+  'evidence.spec.ts',
+].map((f) => `**/${f}`);
 
 export default defineConfig({
   testDir: './tests',

@@ -3,6 +3,7 @@
 // its name says is refused by the server (the record stays saved, the file shows why); the stored file
 // downloads byte for byte and can be removed.
 import { expect, test } from '@playwright/test';
+import { listItem } from './menu';
 import { demo, shanghaiDate, signIn } from './demo';
 
 // A small but well-formed PDF: the server checks the content, not the name.
@@ -67,7 +68,7 @@ test('证明材料: chosen with the record, refused by type and by content, uplo
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
 
-  const row = page.getByRole('row', { name: new RegExp(title) });
+  const row = listItem(page, new RegExp(title));
   await expect(row).toContainText('待提交');
   await expect(row).toContainText('1 个');
 

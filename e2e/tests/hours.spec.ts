@@ -1,6 +1,7 @@
 // Issue 4's browser test: a professional registers a two-day class (sees 16 学时) and submits it;
 // the department admin approves it in 专业科目学时审核; the professional's 培训总体查询 shows it.
 import { expect, test, type Page } from '@playwright/test';
+import { expander, listItem, openMenu } from './menu';
 import { demo, pastDaysInOneYear, shanghaiDate } from './demo';
 
 /** Shanghai date `days` from today, YYYY-MM-DD. */
@@ -16,15 +17,6 @@ async function signIn(page: Page, tab: '专业技术人员' | '单位管理员',
 async function signOut(page: Page) {
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/login/);
-}
-
-/** Left menu: a group (我的学时, 学时管理) and one of its pages. */
-async function openMenu(page: Page, group: string, item: string) {
-  const nav = page.getByRole('navigation', { name: '功能菜单' });
-  const entry = nav.getByRole('menuitem', { name: item, exact: true });
-  if (!(await entry.isVisible())) await nav.getByRole('menuitem', { name: group }).click();
-  await entry.click();
-  await expect(page.getByRole('heading', { level: 1, name: item })).toBeVisible();
 }
 
 async function typeDate(page: Page, field: ReturnType<Page['getByLabel']>, date: string) {
@@ -77,7 +69,7 @@ test('a two-day class: registered (16 学时), submitted, approved by the depart
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
 
-  const row = page.getByRole('row', { name: new RegExp(title) });
+  const row = listItem(page, new RegExp(title));
   await expect(row).toContainText('待提交');
   await expect(row).toContainText('16');
 
@@ -92,7 +84,7 @@ test('a two-day class: registered (16 学时), submitted, approved by the depart
   // The department admin (内科) — 学时管理 — 专业科目学时审核 — 通过
   await signIn(page, '单位管理员', admin.username, admin.password);
   await openMenu(page, '学时管理', '专业科目学时审核');
-  const queued = page.getByRole('row', { name: new RegExp(title) });
+  const queued = listItem(page, new RegExp(title));
   await expect(queued).toContainText(person.name);
   await queued.getByRole('button', { name: '通过', exact: true }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '通过', exact: true }).click();
@@ -109,14 +101,14 @@ test('a two-day class: registered (16 学时), submitted, approved by the depart
   // Click the year → its hours below.
   await yearRow.getByRole('button', { name: `${year}年度` }).click();
   await expect(page.getByRole('heading', { name: `${year}年度所获学时` })).toBeVisible();
-  await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('16');
+  await expect(listItem(page, new RegExp(title))).toContainText('16');
 
   // 培训登记详情: the record with its status; "+" shows who decided it.
   await page.getByRole('tab', { name: '培训登记详情' }).click();
-  const detail = page.getByRole('row', { name: new RegExp(title) });
+  const detail = listItem(page, new RegExp(title));
   await expect(detail).toContainText('通过认定');
-  await detail.getByRole('button', { name: /展开/ }).click();
-  await expect(page.getByText(`审核人：${admin.name}`)).toBeVisible();
+  await expander(detail).click();
+  await expect(page.getByText(`审核人：${admin.name}`).filter({ visible: true })).toBeVisible();
 });
 
 test('申请学时 says at once that a span across two years cannot be registered, before 保存', async ({

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The 功能菜单, opened from the banner first on a phone (below 768 px the sidebar is a drawer). */
 export async function showMenu(page: Page) {
@@ -21,4 +21,9 @@ export async function openMenu(page: Page, group: string | null, item: string, h
 /** A record of a list by its text: a table row on a laptop, a card on a phone (the list kit's cards are list items). */
 export function listItem(page: Page, name: RegExp) {
   return page.getByRole('row', { name }).or(page.locator('.ptce-list-cards > li').filter({ hasText: name }));
+}
+
+/** What shows a record's folded details: the table's 展开 button, or the card's 详情 (a disclosure). */
+export function expander(item: Locator) {
+  return item.getByRole('button', { name: /展开/ }).or(item.locator('summary'));
 }
