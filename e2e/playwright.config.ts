@@ -15,6 +15,8 @@ const PHONE_JOURNEYS = [
   'login.spec.ts',
   'hours.spec.ts',
   'evidence.spec.ts',
+  'makeup-request.spec.ts',
+  'notices.spec.ts',
 ].map((f) => `**/${f}`);
 
 export default defineConfig({

@@ -5,6 +5,7 @@
 // journey covers the chapter pages themselves) and starts a fourth attempt: the exam page opens with
 // its questions.
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { listItem } from './menu';
 import { demo, signIn, signInAsOperator } from './demo';
 
 const YEAR = Number(
@@ -83,7 +84,7 @@ test('a professional applies for a makeup online, the help desk grants it, a fou
     await op.getByRole('link', { name: '补考申请' }).first().click();
     await expect(op.getByRole('heading', { level: 1, name: '补考申请' })).toBeVisible({ timeout: 30_000 });
     await op.goto('/exams/makeup-requests?status=pending');
-    const row = op.getByRole('row', { name: new RegExp(person.name) });
+    const row = listItem(op, new RegExp(person.name));
     await expect(row).toContainText('前三次考试均未通过', { timeout: 30_000 });
     await expect(row).toContainText('第3次');
     await expect(row).toContainText('待处理');
@@ -91,7 +92,7 @@ test('a professional applies for a makeup online, the help desk grants it, a fou
     await op.getByRole('button', { name: '同意并开通' }).click();
     await expect(op.getByText('已同意，补学补考已开通')).toBeVisible();
     await op.goto('/exams/makeup-requests?status=granted');
-    await expect(op.getByRole('row', { name: new RegExp(person.name) })).toContainText('已同意');
+    await expect(listItem(op, new RegExp(person.name))).toContainText('已同意');
     await desk.close();
 
     // The person is told on 用户管理中心, learns again and starts a fourth attempt.

@@ -2,6 +2,7 @@
 // for professionals → the demo professional sees it marked 未读 on 用户管理中心 → opens it → it is read. A notice body with a
 // <script> or a javascript: link renders inert.
 import { expect, test, type Page } from '@playwright/test';
+import { listItem, openMenu } from './menu';
 import { demo, signIn, signInAsOperator } from './demo';
 
 const SEED_TITLE =
@@ -42,7 +43,7 @@ test('the operator publishes a notice for professionals; the demo professional s
   const title = `关于${Date.now() % 100000}号专业科目培训班报名的通知`;
   const op = await browser.newPage();
   await signInAsOperator(op);
-  await op.getByRole('menuitem', { name: '通知公告管理' }).click();
+  await openMenu(op, null, '通知公告管理');
   await op.getByRole('button', { name: '新建通知' }).click();
   const dialog = op.getByRole('dialog', { name: '新建通知' });
   await dialog.getByLabel('标题').fill(title);
@@ -55,7 +56,7 @@ test('the operator publishes a notice for professionals; the demo professional s
   await expect(dialog.getByRole('heading', { name: '报名方式' })).toBeVisible();
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
-  const row = op.getByRole('row', { name: new RegExp(title) });
+  const row = listItem(op, new RegExp(title));
   await expect(row.getByText('草稿')).toBeVisible();
   await row.getByRole('button', { name: `发布 ${title}` }).click();
   await op.getByRole('button', { name: /^确\s*定$/ }).click();
@@ -84,7 +85,7 @@ test('the operator publishes a notice for professionals; the demo professional s
   await expect(page.getByRole('link', { name: '培训通知' })).toHaveAttribute('href', 'https://ptce.gx12333.net/');
   await page.getByRole('link', { name: '返回通知公告' }).click();
   await expect(page).toHaveURL(/\/notices$/);
-  await expect(page.getByRole('row', { name: new RegExp(title) }).getByText('已读')).toBeVisible();
+  await expect(listItem(page, new RegExp(title)).getByText('已读')).toBeVisible();
 
   // Back on 用户管理中心 it is no longer unread, and one fewer is counted.
   list = await centerNotices(page);
@@ -101,7 +102,7 @@ test('the operator publishes a notice for professionals; the demo professional s
   // The whole list is one link away.
   await page.getByRole('link', { name: '全部通知公告' }).click();
   await expect(page).toHaveURL(/\/notices$/);
-  await expect(page.getByRole('row', { name: new RegExp(title) })).toBeVisible();
+  await expect(listItem(page, new RegExp(title))).toBeVisible();
   await page.close();
 });
 
