@@ -113,15 +113,15 @@ export function PublicSpotCheckDetail() {
                 size="small"
                 pagination={false}
                 dataSource={u.items}
-                scroll={{ x: 560 }}
+                // Four narrow columns: the 培训名称 wraps, so the table fits a phone without scrolling sideways.
                 columns={[
-                  { title: '姓名', dataIndex: 'personName', width: 90 },
+                  { title: '姓名', dataIndex: 'personName', width: 76 },
                   { title: '培训名称', dataIndex: 'title' },
-                  { title: '学时', dataIndex: 'hours', width: 60 },
+                  { title: '学时', dataIndex: 'hours', width: 52 },
                   {
                     title: '核查结论',
                     dataIndex: 'finding',
-                    width: 100,
+                    width: 88,
                     render: (f: PublicSpotCheck['units'][number]['items'][number]['finding']) => (
                       <Tag color={f ? FINDING_COLOR[f] : 'default'}>{findingLabel(f)}</Tag>
                     ),
