@@ -1,16 +1,8 @@
 import { useMemo } from 'react';
-import { Link } from 'react-router';
-import { App, Breadcrumb, Button, Card, Col, Input, Row, Select, Space, Tag, type TableColumnsType } from 'antd';
+import { App, Breadcrumb, Button, Card, Col, Input, Row, Select, Space, Tag } from 'antd';
 import { StatCards } from './StatCards';
 import { countCards } from './stat-cards';
-import {
-  bandsOption,
-  rateBarsOption,
-  sourcesOption,
-  trendOption,
-  type StatsAreaRow,
-  type StatsUnitRow,
-} from '@ptce/contracts';
+import { bandsOption, rateBarsOption, sourcesOption, trendOption, type StatsUnitRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { errorMessage } from '../../api/client';
 import { useRefreshStats, useStatsOverview, useStatsUnits } from '../../api/stats';
@@ -19,7 +11,7 @@ import { ListTable, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { AreaTableCard } from './AreaTableCard';
 import { RateMap } from './RateMap';
-import { asOfText, countColumns, STATS_YEARS, thisYear } from './stats-columns';
+import { areaColumns, asOfText, industryColumns, STATS_YEARS, thisYear, unitColumns } from './stats-columns';
 import { downloadStatsReport, exportStatsTable } from './stats-download';
 import { StatsChart } from './StatsChart';
 import { StatsDownloadButton } from './StatsDownloadButton';
@@ -49,47 +41,6 @@ export default function StatsPage() {
   const region = o?.region ?? null;
   const cityCode = region ? (region.level === 'city' ? region.code : null) : null;
   const openArea = (code: string) => update({ region: code, page: 1 });
-  const areaColumns: TableColumnsType<StatsAreaRow> = [
-    {
-      title: o?.childLevel === 'county' ? '县（市、区）' : '地区',
-      dataIndex: 'name',
-      render: (name: string, r) =>
-        o?.childLevel ? (
-          <a
-            onClick={() => openArea(r.code)}
-            role="link"
-            tabIndex={0}
-            onKeyDown={(e) => e.key === 'Enter' && openArea(r.code)}
-          >
-            {name}
-          </a>
-        ) : (
-          name
-        ),
-    },
-    ...countColumns<StatsAreaRow>(),
-  ];
-  const industryColumns: TableColumnsType<StatsAreaRow> = [
-    {
-      title: '行业',
-      dataIndex: 'name',
-      render: (name: string, r) => (
-        <a role="link" tabIndex={0} onClick={() => update({ industry: r.code || undefined, page: 1 })}>
-          {name}
-        </a>
-      ),
-    },
-    ...countColumns<StatsAreaRow>(),
-  ];
-  const unitColumns: TableColumnsType<StatsUnitRow> = [
-    {
-      title: '单位',
-      dataIndex: 'unitName',
-      render: (name: string, r) => <Link to={`/stats/units/${r.unitId}?year=${query.year}`}>{name}</Link>,
-    },
-    { title: '地区', dataIndex: 'regionName', width: 100 },
-    ...countColumns<StatsUnitRow>(),
-  ];
   const charts = useMemo(
     () =>
       o && {
@@ -169,7 +120,13 @@ export default function StatsPage() {
               </Card>
             </Col>
             <Col xs={24} lg={12}>
-              <AreaTableCard title="各地区" table="areas" filter={filter} rows={o.areas} columns={areaColumns} />
+              <AreaTableCard
+                title="各地区"
+                table="areas"
+                filter={filter}
+                rows={o.areas}
+                columns={areaColumns(o?.childLevel, openArea)}
+              />
             </Col>
           </Row>
           <Row gutter={[12, 12]} className="ptce-section">
@@ -192,7 +149,7 @@ export default function StatsPage() {
                 table="industries"
                 filter={filter}
                 rows={o.industries}
-                columns={industryColumns}
+                columns={industryColumns((code) => update({ industry: code || undefined, page: 1 }))}
               />
             </Col>
           </Row>
@@ -255,7 +212,7 @@ export default function StatsPage() {
         <ListTable<StatsUnitRow>
           rowKey="unitId"
           size="small"
-          columns={unitColumns}
+          columns={unitColumns(query.year)}
           result={units}
           empty="范围内没有单位"
           paging={{ page: query.page, pageSize: query.pageSize, onChange: update, totalText: (n) => `共 ${n} 个单位` }}

@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { TableColumnsType } from 'antd';
-import type { StatsCounts } from '@ptce/contracts';
+import type { StatsAreaRow, StatsCounts, StatsUnitRow } from '@ptce/contracts';
 
 /** The counts every table of the page shows after its first column (narrow: their titles wrap). */
 export function countColumns<T extends StatsCounts>(): TableColumnsType<T> {
@@ -28,3 +30,52 @@ export const asOfText = (at: string | null | undefined) =>
   at
     ? `数据时间：${new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(at))}`
     : '数据尚未统计';
+
+/** A drill-down inside the page (an area, an industry): a link by role, opened by a click or Enter. */
+function DrillLink({ onOpen, children }: { onOpen: () => void; children: ReactNode }) {
+  return (
+    <a role="link" tabIndex={0} onClick={onOpen} onKeyDown={(e) => e.key === 'Enter' && onOpen()}>
+      {children}
+    </a>
+  );
+}
+
+/** 各地区: cities, or a city's counties (`childLevel`), each opening its own figures; a county opens nothing. */
+export function areaColumns(childLevel: string | null | undefined, open: (code: string) => void) {
+  const columns: TableColumnsType<StatsAreaRow> = [
+    {
+      title: childLevel === 'county' ? '县（市、区）' : '地区',
+      dataIndex: 'name',
+      render: (name: string, r) => (childLevel ? <DrillLink onOpen={() => open(r.code)}>{name}</DrillLink> : name),
+    },
+    ...countColumns<StatsAreaRow>(),
+  ];
+  return columns;
+}
+
+/** 各行业: each industry narrows the page to itself. */
+export function industryColumns(open: (code: string) => void) {
+  const columns: TableColumnsType<StatsAreaRow> = [
+    {
+      title: '行业',
+      dataIndex: 'name',
+      render: (name: string, r) => <DrillLink onOpen={() => open(r.code)}>{name}</DrillLink>,
+    },
+    ...countColumns<StatsAreaRow>(),
+  ];
+  return columns;
+}
+
+/** 单位排名: each unit opens its people for the year. */
+export function unitColumns(year: number) {
+  const columns: TableColumnsType<StatsUnitRow> = [
+    {
+      title: '单位',
+      dataIndex: 'unitName',
+      render: (name: string, r) => <Link to={`/stats/units/${r.unitId}?year=${year}`}>{name}</Link>,
+    },
+    { title: '地区', dataIndex: 'regionName', width: 100 },
+    ...countColumns<StatsUnitRow>(),
+  ];
+  return columns;
+}
