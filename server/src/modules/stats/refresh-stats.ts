@@ -3,7 +3,7 @@ import { now, shanghaiDate, shanghaiYear } from '../../clock';
 import type { Db } from '../../db/client';
 import { publishedPlans, type Plan } from '../plans/index';
 import { deletePeople, insertPeople, ts } from './person-aggregates';
-import { clearUnits, rollUpUnitYears, shiftUnitDetail } from './unit-rollup';
+import { clearUnits, dropEmptyCells, rollUpUnitYears, shiftUnitDetail } from './unit-rollup';
 
 /** Any number unique to this job: two processes never refresh at once (the second skips its turn). */
 const REFRESH_LOCK = 7_320_031;
@@ -87,11 +87,13 @@ async function refreshYear(db: Db, plan: Plan, forceFull: boolean): Promise<Refr
       INSERT INTO stats_batch_units
       SELECT unit_id FROM stats_person_year WHERE year = ${y} AND account_id IN (${batch})
       UNION SELECT unit_id FROM accounts WHERE id IN (${batch}) AND unit_id IS NOT NULL`);
+    const changed = sql`SELECT unit_id FROM stats_batch_units`;
     await shiftUnitDetail(db, y, batch, -1);
     await deletePeople(db, y, batch);
     await insertPeople(db, plan, batch);
     await shiftUnitDetail(db, y, batch, 1);
-    units = await rollUpUnitYears(db, plan, sql`SELECT unit_id FROM stats_batch_units`);
+    await dropEmptyCells(db, y, changed);
+    units = await rollUpUnitYears(db, plan, changed);
   }
   const tookMs = Math.round(performance.now() - started);
   await db.execute(sql`

@@ -32,29 +32,31 @@ export async function rollUpUnitYears(db: Db, plan: Plan, units: SQL): Promise<n
 
 /**
  * Adds the given people's rows of stats_person_source and stats_person_month to their units' figures (sign 1), or
- * takes them away (sign -1); a unit's cell that falls to nothing is removed. `people` selects the account ids
- * (null: every person of the year, for a full refresh whose unit tables start empty).
+ * takes them away (sign -1; dropEmptyCells then removes what fell to nothing). `people` selects the account ids.
  */
-export async function shiftUnitDetail(db: Db, year: number, people: SQL | null, sign: 1 | -1): Promise<void> {
-  const only = people ? sql`AND account_id IN (${people})` : sql``;
+export async function shiftUnitDetail(db: Db, year: number, people: SQL, sign: 1 | -1): Promise<void> {
   const k = sql.raw(String(sign));
   await db.execute(sql`
     INSERT INTO stats_unit_source AS u (year, unit_id, source, hours, records)
     SELECT ${year}, unit_id, source, ${k} * sum(hours), ${k} * sum(records)
-    FROM stats_person_source WHERE year = ${year} ${only}
+    FROM stats_person_source WHERE year = ${year} AND account_id IN (${people})
     GROUP BY unit_id, source
     ON CONFLICT (year, unit_id, source) DO UPDATE
       SET hours = u.hours + excluded.hours, records = u.records + excluded.records`);
   await db.execute(sql`
     INSERT INTO stats_unit_month AS u (year, unit_id, month, approvals, approved_hours, completions)
     SELECT ${year}, unit_id, month, ${k} * sum(approvals), ${k} * sum(approved_hours), ${k} * sum(completions)
-    FROM stats_person_month WHERE year = ${year} ${only}
+    FROM stats_person_month WHERE year = ${year} AND account_id IN (${people})
     GROUP BY unit_id, month
     ON CONFLICT (year, unit_id, month) DO UPDATE
       SET approvals = u.approvals + excluded.approvals, approved_hours = u.approved_hours + excluded.approved_hours,
           completions = u.completions + excluded.completions`);
-  if (sign === -1) {
-    await db.execute(sql`DELETE FROM stats_unit_source WHERE year = ${year} AND records = 0`);
-    await db.execute(sql`DELETE FROM stats_unit_month WHERE year = ${year} AND approvals = 0 AND completions = 0`);
-  }
+}
+
+/** Removes the given units' source and month cells that count nothing (left by a shiftUnitDetail of sign -1). */
+export async function dropEmptyCells(db: Db, year: number, units: SQL): Promise<void> {
+  await db.execute(sql`DELETE FROM stats_unit_source WHERE year = ${year} AND unit_id IN (${units}) AND records = 0`);
+  await db.execute(sql`
+    DELETE FROM stats_unit_month
+    WHERE year = ${year} AND unit_id IN (${units}) AND approvals = 0 AND completions = 0`);
 }
