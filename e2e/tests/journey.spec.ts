@@ -111,6 +111,10 @@ test('a new professional registers, sets up, registers a class and gets it appro
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: '用户管理中心' })).toBeVisible();
   await openMenu(page, '学时管理', '专业科目学时审核');
+  // Found by the ID number, as a reviewer with a long queue would (the queue holds the other specs' records too).
+  await page.getByRole('searchbox', { name: '姓名或身份证号码' }).fill(idNumber);
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${idNumber}`));
   const queued = listItem(page, new RegExp(title));
   await expect(queued).toContainText(name);
   await expect(queued).toContainText(DEPARTMENT);
