@@ -120,7 +120,9 @@ test('a total admin sets up a department and its admin, who then sees only that 
   // (the save sent no change), so the choice waits for that focus.
   await expect(staffDialog.getByLabel('所属部门')).toBeFocused();
   await choose(page, staffDialog.getByLabel('所属部门'), department);
-  await expect(staffDialog.locator('.ant-select', { has: page.locator('#staff_departmentId') })).toContainText(department);
+  await expect(staffDialog.locator('.ant-select', { has: page.locator('#staff_departmentId') })).toContainText(
+    department,
+  );
   await staffDialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText(`已保存“${person}”的信息`)).toBeVisible();
   await expect(staffDialog).toBeHidden();
