@@ -15,19 +15,33 @@ const AntdShell = lazy(() => {
   return import('./components/AntdShell');
 });
 const CenterLayout = lazy(loadCenterLayout);
-const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
-const WechatCallbackPage = lazy(() => import('./pages/auth/WechatCallbackPage'));
-const WechatBindPage = lazy(() => import('./pages/auth/WechatBindPage'));
-const RegisterPage = lazy(() => import('./pages/auth/RegisterPage'));
+// Every page file is its own chunk, loaded when its route is first drawn.
+const PAGE_FILES = import.meta.glob<{ default: ComponentType }>('./pages/*/*Page.tsx');
+const pages = new Map<string, LazyExoticComponent<ComponentType>>();
+/** The page of pages/<file>.tsx, one component however many routes show it. */
+function page(file: string): LazyExoticComponent<ComponentType> {
+  let Page = pages.get(file);
+  if (!Page) {
+    const load = PAGE_FILES[`./pages/${file}.tsx`];
+    if (!load) throw new Error(`no page file pages/${file}.tsx`);
+    Page = lazy(load);
+    pages.set(file, Page);
+  }
+  return Page;
+}
+const LoginPage = page('auth/LoginPage');
+const WechatCallbackPage = page('auth/WechatCallbackPage');
+const WechatBindPage = page('auth/WechatBindPage');
+const RegisterPage = page('auth/RegisterPage');
+// Takes a prop (forced, on the first-login step), so it is loaded by name.
 const ChangePasswordPage = lazy(() => import('./pages/accounts/ChangePasswordPage'));
-const CompleteProfilePage = lazy(() => import('./pages/accounts/CompleteProfilePage'));
-const VerifyPage = lazy(() => import('./pages/certificates/VerifyPage'));
-const FilingFormPage = lazy(() => import('./pages/filings/FilingFormPage'));
+const CompleteProfilePage = page('accounts/CompleteProfilePage');
+const VerifyPage = page('certificates/VerifyPage');
 const HelpRoute = lazy(() => import('./pages/help/HelpRoute'));
-const HelpPage = lazy(() => import('./pages/help/HelpPage'));
+const HelpPage = page('help/HelpPage');
 const NoticeShell = lazy(() => import('./pages/notices/NoticeShell'));
-const NoticeDetailPage = lazy(() => import('./pages/notices/NoticeDetailPage'));
-const PublicFilingsPage = lazy(() => import('./pages/public-filings/PublicFilingsPage'));
+const NoticeDetailPage = page('notices/NoticeDetailPage');
+const PublicFilingsPage = page('public-filings/PublicFilingsPage');
 const PublicSpotChecksList = lazy(() =>
   import('./pages/spot-checks/PublicSpotChecksPage').then((m) => ({ default: m.PublicSpotChecksList })),
 );
@@ -35,62 +49,62 @@ const PublicSpotCheckDetail = lazy(() =>
   import('./pages/spot-checks/PublicSpotChecksPage').then((m) => ({ default: m.PublicSpotCheckDetail })),
 );
 
-/** The page of each menu entry; the type makes a new entry without a page a compile error. */
-const CENTER_PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
-  center: lazy(() => import('./pages/home/CenterPage')),
-  learning: lazy(() => import('./pages/learning/LearningPage')),
-  'learning-history': lazy(() => import('./pages/learning/HistoryPage')),
-  'learning-course': lazy(() => import('./pages/learning/CoursePage')),
-  'learning-chapter': lazy(() => import('./pages/learning/ChapterPage')),
-  'exam-attempt': lazy(() => import('./pages/exams/ExamPage')),
-  'hours-mine': lazy(() => import('./pages/hours/MyRecordsPage')),
-  'hours-query': lazy(() => import('./pages/hours/HoursQueryPage')),
-  certificates: lazy(() => import('./pages/certificates/CertificatesPage')),
-  'unit-hours-register': lazy(() => import('./pages/hours/UnitRegisterPage')),
-  'unit-hours-import': lazy(() => import('./pages/imports/ImportHoursPage')),
-  'unit-hours-review': lazy(() => import('./pages/hours/ReviewPage')),
-  'unit-hours-results': lazy(() => import('./pages/hours/ResultsPage')),
-  'unit-hours-query': lazy(() => import('./pages/hours/PersonHoursPage')),
-  'org-admins': lazy(() => import('./pages/org/AdminsPage')),
-  'org-departments': lazy(() => import('./pages/org/DepartmentsPage')),
-  'org-staff': lazy(() => import('./pages/org/StaffPage')),
-  'org-units': lazy(() => import('./pages/org/UnitsPage')),
-  'org-units-import': lazy(() => import('./pages/org/UnitsImportPage')),
-  'unit-compliance': lazy(() => import('./pages/compliance/UnitCompliancePage')),
-  stats: lazy(() => import('./pages/stats/StatsPage')),
-  'stats-unit': lazy(() => import('./pages/stats/StatsUnitPage')),
-  'stats-person': lazy(() => import('./pages/stats/StatsPersonPage')),
-  plans: lazy(() => import('./pages/plans/PlansPage')),
-  'helpdesk-people': lazy(() => import('./pages/helpdesk/PeopleSearchPage')),
-  'helpdesk-person': lazy(() => import('./pages/helpdesk/PersonPage')),
-  'exam-makeups': lazy(() => import('./pages/exams/MakeupPage')),
-  'exam-makeup-requests': lazy(() => import('./pages/exams/MakeupRequestsPage')),
-  'course-admin': lazy(() => import('./pages/learning/CourseAdminPage')),
-  'course-preview': lazy(() => import('./pages/learning/CoursePreviewPage')),
-  'certificate-admin': lazy(() => import('./pages/certificates/CertificateAdminPage')),
-  'exam-bank': lazy(() => import('./pages/exams/QuestionBankPage')),
-  'integration-clients': lazy(() => import('./pages/integration/IntegrationClientsPage')),
-  classes: lazy(() => import('./pages/classes/ClassesPage')),
-  'class-detail': lazy(() => import('./pages/classes/ClassPage')),
-  'class-trainees': lazy(() => import('./pages/classes/TraineesPage')),
-  bases: lazy(() => import('./pages/bases/BasesPage')),
-  filings: lazy(() => import('./pages/filings/FilingsPage')),
-  'filing-new': FilingFormPage,
-  'filing-edit': FilingFormPage,
-  'filing-change': FilingFormPage,
-  'filing-review': lazy(() => import('./pages/filings/FilingReviewPage')),
-  'filing-detail': lazy(() => import('./pages/filings/FilingPage')),
-  audit: lazy(() => import('./pages/audit/AuditLogPage')),
-  'notice-admin': lazy(() => import('./pages/notices/NoticeAdminPage')),
-  notices: lazy(() => import('./pages/notices/NoticesPage')),
-  profile: lazy(() => import('./pages/accounts/ProfilePage')),
-  password: ChangePasswordPage,
-  'help-center': HelpPage,
-  'spot-checks': lazy(() => import('./pages/spot-checks/SpotChecksPage')),
-  'spot-check': lazy(() => import('./pages/spot-checks/SpotCheckPage')),
-  'unit-spot-checks': lazy(() => import('./pages/spot-checks/UnitSpotChecksPage')),
-  'unit-spot-check': lazy(() => import('./pages/spot-checks/UnitSpotCheckPage')),
-  'my-spot-checks': lazy(() => import('./pages/spot-checks/MySpotChecksPage')),
+/** The page file (under pages/) of each menu entry; the type makes a new entry without a page a compile error. */
+const CENTER_PAGES: Record<MenuKey, string> = {
+  center: 'home/CenterPage',
+  learning: 'learning/LearningPage',
+  'learning-history': 'learning/HistoryPage',
+  'learning-course': 'learning/CoursePage',
+  'learning-chapter': 'learning/ChapterPage',
+  'exam-attempt': 'exams/ExamPage',
+  'hours-mine': 'hours/MyRecordsPage',
+  'hours-query': 'hours/HoursQueryPage',
+  certificates: 'certificates/CertificatesPage',
+  'unit-hours-register': 'hours/UnitRegisterPage',
+  'unit-hours-import': 'imports/ImportHoursPage',
+  'unit-hours-review': 'hours/ReviewPage',
+  'unit-hours-results': 'hours/ResultsPage',
+  'unit-hours-query': 'hours/PersonHoursPage',
+  'org-admins': 'org/AdminsPage',
+  'org-departments': 'org/DepartmentsPage',
+  'org-staff': 'org/StaffPage',
+  'org-units': 'org/UnitsPage',
+  'org-units-import': 'org/UnitsImportPage',
+  'unit-compliance': 'compliance/UnitCompliancePage',
+  stats: 'stats/StatsPage',
+  'stats-unit': 'stats/StatsUnitPage',
+  'stats-person': 'stats/StatsPersonPage',
+  plans: 'plans/PlansPage',
+  'helpdesk-people': 'helpdesk/PeopleSearchPage',
+  'helpdesk-person': 'helpdesk/PersonPage',
+  'exam-makeups': 'exams/MakeupPage',
+  'exam-makeup-requests': 'exams/MakeupRequestsPage',
+  'course-admin': 'learning/CourseAdminPage',
+  'course-preview': 'learning/CoursePreviewPage',
+  'certificate-admin': 'certificates/CertificateAdminPage',
+  'exam-bank': 'exams/QuestionBankPage',
+  'integration-clients': 'integration/IntegrationClientsPage',
+  classes: 'classes/ClassesPage',
+  'class-detail': 'classes/ClassPage',
+  'class-trainees': 'classes/TraineesPage',
+  bases: 'bases/BasesPage',
+  filings: 'filings/FilingsPage',
+  'filing-new': 'filings/FilingFormPage',
+  'filing-edit': 'filings/FilingFormPage',
+  'filing-change': 'filings/FilingFormPage',
+  'filing-review': 'filings/FilingReviewPage',
+  'filing-detail': 'filings/FilingPage',
+  audit: 'audit/AuditLogPage',
+  'notice-admin': 'notices/NoticeAdminPage',
+  notices: 'notices/NoticesPage',
+  profile: 'accounts/ProfilePage',
+  password: 'accounts/ChangePasswordPage',
+  'help-center': 'help/HelpPage',
+  'spot-checks': 'spot-checks/SpotChecksPage',
+  'spot-check': 'spot-checks/SpotCheckPage',
+  'unit-spot-checks': 'spot-checks/UnitSpotChecksPage',
+  'unit-spot-check': 'spot-checks/UnitSpotCheckPage',
+  'my-spot-checks': 'spot-checks/MySpotChecksPage',
 };
 
 function RootShell() {
@@ -106,7 +120,7 @@ function RootShell() {
 
 // An entry served by a public route (帮助中心) gets no route behind the login.
 const centerRoutes: RouteObject[] = MENU.filter((e) => isReady(e) && !e.publicRoute).map((e) => {
-  const Page = CENTER_PAGES[e.key];
+  const Page = page(CENTER_PAGES[e.key]);
   const element = (
     <RequireRole roles={e.roles}>
       <Page />

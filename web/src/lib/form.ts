@@ -31,3 +31,8 @@ export function applyFieldErrors(form: FormInstance, e: unknown, fields: readonl
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return byField.size > 0;
 }
+
+/** Moves the keyboard to the first field that shows an error (after the server's reasons were put under them). */
+export function focusFirstError(form: FormInstance): void {
+  form.focusField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? []);
+}

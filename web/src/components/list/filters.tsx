@@ -7,11 +7,14 @@ export function SearchFilter({
   value,
   onSearch,
   width = 220,
+  maxLength,
 }: {
   label: string;
   value?: string;
   onSearch: (q: string | undefined) => void;
   width?: number;
+  /** The longest text the list's URL state keeps. */
+  maxLength?: number;
 }) {
   return (
     <Input.Search
@@ -19,14 +22,36 @@ export function SearchFilter({
       placeholder={label}
       aria-label={label}
       defaultValue={value}
+      maxLength={maxLength}
       onSearch={(q) => onSearch(q.trim() || undefined)}
       style={{ width }}
     />
   );
 }
 
-/** A list's 年度 filter; cleared, it drops the filter. */
-export function YearFilter({ value, onChange }: { value?: number; onChange: (year: number | undefined) => void }) {
+/**
+ * A list's 年度 filter; cleared, it drops the filter. With `choices` it picks one of those years (…年度) and is
+ * never empty.
+ */
+export function YearFilter({
+  value,
+  onChange,
+  choices,
+}: {
+  value?: number;
+  onChange: (year: number | undefined) => void;
+  choices?: readonly number[];
+}) {
+  if (choices)
+    return (
+      <Select<number>
+        aria-label="年度"
+        value={value}
+        onChange={onChange}
+        options={choices.map((y) => ({ value: y, label: `${y}年度` }))}
+        style={{ width: 120 }}
+      />
+    );
   return (
     <InputNumber
       placeholder="年度"
@@ -56,6 +81,7 @@ export function ChoiceFilter<T extends string>({
   options,
   width = 120,
   loading,
+  clearable = true,
 }: {
   label: string;
   placeholder: string;
@@ -64,10 +90,12 @@ export function ChoiceFilter<T extends string>({
   options: { value: T; label: string }[];
   width?: number;
   loading?: boolean;
+  /** false: one of the options is always chosen (the list's state has a default). */
+  clearable?: boolean;
 }) {
   return (
     <Select<T>
-      allowClear
+      allowClear={clearable}
       placeholder={placeholder}
       aria-label={label}
       value={value}
@@ -84,14 +112,15 @@ type KeysOf<Q, V> = { [K in keyof Q]-?: Exclude<Q[K], undefined> extends V ? K :
 
 /** One filter of a list's toolbar, bound to a field of the list's URL state. */
 export type FilterItem<Q> =
-  | { search: KeysOf<Q, string>; label: string; width?: number }
-  | { year: KeysOf<Q, number> }
+  | { search: KeysOf<Q, string>; label: string; width?: number; maxLength?: number }
+  | { year: KeysOf<Q, number>; choices?: readonly number[] }
   | ({
       choice: KeysOf<Q, string>;
       label: string;
       placeholder: string;
       width?: number;
       loading?: boolean;
+      clearable?: boolean;
     } & (
       | { options: { value: string; label: string }[] }
       /** The options from a label map, in `order` (the map's own by default): see choiceOptions. */
@@ -119,11 +148,25 @@ export function ListFilters<Q extends object>({
     if ('search' in item) {
       const k = item.search;
       return (
-        <SearchFilter key={k} label={item.label} value={value(k) as string} width={item.width} onSearch={set(k)} />
+        <SearchFilter
+          key={k}
+          label={item.label}
+          value={value(k) as string}
+          width={item.width}
+          maxLength={item.maxLength}
+          onSearch={set(k)}
+        />
       );
     }
     if ('year' in item)
-      return <YearFilter key={item.year} value={value(item.year) as number} onChange={set(item.year)} />;
+      return (
+        <YearFilter
+          key={item.year}
+          value={value(item.year) as number}
+          onChange={set(item.year)}
+          choices={item.choices}
+        />
+      );
     const k = item.choice;
     return (
       <ChoiceFilter<string>
@@ -135,6 +178,7 @@ export function ListFilters<Q extends object>({
         options={'options' in item ? item.options : choiceOptions(item.labels, item.order)}
         width={item.width}
         loading={item.loading}
+        clearable={item.clearable}
       />
     );
   });

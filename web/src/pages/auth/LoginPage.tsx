@@ -8,8 +8,10 @@ import { AuthFrame, SYSTEM_NAME } from '../../components/AuthFrame';
 import { landingPath, safeNext } from '../../lib/format';
 import { OUTSIDE_PAGES } from '../../page-help';
 import { LoginNotices } from '../notices/LoginNotices';
-import { LoginCaptcha } from './LoginCaptcha';
 import { LoginTabs } from './LoginTabs';
+import { PlainField, PlainSubmit } from './PlainField';
+import { useLoginCaptcha } from './useLoginCaptcha';
+import { useRequiredFields } from './useRequiredFields';
 import { WechatQrLogin } from './WechatQrLogin';
 
 // 登录 is the first page of nearly every visit: it is drawn with plain markup and CSS, so it needs React and this
@@ -25,9 +27,6 @@ function isRealm(s: string | null): s is LoginRealm {
   return REALMS.some((r) => r.key === s);
 }
 
-/** Refusals after which the form shows (or redraws) the 图形验证码. */
-const CAPTCHA_CODES = new Set(['CAPTCHA_REQUIRED', 'CAPTCHA_INVALID']);
-
 /** The same limits as the API's LoginRequest (a longer value could never be a valid account). */
 const USERNAME_MAX = 64;
 const PASSWORD_MAX = 128;
@@ -40,13 +39,6 @@ function warmUp() {
   void import('../../components/AntdShell');
   void import('../../layout/CenterLayout');
 }
-
-type Field = 'username' | 'password' | 'captcha';
-const REQUIRED: Record<Field, string> = {
-  username: '请输入用户名',
-  password: '请输入密码',
-  captcha: '请输入图形验证码',
-};
 
 function LoginForm({
   realm,
@@ -66,16 +58,10 @@ function LoginForm({
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(false);
-  const [invalid, setInvalid] = useState<Partial<Record<Field, string>>>({});
+  const { invalid, check } = useRequiredFields<'username' | 'password' | 'captcha'>();
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-
-  // The captcha appears once the server asks for it (after failures, or for an initial password) and
-  // stays; each refused submission used it up, so a new one is drawn.
-  const [captchaShown, setCaptchaShown] = useState(false);
-  const [captchaKey, setCaptchaKey] = useState(0);
-  const [captchaId, setCaptchaId] = useState('');
-  const [captchaAnswer, setCaptchaAnswer] = useState('');
+  const captcha = useLoginCaptcha(formName);
 
   const edited = () => {
     warmUp();
@@ -84,28 +70,21 @@ function LoginForm({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const missing: Partial<Record<Field, string>> = {};
-    if (!username.trim()) missing.username = REQUIRED.username;
-    if (!password) missing.password = REQUIRED.password;
-    if (captchaShown && !captchaAnswer.trim()) missing.captcha = REQUIRED.captcha;
-    setInvalid(missing);
-    if (missing.username) return usernameRef.current?.focus();
-    if (missing.password) return passwordRef.current?.focus();
-    if (missing.captcha) return document.getElementById(`${formName}_captchaAnswer`)?.focus();
+    const filled = check([
+      { name: 'username', empty: !username.trim(), reason: '请输入用户名', focus: () => usernameRef.current?.focus() },
+      { name: 'password', empty: !password, reason: '请输入密码', focus: () => passwordRef.current?.focus() },
+      { name: 'captcha', empty: captcha.unanswered, reason: '请输入图形验证码', focus: captcha.focus },
+    ]);
+    if (!filled) return;
     warmUp();
     login.mutate(
       {
         username: username.trim(),
         password,
         realm,
-        ...(captchaShown ? { captchaId, captchaAnswer: captchaAnswer.trim() } : {}),
+        ...captcha.body,
       },
-      {
-        onError: (err) => {
-          if (isApiError(err) && CAPTCHA_CODES.has(err.code) && !captchaShown) setCaptchaShown(true);
-          else if (captchaShown) setCaptchaKey((k) => k + 1);
-        },
-      },
+      { onError: captcha.refused },
     );
   };
 
@@ -114,54 +93,37 @@ function LoginForm({
 
   return (
     <form name={formName} id={formName} className="ptce-form" noValidate onSubmit={submit}>
-      <div className="ptce-field">
-        <label htmlFor={`${formName}_username`} className="ptce-field-label">
-          用户名
-        </label>
-        <input
-          ref={usernameRef}
-          id={`${formName}_username`}
-          className="ptce-input"
-          value={username}
-          onChange={(e) => {
-            setUsername(e.target.value);
-            edited();
-          }}
-          placeholder={placeholder}
-          autoComplete="username"
-          autoFocus={focusFirst && !initialUsername}
-          maxLength={USERNAME_MAX}
-          aria-invalid={invalid.username ? true : undefined}
-          aria-describedby={invalid.username ? `${formName}_username_error` : undefined}
-        />
-        {invalid.username && (
-          <div id={`${formName}_username_error`} className="ptce-field-error">
-            {invalid.username}
-          </div>
-        )}
-      </div>
-      <div className="ptce-field">
-        <label htmlFor={`${formName}_password`} className="ptce-field-label">
-          密码
-        </label>
-        <div className="ptce-input-affix">
-          <input
-            ref={passwordRef}
-            id={`${formName}_password`}
-            className="ptce-input"
-            type={showPassword ? 'text' : 'password'}
-            value={password}
-            onChange={(e) => {
-              setPassword(e.target.value);
-              edited();
-            }}
-            placeholder="密码"
-            autoComplete="current-password"
-            autoFocus={focusFirst && !!initialUsername}
-            maxLength={PASSWORD_MAX}
-            aria-invalid={invalid.password ? true : undefined}
-            aria-describedby={invalid.password ? `${formName}_password_error` : undefined}
-          />
+      <PlainField
+        inputRef={usernameRef}
+        id={`${formName}_username`}
+        label="用户名"
+        error={invalid.username}
+        value={username}
+        onChange={(e) => {
+          setUsername(e.target.value);
+          edited();
+        }}
+        placeholder={placeholder}
+        autoComplete="username"
+        autoFocus={focusFirst && !initialUsername}
+        maxLength={USERNAME_MAX}
+      />
+      <PlainField
+        inputRef={passwordRef}
+        id={`${formName}_password`}
+        label="密码"
+        error={invalid.password}
+        type={showPassword ? 'text' : 'password'}
+        value={password}
+        onChange={(e) => {
+          setPassword(e.target.value);
+          edited();
+        }}
+        placeholder="密码"
+        autoComplete="current-password"
+        autoFocus={focusFirst && !!initialUsername}
+        maxLength={PASSWORD_MAX}
+        affix={
           <button
             type="button"
             className="ptce-input-toggle"
@@ -171,23 +133,9 @@ function LoginForm({
           >
             {showPassword ? '隐藏' : '显示'}
           </button>
-        </div>
-        {invalid.password && (
-          <div id={`${formName}_password_error`} className="ptce-field-error">
-            {invalid.password}
-          </div>
-        )}
-      </div>
-      {captchaShown && (
-        <LoginCaptcha
-          formName={formName}
-          refreshKey={captchaKey}
-          answer={captchaAnswer}
-          onAnswer={setCaptchaAnswer}
-          onCaptchaId={setCaptchaId}
-          invalid={invalid.captcha ?? null}
-        />
-      )}
+        }
+      />
+      {captcha.field(invalid.captcha)}
       {/* A live region exists before its content changes, so the refusal is announced. */}
       <div aria-live="assertive" aria-atomic="true">
         {error && (
@@ -203,15 +151,7 @@ function LoginForm({
           </div>
         )}
       </div>
-      <button
-        type="submit"
-        className="ptce-btn ptce-btn-primary ptce-btn-large ptce-btn-block"
-        disabled={login.isPending}
-        aria-busy={login.isPending || undefined}
-      >
-        {login.isPending && <span className="ptce-spin ptce-spin-small" aria-hidden="true" />}
-        登录
-      </button>
+      <PlainSubmit pending={login.isPending}>登录</PlainSubmit>
       <div className="ptce-login-links">
         {realm !== 'authority' ? (
           <button type="button" className="ptce-link-btn" onClick={onQrLogin}>

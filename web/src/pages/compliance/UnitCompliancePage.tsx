@@ -1,8 +1,8 @@
-import { Card, Input, Select, Space, Statistic, Tag, type TableColumnsType } from 'antd';
+import { Card, Space, Statistic, Tag, type TableColumnsType } from 'antd';
 import type { ComplianceRow } from '@ptce/contracts';
 import { useUnitCompliance } from '../../api/compliance';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ExportButton, ListToolbar, param, useUrlParams } from '../../components/list';
+import { ExportButton, ListFilters, ListToolbar, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { PeopleTable } from './PeopleTable';
 
@@ -18,31 +18,6 @@ const COMPLIANCE_LIST = {
   compulsoryDone: param.oneOf(['true', 'false'] as const),
   q: param.text({ max: 30 }),
 };
-
-/** A clearable yes/no filter whose values are the URL's 'true' / 'false'. */
-function TrueFalseSelect(p: {
-  label: string;
-  yes: string;
-  no: string;
-  value: 'true' | 'false' | undefined;
-  onChange: (value: 'true' | 'false' | undefined) => void;
-  width: number;
-}) {
-  return (
-    <Select<'true' | 'false'>
-      aria-label={p.label}
-      allowClear
-      placeholder={p.label}
-      value={p.value}
-      onChange={p.onChange}
-      options={[
-        { value: 'true', label: p.yes },
-        { value: 'false', label: p.no },
-      ]}
-      style={{ width: p.width }}
-    />
-  );
-}
 
 const columns: TableColumnsType<ComplianceRow> = [
   { title: '姓名', dataIndex: 'personName', fixed: 'left', width: 90 },
@@ -89,41 +64,27 @@ export default function UnitCompliancePage() {
       <Card className="ptce-section" size="small">
         <ListToolbar
           filters={
-            <>
-              <Select
-                aria-label="年度"
-                value={query.year}
-                onChange={(year) => update({ year })}
-                options={YEARS.map((y) => ({ value: y, label: `${y}年度` }))}
-                style={{ width: 120 }}
-              />
-              <TrueFalseSelect
-                label="达标情况"
-                yes="已达标"
-                no="未达标"
-                value={query.met}
-                onChange={(met) => update({ met })}
-                width={120}
-              />
-              <TrueFalseSelect
-                label="公需必修"
-                yes="必修已完成"
-                no="必修未完成"
-                value={query.compulsoryDone}
-                onChange={(compulsoryDone) => update({ compulsoryDone })}
-                width={130}
-              />
-              <Input.Search
-                key={query.q ?? ''}
-                aria-label="姓名或身份证号码"
-                placeholder="姓名或身份证号码"
-                defaultValue={query.q}
-                maxLength={30}
-                allowClear
-                onSearch={(q) => update({ q: q.trim() || undefined })}
-                style={{ width: 240 }}
-              />
-            </>
+            <ListFilters
+              query={query}
+              update={update}
+              items={[
+                { year: 'year', choices: YEARS },
+                {
+                  choice: 'met',
+                  label: '达标情况',
+                  placeholder: '达标情况',
+                  labels: { true: '已达标', false: '未达标' },
+                },
+                {
+                  choice: 'compulsoryDone',
+                  label: '公需必修',
+                  placeholder: '公需必修',
+                  labels: { true: '必修已完成', false: '必修未完成' },
+                  width: 130,
+                },
+                { search: 'q', label: '姓名或身份证号码', width: 240, maxLength: 30 },
+              ]}
+            />
           }
         />
       </Card>

@@ -1,10 +1,9 @@
 // 培训备案审核 (the operator; an industry authority for the bases it supervises): the queue of filings with the
 // days each has waited, filtered by state, 变更待审核, base name / project, year. Open one to 通过 or 退回.
-import { Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { FilingRow, FilingStatus } from '@ptce/contracts';
 import { useFilings } from '../../api/bases';
-import { ListTable, ListToolbar, SearchFilter, YearFilter, param, useUrlParams } from '../../components/list';
+import { ListFilters, ListTable, ListToolbar, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { filingColumns } from './filing-columns';
 
@@ -46,17 +45,23 @@ export default function FilingReviewPage() {
       </p>
       <ListToolbar
         filters={
-          <>
-            <Select<View>
-              aria-label="审核状态"
-              value={view}
-              onChange={(v) => update({ view: v })}
-              options={VIEWS.map((v) => ({ value: v, label: VIEW_LABEL[v] }))}
-              style={{ width: 130 }}
-            />
-            <SearchFilter label="项目名称、备案号或基地" value={query.q} width={240} onSearch={(q) => update({ q })} />
-            <YearFilter value={query.year} onChange={(year) => update({ year })} />
-          </>
+          <ListFilters
+            query={query}
+            update={update}
+            items={[
+              {
+                choice: 'view',
+                label: '审核状态',
+                placeholder: '审核状态',
+                labels: VIEW_LABEL,
+                order: VIEWS,
+                width: 130,
+                clearable: false,
+              },
+              { search: 'q', label: '项目名称、备案号或基地', width: 240 },
+              { year: 'year' },
+            ]}
+          />
         }
       />
       <ListTable<FilingRow>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Select, Space } from 'antd';
+import { Button, Form, Input, Select, Space } from 'antd';
 import { HelpdeskMakeupRequest, TransferRequest, type HelpdeskPerson } from '@ptce/contracts';
 import { HELP_DESK } from '@ptce/rules';
 import {
@@ -10,13 +10,12 @@ import {
   useUnitDepartments,
   useUnlock,
 } from '../../api/helpdesk';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormModal } from '../../components/FormModal';
 import { UnitSelect } from '../../components/UnitSelect';
 import { zodRule } from '../../lib/form';
 import { resetPasswordAction } from '../org/reset-password';
 import { useConfirmAction } from '../org/useConfirmAction';
 import { MergeDialog } from './MergeDialog';
+import { PersonDialog, type PersonDialogProps } from './PersonDialog';
 
 /** 重置密码, 解除锁定, 解除微信绑定, 补考授权, 人员调动, 合并账号 — each asks first; each is audited on the server. */
 export function PersonActions({ person }: { person: HelpdeskPerson }) {
@@ -84,38 +83,19 @@ export function PersonActions({ person }: { person: HelpdeskPerson }) {
   );
 }
 
-function MakeupDialog({
-  open,
-  person,
-  years,
-  onClose,
-}: {
-  open: boolean;
-  person: HelpdeskPerson;
-  years: number[];
-  onClose: () => void;
-}) {
+function MakeupDialog({ years, ...dialog }: PersonDialogProps & { years: number[] }) {
   const [form] = Form.useForm<HelpdeskMakeupRequest>();
-  const grant = useHelpdeskMakeup(person.id);
-  const { message } = App.useApp();
+  const grant = useHelpdeskMakeup(dialog.person.id);
   return (
-    <FormModal<HelpdeskMakeupRequest>
-      open={open}
-      title={`补考授权：${person.name}`}
+    <PersonDialog<HelpdeskMakeupRequest, HelpdeskMakeupRequest>
+      {...dialog}
+      action="补考授权"
       name="helpdesk-makeup"
       form={form}
       save={grant}
-      onClose={onClose}
-      afterClose={() => form.resetFields()}
+      body={(v) => v}
+      done="已开通补学补考"
       initialValues={{ year: years[0] }}
-      onFinish={(v) =>
-        grant.mutate(v, {
-          onSuccess: () => {
-            void message.success('已开通补学补考');
-            onClose();
-          },
-        })
-      }
     >
       <p className="ptce-hint">开通后，本人须重新完成必修课学习，并获得新的考试机会。</p>
       <Form.Item name="year" label="年度" rules={[{ required: true, message: '请选择年度' }]}>
@@ -124,8 +104,7 @@ function MakeupDialog({
       <Form.Item name="reason" label="开通原因" rules={[zodRule(HelpdeskMakeupRequest.shape.reason)]} required>
         <Input.TextArea rows={3} maxLength={500} placeholder={`例如：本人致电${HELP_DESK.phone}申请补学补考`} />
       </Form.Item>
-      <ErrorAlert error={grant.error} />
-    </FormModal>
+    </PersonDialog>
   );
 }
 
@@ -135,35 +114,24 @@ interface TransferValues {
   reason: string;
 }
 
-function TransferDialog({ open, person, onClose }: { open: boolean; person: HelpdeskPerson; onClose: () => void }) {
+function TransferDialog({ person, ...dialog }: PersonDialogProps) {
   const [form] = Form.useForm<TransferValues>();
   const unitId = Form.useWatch('unitId', form);
   const departments = useUnitDepartments(unitId);
   const transfer = useTransfer(person.id);
-  const { message } = App.useApp();
   return (
-    <FormModal<TransferValues>
-      open={open}
-      title={`人员调动：${person.name}`}
+    <PersonDialog<TransferValues, TransferRequest>
+      {...dialog}
+      person={person}
+      action="人员调动"
       name="helpdesk-transfer"
       form={form}
       save={transfer}
-      onClose={onClose}
-      afterClose={() => form.resetFields()}
+      body={(v) => ({ unitId: v.unitId!, departmentId: v.departmentId ?? null, reason: v.reason })}
+      done={`已将“${person.name}”调入新单位`}
       onValuesChange={(changed) => {
         if ('unitId' in changed) form.setFieldValue('departmentId', null);
       }}
-      onFinish={(v) =>
-        transfer.mutate(
-          { unitId: v.unitId!, departmentId: v.departmentId ?? null, reason: v.reason },
-          {
-            onSuccess: () => {
-              void message.success(`已将“${person.name}”调入新单位`);
-              onClose();
-            },
-          },
-        )
-      }
     >
       <p className="ptce-hint">
         现所在单位：{person.unit?.name ?? '（无单位）'}。已提交和已认定的学时仍属原单位；调入单位确认前显示为新注册。
@@ -182,7 +150,6 @@ function TransferDialog({ open, person, onClose }: { open: boolean; person: Help
       <Form.Item name="reason" label="调动原因" rules={[zodRule(TransferRequest.shape.reason)]} required>
         <Input maxLength={200} placeholder="例如：工作调动，本人来电申请" />
       </Form.Item>
-      <ErrorAlert error={transfer.error} />
-    </FormModal>
+    </PersonDialog>
   );
 }

@@ -59,6 +59,27 @@ const auditColumns: TableColumnsType<AuditEntry> = [
   { title: '变更', dataIndex: 'change', render: (v: string[]) => v.join('；') || '—' },
 ];
 
+/** One tab's table: all of the person's rows on one page. */
+function TabTable<T extends object>(props: {
+  rowKey: keyof T & string;
+  columns: TableColumnsType<T>;
+  rows: T[];
+  scrollX?: number;
+  empty?: string;
+}) {
+  return (
+    <Table<T>
+      rowKey={props.rowKey}
+      size="small"
+      columns={props.columns}
+      dataSource={props.rows}
+      pagination={false}
+      scroll={props.scrollX ? { x: props.scrollX } : undefined}
+      locale={props.empty ? { emptyText: props.empty } : undefined}
+    />
+  );
+}
+
 function Account({ p }: { p: HelpdeskPerson }) {
   const a = p.account;
   const wechat = useWechatConfig(!!a.wechat);
@@ -198,45 +219,18 @@ export default function PersonPage() {
               {
                 key: 'years',
                 label: '历年学时与达标',
-                children: (
-                  <Table<ComplianceStatus>
-                    rowKey="year"
-                    size="small"
-                    columns={yearColumns}
-                    dataSource={p.years}
-                    pagination={false}
-                    scroll={{ x: 600 }}
-                  />
-                ),
+                children: <TabTable rowKey="year" columns={yearColumns} rows={p.years} scrollX={600} />,
               },
               { key: 'exams', label: '考试与补考', children: <Exams p={p} /> },
               {
                 key: 'certs',
                 label: `证书（${p.certificates.length}）`,
-                children: (
-                  <Table<CertificateAdminRow>
-                    rowKey="id"
-                    size="small"
-                    columns={certColumns}
-                    dataSource={p.certificates}
-                    pagination={false}
-                    locale={{ emptyText: '尚未生成证书' }}
-                  />
-                ),
+                children: <TabTable rowKey="id" columns={certColumns} rows={p.certificates} empty="尚未生成证书" />,
               },
               {
                 key: 'audit',
                 label: '最近操作记录',
-                children: (
-                  <Table<AuditEntry>
-                    rowKey="id"
-                    size="small"
-                    columns={auditColumns}
-                    dataSource={p.audit}
-                    pagination={false}
-                    scroll={{ x: 900 }}
-                  />
-                ),
+                children: <TabTable rowKey="id" columns={auditColumns} rows={p.audit} scrollX={900} />,
               },
             ]}
           />

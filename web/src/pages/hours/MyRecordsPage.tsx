@@ -2,7 +2,6 @@
 // 提交至主管部门审核.
 import { useState } from 'react';
 import { App, Button, Card, Form, Modal, type RefSelectProps } from 'antd';
-import type { RecordRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { useMyRecords } from '../../api/hours';
 import { PageTitle } from '../../components/PageTitle';
@@ -10,15 +9,13 @@ import { useFocusOnOpen } from '../../components/useFocusOnOpen';
 import { ListToolbar, useUrlParams, withCount } from '../../components/list';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { recordColumns } from './columns';
-import { DeleteRecordModal } from './DeleteRecordModal';
 import { DraftRecordsList } from './DraftRecordsList';
 import { BatchOutcomeAlert, asBatchResult } from './feedback';
 import { hoursErrorMessage } from './labels';
 import { AuthoritySelect } from './pickers';
-import { RecordDetailModal } from './RecordDetail';
-import { RecordFormModal } from './RecordFormModal';
 import { RECORD_LIST } from './list-params';
-import { StatusYearFilters, useRecordDialogs, useRecordSubmission } from './RecordFilters';
+import { StatusYearFilters, useRecordSubmission } from './RecordFilters';
+import { useRecordDialogs } from './useRecordDialogs';
 import './hours.css';
 
 export default function MyRecordsPage() {
@@ -28,7 +25,12 @@ export default function MyRecordsPage() {
   const { query, update } = useUrlParams(RECORD_LIST);
   const list = useMyRecords(query);
   const { submit, batch, selection } = useRecordSubmission();
-  const { form, setForm, viewId, setViewId, deleting, setDeleting } = useRecordDialogs();
+  const dialogs = useRecordDialogs({
+    side: 'self',
+    // An approved record stays; the rest may be deleted.
+    deletable: (r) => r.status !== 'approved',
+    onDeleted: (id) => selection.remove([id]),
+  });
   const selected = selection.rows;
   const [authorityOpen, setAuthorityOpen] = useState(false);
 
@@ -69,31 +71,11 @@ export default function MyRecordsPage() {
     });
   };
 
-  const actions = (r: RecordRow) => {
-    const editable = r.status === 'draft' || r.status === 'rejected';
-    return (
-      <>
-        <Button type="link" size="small" onClick={() => setViewId(r.id)}>
-          查看
-        </Button>
-        {editable && (
-          <Button type="link" size="small" onClick={() => setForm({ open: true, id: r.id })}>
-            修改
-          </Button>
-        )}
-        {r.status !== 'approved' && (
-          <Button type="link" size="small" danger onClick={() => setDeleting(r)}>
-            删除
-          </Button>
-        )}
-      </>
-    );
-  };
   const columns = recordColumns({
     status: true,
     reviewer: true,
     evidence: true,
-    actions,
+    actions: dialogs.actions,
     actionsWidth: 150,
     fixedActions: desktop,
   });
@@ -102,7 +84,7 @@ export default function MyRecordsPage() {
     <>
       <PageTitle
         extra={
-          <Button type="primary" onClick={() => setForm({ open: true, id: null })}>
+          <Button type="primary" onClick={dialogs.add}>
             新登记培训
           </Button>
         }
@@ -148,19 +130,7 @@ export default function MyRecordsPage() {
         />
       </Card>
 
-      <RecordFormModal
-        open={form.open}
-        side="self"
-        recordId={form.id}
-        onClose={() => setForm({ open: false, id: null })}
-      />
-      <RecordDetailModal recordId={viewId} showPerson={false} onClose={() => setViewId(null)} />
-      <DeleteRecordModal
-        record={deleting}
-        showPerson={false}
-        onClose={() => setDeleting(null)}
-        onDeleted={(id) => selection.remove([id])}
-      />
+      {dialogs.dialogs}
       <AuthoritySubmitModal
         open={authorityOpen}
         count={selected.length}

@@ -1,5 +1,4 @@
-// What the record lists share: the 状态 and 年度 filters, the record dialogs' state, the selection and its 提交审核.
-import { useState } from 'react';
+// What the record lists share: the 状态 and 年度 filters, the selection and its 提交审核.
 import { Select } from 'antd';
 import type { RecordRow, RecordStatus } from '@ptce/contracts';
 import { useSubmitRecords } from '../../api/hours';
@@ -30,14 +29,6 @@ export function StatusYearFilters({
       <YearSelect value={year} onChange={(y) => onChange({ year: y })} />
     </>
   );
-}
-
-/** Which record the 登记/修改 form, the detail and the delete confirmation are open on. */
-export function useRecordDialogs() {
-  const [form, setForm] = useState<{ open: boolean; id: number | null }>({ open: false, id: null });
-  const [viewId, setViewId] = useState<number | null>(null);
-  const [deleting, setDeleting] = useState<RecordRow | null>(null);
-  return { form, setForm, viewId, setViewId, deleting, setDeleting };
 }
 
 /** The selected records and their 提交审核, with the batch outcome and the slow-progress notice. */

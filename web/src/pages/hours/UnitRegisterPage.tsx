@@ -8,15 +8,13 @@ import { useUrlParams, withCount } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { recordColumns } from './columns';
-import { DeleteRecordModal } from './DeleteRecordModal';
 import { DraftRecordsList } from './DraftRecordsList';
 import { BatchOutcomeAlert, asBatchResult } from './feedback';
 import { hoursErrorMessage } from './labels';
-import { RecordDetailModal } from './RecordDetail';
-import { RecordFormModal } from './RecordFormModal';
 import { RECORD_LIST } from './list-params';
-import { useRecordDialogs, useRecordSubmission } from './RecordFilters';
+import { useRecordSubmission } from './RecordFilters';
 import { UnitFilters } from './UnitFilters';
+import { useRecordDialogs } from './useRecordDialogs';
 import './hours.css';
 
 /** Where 导入学员培训信息 lives (the Excel import area). */
@@ -29,7 +27,7 @@ export default function UnitRegisterPage() {
   const { query, update } = useUrlParams(RECORD_LIST);
   const list = useUnitRegistrations(query);
   const { submit, batch, selection } = useRecordSubmission();
-  const { form, setForm, viewId, setViewId, deleting, setDeleting } = useRecordDialogs();
+  const dialogs = useRecordDialogs({ side: 'unit', deletable: () => true, onDeleted: (id) => selection.remove([id]) });
   const selected = selection.rows;
 
   const describe = (id: number) => {
@@ -71,21 +69,7 @@ export default function UnitRegisterPage() {
     evidence: true,
     fixedActions: desktop,
     actionsWidth: 160,
-    actions: (r) => (
-      <>
-        <Button type="link" size="small" onClick={() => setViewId(r.id)}>
-          查看
-        </Button>
-        {(r.status === 'draft' || r.status === 'rejected') && (
-          <Button type="link" size="small" onClick={() => setForm({ open: true, id: r.id })}>
-            修改
-          </Button>
-        )}
-        <Button type="link" size="small" danger onClick={() => setDeleting(r)}>
-          删除
-        </Button>
-      </>
-    ),
+    actions: dialogs.actions,
   });
 
   return (
@@ -93,7 +77,7 @@ export default function UnitRegisterPage() {
       <PageTitle
         extra={
           <Flex gap={8} wrap>
-            <Button type="primary" onClick={() => setForm({ open: true, id: null })}>
+            <Button type="primary" onClick={dialogs.add}>
               新登记培训
             </Button>
             <ButtonLink to={IMPORT_PATH}>导入学员培训信息</ButtonLink>
@@ -125,19 +109,7 @@ export default function UnitRegisterPage() {
         />
       </Card>
 
-      <RecordFormModal
-        open={form.open}
-        side="unit"
-        recordId={form.id}
-        onClose={() => setForm({ open: false, id: null })}
-      />
-      <RecordDetailModal recordId={viewId} showPerson onClose={() => setViewId(null)} />
-      <DeleteRecordModal
-        record={deleting}
-        showPerson
-        onClose={() => setDeleting(null)}
-        onDeleted={(id) => selection.remove([id])}
-      />
+      {dialogs.dialogs}
     </>
   );
 }

@@ -1,11 +1,9 @@
 import { useRef } from 'react';
-import { Alert, Form, Input, InputNumber, Radio, type InputRef } from 'antd';
+import { Alert, Form, Input, Radio, type InputRef } from 'antd';
 import type { CourseKind } from '@ptce/contracts';
 import { useCreateCourse } from '../../api/learning';
 import { usePlans } from '../../api/plans';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormModal } from '../../components/FormModal';
-import { applyFieldErrors } from '../../lib/form';
+import { CourseDraftModal, type CourseDialogProps } from './CourseDraftModal';
 import { PlanHoursHint } from './PlanHoursHint';
 
 interface Values {
@@ -20,38 +18,27 @@ const FIELDS = ['year', 'kind', 'title', 'area', 'lecturer', 'summary'] as const
 
 /** 新增课程: a draft of a plan year; chapters, materials and questions follow, then 发布. */
 export function NewCourseModal({
-  open,
-  defaultYear,
-  onClose,
   onCreated,
-}: {
-  open: boolean;
-  defaultYear: number;
-  onClose: () => void;
+  ...dialog
+}: CourseDialogProps & {
   onCreated: (c: { id: number; code: string; title: string }) => void;
 }) {
   const [form] = Form.useForm<Values>();
   const create = useCreateCourse();
   const plans = usePlans();
   const first = useRef<InputRef>(null);
-  const year = Form.useWatch('year', form) ?? defaultYear;
+  const year = Form.useWatch('year', form) ?? dialog.defaultYear;
   const kind = Form.useWatch('kind', form) ?? 'compulsory';
   return (
-    <FormModal<Values>
-      open={open}
-      title="新增课程"
-      width={640}
-      onClose={onClose}
-      afterClose={() => {
-        form.resetFields();
-        create.reset();
-      }}
+    <CourseDraftModal<Values>
+      {...dialog}
+      draft="new"
       focusRef={first}
       save={create}
       form={form}
-      name="new-course"
-      initialValues={{ year: defaultYear, kind: 'compulsory' }}
-      onFinish={(v) =>
+      fields={FIELDS}
+      initial={{ kind: 'compulsory' }}
+      submit={(v, onError) =>
         create.mutate(
           {
             year: v.year,
@@ -61,16 +48,10 @@ export function NewCourseModal({
             lecturer: v.lecturer?.trim() ?? '',
             summary: v.summary?.trim() ?? '',
           },
-          {
-            onSuccess: (c) => onCreated({ ...c, title: v.title }),
-            onError: (e) => applyFieldErrors(form, e, FIELDS),
-          },
+          { onSuccess: (c) => onCreated({ ...c, title: v.title }), onError },
         )
       }
     >
-      <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]}>
-        <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
-      </Form.Item>
       <Form.Item label="课程类型" name="kind" rules={[{ required: true }]}>
         <Radio.Group
           options={[
@@ -103,7 +84,6 @@ export function NewCourseModal({
         showIcon
         title="新增的课程为草稿，学员看不到。请在课程中新增章节（图文、PDF、视频，设置学习时长）；必修课还须在题库管理中导入试题，然后发布。"
       />
-      <ErrorAlert error={create.error} title="保存失败" fields={FIELDS} />
-    </FormModal>
+    </CourseDraftModal>
   );
 }

@@ -5,6 +5,7 @@ import { useAdminNotices, useNoticeAction } from '../../api/notices';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListCard, ListFilters, ListTable, ListToolbar, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
+import { useDialog } from '../../components/useDialog';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { adminColumns } from './admin-columns';
 import { NoticeActions } from './NoticeActions';
@@ -24,20 +25,18 @@ export default function NoticeAdminPage() {
   const list = useAdminNotices(query);
   const act = useNoticeAction();
   const desktop = useMediaQuery(DESKTOP_QUERY);
-  const [editor, setEditor] = useState<{ open: boolean; target: number | null; session: number } | null>(null);
+  const editor = useDialog<number | null>();
   const [attachmentsOf, setAttachmentsOf] = useState<number | null>(null);
 
-  const openEditor = (target: number | null) =>
-    setEditor((e) => ({ open: true, target, session: (e?.session ?? 0) + 1 }));
   const columns = adminColumns((r) => (
-    <NoticeActions r={r} desktop={desktop} act={act} onEdit={openEditor} onAttachments={setAttachmentsOf} />
+    <NoticeActions r={r} desktop={desktop} act={act} onEdit={editor.show} onAttachments={setAttachmentsOf} />
   ));
 
   return (
     <>
       <PageTitle
         extra={
-          <Button type="primary" onClick={() => openEditor(null)}>
+          <Button type="primary" onClick={() => editor.show(null)}>
             新建通知
           </Button>
         }
@@ -69,15 +68,7 @@ export default function NoticeAdminPage() {
           paging={{ page: query.page, pageSize: query.pageSize, onChange: update }}
         />
       </ListCard>
-      {editor && (
-        <NoticeEditor
-          key={editor.session}
-          open={editor.open}
-          target={editor.target}
-          onClose={() => setEditor((e) => e && { ...e, open: false })}
-          afterClose={() => setEditor(null)}
-        />
-      )}
+      {editor.props && <NoticeEditor key={editor.session} {...editor.props} />}
       <NoticeAttachments noticeId={attachmentsOf} onClose={() => setAttachmentsOf(null)} />
     </>
   );

@@ -3,9 +3,10 @@ import { RowAction, RowActions } from '../../components/list';
 import { useDeleteAdmin, useResetAdminPassword } from '../../api/org';
 import { resetPasswordAction } from './reset-password';
 import { useConfirmAction } from './useConfirmAction';
+import type { RowActionsProps } from './row-actions';
 
 /** 修改, 重置密码 and 删除 of one admin — stacked on phones. */
-export function AdminActions({ r, desktop, onEdit }: { r: AdminRow; desktop: boolean; onEdit: (r: AdminRow) => void }) {
+export function AdminActions({ r, desktop, onEdit }: RowActionsProps<AdminRow, 'onEdit'>) {
   const reset = useResetAdminPassword();
   const remove = useDeleteAdmin();
   const confirm = useConfirmAction();

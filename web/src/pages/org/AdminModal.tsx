@@ -5,7 +5,7 @@ import { AdminInput, MobilePhone, type AdminRow } from '@ptce/contracts';
 import { errorMessage } from '../../api/client';
 import { departmentOptions, useCreateAdmin, useDepartments, useUpdateAdmin } from '../../api/org';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyFieldErrors, zodRule } from '../../lib/form';
+import { applyFieldErrors, focusFirstError, zodRule } from '../../lib/form';
 import { checkIdNumber } from '../../lib/id-number';
 
 export const INITIAL_PASSWORD_TIP =
@@ -18,6 +18,17 @@ interface AdminValues {
   phone: string;
   departmentId?: number | null;
   loginEnabled: boolean;
+}
+
+/** The form as it opens: the admin's own values for 修改, 允许登录系统 ticked for 新增. */
+function initialValues(target: AdminRow | null): Partial<AdminValues> {
+  if (!target) return { loginEnabled: true, departmentId: null };
+  return {
+    name: target.name,
+    phone: target.phone ?? '',
+    departmentId: target.departmentId,
+    loginEnabled: target.loginEnabled,
+  };
 }
 
 /** `null` target: 新增管理员; otherwise 修改 that admin. */
@@ -40,8 +51,7 @@ export function AdminModal({ open, target, onClose, afterClose }: DialogProps<Ad
     };
     // The server's reason goes under its input, and the keyboard goes there too.
     const onError = (e: unknown) => {
-      if (applyFieldErrors(form, e, FIELDS))
-        form.focusField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? []);
+      if (applyFieldErrors(form, e, FIELDS)) focusFirstError(form);
     };
     if (target) {
       update.mutate(
@@ -88,16 +98,7 @@ export function AdminModal({ open, target, onClose, afterClose }: DialogProps<Ad
       save={mutation}
       form={form}
       name="admin"
-      initialValues={
-        target
-          ? {
-              name: target.name,
-              phone: target.phone ?? '',
-              departmentId: target.departmentId,
-              loginEnabled: target.loginEnabled,
-            }
-          : { loginEnabled: true, departmentId: null }
-      }
+      initialValues={initialValues(target)}
       onFinish={submit}
     >
       {!target && <Alert type="info" showIcon title={INITIAL_PASSWORD_TIP} style={{ marginBottom: 16 }} />}

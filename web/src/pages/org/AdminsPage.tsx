@@ -1,16 +1,18 @@
 // 单位管理员管理 — notice, attachment 2 §二(四)1: 新增管理员 with "允许登录系统"; an admin without a
 // department is the unit's total admin, one with a department is a 二级管理员.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Button } from 'antd';
 import type { AdminRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { departmentOptions, useAdmins, useDepartments } from '../../api/org';
-import { ListCard, ListTable } from '../../components/list';
+import { ListCard } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
+import { useDialog } from '../../components/useDialog';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { AdminActions } from './AdminActions';
 import { adminColumns } from './admin-columns';
 import { AdminModal, INITIAL_PASSWORD_TIP } from './AdminModal';
+import { OrgTable } from './OrgTable';
 
 /** 单位管理员管理 */
 export default function AdminsPage() {
@@ -18,10 +20,7 @@ export default function AdminsPage() {
   const departments = useDepartments();
   const { data: me } = useMe();
   const desktop = useMediaQuery(DESKTOP_QUERY);
-  // The modal keeps its target while it animates closed; `session` gives every opening a fresh form.
-  const [dialog, setDialog] = useState<{ open: boolean; target: AdminRow | null; session: number } | null>(null);
-  const openDialog = (target: AdminRow | null) =>
-    setDialog((d) => ({ open: true, target, session: (d?.session ?? 0) + 1 }));
+  const dialog = useDialog<AdminRow | null>();
 
   const paths = useMemo(
     () => new Map(departmentOptions(departments.data ?? []).map((o) => [o.value, o.label])),
@@ -32,14 +31,14 @@ export default function AdminsPage() {
     desktop,
     meId: me?.id,
     paths,
-    actions: (r) => <AdminActions r={r} desktop={desktop} onEdit={openDialog} />,
+    actions: (r) => <AdminActions r={r} desktop={desktop} onEdit={dialog.show} />,
   });
 
   return (
     <>
       <PageTitle
         extra={
-          <Button type="primary" onClick={() => openDialog(null)}>
+          <Button type="primary" onClick={() => dialog.show(null)}>
             新增管理员
           </Button>
         }
@@ -54,27 +53,15 @@ export default function AdminsPage() {
         description="单位管理员不选择部门的，默认为单位总管理员；被分配到具体部门的管理员属于二级管理员，仅能管理、登记及审核该部门下的学员信息。建议单位保留一位总管理员，用于设置各二级管理员、分配部门、选择学员等。"
       />
       <ListCard>
-        <ListTable<AdminRow>
-          rowKey="id"
-          size="middle"
+        <OrgTable<AdminRow>
           columns={columns}
           result={admins}
           errorTitle="管理员列表加载失败"
           empty="暂无管理员，请点击“新增管理员”"
-          scroll={{ x: desktop ? 960 : 326 }}
-          // The phone layout is a narrow table of its own (name, department, actions), not cards.
-          card={false}
+          width={desktop ? 960 : 326}
         />
       </ListCard>
-      {dialog && (
-        <AdminModal
-          key={dialog.session}
-          open={dialog.open}
-          target={dialog.target}
-          onClose={() => setDialog((d) => d && { ...d, open: false })}
-          afterClose={() => setDialog(null)}
-        />
-      )}
+      {dialog.props && <AdminModal key={dialog.session} {...dialog.props} />}
     </>
   );
 }

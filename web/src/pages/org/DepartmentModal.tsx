@@ -4,7 +4,7 @@ import { FormModal } from '../../components/FormModal';
 import { DepartmentInput, type DepartmentRow } from '@ptce/contracts';
 import { useCreateDepartment, useUpdateDepartment } from '../../api/org';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyFieldErrors, zodRule } from '../../lib/form';
+import { applyFieldErrors, focusFirstError, zodRule } from '../../lib/form';
 import type { DialogTarget } from './department-tree';
 
 const FIELDS = ['name', 'parentId'] as const;
@@ -50,8 +50,7 @@ export function DepartmentModal({
     const parentId = v.parentId === NO_PARENT ? null : v.parentId;
     // The server's reason goes under its input, and the keyboard goes there too.
     const onError = (e: unknown) => {
-      if (applyFieldErrors(form, e, FIELDS))
-        form.focusField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? []);
+      if (applyFieldErrors(form, e, FIELDS)) focusFirstError(form);
     };
     if (self) {
       update.mutate(

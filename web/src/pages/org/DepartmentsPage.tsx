@@ -3,20 +3,20 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Space, type TableColumnsType } from 'antd';
 import { useDepartments } from '../../api/org';
 import { ButtonLink } from '../../components/ButtonLink';
-import { ListCard, ListTable, derivedResult } from '../../components/list';
+import { ListCard, derivedResult } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
+import { useDialog } from '../../components/useDialog';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { DepartmentActions } from './DepartmentActions';
 import { DepartmentModal } from './DepartmentModal';
 import { buildTree, type DepartmentNode, type DialogTarget } from './department-tree';
+import { OrgTable } from './OrgTable';
 
 /** 单位部门管理 */
 export default function DepartmentsPage() {
   const departments = useDepartments();
   const desktop = useMediaQuery(DESKTOP_QUERY);
-  const [dialog, setDialog] = useState<{ open: boolean; target: DialogTarget; session: number } | null>(null);
-  const openDialog = (target: DialogTarget) =>
-    setDialog((d) => ({ open: true, target, session: (d?.session ?? 0) + 1 }));
+  const dialog = useDialog<DialogTarget>();
   // Every parent is expanded unless the user folded it.
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
 
@@ -27,7 +27,7 @@ export default function DepartmentsPage() {
   const count = (direct: number, total: number, d: DepartmentNode) =>
     d.children ? `${direct}（含下级共 ${total}）` : direct;
 
-  const actions = (d: DepartmentNode) => <DepartmentActions d={d} desktop={desktop} onOpen={openDialog} />;
+  const actions = (d: DepartmentNode) => <DepartmentActions d={d} desktop={desktop} onOpen={dialog.show} />;
 
   const columns: TableColumnsType<DepartmentNode> = desktop
     ? [
@@ -67,7 +67,7 @@ export default function DepartmentsPage() {
     <>
       <PageTitle
         extra={
-          <Button type="primary" onClick={() => openDialog({ mode: 'create', parentId: null })}>
+          <Button type="primary" onClick={() => dialog.show({ mode: 'create', parentId: null })}>
             新增部门
           </Button>
         }
@@ -94,16 +94,12 @@ export default function DepartmentsPage() {
         }
       />
       <ListCard>
-        <ListTable<DepartmentNode>
-          rowKey="id"
-          size="middle"
+        <OrgTable<DepartmentNode>
           columns={columns}
           result={derivedResult(departments, tree)}
           errorTitle="部门列表加载失败"
           empty="本单位暂未设置部门，请点击“新增部门”"
-          scroll={{ x: desktop ? 760 : 310 }}
-          // A tree of departments: the phone layout is a narrow table of its own, not cards.
-          card={false}
+          width={desktop ? 760 : 310}
           expandable={{
             expandedRowKeys: expanded,
             onExpand: (open, d) =>
@@ -116,16 +112,7 @@ export default function DepartmentsPage() {
           }}
         />
       </ListCard>
-      {dialog && (
-        <DepartmentModal
-          key={dialog.session}
-          open={dialog.open}
-          target={dialog.target}
-          departments={rows}
-          onClose={() => setDialog((d) => d && { ...d, open: false })}
-          afterClose={() => setDialog(null)}
-        />
-      )}
+      {dialog.props && <DepartmentModal key={dialog.session} {...dialog.props} departments={rows} />}
     </>
   );
 }

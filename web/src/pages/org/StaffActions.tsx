@@ -2,20 +2,11 @@ import type { StaffRow } from '@ptce/contracts';
 import { RowAction, RowActions } from '../../components/list';
 import { useConfirmStaff, useResetStaffPassword } from '../../api/org';
 import { resetPasswordAction } from './reset-password';
+import type { RowActionsProps } from './row-actions';
 import { useConfirmAction } from './useConfirmAction';
 
 /** A person's actions: 确认 (新注册 only), 修改, 重置密码, 移出本单位 — stacked on phones. */
-export function StaffActions({
-  r,
-  desktop,
-  onEdit,
-  onRemove,
-}: {
-  r: StaffRow;
-  desktop: boolean;
-  onEdit: (r: StaffRow) => void;
-  onRemove: (r: StaffRow) => void;
-}) {
+export function StaffActions({ r, desktop, onEdit, onRemove }: RowActionsProps<StaffRow, 'onEdit' | 'onRemove'>) {
   const confirm = useConfirmAction();
   const reset = useResetStaffPassword();
   const confirmStaff = useConfirmStaff();

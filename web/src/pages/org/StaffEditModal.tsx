@@ -4,7 +4,7 @@ import { FormModal } from '../../components/FormModal';
 import { Email, MobilePhone, type StaffRow } from '@ptce/contracts';
 import { useUpdateStaff } from '../../api/org';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyFieldErrors, zodRule } from '../../lib/form';
+import { applyFieldErrors, focusFirstError, zodRule } from '../../lib/form';
 
 interface StaffValues {
   departmentId?: number | null;
@@ -53,8 +53,7 @@ export function StaffEditModal({
           onClose();
         },
         onError: (e) => {
-          if (applyFieldErrors(form, e, EDIT_FIELDS))
-            form.focusField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? []);
+          if (applyFieldErrors(form, e, EDIT_FIELDS)) focusFirstError(form);
         },
       },
     );

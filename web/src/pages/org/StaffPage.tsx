@@ -7,7 +7,7 @@ import { Alert, Button, Tag } from 'antd';
 import type { DepartmentRow, Me, StaffRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { departmentOptions, useDepartments, useStaff } from '../../api/org';
-import { ExportButton, ListCard, ListTable, pageBeyondLast, useUrlParams } from '../../components/list';
+import { ExportButton, ListCard, pageBeyondLast, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { hasAnyRole } from '../../lib/format';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
@@ -17,6 +17,7 @@ import { staffColumns, staffTableWidth } from './staff-columns';
 import { StaffEditModal } from './StaffEditModal';
 import { StaffFilters } from './StaffFilters';
 import { STAFF_LIST } from './staff-list';
+import { OrgTable } from './OrgTable';
 
 /** The filter value for people without a department (the server's departmentId=0). */
 const NO_DEPARTMENT = 0;
@@ -124,16 +125,12 @@ export default function StaffPage() {
             }
           />
         )}
-        <ListTable<StaffRow>
-          rowKey="id"
-          size="middle"
+        <OrgTable<StaffRow>
           columns={columns}
           result={staff}
           errorTitle="人员列表加载失败"
           empty="没有符合条件的人员"
-          scroll={{ x: staffTableWidth(desktop) }}
-          // The phone layout is a narrow table of its own (name, department, actions), not cards.
-          card={false}
+          width={staffTableWidth(desktop)}
           paging={{ page, pageSize, onChange: update, pageSizes: [20, 50, 100], totalText: (t) => `共 ${t} 人` }}
         />
       </ListCard>

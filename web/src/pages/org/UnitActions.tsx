@@ -2,20 +2,11 @@ import type { IssuedPassword, UnitRow } from '@ptce/contracts';
 import { RowAction, RowActions } from '../../components/list';
 import { useReissueUnitPassword, useSetUnitEnabled } from '../../api/org';
 import { IssuedPasswordNotice } from './IssuedPasswordNotice';
+import type { RowActionsProps } from './row-actions';
 import { useConfirmAction } from './useConfirmAction';
 
 /** 修改, 合并, 停用 / 启用 and 重新生成初始密码 of one unit — stacked on phones. A merged unit can only be looked at. */
-export function UnitActions({
-  r,
-  desktop,
-  onEdit,
-  onMerge,
-}: {
-  r: UnitRow;
-  desktop: boolean;
-  onEdit: (r: UnitRow) => void;
-  onMerge: (r: UnitRow) => void;
-}) {
+export function UnitActions({ r, desktop, onEdit, onMerge }: RowActionsProps<UnitRow, 'onEdit' | 'onMerge'>) {
   const reissue = useReissueUnitPassword();
   const setEnabled = useSetUnitEnabled();
   const confirm = useConfirmAction();

@@ -7,11 +7,11 @@ import { errorMessage, isApiError } from '../../api/client';
 import { useCreateUnit, useUpdateUnit } from '../../api/org';
 import { useIndustries, useRegions } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyFieldErrors, zodRule } from '../../lib/form';
+import { applyFieldErrors, focusFirstError, zodRule } from '../../lib/form';
 import { AuthoritySelect } from './AuthoritySelect';
 import { IssuedPasswordNotice } from './IssuedPasswordNotice';
 import { regionPath, regionTree, type RegionOption } from './unit-regions';
-import { changesOf, FIELDS, UNIT_TYPES, type UnitType, type UnitValues } from './unit-values';
+import { changesOf, FIELDS, initialValues, UNIT_TYPES, type UnitType, type UnitValues } from './unit-values';
 
 /** 新增单位 (its 单位账号's initial password shown once) and 修改. */
 export function UnitModal({ open, target, onClose, afterClose }: DialogProps<UnitRow | null>) {
@@ -52,7 +52,7 @@ export function UnitModal({ open, target, onClose, afterClose }: DialogProps<Uni
         shown = true;
       }
       // The keyboard follows the server's reason to its input.
-      if (shown) form.focusField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? []);
+      if (shown) focusFirstError(form);
     };
     if (target) {
       const changed = changesOf(body, target);
@@ -105,19 +105,7 @@ export function UnitModal({ open, target, onClose, afterClose }: DialogProps<Uni
       save={mutation}
       form={form}
       name="unit"
-      initialValues={
-        target
-          ? {
-              name: target.name,
-              industryCode: target.industryCode,
-              supervisingAuthorityId: target.supervisingAuthorityId,
-              unitType: target.unitType,
-              contactName: target.contactName,
-              contactPhone: target.contactPhone,
-              region: regionPath(target.regionCode, regions.data ?? []),
-            }
-          : { unitType: 'institution' }
-      }
+      initialValues={initialValues(target, regions.data ?? [])}
       onFinish={submit}
     >
       <Form.Item label="单位名称" name="name" required rules={[zodRule(UnitInput.shape.name)]}>

@@ -1,15 +1,16 @@
 // 单位管理 — units are created by the platform operator or by a city/county HR bureau within its
 // region (one by one or 批量导入), each with its 单位账号 (username = 统一社会信用代码, a random initial
 // password shown once and valid 7 days; 重新生成初始密码 issues a new one); 修改, 合并, 停用 / 启用.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Button, Space } from 'antd';
 import type { UnitRow } from '@ptce/contracts';
 import { useMe } from '../../api/auth';
 import { useUnits } from '../../api/org';
 import { useIndustries, useRegions } from '../../api/reference';
 import { ButtonLink } from '../../components/ButtonLink';
-import { ListCard, ListTable, useUrlParams } from '../../components/list';
+import { ListCard, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
+import { useDialog } from '../../components/useDialog';
 import { hasAnyRole } from '../../lib/format';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';
 import { UnitActions } from './UnitActions';
@@ -19,6 +20,7 @@ import { UNIT_LIST } from './unit-list';
 import { MergeUnitModal } from './MergeUnitModal';
 import { UnitModal } from './UnitModal';
 import { regionTree } from './unit-regions';
+import { OrgTable } from './OrgTable';
 
 /** 单位管理 — operators and HR bureaus manage units; authorities may only look. */
 export default function UnitsPage() {
@@ -29,11 +31,8 @@ export default function UnitsPage() {
   const industries = useIndustries();
   const desktop = useMediaQuery(DESKTOP_QUERY);
   const canManage = me ? hasAnyRole(me, ['operator', 'hr_bureau']) : false;
-  const [dialog, setDialog] = useState<{ open: boolean; target: UnitRow | null; session: number } | null>(null);
-  const openDialog = (target: UnitRow | null) =>
-    setDialog((d) => ({ open: true, target, session: (d?.session ?? 0) + 1 }));
-  const [merging, setMerging] = useState<{ open: boolean; target: UnitRow; session: number } | null>(null);
-  const openMerge = (target: UnitRow) => setMerging((m) => ({ open: true, target, session: (m?.session ?? 0) + 1 }));
+  const dialog = useDialog<UnitRow | null>();
+  const merging = useDialog<UnitRow>();
 
   const regionOptions = useMemo(() => regionTree(regions.data ?? [], me), [regions.data, me]);
   const industryName = useMemo(() => new Map((industries.data ?? []).map((i) => [i.code, i.name])), [industries.data]);
@@ -42,7 +41,7 @@ export default function UnitsPage() {
     desktop,
     industryName,
     actions: canManage
-      ? (r) => <UnitActions r={r} desktop={desktop} onEdit={openDialog} onMerge={openMerge} />
+      ? (r) => <UnitActions r={r} desktop={desktop} onEdit={dialog.show} onMerge={merging.show} />
       : undefined,
   });
 
@@ -53,7 +52,7 @@ export default function UnitsPage() {
           canManage && (
             <Space wrap>
               <ButtonLink to="/org/units/import">批量导入</ButtonLink>
-              <Button type="primary" onClick={() => openDialog(null)}>
+              <Button type="primary" onClick={() => dialog.show(null)}>
                 新增单位
               </Button>
             </Space>
@@ -70,16 +69,12 @@ export default function UnitsPage() {
         onSearch={update}
       />
       <ListCard>
-        <ListTable<UnitRow>
-          rowKey="id"
-          size="middle"
+        <OrgTable<UnitRow>
           columns={columns}
           result={units}
           errorTitle="单位列表加载失败"
           empty="没有符合条件的单位"
-          scroll={{ x: desktop ? 1200 : 300 }}
-          // The phone layout is a narrow table of its own (the name with its details), not cards.
-          card={false}
+          width={desktop ? 1200 : 300}
           paging={{
             page: query.page,
             pageSize: query.pageSize,
@@ -89,24 +84,8 @@ export default function UnitsPage() {
           }}
         />
       </ListCard>
-      {dialog && (
-        <UnitModal
-          key={dialog.session}
-          open={dialog.open}
-          target={dialog.target}
-          onClose={() => setDialog((d) => d && { ...d, open: false })}
-          afterClose={() => setDialog(null)}
-        />
-      )}
-      {merging && (
-        <MergeUnitModal
-          key={merging.session}
-          open={merging.open}
-          target={merging.target}
-          onClose={() => setMerging((m) => m && { ...m, open: false })}
-          afterClose={() => setMerging(null)}
-        />
-      )}
+      {dialog.props && <UnitModal key={dialog.session} {...dialog.props} />}
+      {merging.props && <MergeUnitModal key={merging.session} {...merging.props} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { UNIT_TYPE_LABEL, type UnitInput, type UnitRow } from '@ptce/contracts';
+import { UNIT_TYPE_LABEL, type Region, type UnitInput, type UnitRow } from '@ptce/contracts';
 import type { UnitUpdateBody } from '../../api/org';
+import { regionPath } from './unit-regions';
 
 export type UnitType = UnitInput['unitType'];
 export const UNIT_TYPES = Object.entries(UNIT_TYPE_LABEL).map(([value, label]) => ({
@@ -26,6 +27,20 @@ export interface UnitValues {
   unitType: UnitType;
   contactName?: string | null;
   contactPhone?: string | null;
+}
+
+/** The form as it opens: the unit's own values for 修改 (its region once the regions have arrived), 事业单位 for 新增. */
+export function initialValues(target: UnitRow | null, regions: readonly Region[]): Partial<UnitValues> {
+  if (!target) return { unitType: 'institution' };
+  return {
+    name: target.name,
+    industryCode: target.industryCode,
+    supervisingAuthorityId: target.supervisingAuthorityId,
+    unitType: target.unitType,
+    contactName: target.contactName,
+    contactPhone: target.contactPhone,
+    region: regionPath(target.regionCode, regions),
+  };
 }
 
 /** Only what 修改 changed (the 统一社会信用代码 never changes). */

@@ -1,11 +1,11 @@
 import { Link, useParams } from 'react-router';
-import { Breadcrumb, Card, Col, Input, Row, Tag, type TableColumnsType } from 'antd';
+import { Breadcrumb, Card, Col, Row, Tag, type TableColumnsType } from 'antd';
 import { StatCards } from './StatCards';
 import { countCards } from './stat-cards';
 import type { StatsPersonRow } from '@ptce/contracts';
 import { useStatsUnitPeople } from '../../api/stats';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ChoiceFilter, choiceOptions, param, useUrlParams } from '../../components/list';
+import { ListFilters, ListToolbar, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { PeopleTable } from '../compliance/PeopleTable';
 import { asOfText, thisYear } from './stats-columns';
@@ -18,6 +18,8 @@ const PARAMS = {
   q: param.text({ max: 30 }),
   ...param.paging(),
 };
+
+const MET_LABEL = { true: '已达标', false: '未达标' };
 
 /** 统计分析 › a unit: its people and their year, those not 达标 first; a name opens the person's year. */
 export default function StatsUnitPage() {
@@ -71,25 +73,18 @@ export default function StatsUnitPage() {
         </Row>
       )}
       <Card size="small">
-        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 8 }}>
-          <ChoiceFilter<'true' | 'false'>
-            label="达标情况"
-            placeholder="达标情况"
-            value={query.met}
-            onChange={(met) => update({ met, page: 1 })}
-            options={choiceOptions({ true: '已达标', false: '未达标' })}
-          />
-          <Input.Search
-            key={query.q ?? ''}
-            aria-label="姓名或身份证号码"
-            placeholder="姓名或身份证号码"
-            defaultValue={query.q}
-            allowClear
-            maxLength={30}
-            onSearch={(q) => update({ q: q.trim() || undefined, page: 1 })}
-            style={{ width: 240 }}
-          />
-        </div>
+        <ListToolbar
+          filters={
+            <ListFilters
+              query={query}
+              update={update}
+              items={[
+                { choice: 'met', label: '达标情况', placeholder: '达标情况', labels: MET_LABEL },
+                { search: 'q', label: '姓名或身份证号码', width: 240, maxLength: 30 },
+              ]}
+            />
+          }
+        />
         <PeopleTable<StatsPersonRow>
           columns={columns}
           result={list}
