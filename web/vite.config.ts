@@ -23,8 +23,9 @@ const VENDOR_GROUPS: Rolldown.CodeSplittingGroup[] = [
   { name: 'antd-lazy', test: ANTD, entriesAware: true, entriesAwareMergeThreshold: 8 * 1024, priority: 15 },
   // ECharts is used by 统计分析 only: its own chunk, fetched with that page.
   { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 12 },
-  // The contracts' code, not their data (the map of packages/contracts/maps is fetched by the page that draws it).
-  { name: 'zod', test: /node_modules[\\/]zod[\\/]|packages[\\/]contracts[\\/]src[\\/]/, priority: 10 },
+  // zod itself; the contracts' schemas go with the pages that use them, so the entry (登录, the centre's frame)
+  // neither downloads nor runs every area's schemas before its first paint.
+  { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 10 },
 ];
 
 export default defineConfig({
