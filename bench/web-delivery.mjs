@@ -4,6 +4,7 @@
  *
  *   node bench/web-delivery.mjs              # builds web/dist when stale, ~2 minutes per role on an idle machine
  *   BENCH_ROLES=专业技术人员,平台运营 node bench/web-delivery.mjs
+ *   BENCH_JSON_DIR=/tmp/lh node bench/web-delivery.mjs   # also keeps each page's full Lighthouse report there
  *
  * The app runs as `npm start` runs it (embedded database in a temporary DATA_DIR, demo data) on 127.0.0.1; each
  * role signs in through the API and Lighthouse sends its session cookie. Results are appended to
@@ -67,6 +68,10 @@ async function audit(page, url, cookie) {
       extraHeaders: cookie ? { Cookie: cookie } : undefined,
     });
     const lhr = result.lhr;
+    if (process.env.BENCH_JSON_DIR) {
+      fs.mkdirSync(process.env.BENCH_JSON_DIR, { recursive: true });
+      fs.writeFileSync(path.join(process.env.BENCH_JSON_DIR, `${page}.json`), JSON.stringify(lhr));
+    }
     const score = (k) => Math.round((lhr.categories[k]?.score ?? 0) * 100);
     const shown = (k) => lhr.audits[k]?.displayValue ?? '—';
     return {

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Rolldown } from 'vite';
+import { antdCss } from './build/antd-css';
 import { precompress } from './build/precompress';
 
 // The API server (server/) listens on :3000 in development; the SPA calls same-origin `/api`
@@ -22,12 +23,13 @@ const VENDOR_GROUPS: Rolldown.CodeSplittingGroup[] = [
   { name: 'antd-lazy', test: ANTD, entriesAware: true, entriesAwareMergeThreshold: 8 * 1024, priority: 15 },
   // ECharts is used by 统计分析 only: its own chunk, fetched with that page.
   { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 12 },
-  // The contracts' code, not their data (the map of packages/contracts/maps is fetched by the page that draws it).
-  { name: 'zod', test: /node_modules[\\/]zod[\\/]|packages[\\/]contracts[\\/]src[\\/]/, priority: 10 },
+  // zod itself; the contracts' schemas go with the pages that use them, so the entry (登录, the centre's frame)
+  // neither downloads nor runs every area's schemas before its first paint.
+  { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 10 },
 ];
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [antdCss(), react(), precompress()],
   server: {
     proxy: {
       '/api': { target: API_TARGET, changeOrigin: false },

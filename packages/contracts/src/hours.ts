@@ -14,7 +14,7 @@ export const ACTIVITY_TYPE_LABEL: Record<ActivityType, string> = {
 
 export const HalfDay = z.enum(['am', 'pm']);
 export type HalfDay = z.infer<typeof HalfDay>;
-export const HALF_DAY_LABEL: Record<HalfDay, string> = { am: '上午', pm: '下午' };
+export { HALF_DAY_LABEL } from './hours-labels';
 
 /** 待提交 → 待初审 → 通过认定 | 不予认定 */
 export const RecordStatus = z.enum(['draft', 'pending', 'approved', 'rejected']);

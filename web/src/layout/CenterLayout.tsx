@@ -14,6 +14,10 @@ import { SYSTEM_NAME } from '../components/AuthFrame';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
+// This layout loads alongside antd, before the session is known; on the 用户管理中心 itself, its page is fetched
+// now rather than after the layout has drawn.
+if (window.location.pathname === '/') void import('../pages/home/CenterPage');
+
 /** Left-menu items for these roles, grouped as the registry says, in registry order. */
 function menuItems(roles: readonly Role[]): MenuItem[] {
   const items: MenuItem[] = [];
