@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { Form, Select, type RefSelectProps } from 'antd';
 import { COURSE_KIND_LABEL, type AdminCourseRow } from '@ptce/contracts';
-import { useCopyCourse } from '../../api/learning';
+import { useCopyCourse } from '../../api/course-admin';
 import { CourseDraftModal, type CourseDialogProps } from './CourseDraftModal';
 
 interface Values {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Skeleton, Space } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { AdminCourseRow } from '@ptce/contracts';
-import { useAdminCourses, usePublishCourse } from '../../api/learning';
+import { useAdminCourses, usePublishCourse } from '../../api/course-admin';
 import { errorMessage } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListToolbar, param, useUrlParams, YearFilter } from '../../components/list';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { App, Button, Card, Empty, Skeleton, Tag, type TableColumnsType } from 'antd';
 import { CHAPTER_KIND_LABEL, type AdminChapterRow, type AdminCourseRow, type ChapterKind } from '@ptce/contracts';
-import { useAdminChapters } from '../../api/learning';
+import { useAdminChapters } from '../../api/course-admin';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListTable } from '../../components/list';
 import { DESKTOP_QUERY, useMediaQuery } from '../../lib/useMediaQuery';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { App, Button, Card, Empty, Input, List, Progress, Space } from 'antd';
 import type { MaterialView } from '@ptce/contracts';
 import { errorMessage } from '../../api/client';
-import { useAdminChapters, useDeleteMaterial, useMaterialUploader } from '../../api/learning';
+import { useAdminChapters, useDeleteMaterial, useMaterialUploader } from '../../api/course-admin';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConfirmAction } from '../org/useConfirmAction';
 import { fileSizeText, tooLargeText } from './course-admin-format';

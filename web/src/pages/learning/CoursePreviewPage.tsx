@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { Alert, Breadcrumb, Button, Card, Tag } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { CHAPTER_KIND_LABEL, COURSE_KIND_LABEL } from '@ptce/contracts';
-import { useChapterPreview, useCoursePreview } from '../../api/learning';
+import { useChapterPreview, useCoursePreview } from '../../api/course-admin';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { PageTitle } from '../../components/PageTitle';

@@ -1,6 +1,6 @@
 import { Form, Input, InputNumber, Modal, Radio, type FormRule } from 'antd';
 import { CHAPTER_KIND_LABEL, ChapterKind, CreateChapterRequest, type AdminCourseRow } from '@ptce/contracts';
-import { useCreateChapter } from '../../api/learning';
+import { useCreateChapter } from '../../api/course-admin';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors, zodRule } from '../../lib/form';
 

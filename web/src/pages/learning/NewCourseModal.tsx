@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { Alert, Form, Input, Radio, type InputRef } from 'antd';
 import type { CourseKind } from '@ptce/contracts';
-import { useCreateCourse } from '../../api/learning';
+import { useCreateCourse } from '../../api/course-admin';
 import { usePlans } from '../../api/plans';
 import { CourseDraftModal, type CourseDialogProps } from './CourseDraftModal';
 import { PlanHoursHint } from './PlanHoursHint';

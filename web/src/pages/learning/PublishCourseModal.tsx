@@ -1,6 +1,6 @@
 import { Alert, Checkbox, Form, Input } from 'antd';
 import type { AdminCourseRow } from '@ptce/contracts';
-import { usePublishCourse } from '../../api/learning';
+import { usePublishCourse } from '../../api/course-admin';
 import { usePlan, usePlans } from '../../api/plans';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';

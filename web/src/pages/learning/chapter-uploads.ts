@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useBlocker } from 'react-router';
 import { errorMessage } from '../../api/client';
-import { useChapterFileUploader } from '../../api/learning';
+import { useChapterFileUploader } from '../../api/course-admin';
 import { tooLargeText } from './course-admin-format';
 
 // The chapter files being uploaded on the 课程管理 page. Kept by the page, not by a table row, so

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { App, Button, Form, Input, Select } from 'antd';
 import type { PlanDetail } from '@ptce/contracts';
-import { useAdminCourses } from '../../api/learning';
+import { useAdminCourses } from '../../api/course-admin';
 import { useSetPlanCourses } from '../../api/plans';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../lib/form';
