@@ -1,7 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Rolldown } from 'vite';
-import { antdCss } from './build/antd-css';
 import { precompress } from './build/precompress';
 
 // The API server (server/) listens on :3000 in development; the SPA calls same-origin `/api`
@@ -29,7 +28,7 @@ const VENDOR_GROUPS: Rolldown.CodeSplittingGroup[] = [
 ];
 
 export default defineConfig({
-  plugins: [antdCss(), react(), precompress()],
+  plugins: [react(), precompress()],
   server: {
     proxy: {
       '/api': { target: API_TARGET, changeOrigin: false },
