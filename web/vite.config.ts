@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Rolldown } from 'vite';
+import { antdCss } from './build/antd-css';
 import { precompress } from './build/precompress';
 
 // The API server (server/) listens on :3000 in development; the SPA calls same-origin `/api`
@@ -28,7 +29,7 @@ const VENDOR_GROUPS: Rolldown.CodeSplittingGroup[] = [
 ];
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [antdCss(), react(), precompress()],
   server: {
     proxy: {
       '/api': { target: API_TARGET, changeOrigin: false },
