@@ -1,18 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  char,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, char, check, date, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { hoursColumn, oneOf, tstz } from './columns';
 import { accounts } from './accounts';
 import { authorities, units } from './org';
@@ -176,28 +163,4 @@ export const domainEvents = pgTable(
     index('domain_events_type_idx').on(t.type, t.at.desc().nullsFirst()),
     index('domain_events_person_idx').on(t.accountId, t.year),
   ],
-);
-
-const yearSum = (name: string) => numeric(name, { precision: 9, scale: 1, mode: 'number' });
-
-/**
- * A person's year as the records and public credits make it (migration 0042): kept by triggers on hour_records and
- * public_credits in the writing transaction; read through plans' personYearHours. A row with records = credits = 0
- * is a year whose records and credits are all gone.
- */
-export const personYearHours = pgTable(
-  'person_year_hours',
-  {
-    accountId: integer('account_id').notNull(),
-    year: integer('year').notNull(),
-    compulsory: yearSum('compulsory').notNull().default(0),
-    elective: yearSum('elective').notNull().default(0),
-    credits: integer('credits').notNull().default(0),
-    professional: yearSum('professional').notNull().default(0),
-    pending: integer('pending').notNull().default(0),
-    pendingHours: yearSum('pending_hours').notNull().default(0),
-    drafts: integer('drafts').notNull().default(0),
-    records: integer('records').notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.accountId, t.year] })],
 );

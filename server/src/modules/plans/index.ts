@@ -12,7 +12,6 @@ export {
 } from './open-years';
 export { plansRoutes } from './routes';
 export {
-  metSql,
   personYearHours,
   personYearHoursRow,
   type PersonYearHoursFilter,

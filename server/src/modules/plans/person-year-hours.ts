@@ -1,11 +1,10 @@
-import { metCondition, type PlanNumbers, type YearHours } from '@ptce/rules';
+import type { YearHours } from '@ptce/rules';
 import { inArray, sql, type SQL } from 'drizzle-orm';
 
 /**
  * The one query of a person-year's hours: public credits by kind and professional records by
  * status, one row per (account_id, year) that has any. Compliance, certificates, 学时查询 and the
- * exports embed it instead of summing hours themselves. It reads person_year_hours, which triggers keep equal to
- * the sums of the records and credits in the same transaction (migration 0042).
+ * exports embed it instead of summing hours themselves.
  *
  * Columns: account_id, year, compulsory, elective, public_hours, professional (approved),
  * pending (count of 待初审), pending_hours, drafts (count of 待提交), records (all records).
@@ -23,23 +22,26 @@ export function personYearHours(f: PersonYearHoursFilter): SQL {
     : sql`account_id IN (${f.accounts as SQL})`;
   const year = f.year === undefined ? sql`` : sql`AND year = ${f.year}`;
   return sql`
-    SELECT account_id, year, compulsory, elective, compulsory + elective AS public_hours, professional, pending,
-           pending_hours, drafts, records
-    FROM person_year_hours WHERE ${who} ${year} AND (records > 0 OR credits > 0)`;
-}
-
-/**
- * 达标 of a person-year as a SQL condition: the comparison computeCompliance makes, in tenths of an hour
- * (metCondition), for queries that filter, count or sort by it. `total` and `professional` are SQL expressions.
- */
-export function metSql(
-  plan: Pick<PlanNumbers, 'totalHours' | 'professionalRatioNum' | 'professionalRatioDen'>,
-  total: SQL,
-  professional: SQL,
-): SQL {
-  const m = metCondition(plan);
-  return sql`(round(${total} * 10) >= ${m.minTotalTenths}
-    AND round(${professional} * 10) * ${m.ratioDen} >= round(${total} * 10) * ${m.ratioNum})`;
+    SELECT coalesce(prof.account_id, pub.account_id) AS account_id, coalesce(prof.year, pub.year) AS year,
+           coalesce(pub.compulsory, 0) AS compulsory, coalesce(pub.elective, 0) AS elective,
+           coalesce(pub.compulsory, 0) + coalesce(pub.elective, 0) AS public_hours,
+           coalesce(prof.professional, 0) AS professional, coalesce(prof.pending, 0) AS pending,
+           coalesce(prof.pending_hours, 0) AS pending_hours, coalesce(prof.drafts, 0) AS drafts,
+           coalesce(prof.records, 0) AS records
+    FROM (
+      SELECT account_id, year,
+             sum(hours) FILTER (WHERE status = 'approved') AS professional,
+             count(*) FILTER (WHERE status = 'pending') AS pending,
+             sum(hours) FILTER (WHERE status = 'pending') AS pending_hours,
+             count(*) FILTER (WHERE status = 'draft') AS drafts,
+             count(*) AS records
+      FROM hour_records WHERE ${who} ${year} GROUP BY account_id, year) prof
+    FULL JOIN (
+      SELECT account_id, year,
+             sum(hours) FILTER (WHERE kind = 'compulsory') AS compulsory,
+             sum(hours) FILTER (WHERE kind = 'elective') AS elective
+      FROM public_credits WHERE ${who} ${year} GROUP BY account_id, year) pub
+      ON pub.account_id = prof.account_id AND pub.year = prof.year`;
 }
 
 export interface PersonYearHoursRow extends Required<YearHours> {

@@ -1,8 +1,8 @@
-import { REVIEW_BACKLOG_DAYS } from '@ptce/rules';
+import { metCondition, REVIEW_BACKLOG_DAYS } from '@ptce/rules';
 import { sql, type SQL } from 'drizzle-orm';
 import { now, TIME_ZONE } from '../../clock';
 import type { Db } from '../../db/client';
-import { metSql, personYearHours, type Plan } from '../plans/index';
+import { personYearHours, type Plan } from '../plans/index';
 
 export const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
@@ -17,6 +17,7 @@ const month = (at: SQL, year: number) =>
  */
 export async function insertPeople(db: Db, plan: Plan, who: SQL): Promise<number> {
   const y = plan.year;
+  const m = metCondition(plan);
   const cutoff = new Date(now().getTime() - REVIEW_BACKLOG_DAYS * 86_400_000);
   const res = await db.execute(sql`
     WITH h AS (${personYearHours({ accounts: who, year: y })}),
@@ -28,7 +29,8 @@ export async function insertPeople(db: Db, plan: Plan, who: SQL): Promise<number
       (account_id, year, unit_id, compulsory, elective, professional, total, met, compulsory_done, pending, pending_old)
     SELECT a.id, ${y}, a.unit_id, coalesce(h.compulsory, 0), coalesce(h.elective, 0),
            coalesce(h.professional, 0), t.total,
-           ${metSql(plan, sql`t.total`, sql`coalesce(h.professional, 0)`)},
+           round(t.total * 10) >= ${m.minTotalTenths}
+             AND round(coalesce(h.professional, 0) * 10) * ${m.ratioDen} >= round(t.total * 10) * ${m.ratioNum},
            coalesce(h.compulsory, 0) > 0, coalesce(h.pending, 0), coalesce(old.n, 0)
     FROM accounts a
     LEFT JOIN h ON h.account_id = a.id
