@@ -11,12 +11,15 @@ import type {
 } from '@ptce/contracts';
 import { api } from './client';
 
+/** A year's plan; its versions and reopenings sit under it, so invalidating the year refreshes them too. */
+const planYear = (year: number) => ['plans', 'year', year] as const;
+
 export const planKeys = {
   all: ['plans'] as const,
   list: ['plans', 'list'] as const,
-  one: (year: number) => ['plans', 'year', year] as const,
-  versions: (year: number) => ['plans', 'year', year, 'versions'] as const,
-  reopenings: (year: number) => ['plans', 'year', year, 'reopenings'] as const,
+  one: planYear,
+  versions: (year: number) => [...planYear(year), 'versions'] as const,
+  reopenings: (year: number) => [...planYear(year), 'reopenings'] as const,
   notices: ['plans', 'notices'] as const,
 };
 
