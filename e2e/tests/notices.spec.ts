@@ -138,3 +138,28 @@ test('a notice body with a <script> or a javascript: link renders inert', async 
   await page.getByText('点我').click();
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });
+
+test('the list search box follows the address: back and forward show the search that is in it', async ({ page }) => {
+  await signInAsOperator(page);
+  await openMenu(page, null, '通知公告管理');
+  const box = page.getByRole('searchbox', { name: '标题' });
+  await box.fill('公需科目');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/[?&]q=%E5%85%AC%E9%9C%80%E7%A7%91%E7%9B%AE/);
+  await box.fill('专业科目');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/[?&]q=%E4%B8%93%E4%B8%9A%E7%A7%91%E7%9B%AE/);
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]q=%E5%85%AC%E9%9C%80%E7%A7%91%E7%9B%AE/);
+  await expect(box).toHaveValue('公需科目');
+  await page.goForward();
+  await expect(box).toHaveValue('专业科目');
+  // Typed but not searched: the box keeps it while the list stays as it was.
+  await box.fill('培训班');
+  await expect(page).toHaveURL(/[?&]q=%E4%B8%93%E4%B8%9A%E7%A7%91%E7%9B%AE/);
+  await expect(box).toHaveValue('培训班');
+  // Cleared: the search leaves the address.
+  await page.getByRole('button', { name: 'close-circle' }).click();
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expect(box).toHaveValue('');
+});

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Input, InputNumber, Select } from 'antd';
 import { YEAR_RANGE } from './url-params';
 
@@ -8,6 +9,8 @@ export function SearchFilter({
   onSearch,
   width = 220,
   maxLength,
+  className,
+  enterButton,
 }: {
   label: string;
   value?: string;
@@ -15,16 +18,30 @@ export function SearchFilter({
   width?: number;
   /** The longest text the list's URL state keeps. */
   maxLength?: number;
+  /** Sizes the box instead of `width` (a stylesheet's responsive width). */
+  className?: string;
+  /** A labelled button (查询) instead of the magnifier. */
+  enterButton?: string;
 }) {
+  // What is typed stays until searched; when the address changes (back, forward, a link) the box shows its search.
+  const [text, setText] = useState(value ?? '');
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(value ?? '');
+  }
   return (
     <Input.Search
       allowClear
       placeholder={label}
       aria-label={label}
-      defaultValue={value}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
       maxLength={maxLength}
+      enterButton={enterButton}
+      className={className}
       onSearch={(q) => onSearch(q.trim() || undefined)}
-      style={{ width }}
+      style={className ? undefined : { width }}
     />
   );
 }

@@ -1,9 +1,9 @@
 // The unit side's search bar: 姓名或身份证号码, and optionally 状态 and 年度.
 import type { ReactNode } from 'react';
-import { Input, Select } from 'antd';
+import { Select } from 'antd';
 import type { RecordStatus } from '@ptce/contracts';
 import type { RecordListParams } from '../../api/hours';
-import { ListToolbar } from '../../components/list';
+import { ListToolbar, SearchFilter } from '../../components/list';
 import { STATUS_OPTIONS } from './labels';
 import { YearSelect } from './pickers';
 
@@ -25,16 +25,13 @@ export function UnitFilters({
       actions={actions}
       filters={
         <>
-          <Input.Search
-            key={query.q ?? ''}
+          <SearchFilter
             className="ptce-filter-search"
-            aria-label="姓名或身份证号码"
-            placeholder="姓名或身份证号码"
-            defaultValue={query.q}
+            label="姓名或身份证号码"
+            value={query.q}
             maxLength={30}
-            allowClear
             enterButton="查询"
-            onSearch={(v) => update({ q: v.trim() || undefined })}
+            onSearch={(q) => update({ q })}
           />
           {status && (
             <Select<RecordStatus | 'all'>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { App, Breadcrumb, Button, Card, Col, Input, Row, Select, Space, Tag } from 'antd';
+import { App, Breadcrumb, Button, Card, Col, Row, Select, Space, Tag } from 'antd';
 import { StatCards } from './StatCards';
 import { countCards } from './stat-cards';
 import { bandsOption, rateBarsOption, sourcesOption, trendOption, type StatsUnitRow } from '@ptce/contracts';
@@ -7,7 +7,7 @@ import { useMe } from '../../api/auth';
 import { errorMessage } from '../../api/client';
 import { useRefreshStats, useStatsOverview, useStatsUnits } from '../../api/stats';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ListTable, param, useUrlParams } from '../../components/list';
+import { ListTable, param, SearchFilter, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { AreaTableCard } from './AreaTableCard';
 import { RateMap } from './RateMap';
@@ -199,16 +199,15 @@ export default function StatsPage() {
           </StatsDownloadButton>
         }
       >
-        <Input.Search
-          key={query.q ?? ''}
-          aria-label="单位名称"
-          placeholder="单位名称"
-          defaultValue={query.q}
-          allowClear
-          maxLength={40}
-          onSearch={(q) => update({ q: q.trim() || undefined, page: 1 })}
-          style={{ width: 240, marginBottom: 8 }}
-        />
+        <div style={{ marginBottom: 8 }}>
+          <SearchFilter
+            label="单位名称"
+            value={query.q}
+            maxLength={40}
+            width={240}
+            onSearch={(q) => update({ q, page: 1 })}
+          />
+        </div>
         <ListTable<StatsUnitRow>
           rowKey="unitId"
           size="small"
