@@ -1,9 +1,10 @@
 /**
  * Issue 7's targets, measured in-process on a fresh PostgreSQL database (created and dropped here):
  * certificate generation ≤ 150 ms each and ≤ 100 KB; public verification ≤ 20 ms median; the unit
- * compliance list of 10,000 staff ≤ 300 ms.
+ * compliance list of 10,000 staff ≤ 300 ms (issue 23: of 60,000).
  *
  *   cd server && npx tsx ../bench/certificates.ts [--admin-url postgres://postgres@127.0.0.1:5432/postgres] [--staff 10000]
+ *     [--keep]
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -20,12 +21,15 @@ import { encryptPii, idNumberHash } from '../server/src/db/pii';
 import { ensureReferenceData } from '../server/src/db/seed/reference-data';
 import { idNumberOf } from './id-numbers';
 import { renderCertificate } from '../server/src/modules/certificates/index';
+import { refreshStats } from '../server/src/modules/stats/index';
 import { BENCH_PII_KEY, useBenchPiiKey } from './pii-key';
 
 const { values } = parseArgs({
   options: {
     'admin-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     staff: { type: 'string', default: '10000' },
+    /** Leave the database for a look afterwards (its name is printed); dropped otherwise. */
+    keep: { type: 'boolean', default: false },
   },
 });
 const adminUrl = values['admin-url']!;
@@ -152,32 +156,49 @@ async function main() {
       if (res.statusCode !== 200) throw new Error(`verify failed: ${res.statusCode}`);
     }
 
-    // 3. The unit compliance list of `staff` people (first page; the rule runs over all of them).
+    // 3. The unit compliance list of `staff` people (first page; 达标 and the summary run over all of them): before
+    // the statistics have computed the year (every record summed), with the statistics' kept years (refreshed every
+    // minute in production), and with 1 % of the staff changed since the last refresh (their records summed).
     const a = await loginAs('bench-admin', 'unit');
-    const listMs: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      const t0 = performance.now();
-      const res = await app.inject({
-        method: 'GET',
-        url: `/api/compliance/unit?year=${year}&page=1&pageSize=20`,
-        headers: { cookie: a.cookie },
-      });
-      listMs.push(performance.now() - t0);
-      if (res.statusCode !== 200 || res.json().summary.people !== staff)
-        throw new Error(`list failed: ${res.statusCode} ${res.body.slice(0, 200)}`);
-    }
+    const list = async (rounds: number) => {
+      const ms: number[] = [];
+      for (let i = 0; i < rounds; i++) {
+        const t0 = performance.now();
+        const res = await app.inject({
+          method: 'GET',
+          url: `/api/compliance/unit?year=${year}&page=1&pageSize=20`,
+          headers: { cookie: a.cookie },
+        });
+        ms.push(performance.now() - t0);
+        if (res.statusCode !== 200 || res.json().summary.people !== staff)
+          throw new Error(`list failed: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }
+      return ms;
+    };
+    const liveMs = await list(5);
+    const r0 = performance.now();
+    await refreshStats(db, { year, full: true });
+    const refreshMs = performance.now() - r0;
+    const keptMs = await list(15);
+    await db.execute(sql`UPDATE hour_records SET remarks = remarks
+      WHERE account_id IN (SELECT id FROM accounts WHERE kind = 'professional' ORDER BY id LIMIT ${Math.ceil(staff / 100)})`);
+    const markedMs = await list(15);
     await app.close();
     const f = (n: number) => n.toFixed(1);
     const lines = [
       `certificate render: median ${f(median(renderMs))} ms, p95 ${f(p95(renderMs))} ms, largest ${(size / 1024).toFixed(1)} KB (target ≤ 150 ms, ≤ 100 KB)`,
       `certificate generation via API (render + store + insert): median ${f(median(issueMs))} ms, p95 ${f(p95(issueMs))} ms`,
       `verification GET /api/verify/:code: median ${f(median(verifyMs))} ms, p95 ${f(p95(verifyMs))} ms (target ≤ 20 ms median)`,
-      `unit compliance list, ${staff} staff: median ${f(median(listMs))} ms, p95 ${f(p95(listMs))} ms (target ≤ 300 ms)`,
+      `unit compliance list, ${staff} staff, every record summed: median ${f(median(liveMs))} ms, p95 ${f(p95(liveMs))} ms`,
+      `statistics' full refresh of the year: ${f(refreshMs)} ms`,
+      `unit compliance list, ${staff} staff, kept years: median ${f(median(keptMs))} ms, p95 ${f(p95(keptMs))} ms (target ≤ 300 ms)`,
+      `unit compliance list, ${staff} staff, 1 % changed since the refresh: median ${f(median(markedMs))} ms, p95 ${f(p95(markedMs))} ms (target ≤ 300 ms)`,
     ];
     console.log(lines.join('\n'));
   } finally {
     await database.close();
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (values.keep) console.log(`database kept: ${dbName}`);
+    else await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
 }
 

@@ -20,6 +20,8 @@ export const statsPersonYear = pgTable(
     compulsoryDone: boolean('compulsory_done').notNull(),
     pending: integer('pending').notNull(),
     pendingOld: integer('pending_old').notNull(),
+    pendingHours: sumColumn('pending_hours', 7).notNull().default(0),
+    drafts: integer('drafts').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.year] }), index('stats_person_year_unit_idx').on(t.year, t.unitId)],
 );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { shanghaiYear } from '../../clock';
 import { ctxOf } from '../../http/context';
 import { compliancePolicy } from './policy';
-import { unitCompliance, unitComplianceExport } from './unit-compliance';
+import { unitCompliancePage, unitComplianceExport } from './unit-compliance';
 import { streamXlsx } from '../../http/xlsx-response';
 import { complianceFor, complianceYears } from './year-compliance';
 
@@ -63,9 +63,6 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { policy: compliancePolicy.list },
     },
-    async (req) => {
-      const { all: _all, ...page } = await unitCompliance(ctxOf(req), req.query);
-      return page;
-    },
+    async (req) => unitCompliancePage(ctxOf(req), req.query),
   );
 };

@@ -9,9 +9,10 @@ import { maskIdNumber } from '../../domain/id-number';
 import type { Caller } from '../auth/index';
 import type { Writable } from 'node:stream';
 import { writeAudit } from '../audit/index';
-import { personYearHours, personYearHoursRow, requirePlan } from '../plans/index';
+import { metSql, personYearHoursRow, requirePlan } from '../plans/index';
 import { idNumberFormatter, type XlsxColumn, xlsxSheetWriter } from '../excel/index';
 import { personSearch } from '../org/index';
+import { keptPersonYearHours } from './person-years';
 import { planNumbers } from './year-compliance';
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -21,46 +22,68 @@ type UnitComplianceRow = ComplianceRow & { idNumberEnc: unknown };
 
 /**
  * The unit's compliance list for a year (scoped like every staff list): hours by category, 达标,
- * 公需必修已完成, may-be-优秀. One aggregate query over the people in scope, the rule applied per row.
+ * 公需必修已完成, may-be-优秀. One query over the people in scope reads their years (keptPersonYearHours), counts 达标 and
+ * 公需必修 for the summary, filters and pages in SQL; the rule's details (what is still missing) are worked out for the
+ * page's rows only. `all` answers every row of the filter (the export).
  */
-export async function unitCompliance(ctx: Caller, q: z.infer<typeof ComplianceListQuery>) {
+export async function unitCompliance(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, all = false) {
   const plan = await requirePlan(ctx.db, q.year, 'year');
   const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(ctx.actor)];
   if (q.q) where.push(personSearch(q.q));
   if (q.departmentId !== undefined)
     where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));
+  const chosen: SQL[] = [sql`true`];
+  if (q.met) chosen.push(sql`met = ${q.met === 'true'}`);
+  if (q.compulsoryDone) chosen.push(sql`compulsory_done = ${q.compulsoryDone === 'true'}`);
+  const filter = sql.join(chosen, sql` AND `);
+  const page = all ? sql`` : sql`LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
+  // Only the page's rows (or the export's) carry the ID number and the department: 60,000 people are counted and
+  // sorted by name alone.
   const { rows } = await ctx.db.execute(sql`
-    WITH people AS (
-      SELECT accounts.id, accounts.name, accounts.id_number_enc AS id_number, d.name AS dept
-      FROM accounts LEFT JOIN departments d ON d.id = accounts.department_id
-      WHERE ${and(...where)}),
-    h AS (${personYearHours({ accounts: sql`SELECT id FROM people`, year: q.year })})
-    SELECT people.id, people.name, people.id_number, people.dept, h.*
-    FROM people LEFT JOIN h ON h.account_id = people.id
-    ORDER BY people.name, people.id`);
+    WITH people AS (SELECT accounts.id, accounts.name FROM accounts WHERE ${and(...where)}),
+    h AS (${keptPersonYearHours(sql`SELECT id FROM people`, q.year)}),
+    c AS MATERIALIZED (
+      SELECT people.id, people.name, h.compulsory, h.elective, h.professional, h.pending, h.pending_hours, h.drafts,
+             ${metSql(plan, sql`t.total`, sql`coalesce(h.professional, 0)`)} AS met,
+             coalesce(h.compulsory, 0) > 0 AS compulsory_done
+      FROM people LEFT JOIN h ON h.account_id = people.id
+      CROSS JOIN LATERAL (SELECT coalesce(h.compulsory, 0) + coalesce(h.elective, 0) + coalesce(h.professional, 0) AS total) t),
+    s AS (
+      SELECT count(*) AS s_people, count(*) FILTER (WHERE met) AS s_met,
+             count(*) FILTER (WHERE compulsory_done) AS s_done, count(*) FILTER (WHERE ${filter}) AS s_total
+      FROM c),
+    p AS (SELECT * FROM c WHERE ${filter} ORDER BY name, id ${page})
+    SELECT s.*, p.*, a.id_number_enc AS id_number, d.name AS dept
+    FROM s LEFT JOIN (p JOIN accounts a ON a.id = p.id LEFT JOIN departments d ON d.id = a.department_id) ON true
+    ORDER BY p.name, p.id`);
   const numbers = planNumbers(plan);
-  // ID numbers are decrypted only for the rows shown (the page) or written (the export): a unit of 60,000 people
-  // would otherwise decrypt 60,000 numbers for each page of 20.
-  let all: Array<UnitComplianceRow> = (rows as Array<Record<string, unknown>>).map((r) => ({
-    accountId: num(r.id),
-    idNumberEnc: r.id_number,
-    personName: String(r.name),
-    idNumberMasked: '',
-    departmentName: (r.dept as string | null) ?? null,
-    ...computeCompliance(numbers, personYearHoursRow(r)),
-  }));
-  const summary = {
-    people: all.length,
-    met: all.filter((r) => r.met).length,
-    compulsoryDone: all.filter((r) => r.compulsoryDone).length,
-  };
-  if (q.met) all = all.filter((r) => r.met === (q.met === 'true'));
-  if (q.compulsoryDone) all = all.filter((r) => r.compulsoryDone === (q.compulsoryDone === 'true'));
-  const start = (q.page - 1) * q.pageSize;
-  const items: ComplianceRow[] = all
-    .slice(start, start + q.pageSize)
-    .map(({ idNumberEnc, ...row }) => ({ ...row, idNumberMasked: maskIdNumber(decryptOrNull(idNumberEnc) ?? '') }));
-  return { items, total: all.length, page: q.page, pageSize: q.pageSize, summary, all };
+  const found = rows as Array<Record<string, unknown>>;
+  const first = found[0] ?? {};
+  // ID numbers are decrypted only for the rows answered (the page, or the export's rows as they are written).
+  const items: Array<UnitComplianceRow> = found
+    .filter((r) => r.id != null)
+    .map((r) => ({
+      accountId: num(r.id),
+      idNumberEnc: r.id_number,
+      personName: String(r.name),
+      idNumberMasked: '',
+      departmentName: (r.dept as string | null) ?? null,
+      ...computeCompliance(numbers, personYearHoursRow(r)),
+    }));
+  const summary = { people: num(first.s_people), met: num(first.s_met), compulsoryDone: num(first.s_done) };
+  return { items, total: num(first.s_total), page: q.page, pageSize: q.pageSize, summary };
+}
+
+/** A row as the API answers it: the ID number masked. */
+const masked = ({ idNumberEnc, ...row }: UnitComplianceRow): ComplianceRow => ({
+  ...row,
+  idNumberMasked: maskIdNumber(decryptOrNull(idNumberEnc) ?? ''),
+});
+
+/** 达标情况: a page of the list. */
+export async function unitCompliancePage(ctx: Caller, q: z.infer<typeof ComplianceListQuery>) {
+  const { items, ...rest } = await unitCompliance(ctx, q);
+  return { ...rest, items: items.map(masked) };
 }
 
 /**
@@ -68,7 +91,7 @@ export async function unitCompliance(ctx: Caller, q: z.infer<typeof ComplianceLi
  * starts, so a refusal (e.g. a year without a plan) is an ordinary error response, not a broken file.
  */
 export async function unitComplianceExport(ctx: Caller, q: z.infer<typeof ComplianceListQuery>) {
-  const { all } = await unitCompliance(ctx, { ...q, page: 1, pageSize: 1 });
+  const { items: all } = await unitCompliance(ctx, q, true);
   return (out: Writable) => writeUnitCompliance(ctx, q, all, out);
 }
 

@@ -12,6 +12,7 @@ export {
 } from './open-years';
 export { plansRoutes } from './routes';
 export {
+  metSql,
   personYearHours,
   personYearHoursRow,
   type PersonYearHoursFilter,

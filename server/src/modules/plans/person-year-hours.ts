@@ -1,4 +1,4 @@
-import type { YearHours } from '@ptce/rules';
+import { metCondition, type PlanNumbers, type YearHours } from '@ptce/rules';
 import { inArray, sql, type SQL } from 'drizzle-orm';
 
 /**
@@ -42,6 +42,20 @@ export function personYearHours(f: PersonYearHoursFilter): SQL {
              sum(hours) FILTER (WHERE kind = 'elective') AS elective
       FROM public_credits WHERE ${who} ${year} GROUP BY account_id, year) pub
       ON pub.account_id = prof.account_id AND pub.year = prof.year`;
+}
+
+/**
+ * 达标 of a person-year as a SQL condition: the comparison computeCompliance makes, in tenths of an hour
+ * (metCondition), for queries that filter, count or sort by it. `total` and `professional` are SQL expressions.
+ */
+export function metSql(
+  plan: Pick<PlanNumbers, 'totalHours' | 'professionalRatioNum' | 'professionalRatioDen'>,
+  total: SQL,
+  professional: SQL,
+): SQL {
+  const m = metCondition(plan);
+  return sql`(round(${total} * 10) >= ${m.minTotalTenths}
+    AND round(${professional} * 10) * ${m.ratioDen} >= round(${total} * 10) * ${m.ratioNum})`;
 }
 
 export interface PersonYearHoursRow extends Required<YearHours> {

@@ -1,8 +1,8 @@
-import { metCondition, REVIEW_BACKLOG_DAYS } from '@ptce/rules';
+import { REVIEW_BACKLOG_DAYS } from '@ptce/rules';
 import { sql, type SQL } from 'drizzle-orm';
 import { now, TIME_ZONE } from '../../clock';
 import type { Db } from '../../db/client';
-import { personYearHours, type Plan } from '../plans/index';
+import { metSql, personYearHours, type Plan } from '../plans/index';
 
 export const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
@@ -17,7 +17,6 @@ const month = (at: SQL, year: number) =>
  */
 export async function insertPeople(db: Db, plan: Plan, who: SQL): Promise<number> {
   const y = plan.year;
-  const m = metCondition(plan);
   const cutoff = new Date(now().getTime() - REVIEW_BACKLOG_DAYS * 86_400_000);
   const res = await db.execute(sql`
     WITH h AS (${personYearHours({ accounts: who, year: y })}),
@@ -26,12 +25,13 @@ export async function insertPeople(db: Db, plan: Plan, who: SQL): Promise<number
       WHERE status = 'pending' AND year = ${y} AND submitted_at < ${ts(cutoff)} AND account_id IN (${who})
       GROUP BY account_id)
     INSERT INTO stats_person_year
-      (account_id, year, unit_id, compulsory, elective, professional, total, met, compulsory_done, pending, pending_old)
+      (account_id, year, unit_id, compulsory, elective, professional, total, met, compulsory_done, pending, pending_old,
+       pending_hours, drafts)
     SELECT a.id, ${y}, a.unit_id, coalesce(h.compulsory, 0), coalesce(h.elective, 0),
            coalesce(h.professional, 0), t.total,
-           round(t.total * 10) >= ${m.minTotalTenths}
-             AND round(coalesce(h.professional, 0) * 10) * ${m.ratioDen} >= round(t.total * 10) * ${m.ratioNum},
-           coalesce(h.compulsory, 0) > 0, coalesce(h.pending, 0), coalesce(old.n, 0)
+           ${metSql(plan, sql`t.total`, sql`coalesce(h.professional, 0)`)},
+           coalesce(h.compulsory, 0) > 0, coalesce(h.pending, 0), coalesce(old.n, 0),
+           coalesce(h.pending_hours, 0), coalesce(h.drafts, 0)
     FROM accounts a
     LEFT JOIN h ON h.account_id = a.id
     LEFT JOIN old ON old.account_id = a.id
