@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
-import { and, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import { now } from '../clock';
 import type { Db } from '../db/client';
 import { queryPrepared } from '../db/prepared';
-import { departments, sessions } from '../db/schema/index';
-import { NEEDS_CONTACT, rolesOf, type Actor } from './actor';
+import { sessions } from '../db/schema/index';
+import { actorFromRow, type ActorRow } from './account-actor';
+import type { Actor } from './actor';
 
 export const SESSION_COOKIE = 'ptce_sid';
 
@@ -33,21 +34,10 @@ SELECT s.last_seen_at, s.csrf_token,
  WHERE s.id = $1
  LIMIT 1`;
 
-interface SessionRow {
+interface SessionRow extends ActorRow {
   last_seen_at: Date;
   csrf_token: string;
-  id: number;
-  kind: Actor['kind'];
-  name: string;
   login_enabled: boolean;
-  unit_id: number | null;
-  department_id: number | null;
-  authority_id: number | null;
-  base_id: number | null;
-  must_change_password: boolean;
-  has_contact: boolean;
-  region_code: string | null;
-  industry_code: string | null;
 }
 
 export class SessionStore {
@@ -105,33 +95,7 @@ export class SessionStore {
       await db.delete(sessions).where(eq(sessions.id, id));
       return null;
     }
-    const { roles, scope } = rolesOf(row.kind, row.department_id);
-    let departmentScopeIds: number[] | null = null;
-    if (row.kind === 'unit_admin' && row.department_id !== null) {
-      const depts = await db
-        .select({ id: departments.id })
-        .from(departments)
-        .where(or(eq(departments.id, row.department_id), eq(departments.parentId, row.department_id)));
-      departmentScopeIds = depts.map((d) => d.id);
-    }
-    return {
-      id: row.id,
-      kind: row.kind,
-      name: row.name,
-      roles,
-      scope,
-      unitId: row.unit_id,
-      departmentId: row.department_id,
-      departmentScopeIds,
-      authorityId: row.authority_id,
-      baseId: row.base_id,
-      regionCode: row.region_code,
-      industryCode: row.industry_code,
-      mustChangePassword: row.must_change_password,
-      profileComplete: !NEEDS_CONTACT.has(row.kind) || row.has_contact,
-      sessionId: id,
-      csrfToken: row.csrf_token,
-    };
+    return actorFromRow(db, row, { id, csrfToken: row.csrf_token });
   }
 
   async purgeExpired(db: Db): Promise<void> {
