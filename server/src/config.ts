@@ -28,7 +28,16 @@ const Env = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** A query waiting longer than this (e.g. the network to the server is cut) fails with 503. */
   DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
+  /**
+   * Uploaded and generated files live here. With several app instances every one must see the same folder (a
+   * shared mount): an import is carried on by another instance from its stored file when its own dies.
+   */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * An import whose heartbeat stopped this long ago is taken over by another instance (or this one, restarted) and
+   * run again from its file. A run writes its heartbeat after every batch, so minutes is plenty.
+   */
+  IMPORT_STALE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   /** Keys the session-id hashes; shared by every app process. Generated per data folder when unset. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /**
@@ -132,6 +141,7 @@ export type Config = {
   webDist: string;
   maxUploadBytes: number;
   rateLimit: boolean;
+  importStaleSeconds: number;
   issuerName: string;
   /** Null when WECHAT_APP_ID is unset (and no fake is started). */
   wechat: WechatConfig | null;
@@ -259,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(e.WEB_DIST ?? path.join(repoRoot, 'web/dist')),
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     rateLimit: e.RATE_LIMIT === 'true',
+    importStaleSeconds: e.IMPORT_STALE_SECONDS,
     issuerName: e.ISSUER_NAME,
     wechat:
       e.WECHAT_APP_ID && e.WECHAT_APP_SECRET

@@ -108,6 +108,8 @@ export const AUDIT_ACTION_LABEL = {
     string
   >),
   'imports.credentials.download': '下载新单位账号初始密码',
+  'imports.resume': '导入中断后自动继续',
+  'imports.abandon': '导入中断且无法继续',
   'exports.hours.results': '导出：专业科目学时审核结果',
   'exports.hours.person-years': '导出：专业科目学时查询',
   'exports.org.staff': '导出：专业技术人员',

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptPii, parsePiiKey } from '../../src/db/pii';
+import { encryptPii, idNumberHash, parsePiiKey } from '../../src/db/pii';
+import { idCheckChar } from '../../src/domain/id-number';
+import { hoursWorkbookStreamed } from '../kits/excel';
 import { databaseUrl, withAdminClient } from '../db-template';
 import { killServerProcesses, startServerProcess, type ServerProcess } from '../server-process';
 import { nginxMissing, prepareNginx, request, type RunningNginx } from './nginx-runner';
@@ -17,6 +19,7 @@ import { nginxMissing, prepareNginx, request, type RunningNginx } from './nginx-
  * database: nothing one of them keeps in its memory may be needed by the other. Sessions, login
  * throttling, captchas and rate limits live in the database; the background work that every instance
  * runs (webhook delivery, the exam sweep) is claimed row by row, so it happens once, not once per instance.
+ * An import on a third instance that is killed part-way is carried on by another from its file, and imported once.
  * Last, behind the shipped nginx site (when nginx is installed), one instance is killed part-way through a
  * journey: the user goes on, and no write is lost or doubled.
  * The embedded PGlite serves one process only, so this needs TEST_DATABASE_URL.
@@ -51,6 +54,8 @@ describe.skipIf(!ADMIN_URL)(
           PII_KEY,
           RATE_LIMIT: 'true',
           DATABASE_POOL_SIZE: '4',
+          // An import without a heartbeat for 8 s is carried on by another instance (the last test but one).
+          IMPORT_STALE_SECONDS: '8',
         },
         `${outName}/main.js`,
       );
@@ -239,6 +244,89 @@ describe.skipIf(!ADMIN_URL)(
       );
       expect(audit.rows[0]!.n).toBe(1);
     }, 200_000);
+
+    it('an import on an instance killed part-way is carried on by another and imported once', async () => {
+      // A third instance takes the upload; it dies while checking the rows.
+      const c = await start();
+      const unitAdmin = demo.logins.find((l) => l.role === '单位管理员（总管理员）')!;
+      const login = await post(c.base, '/api/auth/login', {
+        username: unitAdmin.username,
+        password: demo.password,
+        realm: 'unit',
+      });
+      expect(login.status).toBe(200);
+      const { me } = (await login.json()) as { me: { id: number; unit: { id: number }; csrfToken: string } };
+      // 40 staff of the unit, each with 500 half-days of training in this year's first nine months.
+      const key = parsePiiKey(PII_KEY)!;
+      const staff = Array.from({ length: 40 }, (_, i) => {
+        const birth = `1985${String(1 + Math.floor(i / 28)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
+        const first17 = `450102${birth}${300 + i}`;
+        const idNumber = first17 + idCheckChar(first17);
+        return { idNumber, name: `导入学员${i}号` };
+      });
+      for (const s of staff) {
+        const hmac = idNumberHash(s.idNumber, key);
+        await pool.query(
+          `INSERT INTO accounts (kind, realm, username, password_hash, name, unit_id, id_number_enc, id_number_hmac,
+                                 created_at, updated_at)
+           VALUES ('professional', 'person', $1, 'x', $2, $3, $4, $1, now(), now())`,
+          [hmac, s.name, me.unit.id, encryptPii(s.idNumber, key)],
+        );
+      }
+      const year = new Date().getUTCFullYear();
+      const ROWS = 20_000;
+      const file = await hoursWorkbookStreamed(ROWS, (i) => {
+        const s = staff[i % staff.length]!;
+        const day = Math.floor(i / staff.length);
+        const date = new Date(Date.UTC(year, 0, 1 + Math.floor(day / 2))).toISOString().slice(0, 10);
+        const half = day % 2 ? '下午' : '上午';
+        return { ...s, startDate: date, endDate: date, startHalf: half, endHalf: half, title: `专题培训${i}` };
+      });
+      const form = new FormData();
+      form.append('file', new Blob([file]), '学员培训信息.xlsx');
+      const uploaded = await fetch(`${c.base}/api/imports/hours-registration/jobs?mode=all&declared=true`, {
+        method: 'POST',
+        headers: { cookie: cookieOf(login), 'x-csrf-token': me.csrfToken },
+        body: form,
+      });
+      expect(uploaded.status, await uploaded.clone().text()).toBe(202);
+      const jobId = ((await uploaded.json()) as { id: number }).id;
+      const job = async () =>
+        (
+          await pool.query<{ status: string; rows_processed: number; imported_rows: number; resumes: number }>(
+            'SELECT status, rows_processed, imported_rows, resumes FROM import_jobs WHERE id = $1',
+            [jobId],
+          )
+        ).rows[0]!;
+      await waitUntil(async () => (await job()).rows_processed > 0, 60_000);
+      expect((await job()).status).toMatch(/^(validating|writing)$/);
+      c.server.child.kill('SIGKILL');
+      await c.server.exited;
+
+      // A or B finds the heartbeat stopped (IMPORT_STALE_SECONDS) and runs the job again from its file.
+      await waitUntil(async () => (await job()).status === 'done', 120_000).catch(async (e: unknown) => {
+        const tail = (x: { server: ServerProcess }) => x.server.output().split('\n').slice(-15).join('\n');
+        const errors = await pool.query(
+          'SELECT row_number, problems FROM import_job_errors WHERE job_id = $1 LIMIT 3',
+          [jobId],
+        );
+        throw new Error(
+          `${String(e)}: ${JSON.stringify(await job())} ${JSON.stringify(errors.rows)}\nA:\n${tail(a)}\nB:\n${tail(b)}`,
+        );
+      });
+      expect(await job()).toMatchObject({ imported_rows: ROWS, resumes: 1 });
+      const written = await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM hour_records r JOIN accounts a ON a.id = r.account_id
+          WHERE a.name LIKE '导入学员%' AND a.unit_id = $1`,
+        [me.unit.id],
+      );
+      expect(written.rows[0]!.n).toBe(ROWS);
+      const audit = await pool.query<{ action: string }>(
+        `SELECT action FROM audit_log WHERE target_type = 'import_job' AND target_id = $1 ORDER BY id`,
+        [String(jobId)],
+      );
+      expect(audit.rows.map((r) => r.action)).toEqual(['imports.resume', 'imports.hours-registration']);
+    }, 300_000);
 
     it.skipIf(nginxMissing !== null)(
       `behind nginx, a journey goes on when one instance is killed part-way, with no write lost or doubled${nginxMissing ? ` (skipped: ${nginxMissing})` : ''}`,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { oneOf, tstz } from './columns';
 import { encryptedJson } from '../pii';
@@ -24,6 +25,8 @@ export const importJobs = pgTable(
     mode: text('mode', { enum: IMPORT_MODES }).notNull(),
     status: text('status', { enum: IMPORT_JOB_STATUSES }).notNull(),
     run: integer('run').notNull().default(1),
+    /** How many times another run took the job over after its process died (resume-imports.ts). */
+    resumes: integer('resumes').notNull().default(0),
     fileName: text('file_name').notNull(),
     fileKey: text('file_key'),
     fileSize: integer('file_size').notNull(),
@@ -55,6 +58,9 @@ export const importJobs = pgTable(
     check('import_jobs_mode_check', oneOf(t.mode, IMPORT_MODES)),
     check('import_jobs_status_check', oneOf(t.status, IMPORT_JOB_STATUSES)),
     index('import_jobs_creator_idx').on(t.createdBy, t.id.desc().nullsFirst()),
+    index('import_jobs_running_idx')
+      .on(t.heartbeatAt)
+      .where(sql`${t.status} IN ('validating', 'writing')`),
   ],
 );
 

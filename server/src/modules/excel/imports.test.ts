@@ -17,7 +17,10 @@ import {
 import { createTestApp, loggedIn, TEST_PII_KEY, type TestApp, type TestClient } from '../../../test/helpers';
 import { setImportLimits } from './limits';
 import { spoolSettings } from './row-spool';
+import { RESUMING } from './jobs';
+import { resumeStaleImports } from './resume-imports';
 import { importHooks, waitForImports } from './run-import';
+import { LocalFileStore } from '../../storage/file-store';
 import {
   buildZip,
   encryptedWorkbook,
@@ -744,7 +747,7 @@ describe('large files, all or nothing', () => {
   }, 60_000);
 
   it.runIf(process.env.TEST_DATABASE_URL)(
-    'leaves the database as it was when the importing process is killed mid-transaction (PostgreSQL)',
+    'leaves the database as it was when the importing process is killed mid-transaction, and another run imports it (PostgreSQL)',
     async () => {
       const f = await fixture(20);
       const c = await admin(f.total);
@@ -800,15 +803,21 @@ describe('large files, all or nothing', () => {
       expect(j).toMatchObject({ status: 'writing', importedRows: 0 });
       setNow('2024-06-15T10:05:00+08:00');
       expect((await c.get(`/api/imports/jobs/${jobId}`)).json()).toMatchObject({
-        status: 'failed',
-        message: expect.stringContaining('导入中断'),
+        status: 'writing',
+        message: RESUMING,
       });
+      // Another instance (here: this process, reading the dead one's files folder) carries the job on.
+      const files = new LocalFileStore(path.join(dir, 'files'));
+      expect(await resumeStaleImports(t.db, { files, reportDuringWrite: true })).toEqual([jobId]);
+      await waitForImports();
+      expect((await c.get(`/api/imports/jobs/${jobId}`)).json()).toMatchObject({ status: 'done', importedRows: 3000 });
+      expect(await recordsOfUnit(f.unit.id)).toBe(3000);
       fs.rmSync(dir, { recursive: true, force: true });
     },
     60_000,
   );
 
-  it('shows a job whose process died as failed (interrupted)', async () => {
+  it('shows a job whose process died without its file as failed (interrupted)', async () => {
     const f = await fixture(1);
     const c = await admin(f.total);
     const [j] = await t.db
@@ -835,6 +844,126 @@ describe('large files, all or nothing', () => {
       .returning();
     const job = (await c.get(`/api/imports/jobs/${j!.id}`)).json();
     expect(job).toMatchObject({ status: 'failed', message: expect.stringContaining('导入中断') });
+  });
+});
+
+describe('an import whose process died', () => {
+  /** A job as a process that died while checking its rows leaves it: running, its heartbeat stopped at 10:00. */
+  async function deadJob(f: Awaited<ReturnType<typeof fixture>>, opts: { file?: Buffer; resumes?: number } = {}) {
+    const stored = opts.file ? await t.app.deps.files.put(opts.file, { prefix: 'imports' }) : null;
+    const [j] = await t.db
+      .insert(importJobs)
+      .values({
+        kind: 'hours-registration',
+        mode: 'all',
+        status: 'validating',
+        run: 1,
+        resumes: opts.resumes ?? 0,
+        fileName: '学员培训信息.xlsx',
+        fileKey: stored?.key ?? null,
+        fileSize: opts.file?.length ?? 1,
+        totalRows: f.staff.length,
+        rowsProcessed: 1,
+        dataRows: 1,
+        createdBy: f.total.id,
+        unitId: f.unit.id,
+        createdAt: new Date('2024-06-15T02:00:00Z'),
+        heartbeatAt: new Date('2024-06-15T02:00:00Z'),
+      })
+      .returning();
+    return { job: j!, key: stored?.key ?? null };
+  }
+  const env = () => ({ files: t.app.deps.files, reportDuringWrite: t.database.kind === 'postgres' });
+  const auditOf = (jobId: number, action: string) =>
+    t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(jobId))));
+
+  it('is carried on from its file by the first instance that looks, once, in the uploader’s name', async () => {
+    const f = await fixture(3);
+    const c = await admin(f.total);
+    const { job } = await deadJob(f, { file: await hoursWorkbook(f.staff.map((p) => row(p))) });
+    // Not yet stale: nothing to do.
+    setNow('2024-06-15T10:01:00+08:00');
+    expect(await resumeStaleImports(t.db, env())).toEqual([]);
+    setNow('2024-06-15T10:05:00+08:00');
+    expect((await c.get(`/api/imports/jobs/${job.id}`)).json()).toMatchObject({
+      status: 'validating',
+      message: RESUMING,
+    });
+    // Two instances look at once: one of them takes it.
+    const looks = await Promise.all([resumeStaleImports(t.db, env()), resumeStaleImports(t.db, env())]);
+    expect(looks.flat()).toEqual([job.id]);
+    await waitForImports();
+    expect((await c.get(`/api/imports/jobs/${job.id}`)).json()).toMatchObject({
+      status: 'done',
+      importedRows: 3,
+      message: '共3行，全部导入成功',
+    });
+    expect(await recordsOfUnit(f.unit.id)).toBe(3);
+    const [resumed] = await auditOf(job.id, 'imports.resume');
+    expect(resumed).toMatchObject({ actorAccountId: f.total.id, result: 'ok' });
+    expect(resumed!.detail).toMatchObject({ run: 2, resumes: 1 });
+    expect((await auditOf(job.id, 'imports.hours-registration')).map((a) => a.actorAccountId)).toEqual([f.total.id]);
+    expect(await resumeStaleImports(t.db, env())).toEqual([]);
+  });
+
+  it('a run whose job was taken over while it was still alive writes nothing; the new run imports once', async () => {
+    const f = await fixture(3);
+    const c = await admin(f.total);
+    // Between checking and writing, another instance takes the job over (its heartbeat looked stopped).
+    importHooks.beforeWrite = async () => {
+      await t.db.execute(sql`UPDATE import_jobs SET run = run + 1, resumes = resumes + 1
+        WHERE id = (SELECT max(id) FROM import_jobs)`);
+    };
+    const res = await upload(c, await hoursWorkbook(f.staff.map((p) => row(p))));
+    expect(res.statusCode).toBe(202);
+    const id = res.json().id as number;
+    await waitForImports();
+    delete importHooks.beforeWrite;
+    expect(await recordsOfUnit(f.unit.id)).toBe(0);
+    const [j] = await t.db.select().from(importJobs).where(eq(importJobs.id, id));
+    expect(j).toMatchObject({ status: 'validating', run: 2, importedRows: 0 });
+    expect(await auditOf(id, 'imports.hours-registration')).toEqual([]);
+    // The job's heartbeat then stops (the new owner died too): it is carried on and imported once.
+    setNow('2024-06-15T10:05:00+08:00');
+    expect(await resumeStaleImports(t.db, env())).toEqual([id]);
+    await waitForImports();
+    expect((await c.get(`/api/imports/jobs/${id}`)).json()).toMatchObject({ status: 'done', importedRows: 3 });
+    expect(await recordsOfUnit(f.unit.id)).toBe(3);
+  });
+
+  it('is given up without its file or after three takeovers: 导入中断, audited, the file removed', async () => {
+    const f = await fixture(2);
+    const c = await admin(f.total);
+    const lost = await deadJob(f);
+    const worn = await deadJob(f, { file: await hoursWorkbook(f.staff.map((p) => row(p))), resumes: 3 });
+    setNow('2024-06-15T10:05:00+08:00');
+    expect((await c.get(`/api/imports/jobs/${worn.job.id}`)).json()).toMatchObject({ status: 'failed' });
+    expect(await resumeStaleImports(t.db, env())).toEqual([]);
+    for (const { job } of [lost, worn]) {
+      expect((await c.get(`/api/imports/jobs/${job.id}`)).json()).toMatchObject({
+        status: 'failed',
+        message: expect.stringContaining('导入中断'),
+      });
+      const [gaveUp] = await auditOf(job.id, 'imports.abandon');
+      expect(gaveUp).toMatchObject({ actorAccountId: f.total.id, result: 'failed' });
+    }
+    expect((await auditOf(worn.job.id, 'imports.abandon'))[0]!.detail).toMatchObject({ reason: 'too many resumes' });
+    await expect(t.app.deps.files.size(worn.key!)).rejects.toThrow();
+    expect(await recordsOfUnit(f.unit.id)).toBe(0);
+  });
+
+  it('is not carried on when its uploader may no longer log in', async () => {
+    const f = await fixture(1);
+    const { job } = await deadJob(f, { file: await hoursWorkbook(f.staff.map((p) => row(p))) });
+    await t.db.execute(sql`UPDATE accounts SET login_enabled = false WHERE id = ${f.total.id}`);
+    setNow('2024-06-15T10:05:00+08:00');
+    expect(await resumeStaleImports(t.db, env())).toEqual([]);
+    const [j] = await t.db.select().from(importJobs).where(eq(importJobs.id, job.id));
+    expect(j).toMatchObject({ status: 'failed', fileKey: null });
+    expect((await auditOf(job.id, 'imports.abandon'))[0]!.detail).toMatchObject({ reason: 'uploader may not log in' });
   });
 });
 

@@ -13,10 +13,13 @@ export type JobRow = typeof importJobs.$inferSelect;
 /**
  * A running job touches heartbeat_at at least every batch; one whose heartbeat stopped this long ago
  * was interrupted (process killed, server restarted). Its transaction died with its connection, so
- * nothing it was importing was written — the job is shown as failed.
+ * nothing it was importing was written; an instance runs it again from its file (resume-imports.ts), up to
+ * MAX_RESUMES times. Until then it is shown as still running, being resumed; without a file, as failed.
  */
 export const STALE_AFTER_MS = 2 * 60_000;
+export const MAX_RESUMES = 3;
 export const INTERRUPTED = '导入中断（服务重启或进程退出），未导入任何数据，请重新导入';
+export const RESUMING = '导入进程中断，正在自动从头继续，请稍候（已校验的行将重新校验）';
 
 export function isRunning(j: Pick<JobRow, 'status'>): boolean {
   return j.status === 'validating' || j.status === 'writing';
@@ -28,7 +31,8 @@ function isStale(j: JobRow): boolean {
 
 export function toJobDto(j: JobRow): ImportJob {
   const stale = isStale(j);
-  const status = stale ? 'failed' : j.status;
+  const lost = stale && (j.fileKey === null || j.resumes >= MAX_RESUMES);
+  const status = lost ? 'failed' : j.status;
   return {
     id: j.id,
     kind: j.kind as ImportJob['kind'],
@@ -41,7 +45,7 @@ export function toJobDto(j: JobRow): ImportJob {
     errorRows: j.errorRows,
     rowsWritten: j.rowsWritten,
     importedRows: j.importedRows,
-    message: stale ? INTERRUPTED : j.message,
+    message: lost ? INTERRUPTED : stale ? RESUMING : j.message,
     canImportValid:
       status === 'rejected' &&
       j.mode === 'all' &&
@@ -123,10 +127,18 @@ export async function saveErrors(
     });
 }
 
-/** Updates the job only while `run` is still its current run (a newer run owns it otherwise). */
-export async function updateJob(db: Db, job: Pick<JobRow, 'id' | 'run'>, set: Partial<typeof importJobs.$inferInsert>) {
-  await db
+/**
+ * Updates the job only while `run` is still its current run (a newer run owns it otherwise); false when it is not.
+ */
+export async function updateJob(
+  db: Db,
+  job: Pick<JobRow, 'id' | 'run'>,
+  set: Partial<typeof importJobs.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
     .update(importJobs)
     .set({ ...set, heartbeatAt: now() })
-    .where(and(eq(importJobs.id, job.id), eq(importJobs.run, job.run)));
+    .where(and(eq(importJobs.id, job.id), eq(importJobs.run, job.run)))
+    .returning({ id: importJobs.id });
+  return rows.length > 0;
 }

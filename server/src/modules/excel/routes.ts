@@ -29,6 +29,7 @@ import { registerImportKind } from './kind-routes';
 import { IMPORT_KIND_DEFS } from './kinds';
 import { importsPolicy } from './policy';
 import { waitForImports, type RunEnv } from './run-import';
+import { installImportResume } from './resume-job';
 import { removeStaleSpools } from './row-spool';
 import { importValidRows, startImport } from './start-import';
 import { unitsImport } from './units-import';
@@ -42,6 +43,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   // Imports still running finish (or fail) before the server closes its database.
   app.addHook('onClose', async () => waitForImports());
+  installImportResume(app, env);
   void removeStaleSpools().catch((err: unknown) => app.log.warn({ err }, 'removing stale import spools failed'));
 
   // 导入学员培训信息: ① 下载模板 ② 导入模板 ③ 查看导入结果

@@ -37,6 +37,12 @@ const NO_DATA = '文件中没有数据：请在模板的第2行起填写后再�
 
 // Runs started by this process, so the server (and tests) can wait for them on close.
 const running = new Set<Promise<void>>();
+// The jobs this process is running now: never taken over from here, however long a batch takes.
+const runningJobs = new Set<number>();
+export const jobsRunningHere = (): ReadonlySet<number> => runningJobs;
+
+/** The job was taken over by another run (resume-imports.ts) while this one was still alive: this one stops. */
+class Superseded extends Error {}
 export function startInBackground(p: Promise<void>): void {
   running.add(p);
   void p.finally(() => running.delete(p));
@@ -53,8 +59,9 @@ export async function waitForImports(): Promise<void> {
  * 2. the decision — no data: failed; bad rows and mode 'all': rejected, nothing imported; otherwise
  * 3. writing — ONE transaction: lock the unit's imports, re-check what may have changed meanwhile,
  *    insert every good row with its history entry, write the audit event with the counts and mark the
- *    job done. A failure (or a killed process, whose connection drop makes PostgreSQL roll back) leaves
- *    the database as it was; the job then shows as failed.
+ *    job done. A failure leaves the database as it was and the job failed. A killed process's connection drop
+ *    makes PostgreSQL roll back too; another run then carries the job on (resume-imports.ts), and a run whose job
+ *    was taken over meanwhile rolls its write back when it finds its run gone.
  */
 export async function runImport<P, V extends P & { rowNumber: number }>(
   ctx: Caller,
@@ -63,6 +70,7 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
   job: JobRow,
   sheet: OpenedSheet,
 ): Promise<void> {
+  runningJobs.add(job.id);
   const limits = importLimits();
   const validator = def.createValidator(ctx, job.targetId);
   const today = shanghaiDate();
@@ -114,7 +122,7 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
     await flush();
 
     const finish = async (status: 'rejected' | 'failed', message: string) => {
-      await updateJob(ctx.db, job, {
+      const ours = await updateJob(ctx.db, job, {
         status,
         message,
         rowsProcessed: processed,
@@ -122,7 +130,7 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
         errorRows,
         finishedAt: now(),
       });
-      await audit('failed', { dataRows, errorRows, imported: 0, outcome: status });
+      if (ours) await audit('failed', { dataRows, errorRows, imported: 0, outcome: status });
     };
     if (dataRows === 0) return await finish('failed', NO_DATA);
     if (valid.count === 0)
@@ -175,7 +183,7 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
         targetId: job.id,
         detail: { fileName: job.fileName, mode: job.mode, dataRows, errorRows: skipped, imported },
       });
-      await tx
+      const [mine] = await tx
         .update(importJobs)
         .set({
           status: 'done',
@@ -196,7 +204,10 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
             ? { credentials: out.credentials, credentialsExpireAt: credentialsExpiry(), credentialsTakenAt: null }
             : {}),
         })
-        .where(and(eq(importJobs.id, job.id), eq(importJobs.run, job.run)));
+        .where(and(eq(importJobs.id, job.id), eq(importJobs.run, job.run)))
+        .returning({ id: importJobs.id });
+      // Taken over meanwhile: the other run imports the file; this one's rows are rolled back, never written twice.
+      if (!mine) throw new Superseded();
       return { imported, lateErrors };
     });
 
@@ -208,18 +219,20 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
     }
     if (job.fileKey) await env.files.remove(job.fileKey).catch(() => undefined);
   } catch (e) {
+    if (e instanceof Superseded) return;
     env.log?.(e, 'import failed');
     const message = e instanceof AppError ? `${e.message}（未导入任何数据）` : '导入失败，未导入任何数据，请稍后重试';
-    await updateJob(ctx.db, job, {
+    const ours = await updateJob(ctx.db, job, {
       status: 'failed',
       message,
       rowsProcessed: processed,
       dataRows,
       errorRows,
       finishedAt: now(),
-    }).catch(() => undefined);
-    await audit('failed', { dataRows, errorRows, imported: 0, outcome: 'failed' }).catch(() => undefined);
+    }).catch(() => false);
+    if (ours) await audit('failed', { dataRows, errorRows, imported: 0, outcome: 'failed' }).catch(() => undefined);
   } finally {
+    runningJobs.delete(job.id);
     await sheet.close().catch(() => undefined);
     await valid.dispose().catch(() => undefined);
   }

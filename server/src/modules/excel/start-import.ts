@@ -1,18 +1,19 @@
 import type { Readable } from 'node:stream';
 import type { ImportJob, ImportMode } from '@ptce/contracts';
-import { and, eq, isNotNull, ne, or, inArray, lt } from 'drizzle-orm';
+import { and, eq, isNotNull, ne, inArray } from 'drizzle-orm';
 import { now } from '../../clock';
 import { importJobErrors, importJobs } from '../../db/schema/index';
 import { AppError } from '../../errors';
 import type { Caller } from '../auth/index';
 import type { AnyImportKind } from './import-kind';
-import { findJob, STALE_AFTER_MS, toJobDto } from './jobs';
+import { findJob, toJobDto } from './jobs';
 import { importLimits } from './limits';
 import { openSheet } from './read-sheet';
 import { runImport, startInBackground, type RunEnv } from './run-import';
 import { inspectXlsx } from './xlsx-container';
 
-async function readAll(stream: Readable): Promise<Buffer> {
+/** A stored file's bytes. */
+export async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
@@ -24,9 +25,11 @@ function cleanFileName(name: string): string {
   return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 120) || '导入文件.xlsx';
 }
 
-/** Files of this user's earlier jobs are no longer needed once a new file is uploaded. */
+/**
+ * Files of this user's finished jobs are no longer needed once a new file is uploaded. A job still running keeps its
+ * file, also when its process died: another run carries it on from the file (resume-imports.ts).
+ */
 async function releaseOldFiles(ctx: Caller, env: RunEnv) {
-  const staleBefore = new Date(now().getTime() - STALE_AFTER_MS);
   const old = await ctx.db
     .select({ id: importJobs.id, fileKey: importJobs.fileKey })
     .from(importJobs)
@@ -34,7 +37,7 @@ async function releaseOldFiles(ctx: Caller, env: RunEnv) {
       and(
         eq(importJobs.createdBy, ctx.actor.id),
         isNotNull(importJobs.fileKey),
-        or(inArray(importJobs.status, ['done', 'rejected', 'failed']), lt(importJobs.heartbeatAt, staleBefore)),
+        inArray(importJobs.status, ['done', 'rejected', 'failed']),
       ),
     );
   for (const j of old) {
