@@ -32,7 +32,7 @@ export async function resumeStaleImports(
   opts: { staleMs?: number; ip?: string } = {},
 ): Promise<number[]> {
   const cutoff = new Date(now().getTime() - (opts.staleMs ?? STALE_AFTER_MS));
-  const mine = [...jobsRunningHere()];
+  const mine = jobsRunningHere();
   const stale = await db
     .select()
     .from(importJobs)

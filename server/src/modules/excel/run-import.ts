@@ -37,9 +37,15 @@ const NO_DATA = '文件中没有数据：请在模板的第2行起填写后再�
 
 // Runs started by this process, so the server (and tests) can wait for them on close.
 const running = new Set<Promise<void>>();
-// The jobs this process is running now: never taken over from here, however long a batch takes.
-const runningJobs = new Set<number>();
-export const jobsRunningHere = (): ReadonlySet<number> => runningJobs;
+// The jobs this process is running now (with how many runs of each): never taken over from here, however long a
+// batch takes.
+const runningJobs = new Map<number, number>();
+export const jobsRunningHere = (): number[] => [...runningJobs.keys()];
+function ownRun(jobId: number, delta: 1 | -1) {
+  const n = (runningJobs.get(jobId) ?? 0) + delta;
+  if (n > 0) runningJobs.set(jobId, n);
+  else runningJobs.delete(jobId);
+}
 
 /** The job was taken over by another run (resume-imports.ts) while this one was still alive: this one stops. */
 class Superseded extends Error {}
@@ -70,7 +76,7 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
   job: JobRow,
   sheet: OpenedSheet,
 ): Promise<void> {
-  runningJobs.add(job.id);
+  ownRun(job.id, 1);
   const limits = importLimits();
   const validator = def.createValidator(ctx, job.targetId);
   const today = shanghaiDate();
@@ -102,10 +108,11 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
       else await valid.push(r.value);
     }
     errorRows += errors.length;
-    await saveErrors(ctx.db, job.id, errors);
     parsed = [];
     failed = [];
-    await updateJob(ctx.db, job, { rowsProcessed: processed, dataRows, errorRows });
+    // The heartbeat first: a run whose job was taken over stops here, before its errors mix with the new run's.
+    if (!(await updateJob(ctx.db, job, { rowsProcessed: processed, dataRows, errorRows }))) throw new Superseded();
+    await saveErrors(ctx.db, job.id, errors);
   };
 
   try {
@@ -232,7 +239,7 @@ export async function runImport<P, V extends P & { rowNumber: number }>(
     }).catch(() => false);
     if (ours) await audit('failed', { dataRows, errorRows, imported: 0, outcome: 'failed' }).catch(() => undefined);
   } finally {
-    runningJobs.delete(job.id);
+    ownRun(job.id, -1);
     await sheet.close().catch(() => undefined);
     await valid.dispose().catch(() => undefined);
   }
