@@ -6,7 +6,16 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { signedHeaders } from '../../scripts/integration-client.mjs';
-import { captchaFor, demo, demoLogins, fillCaptcha, pastDaysInOneYear, signIn, signInAsOperator } from './demo';
+import {
+  captchaFor,
+  demo,
+  demoLogins,
+  fillCaptcha,
+  pastDaysInOneYear,
+  signIn,
+  signInAsOperator,
+  signOut,
+} from './demo';
 import { withCheckChar } from './id-numbers';
 
 const UNIT = '南宁市第一人民医院';
@@ -29,11 +38,6 @@ async function typeDate(field: Locator, date: string) {
   await field.fill(date);
   await field.press('Enter');
   await expect(field).toHaveValue(date);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/login/);
 }
 
 /** A professional's first login asks for phone and e-mail. */

@@ -78,6 +78,12 @@ export async function signIn(page: Page, tab: LoginTab, username: string, passwo
   await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
 }
 
+/** 退出登录 from the banner, back on the login page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
 /** The demo operator (平台运营, 培训中心), through the 管理部门 tab. */
 export async function signInAsOperator(page: Page): Promise<void> {
   const op = demo('平台运营');

@@ -2,7 +2,7 @@
 // the department admin approves it in 专业科目学时审核; the professional's 培训总体查询 shows it.
 import { expect, test, type Page } from '@playwright/test';
 import { expander, listItem, openMenu } from './menu';
-import { demo, pastDaysInOneYear, shanghaiDate } from './demo';
+import { demo, pastDaysInOneYear, shanghaiDate, signOut } from './demo';
 
 /** Shanghai date `days` from today, YYYY-MM-DD. */
 async function signIn(page: Page, tab: '专业技术人员' | '单位管理员', username: string, password: string) {
@@ -12,11 +12,6 @@ async function signIn(page: Page, tab: '专业技术人员' | '单位管理员',
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByRole('heading', { name: '用户管理中心' })).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/login/);
 }
 
 async function typeDate(page: Page, field: ReturnType<Page['getByLabel']>, date: string) {

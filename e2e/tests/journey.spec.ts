@@ -2,8 +2,8 @@
 // login completes phone and e-mail → 我的信息 chooses the department → registers a two-day class
 // (sees 16 学时) → 批量提交至本单位审核 → the department admin approves it in 专业科目学时审核 →
 // the professional's 培训总体查询 shows it.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demo, fillCaptcha, pastDaysInOneYear } from './demo';
+import { expect, test, type Locator } from '@playwright/test';
+import { demo, fillCaptcha, pastDaysInOneYear, signOut } from './demo';
 import { newIdNumber } from './id-numbers';
 import { listItem, openMenu } from './menu';
 import { pickOption } from './select';
@@ -17,11 +17,6 @@ async function typeDate(field: Locator, date: string) {
   await field.fill(date);
   await field.press('Enter');
   await expect(field).toHaveValue(date);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/login/);
 }
 
 test('a new professional registers, sets up, registers a class and gets it approved', async ({ page, request }) => {

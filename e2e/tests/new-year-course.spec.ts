@@ -4,8 +4,9 @@
 // plan; with the server's test clock at Jan 2 of that year a demo professional sees the course and opens
 // its chapter.
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
-import { demo, signIn, signInAsOperator } from './demo';
+import { expect, test } from '@playwright/test';
+import { openMenu } from './menu';
+import { demo, signIn, signInAsOperator, signOut } from './demo';
 
 const N =
   Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) + 1;
@@ -52,16 +53,6 @@ async function questionWorkbook(paper: Paper, stamp: string): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function openMenu(page: Page, label: string) {
-  await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: label, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
-
 test.afterEach(async ({ request }) => {
   await request.post('/api/test/clock', { data: { at: null } });
 });
@@ -79,7 +70,7 @@ test('next year’s compulsory course: 新增课程 → 图文章节 → 导入�
   await signInAsOperator(page);
   const plans = (await (await page.request.get('/api/plans')).json()) as Array<{ year: number; examConfig: Paper }>;
   if (!plans.some((p) => p.year === N)) {
-    await openMenu(page, '年度计划管理');
+    await openMenu(page, null, '年度计划管理');
     await page.getByLabel('新建年度').fill(String(N));
     await page.getByRole('button', { name: '复制上一年度计划' }).click();
     await expect(page.getByText(`已复制生成${N}年度计划草稿`)).toBeVisible();
@@ -87,7 +78,7 @@ test('next year’s compulsory course: 新增课程 → 图文章节 → 导入�
   const plan = (await (await page.request.get(`/api/plans/${N}`)).json()) as { status: string; examConfig: Paper };
 
   // 课程管理 → 新增课程: a compulsory course of year N, a draft.
-  await openMenu(page, '课程管理');
+  await openMenu(page, null, '课程管理');
   await page.getByRole('button', { name: '新增课程' }).click();
   const create = page.getByRole('dialog', { name: '新增课程' });
   await create.getByLabel('年度').fill(String(N));
@@ -134,7 +125,7 @@ test('next year’s compulsory course: 新增课程 → 图文章节 → 导入�
   await publish.getByRole('button', { name: '取消' }).click();
 
   // 题库管理 → 导入题库 from a real .xlsx.
-  await openMenu(page, '题库管理');
+  await openMenu(page, null, '题库管理');
   const picker = page.getByLabel('课程', { exact: true });
   await picker.click();
   await picker.fill(stamp);
@@ -155,7 +146,7 @@ test('next year’s compulsory course: 新增课程 → 图文章节 → 导入�
   await expect(importCard.getByText(`共${total}行，全部导入成功`)).toBeVisible({ timeout: 60_000 });
 
   // 发布, into next year's plan as its compulsory course.
-  await openMenu(page, '课程管理');
+  await openMenu(page, null, '课程管理');
   await row.getByRole('button', { name: `发布 ${title}` }).click();
   publish = page.getByRole('dialog', { name: `发布《${title}》` });
   await expect(publish.getByRole('checkbox', { name: new RegExp(`加入${N}年度计划`) })).toBeChecked();
@@ -171,7 +162,7 @@ test('next year’s compulsory course: 新增课程 → 图文章节 → 导入�
 
   // 年度计划管理: the plan lists it; a draft plan is published.
   if (plan.status !== 'published') {
-    await openMenu(page, '年度计划管理');
+    await openMenu(page, null, '年度计划管理');
     await page
       .getByRole('row', { name: new RegExp(`^${N}年`) })
       .getByRole('button', { name: `查看和修改${N}年度计划` })

@@ -4,7 +4,8 @@
 // 二级管理员 logs in with the initial password, must change it, and sees only that one person.
 // A self-registered person is marked 新注册 until the unit confirms them.
 import { expect, test, type Page } from '@playwright/test';
-import { captchaFor, demo, signIn } from './demo';
+import { openMenu } from './menu';
+import { captchaFor, demo, signIn, signOut } from './demo';
 import { newIdNumber } from './id-numbers';
 
 const NEW_PASSWORD = 'Dept2026ok';
@@ -19,16 +20,6 @@ function newCreditCode(): { valid: string; wrongCheck: string } {
   const check = CHARS[(31 - (sum % 31)) % 31]!;
   const wrong = CHARS[(CHARS.indexOf(check) + 1) % 31]!;
   return { valid: body + check, wrongCheck: body + wrong };
-}
-
-async function openMenu(page: Page, item: string) {
-  await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: item, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: item })).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/login/);
 }
 
 /** Picks an option of an antd Select by typing its label. */
@@ -50,7 +41,7 @@ test('a total admin sets up a department and its admin, who then sees only that 
 
   // 单位部门管理—新增部门 (keyboard only: the dialog focuses its first field, Enter saves).
   await signIn(page, '单位管理员', total.username, total.password);
-  await openMenu(page, '单位部门管理');
+  await openMenu(page, null, '单位部门管理');
   await expect(page.getByRole('row', { name: /心血管内科/ })).toBeVisible();
   await page.getByRole('button', { name: '新增部门' }).click();
   const deptDialog = page.getByRole('dialog', { name: '新增部门' });
@@ -74,7 +65,7 @@ test('a total admin sets up a department and its admin, who then sees only that 
   await expect(page.getByRole('row', { name: /心血管内科/ })).toBeVisible();
 
   // 单位管理员管理—新增管理员, with the manual's hint and "允许登录系统" checked by default.
-  await openMenu(page, '单位管理员管理');
+  await openMenu(page, null, '单位管理员管理');
   await page.getByRole('button', { name: '新增管理员' }).click();
   const adminDialog = page.getByRole('dialog', { name: '新增管理员' });
   await expect(adminDialog.getByText('单位管理员的初始密码为身份证后六位')).toBeVisible();
@@ -103,7 +94,7 @@ test('a total admin sets up a department and its admin, who then sees only that 
   await expect(selfDialog).toBeHidden();
 
   // 专业技术人员管理—修改: a person without a department goes to the new one.
-  await openMenu(page, '专业技术人员管理');
+  await openMenu(page, null, '专业技术人员管理');
   // 36 demo staff, plus anyone an earlier spec registered or imported into the unit (a class's 50 trainees).
   await expect(page.getByText(/^共 (3[6-9]|[4-9]\d|[1-9]\d{2,}) 人$/)).toBeVisible();
   await choose(page, page.getByLabel('部门', { exact: true }), '无部门');
@@ -143,7 +134,7 @@ test('a total admin sets up a department and its admin, who then sees only that 
   await expect(page.getByRole('heading', { level: 1, name: '用户管理中心' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: '功能菜单' });
   await expect(nav.getByRole('menuitem', { name: '单位管理员管理' })).toHaveCount(0);
-  await openMenu(page, '专业技术人员管理');
+  await openMenu(page, null, '专业技术人员管理');
   await expect(page.getByText('共 1 人')).toBeVisible();
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
   await expect(rows).toHaveCount(1);
@@ -173,7 +164,7 @@ test('the operator adds a unit: a wrong check character is refused with its reas
   const code = newCreditCode();
   const name = `南宁市测试设备有限公司${String(Date.now()).slice(-4)}`;
   await signIn(page, '管理部门', 'operator', demo('平台运营').password);
-  await openMenu(page, '单位管理');
+  await openMenu(page, null, '单位管理');
   await page.getByRole('button', { name: '新增单位' }).click();
   const dialog = page.getByRole('dialog', { name: '新增单位' });
   await expect(dialog.getByLabel('单位名称')).toBeFocused();
@@ -230,7 +221,7 @@ test('a total admin confirms a 新注册 person: the mark, the filter and the co
   await page.context().clearCookies();
 
   await signIn(page, '单位管理员', total.username, total.password);
-  await openMenu(page, '专业技术人员管理');
+  await openMenu(page, null, '专业技术人员管理');
   // The demo's three 新注册 people and the one just registered.
   await expect(page.getByText(/^有 ([4-9]|\d{2,}) 名新注册人员待确认/)).toBeVisible();
   await page.getByRole('button', { name: '只看新注册' }).click();
@@ -261,7 +252,7 @@ test('a professional changes their unit in 我的信息 after a confirmation tha
   const home = '南宁市第一人民医院';
   const other = '桂林市第十八中学';
   await signIn(page, '专业技术人员', person.username, person.password);
-  await openMenu(page, '我的信息');
+  await openMenu(page, null, '我的信息');
   const departmentSelect = page.getByLabel('所属部门');
   const me = (await (await page.request.get('/api/me')).json()) as { department: { name: string } | null };
   const before = me.department?.name;

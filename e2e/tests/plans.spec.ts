@@ -3,7 +3,7 @@
 // it; with the server's test clock at Jan 1 of that year the plan is in force at once — no restart —
 // and the professional registers a record of the new year.
 import { expect, test, type Page } from '@playwright/test';
-import { demo, signIn, signInAsOperator } from './demo';
+import { demo, signIn, signInAsOperator, signOut } from './demo';
 
 async function openPlans(page: Page) {
   await page
@@ -11,11 +11,6 @@ async function openPlans(page: Page) {
     .getByRole('menuitem', { name: '年度计划管理', exact: true })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: '年度计划管理' })).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/login/);
 }
 
 test.afterEach(async ({ request }) => {
