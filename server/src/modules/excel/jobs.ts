@@ -127,6 +127,22 @@ export async function saveErrors(
     });
 }
 
+/** The columns of a job starting its next run: checked again from the first row, nothing counted yet. */
+export function nextRun(job: Pick<JobRow, 'run'>) {
+  return {
+    status: 'validating' as const,
+    run: job.run + 1,
+    rowsProcessed: 0,
+    dataRows: 0,
+    errorRows: 0,
+    rowsWritten: 0,
+    importedRows: 0,
+    message: null,
+    finishedAt: null,
+    heartbeatAt: now(),
+  };
+}
+
 /**
  * Updates the job only while `run` is still its current run (a newer run owns it otherwise); false when it is not.
  */

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client';
 import { importJobErrors, importJobs } from '../../db/schema/index';
 import { writeAudit } from '../audit/index';
 import type { Caller } from '../auth/index';
-import { INTERRUPTED, MAX_RESUMES, STALE_AFTER_MS, type JobRow } from './jobs';
+import { INTERRUPTED, MAX_RESUMES, nextRun, STALE_AFTER_MS, type JobRow } from './jobs';
 import { IMPORT_KIND_DEFS } from './kinds';
 import { importLimits } from './limits';
 import { openSheet, type OpenedSheet } from './read-sheet';
@@ -100,21 +100,9 @@ async function resumeOne(db: Db, env: RunEnv, job: JobRow, cutoff: Date, ip?: st
     return false;
   }
   const ctx: Caller = { db, actor: actor!, ip };
-  const at = now();
   const [claimed] = await db
     .update(importJobs)
-    .set({
-      status: 'validating',
-      run: job.run + 1,
-      resumes: job.resumes + 1,
-      rowsProcessed: 0,
-      dataRows: 0,
-      errorRows: 0,
-      rowsWritten: 0,
-      importedRows: 0,
-      message: null,
-      heartbeatAt: at,
-    })
+    .set({ ...nextRun(job), resumes: job.resumes + 1 })
     .where(stillStale)
     .returning();
   if (!claimed) {

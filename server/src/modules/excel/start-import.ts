@@ -6,7 +6,7 @@ import { importJobErrors, importJobs } from '../../db/schema/index';
 import { AppError } from '../../errors';
 import type { Caller } from '../auth/index';
 import type { AnyImportKind } from './import-kind';
-import { findJob, toJobDto } from './jobs';
+import { findJob, nextRun, toJobDto } from './jobs';
 import { importLimits } from './limits';
 import { openSheet } from './read-sheet';
 import { runImport, startInBackground, type RunEnv } from './run-import';
@@ -117,22 +117,9 @@ export async function importValidRows(ctx: Caller, env: RunEnv, def: AnyImportKi
   const data = await readAll(env.files.read(job.fileKey!));
   const sheet = await openSheet(data, await inspectXlsx(data, importLimits()), def.columns);
   try {
-    const at = now();
     const [claimed] = await ctx.db
       .update(importJobs)
-      .set({
-        mode: 'valid_only',
-        status: 'validating',
-        run: job.run + 1,
-        rowsProcessed: 0,
-        dataRows: 0,
-        errorRows: 0,
-        rowsWritten: 0,
-        importedRows: 0,
-        message: null,
-        finishedAt: null,
-        heartbeatAt: at,
-      })
+      .set({ ...nextRun(job), mode: 'valid_only' })
       .where(
         and(
           eq(importJobs.id, job.id),
