@@ -1,5 +1,6 @@
 import type { ReactNode, RefObject } from 'react';
 import { Form, Modal, type FormInstance, type FormProps } from 'antd';
+import { focusUnlessTyping } from './useFocusOnOpen';
 
 interface FormModalProps<V> extends Omit<FormProps<V>, 'form' | 'name' | 'layout' | 'children' | 'title'> {
   open: boolean;
@@ -49,7 +50,7 @@ export function FormModal<V>({
       width={width}
       onCancel={onClose}
       afterClose={afterClose}
-      afterOpenChange={(o) => o && focusRef?.current?.focus()}
+      afterOpenChange={(o) => o && focusUnlessTyping(focusRef?.current)}
       okButtonProps={{ htmlType: 'submit', loading: save.isPending, disabled: okDisabled }}
       maskClosable={false}
       modalRender={(dom) => (

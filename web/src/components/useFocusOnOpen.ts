@@ -7,5 +7,16 @@ import { useRef } from 'react';
  */
 export function useFocusOnOpen<T extends { focus: () => void }>() {
   const ref = useRef<T>(null);
-  return { ref, focusOnOpen: { afterOpenChange: (open: boolean) => open && ref.current?.focus() } };
+  return { ref, focusOnOpen: { afterOpenChange: (open: boolean) => open && focusUnlessTyping(ref.current) } };
+}
+
+/**
+ * Focuses a dialog's first field once its opening animation is over — unless the person is already typing in a
+ * field: on a slow device they may have clicked into another field during the animation, and moving the cursor then
+ * would send the rest of their typing into the wrong field.
+ */
+export function focusUnlessTyping(target: { focus: () => void } | null | undefined): void {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && active.matches('input, textarea, select, [contenteditable="true"]')) return;
+  target?.focus();
 }

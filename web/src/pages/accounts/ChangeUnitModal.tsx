@@ -3,6 +3,7 @@ import { Alert, App, Form, Modal } from 'antd';
 import type { Me, UnitSummary } from '@ptce/contracts';
 import { useChangeOwnUnit } from '../../api/org';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { focusUnlessTyping } from '../../components/useFocusOnOpen';
 import { UnitSelect } from '../../components/UnitSelect';
 import { applyFieldErrors } from '../../lib/form';
 
@@ -50,7 +51,7 @@ export function ChangeUnitModal({
       okButtonProps={{ htmlType: 'submit', loading: change.isPending, disabled: same }}
       onCancel={onClose}
       afterClose={afterClose}
-      afterOpenChange={(o) => o && selectWrap.current?.querySelector('input')?.focus()}
+      afterOpenChange={(o) => o && focusUnlessTyping(selectWrap.current?.querySelector('input'))}
       maskClosable={false}
       modalRender={(dom) => (
         <Form

@@ -3,6 +3,7 @@ import { App, Form, Input, Modal } from 'antd';
 import { ReasonBody, type StaffRow } from '@ptce/contracts';
 import { useRemoveStaff } from '../../api/org';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { focusUnlessTyping } from '../../components/useFocusOnOpen';
 import { zodRule } from '../../lib/form';
 
 interface RemoveValues {
@@ -46,7 +47,7 @@ export function RemoveStaffModal({
       okButtonProps={{ htmlType: 'submit', danger: true, loading: remove.isPending }}
       onCancel={onClose}
       afterClose={afterClose}
-      afterOpenChange={(o) => o && reasonRef.current?.focus()}
+      afterOpenChange={(o) => o && focusUnlessTyping(reasonRef.current)}
       maskClosable={false}
       modalRender={(dom) => (
         <Form<RemoveValues>
