@@ -5,8 +5,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { demo, signIn } from './demo';
 
 /**
- * Opens 新登记培训 and tells whether the dialog played its zoom (an element went through ant-zoom-appear-active) while
- * it opened.
+ * Opens 新登记培训 and tells whether the dialog played its zoom while it opened: an element went through
+ * ant-zoom-appear-active (ant-zoom-enter-active when the dialog was mounted before it was shown), or the browser
+ * started a zoom animation.
  */
 async function opensAnimated(page: Page): Promise<boolean> {
   await page.evaluate(() => {
@@ -14,7 +15,7 @@ async function opensAnimated(page: Page): Promise<boolean> {
     w.animated = false;
     const zooms = (e: Element) =>
       [e, ...Array.from(e.querySelectorAll('*'))].some((x) =>
-        /\bant-zoom-appear-active\b/.test(x.getAttribute('class') ?? ''),
+        /\bant-zoom-(appear|enter)-active\b/.test(x.getAttribute('class') ?? ''),
       );
     new MutationObserver((changes) => {
       for (const c of changes) {
@@ -22,6 +23,10 @@ async function opensAnimated(page: Page): Promise<boolean> {
         if (nodes.some((n) => n instanceof Element && zooms(n))) w.animated = true;
       }
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    // The animation itself, as the browser runs it (antd's zoom keyframes are named antZoom…).
+    document.addEventListener('animationstart', (e) => {
+      if (/zoom/i.test(e.animationName)) w.animated = true;
+    });
   });
   await page.getByRole('button', { name: '新登记培训' }).click();
   await expect(page.getByRole('dialog', { name: '新登记培训' })).toBeVisible();
