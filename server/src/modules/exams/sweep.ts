@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { repeatInBackground } from '../../http/recurring';
 import { submitExpiredAttempts } from './finalize-attempt';
 
 const SWEEP_MS = 60_000;
@@ -9,18 +10,7 @@ const SWEEP_MS = 60_000;
  * Tests call submitExpiredAttempts directly with the test clock instead.
  */
 export function installExamSweep(app: FastifyInstance): void {
-  if (app.deps.config.env === 'test') return;
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    app.deps.db
-      .transaction((tx) => submitExpiredAttempts(tx))
-      .catch((err: unknown) => app.log.warn({ err }, 'exam sweep failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, SWEEP_MS);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  repeatInBackground(app, { everyMs: SWEEP_MS, failure: 'exam sweep failed' }, () =>
+    app.deps.db.transaction((tx) => submitExpiredAttempts(tx)),
+  );
 }

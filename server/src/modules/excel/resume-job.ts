@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { repeatInBackground } from '../../http/recurring';
 import { resumeStaleImports } from './resume-imports';
 import type { RunEnv } from './run-import';
 
@@ -8,27 +9,17 @@ import type { RunEnv } from './run-import';
  * resumeStaleImports lets one instance win each job. Tests call resumeStaleImports directly.
  */
 export function installImportResume(app: FastifyInstance, env: RunEnv): void {
-  if (app.deps.config.env === 'test') return;
   const staleMs = app.deps.config.importStaleSeconds * 1000;
-  let busy = false;
-  const look = () => {
-    if (busy) return;
-    busy = true;
-    resumeStaleImports(app.deps.db, env, { staleMs })
-      .then((jobs) => {
-        if (jobs.length) app.log.warn({ jobs }, 'imports carried on after their process died');
-      })
-      .catch((err: unknown) => app.log.warn({ err }, 'looking for interrupted imports failed'))
-      .finally(() => {
-        busy = false;
-      });
-  };
-  const first = setTimeout(look, 1_000);
-  const timer = setInterval(look, Math.min(30_000, Math.max(1_000, staleMs / 2)));
-  first.unref();
-  timer.unref();
-  app.addHook('onClose', async () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  });
+  repeatInBackground(
+    app,
+    {
+      everyMs: Math.min(30_000, Math.max(1_000, staleMs / 2)),
+      firstAfterMs: 1_000,
+      failure: 'looking for interrupted imports failed',
+    },
+    async () => {
+      const jobs = await resumeStaleImports(app.deps.db, env, { staleMs });
+      if (jobs.length) app.log.warn({ jobs }, 'imports carried on after their process died');
+    },
+  );
 }

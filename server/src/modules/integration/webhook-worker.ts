@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { repeatInBackground } from '../../http/recurring';
 import { deliverDueWebhooks } from './webhook-deliver';
 
 const POLL_MS = 2_000;
@@ -9,29 +10,12 @@ const POLL_MS = 2_000;
  * Tests call deliverDueWebhooks directly with the test clock instead.
  */
 export function installWebhookWorker(app: FastifyInstance): void {
-  if (app.deps.config.env === 'test') return;
-  let running = false;
-  let closed = false;
-  const round = async () => {
-    if (running || closed) return;
-    running = true;
-    try {
-      for (;;) {
-        const r = await deliverDueWebhooks(app.deps.db, {
-          blockInternalAddresses: app.deps.config.env === 'production',
-        });
-        if (closed || r.delivered + r.retry + r.failed === 0) break;
-      }
-    } catch (err) {
-      app.log.warn({ err }, 'webhook delivery round failed');
-    } finally {
-      running = false;
+  repeatInBackground(app, { everyMs: POLL_MS, failure: 'webhook delivery round failed' }, async (closing) => {
+    for (;;) {
+      const r = await deliverDueWebhooks(app.deps.db, {
+        blockInternalAddresses: app.deps.config.env === 'production',
+      });
+      if (closing() || r.delivered + r.retry + r.failed === 0) break;
     }
-  };
-  const timer = setInterval(() => void round(), POLL_MS);
-  timer.unref();
-  app.addHook('onClose', async () => {
-    closed = true;
-    clearInterval(timer);
   });
 }

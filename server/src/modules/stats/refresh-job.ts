@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { repeatInBackground } from '../../http/recurring';
 import { refreshStats } from './refresh-stats';
 
 const REFRESH_MS = 60_000;
@@ -9,23 +10,7 @@ const REFRESH_MS = 60_000;
  * process runs it; an advisory lock lets one at a time work. Tests call refreshStats directly.
  */
 export function installStatsRefresh(app: FastifyInstance): void {
-  if (app.deps.config.env === 'test') return;
-  let running = false;
-  const run = () => {
-    if (running) return;
-    running = true;
-    refreshStats(app.deps.db)
-      .catch((err: unknown) => app.log.warn({ err }, 'statistics refresh failed'))
-      .finally(() => {
-        running = false;
-      });
-  };
-  const first = setTimeout(run, 1_000);
-  const timer = setInterval(run, REFRESH_MS);
-  first.unref();
-  timer.unref();
-  app.addHook('onClose', async () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  });
+  repeatInBackground(app, { everyMs: REFRESH_MS, firstAfterMs: 1_000, failure: 'statistics refresh failed' }, () =>
+    refreshStats(app.deps.db),
+  );
 }
