@@ -21,8 +21,11 @@ export const MAX_RESUMES = 3;
 export const INTERRUPTED = '导入中断（服务重启或进程退出），未导入任何数据，请重新导入';
 export const RESUMING = '导入进程中断，正在自动从头继续，请稍候（已校验的行将重新校验）';
 
+/** The statuses of a job that a run is (or should be) working on: 校验中, 导入中. */
+export const RUNNING_STATUSES = ['validating', 'writing'] as const;
+
 export function isRunning(j: Pick<JobRow, 'status'>): boolean {
-  return j.status === 'validating' || j.status === 'writing';
+  return (RUNNING_STATUSES as readonly string[]).includes(j.status);
 }
 
 function isStale(j: JobRow): boolean {

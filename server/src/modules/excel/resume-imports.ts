@@ -1,21 +1,19 @@
 import os from 'node:os';
 import type { ImportKind } from '@ptce/contracts';
-import { and, asc, eq, inArray, lt, notInArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, notInArray, type SQL } from 'drizzle-orm';
 import { actorOfAccount } from '../../auth/account-actor';
 import { now } from '../../clock';
 import type { Db } from '../../db/client';
 import { importJobErrors, importJobs } from '../../db/schema/index';
 import { writeAudit } from '../audit/index';
 import type { Caller } from '../auth/index';
-import { INTERRUPTED, MAX_RESUMES, nextRun, STALE_AFTER_MS, type JobRow } from './jobs';
+import { INTERRUPTED, MAX_RESUMES, nextRun, RUNNING_STATUSES, STALE_AFTER_MS, type JobRow } from './jobs';
 import { IMPORT_KIND_DEFS } from './kinds';
 import { importLimits } from './limits';
-import { openSheet, type OpenedSheet } from './read-sheet';
+import { openSheet } from './read-sheet';
 import { jobsRunningHere, runImport, startInBackground, type RunEnv } from './run-import';
 import { readAll } from './start-import';
 import { inspectXlsx } from './xlsx-container';
-
-const RUNNING = ['validating', 'writing'] as const;
 
 /**
  * Carries on the imports whose process died: every job still 校验中 or 导入中 whose heartbeat is older than
@@ -38,7 +36,7 @@ export async function resumeStaleImports(
     .from(importJobs)
     .where(
       and(
-        inArray(importJobs.status, RUNNING),
+        inArray(importJobs.status, RUNNING_STATUSES),
         lt(importJobs.heartbeatAt, cutoff),
         ...(mine.length ? [notInArray(importJobs.id, mine)] : []),
       ),
@@ -54,15 +52,9 @@ export async function resumeStaleImports(
 }
 
 async function resumeOne(db: Db, env: RunEnv, job: JobRow, cutoff: Date, ip?: string): Promise<boolean> {
-  const stillStale = and(
-    eq(importJobs.id, job.id),
-    eq(importJobs.run, job.run),
-    inArray(importJobs.status, RUNNING),
-    lt(importJobs.heartbeatAt, cutoff),
-  );
   const def = IMPORT_KIND_DEFS[job.kind as ImportKind];
   const actor = await actorOfAccount(db, job.createdBy);
-  let why = !def
+  const why = !def
     ? 'unknown kind'
     : !actor
       ? 'uploader may not log in'
@@ -71,43 +63,30 @@ async function resumeOne(db: Db, env: RunEnv, job: JobRow, cutoff: Date, ip?: st
         : job.resumes >= MAX_RESUMES
           ? 'too many resumes'
           : null;
-  let sheet: OpenedSheet | null = null;
-  if (!why) {
-    const data = await readAll(env.files.read(job.fileKey!)).catch(() => null);
-    sheet = data && (await openSheet(data, await inspectXlsx(data, importLimits()), def!.columns).catch(() => null));
-    if (!sheet) why = 'file unreadable';
-  }
-  if (why || !sheet) {
-    const [gaveUp] = await db
-      .update(importJobs)
-      .set({ status: 'failed', message: INTERRUPTED, finishedAt: now(), fileKey: null })
-      .where(stillStale)
-      .returning({ id: importJobs.id });
-    if (gaveUp) {
-      if (job.fileKey) await env.files.remove(job.fileKey).catch(() => undefined);
-      await writeAudit(
-        db,
-        { actor, ip },
-        {
-          action: 'imports.abandon',
-          targetType: 'import_job',
-          targetId: job.id,
-          result: 'failed',
-          detail: { kind: job.kind, fileName: job.fileName, run: job.run, resumes: job.resumes, reason: why },
-        },
-      );
-    }
+  const stillStale = and(
+    eq(importJobs.id, job.id),
+    eq(importJobs.run, job.run),
+    inArray(importJobs.status, RUNNING_STATUSES),
+    lt(importJobs.heartbeatAt, cutoff),
+  );
+  if (why) {
+    await giveUp(db, env, job, stillStale, { actor, ip }, why);
     return false;
   }
-  const ctx: Caller = { db, actor: actor!, ip };
+  // Claimed before the file is read: of the instances that look at once, only the winner reads it.
   const [claimed] = await db
     .update(importJobs)
     .set({ ...nextRun(job), resumes: job.resumes + 1 })
     .where(stillStale)
     .returning();
-  if (!claimed) {
-    // Another instance took it first, or its run came back to life.
-    await sheet.close().catch(() => undefined);
+  if (!claimed) return false; // another instance took it first, or its run came back to life
+  const ctx: Caller = { db, actor: actor!, ip };
+  const data = await readAll(env.files.read(job.fileKey!)).catch(() => null);
+  const sheet =
+    data && (await openSheet(data, await inspectXlsx(data, importLimits()), def!.columns).catch(() => null));
+  if (!sheet) {
+    const ours = and(eq(importJobs.id, job.id), eq(importJobs.run, claimed.run));
+    await giveUp(db, env, { ...job, run: claimed.run, resumes: claimed.resumes }, ours, ctx, 'file unreadable');
     return false;
   }
   await db.delete(importJobErrors).where(eq(importJobErrors.jobId, job.id));
@@ -126,4 +105,29 @@ async function resumeOne(db: Db, env: RunEnv, job: JobRow, cutoff: Date, ip?: st
   });
   startInBackground(runImport(ctx, env, def!, claimed, sheet));
   return true;
+}
+
+/** 导入中断: the job failed, its file removed, audited — when `where` still finds it as it was looked at. */
+async function giveUp(
+  db: Db,
+  env: RunEnv,
+  job: JobRow,
+  where: SQL | undefined,
+  who: Pick<Caller, 'ip'> & { actor: Caller['actor'] | null },
+  reason: string,
+): Promise<void> {
+  const [gaveUp] = await db
+    .update(importJobs)
+    .set({ status: 'failed', message: INTERRUPTED, finishedAt: now(), fileKey: null })
+    .where(where)
+    .returning({ id: importJobs.id });
+  if (!gaveUp) return;
+  if (job.fileKey) await env.files.remove(job.fileKey).catch(() => undefined);
+  await writeAudit(db, who, {
+    action: 'imports.abandon',
+    targetType: 'import_job',
+    targetId: job.id,
+    result: 'failed',
+    detail: { kind: job.kind, fileName: job.fileName, run: job.run, resumes: job.resumes, reason },
+  });
 }
