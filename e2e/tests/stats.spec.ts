@@ -1,7 +1,7 @@
 // 统计分析 in the browser, each authority in its scope: the 南宁市人社局 reads its headline figures (the same as
 // the API's for its scope), the map and the table of Nanning's counties, drills down county → unit → people →
 // a person's year, and exports the area table to Excel; the 自治区卫健委 sees only its units; the operator the
-// province. Nothing scrolls sideways at 1280×720.
+// province, and its 年度学时达标情况 with the statistics' summary. Nothing scrolls sideways at 1280×720.
 import ExcelJS from 'exceljs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoLogins, signIn } from './demo';
@@ -221,6 +221,20 @@ test('统计分析: 南宁市人社局 reads its city, drills down to a person a
   const allUnits = await api<StatsUnitList>(page, `/api/stats/units?year=${year}&page=1&pageSize=200`);
   expect(allUnits.total).toBe(allUnits.items.length);
   await expect(card(page, '单位达标排名（达标率低的在前）').getByText(`共 ${allUnits.total} 个单位`)).toBeVisible();
+  await noSidewaysScroll(page);
+
+  // 年度学时达标情况 of the whole province: the people by name, read as they are now; its summary is the statistics'
+  // (the same figure as the dashboard's), with the time they were computed.
+  await page.goto('/compliance/unit');
+  await expect(page.getByRole('heading', { name: '年度学时达标情况' })).toBeVisible();
+  await expect(page.getByText(/^数据时间：.*（统计分析每分钟更新；名单为实时）$/)).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => headline(page, '人数')).toBe(province.totals.people);
+  const listed = await api<{ items: { personName: string }[] }>(
+    page,
+    `/api/compliance/unit?year=${year}&page=1&pageSize=20`,
+  );
+  expect(listed.items.length).toBeGreaterThan(0);
+  await expect.poll(() => firstCells(page.locator('.ant-table').last())).toEqual(listed.items.map((r) => r.personName));
   await noSidewaysScroll(page);
 
   // 自治区卫健委: only the units of its industry or under its supervision, as the API says; fewer than the province.

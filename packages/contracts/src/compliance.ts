@@ -42,6 +42,11 @@ export const ComplianceSummary = z.object({
   people: z.number().int(),
   met: z.number().int(),
   compulsoryDone: z.number().int(),
+  /**
+   * 统计截至: present on a province-, region- or industry-wide list, whose summary is the statistics' (counted every
+   * minute) rather than counted for this request; the time they were computed.
+   */
+  asOf: z.string().optional(),
 });
 export const ComplianceList = z.object({
   items: z.array(ComplianceRow),
@@ -52,3 +57,4 @@ export const ComplianceList = z.object({
   totalCapped: z.boolean().optional(),
   nextCursor: z.string().nullable().optional(),
 });
+export type ComplianceList = z.infer<typeof ComplianceList>;

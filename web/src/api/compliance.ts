@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ComplianceRow, ComplianceStatus } from '@ptce/contracts';
+import type { ComplianceList, ComplianceStatus } from '@ptce/contracts';
 import { api } from './client';
+import { useExactTotal } from '../components/list/useExactTotal';
 
 /** GET /api/compliance/me — this (or the given) year's progress of the signed-in professional. */
 export function useMyCompliance(year?: number) {
@@ -28,19 +29,16 @@ export interface UnitComplianceParams {
   compulsoryDone?: 'true' | 'false';
 }
 
-export interface UnitCompliancePage {
-  items: ComplianceRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  summary: { people: number; met: number; compulsoryDone: number };
-}
-
-/** GET /api/compliance/unit — the staff in the caller's scope for a year. */
+/**
+ * GET /api/compliance/unit — the staff in the caller's scope for a year. A province-, region- or industry-wide list
+ * counts at most 1,000 people (`totalCapped`; 精确统计 asks for all) and its summary is the statistics' as of
+ * `summary.asOf` (统计截至).
+ */
 export function useUnitCompliance(params: UnitComplianceParams) {
+  const total = useExactTotal().query;
   return useQuery({
-    queryKey: ['compliance', 'unit', params],
-    queryFn: ({ signal }) => api<UnitCompliancePage>('/api/compliance/unit', { query: { ...params }, signal }),
+    queryKey: ['compliance', 'unit', params, total],
+    queryFn: ({ signal }) => api<ComplianceList>('/api/compliance/unit', { query: { ...params, ...total }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, genderLabel, hasAnyRole, landingPath, roleLabel, safeNext } from './format';
+import { asOfText, formatDateTime, genderLabel, hasAnyRole, landingPath, roleLabel, safeNext } from './format';
 
 describe('formatDateTime', () => {
   it('shows times in Asia/Shanghai whatever the zone of the browser', () => {
@@ -60,5 +60,12 @@ describe('landingPath', () => {
   it('goes to next, else to 用户管理中心', () => {
     expect(landingPath(done, '/exams')).toBe('/exams');
     expect(landingPath(done)).toBe('/');
+  });
+});
+
+describe('asOfText', () => {
+  it('says when the statistics were computed, in Shanghai time, or that they were not yet', () => {
+    expect(asOfText('2026-12-07T01:05:00Z')).toBe('数据时间：2026/12/7 09:05');
+    expect(asOfText(null)).toBe('数据尚未统计');
   });
 });

@@ -62,3 +62,9 @@ export function landingPath(me: Pick<Me, 'mustChangePassword' | 'profileComplete
   if (!me.profileComplete) return `/setup/profile${tail}`;
   return next ?? '/';
 }
+
+/** When the statistics were computed (统计分析, and the summary of a province-, region- or industry-wide list). */
+export const asOfText = (at: string | null | undefined) =>
+  at
+    ? `数据时间：${new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(at))}`
+    : '数据尚未统计';

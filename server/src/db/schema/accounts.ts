@@ -89,6 +89,9 @@ export const accounts = pgTable(
     index('accounts_unit_dept_idx').on(t.unitId, t.departmentId),
     index('accounts_unit_kind_idx').on(t.unitId, t.kind, t.departmentId),
     index('accounts_name_idx').on(t.name.op('text_pattern_ops')),
+    index('accounts_professional_name_idx')
+      .on(t.name, t.id)
+      .where(sql`${t.kind} = 'professional'`),
     index('accounts_pii_plaintext_idx')
       .on(t.id)
       .where(sql`${t.legacyIdNumber} IS NOT NULL OR ${t.legacyPhone} IS NOT NULL`),

@@ -1,3 +1,4 @@
 /** 达标: whether a person met a year's required hours, and the unit-wide view of it. */
 export { complianceRoutes } from './routes';
 export { complianceFor, complianceYears } from './year-compliance';
+export { unitCompliancePage } from './unit-compliance';

@@ -27,3 +27,29 @@ export function keptPersonYearHours(people: SQL, year: number): SQL {
     SELECT account_id, compulsory, elective, professional, pending, pending_hours, drafts
     FROM (${personYearHours({ accounts: sql`SELECT id FROM kept WHERE live`, year })}) h`;
 }
+
+/**
+ * One person's year as keptPersonYearHours answers it, for a LATERAL join over a list walked in its own order (the
+ * province-wide 达标情况 walks professionals by name and stops at the page): `id` is the outer query's account id.
+ * The kept row is read by its key; only when it cannot be used are the person's records and credits summed, through
+ * their (account_id, year) indexes. Columns: compulsory, elective, professional, pending, pending_hours, drafts
+ * (zeros for a person with no hours); one row always.
+ */
+export function keptPersonYear(id: SQL, year: number): SQL {
+  const columns = ['compulsory', 'elective', 'professional', 'pending', 'pending_hours', 'drafts'];
+  const pick = sql.join(
+    columns.map((c) => sql.raw(`coalesce(CASE WHEN k.live THEN h.${c} ELSE k.${c} END, 0) AS ${c}`)),
+    sql`, `,
+  );
+  return sql`
+    SELECT ${pick}
+    FROM (
+      SELECT s.compulsory, s.elective, s.professional, s.pending, s.pending_hours, s.drafts,
+             (s.account_id IS NULL
+              OR EXISTS (SELECT 1 FROM stats_dirty d WHERE d.account_id = ${id} AND d.year = ${year})) AS live
+      FROM (SELECT 1) one
+      LEFT JOIN stats_person_year s ON s.account_id = ${id} AND s.year = ${year}
+        AND EXISTS (SELECT 1 FROM stats_refresh r WHERE r.year = ${year})) k
+    LEFT JOIN LATERAL (
+      SELECT * FROM (${personYearHours({ accounts: { one: id }, year })}) sums WHERE k.live) h ON true`;
+}

@@ -1,4 +1,4 @@
-import type { ComplianceListQuery, ComplianceRow } from '@ptce/contracts';
+import type { ComplianceList, ComplianceListQuery, ComplianceRow } from '@ptce/contracts';
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { personScope } from '../../auth/scope';
@@ -9,25 +9,37 @@ import { maskIdNumber } from '../../domain/id-number';
 import type { Caller } from '../auth/index';
 import type { Writable } from 'node:stream';
 import { writeAudit } from '../audit/index';
-import { metSql, personYearHoursRow, requirePlan } from '../plans/index';
+import { metSql, personYearHoursRow, requirePlan, type Plan } from '../plans/index';
 import { idNumberFormatter, type XlsxColumn, xlsxSheetWriter } from '../excel/index';
 import { personSearch } from '../org/index';
 import { keptPersonYearHours } from './person-years';
 import { planNumbers } from './year-compliance';
+import { isWideScope, wideCompliance } from './wide-compliance';
 
 const num = (v: unknown) => Number(v ?? 0);
 
 /** A row of the list with the person's ID number still encrypted. */
 type UnitComplianceRow = ComplianceRow & { idNumberEnc: unknown };
+type UnitComplianceList = Omit<ComplianceList, 'items'> & { items: UnitComplianceRow[] };
 
 /**
  * The unit's compliance list for a year (scoped like every staff list): hours by category, 达标,
  * 公需必修已完成, may-be-优秀. One query over the people in scope reads their years (keptPersonYearHours), counts 达标 and
  * 公需必修 for the summary, filters and pages in SQL; the rule's details (what is still missing) are worked out for the
- * page's rows only. `all` answers every row of the filter (the export).
+ * page's rows only. `all` answers every row of the filter (the export). A province-, region- or industry-wide page
+ * is read another way once the statistics have computed the year (wide-compliance.ts).
  */
-export async function unitCompliance(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, all = false) {
+export async function unitCompliance(
+  ctx: Caller,
+  q: z.infer<typeof ComplianceListQuery>,
+  all = false,
+): Promise<UnitComplianceList> {
   const plan = await requirePlan(ctx.db, q.year, 'year');
+  const wide = !all && isWideScope(ctx.actor) ? await wideCompliance(ctx, q, plan) : null;
+  if (wide) {
+    const { rows, summary, ...paging } = wide;
+    return { items: complianceRows(plan, rows), ...paging, page: q.page, pageSize: q.pageSize, summary };
+  }
   const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(ctx.actor)];
   if (q.q) where.push(personSearch(q.q));
   if (q.departmentId !== undefined)
@@ -56,11 +68,26 @@ export async function unitCompliance(ctx: Caller, q: z.infer<typeof ComplianceLi
     SELECT s.*, p.*, a.id_number_enc AS id_number, d.name AS dept
     FROM s LEFT JOIN (p JOIN accounts a ON a.id = p.id LEFT JOIN departments d ON d.id = a.department_id) ON true
     ORDER BY p.name, p.id`);
-  const numbers = planNumbers(plan);
   const found = rows as Array<Record<string, unknown>>;
   const first = found[0] ?? {};
-  // ID numbers are decrypted only for the rows answered (the page, or the export's rows as they are written).
-  const items: Array<UnitComplianceRow> = found
+  const summary = { people: num(first.s_people), met: num(first.s_met), compulsoryDone: num(first.s_done) };
+  return {
+    items: complianceRows(plan, found),
+    total: num(first.s_total),
+    page: q.page,
+    pageSize: q.pageSize,
+    summary,
+  };
+}
+
+/**
+ * The list's rows from the query's (id, name, id_number, dept and the year's hours): the rule's details (what is
+ * still missing) are worked out here, for these rows only. ID numbers stay encrypted until a row is answered (the
+ * page, or the export's rows as they are written).
+ */
+function complianceRows(plan: Plan, found: Array<Record<string, unknown>>): UnitComplianceRow[] {
+  const numbers = planNumbers(plan);
+  return found
     .filter((r) => r.id != null)
     .map((r) => ({
       accountId: num(r.id),
@@ -70,8 +97,6 @@ export async function unitCompliance(ctx: Caller, q: z.infer<typeof ComplianceLi
       departmentName: (r.dept as string | null) ?? null,
       ...computeCompliance(numbers, personYearHoursRow(r)),
     }));
-  const summary = { people: num(first.s_people), met: num(first.s_met), compulsoryDone: num(first.s_done) };
-  return { items, total: num(first.s_total), page: q.page, pageSize: q.pageSize, summary };
 }
 
 /** A row as the API answers it: the ID number masked. */

@@ -10,8 +10,11 @@ import { inArray, sql, type SQL } from 'drizzle-orm';
  * pending (count of 待初审), pending_hours, drafts (count of 待提交), records (all records).
  */
 export interface PersonYearHoursFilter {
-  /** The people: their ids, or a subquery that selects account ids. */
-  accounts: readonly number[] | SQL;
+  /**
+   * The people: their ids, a subquery that selects account ids, or `{ one }`: one account id as an expression (an
+   * outer query's column, for a LATERAL join that sums one person at a time through the (account_id, year) index).
+   */
+  accounts: readonly number[] | SQL | { one: SQL };
   /** One year; all years when absent. */
   year?: number;
 }
@@ -19,7 +22,9 @@ export interface PersonYearHoursFilter {
 export function personYearHours(f: PersonYearHoursFilter): SQL {
   const who = Array.isArray(f.accounts)
     ? inArray(sql`account_id`, [...f.accounts] as number[])
-    : sql`account_id IN (${f.accounts as SQL})`;
+    : 'one' in f.accounts
+      ? sql`account_id = ${f.accounts.one}`
+      : sql`account_id IN (${f.accounts as SQL})`;
   const year = f.year === undefined ? sql`` : sql`AND year = ${f.year}`;
   return sql`
     SELECT coalesce(prof.account_id, pub.account_id) AS account_id, coalesce(prof.year, pub.year) AS year,

@@ -4,6 +4,7 @@ import { useUnitCompliance } from '../../api/compliance';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton, ListFilters, ListToolbar, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
+import { asOfText } from '../../lib/format';
 import { PeopleTable } from './PeopleTable';
 
 const thisYear = Number(
@@ -95,6 +96,9 @@ export default function UnitCompliancePage() {
             <Statistic title="人数" value={data.summary.people} />
             <Statistic title="已达标" value={data.summary.met} />
             <Statistic title="公需必修已完成" value={data.summary.compulsoryDone} />
+            {data.summary.asOf && (
+              <span className="ptce-muted">{asOfText(data.summary.asOf)}（统计分析每分钟更新；名单为实时）</span>
+            )}
           </Space>
         </Card>
       )}

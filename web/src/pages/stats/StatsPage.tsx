@@ -11,7 +11,8 @@ import { ListTable, param, SearchFilter, useUrlParams } from '../../components/l
 import { PageTitle } from '../../components/PageTitle';
 import { AreaTableCard } from './AreaTableCard';
 import { RateMap } from './RateMap';
-import { areaColumns, asOfText, industryColumns, STATS_YEARS, thisYear, unitColumns } from './stats-columns';
+import { asOfText } from '../../lib/format';
+import { areaColumns, industryColumns, STATS_YEARS, thisYear, unitColumns } from './stats-columns';
 import { downloadStatsReport, exportStatsTable } from './stats-download';
 import { StatsChart } from './StatsChart';
 import { StatsDownloadButton } from './StatsDownloadButton';

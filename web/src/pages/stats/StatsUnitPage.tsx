@@ -8,7 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListFilters, ListToolbar, param, useUrlParams } from '../../components/list';
 import { PageTitle } from '../../components/PageTitle';
 import { PeopleTable } from '../compliance/PeopleTable';
-import { asOfText, thisYear } from './stats-columns';
+import { thisYear } from './stats-columns';
+import { asOfText } from '../../lib/format';
 import { exportStatsTable } from './stats-download';
 import { StatsDownloadButton } from './StatsDownloadButton';
 

@@ -26,11 +26,6 @@ export const thisYear = Number(
 );
 export const STATS_YEARS = [thisYear, thisYear - 1, thisYear - 2];
 
-export const asOfText = (at: string | null | undefined) =>
-  at
-    ? `数据时间：${new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(at))}`
-    : '数据尚未统计';
-
 /** A drill-down inside the page (an area, an industry): a link by role, opened by a click or Enter. */
 function DrillLink({ onOpen, children }: { onOpen: () => void; children: ReactNode }) {
   return (
