@@ -7,14 +7,13 @@ import { decryptOrNull } from '../../db/pii';
 import { computeCompliance } from '@ptce/rules';
 import { maskIdNumber } from '../../domain/id-number';
 import type { Caller } from '../auth/index';
-import type { Writable } from 'node:stream';
 import { writeAudit } from '../audit/index';
 import { metSql, personYearHoursRow, requirePlan, type Plan } from '../plans/index';
-import { idNumberFormatter, type XlsxColumn, xlsxSheetWriter } from '../excel/index';
+import { idNumberFormatter, preparePagedExport, type XlsxColumn } from '../excel/index';
 import { personSearch } from '../org/index';
 import { keptPersonYearHours } from './person-years';
 import { planNumbers } from './year-compliance';
-import { isWideScope, wideCompliance } from './wide-compliance';
+import { isWideScope, wideCompliance, wideComplianceReader, type WideCursor } from './wide-compliance';
 
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -111,21 +110,19 @@ export async function unitCompliancePage(ctx: Caller, q: z.infer<typeof Complian
   return { ...rest, items: items.map(masked) };
 }
 
+const EXPORT_PAGE = 2000;
+
 /**
- * 导出Excel: the whole filtered list, as the page shows it. The list is computed before the download
- * starts, so a refusal (e.g. a year without a plan) is an ordinary error response, not a broken file.
+ * 导出Excel: the whole filtered list, as the page shows it, streamed a page of rows at a time. A unit's list is
+ * computed before the download starts; a province-, region- or industry-wide one is read in name order, 2,000 people
+ * at a time (wide-compliance.ts), so a province's export never holds 2 M people at once. Either way the first page
+ * is read before the download starts, so a refusal (e.g. a year without a plan) is an ordinary error response, not a
+ * broken file.
  */
 export async function unitComplianceExport(ctx: Caller, q: z.infer<typeof ComplianceListQuery>) {
-  const { items: all } = await unitCompliance(ctx, q, true);
-  return (out: Writable) => writeUnitCompliance(ctx, q, all, out);
-}
-
-async function writeUnitCompliance(
-  ctx: Caller,
-  q: z.infer<typeof ComplianceListQuery>,
-  all: UnitComplianceRow[],
-  out: Writable,
-): Promise<number> {
+  const plan = await requirePlan(ctx.db, q.year, 'year');
+  const wide = isWideScope(ctx.actor) ? await wideComplianceReader(ctx, q, plan) : null;
+  const all = wide ? null : (await unitCompliance(ctx, q, true)).items;
   const idText = idNumberFormatter(ctx.actor);
   const columns: XlsxColumn<ComplianceRow & { idNumber: string }>[] = [
     { header: '姓名', width: 12, value: (r) => r.personName },
@@ -141,15 +138,23 @@ async function writeUnitCompliance(
     { header: '年度考核可评优秀', width: 16, value: (r) => (r.mayBeExcellent ? '可以' : '不得评为优秀') },
     { header: '尚需完成', width: 60, value: (r) => r.missing.map((m) => `${m.item}（截止${m.deadline}）`).join('；') },
   ];
-  const sheet = xlsxSheetWriter(out, `${q.year}年度达标情况`, columns);
-  for (let i = 0; i < all.length; i += 2000)
-    await sheet.add(
-      all.slice(i, i + 2000).map(({ idNumberEnc, ...row }) => {
-        const idNumber = decryptOrNull(idNumberEnc) ?? '';
-        return { ...row, idNumber, idNumberMasked: maskIdNumber(idNumber) };
-      }),
-    );
-  const count = await sheet.end();
-  await writeAudit(ctx.db, ctx, { action: 'exports.compliance.unit', detail: { filter: q, rows: count } });
-  return count;
+  const written = (rows: UnitComplianceRow[]) =>
+    rows.map(({ idNumberEnc, ...row }) => {
+      const idNumber = decryptOrNull(idNumberEnc) ?? '';
+      return { ...row, idNumber, idNumberMasked: maskIdNumber(idNumber) };
+    });
+  return preparePagedExport<ComplianceRow & { idNumber: string }, WideCursor | number>({
+    sheetName: `${q.year}年度达标情况`,
+    columns,
+    page: async (after) => {
+      if (wide) {
+        const { rows, next } = await wide(after as WideCursor | null, EXPORT_PAGE);
+        return { rows: written(complianceRows(plan, rows)), next };
+      }
+      const from = (after as number | null) ?? 0;
+      const to = from + EXPORT_PAGE;
+      return { rows: written(all!.slice(from, to)), next: to < all!.length ? to : null };
+    },
+    done: (rows) => writeAudit(ctx.db, ctx, { action: 'exports.compliance.unit', detail: { filter: q, rows } }),
+  });
 }

@@ -1,4 +1,5 @@
 import type { ComplianceListQuery } from '@ptce/contracts';
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -157,22 +158,22 @@ describe('达标情况 over a province, region or industry', () => {
     expect(got.summary.people).toBe(PEOPLE.length);
   });
 
-  it('stops counting at 1,000 unless asked for the exact total (through the API)', async () => {
+  it('stops counting at 1,000 unless asked for the exact total, and exports everyone page by page (through the API)', async () => {
     const unit = await buildUnit(t.db, { name: '广西医科大学第一附属医院', regionCode: '450103' });
     await t.db.execute(sql`
       INSERT INTO accounts (realm, kind, username, password_hash, must_change_password, login_enabled, name, unit_id,
                             created_at, updated_at)
       SELECT 'person', 'professional', 'bulk' || g, a.password_hash, false, true, '廖' || lpad(g::text, 4, '0'), ${unit.id},
              now(), now()
-      FROM generate_series(1, 1000) g, accounts a WHERE a.username = ${operatorName}`);
+      FROM generate_series(1, 2100) g, accounts a WHERE a.username = ${operatorName}`);
     await refreshStats(t.db, { year: YEAR, full: true });
     const op = await loggedIn(t, operatorName, PASSWORD, 'authority');
     const capped = (await op.get(`/api/compliance/unit?year=${YEAR}&pageSize=5`)).json();
     expect(capped).toMatchObject({ total: 1000, totalCapped: true });
-    expect(capped.summary).toMatchObject({ people: PEOPLE.length + 1000, asOf: expect.any(String) });
+    expect(capped.summary).toMatchObject({ people: PEOPLE.length + 2100, asOf: expect.any(String) });
     expect(capped.nextCursor).toEqual(expect.any(String));
     const exact = (await op.get(`/api/compliance/unit?year=${YEAR}&pageSize=5&exactTotal=true`)).json();
-    expect(exact).toMatchObject({ total: PEOPLE.length + 1000, totalCapped: false });
+    expect(exact).toMatchObject({ total: PEOPLE.length + 2100, totalCapped: false });
     const next = (
       await op.get(`/api/compliance/unit?year=${YEAR}&pageSize=5&page=2&cursor=${capped.nextCursor}`)
     ).json();
@@ -182,5 +183,23 @@ describe('达标情况 over a province, region or industry', () => {
     const bad = await op.get(`/api/compliance/unit?year=${YEAR}&cursor=nonsense`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details).toEqual([{ field: 'cursor', reason: '无效的翻页位置' }]);
+
+    // 导出Excel of the province: read 2,000 people at a time, every one of them once, in the list's order.
+    const file = await op.get(`/api/compliance/unit/export?year=${YEAR}`);
+    expect(file.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const names: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) names.push(String(row.getCell(1).value));
+    });
+    const all = await reference(actors.operator, query());
+    expect(names).toHaveLength(PEOPLE.length + 2100);
+    expect(names).toEqual(all.map((r) => r.personName));
+    const { rows } = await t.db.execute(
+      sql`SELECT detail FROM audit_log WHERE action = 'exports.compliance.unit' ORDER BY id DESC LIMIT 1`,
+    );
+    expect((rows[0] as { detail: { rows: number } }).detail.rows).toBe(PEOPLE.length + 2100);
   });
 });

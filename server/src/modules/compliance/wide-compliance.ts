@@ -6,7 +6,7 @@ import { personScope, unitScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { decodeCursor, encodeCursor, listTotal } from '../../db/paging';
 import { accounts, units } from '../../db/schema/index';
-import type { Caller } from '../auth/index';
+import { readerOf, type Caller } from '../auth/index';
 import { personSearch } from '../org/index';
 import { metSql, type Plan } from '../plans/index';
 import { keptPersonYear } from './person-years';
@@ -31,33 +31,59 @@ const num = (v: unknown) => Number(v ?? 0);
 export async function wideCompliance(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, plan: Plan) {
   const asOf = await statsAsOf(ctx.db, q.year);
   if (!asOf) return null;
-  const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(ctx.actor)];
-  if (q.q) where.push(personSearch(q.q));
-  const chosen: SQL[] = [];
-  if (q.met) chosen.push(sql`${metSql(plan, sql`t.total`, sql`v.professional`)} = ${q.met === 'true'}`);
-  if (q.compulsoryDone) chosen.push(sql`(v.compulsory > 0) = ${q.compulsoryDone === 'true'}`);
-  const from = sql`FROM accounts
-    CROSS JOIN LATERAL (${keptPersonYear(sql`accounts.id`, q.year)}) v
-    CROSS JOIN LATERAL (SELECT v.compulsory + v.elective + v.professional AS total) t
-    WHERE ${and(...where, ...chosen)}`;
+  const from = wideFrom(ctx.actor, q, plan);
   const after = q.cursor ? decodeCursor(q.cursor, ['string', 'number'] as const) : null;
-  const keyset = after ? sql`AND (accounts.name, accounts.id) > (${after[0]}, ${after[1]})` : sql``;
-  const offset = after ? sql`` : sql`OFFSET ${(q.page - 1) * q.pageSize}`;
-  const [{ rows }, counted, summary] = await Promise.all([
-    ctx.db.execute(sql`
-      WITH p AS MATERIALIZED (
-        SELECT accounts.id, accounts.name, v.* ${from} ${keyset}
-        ORDER BY accounts.name, accounts.id LIMIT ${q.pageSize} ${offset})
-      SELECT p.*, a.id_number_enc AS id_number, d.name AS dept
-      FROM p JOIN accounts a ON a.id = p.id LEFT JOIN departments d ON d.id = a.department_id
-      ORDER BY p.name, p.id`),
+  const [rows, counted, summary] = await Promise.all([
+    widePage(ctx.db, from, after, q.pageSize, after ? 0 : (q.page - 1) * q.pageSize),
     listTotal(ctx.db, q, sql`SELECT 1 ${from}`),
     statsSummary(ctx.db, ctx.actor, q.year),
   ]);
-  const found = rows as Array<Record<string, unknown>>;
-  const last = found[found.length - 1];
-  const nextCursor = found.length === q.pageSize && last ? encodeCursor([String(last.name), num(last.id)]) : null;
-  return { rows: found, ...counted, nextCursor, summary: { ...summary, asOf } };
+  const last = rows[rows.length - 1];
+  const nextCursor = rows.length === q.pageSize && last ? encodeCursor([String(last.name), num(last.id)]) : null;
+  return { rows, ...counted, nextCursor, summary: { ...summary, asOf } };
+}
+
+/** A wide list's position: the (name, id) of the last row read. */
+export type WideCursor = readonly [string, number];
+
+/**
+ * The whole filtered list, for 导出Excel, as a function reading `size` rows after a position (keyset: each call is
+ * an index range, however far into the province). Null for a year the statistics have not computed.
+ */
+export async function wideComplianceReader(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, plan: Plan) {
+  if (!(await statsAsOf(ctx.db, q.year))) return null;
+  const from = wideFrom(ctx.actor, q, plan);
+  return async (after: WideCursor | null, size: number) => {
+    const rows = await widePage(readerOf(ctx), from, after, size, 0);
+    const last = rows[rows.length - 1];
+    const next: WideCursor | null = rows.length === size && last ? [String(last.name), num(last.id)] : null;
+    return { rows, next };
+  };
+}
+
+/** The people in scope that pass the filter, each with the year's hours (v) and their total (t). */
+function wideFrom(actor: Actor, q: z.infer<typeof ComplianceListQuery>, plan: Plan): SQL {
+  const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(actor)];
+  if (q.q) where.push(personSearch(q.q));
+  if (q.met) where.push(sql`${metSql(plan, sql`t.total`, sql`v.professional`)} = ${q.met === 'true'}`);
+  if (q.compulsoryDone) where.push(sql`(v.compulsory > 0) = ${q.compulsoryDone === 'true'}`);
+  return sql`FROM accounts
+    CROSS JOIN LATERAL (${keptPersonYear(sql`accounts.id`, q.year)}) v
+    CROSS JOIN LATERAL (SELECT v.compulsory + v.elective + v.professional AS total) t
+    WHERE ${and(...where)}`;
+}
+
+/** `limit` rows of the list in name order, after a position or an offset; only these are joined to ID and department. */
+async function widePage(db: Db, from: SQL, after: WideCursor | null, limit: number, offset: number) {
+  const keyset = after ? sql`AND (accounts.name, accounts.id) > (${after[0]}, ${after[1]})` : sql``;
+  const { rows } = await db.execute(sql`
+    WITH p AS MATERIALIZED (
+      SELECT accounts.id, accounts.name, v.* ${from} ${keyset}
+      ORDER BY accounts.name, accounts.id LIMIT ${limit} OFFSET ${offset})
+    SELECT p.*, a.id_number_enc AS id_number, d.name AS dept
+    FROM p JOIN accounts a ON a.id = p.id LEFT JOIN departments d ON d.id = a.department_id
+    ORDER BY p.name, p.id`);
+  return rows as Array<Record<string, unknown>>;
 }
 
 /** When the statistics last computed the year; null when they never have. */

@@ -11,8 +11,8 @@ import { idNumberFormatter } from './id-visibility';
 import { preparePagedExport } from './paged-export';
 import type { XlsxColumn } from './xlsx-writer';
 
-// Ordered by name like the list, and no index serves that order, so every page sorts the scope's
-// people (top-N): fewer, larger pages. Their rows are small.
+// Ordered by name like the list (accounts_professional_name_idx serves that order; within a unit the planner may
+// still sort the unit's people, top-N): fewer, larger pages. Their rows are small.
 const PAGE = 2000;
 const num = (v: unknown) => Number(v ?? 0);
 
