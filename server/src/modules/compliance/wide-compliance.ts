@@ -73,7 +73,7 @@ function wideFrom(actor: Actor, q: z.infer<typeof ComplianceListQuery>, plan: Pl
     WHERE ${and(...where)}`;
 }
 
-/** `limit` rows of the list in name order, after a position or an offset; only these are joined to ID and department. */
+/** `limit` rows of the list in name order, after a position or an offset; only they are joined to ID and department. */
 async function widePage(db: Db, from: SQL, after: WideCursor | null, limit: number, offset: number) {
   const keyset = after ? sql`AND (accounts.name, accounts.id) > (${after[0]}, ${after[1]})` : sql``;
   const { rows } = await db.execute(sql`
