@@ -352,7 +352,9 @@ async function main() {
   // (the first refresh of a Shanghai day is a full one).
   if (!only || only.some((k) => k.startsWith('compliance'))) {
     const started = performance.now();
-    const out = await refreshStats(database.db);
+    const refresher = await openPostgres(dbUrl, 1, 3_600_000);
+    const out = await refreshStats(refresher.db);
+    await refresher.close();
     console.log(
       `statistics brought up to date: ${(out ?? []).map((o) => `${o.year} ${o.mode}`).join(', ')} in ${fmt((performance.now() - started) / 1000)} s`,
     );

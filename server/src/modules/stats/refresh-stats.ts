@@ -7,7 +7,28 @@ import { clearUnits, dropEmptyCells, rollUpUnitYears, shiftUnitDetail } from './
 
 /** Any number unique to this job: two processes never refresh at once (the second skips its turn). */
 const REFRESH_LOCK = 7_320_031;
+/**
+ * A slice of the full refresh: consecutive units holding at most PEOPLE_PER_SLICE professionals (one unit larger
+ * than that is a slice of its own) and at most UNITS_PER_SLICE units. Each statement of a slice then reads about
+ * 10,000 people's records: a few seconds at province size on a cold cache, well within the app's query timeout,
+ * where slices of 500 units (~50,000 people) took longer than 15 s.
+ */
+const PEOPLE_PER_SLICE = 10_000;
 const UNITS_PER_SLICE = 500;
+
+/** The last unit id of the slice that starts at unit `lo` (see PEOPLE_PER_SLICE); `last` when no one is left. */
+export async function sliceEnd(db: Db, lo: number, last: number, perSlice: number): Promise<number> {
+  const { rows } = await db.execute(sql`
+    SELECT coalesce(max(unit_id) FILTER (WHERE upto <= ${perSlice}), min(unit_id)) AS hi
+    FROM (
+      SELECT unit_id, sum(n) OVER (ORDER BY unit_id) AS upto
+      FROM (
+        SELECT unit_id, count(*) AS n FROM accounts
+        WHERE kind = 'professional' AND unit_id >= ${lo}
+        GROUP BY unit_id ORDER BY unit_id LIMIT ${UNITS_PER_SLICE}) per_unit) running`);
+  const hi = (rows[0] as { hi: number | string | null } | undefined)?.hi;
+  return hi === null || hi === undefined ? last : Number(hi);
+}
 
 export interface RefreshOutcome {
   year: number;
@@ -22,11 +43,12 @@ export interface RefreshOutcome {
  * scratch when it never was, when `full` is asked, or once a Shanghai day (the 30-day backlog moves with the
  * date); otherwise only the people the triggers marked in stats_dirty are recomputed: their units' source and month
  * figures move by the difference (old person rows out, new ones in) and their units' years are summed again.
- * Returns null when another process holds the refresh.
+ * Returns null when another process holds the refresh. `peoplePerSlice` makes the full refresh's slices smaller than
+ * PEOPLE_PER_SLICE (tests).
  */
 export async function refreshStats(
   db: Db,
-  opts: { full?: boolean; year?: number } = {},
+  opts: { full?: boolean; year?: number; peoplePerSlice?: number } = {},
 ): Promise<RefreshOutcome[] | null> {
   const plans = (await publishedPlans(db, shanghaiYear() + 1)).filter(
     (p) => opts.year === undefined || p.year === opts.year,
@@ -35,12 +57,13 @@ export async function refreshStats(
     const { rows } = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK}) AS ok`);
     if (!(rows[0] as { ok: boolean }).ok) return null;
     const out: RefreshOutcome[] = [];
-    for (const plan of plans) out.push(await refreshYear(tx, plan, opts.full === true));
+    const perSlice = opts.peoplePerSlice ?? PEOPLE_PER_SLICE;
+    for (const plan of plans) out.push(await refreshYear(tx, plan, opts.full === true, perSlice));
     return out;
   });
 }
 
-async function refreshYear(db: Db, plan: Plan, forceFull: boolean): Promise<RefreshOutcome> {
+async function refreshYear(db: Db, plan: Plan, forceFull: boolean, perSlice: number): Promise<RefreshOutcome> {
   const started = performance.now();
   const y = plan.year;
   const last = (await db.execute(sql`SELECT full_at FROM stats_refresh WHERE year = ${y}`)).rows[0] as
@@ -59,8 +82,8 @@ async function refreshYear(db: Db, plan: Plan, forceFull: boolean): Promise<Refr
     };
     people = 0;
     units = 0;
-    for (let lo = Number(range.lo ?? 0); range.hi !== null && lo <= Number(range.hi); lo += UNITS_PER_SLICE) {
-      const hi = lo + UNITS_PER_SLICE - 1;
+    for (let lo = Number(range.lo ?? 0), hi = 0; range.hi !== null && lo <= Number(range.hi); lo = hi + 1) {
+      hi = await sliceEnd(db, lo, Number(range.hi), perSlice);
       const slice = sql`SELECT id FROM accounts WHERE kind = 'professional' AND unit_id BETWEEN ${lo} AND ${hi}`;
       people += await insertPeople(db, plan, slice);
       await shiftUnitDetail(db, y, slice, 1);

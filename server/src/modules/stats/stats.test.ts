@@ -14,7 +14,7 @@ import {
 } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
 import { complianceFor } from '../compliance/index';
-import { refreshStats } from './refresh-stats';
+import { refreshStats, sliceEnd } from './refresh-stats';
 
 const NOW = '2024-10-15T10:00:00+08:00';
 setNow(NOW);
@@ -258,6 +258,39 @@ describe('kept up to date as hours change', () => {
     expect(incremental.stats_unit_month!.some((r) => r.includes('"month":9,'))).toBe(true);
     await refreshStats(t.db, { year: 2024, full: true });
     expect(await tables()).toEqual(incremental);
+    // The full refresh works in slices of units by their people: one person a slice (each unit alone) computes the
+    // same tables as one slice for everyone.
+    const people = async () =>
+      (await t.db.execute(sql`SELECT * FROM stats_person_year WHERE year = 2024`)).rows
+        .map((r: unknown) => JSON.stringify(r))
+        .sort();
+    const whole = await people();
+    expect(whole.length).toBeGreaterThan(3);
+    await refreshStats(t.db, { year: 2024, full: true, peoplePerSlice: 1 });
+    expect(await tables()).toEqual(incremental);
+    expect(await people()).toEqual(whole);
+  });
+
+  it('cuts the full refresh into slices of consecutive units by their number of people', async () => {
+    const count = async (unit: number) =>
+      Number(
+        (
+          (
+            await t.db.execute(
+              sql`SELECT count(*) AS n FROM accounts WHERE kind = 'professional' AND unit_id = ${unit}`,
+            )
+          ).rows[0] as { n: unknown }
+        ).n,
+      );
+    const [na, nb, nc] = [await count(ids.a), await count(ids.b), await count(ids.c)];
+    expect(na * nb * nc).toBeGreaterThan(0);
+    // A unit larger than the slice is a slice of its own; otherwise as many units as fit.
+    expect(await sliceEnd(t.db, ids.a, 1e9, 1)).toBe(ids.a);
+    expect(await sliceEnd(t.db, ids.a, 1e9, na + nb)).toBe(ids.b);
+    expect(await sliceEnd(t.db, ids.a, 1e9, na + nb + nc)).toBeGreaterThanOrEqual(ids.c);
+    expect(await sliceEnd(t.db, ids.b, 1e9, nb)).toBe(ids.b);
+    // No one at or after the start: the rest of the units.
+    expect(await sliceEnd(t.db, 1e8, 1e9, 10)).toBe(1e9);
   });
 
   it('recomputes a year from scratch once a day (the 30-day backlog moves with the date)', async () => {
