@@ -82,12 +82,14 @@ async function refreshYear(db: Db, plan: Plan, forceFull: boolean, perSlice: num
     };
     people = 0;
     units = 0;
-    for (let lo = Number(range.lo ?? 0), hi = 0; range.hi !== null && lo <= Number(range.hi); lo = hi + 1) {
-      hi = await sliceEnd(db, lo, Number(range.hi), perSlice);
+    let lo = Number(range.lo ?? 0);
+    while (range.hi !== null && lo <= Number(range.hi)) {
+      const hi = await sliceEnd(db, lo, Number(range.hi), perSlice);
       const slice = sql`SELECT id FROM accounts WHERE kind = 'professional' AND unit_id BETWEEN ${lo} AND ${hi}`;
       people += await insertPeople(db, plan, slice);
       await shiftUnitDetail(db, y, slice, 1);
       units += await rollUpUnitYears(db, plan, sql`SELECT id FROM units WHERE id BETWEEN ${lo} AND ${hi}`);
+      lo = hi + 1;
     }
   } else {
     await db.execute(sql`CREATE TEMP TABLE IF NOT EXISTS stats_batch (account_id integer PRIMARY KEY)`);
