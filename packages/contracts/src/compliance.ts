@@ -43,7 +43,7 @@ export const ComplianceSummary = z.object({
   met: z.number().int(),
   compulsoryDone: z.number().int(),
   /**
-   * 统计截至: present on a province-, region- or industry-wide list, whose summary is the statistics' (counted every
+   * 数据时间: present on a province-, region- or industry-wide list, whose summary is the statistics' (counted every
    * minute) rather than counted for this request; the time they were computed.
    */
   asOf: z.string().optional(),

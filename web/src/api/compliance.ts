@@ -32,7 +32,7 @@ export interface UnitComplianceParams {
 /**
  * GET /api/compliance/unit — the staff in the caller's scope for a year. A province-, region- or industry-wide list
  * counts at most 1,000 people (`totalCapped`; 精确统计 asks for all) and its summary is the statistics' as of
- * `summary.asOf` (统计截至).
+ * `summary.asOf` (数据时间).
  */
 export function useUnitCompliance(params: UnitComplianceParams) {
   const total = useExactTotal().query;

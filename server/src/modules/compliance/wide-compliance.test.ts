@@ -150,7 +150,7 @@ describe('达标情况 over a province, region or industry', () => {
     expect(counted.summary.asOf! > before.summary.asOf!).toBe(true);
   });
 
-  it('counts everyone now for a year the statistics have not computed, and says no 统计截至', async () => {
+  it('counts everyone now for a year the statistics have not computed, and gives no 数据时间', async () => {
     await t.db.execute(sql`DELETE FROM stats_refresh WHERE year = ${YEAR}`);
     const got = await unitCompliance(ctxOf(actors.operator), query({ met: 'true' }));
     expect(got.summary.asOf).toBeUndefined();

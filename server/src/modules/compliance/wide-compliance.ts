@@ -25,7 +25,7 @@ const num = (v: unknown) => Number(v ?? 0);
  *   (keptPersonYear), stopping when the page is full; `cursor` continues after a page's last row (keyset);
  * - the total stops counting at TOTAL_CAP unless `exactTotal=true` (as the record lists do);
  * - the summary is the statistics' (stats_unit_year over the units in scope), with the time they were computed
- *   (`asOf`, shown as 统计截至). A year the statistics have not computed yet answers null: the caller counts.
+ *   (`asOf`, shown as 数据时间). A year the statistics have not computed yet answers null: the caller counts.
  * Rows carry the same columns as the unit list's query (id, name, hours, id_number, dept).
  */
 export async function wideCompliance(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, plan: Plan) {
