@@ -1,8 +1,6 @@
 import type { ComplianceList, ComplianceListQuery, ComplianceRow } from '@ptce/contracts';
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { personScope } from '../../auth/scope';
-import { accounts } from '../../db/schema/index';
 import { decryptOrNull } from '../../db/pii';
 import { computeCompliance } from '@ptce/rules';
 import { maskIdNumber } from '../../domain/id-number';
@@ -10,9 +8,9 @@ import type { Caller } from '../auth/index';
 import { writeAudit } from '../audit/index';
 import { metSql, personYearHoursRow, requirePlan, type Plan } from '../plans/index';
 import { idNumberFormatter, preparePagedExport, type XlsxColumn } from '../excel/index';
-import { personSearch } from '../org/index';
 import { keptPersonYearHours } from './person-years';
 import { planNumbers } from './year-compliance';
+import { compliancePeople } from './people-filter';
 import { isWideScope, wideCompliance, wideComplianceReader, type WideCursor } from './wide-compliance';
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -39,10 +37,7 @@ export async function unitCompliance(
     const { rows, summary, ...paging } = wide;
     return { items: complianceRows(plan, rows), ...paging, page: q.page, pageSize: q.pageSize, summary };
   }
-  const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(ctx.actor)];
-  if (q.q) where.push(personSearch(q.q));
-  if (q.departmentId !== undefined)
-    where.push(q.departmentId === 0 ? isNull(accounts.departmentId) : eq(accounts.departmentId, q.departmentId));
+  const where = compliancePeople(ctx.actor, q);
   const chosen: SQL[] = [sql`true`];
   if (q.met) chosen.push(sql`met = ${q.met === 'true'}`);
   if (q.compulsoryDone) chosen.push(sql`compulsory_done = ${q.compulsoryDone === 'true'}`);

@@ -1,14 +1,14 @@
 import type { ComplianceListQuery } from '@ptce/contracts';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../../auth/actor';
-import { personScope, unitScope } from '../../auth/scope';
+import { unitScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { decodeCursor, encodeCursor, listTotal } from '../../db/paging';
-import { accounts, units } from '../../db/schema/index';
+import { units } from '../../db/schema/index';
 import { readerOf, type Caller } from '../auth/index';
-import { personSearch } from '../org/index';
 import { metSql, type Plan } from '../plans/index';
+import { compliancePeople } from './people-filter';
 import { keptPersonYear } from './person-years';
 
 /** Scopes whose 达标情况 spans many units: the operator's province, a city HR bureau's region, an authority's industry. */
@@ -63,8 +63,7 @@ export async function wideComplianceReader(ctx: Caller, q: z.infer<typeof Compli
 
 /** The people in scope that pass the filter, each with the year's hours (v) and their total (t). */
 function wideFrom(actor: Actor, q: z.infer<typeof ComplianceListQuery>, plan: Plan): SQL {
-  const where: SQL[] = [eq(accounts.kind, 'professional'), personScope(actor)];
-  if (q.q) where.push(personSearch(q.q));
+  const where = compliancePeople(actor, q);
   if (q.met) where.push(sql`${metSql(plan, sql`t.total`, sql`v.professional`)} = ${q.met === 'true'}`);
   if (q.compulsoryDone) where.push(sql`(v.compulsory > 0) = ${q.compulsoryDone === 'true'}`);
   return sql`FROM accounts
