@@ -23,7 +23,12 @@ export const statsPersonYear = pgTable(
     pendingHours: sumColumn('pending_hours', 7).notNull().default(0),
     drafts: integer('drafts').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.year] }), index('stats_person_year_unit_idx').on(t.year, t.unitId)],
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.year] }),
+    index('stats_person_year_unit_idx').on(t.year, t.unitId),
+    index('stats_person_year_met_idx').on(t.year, t.met),
+    index('stats_person_year_compulsory_idx').on(t.year, t.compulsoryDone),
+  ],
 );
 
 /** A unit's year: its people's counts, hours, backlog and the distribution of total hours. */
@@ -127,4 +132,6 @@ export const statsRefresh = pgTable('stats_refresh', {
   refreshedAt: tstz('refreshed_at').notNull(),
   fullAt: tstz('full_at').notNull(),
   tookMs: integer('took_ms').notNull(),
+  /** The version of the year's plan the year was computed under (a new version makes the next refresh a full one). */
+  planVersion: integer('plan_version'),
 });

@@ -29,18 +29,18 @@ const num = (v: unknown) => Number(v ?? 0);
  * Rows carry the same columns as the unit list's query (id, name, hours, id_number, dept).
  */
 export async function wideCompliance(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, plan: Plan) {
-  const asOf = await statsAsOf(ctx.db, q.year);
-  if (!asOf) return null;
-  const from = wideFrom(ctx.actor, q, plan);
+  const kept = await keptState(ctx.db, q.year);
+  if (!kept) return null;
+  const summary = await statsSummary(ctx.db, ctx.actor, q.year);
+  const from = wideFrom(ctx.actor, q, plan, kept.planVersion === plan.version ? summary : null);
   const after = q.cursor ? decodeCursor(q.cursor, ['string', 'number'] as const) : null;
-  const [rows, counted, summary] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     widePage(ctx.db, from, after, q.pageSize, after ? 0 : (q.page - 1) * q.pageSize),
     listTotal(ctx.db, q, sql`SELECT 1 ${from}`),
-    statsSummary(ctx.db, ctx.actor, q.year),
   ]);
   const last = rows[rows.length - 1];
   const nextCursor = rows.length === q.pageSize && last ? encodeCursor([String(last.name), num(last.id)]) : null;
-  return { rows, ...counted, nextCursor, summary: { ...summary, asOf } };
+  return { rows, ...counted, nextCursor, summary: { ...summary, asOf: kept.asOf } };
 }
 
 /** A wide list's position: the (name, id) of the last row read. */
@@ -51,8 +51,10 @@ export type WideCursor = readonly [string, number];
  * an index range, however far into the province). Null for a year the statistics have not computed.
  */
 export async function wideComplianceReader(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, plan: Plan) {
-  if (!(await statsAsOf(ctx.db, q.year))) return null;
-  const from = wideFrom(ctx.actor, q, plan);
+  const kept = await keptState(ctx.db, q.year);
+  if (!kept) return null;
+  const summary = kept.planVersion === plan.version ? await statsSummary(ctx.db, ctx.actor, q.year) : null;
+  const from = wideFrom(ctx.actor, q, plan, summary);
   return async (after: WideCursor | null, size: number) => {
     const rows = await widePage(readerOf(ctx), from, after, size, 0);
     const last = rows[rows.length - 1];
@@ -61,15 +63,56 @@ export async function wideComplianceReader(ctx: Caller, q: z.infer<typeof Compli
   };
 }
 
-/** The people in scope that pass the filter, each with the year's hours (v) and their total (t). */
-function wideFrom(actor: Actor, q: z.infer<typeof ComplianceListQuery>, plan: Plan): SQL {
+/**
+ * Below this share of the scope's people, a 达标 or 公需必修 filter is answered from the people who may match
+ * (candidates) rather than by walking everyone in name order: when few match (已达标 early in the year), the walk
+ * would read most of the province to fill a page.
+ */
+const RARE_SHARE = 0.2;
+
+type Summary = Awaited<ReturnType<typeof statsSummary>>;
+
+/**
+ * The people in scope that pass the filter, each with the year's hours (v) and their total (t). With a rare filter
+ * (by the statistics' counts) they are also limited to the candidates (rareFilterCandidates). `summary` is null when
+ * the kept 达标 flags were computed under another version of the plan: then everyone is walked.
+ */
+function wideFrom(actor: Actor, q: z.infer<typeof ComplianceListQuery>, plan: Plan, summary: Summary | null): SQL {
   const where = compliancePeople(actor, q);
   if (q.met) where.push(sql`${metSql(plan, sql`t.total`, sql`v.professional`)} = ${q.met === 'true'}`);
   if (q.compulsoryDone) where.push(sql`(v.compulsory > 0) = ${q.compulsoryDone === 'true'}`);
+  if (!summary) return wideSql(q, where);
+  const shares = [1];
+  if (q.met) shares.push((q.met === 'true' ? summary.met : summary.people - summary.met) / (summary.people || 1));
+  if (q.compulsoryDone)
+    shares.push(
+      (q.compulsoryDone === 'true' ? summary.compulsoryDone : summary.people - summary.compulsoryDone) /
+        (summary.people || 1),
+    );
+  if (Math.min(...shares) < RARE_SHARE) where.push(sql`accounts.id IN (${rareFilterCandidates(q)})`);
+  return wideSql(q, where);
+}
+
+function wideSql(q: z.infer<typeof ComplianceListQuery>, where: SQL[]): SQL {
   return sql`FROM accounts
     CROSS JOIN LATERAL (${keptPersonYear(sql`accounts.id`, q.year)}) v
     CROSS JOIN LATERAL (SELECT v.compulsory + v.elective + v.professional AS total) t
     WHERE ${and(...where)}`;
+}
+
+/**
+ * Everyone who can pass the list's 达标 and 公需必修 filter: the people whose kept year passes it, and those whose kept
+ * year cannot be used (keptPersonYear): marked as changed since the refresh, or without a row because they have no
+ * unit (a professional who joins or changes unit is marked). Whoever else has a kept row, has it as their year.
+ */
+function rareFilterCandidates(q: z.infer<typeof ComplianceListQuery>): SQL {
+  const kept = [sql`s.year = ${q.year}`];
+  if (q.met) kept.push(sql`s.met = ${q.met === 'true'}`);
+  if (q.compulsoryDone) kept.push(sql`s.compulsory_done = ${q.compulsoryDone === 'true'}`);
+  return sql`
+    SELECT s.account_id FROM stats_person_year s WHERE ${and(...kept)}
+    UNION ALL SELECT d.account_id FROM stats_dirty d WHERE d.year = ${q.year}
+    UNION ALL SELECT a.id FROM accounts a WHERE a.kind = 'professional' AND a.unit_id IS NULL`;
 }
 
 /** `limit` rows of the list in name order, after a position or an offset; only they are joined to ID and department. */
@@ -85,11 +128,11 @@ async function widePage(db: Db, from: SQL, after: WideCursor | null, limit: numb
   return rows as Array<Record<string, unknown>>;
 }
 
-/** When the statistics last computed the year; null when they never have. */
-async function statsAsOf(db: Db, year: number): Promise<string | null> {
-  const { rows } = await db.execute(sql`SELECT refreshed_at FROM stats_refresh WHERE year = ${year}`);
-  const at = (rows[0] as { refreshed_at: Date | string } | undefined)?.refreshed_at;
-  return at ? new Date(at).toISOString() : null;
+/** When the statistics last computed the year's kept rows, and under which version of its plan; null: never. */
+async function keptState(db: Db, year: number): Promise<{ asOf: string; planVersion: number | null } | null> {
+  const { rows } = await db.execute(sql`SELECT refreshed_at, plan_version FROM stats_refresh WHERE year = ${year}`);
+  const r = rows[0] as { refreshed_at: Date | string; plan_version: number | null } | undefined;
+  return r ? { asOf: new Date(r.refreshed_at).toISOString(), planVersion: r.plan_version } : null;
 }
 
 /** 人数, 已达标, 公需必修已完成 of the units in the caller's scope, as the statistics counted them. */

@@ -40,8 +40,8 @@ export interface RefreshOutcome {
 
 /**
  * Brings the 统计分析 aggregates up to date for every published year up to this one. A year is computed from
- * scratch when it never was, when `full` is asked, or once a Shanghai day (the 30-day backlog moves with the
- * date); otherwise only the people the triggers marked in stats_dirty are recomputed: their units' source and month
+ * scratch when it never was, when `full` is asked, when the year's plan has a new version since, or once a Shanghai
+ * day (the 30-day backlog moves with the date); otherwise only the people the triggers marked in stats_dirty are recomputed: their units' source and month
  * figures move by the difference (old person rows out, new ones in) and their units' years are summed again.
  * Returns null when another process holds the refresh. `peoplePerSlice` makes the full refresh's slices smaller than
  * PEOPLE_PER_SLICE (tests).
@@ -66,9 +66,14 @@ export async function refreshStats(
 async function refreshYear(db: Db, plan: Plan, forceFull: boolean, perSlice: number): Promise<RefreshOutcome> {
   const started = performance.now();
   const y = plan.year;
-  const last = (await db.execute(sql`SELECT full_at FROM stats_refresh WHERE year = ${y}`)).rows[0] as
-    { full_at: Date | string } | undefined;
-  const full = forceFull || !last || shanghaiDate(new Date(last.full_at)) !== shanghaiDate(now());
+  const last = (await db.execute(sql`SELECT full_at, plan_version FROM stats_refresh WHERE year = ${y}`)).rows[0] as
+    { full_at: Date | string; plan_version: number | null } | undefined;
+  // 达标 depends on the plan: a new version of it (修改年度计划) is computed for everyone at once.
+  const full =
+    forceFull ||
+    !last ||
+    last.plan_version !== plan.version ||
+    shanghaiDate(new Date(last.full_at)) !== shanghaiDate(now());
   let people: number;
   let units: number;
   if (full) {
@@ -122,8 +127,10 @@ async function refreshYear(db: Db, plan: Plan, forceFull: boolean, perSlice: num
   }
   const tookMs = Math.round(performance.now() - started);
   await db.execute(sql`
-    INSERT INTO stats_refresh (year, refreshed_at, full_at, took_ms) VALUES (${y}, ${ts(now())}, ${ts(now())}, ${tookMs})
+    INSERT INTO stats_refresh (year, refreshed_at, full_at, took_ms, plan_version)
+    VALUES (${y}, ${ts(now())}, ${ts(now())}, ${tookMs}, ${plan.version})
     ON CONFLICT (year) DO UPDATE SET refreshed_at = excluded.refreshed_at, took_ms = excluded.took_ms,
+      plan_version = excluded.plan_version,
       full_at = CASE WHEN ${full} THEN excluded.full_at ELSE stats_refresh.full_at END`);
   return { year: y, mode: full ? 'full' : 'incremental', people, units, tookMs };
 }
