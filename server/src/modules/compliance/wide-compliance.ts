@@ -29,10 +29,9 @@ const num = (v: unknown) => Number(v ?? 0);
  * Rows carry the same columns as the unit list's query (id, name, hours, id_number, dept).
  */
 export async function wideCompliance(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, plan: Plan) {
-  const kept = await keptState(ctx.db, q.year);
-  if (!kept) return null;
-  const summary = await statsSummary(ctx.db, ctx.actor, q.year);
-  const from = wideFrom(ctx.actor, q, plan, kept.planVersion === plan.version ? summary : null);
+  const wide = await wideQuery(ctx, q, plan);
+  if (!wide) return null;
+  const { from, summary, asOf } = wide;
   const after = q.cursor ? decodeCursor(q.cursor, ['string', 'number'] as const) : null;
   const [rows, counted] = await Promise.all([
     widePage(ctx.db, from, after, q.pageSize, after ? 0 : (q.page - 1) * q.pageSize),
@@ -40,7 +39,20 @@ export async function wideCompliance(ctx: Caller, q: z.infer<typeof ComplianceLi
   ]);
   const last = rows[rows.length - 1];
   const nextCursor = rows.length === q.pageSize && last ? encodeCursor([String(last.name), num(last.id)]) : null;
-  return { rows, ...counted, nextCursor, summary: { ...summary, asOf: kept.asOf } };
+  return { rows, ...counted, nextCursor, summary: { ...summary, asOf } };
+}
+
+/**
+ * What both the page and the export read: the statistics' summary of the scope and the list's FROM. Null for a year
+ * the statistics have not computed. The kept 达标 flags pick the rare-filter candidates only when they were computed
+ * under the plan's current version.
+ */
+async function wideQuery(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, plan: Plan) {
+  const kept = await keptState(ctx.db, q.year);
+  if (!kept) return null;
+  const summary = await statsSummary(ctx.db, ctx.actor, q.year);
+  const from = wideFrom(ctx.actor, q, plan, kept.planVersion === plan.version ? summary : null);
+  return { from, summary, asOf: kept.asOf };
 }
 
 /** A wide list's position: the (name, id) of the last row read. */
@@ -51,10 +63,9 @@ export type WideCursor = readonly [string, number];
  * an index range, however far into the province). Null for a year the statistics have not computed.
  */
 export async function wideComplianceReader(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, plan: Plan) {
-  const kept = await keptState(ctx.db, q.year);
-  if (!kept) return null;
-  const summary = kept.planVersion === plan.version ? await statsSummary(ctx.db, ctx.actor, q.year) : null;
-  const from = wideFrom(ctx.actor, q, plan, summary);
+  const wide = await wideQuery(ctx, q, plan);
+  if (!wide) return null;
+  const { from } = wide;
   return async (after: WideCursor | null, size: number) => {
     const rows = await widePage(readerOf(ctx), from, after, size, 0);
     const last = rows[rows.length - 1];
