@@ -41,8 +41,9 @@ export interface RefreshOutcome {
 /**
  * Brings the 统计分析 aggregates up to date for every published year up to this one. A year is computed from
  * scratch when it never was, when `full` is asked, when the year's plan has a new version since, or once a Shanghai
- * day (the 30-day backlog moves with the date); otherwise only the people the triggers marked in stats_dirty are recomputed: their units' source and month
- * figures move by the difference (old person rows out, new ones in) and their units' years are summed again.
+ * day (the 30-day backlog moves with the date); otherwise only the people the triggers marked in stats_dirty are
+ * recomputed: their units' source and month figures move by the difference (old person rows out, new ones in) and
+ * their units' years are summed again.
  * Returns null when another process holds the refresh. `peoplePerSlice` makes the full refresh's slices smaller than
  * PEOPLE_PER_SLICE (tests).
  */
