@@ -33,13 +33,11 @@ export async function wideCompliance(ctx: Caller, q: z.infer<typeof ComplianceLi
   if (!wide) return null;
   const { from, summary, asOf } = wide;
   const after = q.cursor ? decodeCursor(q.cursor, ['string', 'number'] as const) : null;
-  const [rows, counted] = await Promise.all([
+  const [{ rows, next }, counted] = await Promise.all([
     widePage(ctx.db, from, after, q.pageSize, after ? 0 : (q.page - 1) * q.pageSize),
     listTotal(ctx.db, q, sql`SELECT 1 ${from}`),
   ]);
-  const last = rows[rows.length - 1];
-  const nextCursor = rows.length === q.pageSize && last ? encodeCursor([String(last.name), num(last.id)]) : null;
-  return { rows, ...counted, nextCursor, summary: { ...summary, asOf } };
+  return { rows, ...counted, nextCursor: next && encodeCursor([...next]), summary: { ...summary, asOf } };
 }
 
 /**
@@ -65,13 +63,7 @@ export type WideCursor = readonly [string, number];
 export async function wideComplianceReader(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, plan: Plan) {
   const wide = await wideQuery(ctx, q, plan);
   if (!wide) return null;
-  const { from } = wide;
-  return async (after: WideCursor | null, size: number) => {
-    const rows = await widePage(readerOf(ctx), from, after, size, 0);
-    const last = rows[rows.length - 1];
-    const next: WideCursor | null = rows.length === size && last ? [String(last.name), num(last.id)] : null;
-    return { rows, next };
-  };
+  return (after: WideCursor | null, size: number) => widePage(readerOf(ctx), wide.from, after, size, 0);
 }
 
 /**
@@ -93,14 +85,11 @@ function wideFrom(actor: Actor, q: z.infer<typeof ComplianceListQuery>, plan: Pl
   if (q.met) where.push(sql`${metSql(plan, sql`t.total`, sql`v.professional`)} = ${q.met === 'true'}`);
   if (q.compulsoryDone) where.push(sql`(v.compulsory > 0) = ${q.compulsoryDone === 'true'}`);
   if (!summary) return wideSql(q, where);
-  const shares = [1];
-  if (q.met) shares.push((q.met === 'true' ? summary.met : summary.people - summary.met) / (summary.people || 1));
-  if (q.compulsoryDone)
-    shares.push(
-      (q.compulsoryDone === 'true' ? summary.compulsoryDone : summary.people - summary.compulsoryDone) /
-        (summary.people || 1),
-    );
-  if (Math.min(...shares) < RARE_SHARE) where.push(sql`accounts.id IN (${rareFilterCandidates(q)})`);
+  // The share of the scope that passes one filter: those counted with the flag, or the rest.
+  const share = (wanted: 'true' | 'false' | undefined, counted: number) =>
+    wanted === undefined ? 1 : (wanted === 'true' ? counted : summary.people - counted) / (summary.people || 1);
+  if (Math.min(share(q.met, summary.met), share(q.compulsoryDone, summary.compulsoryDone)) < RARE_SHARE)
+    where.push(sql`accounts.id IN (${rareFilterCandidates(q)})`);
   return wideSql(q, where);
 }
 
@@ -126,8 +115,17 @@ function rareFilterCandidates(q: z.infer<typeof ComplianceListQuery>): SQL {
     UNION ALL SELECT a.id FROM accounts a WHERE a.kind = 'professional' AND a.unit_id IS NULL`;
 }
 
-/** `limit` rows of the list in name order, after a position or an offset; only they are joined to ID and department. */
-async function widePage(db: Db, from: SQL, after: WideCursor | null, limit: number, offset: number) {
+/**
+ * `limit` rows of the list in name order, after a position or an offset; only they are joined to ID and department.
+ * `next` is the position after the last row, null when the list ended on this page.
+ */
+async function widePage(
+  db: Db,
+  from: SQL,
+  after: WideCursor | null,
+  limit: number,
+  offset: number,
+): Promise<{ rows: Array<Record<string, unknown>>; next: WideCursor | null }> {
   const keyset = after ? sql`AND (accounts.name, accounts.id) > (${after[0]}, ${after[1]})` : sql``;
   const { rows } = await db.execute(sql`
     WITH p AS MATERIALIZED (
@@ -136,7 +134,9 @@ async function widePage(db: Db, from: SQL, after: WideCursor | null, limit: numb
     SELECT p.*, a.id_number_enc AS id_number, d.name AS dept
     FROM p JOIN accounts a ON a.id = p.id LEFT JOIN departments d ON d.id = a.department_id
     ORDER BY p.name, p.id`);
-  return rows as Array<Record<string, unknown>>;
+  const found = rows as Array<Record<string, unknown>>;
+  const last = found[found.length - 1];
+  return { rows: found, next: found.length === limit && last ? [String(last.name), num(last.id)] : null };
 }
 
 /** When the statistics last computed the year's kept rows, and under which version of its plan; null: never. */
