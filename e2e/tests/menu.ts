@@ -13,7 +13,13 @@ export async function showMenu(page: Page) {
 export async function openMenu(page: Page, group: string | null, item: string, heading = item) {
   const nav = await showMenu(page);
   const entry = nav.getByRole('menuitem', { name: item, exact: true });
-  if (group && !(await entry.isVisible())) await nav.getByRole('menuitem', { name: group }).click();
+  // A group still unfolding (the current page's own opens by itself) would fold again under a second click: the group
+  // is clicked only while its entry is hidden, and again if the entry did not come.
+  if (group)
+    await expect(async () => {
+      if (!(await entry.isVisible())) await nav.getByRole('menuitem', { name: group }).click({ timeout: 5_000 });
+      await expect(entry).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
   await entry.click();
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 }

@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openMenu } from './menu';
 import { captchaFor, demo, signIn, signOut } from './demo';
 import { newIdNumber } from './id-numbers';
+import { pressAndClose } from './dialog';
 
 const NEW_PASSWORD = 'Dept2026ok';
 
@@ -61,7 +62,7 @@ test('a total admin sets up a department and its admin, who then sees only that 
   await confirmDelete.getByRole('button', { name: '删除' }).click();
   const refused = page.getByRole('dialog', { name: '无法删除部门“内科”' });
   await expect(refused).toContainText('下级部门');
-  await refused.getByRole('button', { name: '知道了' }).click();
+  await pressAndClose(refused, '知道了');
   await expect(page.getByRole('row', { name: /心血管内科/ })).toBeVisible();
 
   // 单位管理员管理—新增管理员, with the manual's hint and "允许登录系统" checked by default.
@@ -78,7 +79,7 @@ test('a total admin sets up a department and its admin, who then sees only that 
   await adminDialog.getByRole('button', { name: '保存' }).click();
   const created = page.getByRole('dialog', { name: '新增管理员成功' });
   await expect(created.getByText('初始密码为身份证号码后六位')).toBeVisible();
-  await created.getByRole('button', { name: '知道了' }).click();
+  await pressAndClose(created, '知道了');
   // By the department, which is this run's own: a retry after a failure has added a second 黄建宁.
   const adminRow = page.getByRole('row', { name: new RegExp(`${adminName}.*${department}`) });
   await expect(adminRow).toContainText(department);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { demo, signIn } from './demo';
+import { pressAndClose } from './dialog';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -118,8 +119,9 @@ test('the operator imports units from Excel, takes their passwords once, disable
   }).toPass({ timeout: 45_000 });
   await expect(dialog.getByText('0人').first()).toBeVisible();
   await dialog.getByRole('button', { name: '确认合并' }).click();
-  await expect(page.locator('.ant-modal-confirm-title').filter({ hasText: '合并完成' })).toBeVisible();
-  await page.getByRole('button', { name: '知道了' }).click();
+  const merged = page.getByRole('dialog').filter({ hasText: '合并完成' });
+  await expect(merged.locator('.ant-modal-confirm-title')).toBeVisible();
+  await pressAndClose(merged, '知道了');
   await findUnit(page, mergeName);
   await expect(
     page.getByRole('row').filter({ hasText: mergeName }).getByText('已合并至 南宁市第一人民医院'),
