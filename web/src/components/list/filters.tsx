@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Input, InputNumber, Select } from 'antd';
 import { YEAR_RANGE } from './url-params';
 
@@ -24,12 +24,35 @@ export function SearchFilter({
   enterButton?: string;
 }) {
   // What is typed stays until searched; when the address changes (back, forward, a link) the box shows its search.
+  // The router applies an address later than the browser shows it, so two things are remembered:
+  // - the searches this box sent that the list has not drawn yet: their arrival leaves what was typed since alone;
+  // - a back or forward: the box shows the address's search even when the list never drew the entry it left.
   const [text, setText] = useState(value ?? '');
   const [shown, setShown] = useState(value);
-  if (value !== shown) {
+  const [sent, setSent] = useState<readonly (string | undefined)[]>([]);
+  const [moves, setMoves] = useState(0);
+  const [movesSeen, setMovesSeen] = useState(0);
+  useEffect(() => {
+    const moved = () => setMoves((n) => n + 1);
+    window.addEventListener('popstate', moved);
+    return () => window.removeEventListener('popstate', moved);
+  }, []);
+  if (moves !== movesSeen) {
+    setMovesSeen(moves);
+    setSent([]);
     setShown(value);
     setText(value ?? '');
+  } else if (value !== shown) {
+    setShown(value);
+    const mine = sent.lastIndexOf(value);
+    setSent(mine >= 0 ? sent.slice(mine + 1) : []);
+    if (mine < 0) setText(value ?? '');
   }
+  const search = (typed: string) => {
+    const q = typed.trim() || undefined;
+    if (q !== shown) setSent([...sent, q]);
+    onSearch(q);
+  };
   return (
     <Input.Search
       allowClear
@@ -40,7 +63,7 @@ export function SearchFilter({
       maxLength={maxLength}
       enterButton={enterButton}
       className={className}
-      onSearch={(q) => onSearch(q.trim() || undefined)}
+      onSearch={search}
       style={className ? undefined : { width }}
     />
   );
