@@ -130,6 +130,8 @@ test('the pages outside the centre’s frame fit 1280×720 and a phone, with 帮
     ['spot-checks', '/public/spot-checks', '帮助：抽查结果公开'],
     ['spot-check', `/public/spot-checks/${checks[0]!.id}`, '帮助：抽查结果公开'],
     ['filings', '/public/filings', '帮助：培训项目公示'],
+    ['verify', '/verify/AAAAAAAAAAAAAAAAAAAA', '帮助：证书真伪验证'],
+    ['not-found', '/no-such-page', '帮助：页面不存在或出错'],
   ];
   for (const [name, path, help] of anonymous) await checkOutside(page, info, problems, name, path, help);
 

@@ -129,7 +129,9 @@ async function helpOpens(page: Page, pageName: string, anchor: string, heading: 
   await expect(section).toBeInViewport();
 }
 
-test('帮助 on 登录, 注册, 扫码登录, 绑定 and the public pages opens each page’s own help section', async ({ page }) => {
+test('帮助 on 登录, 注册, 扫码登录, 绑定, the public pages and 404 opens each page’s own help section', async ({
+  page,
+}) => {
   await page.goto('/login');
   await helpOpens(page, '用户登录', 'account-login', '登录');
 
@@ -161,6 +163,16 @@ test('帮助 on 登录, 注册, 扫码登录, 绑定 and the public pages opens 
   await page.getByRole('link', { name: '【培训项目公示】' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '培训项目公示' })).toBeVisible();
   await helpOpens(page, '培训项目公示', 'public-filings', '培训项目公示');
+
+  // A certificate's QR code with a link cut short, and an address that does not exist.
+  await page.goto('/verify/AAAA');
+  await expect(page.getByRole('heading', { level: 1, name: '证书真伪验证' })).toBeVisible();
+  await expect(page.getByText('未找到该证书')).toBeVisible();
+  await expect(page.getByText(/该验证链接不是有效的证书验证码/)).toBeVisible();
+  await helpOpens(page, '证书真伪验证', 'certificate-verify', '证书真伪验证');
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+  await helpOpens(page, '页面不存在或出错', 'faq-page-error', '页面显示“页面不存在”或“页面出错了”怎么办？');
 });
 
 test('帮助 on the first-login steps opens 修改初始密码 and 完善个人信息', async ({ page, browser }) => {

@@ -15,6 +15,7 @@ import { installErrorHandler } from './http/errors';
 import { installSecurityHeaders } from './http/security-headers';
 import { documentTransform } from './http/openapi';
 import { maskSensitive } from './http/log-redaction';
+import { newRequestId } from './http/request-id';
 import { postgresRateLimitStore } from './http/rate-limit-store';
 import { sendIndexHtml, serveWebApp } from './http/web-app';
 import { API_MODULES } from './modules/index';
@@ -86,6 +87,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         .send({ error: { code: 'BAD_REQUEST', message: '请求地址不正确' } });
     },
     bodyLimit: 1024 * 1024,
+    // A request's id is the 错误编号 an unexpected error shows the user and the key of its log lines: random, so that
+    // ids from several instances and restarts never meet.
+    genReqId: newRequestId,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

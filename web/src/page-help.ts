@@ -18,4 +18,7 @@ export const OUTSIDE_PAGES = {
   notice: { page: '通知公告', anchor: 'notices-public' },
   publicSpotChecks: { page: '抽查结果公开', anchor: 'spot-checks-public' },
   publicFilings: { page: '培训项目公示', anchor: 'public-filings' },
+  verify: { page: '证书真伪验证', anchor: 'certificate-verify' },
+  // 404 and a page that failed: what they mean and what to tell the help desk.
+  statusPage: { page: '页面不存在或出错', anchor: 'faq-page-error' },
 } as const satisfies Record<string, PageHelp>;

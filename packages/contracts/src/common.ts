@@ -17,6 +17,8 @@ export const ErrorBody = z.object({
         }),
       )
       .optional(),
+    /** An unexpected error's 错误编号 (the request's id in the server's log); also in its message. */
+    reference: z.string().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

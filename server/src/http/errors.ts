@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorDetail } from '../errors';
+import { withReference } from './request-id';
 
 const DB_DOWN_CODES = new Set([
   'ECONNREFUSED',
@@ -48,11 +49,28 @@ function body(code: string, message: string, details?: ErrorDetail[]) {
   return { error: details?.length ? { code, message, details } : { code, message } };
 }
 
+/**
+ * An error the user cannot mend: its message carries the request's id (错误编号), which its log lines carry too; so
+ * does the X-Request-Id header, for a program calling the API.
+ */
+function unexpected(reply: FastifyReply, status: number, code: string, message: string) {
+  const reference = reply.request.id;
+  return reply
+    .status(status)
+    .header('x-request-id', reference)
+    .send({ error: { code, message: withReference(message, reference), reference } });
+}
+
 /** The one mapping from errors to HTTP responses. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       if (err.retryAfterSeconds !== undefined) reply.header('Retry-After', String(err.retryAfterSeconds));
+      // An outside service that is down (WeChat, 502) says so; an internal failure gets its 错误编号.
+      if (err.status === 500) {
+        req.log.error({ err }, 'server error');
+        return unexpected(reply, err.status, err.code, err.message);
+      }
       return reply.status(err.status).send(body(err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -65,7 +83,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (isResponseSerializationError(err as never)) {
       req.log.error({ err }, 'response did not match its schema');
-      return reply.status(500).send(body('INTERNAL', '服务器内部错误，请稍后重试'));
+      return unexpected(reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
     }
     // The browser went away mid-request (a cancelled upload, a closed tab): the request stream fails
     // with ECONNRESET "aborted", which is not the database. No one is left to answer; 499 for the log.
@@ -75,7 +93,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (isDbUnavailable(err)) {
       req.log.error({ err: { message: err.message, code: err.code } }, 'database unavailable');
-      return reply.status(503).send(body('DB_UNAVAILABLE', '数据库暂时不可用，请稍后重试'));
+      return unexpected(reply, 503, 'DB_UNAVAILABLE', '数据库暂时不可用，请稍后重试');
     }
     const code = pgCode(err);
     if (code === '23505') return reply.status(409).send(body('CONFLICT', '记录已存在，请勿重复提交'));
@@ -115,6 +133,6 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(err.statusCode).send(body('BAD_REQUEST', '请求无效'));
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(body('INTERNAL', '服务器内部错误，请稍后重试'));
+    return unexpected(reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
   });
 }

@@ -172,7 +172,14 @@ describe.skipIf(template.kind !== 'postgres')(
 
       for (const [name, call] of Object.entries(calls)) {
         const { value: res, ms } = await timed(call());
-        expect([name, res.statusCode, res.json().error]).toEqual([name, 503, DB_DOWN]);
+        // The message carries the 错误编号, which is the request's id in the log and the X-Request-Id header.
+        const { reference, ...error } = res.json().error;
+        expect([name, res.statusCode, error]).toEqual([
+          name,
+          503,
+          { ...DB_DOWN, message: `${DB_DOWN.message}（错误编号：${reference}，如问题持续请联系客服并提供此编号）` },
+        ]);
+        expect(res.headers['x-request-id']).toBe(reference);
         expect(ms).toBeLessThan(2000);
       }
 

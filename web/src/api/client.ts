@@ -8,13 +8,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: ErrorDetail[];
+  /** An unexpected error's 错误编号 (the request's id in the server's log); its message says it too. */
+  readonly reference?: string;
 
-  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+  constructor(status: number, code: string, message: string, details: ErrorDetail[] = [], reference?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    if (reference) this.reference = reference;
   }
 }
 
@@ -124,7 +127,7 @@ async function readError(res: Response): Promise<ApiError> {
   }
   const err = (body as Partial<ErrorBody> | undefined)?.error;
   if (err && typeof err.message === 'string') {
-    return new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message, err.details ?? []);
+    return new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message, err.details ?? [], err.reference);
   }
   // No JSON body: a proxy or the dev server answered, not the API.
   const message =

@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { HELP_DESK } from '@ptce/rules';
+import { ErrorReference } from './StatusPages';
 
 /**
  * Last line of defence, outside the router and the antd theme: plain markup only, so it renders
@@ -27,6 +28,7 @@ export class AppErrorBoundary extends Component<{ children: ReactNode }, { error
             刷新页面
           </button>
         </p>
+        <ErrorReference error={this.state.error} />
         <p className="ptce-fatal-help">
           如问题持续，请联系客服：{HELP_DESK.phone}（{HELP_DESK.hours}），电子邮箱 {HELP_DESK.email}
         </p>

@@ -1,6 +1,9 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
+import { errorReference } from '../api/client-errors';
 import { errorMessage, isApiError } from '../api/client';
+import { OUTSIDE_PAGES } from '../page-help';
+import { PublicFrame } from './AuthFrame';
 
 // Plain markup, no antd: these pages show where antd is not loaded (登录's errors, a failed download of antd
 // itself), and antd's Result illustrations would weigh ~10 kB (gzip) for pages few visitors ever see.
@@ -34,10 +37,19 @@ function StatusBlock({
   );
 }
 
+/** A status page outside the centre: the system's banner with 帮助 (what these pages mean), a card, the help desk. */
+function StatusFrame({ children }: { children: ReactNode }) {
+  return (
+    <PublicFrame help={OUTSIDE_PAGES.statusPage} mainClassName="ptce-auth-main">
+      <div className="ptce-auth-card ptce-status-card">{children}</div>
+    </PublicFrame>
+  );
+}
+
 /** 404 — stand-alone, for any unknown address. */
 export function NotFoundPage() {
   return (
-    <main className="ptce-status-page">
+    <StatusFrame>
       <StatusBlock
         code="404"
         title="页面不存在"
@@ -49,7 +61,7 @@ export function NotFoundPage() {
       >
         您访问的页面不存在或已被移除，请检查地址是否正确。
       </StatusBlock>
-    </main>
+    </StatusFrame>
   );
 }
 
@@ -74,7 +86,7 @@ export function ForbiddenPage() {
 export function ServiceErrorPage({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const unreachable = isApiError(error) && (error.status === 0 || error.status >= 500);
   return (
-    <main className="ptce-status-page">
+    <StatusFrame>
       <StatusBlock
         role="alert"
         title={unreachable ? '暂时无法连接服务器' : '加载失败'}
@@ -86,7 +98,7 @@ export function ServiceErrorPage({ error, onRetry }: { error: unknown; onRetry: 
       >
         {errorMessage(error)}
       </StatusBlock>
-    </main>
+    </StatusFrame>
   );
 }
 
@@ -97,6 +109,28 @@ function isChunkLoadError(e: unknown): boolean {
   );
 }
 
+/**
+ * The 错误编号 of an unexpected error, to quote to the help desk: the operations staff find the error in the server's
+ * log by it. Shown once the server has logged the report; nothing when it cannot be reached.
+ */
+export function ErrorReference({ error }: { error: unknown }) {
+  const [reference, setReference] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void errorReference(error).then((r) => live && setReference(r));
+    return () => {
+      live = false;
+    };
+  }, [error]);
+  if (reference === undefined) return <p className="ptce-status-reference">正在生成错误编号…</p>;
+  if (reference === null) return null;
+  return (
+    <p className="ptce-status-reference">
+      错误编号：<strong>{reference}</strong>（联系客服时请提供）
+    </p>
+  );
+}
+
 /** Router `errorElement`: a render error or a failed page download anywhere below the root. */
 export function RouteErrorPage() {
   const error = useRouteError();
@@ -104,7 +138,7 @@ export function RouteErrorPage() {
   if (import.meta.env.DEV) console.error(error);
   const stale = isChunkLoadError(error);
   return (
-    <main className="ptce-status-page">
+    <StatusFrame>
       <StatusBlock
         role="alert"
         title={stale ? '页面加载失败' : '页面出错了'}
@@ -119,10 +153,15 @@ export function RouteErrorPage() {
           </>
         }
       >
-        {stale
-          ? '系统可能刚刚更新，或网络连接中断。请刷新页面后重试。'
-          : '很抱歉，页面出现了意外错误。请刷新页面重试；如问题持续，请联系客服。'}
+        {stale ? (
+          '系统可能刚刚更新，或网络连接中断。请刷新页面后重试。'
+        ) : (
+          <>
+            很抱歉，页面出现了意外错误。请刷新页面重试；如问题持续，请联系客服。
+            <ErrorReference error={error} />
+          </>
+        )}
       </StatusBlock>
-    </main>
+    </StatusFrame>
   );
 }

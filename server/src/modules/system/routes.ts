@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { now, resetClock, setNow } from '../../clock';
+import { maskSensitive } from '../../http/log-redaction';
 import { systemPolicy } from './policy';
 
 export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,6 +19,39 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
     async () => {
       await app.deps.db.execute(sql`SELECT 1`);
       return { status: 'ok' as const, db: app.deps.database.kind, time: now().toISOString() };
+    },
+  );
+
+  // What a browser reports of an error in a page (a render that failed): logged under this request's id, which the
+  // page shows as its 错误编号. Nothing is stored, and a signed-out visitor may report too (登录 can fail).
+  app.post(
+    '/client-errors',
+    {
+      schema: {
+        tags: ['system'],
+        summary: '页面错误上报（返回错误编号）',
+        body: z.object({
+          message: z.string().max(1000),
+          stack: z.string().max(8000).optional(),
+          path: z.string().max(1000),
+        }),
+        response: { 200: z.object({ reference: z.string() }) },
+      },
+      config: { policy: systemPolicy.clientErrors, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (req) => {
+      req.log.error(
+        {
+          browserError: {
+            message: maskSensitive(req.body.message),
+            stack: req.body.stack === undefined ? undefined : maskSensitive(req.body.stack),
+            path: maskSensitive(req.body.path),
+          },
+          accountId: req.actor?.id,
+        },
+        'browser error',
+      );
+      return { reference: req.id };
     },
   );
 

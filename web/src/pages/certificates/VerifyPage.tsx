@@ -2,17 +2,24 @@ import { Alert, Card, Descriptions, Result, Spin } from 'antd';
 import { useParams } from 'react-router';
 import { useVerification } from '../../api/certificates';
 import { isApiError, errorMessage } from '../../api/client';
+import { PublicFrame } from '../../components/AuthFrame';
 import { formatDateTime } from '../../lib/format';
+import { OUTSIDE_PAGES } from '../../page-help';
 
 const fmt = (h: number) => `${h}学时`;
+
+/** A link that is not a certificate's: no such code (404), or not a code at all (400: cut short, mistyped). */
+function notACertificate(error: unknown): boolean {
+  return isApiError(error) && (error.status === 404 || error.status === 400);
+}
 
 /** /verify/<code>: what the QR code on a certificate opens — no login. */
 export default function VerifyPage() {
   const { code = '' } = useParams();
   const { data: v, error, isPending } = useVerification(code);
   return (
-    <main className="ptce-verify">
-      <Card title="证书真伪验证 · 专业技术人员继续教育信息管理系统" className="ptce-verify-card">
+    <PublicFrame help={OUTSIDE_PAGES.verify} mainClassName="ptce-public-main">
+      <Card title={<h1 className="ptce-public-title">证书真伪验证</h1>} className="ptce-verify-card">
         {isPending ? (
           <Spin tip="正在查询…">
             <div style={{ minHeight: 120 }} />
@@ -20,10 +27,10 @@ export default function VerifyPage() {
         ) : error ? (
           <Result
             status="warning"
-            title={isApiError(error) && error.status === 404 ? '未找到该证书' : '查询失败'}
+            title={notACertificate(error) ? '未找到该证书' : '查询失败'}
             subTitle={
-              isApiError(error) && error.status === 404
-                ? '二维码中的证书验证码不存在，请核对证书是否伪造或信息有误。'
+              notACertificate(error)
+                ? '该验证链接不是有效的证书验证码，或证书不存在。请用手机重新扫描证书上的二维码，或核对证书是否伪造、信息有误。'
                 : errorMessage(error)
             }
           />
@@ -65,6 +72,6 @@ export default function VerifyPage() {
           </>
         ) : null}
       </Card>
-    </main>
+    </PublicFrame>
   );
 }

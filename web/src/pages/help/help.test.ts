@@ -50,6 +50,8 @@ describe('帮助中心 and the menu', () => {
         'notice',
         'publicSpotChecks',
         'publicFilings',
+        'verify',
+        'statusPage',
       ]),
     );
   });
