@@ -16,13 +16,15 @@ export const SESSION_COOKIE = 'ptce_sid';
  * every 30 s would otherwise pay a second round trip every other time. The SELECT reads the row as it was before
  * the touch (a data-modifying WITH is not visible to the rest of the statement), which is what the idle check in
  * load() judges. It runs on every authenticated request, so it is constant SQL sent as a prepared statement
- * (db/prepared.ts).
+ * (db/prepared.ts). The touch commits without waiting for the WAL flush, as the heartbeat does (record-heartbeat.ts):
+ * a crash of PostgreSQL could only lose a last_seen_at under a second old.
  */
 const SESSION_LOAD_SQL = `
-WITH touch AS (
+WITH async AS (SELECT set_config('synchronous_commit', 'off', true) AS v), touch AS (
   UPDATE sessions SET last_seen_at = $2::timestamptz
    WHERE id = $1 AND last_seen_at < $2::timestamptz - interval '1 minute'
      AND last_seen_at >= $2::timestamptz - $3::double precision * interval '1 minute'
+     AND (SELECT v FROM async) = 'off'
 )
 SELECT s.last_seen_at, s.csrf_token,
        a.id, a.kind, a.name, a.login_enabled, a.unit_id, a.department_id, a.authority_id, a.base_id, a.must_change_password,
@@ -85,7 +87,7 @@ export class SessionStore {
   async load(db: Db, token: string): Promise<Actor | null> {
     const id = this.key(token);
     const at = now();
-    const [row] = await queryPrepared<SessionRow>(db, 'ptce_session_load_v3', SESSION_LOAD_SQL, [
+    const [row] = await queryPrepared<SessionRow>(db, 'ptce_session_load_v4', SESSION_LOAD_SQL, [
       id,
       at.toISOString(),
       this.idleMinutes,

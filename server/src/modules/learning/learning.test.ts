@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { advance, now, resetClock, setNow } from '../../clock';
 import { auditLog, chapterProgress, publicCredits } from '../../db/schema/index';
@@ -234,6 +234,32 @@ describe('heartbeats — progress the server can trust', () => {
       expect(Number(row!.credited_ms)).toBe(credited);
     }
     expect(credited).toBeLessThanOrEqual(ch.requiredSeconds * 1000);
+  });
+
+  it('commits a beat without waiting for the WAL flush, in its own transaction only', async () => {
+    atShanghai();
+    const { c, id } = await professional();
+    const ch = await firstChapter();
+    const tab = newTab();
+    await c.post(`/api/learning/years/${Y}/chapters/${ch.id}/open`, { tabId: tab });
+    advance(30_000);
+    const setting = async (db: Pick<typeof t.db, 'execute'>) =>
+      ((await db.execute(sql`SHOW synchronous_commit`)).rows[0] as { synchronous_commit: string }).synchronous_commit;
+    const inside = await t.db.transaction(async (tx) => {
+      const before = await setting(tx);
+      const row = await runBeat(tx as unknown as typeof t.db, {
+        accountId: id,
+        tabId: tab,
+        chapterId: ch.id,
+        at: now().toISOString(),
+        positionMs: 0,
+        resume: false,
+      });
+      return { before, credited: Number(row!.credited_ms), after: await setting(tx) };
+    });
+    expect(inside).toEqual({ before: 'on', credited: 30_000, after: 'off' });
+    // The setting ends with the beat's transaction: the next statement on the connection commits as configured.
+    expect(await setting(t.db)).toBe('on');
   });
 
   it('asks a page whose presence is gone to open again', async () => {
