@@ -15,6 +15,7 @@ import { installErrorHandler } from './http/errors';
 import { installSecurityHeaders } from './http/security-headers';
 import { documentTransform } from './http/openapi';
 import { maskSensitive } from './http/log-redaction';
+import { repeatInBackground } from './http/recurring';
 import { newRequestId } from './http/request-id';
 import { postgresRateLimitStore } from './http/rate-limit-store';
 import { sendIndexHtml, serveWebApp } from './http/web-app';
@@ -112,6 +113,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
 
   installErrorHandler(app);
+  // Idle sessions are refused on read; this only keeps the table small. Every instance runs it: the DELETE is the
+  // same whoever runs it first.
+  repeatInBackground(app, { everyMs: 10 * 60_000, failure: 'purging idle sessions failed' }, () =>
+    app.deps.sessions.purgeExpired(database.db),
+  );
   await app.register(cookie);
   installSecurityHeaders(app, {
     contentSecurityPolicy: {

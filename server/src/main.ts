@@ -85,9 +85,6 @@ async function main(): Promise<void> {
     readDatabase,
     sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret),
   });
-  // Idle sessions are refused on read; this only keeps the table small.
-  const purge = setInterval(() => void app.deps.sessions.purgeExpired(database.db).catch(() => {}), 10 * 60_000);
-  purge.unref();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
