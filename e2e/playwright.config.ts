@@ -19,6 +19,9 @@ const PHONE_JOURNEYS = [
   'hours.spec.ts',
   'evidence.spec.ts',
   'notices.spec.ts',
+  'wechat-login.spec.ts',
+  'error-reference.spec.ts',
+  'xss.spec.ts',
 ].map((f) => `**/${f}`);
 
 export default defineConfig({
