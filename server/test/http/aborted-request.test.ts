@@ -1,39 +1,20 @@
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, inject as injectProvided, it } from 'vitest';
-import { buildApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { openTestDatabase } from '../db-template';
 import { buildAccount, buildUnit, PASSWORD } from '../factories';
 import { loggedIn, TestClient, type TestApp } from '../helpers';
+import { appWithLogLines } from './logged-app';
 
 // The app with its real logger (level info), writing into `lines`, on a real socket: a request that
 // stops halfway cannot be made with inject().
 
 let app: FastifyInstance;
+let lines: Array<Record<string, unknown>>;
 let close: () => Promise<void>;
-const lines: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
-  const { database, drop } = await openTestDatabase(injectProvided('dbTemplate'));
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-test-data-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, RATE_LIMIT: 'false' });
-  app = await buildApp({
-    config,
-    database,
-    sessionSecret: 'test-session-secret-0123456789abcdef',
-    logStream: { write: (l) => void lines.push(JSON.parse(l)) },
-  });
+  ({ app, lines, close } = await appWithLogLines(injectProvided('dbTemplate')));
   await app.listen({ host: '127.0.0.1', port: 0 });
-  close = async () => {
-    await app.close();
-    await database.close();
-    await drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
 });
 afterAll(async () => close());
 

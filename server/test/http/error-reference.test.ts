@@ -1,33 +1,20 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildApp } from '../../src/app';
 import { publicAccess } from '../../src/auth/policy';
-import { loadConfig } from '../../src/config';
 import { AppError } from '../../src/errors';
-import { openTestDatabase } from '../db-template';
 import { idNumber } from '../factories';
+import { appWithLogLines } from './logged-app';
 
 // An unexpected error shows the user a 错误编号 that the operations staff find in the log: the app with its real
 // logger writing into `lines`, and two routes that fail the way a defect does.
 
 let app: FastifyInstance;
+let lines: Array<Record<string, unknown>>;
 let close: () => Promise<void>;
-const lines: Array<Record<string, unknown>> = [];
 const linesOf = (reqId: string) => lines.filter((l) => l.reqId === reqId);
 
 beforeAll(async () => {
-  const { database, drop } = await openTestDatabase(inject('dbTemplate'));
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-test-data-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, RATE_LIMIT: 'false' });
-  app = await buildApp({
-    config,
-    database,
-    sessionSecret: 'test-session-secret-0123456789abcdef',
-    logStream: { write: (l) => void lines.push(JSON.parse(l)) },
-  });
+  ({ app, lines, close } = await appWithLogLines(inject('dbTemplate')));
   app.get('/api/test/defect', { config: { policy: publicAccess('test.defect') } }, async () => {
     throw new TypeError("Cannot read properties of undefined (reading 'name')");
   });
@@ -35,12 +22,6 @@ beforeAll(async () => {
     throw new AppError('INTERNAL', '登录失败，请重试');
   });
   await app.ready();
-  close = async () => {
-    await app.close();
-    await database.close();
-    await drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
 });
 afterAll(async () => close());
 
