@@ -22,6 +22,7 @@ const PHONE_JOURNEYS = [
   'wechat-login.spec.ts',
   'error-reference.spec.ts',
   'xss.spec.ts',
+  'import.spec.ts',
 ].map((f) => `**/${f}`);
 
 export default defineConfig({

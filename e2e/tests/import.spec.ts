@@ -4,13 +4,18 @@ import { demo } from './demo';
 
 const shanghaiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
-test('a unit admin imports staff hours from Excel: a bad row is reported, the valid one imported', async ({ page }) => {
+test('a unit admin imports staff hours from Excel: a bad row is reported, the valid one imported', async ({
+  page,
+}, info) => {
   test.setTimeout(120_000);
   const today = shanghaiToday();
   const day = new Date(`${today}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 2);
+  // The phone run imports for the same person on the same database: a day of its own, as one training cannot be
+  // registered twice for the same times.
+  const daysAgo = info.project.name === 'phone' ? 3 : 2;
+  day.setUTCDate(day.getUTCDate() - daysAgo);
   const date = day.toISOString().slice(0, 10);
-  test.skip(date.slice(0, 4) !== today.slice(0, 4), 'needs two past days in the current year');
+  test.skip(date.slice(0, 4) !== today.slice(0, 4), `needs ${daysAgo} past days in the current year`);
 
   const admin = demo('单位管理员（总管理员）');
   const person = demo('专业技术人员');
