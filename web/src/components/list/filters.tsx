@@ -30,15 +30,14 @@ export function SearchFilter({
   const [text, setText] = useState(value ?? '');
   const [shown, setShown] = useState(value);
   const [sent, setSent] = useState<readonly (string | undefined)[]>([]);
-  const [moves, setMoves] = useState(0);
-  const [movesSeen, setMovesSeen] = useState(0);
+  const [moved, setMoved] = useState(false);
   useEffect(() => {
-    const moved = () => setMoves((n) => n + 1);
-    window.addEventListener('popstate', moved);
-    return () => window.removeEventListener('popstate', moved);
+    const onMove = () => setMoved(true);
+    window.addEventListener('popstate', onMove);
+    return () => window.removeEventListener('popstate', onMove);
   }, []);
-  if (moves !== movesSeen) {
-    setMovesSeen(moves);
+  if (moved) {
+    setMoved(false);
     setSent([]);
     setShown(value);
     setText(value ?? '');
