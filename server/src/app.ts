@@ -110,6 +110,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.policy) {
       throw new Error(`Route ${String(route.method)} ${route.url} has no policy (config.policy)`);
     }
+    // Its handler checks the session after validation, so a validation error must wait for that check.
+    if (route.config?.sessionInStatement && !route.attachValidation) {
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} checks its session in its statement: attachValidation`,
+      );
+    }
   });
 
   installErrorHandler(app);

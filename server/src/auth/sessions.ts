@@ -6,6 +6,8 @@ import { queryPrepared } from '../db/prepared';
 import { sessions } from '../db/schema/index';
 import { actorFromRow, type ActorRow } from './account-actor';
 import type { Actor } from './actor';
+import type { Policy } from './policy';
+import { statementSession, type StatementSession } from './session-in-statement';
 
 export const SESSION_COOKIE = 'ptce_sid';
 
@@ -55,6 +57,11 @@ export class SessionStore {
 
   get idleMs(): number {
     return this.idleMinutes * 60_000;
+  }
+
+  /** The session as a route's own statement checks it (auth/session-in-statement.ts). */
+  inStatement(token: string, csrfSent: string | string[] | undefined, policy: Policy): StatementSession {
+    return statementSession(this.key(token), csrfSent, this.idleMinutes, policy);
   }
 
   async create(db: Db, accountId: number, meta: { ip?: string; userAgent?: string }) {

@@ -1,5 +1,6 @@
 /** 学习: courses, chapters, study time (heartbeats) and the learning window of a plan year. */
 export { learningRoutes } from './routes';
+export { learningPolicy } from './policy';
 export { completeCourseIfDone } from './complete-course';
 export { creditCtes } from './public-hours';
 export {

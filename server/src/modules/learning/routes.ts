@@ -31,6 +31,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/context';
+import { withSessionInStatement } from '../../http/session-in-statement';
 import { listAdminChapters, listAdminCourses } from './admin-courses';
 import { sendChapterFile, sendMaterial } from './download-files';
 import { getChapter } from './get-chapter';
@@ -47,7 +48,7 @@ import { learningPolicy } from './policy';
 import { previewChapter, previewCourse } from './preview-course';
 import { publicHoursByYear } from './public-hours';
 import { publishCourse, unpublishCourse } from './publish-course';
-import { recordHeartbeat } from './record-heartbeat';
+import { recordHeartbeat, recordHeartbeatInSession } from './record-heartbeat';
 
 export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['learning'];
@@ -129,9 +130,16 @@ export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
         body: HeartbeatRequest,
         response: { 200: HeartbeatResponse },
       },
-      config: study,
+      // One statement per learner every 30 s: it checks its session itself (auth/session-in-statement.ts).
+      config: { ...study, sessionInStatement: true },
+      attachValidation: true,
     },
-    async (req) => recordHeartbeat(ctxOf(req), req.body),
+    async (req) =>
+      withSessionInStatement(
+        req,
+        (session) => recordHeartbeatInSession(req.server.deps.db, session, req.ip, req.body),
+        () => recordHeartbeat(ctxOf(req), req.body),
+      ),
   );
 
   app.get(
