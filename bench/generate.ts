@@ -31,7 +31,7 @@ import { ensureReferenceData } from '../server/src/db/seed/reference-data';
 import { INDUSTRIES } from '../server/src/db/seed/reference/industries';
 import { GUANGXI_REGIONS } from '../server/src/db/seed/reference/regions';
 import { creditCodeCheckChar, validateCreditCode } from '../server/src/domain/credit-code';
-import { decryptPii, encryptPii, idNumberHash } from '../server/src/db/pii';
+import { decryptPii, encryptPii, idNumberHash, phoneHash } from '../server/src/db/pii';
 import { validateIdNumber } from '../server/src/domain/id-number';
 import { useBenchPiiKey } from './pii-key';
 
@@ -246,12 +246,12 @@ async function main() {
   await c.query(`ALTER TABLE pii_src DROP COLUMN id, ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY`);
   const { rows: colRows } = await c.query<{ column_name: string }>(
     `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'accounts'
-       AND column_name NOT IN ('id', 'username', 'id_number', 'phone', 'id_number_enc', 'id_number_hmac', 'phone_enc') ORDER BY ordinal_position`,
+       AND column_name NOT IN ('id', 'username', 'id_number', 'phone', 'id_number_enc', 'id_number_hmac', 'phone_enc', 'phone_hmac') ORDER BY ordinal_position`,
   );
   const copied = colRows.map((r) => `"${r.column_name}"`);
   /**
    * Moves pii_src into accounts in seq order: ID number → ciphertext + hash (also the username),
-   * phone → ciphertext.
+   * phone → ciphertext + look-up hash (without the hash the app's start-up would hash every phone itself).
    */
   const moveEncrypted = async (): Promise<number> => {
     let last = 0;
@@ -264,15 +264,17 @@ async function main() {
       if (rows.length === 0) break;
       const hashes = rows.map((r) => idNumberHash(r.id_number));
       await c.query(
-        `INSERT INTO accounts (${copied.join(', ')}, username, id_number_enc, id_number_hmac, phone_enc)
-         SELECT ${copied.map((col) => `s.${col}`).join(', ')}, v.hmac, v.enc, v.hmac, v.phone_enc
-         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS v(seq, enc, hmac, phone_enc) JOIN pii_src s ON s.seq = v.seq
+        `INSERT INTO accounts (${copied.join(', ')}, username, id_number_enc, id_number_hmac, phone_enc, phone_hmac)
+         SELECT ${copied.map((col) => `s.${col}`).join(', ')}, v.hmac, v.enc, v.hmac, v.phone_enc, v.phone_hmac
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(seq, enc, hmac, phone_enc, phone_hmac)
+         JOIN pii_src s ON s.seq = v.seq
          ORDER BY v.seq`,
         [
           rows.map((r) => r.seq),
           rows.map((r) => encryptPii(r.id_number)),
           hashes,
           rows.map((r) => (r.phone === null ? null : encryptPii(r.phone))),
+          rows.map((r) => (r.phone === null ? null : phoneHash(r.phone))),
         ],
       );
       last = Number(rows[rows.length - 1]!.seq);
@@ -517,7 +519,7 @@ async function main() {
 
   // Prove the generated identifiers are valid by the application's own rules (a sample of each), and
   // that they are stored as the app stores them: decrypted, each ID number is valid and hashes to its
-  // look-up column and username; phones decrypt; no plaintext is left.
+  // look-up column and username; phones decrypt and hash to their look-up column; no plaintext is left.
   await phase(
     'check ID numbers and credit codes (sample)',
     async () => {
@@ -526,8 +528,9 @@ async function main() {
         id_number_enc: string;
         id_number_hmac: string;
         phone_enc: string | null;
+        phone_hmac: string | null;
       }>(
-        `SELECT username, id_number_enc, id_number_hmac, phone_enc FROM accounts WHERE id_number_enc IS NOT NULL ORDER BY random() LIMIT 2000`,
+        `SELECT username, id_number_enc, id_number_hmac, phone_enc, phone_hmac FROM accounts WHERE id_number_enc IS NOT NULL ORDER BY random() LIMIT 2000`,
       );
       if (ids.length === 0) throw new Error('no encrypted ID numbers');
       const bad = ids
@@ -537,11 +540,12 @@ async function main() {
             !validateIdNumber(r.plain, today).ok ||
             idNumberHash(r.plain) !== r.id_number_hmac ||
             r.username !== r.id_number_hmac ||
-            (r.phone_enc !== null && !/^1\d{10}$/.test(decryptPii(r.phone_enc))),
+            (r.phone_enc !== null &&
+              (!/^1\d{10}$/.test(decryptPii(r.phone_enc)) || phoneHash(decryptPii(r.phone_enc)) !== r.phone_hmac)),
         );
       if (bad.length)
         throw new Error(
-          `invalid or wrongly stored ID numbers: ${bad
+          `invalid or wrongly stored ID or phone numbers: ${bad
             .slice(0, 5)
             .map((r) => r.plain)
             .join(', ')}`,
