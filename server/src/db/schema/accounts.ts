@@ -163,6 +163,8 @@ export const loginAddressFailures = pgTable(
     failures: integer('failures').notNull().default(0),
     delayedUntil: tstz('delayed_until'),
     refused: boolean('refused').notNull().default(false),
+    /** Logins from this address whose password is being checked (login-throttle.ts). */
+    inFlight: integer('in_flight').notNull().default(0),
     updatedAt: tstz('updated_at').notNull(),
   },
   (t) => [index('login_address_failures_updated_idx').on(t.updatedAt)],

@@ -4,6 +4,7 @@ export { readerOf, type Caller } from './caller';
 export { login, type LoginAccount, type LoginMeta } from './login';
 export {
   accountFailures,
+  ADDRESS_BURST,
   CAPTCHA_AFTER_FAILURES,
   clearAccountFailures,
   clearAddressFailures,

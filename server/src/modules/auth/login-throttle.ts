@@ -11,11 +11,15 @@ import { ACCOUNT_RULES } from '@ptce/rules';
  * - per typed username: after CAPTCHA_AFTER_FAILURES failures its login needs an image captcha;
  *   the right password with a right captcha always gets in;
  * - per client address: from its ADDRESS_FREE_FAILURES + 1st failure the address waits 2^n seconds
- *   (n = failures beyond the free ones, at most MAX_DELAY_SECONDS) before its next attempt.
+ *   (n = failures beyond the free ones, at most MAX_DELAY_SECONDS) before its next attempt, and it has at most
+ *   ADDRESS_BURST password checks running at once (fewer after failures), so a burst of guesses is bounded
+ *   while the people of one unit behind one address still log in together.
  * Counts older than QUIET_MINUTES start again.
  */
 export const CAPTCHA_AFTER_FAILURES = ACCOUNT_RULES.captchaAfterFailures;
 export const ADDRESS_FREE_FAILURES = 4;
+/** Password checks one address may have running at once while it has no failures (each failure takes one off). */
+export const ADDRESS_BURST = 30;
 export const MAX_DELAY_SECONDS = 15 * 60;
 export const QUIET_MINUTES = 60;
 
@@ -61,46 +65,64 @@ export async function clearAccountFailures(db: Db, username: string): Promise<vo
 }
 
 /**
- * Counts a login attempt from an address before its password is checked, atomically. An attempt that
- * comes while the address is delayed is refused (and not counted); one that would be a failure past
- * the free ones starts the next delay at once, so a concurrent burst cannot slip through either.
+ * Admits a login attempt from an address before its password is checked, atomically, and counts it as in flight.
+ * It is refused (and not counted) while the address is delayed, or while the address already has as many checks
+ * running as its allowance: ADDRESS_BURST with no failures, one fewer for each failure, at least one. So many people
+ * behind one address (a unit's NAT) log in at once, while a concurrent burst of guesses gets at most ADDRESS_BURST
+ * checked before the failures' delay stops it. A count in flight for over a minute (its process died mid-check) is
+ * dropped. `busy` says a refusal was for the allowance rather than the delay.
  */
 export async function countAddressAttempt(
   db: Db,
   address: string,
-): Promise<{ failures: number; retryAfterSeconds: number | null }> {
+): Promise<{ failures: number; retryAfterSeconds: number | null; busy: boolean }> {
   const at = now();
-  const delayed = sql`f.delayed_until IS NOT NULL AND f.delayed_until > ${ts(at)}`;
-  const quiet = sql`f.updated_at < ${ts(at)} - make_interval(mins => ${QUIET_MINUTES})`;
-  const next = sql`(CASE WHEN ${quiet} THEN 1 ELSE f.failures + 1 END)`;
+  const delayed = sql`(f.delayed_until IS NOT NULL AND f.delayed_until > ${ts(at)})`;
+  const failures = sql`(CASE WHEN f.updated_at < ${ts(at)} - make_interval(mins => ${QUIET_MINUTES}) THEN 0 ELSE f.failures END)`;
+  const inFlight = sql`(CASE WHEN f.updated_at < ${ts(at)} - interval '1 minute' THEN 0 ELSE f.in_flight END)`;
+  const busy = sql`(${inFlight} >= greatest(1, ${ADDRESS_BURST} - ${failures}))`;
   const { rows } = await db.execute(sql`
-    INSERT INTO login_address_failures AS f (address, failures, delayed_until, refused, updated_at)
-      VALUES (${address}, 1, NULL, false, ${ts(at)})
+    INSERT INTO login_address_failures AS f (address, failures, in_flight, delayed_until, refused, updated_at)
+      VALUES (${address}, 0, 1, NULL, false, ${ts(at)})
     ON CONFLICT (address) DO UPDATE SET
-      refused = (${delayed}),
-      failures = CASE WHEN ${delayed} THEN f.failures ELSE ${next} END,
-      delayed_until = CASE WHEN ${delayed} THEN f.delayed_until
-        WHEN ${next} > ${ADDRESS_FREE_FAILURES}
-          THEN ${ts(at)} + make_interval(secs => least(power(2, ${next} - ${ADDRESS_FREE_FAILURES}), ${MAX_DELAY_SECONDS}))
-        ELSE NULL END,
-      updated_at = CASE WHEN ${delayed} THEN f.updated_at ELSE ${ts(at)} END
-    RETURNING failures, delayed_until, refused`);
-  const row = (rows as Array<{ failures: number; delayed_until: string | Date | null; refused: boolean }>)[0]!;
-  if (!row.refused) return { failures: Number(row.failures), retryAfterSeconds: null };
+      refused = (${delayed} OR ${busy}),
+      failures = CASE WHEN ${delayed} OR ${busy} THEN f.failures ELSE ${failures} END,
+      in_flight = CASE WHEN ${delayed} OR ${busy} THEN f.in_flight ELSE ${inFlight} + 1 END,
+      updated_at = CASE WHEN ${delayed} OR ${busy} THEN f.updated_at ELSE ${ts(at)} END
+    RETURNING failures, delayed_until, refused, (delayed_until IS NOT NULL AND delayed_until > ${ts(at)}) AS delayed`);
+  const row = (
+    rows as Array<{ failures: number; delayed_until: string | Date | null; refused: boolean; delayed: boolean }>
+  )[0]!;
+  if (!row.refused) return { failures: Number(row.failures), retryAfterSeconds: null, busy: false };
+  if (!row.delayed) return { failures: Number(row.failures), retryAfterSeconds: 1, busy: true };
   const waitMs = new Date(row.delayed_until!).getTime() - at.getTime();
-  return { failures: Number(row.failures), retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+  return { failures: Number(row.failures), retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), busy: false };
+}
+
+/** Gives back an address's attempt whose password was not checked or was right. */
+export async function releaseAddressAttempt(db: Db, address: string): Promise<void> {
+  await db.execute(sql`
+    UPDATE login_address_failures SET in_flight = greatest(in_flight - 1, 0) WHERE address = ${address}`);
 }
 
 /**
- * Gives back an address's attempt whose password was not checked or was right; the delay it started
- * is lifted unless the failures before it call for one too.
+ * Counts an address's attempt whose password was wrong as a failure; from the ADDRESS_FREE_FAILURES + 1st the
+ * address waits delayAfter(failures). Returns the failures counted now.
  */
-export async function releaseAddressAttempt(db: Db, address: string): Promise<void> {
-  await db.execute(sql`
+export async function countAddressFailure(db: Db, address: string): Promise<number> {
+  const at = now();
+  const { rows } = await db.execute(sql`
     UPDATE login_address_failures SET
-      failures = greatest(failures - 1, 0),
-      delayed_until = CASE WHEN failures - 1 > ${ADDRESS_FREE_FAILURES} THEN delayed_until ELSE NULL END
-    WHERE address = ${address}`);
+      failures = failures + 1,
+      in_flight = greatest(in_flight - 1, 0),
+      delayed_until = CASE WHEN failures + 1 > ${ADDRESS_FREE_FAILURES}
+        THEN greatest(coalesce(delayed_until, ${ts(at)}),
+                      ${ts(at)} + make_interval(secs => least(power(2, failures + 1 - ${ADDRESS_FREE_FAILURES}), ${MAX_DELAY_SECONDS})))
+        ELSE delayed_until END,
+      updated_at = ${ts(at)}
+    WHERE address = ${address}
+    RETURNING failures`);
+  return Number((rows as Array<{ failures: number }>)[0]?.failures ?? 0);
 }
 
 /** Drops address counters quiet for a day (their count would start again anyway), so the table stays small. */

@@ -16,6 +16,7 @@ import {
   clearAccountFailures,
   countAccountAttempt,
   countAddressAttempt,
+  countAddressFailure,
   delayAfter,
   releaseAccountAttempt,
   releaseAddressAttempt,
@@ -90,7 +91,9 @@ export async function login(
   if (address.retryAfterSeconds !== null) {
     throw new AppError(
       'LOGIN_DELAYED',
-      `登录失败次数过多，请${waitText(address.retryAfterSeconds)}后再试`,
+      address.busy
+        ? `同一网络正在登录的人数较多，请${waitText(address.retryAfterSeconds)}后再试`
+        : `登录失败次数过多，请${waitText(address.retryAfterSeconds)}后再试`,
       undefined,
       address.retryAfterSeconds,
     );
@@ -143,10 +146,11 @@ export async function login(
     await audit('auth.login', 'failed', candidates[0]);
     if (attempts === CAPTCHA_AFTER_FAILURES)
       await audit('auth.captcha_required', 'failed', candidates[0], { failures: attempts });
-    const delay = delayAfter(address.failures);
+    const addressFailures = await countAddressFailure(db, meta.ip);
+    const delay = delayAfter(addressFailures);
     if (delay > 0)
       await audit('auth.login_delayed', 'failed', candidates[0], {
-        addressFailures: address.failures,
+        addressFailures,
         delaySeconds: delay,
       });
     await sweepAddressFailures(db);
