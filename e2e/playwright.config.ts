@@ -23,6 +23,11 @@ const PHONE_JOURNEYS = [
   'error-reference.spec.ts',
   'xss.spec.ts',
   'import.spec.ts',
+  'todo-help.spec.ts',
+  'stats.spec.ts',
+  'spot-check.spec.ts',
+  'audit-log.spec.ts',
+  'dialog-focus.spec.ts',
 ].map((f) => `**/${f}`);
 
 export default defineConfig({

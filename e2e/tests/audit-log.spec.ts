@@ -4,20 +4,37 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { demo, signInAsOperator } from './demo';
+import { listRecords, onPhone } from './menu';
 
 const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
-/** The 操作 column of the listed rows and the 共 N 条 total. */
+/**
+ * The 操作 column of the listed rows and the 共 N 条 total. On a phone the entries are cards: 操作 is a card's title,
+ * 对象 one of its fields.
+ */
 async function listed(page: Page) {
-  const table = page.locator('.ant-table');
-  await expect(table.locator('.ant-table-tbody')).toBeVisible();
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
-  const rows = table.locator('.ant-table-tbody tr.ant-table-row');
-  // Columns by their header (the table may lead with a cell of its own).
-  const headers = (await table.locator('.ant-table-thead th').allInnerTexts()).map((h) => h.trim());
-  const col = (title: string) => `td:nth-child(${headers.indexOf(title) + 1})`;
-  const actions = await rows.locator(col('操作')).allInnerTexts();
-  const targets = await rows.locator(col('对象')).allInnerTexts();
+  let rows, actions: string[], targets: string[];
+  if (onPhone(page)) {
+    await expect(page.locator('.ptce-list-cards').or(page.locator('.ptce-list-empty'))).toBeVisible();
+    rows = page.locator('.ptce-list-cards > li');
+    actions = await rows.locator('.ptce-list-card-title').allInnerTexts();
+    targets = await rows
+      .locator('.ptce-list-card-fields > div')
+      .filter({ has: page.locator('dt', { hasText: /^对象$/ }) })
+      .locator('dd')
+      .allInnerTexts();
+  } else {
+    const table = page.locator('.ant-table');
+    await expect(table.locator('.ant-table-tbody')).toBeVisible();
+    rows = table.locator('.ant-table-tbody tr.ant-table-row');
+    // Columns by their header (the table may lead with a cell of its own).
+    const headers = (await table.locator('.ant-table-thead th').allInnerTexts()).map((h) => h.trim());
+    const col = (title: string) => `td:nth-child(${headers.indexOf(title) + 1})`;
+    actions = await rows.locator(col('操作')).allInnerTexts();
+    targets = await rows.locator(col('对象')).allInnerTexts();
+  }
+  actions = actions.map((a) => a.trim());
   const totalText = (
     await page
       .locator('.ant-pagination-total-text')
@@ -116,7 +133,7 @@ test('审计日志: filter by 操作, 对象 and dates; 导出Excel holds the li
   expect(list.targets.every((t) => t.includes(locked.name))).toBe(true);
   await page.goto(`/audit?target=${encodeURIComponent(locked.name)}&from=2020-01-01&to=2020-01-31`);
   await expect(page.getByPlaceholder('开始日期')).toHaveValue('2020-01-01');
-  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(0);
+  await expect(listRecords(page)).toHaveCount(0);
 
   // 导出Excel for the 对象 filter: a real workbook with the listed rows, in the same order.
   await page.goto(`/audit?target=${locked.username}`);

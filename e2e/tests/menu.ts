@@ -33,3 +33,13 @@ export function listItem(page: Page, name: RegExp) {
 export function expander(item: Locator) {
   return item.getByRole('button', { name: /展开/ }).or(item.locator('summary'));
 }
+
+/** Every record a list shows: its table rows on a laptop, its cards on a phone (within `scope`, the page or a part). */
+export function listRecords(scope: Page | Locator) {
+  return scope.locator('.ant-table-tbody tr.ant-table-row').or(scope.locator('.ptce-list-cards > li'));
+}
+
+/** True on a phone (below 768 px: cards for lists, the menu in a drawer). */
+export function onPhone(page: Page): boolean {
+  return (page.viewportSize()?.width ?? 1280) < 768;
+}

@@ -5,25 +5,32 @@
 import fs from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demo, signIn } from './demo';
+import { listItem, openMenu } from './menu';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const TITLE = '学时抽查（浏览器测试）';
 
-async function as(browser: Browser, tab: '单位管理员' | '管理部门', username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+/** Another person's browser, of the same size as this run's (a laptop's, or a phone's). */
+async function as(browser: Browser, like: Page, tab: '单位管理员' | '管理部门', username: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: like.viewportSize() })).newPage();
   await signIn(page, tab, username, demo('市人社局').password);
   return page;
 }
 
-test('draw → the unit answers → findings → a 不属实 record removed → the public result', async ({ page, browser }) => {
+test('draw → the unit answers → findings → a 不属实 record removed → the public result', async ({
+  page,
+  browser,
+}, info) => {
   test.setTimeout(300_000);
+  // The phone run draws a campaign of its own on the same database (after the desktop run's, finished by then).
+  const phone = info.project.name === 'phone';
+  const TITLE = phone ? '学时抽查（手机浏览器测试）' : '学时抽查（浏览器测试）';
+  const SEED = phone ? 'e2e-journey-phone' : 'e2e-journey';
   const bureau = demo('市人社局');
   await signIn(page, '管理部门', bureau.username, bureau.password);
-  await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '抽查管理' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '抽查管理' })).toBeVisible();
+  await openMenu(page, null, '抽查管理');
   // The demo's two campaigns: one finished and public, one waiting for the hospital's answer.
-  await expect(page.getByRole('row', { name: /第一批.*已结束/ })).toBeVisible();
-  await expect(page.getByRole('row', { name: /第二批.*进行中/ })).toBeVisible();
+  await expect(listItem(page, /第一批.*已结束/)).toBeVisible();
+  await expect(listItem(page, /第二批.*进行中/)).toBeVisible();
 
   await page.getByRole('button', { name: '新建抽查' }).click();
   const dialog = page.getByRole('dialog', { name: '新建抽查' });
@@ -31,7 +38,7 @@ test('draw → the unit answers → findings → a 不属实 record removed → 
   await expect(dialog.getByText(/有通过认定学时的单位1个；检查人员库4人/)).toBeVisible();
   await dialog.getByRole('radio', { name: '按数量' }).last().check();
   await dialog.getByRole('spinbutton', { name: '每个单位抽查数' }).fill('3');
-  await dialog.getByLabel('随机种子（可不填）').fill('e2e-journey');
+  await dialog.getByLabel('随机种子（可不填）').fill(SEED);
   // Under 5 % is refused in the form.
   await dialog.getByRole('spinbutton', { name: '抽查单位数' }).fill('3');
   await dialog.getByRole('button', { name: '保存' }).click();
@@ -39,7 +46,7 @@ test('draw → the unit answers → findings → a 不属实 record removed → 
   await dialog.getByRole('spinbutton', { name: '抽查单位数' }).fill('5');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
-  await expect(page.getByTestId('spot-check-seed')).toHaveText('e2e-journey');
+  await expect(page.getByTestId('spot-check-seed')).toHaveText(SEED);
   const campaignUrl = page.url();
   const card = page.locator('.ant-card').filter({ hasText: '南宁市第一人民医院' });
   await expect(card.locator('tr.ant-table-row')).toHaveCount(3); // three sampled records
@@ -51,13 +58,13 @@ test('draw → the unit answers → findings → a 不属实 record removed → 
 
   // The sampled unit: 待答复的抽查 on its landing page, materials for each record, then the answer.
   const unitLogin = demo('单位账号');
-  const unit = await as(browser, '单位管理员', unitLogin.username);
+  const unit = await as(browser, page, '单位管理员', unitLogin.username);
   const todo = unit.getByRole('list', { name: '待办事项' }).getByRole('link', { name: /待答复的抽查/ });
   await expect(todo).toBeVisible();
   await expect(todo.locator('.ptce-todo-count')).toHaveText('2');
   await todo.click();
   await expect(unit.getByRole('heading', { level: 1, name: '抽查答复' })).toBeVisible();
-  await unit.getByRole('link', { name: TITLE }).click();
+  await unit.getByRole('link', { name: TITLE, exact: true }).click();
   await expect(unit.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   for (let i = 0; i < 3; i++) {
     await unit
@@ -72,7 +79,7 @@ test('draw → the unit answers → findings → a 不属实 record removed → 
   await expect(unit.getByRole('button', { name: '上传材料' })).toHaveCount(0);
 
   // A drawn inspector: 不属实 on the first record (confirmed), 属实 on the others.
-  const insp = await as(browser, '管理部门', inspector);
+  const insp = await as(browser, page, '管理部门', inspector);
   await insp.goto(campaignUrl);
   const mine = insp.locator('.ant-card').filter({ hasText: '我负责核查' });
   const rows = mine.locator('tr.ant-table-row');
@@ -116,16 +123,16 @@ test('draw → the unit answers → findings → a 不属实 record removed → 
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: '抽查报告（PDF）' }).click();
   const report = await downloading;
-  expect(report.suggestedFilename()).toBe(`抽查报告_${TITLE}_e2e-journey.pdf`);
+  expect(report.suggestedFilename()).toBe(`抽查报告_${TITLE}_${SEED}.pdf`);
   const bytes = fs.readFileSync((await report.path())!);
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 
-  const anonymous = await (await browser.newContext()).newPage();
+  const anonymous = await (await browser.newContext({ viewport: page.viewportSize() })).newPage();
   await anonymous.goto('/login');
   await anonymous.getByRole('link', { name: '【抽查结果公开】' }).click();
-  await anonymous.getByRole('link', { name: TITLE }).click();
+  await anonymous.getByRole('link', { name: TITLE, exact: true }).click();
   await expect(anonymous.getByText(/抽查3条：属实2条，不属实1条，材料不全0条/)).toBeVisible();
-  await expect(anonymous.getByText('e2e-journey')).toBeVisible();
+  await expect(anonymous.getByText(SEED)).toBeVisible();
   await anonymous.getByRole('button', { name: '验证抽取结果' }).click();
   await expect(anonymous.getByText('用公开的随机种子和名单重算，抽中的单位及顺序与公布结果一致')).toBeVisible();
 });

@@ -1,10 +1,11 @@
 // 统计分析 in the browser, each authority in its scope: the 南宁市人社局 reads its headline figures (the same as
 // the API's for its scope), the map and the table of Nanning's counties, drills down county → unit → people →
 // a person's year, and exports the area table to Excel; the 自治区卫健委 sees only its units; the operator the
-// province, and its 年度学时达标情况 with the statistics' summary. Nothing scrolls sideways at 1280×720.
+// province, and its 年度学时达标情况 with the statistics' summary. Nothing scrolls sideways, on a laptop or a phone.
 import ExcelJS from 'exceljs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoLogins, signIn } from './demo';
+import { listRecords, onPhone, openMenu } from './menu';
 
 // The parts of the API's answers (packages/contracts/src/stats.ts) this journey reads.
 interface Counts {
@@ -59,11 +60,26 @@ const card = (page: Page, title: string) =>
     .locator('.ant-card')
     .filter({ has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) });
 
-const rows = (scope: Locator) => scope.locator('.ant-table-tbody tr.ant-table-row');
+/** A list's records: table rows on a laptop, cards on a phone. */
+const rows = (scope: Locator) => listRecords(scope);
 
+/** The first column of a list: its first cells, or on a phone its cards' titles. */
 async function firstCells(scope: Locator): Promise<string[]> {
-  return (await rows(scope).locator('td:first-child').allInnerTexts()).map((t) => t.trim());
+  const cells = onPhone(scope.page()) ? scope.locator('.ptce-list-card-title') : rows(scope).locator('td:first-child');
+  return (await cells.allInnerTexts()).map((t) => t.trim());
 }
+
+/** A record's cells in the columns' order: on a phone the card's title, then its fields. */
+async function cellsOf(record: Locator): Promise<string[]> {
+  const cells = onPhone(record.page())
+    ? record.locator('.ptce-list-card-title, .ptce-list-card-fields dd')
+    : record.locator('td');
+  return (await cells.allInnerTexts()).map((t) => t.trim());
+}
+
+/** The page's last list (a unit's people, 年度学时达标情况): a table, or on a phone its cards. */
+const lastList = (page: Page) =>
+  onPhone(page) ? page.locator('.ptce-list-cards').last() : page.locator('.ant-table').last();
 
 /** The number a headline card shows (antd Statistic groups thousands with commas). */
 async function headline(page: Page, title: string): Promise<number> {
@@ -88,10 +104,7 @@ test('统计分析: 南宁市人社局 reads its city, drills down to a person a
   test.setTimeout(300_000);
   const nnrsj = login('nnrsj');
   await signIn(page, '管理部门', nnrsj.username, nnrsj.password);
-  await page
-    .getByRole('navigation', { name: '功能菜单' })
-    .getByRole('menuitem', { name: '统计分析', exact: true })
-    .click();
+  await openMenu(page, null, '统计分析');
   await expect(page).toHaveURL(/\/stats(\?|$)/);
   await expect(page.getByRole('heading', { name: '统计分析' })).toBeVisible();
 
@@ -114,7 +127,7 @@ test('统计分析: 南宁市人社局 reads its city, drills down to a person a
   });
   await expect(page.getByText('地图加载失败，请查看右侧表格')).toHaveCount(0);
   const areas = card(page, '各地区');
-  await expect(areas.getByRole('columnheader', { name: '县（市、区）' })).toBeVisible();
+  if (!onPhone(page)) await expect(areas.getByRole('columnheader', { name: '县（市、区）' })).toBeVisible();
   expect(city.areas.length).toBeGreaterThan(0);
   for (const a of city.areas) expect(a.code).toMatch(/^4501\d\d$/);
   await expect(rows(areas)).toHaveCount(city.areas.length);
@@ -139,7 +152,7 @@ test('统计分析: 南宁市人社局 reads its city, drills down to a person a
   });
   const onScreen: [string, number, number][] = [];
   for (const tr of await rows(areas).all()) {
-    const cells = (await tr.locator('td').allInnerTexts()).map((t) => t.trim());
+    const cells = await cellsOf(tr);
     onScreen.push([cells[0]!, Number(cells[1]!.replace(/,/g, '')), Number(cells[2]!.replace('%', ''))]);
   }
   expect(sheet).toEqual(onScreen);
@@ -172,7 +185,7 @@ test('统计分析: 南宁市人社局 reads its city, drills down to a person a
   );
   expect(people.total).toBe(unit.people);
   await expect(page.getByText(`共 ${people.total} 人`)).toBeVisible();
-  const peopleTable = page.locator('.ant-table').last();
+  const peopleTable = lastList(page);
   expect(await firstCells(peopleTable)).toEqual(people.items.map((p) => p.personName));
   for (const p of people.items) expect(p.idNumberMasked).toContain('*');
   await noSidewaysScroll(page);
@@ -213,7 +226,7 @@ test('统计分析: 南宁市人社局 reads its city, drills down to a person a
   await expect(page.locator('.ant-statistic').first()).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => headline(page, '专业技术人员')).toBe(province.totals.people);
   const cities = card(page, '各地区');
-  await expect(cities.getByRole('columnheader', { name: '地区', exact: true })).toBeVisible();
+  if (!onPhone(page)) await expect(cities.getByRole('columnheader', { name: '地区', exact: true })).toBeVisible();
   expect(await firstCells(cities)).toEqual(province.areas.map((a) => a.name));
   await expect(card(page, '全区达标率地图').getByRole('img', { name: '按达标率着色的地图' })).toBeVisible({
     timeout: 30_000,
@@ -234,7 +247,7 @@ test('统计分析: 南宁市人社局 reads its city, drills down to a person a
     `/api/compliance/unit?year=${year}&page=1&pageSize=20`,
   );
   expect(listed.items.length).toBeGreaterThan(0);
-  await expect.poll(() => firstCells(page.locator('.ant-table').last())).toEqual(listed.items.map((r) => r.personName));
+  await expect.poll(() => firstCells(lastList(page))).toEqual(listed.items.map((r) => r.personName));
   await noSidewaysScroll(page);
 
   // 自治区卫健委: only the units of its industry or under its supervision, as the API says; fewer than the province.

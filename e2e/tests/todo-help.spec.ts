@@ -5,6 +5,7 @@
 // steps, 扫码登录, 绑定, the public pages) opens its own section too.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demo, signIn, signInAsOperator } from './demo';
+import { listRecords, onPhone } from './menu';
 import { firstAdminLogin, newDepartmentAdmin } from './new-admin';
 
 async function countOf(link: Locator): Promise<number> {
@@ -33,7 +34,7 @@ test('a unit admin’s 待办: 待初审 N opens 专业科目学时审核 with N
   await expect(page).toHaveURL(/\/hours\/unit\/review$/);
   await expect(page.getByRole('heading', { level: 1, name: '专业科目学时审核' })).toBeVisible();
   await expect(page.getByText(`共 ${n} 条待审核`)).toBeVisible();
-  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(Math.min(n, 20));
+  await expect(listRecords(page)).toHaveCount(Math.min(n, 20));
 
   // 帮助 in the header: the section of this page.
   await page.getByRole('link', { name: '帮助：专业科目学时审核' }).click();
@@ -41,7 +42,9 @@ test('a unit admin’s 待办: 待初审 N opens 专业科目学时审核 with N
   const section = page.locator('#unit-review');
   await expect(section).toHaveText('专业科目学时审核');
   await expect(section).toBeInViewport();
-  await expect(page.getByRole('navigation', { name: '功能菜单' })).toBeVisible(); // still in the centre's frame
+  // Still in the centre's frame: its menu, in the sidebar or (on a phone) behind the banner's button.
+  if (onPhone(page)) await expect(page.getByRole('button', { name: '打开功能菜单' })).toBeVisible();
+  else await expect(page.getByRole('navigation', { name: '功能菜单' })).toBeVisible();
 
   await page
     .getByRole('link', { name: /继续教育信息管理系统/ })
@@ -53,8 +56,8 @@ test('a unit admin’s 待办: 待初审 N opens 专业科目学时审核 with N
   await fresh.click();
   await expect(page).toHaveURL(/\/org\/staff\?newRegistration=true$/);
   await expect(page.getByRole('heading', { level: 1, name: '专业技术人员管理' })).toBeVisible();
-  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(m);
-  await expect(page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '新注册' })).toHaveCount(m);
+  await expect(listRecords(page)).toHaveCount(m);
+  await expect(listRecords(page).filter({ hasText: '新注册' })).toHaveCount(m);
 });
 
 test('the 帮助中心 opens from the login page without signing in, with the manuals and the help desk', async ({
@@ -85,7 +88,7 @@ test('a professional’s 待办 opens 学时登记 filtered to 待提交', async
   await drafts.click();
   await expect(page).toHaveURL(/\/hours\/mine\?status=draft/);
   await expect(page.getByRole('heading', { level: 1, name: '学时登记' })).toBeVisible();
-  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  const rows = listRecords(page);
   await expect(rows).toHaveCount(Math.min(n, 20));
   if (n > 0) await expect(rows.filter({ hasText: '待提交' })).toHaveCount(Math.min(n, 20));
 });
@@ -106,7 +109,7 @@ test('the operator’s 待办 for next year’s courses says what is missing and
   await expect(page.getByRole('heading', { level: 1, name: '课程管理' })).toBeVisible();
   const filter = page.getByRole('spinbutton', { name: '年度' });
   await expect(filter).toHaveValue(String(year));
-  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  const rows = listRecords(page);
   await expect(rows.first().or(page.getByText(`${year}年度尚无课程`))).toBeVisible();
   const shown = await rows.count();
   // Each course shown is that year's: made for it, or in its plan.
