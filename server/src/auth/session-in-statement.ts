@@ -31,12 +31,21 @@ export interface StatementSession {
   contactKinds: string[];
 }
 
+const kindsOfPolicy = new WeakMap<Policy, string[]>();
+
 /** The account kinds whose every actor the policy permits; empty when the policy cannot be judged in SQL. */
 export function kindsPermitted(policy: Policy): string[] {
-  if (policy.kind !== 'roles' || policy.when || policy.signed) return [];
-  return AccountKind.options.filter((kind) =>
-    [null, 1].every((departmentId) => permits(policy, { ...rolesOf(kind, departmentId) } as Actor)),
-  );
+  let kinds = kindsOfPolicy.get(policy);
+  if (!kinds) {
+    kinds =
+      policy.kind !== 'roles' || policy.when || policy.signed
+        ? []
+        : AccountKind.options.filter((kind) =>
+            [null, 1].every((departmentId) => permits(policy, { ...rolesOf(kind, departmentId) } as Actor)),
+          );
+    kindsOfPolicy.set(policy, kinds);
+  }
+  return kinds;
 }
 
 export function statementSession(
