@@ -176,7 +176,11 @@ function startChild(
   });
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 120 s:\n${out}`)), 120_000);
+    // A child that did not start in time is stopped, not left running after the bench has given up on it.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no start within 120 s:\n${out}`));
+    }, 120_000);
     const on = (d: Buffer) => {
       out += d;
       const m = out.match(ready);
