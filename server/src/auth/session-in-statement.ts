@@ -32,6 +32,7 @@ export interface StatementSession {
 }
 
 const kindsOfPolicy = new WeakMap<Policy, string[]>();
+const CONTACT_KINDS: string[] = [...NEEDS_CONTACT];
 
 /** The account kinds whose every actor the policy permits; empty when the policy cannot be judged in SQL. */
 export function kindsPermitted(policy: Policy): string[] {
@@ -59,7 +60,7 @@ export function statementSession(
     csrfDigest: typeof csrfSent === 'string' ? crypto.createHash('sha256').update(csrfSent).digest() : null,
     idleMinutes,
     kinds: kindsPermitted(policy),
-    contactKinds: [...NEEDS_CONTACT],
+    contactKinds: CONTACT_KINDS,
   };
 }
 

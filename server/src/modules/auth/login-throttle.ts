@@ -75,7 +75,7 @@ export async function clearAccountFailures(db: Db, username: string): Promise<vo
 export async function countAddressAttempt(
   db: Db,
   address: string,
-): Promise<{ failures: number; retryAfterSeconds: number | null; busy: boolean }> {
+): Promise<{ retryAfterSeconds: number | null; busy: boolean }> {
   const at = now();
   const delayed = sql`(f.delayed_until IS NOT NULL AND f.delayed_until > ${ts(at)})`;
   const failures = sql`(CASE WHEN f.updated_at < ${ts(at)} - make_interval(mins => ${QUIET_MINUTES}) THEN 0 ELSE f.failures END)`;
@@ -89,14 +89,12 @@ export async function countAddressAttempt(
       failures = CASE WHEN ${delayed} OR ${busy} THEN f.failures ELSE ${failures} END,
       in_flight = CASE WHEN ${delayed} OR ${busy} THEN f.in_flight ELSE ${inFlight} + 1 END,
       updated_at = CASE WHEN ${delayed} OR ${busy} THEN f.updated_at ELSE ${ts(at)} END
-    RETURNING failures, delayed_until, refused, (delayed_until IS NOT NULL AND delayed_until > ${ts(at)}) AS delayed`);
-  const row = (
-    rows as Array<{ failures: number; delayed_until: string | Date | null; refused: boolean; delayed: boolean }>
-  )[0]!;
-  if (!row.refused) return { failures: Number(row.failures), retryAfterSeconds: null, busy: false };
-  if (!row.delayed) return { failures: Number(row.failures), retryAfterSeconds: 1, busy: true };
+    RETURNING delayed_until, refused, (delayed_until IS NOT NULL AND delayed_until > ${ts(at)}) AS delayed`);
+  const row = (rows as Array<{ delayed_until: string | Date | null; refused: boolean; delayed: boolean }>)[0]!;
+  if (!row.refused) return { retryAfterSeconds: null, busy: false };
+  if (!row.delayed) return { retryAfterSeconds: 1, busy: true };
   const waitMs = new Date(row.delayed_until!).getTime() - at.getTime();
-  return { failures: Number(row.failures), retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), busy: false };
+  return { retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), busy: false };
 }
 
 /** Gives back an address's attempt whose password was not checked or was right. */

@@ -90,7 +90,12 @@ export const BEAT_IN_SESSION_SQL = `WITH ${ASYNC_COMMIT}, ${sessionGuardSql('$4'
 SELECT ok.account_id, c.* FROM ok LEFT JOIN c ON true`;
 
 export function beatValues(p: BeatParams): unknown[] {
-  return [p.accountId, p.tabId, p.chapterId, p.at, p.positionMs, p.resume, p.capMs ?? HEARTBEAT_CAP_MS];
+  return [p.accountId, ...beatOwnValues(p)];
+}
+
+/** $2–$7 of either statement: the beat's own values, whoever it is for. */
+function beatOwnValues(p: Omit<BeatParams, 'accountId'>): unknown[] {
+  return [p.tabId, p.chapterId, p.at, p.positionMs, p.resume, p.capMs ?? HEARTBEAT_CAP_MS];
 }
 
 export async function runBeat(db: Db, p: BeatParams): Promise<BeatRow | undefined> {
@@ -101,7 +106,7 @@ export async function runBeat(db: Db, p: BeatParams): Promise<BeatRow | undefine
 /** POST /learning/heartbeat — sent every 30 s by a visible chapter page — for a caller whose session is loaded. */
 export async function recordHeartbeat(ctx: Caller, body: HeartbeatRequest): Promise<HeartbeatResponse> {
   const at = now();
-  const row = await runBeat(ctx.db, beatParams(ctx.actor.id, body, at));
+  const row = await runBeat(ctx.db, { accountId: ctx.actor.id, ...beatParams(body, at) });
   return answerBeat(ctx.db, ctx.actor.id, body, at, row, async () => ({ actor: ctx.actor, ip: ctx.ip }));
 }
 
@@ -116,10 +121,9 @@ export async function recordHeartbeatInSession(
   body: HeartbeatRequest,
 ): Promise<HeartbeatResponse | undefined> {
   const at = now();
-  const p = beatParams(0, body, at);
   const values = [
     session.key,
-    ...beatValues(p).slice(1),
+    ...beatOwnValues(beatParams(body, at)),
     session.csrfDigest,
     session.idleMinutes,
     session.kinds,
@@ -141,9 +145,8 @@ export async function recordHeartbeatInSession(
   });
 }
 
-function beatParams(accountId: number, body: HeartbeatRequest, at: Date): BeatParams {
+function beatParams(body: HeartbeatRequest, at: Date): Omit<BeatParams, 'accountId'> {
   return {
-    accountId,
     tabId: body.tabId,
     chapterId: body.chapterId,
     at: at.toISOString(),
