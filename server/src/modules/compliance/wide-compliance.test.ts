@@ -128,14 +128,17 @@ describe('达标情况 over a province, region or industry', () => {
     expect(compared).toBeGreaterThan(100);
   });
 
-  it('counts the summary of each scope from the statistics: the province, a city, an industry', async () => {
+  it('counts the summary of each scope from the statistics: the province (with the one without a unit), a city, an industry', async () => {
     await refreshStats(t.db, { year: YEAR, full: true });
     const expected = { operator: PROVINCE, liuzhou: 5, health: 5 } as const;
     for (const [who, actor] of Object.entries(actors)) {
-      // The statistics count the people of units: the operator's list also has the one without a unit.
-      const all = (await reference(actor, query())).filter((r) => r.personName !== '甘雪梅');
+      const all = await reference(actor, query());
       const got = await unitCompliance(ctxOf(actor), query());
-      expect(all.length + (who === 'operator' ? 1 : 0), who).toBe(expected[who as keyof typeof expected]);
+      expect(all.length, who).toBe(expected[who as keyof typeof expected]);
+      expect(
+        all.some((r) => r.personName === '甘雪梅'),
+        who,
+      ).toBe(who === 'operator');
       expect(got.summary, who).toEqual({
         people: all.length,
         met: all.filter((r) => r.met).length,
@@ -145,7 +148,23 @@ describe('达标情况 over a province, region or industry', () => {
     }
     const { rows } = await t.db.execute(sql`SELECT refreshed_at FROM stats_refresh WHERE year = ${YEAR}`);
     const at = new Date((rows[0] as { refreshed_at: string }).refreshed_at).toISOString();
-    expect((await unitCompliance(ctxOf(actors.operator), query())).summary.asOf).toBe(at);
+    const province = await unitCompliance(ctxOf(actors.operator), query());
+    expect(province.summary.asOf).toBe(at);
+    // The one without a unit is counted as she is now, not at the last refresh: a new professional without a unit
+    // counts at once.
+    const newcomer = await buildProfessional(t.db, { name: '甘雪莲', unitId: null });
+    try {
+      await creditPublic(t.db, newcomer.id, YEAR, 'compulsory');
+      const now = await unitCompliance(ctxOf(actors.operator), query());
+      expect(now.summary).toEqual({
+        ...province.summary,
+        people: province.summary.people + 1,
+        compulsoryDone: province.summary.compulsoryDone + 1,
+      });
+    } finally {
+      await t.db.execute(sql`DELETE FROM public_credits WHERE account_id = ${newcomer.id}`);
+      await t.db.execute(sql`DELETE FROM accounts WHERE id = ${newcomer.id}`);
+    }
   });
 
   it('shows a change at once in the rows, and in the summary after the next refresh', async () => {
@@ -213,8 +232,8 @@ describe('达标情况 over a province, region or industry', () => {
     const op = await loggedIn(t, operatorName, PASSWORD, 'authority');
     const capped = (await op.get(`/api/compliance/unit?year=${YEAR}&pageSize=5`)).json();
     expect(capped).toMatchObject({ total: 1000, totalCapped: true });
-    // The statistics count the people of units (not the one without).
-    expect(capped.summary).toMatchObject({ people: PROVINCE - 1 + 2100, asOf: expect.any(String) });
+    // The summary counts everyone the exact total counts: the units' people and the one without a unit.
+    expect(capped.summary).toMatchObject({ people: PROVINCE + 2100, asOf: expect.any(String) });
     expect(capped.nextCursor).toEqual(expect.any(String));
     const exact = (await op.get(`/api/compliance/unit?year=${YEAR}&pageSize=5&exactTotal=true`)).json();
     expect(exact).toMatchObject({ total: PROVINCE + 2100, totalCapped: false });

@@ -1,11 +1,11 @@
 import type { ComplianceListQuery } from '@ptce/contracts';
-import { and, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../../auth/actor';
 import { unitScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { decodeCursor, encodeCursor, listTotal } from '../../db/paging';
-import { units } from '../../db/schema/index';
+import { accounts, units } from '../../db/schema/index';
 import { readerOf, type Caller } from '../auth/index';
 import { metSql, type Plan } from '../plans/index';
 import { compliancePeople } from './people-filter';
@@ -25,7 +25,8 @@ const num = (v: unknown) => Number(v ?? 0);
  *   (keptPersonYear), stopping when the page is full; `cursor` continues after a page's last row (keyset);
  * - the total stops counting at TOTAL_CAP unless `exactTotal=true` (as the record lists do);
  * - the summary is the statistics' (stats_unit_year over the units in scope), with the time they were computed
- *   (`asOf`, shown as 数据时间). A year the statistics have not computed yet answers null: the caller counts.
+ *   (`asOf`, shown as 数据时间); the province's also counts its professionals without a unit, as they are now (no
+ *   unit's statistics hold them). A year the statistics have not computed yet answers null: the caller counts.
  * Rows carry the same columns as the unit list's query (id, name, hours, id_number, dept).
  */
 export async function wideCompliance(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, plan: Plan) {
@@ -48,7 +49,7 @@ export async function wideCompliance(ctx: Caller, q: z.infer<typeof ComplianceLi
 async function wideQuery(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, plan: Plan) {
   const kept = await keptState(ctx.db, q.year);
   if (!kept) return null;
-  const summary = await statsSummary(ctx.db, ctx.actor, q.year);
+  const summary = await statsSummary(ctx.db, ctx.actor, q.year, plan);
   const from = wideFrom(ctx.actor, q, plan, kept.planVersion === plan.version ? summary : null);
   return { from, summary, asOf: kept.asOf };
 }
@@ -93,7 +94,7 @@ function wideFrom(actor: Actor, q: z.infer<typeof ComplianceListQuery>, plan: Pl
   return wideSql(q, where);
 }
 
-function wideSql(q: z.infer<typeof ComplianceListQuery>, where: SQL[]): SQL {
+function wideSql(q: Pick<z.infer<typeof ComplianceListQuery>, 'year'>, where: SQL[]): SQL {
   return sql`FROM accounts
     CROSS JOIN LATERAL (${keptPersonYear(sql`accounts.id`, q.year)}) v
     CROSS JOIN LATERAL (SELECT v.compulsory + v.elective + v.professional AS total) t
@@ -146,13 +147,31 @@ async function keptState(db: Db, year: number): Promise<{ asOf: string; planVers
   return r ? { asOf: new Date(r.refreshed_at).toISOString(), planVersion: r.plan_version } : null;
 }
 
-/** 人数, 已达标, 公需必修已完成 of the units in the caller's scope, as the statistics counted them. */
-async function statsSummary(db: Db, actor: Actor, year: number) {
+/**
+ * 人数, 已达标, 公需必修已完成 of the units in the caller's scope, as the statistics counted them. The province's list also
+ * has the professionals without a unit (registered without one, or removed from theirs), whom no unit's statistics
+ * hold: they are few, and counted as they are now.
+ */
+async function statsSummary(db: Db, actor: Actor, year: number, plan: Plan) {
   const { rows } = await db.execute(sql`
     SELECT coalesce(sum(s.people), 0) AS people, coalesce(sum(s.met), 0) AS met,
            coalesce(sum(s.compulsory_done), 0) AS done
     FROM stats_unit_year s JOIN units ON units.id = s.unit_id
     WHERE s.year = ${year} AND ${unitScope(actor, units.id)}`);
   const r = (rows[0] ?? {}) as Record<string, unknown>;
-  return { people: num(r.people), met: num(r.met), compulsoryDone: num(r.done) };
+  const unitless = actor.scope === 'province' ? await unitlessSummary(db, year, plan) : {};
+  return {
+    people: num(r.people) + num(unitless.people),
+    met: num(r.met) + num(unitless.met),
+    compulsoryDone: num(r.done) + num(unitless.done),
+  };
+}
+
+/** The same counts over the professionals without a unit, each one's year read as the list reads it. */
+async function unitlessSummary(db: Db, year: number, plan: Plan): Promise<Record<string, unknown>> {
+  const { rows } = await db.execute(sql`
+    SELECT count(*) AS people, count(*) FILTER (WHERE ${metSql(plan, sql`t.total`, sql`v.professional`)}) AS met,
+           count(*) FILTER (WHERE v.compulsory > 0) AS done
+    ${wideSql({ year }, [eq(accounts.kind, 'professional'), isNull(accounts.unitId)])}`);
+  return (rows[0] ?? {}) as Record<string, unknown>;
 }
