@@ -4,10 +4,9 @@ import { allow } from '../../src/auth/policy';
 import { kindsPermitted } from '../../src/auth/session-in-statement';
 import { now, resetClock } from '../../src/clock';
 import { accounts, auditLog, chapterProgress, sessions } from '../../src/db/schema/index';
+import { learningPolicy } from '../../src/modules/learning/index';
 import { buildAccount, buildProfessional, buildUnit, PASSWORD } from '../factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../helpers';
-// After ../helpers, which loads the whole app: the learning module first on its own would meet an import cycle.
-import { learningPolicy } from '../../src/modules/learning/index';
 import { atShanghai, chaptersOf, compulsoryId, newTab, studyChapter, Y } from '../kits/learning';
 
 /**

@@ -15,8 +15,11 @@ import type { AttemptRow } from './attempt-view';
  * SQL (learning/public-hours.ts creditCtes, which creditPublicHours runs too) with its audit entry.
  * One round trip instead of six (BEGIN … COMMIT): 交卷 is what thousands of people do in the last
  * minutes before a deadline.
+ * Built on first use, not at load: the learning module that supplies creditCtes reaches this one through its own
+ * imports, so at load time it may not have finished defining it.
  */
-const CLOSE_ATTEMPT_SQL = `
+let closeAttemptSql: string | undefined;
+const buildCloseAttemptSql = () => `
 WITH closed AS (
   UPDATE exam_attempts
      SET answers = $3::jsonb, submitted_at = $4::timestamptz, auto_submitted = $5::boolean,
@@ -69,7 +72,7 @@ export async function finalizeAttempt(
   const [row] = await queryPrepared<{ closed: number; credited: number }>(
     db,
     'ptce_close_attempt_v3',
-    CLOSE_ATTEMPT_SQL,
+    (closeAttemptSql ??= buildCloseAttemptSql()),
     [
       attempt.id,
       attempt.accountId,
