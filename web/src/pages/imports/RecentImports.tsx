@@ -38,7 +38,7 @@ export function RecentImports({
           },
           {
             title: '操作',
-            key: 'open',
+            key: 'actions',
             width: 80,
             render: (_: unknown, r) => (
               <Button type="link" size="small" disabled={r.id === openJobId} onClick={() => onOpen(r.id)}>

@@ -35,7 +35,7 @@ export const planColumns = (onOpen: (year: number) => void): TableColumnsType<Pl
   { title: '专业科目截止', dataIndex: 'professionalDeadline', width: 120 },
   {
     title: '操作',
-    key: 'op',
+    key: 'actions',
     width: 90,
     render: (_: unknown, p) => (
       <Button type="link" size="small" onClick={() => onOpen(p.year)} aria-label={`查看和修改${p.year}年度计划`}>
