@@ -59,7 +59,9 @@ test('copy the last plan → edit → publish the new year → on Jan 1 a profes
   // 发布, with confirmation.
   await signInAsOperator(page);
   await openPlans(page);
-  await planRow(N).getByRole('button', { name: `查看和修改${N}年度计划` }).click();
+  await planRow(N)
+    .getByRole('button', { name: `查看和修改${N}年度计划` })
+    .click();
   await editor.getByRole('button', { name: '发布', exact: true }).click();
   await page
     .getByRole('dialog', { name: `确定发布${N}年度计划吗？` })
