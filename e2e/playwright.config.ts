@@ -28,6 +28,7 @@ const PHONE_JOURNEYS = [
   'spot-check.spec.ts',
   'audit-log.spec.ts',
   'dialog-focus.spec.ts',
+  'plans.spec.ts',
 ].map((f) => `**/${f}`);
 
 export default defineConfig({
@@ -39,7 +40,8 @@ export default defineConfig({
   // On CI a browser test that fails is run once more; one that then passes is reported as flaky, by name, in the
   // closing summary (scripts/test-summary.mjs). Locally a failure stops at the first attempt.
   retries: process.env.CI ? 1 : 0,
-  outputDir: './test-results',
+  // A run beside another (.ci/run) keeps its screenshots and traces apart.
+  outputDir: process.env.PW_OUTPUT_DIR ?? './test-results',
   reporter: process.env.PW_JSON ? [['list'], ['json', { outputFile: process.env.PW_JSON }]] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
