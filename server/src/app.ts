@@ -21,6 +21,7 @@ import { postgresRateLimitStore } from './http/rate-limit-store';
 import { sendIndexHtml, serveWebApp } from './http/web-app';
 import { API_MODULES } from './modules/index';
 import { resolvePiiKeyring, usePiiKeys } from './db/pii';
+import { DatabaseFileStore } from './storage/database-file-store';
 import { LocalFileStore, type FileStore } from './storage/file-store';
 
 export interface AppDeps {
@@ -95,6 +96,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const files =
+    config.fileStore === 'database'
+      ? new DatabaseFileStore(database.db)
+      : new LocalFileStore(path.join(config.dataDir, 'files'));
   app.decorate('deps', {
     config,
     database,
@@ -102,7 +107,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     readDb: opts.readDatabase?.db ?? database.db,
     sessions: new SessionStore(opts.sessionSecret, config.sessionIdleMinutes),
     cookieOptions: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure },
-    files: opts.files ?? new LocalFileStore(path.join(config.dataDir, 'files')),
+    files: opts.files ?? files,
   });
 
   // Every /api route declares its policy; a route without one is a programming error caught at start.
@@ -124,6 +129,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   repeatInBackground(app, { everyMs: 10 * 60_000, failure: 'purging idle sessions failed' }, () =>
     app.deps.sessions.purgeExpired(database.db),
   );
+  // Chunks of a file whose put died with its process are removed an hour later (database file store only).
+  if (!opts.files && files instanceof DatabaseFileStore)
+    repeatInBackground(app, { everyMs: 60 * 60_000, failure: 'removing unfinished stored files failed' }, () =>
+      files.removeOrphans(),
+    );
   await app.register(cookie);
   installSecurityHeaders(app, {
     contentSecurityPolicy: {

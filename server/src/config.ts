@@ -76,6 +76,11 @@ const Env = z.object({
   /** Directory of the built web app; served at / when it exists. */
   WEB_DIST: z.string().optional(),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(200).default(20),
+  /**
+   * Where uploaded and generated files are kept: `local`, a folder under DATA_DIR (app instances must share it), or
+   * `database`, in the database itself (instances on several machines need nothing else in common).
+   */
+  FILE_STORE: z.enum(['local', 'database']).default('local'),
   /** The issuing authority printed on certificates. */
   ISSUER_NAME: z.string().min(2).max(60).default('广西壮族自治区人力资源和社会保障厅'),
   /** Per-IP request limits on login, registration and public look-ups. */
@@ -140,6 +145,7 @@ export type Config = {
   enableTestClock: boolean;
   webDist: string;
   maxUploadBytes: number;
+  fileStore: 'local' | 'database';
   rateLimit: boolean;
   importStaleSeconds: number;
   issuerName: string;
@@ -268,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     enableTestClock: e.ENABLE_TEST_CLOCK === 'true',
     webDist: path.resolve(e.WEB_DIST ?? path.join(repoRoot, 'web/dist')),
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    fileStore: e.FILE_STORE,
     rateLimit: e.RATE_LIMIT === 'true',
     importStaleSeconds: e.IMPORT_STALE_SECONDS,
     issuerName: e.ISSUER_NAME,

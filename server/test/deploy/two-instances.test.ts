@@ -20,6 +20,8 @@ import { nginxMissing, prepareNginx, request, type RunningNginx } from './nginx-
  * throttling, captchas and rate limits live in the database; the background work that every instance
  * runs (webhook delivery, the exam sweep) is claimed row by row, so it happens once, not once per instance.
  * An import on a third instance that is killed part-way is carried on by another from its file, and imported once.
+ * Each instance has a data folder of its own, as on machines of their own: files are kept in the database
+ * (FILE_STORE=database), so the import's file is found by the instance that carries it on.
  * Last, behind the shipped nginx site (when nginx is installed), one instance is killed part-way through a
  * journey: the user goes on, and no write is lost or doubled.
  * The embedded PGlite serves one process only, so this needs TEST_DATABASE_URL.
@@ -33,20 +35,24 @@ describe.skipIf(!ADMIN_URL)(
   () => {
     const outName = `.build-test-${crypto.randomBytes(4).toString('hex')}`;
     const dbName = `ptce_two_${Date.now()}_${process.pid}`;
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-two-'));
+    // Each instance has a folder of its own, as on machines of their own: the files are kept in the database.
+    const dataDirs: string[] = [];
     let url = '';
     let pool: pg.Pool;
-    let a: { server: ServerProcess; base: string };
-    let b: { server: ServerProcess; base: string };
+    let a: Awaited<ReturnType<typeof start>>;
+    let b: Awaited<ReturnType<typeof start>>;
     let demo: { password: string; logins: Array<{ username: string; realm: string; role: string }> };
     let nginx: RunningNginx | null = null;
     const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-two-web-'));
 
-    async function start(): Promise<{ server: ServerProcess; base: string }> {
+    async function start(): Promise<{ server: ServerProcess; base: string; dataDir: string }> {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-two-'));
+      dataDirs.push(dataDir);
       const server = startServerProcess(
         dataDir,
         {
           DATABASE_URL: url,
+          FILE_STORE: 'database',
           // development: demo data and the test API that reads a captcha's answer; the rest as in production.
           NODE_ENV: 'development',
           ENABLE_TEST_CLOCK: 'true',
@@ -60,7 +66,7 @@ describe.skipIf(!ADMIN_URL)(
         `${outName}/main.js`,
       );
       const port = await server.listening(240_000);
-      return { server, base: `http://127.0.0.1:${port}` };
+      return { server, base: `http://127.0.0.1:${port}`, dataDir };
     }
 
     beforeAll(async () => {
@@ -71,7 +77,7 @@ describe.skipIf(!ADMIN_URL)(
       // The first migrates and loads the demo data; the second then finds a database in use.
       a = await start();
       b = await start();
-      demo = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-logins.json'), 'utf8'));
+      demo = JSON.parse(fs.readFileSync(path.join(a.dataDir, 'demo-logins.json'), 'utf8'));
       if (!nginxMissing) {
         fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>PTCE</title>');
         fs.chmodSync(webDist, 0o755);
@@ -88,7 +94,7 @@ describe.skipIf(!ADMIN_URL)(
       await pool?.end();
       await withAdminClient(ADMIN_URL!, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
       fs.rmSync(path.join(SERVER_DIR, outName), { recursive: true, force: true });
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      for (const d of dataDirs) fs.rmSync(d, { recursive: true, force: true });
     });
 
     const person = () => demo.logins.find((l) => l.realm === 'person')!;
