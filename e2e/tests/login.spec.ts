@@ -28,6 +28,56 @@ test('a wrong password shows one message and no session', async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
+test('a login refused because many log in from the same network (LOGIN_BUSY) goes again by itself and gets in', async ({
+  page,
+}) => {
+  const p = demo('专业技术人员');
+  // The first two answers are the server's busy refusal (the allowance of logins at once from one address is in use,
+  // server/test/security/login-throttle.test.ts); the third request reaches the server.
+  let refused = 0;
+  await page.route('**/api/auth/login', async (route) => {
+    if (refused >= 2) return route.continue();
+    refused++;
+    await route.fulfill({
+      status: 429,
+      headers: { 'retry-after': '1' },
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'LOGIN_BUSY', message: '同一网络正在登录的人数较多，请1秒后再试' } }),
+    });
+  });
+  await page.goto('/login');
+  await page.getByRole('tab', { name: '专业技术人员' }).click();
+  await page.getByLabel('用户名').fill(p.username);
+  await page.getByLabel('密码').fill(p.password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByText('正在自动重试登录…')).toBeVisible();
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeDisabled();
+  await expect(page.getByRole('heading', { level: 1, name: '用户管理中心' })).toBeVisible();
+  expect(refused).toBe(2);
+});
+
+test('a login still busy after five automatic retries says so and leaves 登录 to the person', async ({ page }) => {
+  const p = demo('专业技术人员');
+  let asked = 0;
+  await page.route('**/api/auth/login', (route) => {
+    asked++;
+    return route.fulfill({
+      status: 429,
+      headers: { 'retry-after': '1' },
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'LOGIN_BUSY', message: '同一网络正在登录的人数较多，请1秒后再试' } }),
+    });
+  });
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(p.username);
+  await page.getByLabel('密码').fill(p.password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByText('请稍后再试', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('同一网络正在登录的人数较多，请1秒后再试')).toBeVisible();
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeEnabled();
+  expect(asked).toBe(6);
+});
+
 test('an admin on the initial password is asked for the 图形验证码, draws another by keyboard and gets in', async ({
   page,
   browser,

@@ -89,8 +89,10 @@ export async function login(
 
   const address = await countAddressAttempt(db, meta.ip);
   if (address.retryAfterSeconds !== null) {
+    // Busy: the password was not looked at, so the same request may simply be sent again after Retry-After (the
+    // login page does so by itself); delayed: the address's failures must wait out their delay.
     throw new AppError(
-      'LOGIN_DELAYED',
+      address.busy ? 'LOGIN_BUSY' : 'LOGIN_DELAYED',
       address.busy
         ? `同一网络正在登录的人数较多，请${waitText(address.retryAfterSeconds)}后再试`
         : `登录失败次数过多，请${waitText(address.retryAfterSeconds)}后再试`,

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import type { LoginRealm } from '@ptce/contracts';
 import { HELP_DESK } from '@ptce/rules';
@@ -30,6 +30,16 @@ function isRealm(s: string | null): s is LoginRealm {
 /** The same limits as the API's LoginRequest (a longer value could never be a valid account). */
 const USERNAME_MAX = 64;
 const PASSWORD_MAX = 128;
+
+/**
+ * A login refused with LOGIN_BUSY (the network's allowance of logins at once is in use; its password was not looked
+ * at) is sent again by itself after 1–2 s, spread so that a room of people does not come back at once, this many
+ * times before the refusal is shown.
+ */
+const BUSY_RETRIES = 5;
+const BUSY_WAIT_MS = 1000;
+const isBusy = (err: unknown) => isApiError(err) && err.code === 'LOGIN_BUSY';
+type LoginBody = Parameters<ReturnType<typeof useLogin>['mutate']>[0];
 
 let warmed = false;
 /** Starts downloading what comes after 登录 (antd's shell and the centre layout), once. */
@@ -65,8 +75,18 @@ function LoginForm({
 
   const edited = () => {
     warmUp();
+    setBusyTries(0);
     if (login.isError) login.reset();
   };
+
+  // What was last sent, for an automatic retry; a busy refusal did not look at the captcha, so it stays as answered.
+  const sent = useRef<LoginBody | null>(null);
+  const [busyTries, setBusyTries] = useState(0);
+  const send = (body: LoginBody) => {
+    sent.current = body;
+    login.mutate(body, { onError: (err) => !isBusy(err) && captcha.refused(err) });
+  };
+  const resend = useEffectEvent(send);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -77,19 +97,28 @@ function LoginForm({
     ]);
     if (!filled) return;
     warmUp();
-    login.mutate(
-      {
-        username: username.trim(),
-        password,
-        realm,
-        ...captcha.body,
-      },
-      { onError: captcha.refused },
-    );
+    setBusyTries(0);
+    send({ username: username.trim(), password, realm, ...captcha.body });
   };
 
   const error = login.error && !(isApiError(login.error) && login.error.status === 503) ? login.error : null;
   const delayed = isApiError(error) && error.code === 'LOGIN_DELAYED';
+  // Too many logging in at once from the same network: the same request goes again by itself, a little later.
+  const retrying = isBusy(error) && busyTries < BUSY_RETRIES;
+  useEffect(() => {
+    if (!retrying || !sent.current) return;
+    const body = sent.current;
+    const timer = window.setTimeout(
+      () => {
+        setBusyTries((n) => n + 1);
+        resend(body);
+      },
+      BUSY_WAIT_MS * (1 + Math.random()),
+    );
+    return () => window.clearTimeout(timer);
+  }, [retrying, error]);
+  // From the busy refusal until the retried request is answered.
+  const waitingRetry = retrying || (login.isPending && busyTries > 0);
 
   return (
     <form name={formName} id={formName} className="ptce-form" noValidate onSubmit={submit}>
@@ -138,9 +167,14 @@ function LoginForm({
       {captcha.field(invalid.captcha)}
       {/* A live region exists before its content changes, so the refusal is announced. */}
       <div aria-live="assertive" aria-atomic="true">
-        {error && (
-          <div className="ptce-alert ptce-alert-error">
-            {delayed ? (
+        {(error || waitingRetry) && (
+          <div className={`ptce-alert ${waitingRetry ? 'ptce-alert-info' : 'ptce-alert-error'}`}>
+            {waitingRetry ? (
+              <>
+                <strong>正在自动重试登录…</strong>
+                <div>同一网络正在登录的人数较多，请稍候，无需再次点击登录。</div>
+              </>
+            ) : delayed || isBusy(error) ? (
               <>
                 <strong>请稍后再试</strong>
                 <div>{errorMessage(error)}</div>
@@ -151,7 +185,7 @@ function LoginForm({
           </div>
         )}
       </div>
-      <PlainSubmit pending={login.isPending}>登录</PlainSubmit>
+      <PlainSubmit pending={login.isPending || waitingRetry}>登录</PlainSubmit>
       <div className="ptce-login-links">
         {realm !== 'authority' ? (
           <button type="button" className="ptce-link-btn" onClick={onQrLogin}>
