@@ -29,6 +29,8 @@ const PHONE_JOURNEYS = [
   'audit-log.spec.ts',
   'dialog-focus.spec.ts',
   'plans.spec.ts',
+  'certificate-admin.spec.ts',
+  'units-admin.spec.ts',
 ].map((f) => `**/${f}`);
 
 export default defineConfig({
