@@ -2,3 +2,4 @@
 export { complianceRoutes } from './routes';
 export { complianceFor, complianceYears } from './year-compliance';
 export { unitCompliancePage } from './unit-compliance';
+export { KEPT_COUNT_COLUMNS, keptCountsOf, keptRefresh } from './kept-counts';

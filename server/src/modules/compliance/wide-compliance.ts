@@ -9,6 +9,7 @@ import { accounts, units } from '../../db/schema/index';
 import { readerOf, type Caller } from '../auth/index';
 import { metSql, type Plan } from '../plans/index';
 import { compliancePeople } from './people-filter';
+import { KEPT_COUNT_COLUMNS, keptCountsOf, keptRefresh } from './kept-counts';
 import { keptPersonYear } from './person-years';
 
 /** Scopes whose 达标情况 spans many units: the operator's province, a city HR bureau's region, an authority's industry. */
@@ -47,7 +48,7 @@ export async function wideCompliance(ctx: Caller, q: z.infer<typeof ComplianceLi
  * under the plan's current version.
  */
 async function wideQuery(ctx: Caller, q: z.infer<typeof ComplianceListQuery>, plan: Plan) {
-  const kept = await keptState(ctx.db, q.year);
+  const kept = await keptRefresh(ctx.db, q.year);
   if (!kept) return null;
   const summary = await statsSummary(ctx.db, ctx.actor, q.year, plan);
   const from = wideFrom(ctx.actor, q, plan, kept.planVersion === plan.version ? summary : null);
@@ -140,13 +141,6 @@ async function widePage(
   return { rows: found, next: found.length === limit && last ? [String(last.name), num(last.id)] : null };
 }
 
-/** When the statistics last computed the year's kept rows, and under which version of its plan; null: never. */
-async function keptState(db: Db, year: number): Promise<{ asOf: string; planVersion: number | null } | null> {
-  const { rows } = await db.execute(sql`SELECT refreshed_at, plan_version FROM stats_refresh WHERE year = ${year}`);
-  const r = rows[0] as { refreshed_at: Date | string; plan_version: number | null } | undefined;
-  return r ? { asOf: new Date(r.refreshed_at).toISOString(), planVersion: r.plan_version } : null;
-}
-
 /**
  * 人数, 已达标, 公需必修已完成 of the units in the caller's scope, as the statistics counted them. The province's list also
  * has the professionals without a unit (registered without one, or removed from theirs), whom no unit's statistics
@@ -154,16 +148,14 @@ async function keptState(db: Db, year: number): Promise<{ asOf: string; planVers
  */
 async function statsSummary(db: Db, actor: Actor, year: number, plan: Plan) {
   const { rows } = await db.execute(sql`
-    SELECT coalesce(sum(s.people), 0) AS people, coalesce(sum(s.met), 0) AS met,
-           coalesce(sum(s.compulsory_done), 0) AS done
-    FROM stats_unit_year s JOIN units ON units.id = s.unit_id
+    SELECT ${KEPT_COUNT_COLUMNS} FROM stats_unit_year s JOIN units ON units.id = s.unit_id
     WHERE s.year = ${year} AND ${unitScope(actor, units.id)}`);
-  const r = (rows[0] ?? {}) as Record<string, unknown>;
+  const kept = keptCountsOf((rows[0] ?? {}) as Record<string, unknown>);
   const unitless = actor.scope === 'province' ? await unitlessSummary(db, year, plan) : {};
   return {
-    people: num(r.people) + num(unitless.people),
-    met: num(r.met) + num(unitless.met),
-    compulsoryDone: num(r.done) + num(unitless.done),
+    people: kept.people + num(unitless.people),
+    met: kept.met + num(unitless.met),
+    compulsoryDone: kept.compulsoryDone + num(unitless.done),
   };
 }
 

@@ -3,7 +3,8 @@ import { hourSourceLabel, type StatsOverview, type StatsQuery } from '@ptce/cont
 import { sql } from 'drizzle-orm';
 import { readerOf, type Caller } from '../auth/index';
 import { requirePlan } from '../plans/index';
-import { COUNT_COLUMNS, countsOf, statsAsOf, statsUnits } from './stats-scope';
+import { KEPT_COUNT_COLUMNS, keptCountsOf } from '../compliance/index';
+import { statsAsOf, statsUnits } from './stats-scope';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown) => Number(v ?? 0);
@@ -28,23 +29,26 @@ export async function areaRows(ctx: Caller, q: StatsQuery) {
   const areaCode = focus.childLevel === 'city' ? sql`substr(units.region_code, 1, 4) || '00'` : sql`units.region_code`;
   const { rows } = await readerOf(ctx).execute(sql`
     SELECT a.code, coalesce(g.name, a.code) AS name, a.people, a.met, a.compulsory_done, a.professional, a.pending, a.pending_old
-    FROM (SELECT ${areaCode} AS code, ${COUNT_COLUMNS}
+    FROM (SELECT ${areaCode} AS code, ${KEPT_COUNT_COLUMNS}
           FROM stats_unit_year s JOIN units ON units.id = s.unit_id
           WHERE s.year = ${q.year} AND ${statsUnits(ctx.actor, filter)}
           GROUP BY 1) a
     LEFT JOIN regions g ON g.code = a.code
     ORDER BY a.code`);
-  return { focus, rows: (rows as Row[]).map((r) => ({ code: String(r.code), name: String(r.name), ...countsOf(r) })) };
+  return {
+    focus,
+    rows: (rows as Row[]).map((r) => ({ code: String(r.code), name: String(r.name), ...keptCountsOf(r) })),
+  };
 }
 
 /** By the units' industry (GB/T 4754 sections); units without one are 未填写行业. */
 export async function industryRows(ctx: Caller, q: StatsQuery) {
   const { rows } = await readerOf(ctx).execute(sql`
-    SELECT coalesce(units.industry_code, '') AS code, coalesce(i.name, '未填写行业') AS name, ${COUNT_COLUMNS}
+    SELECT coalesce(units.industry_code, '') AS code, coalesce(i.name, '未填写行业') AS name, ${KEPT_COUNT_COLUMNS}
     FROM stats_unit_year s JOIN units ON units.id = s.unit_id LEFT JOIN industries i ON i.code = units.industry_code
     WHERE s.year = ${q.year} AND ${statsUnits(ctx.actor, q)}
     GROUP BY 1, 2 ORDER BY 1`);
-  return (rows as Row[]).map((r) => ({ code: String(r.code), name: String(r.name), ...countsOf(r) }));
+  return (rows as Row[]).map((r) => ({ code: String(r.code), name: String(r.name), ...keptCountsOf(r) }));
 }
 
 /** Headline cards, hours by source, the distribution of hours, the monthly trend, areas and industries. */
@@ -56,7 +60,7 @@ export async function statsOverview(ctx: Caller, q: StatsQuery): Promise<StatsOv
   const scoped = statsUnits(ctx.actor, filter);
   const totals = (
     await readerOf(ctx).execute(sql`
-      SELECT ${COUNT_COLUMNS}, coalesce(sum(s.band_none), 0) AS band_none, coalesce(sum(s.band_low), 0) AS band_low,
+      SELECT ${KEPT_COUNT_COLUMNS}, coalesce(sum(s.band_none), 0) AS band_none, coalesce(sum(s.band_low), 0) AS band_low,
              coalesce(sum(s.band_mid), 0) AS band_mid, coalesce(sum(s.band_short), 0) AS band_short,
              coalesce(sum(s.band_full), 0) AS band_full
       FROM stats_unit_year s JOIN units ON units.id = s.unit_id WHERE s.year = ${q.year} AND ${scoped}`)
@@ -86,7 +90,7 @@ export async function statsOverview(ctx: Caller, q: StatsQuery): Promise<StatsOv
     region: focus.region,
     childLevel: focus.childLevel,
     dataAsOf,
-    totals: countsOf(totals),
+    totals: keptCountsOf(totals),
     sources: sources.map((s) => ({
       source: String(s.source),
       label: hourSourceLabel(String(s.source)),

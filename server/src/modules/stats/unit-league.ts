@@ -5,7 +5,8 @@ import { unitScope } from '../../auth/scope';
 import { units } from '../../db/schema/index';
 import { readerOf, type Caller } from '../auth/index';
 import { notFound } from '../../errors';
-import { COUNT_COLUMNS, countsOf, statsAsOf, statsUnits } from './stats-scope';
+import { KEPT_COUNT_COLUMNS, keptCountsOf } from '../compliance/index';
+import { statsAsOf, statsUnits } from './stats-scope';
 
 type Row = Record<string, unknown>;
 
@@ -31,7 +32,7 @@ export async function unitLeague(ctx: Caller, q: z.infer<typeof StatsUnitsQuery>
     unitName: String(r.unit_name),
     regionName: String(r.region_name),
     industryName: (r.industry_name as string | null) ?? null,
-    ...countsOf(r),
+    ...keptCountsOf(r),
   }));
   const total = rows.length ? Number((rows[0] as Row).total_rows) : 0;
   return { items, total, page: q.page, pageSize: q.pageSize, dataAsOf };
@@ -53,8 +54,8 @@ export async function unitInScope(ctx: Caller, unitId: number) {
 export async function unitTotals(ctx: Caller, unitId: number, year: number) {
   const r = (
     await readerOf(ctx).execute(
-      sql`SELECT ${COUNT_COLUMNS} FROM stats_unit_year s WHERE s.year = ${year} AND s.unit_id = ${unitId}`,
+      sql`SELECT ${KEPT_COUNT_COLUMNS} FROM stats_unit_year s WHERE s.year = ${year} AND s.unit_id = ${unitId}`,
     )
   ).rows[0] as Row;
-  return countsOf(r);
+  return keptCountsOf(r);
 }
