@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setNow } from '../clock';
 import { buildProfessional, buildUnit, PASSWORD } from '../../test/factories';
 import { createTestApp, loggedIn, type TestApp } from '../../test/helpers';
+import { trainingBody } from '../../test/kits/hours';
 import { DatabaseFileStore } from './database-file-store';
 import { LocalFileStore, type FileStore } from './file-store';
 
@@ -133,20 +134,7 @@ describe('the database file store', () => {
       const unit = await buildUnit(app.db, { name: '南宁市第一人民医院' });
       const p = await buildProfessional(app.db, { unitId: unit.id, name: '刘晓玲' });
       const c = await loggedIn(app, p.username, PASSWORD, 'person');
-      const id = (
-        await c.post('/api/hours/records', {
-          activityType: 'training',
-          title: '医院感染预防与控制专题培训班',
-          organizer: '广西壮族自治区卫生健康委员会',
-          place: '南宁市',
-          startDate: '2024-05-06',
-          startHalf: 'am',
-          endDate: '2024-05-07',
-          endHalf: 'pm',
-          remarks: '',
-          declared: true,
-        })
-      ).json().id;
+      const id = (await c.post('/api/hours/records', trainingBody())).json().id;
       const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), bytes(300_000), Buffer.from('\n%%EOF\n')]);
       const boundary = '----ptce' + crypto.randomBytes(6).toString('hex');
       const up = await app.app.inject({

@@ -4,6 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_ROLES } from '../../src/auth/policy';
 import { setNow } from '../../src/clock';
 import { buildAccount, buildUnit } from '../factories';
+import { trainingBody } from '../kits/hours';
 import { accounts, hourEvidence, hourRecords } from '../../src/db/schema/index';
 import {
   aRoleAllowedBy,
@@ -56,18 +57,8 @@ async function call(
   return t.app.inject({ method, url, headers, payload });
 }
 
-const record = (over: Record<string, unknown> = {}) => ({
-  activityType: 'training',
-  title: '矩阵测试培训班',
-  organizer: '主办单位',
-  place: '南宁市',
-  startDate: '2024-05-06',
-  startHalf: 'am',
-  endDate: '2024-05-07',
-  endHalf: 'pm',
-  declared: true,
-  ...over,
-});
+const record = (over: Record<string, unknown> = {}) =>
+  trainingBody({ title: '矩阵测试培训班', organizer: '主办单位', ...over });
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 function multipart(name: string, data: Buffer) {

@@ -6,6 +6,7 @@ import { now, setNow } from '../../src/clock';
 import { auditLog, hourRecords } from '../../src/db/schema/index';
 import { buildAccount, buildDepartment, buildProfessional, creditCode, idNumber } from '../factories';
 import { nextClientAddress, solveCaptcha } from '../helpers';
+import { trainingBody } from '../kits/hours';
 import {
   buildWorld,
   createCatalogedApp,
@@ -87,19 +88,8 @@ export const NUMBERS: Array<[string, unknown]> = [
 
 // ---- valid bodies for the routes of the areas that exist now; other routes get one synthesized from their schema ----
 
-export const record = (over: Record<string, unknown> = {}) => ({
-  activityType: 'training',
-  title: '坏输入测试培训班',
-  organizer: '主办单位',
-  place: '南宁市',
-  startDate: '2024-05-06',
-  startHalf: 'am',
-  endDate: '2024-05-07',
-  endHalf: 'pm',
-  remarks: '',
-  declared: true,
-  ...over,
-});
+export const record = (over: Record<string, unknown> = {}) =>
+  trainingBody({ title: '坏输入测试培训班', organizer: '主办单位', ...over });
 async function insertRecord(accountId: number, status: 'draft' | 'pending') {
   const at = now();
   const [r] = await t.db

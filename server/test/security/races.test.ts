@@ -15,6 +15,7 @@ import { idNumberIs } from '../../src/db/pii-lookup';
 import { buildAccount, buildAuthority, buildProfessional, creditCode, idNumber } from '../factories';
 import { buildWorld, createCatalogedApp, type MatrixRole } from './catalog';
 import { solveCaptcha } from '../helpers';
+import { trainingBody } from '../kits/hours';
 
 /**
  * Races not covered by the area tests (which already check: one ID number registered 5× at once,
@@ -56,18 +57,8 @@ async function send(
   });
 }
 
-const record = (over: Record<string, unknown> = {}) => ({
-  activityType: 'training',
-  title: '竞态测试培训班',
-  organizer: '主办单位',
-  place: '南宁市',
-  startDate: '2024-05-06',
-  startHalf: 'am',
-  endDate: '2024-05-07',
-  endHalf: 'pm',
-  declared: true,
-  ...over,
-});
+const record = (over: Record<string, unknown> = {}) =>
+  trainingBody({ title: '竞态测试培训班', organizer: '主办单位', ...over });
 // Each draft is another training (the same training twice is refused).
 let trainings = 0;
 async function draft(accountId = pA.id): Promise<number> {

@@ -11,6 +11,7 @@ import {
   PASSWORD,
 } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp, type TestClient } from '../../../test/helpers';
+import { trainingBody } from '../../../test/kits/hours';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,19 +21,7 @@ afterAll(async () => t.close());
 // Mid-2024 in Shanghai: the 2024 plan is open.
 beforeEach(() => setNow('2024-06-15T10:00:00+08:00'));
 
-const record = (over: Record<string, unknown> = {}) => ({
-  activityType: 'training',
-  title: '医院感染预防与控制专题培训班',
-  organizer: '广西壮族自治区卫生健康委员会',
-  place: '南宁市',
-  startDate: '2024-05-06',
-  startHalf: 'am',
-  endDate: '2024-05-07',
-  endHalf: 'pm',
-  remarks: '',
-  declared: true,
-  ...over,
-});
+const record = trainingBody;
 
 async function fixture() {
   const unit = await buildUnit(t.db, { name: '南宁市第一人民医院' });

@@ -5,6 +5,7 @@ import { auditLog, hourRecordEvents, hourRecords } from '../../db/schema/index';
 import { buildProfessional, buildUnit, PASSWORD } from '../../../test/factories';
 import { createTestApp, loggedIn, type TestApp } from '../../../test/helpers';
 import { registerRecords, type NewRecord } from './register-record';
+import { trainingBody } from '../../../test/kits/hours';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,18 +14,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 beforeEach(() => setNow('2024-06-15T10:00:00+08:00'));
 
-const form = {
-  activityType: 'training',
-  title: '医院感染预防与控制专题培训班',
-  organizer: '广西壮族自治区卫生健康委员会',
-  place: '南宁市',
-  startDate: '2024-05-06',
-  startHalf: 'am',
-  endDate: '2024-05-07',
-  endHalf: 'pm',
-  remarks: '',
-  declared: true,
-};
+const form = trainingBody();
 
 const newRecord = (accountId: number, unitId: number, day: number): NewRecord => ({
   accountId,
