@@ -28,6 +28,14 @@ test('a wrong password shows one message and no session', async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
+/** The server's answer when the network's allowance of logins at once is in use (login-throttle.test.ts). */
+const BUSY = {
+  status: 429,
+  headers: { 'retry-after': '1' },
+  contentType: 'application/json',
+  body: JSON.stringify({ error: { code: 'LOGIN_BUSY', message: '同一网络正在登录的人数较多，请1秒后再试' } }),
+};
+
 test('a login refused because many log in from the same network (LOGIN_BUSY) goes again by itself and gets in', async ({
   page,
 }) => {
@@ -38,12 +46,7 @@ test('a login refused because many log in from the same network (LOGIN_BUSY) goe
   await page.route('**/api/auth/login', async (route) => {
     if (refused >= 2) return route.continue();
     refused++;
-    await route.fulfill({
-      status: 429,
-      headers: { 'retry-after': '1' },
-      contentType: 'application/json',
-      body: JSON.stringify({ error: { code: 'LOGIN_BUSY', message: '同一网络正在登录的人数较多，请1秒后再试' } }),
-    });
+    await route.fulfill(BUSY);
   });
   await page.goto('/login');
   await page.getByRole('tab', { name: '专业技术人员' }).click();
@@ -61,12 +64,7 @@ test('a login still busy after five automatic retries says so and leaves 登录 
   let asked = 0;
   await page.route('**/api/auth/login', (route) => {
     asked++;
-    return route.fulfill({
-      status: 429,
-      headers: { 'retry-after': '1' },
-      contentType: 'application/json',
-      body: JSON.stringify({ error: { code: 'LOGIN_BUSY', message: '同一网络正在登录的人数较多，请1秒后再试' } }),
-    });
+    return route.fulfill(BUSY);
   });
   await page.goto('/login');
   await page.getByLabel('用户名').fill(p.username);
